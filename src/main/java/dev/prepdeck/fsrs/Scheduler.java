@@ -1,0 +1,388 @@
+package dev.prepdeck.fsrs;
+
+import static dev.prepdeck.fsrs.FsrsParameters.S_MAX;
+import static dev.prepdeck.fsrs.FsrsParameters.S_MIN;
+import static dev.prepdeck.fsrs.FsrsParameters.clamp;
+import static dev.prepdeck.fsrs.FsrsParameters.roundTo8;
+import static dev.prepdeck.fsrs.FsrsParameters.toFixed8;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * FSRS-6 scheduling, result for result the same as ts-fsrs 5.4.2 (its basic scheduler with learning
+ * steps when short-term is on, its long-term scheduler when off). Pure and thread-safe.
+ *
+ * <p>Transcendental functions go through StrictMath: that is fdlibm, which is what V8 computes
+ * Math.exp/log/pow with, so intervals that round at a .5 boundary round the same way.
+ */
+public final class Scheduler {
+    private static final long MINUTE_MS = 60_000L;
+    private static final long DAY_MS = 86_400_000L;
+    private static final long DAY_MINUTES = 1440;
+
+    private final FsrsParameters parameters;
+    private final double[] w;
+    private final double decay;
+    private final double factor;
+    private final double intervalModifier;
+    private final double expW8;
+    private final double easyInitialDifficulty;
+    private final double lapseStabilityDivisor;
+    private final long[] learningMinutes;
+    private final long[] relearningMinutes;
+    private final boolean shortTerm;
+    private final boolean fuzz;
+    private final int maximumInterval;
+
+    public Scheduler(FsrsParameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.w = parameters.w();
+        this.decay = -w[20];
+        this.factor = roundTo8(StrictMath.exp(StrictMath.pow(decay, -1) * StrictMath.log(0.9)) - 1.0);
+        this.intervalModifier = roundTo8((StrictMath.pow(parameters.requestRetention(), 1 / decay) - 1) / factor);
+        this.expW8 = StrictMath.exp(w[8]);
+        this.easyInitialDifficulty = initialDifficulty(Rating.EASY.value());
+        this.shortTerm = parameters.enableShortTerm();
+        this.lapseStabilityDivisor = shortTerm ? StrictMath.exp(w[17] * w[18]) : StrictMath.exp(0.0);
+        this.learningMinutes = minutes(parameters.learningSteps());
+        this.relearningMinutes = minutes(parameters.relearningSteps());
+        this.fuzz = parameters.enableFuzz();
+        this.maximumInterval = parameters.maximumInterval();
+    }
+
+    public FsrsParameters parameters() {
+        return parameters;
+    }
+
+    /** The card after answering {@code rating} at {@code now}; days are counted as calendar dates in {@code zone}. */
+    public ScheduledReview next(FsrsCard card, Instant now, Rating rating, ZoneId zone) {
+        Objects.requireNonNull(rating, "rating");
+        Review review = new Review(card, now, zone);
+        if (card.state() == State.REVIEW || !shortTerm && card.state() != State.NEW) {
+            return review.fromReview(rating);
+        }
+        if (!shortTerm) {
+            return review.longTermFromNew(rating);
+        }
+        return review.stepped(rating);
+    }
+
+    /** All four outcomes, for the answer buttons. */
+    public Map<Rating, ScheduledReview> preview(FsrsCard card, Instant now, ZoneId zone) {
+        Review review = new Review(card, now, zone);
+        Map<Rating, ScheduledReview> outcomes = new EnumMap<>(Rating.class);
+        boolean reviewLike = card.state() == State.REVIEW || !shortTerm && card.state() != State.NEW;
+        for (Rating rating : Rating.values()) {
+            ScheduledReview outcome;
+            if (reviewLike) {
+                outcome = review.fromReview(rating);
+            } else if (!shortTerm) {
+                outcome = review.longTermFromNew(rating);
+            } else {
+                outcome = review.stepped(rating);
+            }
+            outcomes.put(rating, outcome);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Probability of recall at {@code now}, 0 for a new card. Like ts-fsrs's get_retrievability this
+     * counts whole 24-hour periods since the last review, not calendar dates.
+     */
+    public double retrievability(FsrsCard card, Instant now) {
+        if (card.state() == State.NEW) {
+            return 0;
+        }
+        long elapsed = card.lastReview() == null
+                ? 0
+                : Math.max(Math.floorDiv(now.toEpochMilli() - card.lastReview().toEpochMilli(), DAY_MS), 0);
+        return forgettingCurve(elapsed, toFixed8(card.stability()));
+    }
+
+    double intervalModifier() {
+        return intervalModifier;
+    }
+
+    double forgettingCurve(double elapsedDays, double stability) {
+        return roundTo8(StrictMath.pow(1 + factor * elapsedDays / stability, decay));
+    }
+
+    double initialDifficulty(int grade) {
+        return roundTo8(w[4] - StrictMath.exp((grade - 1) * w[5]) + 1);
+    }
+
+    double nextDifficulty(double d, int grade) {
+        double delta = -w[6] * (grade - 3);
+        double damped = d + roundTo8(delta * (10 - d) / 9);
+        return clamp(roundTo8(w[7] * easyInitialDifficulty + (1 - w[7]) * damped), 1, 10);
+    }
+
+    /** The grade-independent part of the recall stability increase. */
+    private double recallGrowth(double d, double s, double r) {
+        return expW8 * (11 - d) * StrictMath.pow(s, -w[9]) * (StrictMath.exp((1 - r) * w[10]) - 1);
+    }
+
+    private static double recallStability(double s, double growth) {
+        return roundTo8(clamp(s * (1 + growth), S_MIN, S_MAX));
+    }
+
+    double forgetStability(double d, double s, double r) {
+        double afterFail = roundTo8(clamp(
+                w[11] * StrictMath.pow(d, -w[12]) * (StrictMath.pow(s + 1, w[13]) - 1) * StrictMath.exp((1 - r) * w[14]),
+                S_MIN, S_MAX));
+        return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
+    }
+
+    double shortTermStability(double s, int grade) {
+        double increase = StrictMath.pow(s, -w[19]) * StrictMath.exp(w[17] * (grade - 3 + w[18]));
+        if (grade >= Rating.HARD.value()) {
+            increase = Math.max(increase, 1.0);
+        }
+        return roundTo8(clamp(s * increase, S_MIN, S_MAX));
+    }
+
+    private static long[] minutes(List<Duration> steps) {
+        long[] result = new long[steps.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = steps.get(i).toMinutes();
+        }
+        return result;
+    }
+
+    private static long dayNumber(long epochMilli, ZoneId zone) {
+        long offsetMs = zone == ZoneOffset.UTC
+                ? 0
+                : zone.getRules().getOffset(Instant.ofEpochMilli(epochMilli)).getTotalSeconds() * 1000L;
+        return Math.floorDiv(epochMilli + offsetMs, DAY_MS);
+    }
+
+    /** One review of one card at one moment; caches what all four outcomes share. */
+    private final class Review {
+        private final FsrsCard card;
+        private final long nowMs;
+        private final Instant reviewTime;
+        private final int elapsed;
+        private double retrievability = Double.NaN;
+        private double growth = Double.NaN;
+        private double fuzzFactor = Double.NaN;
+
+        Review(FsrsCard card, Instant now, ZoneId zone) {
+            this.card = Objects.requireNonNull(card, "card");
+            this.nowMs = now.toEpochMilli();
+            this.reviewTime = Instant.ofEpochMilli(nowMs);
+            Objects.requireNonNull(zone, "zone");
+            if (card.state() != State.NEW && card.lastReview() != null) {
+                long days = dayNumber(nowMs, zone) - dayNumber(card.lastReview().toEpochMilli(), zone);
+                if (days < 0) {
+                    throw new IllegalArgumentException(
+                            "review time " + now + " is on an earlier day than the last review " + card.lastReview());
+                }
+                this.elapsed = (int) days;
+            } else {
+                this.elapsed = 0;
+            }
+        }
+
+        /** New, Learning and Relearning cards with short-term scheduling: walk the (re)learning steps. */
+        ScheduledReview stepped(Rating rating) {
+            int grade = rating.value();
+            double s = stability(grade, elapsed);
+            double d = difficulty(grade);
+            State toState = card.state() == State.NEW ? State.LEARNING : card.state();
+            return withSteps(rating, s, d, toState, card.lapses());
+        }
+
+        /** Review cards (any non-new card in long-term mode). */
+        ScheduledReview fromReview(Rating rating) {
+            int grade = rating.value();
+            double d = difficulty(grade);
+            if (rating == Rating.AGAIN) {
+                double s = stability(grade, elapsed);
+                if (shortTerm) {
+                    return withSteps(rating, s, d, State.RELEARNING, card.lapses() + 1);
+                }
+                int again = againIntervalAgainstHard(s);
+                return reviewed(rating, s, d, again, card.lapses() + 1, card.scheduledDays());
+            }
+            double hardS = stability(Rating.HARD.value(), elapsed);
+            double goodS = stability(Rating.GOOD.value(), elapsed);
+            int hard = nextInterval(hardS, elapsed);
+            int good = nextInterval(goodS, elapsed);
+            if (!shortTerm) {
+                int again = nextInterval(stability(Rating.AGAIN.value(), elapsed), elapsed);
+                again = Math.min(again, hard);
+                hard = Math.max(hard, again + 1);
+            } else {
+                hard = Math.min(hard, good);
+            }
+            good = Math.max(good, hard + 1);
+            switch (rating) {
+                case HARD:
+                    return reviewed(rating, hardS, d, hard, card.lapses(), card.scheduledDays());
+                case GOOD:
+                    return reviewed(rating, goodS, d, good, card.lapses(), card.scheduledDays());
+                default:
+                    double easyS = stability(Rating.EASY.value(), elapsed);
+                    int easy = Math.max(nextInterval(easyS, elapsed), good + 1);
+                    return reviewed(rating, easyS, d, easy, card.lapses(), card.scheduledDays());
+            }
+        }
+
+        /** A new card in long-term mode: every answer goes straight to Review, intervals strictly ordered. */
+        ScheduledReview longTermFromNew(Rating rating) {
+            int grade = rating.value();
+            double s = stability(grade, 0);
+            double d = difficulty(grade);
+            int again = nextInterval(stability(1, 0), 0);
+            int hard = nextInterval(stability(2, 0), 0);
+            again = Math.min(again, hard);
+            int interval;
+            if (rating == Rating.AGAIN) {
+                interval = again;
+            } else {
+                hard = Math.max(hard, again + 1);
+                int good = Math.max(nextInterval(stability(3, 0), 0), hard + 1);
+                int easy = Math.max(nextInterval(stability(4, 0), 0), good + 1);
+                interval = rating == Rating.HARD ? hard : rating == Rating.GOOD ? good : easy;
+            }
+            return reviewed(rating, s, d, interval, card.lapses(), 0);
+        }
+
+        /** Long-term Again: its interval is capped by Hard's, so both are needed. */
+        private int againIntervalAgainstHard(double againS) {
+            int again = nextInterval(againS, elapsed);
+            int hard = nextInterval(stability(Rating.HARD.value(), elapsed), elapsed);
+            return Math.min(again, hard);
+        }
+
+        private ScheduledReview reviewed(Rating rating, double s, double d, int interval, int lapses, int loggedScheduledDays) {
+            FsrsCard next = new FsrsCard(State.REVIEW, s, d, card.reps() + 1, lapses, 0, interval, elapsed, reviewTime,
+                    Instant.ofEpochMilli(nowMs + interval * DAY_MS));
+            return new ScheduledReview(next, log(rating, loggedScheduledDays));
+        }
+
+        private ScheduledReview withSteps(Rating rating, double s, double d, State toState, int lapses) {
+            long[] steps = card.state() == State.RELEARNING || card.state() == State.REVIEW ? relearningMinutes : learningMinutes;
+            int current = card.learningSteps();
+            long minutes = 0;
+            int nextStep = 0;
+            if (steps.length > 0 && current < steps.length) {
+                if (card.state() == State.REVIEW) {
+                    if (rating == Rating.AGAIN) {
+                        minutes = steps[current];
+                    }
+                } else if (rating == Rating.AGAIN) {
+                    minutes = steps[0];
+                } else if (rating == Rating.HARD) {
+                    minutes = steps.length == 1 ? Math.round(steps[0] * 1.5) : Math.round((steps[0] + steps[1]) / 2.0);
+                    nextStep = current;
+                } else if (rating == Rating.GOOD && current + 1 < steps.length && steps[current + 1] != 0) {
+                    minutes = steps[current + 1];
+                    nextStep = current + 1;
+                }
+            }
+            FsrsCard next;
+            if (minutes > 0 && minutes < DAY_MINUTES) {
+                next = new FsrsCard(toState, s, d, card.reps() + 1, lapses, nextStep, 0, elapsed, reviewTime,
+                        Instant.ofEpochMilli(nowMs + minutes * MINUTE_MS));
+            } else if (minutes >= DAY_MINUTES) {
+                // ts-fsrs moves a card on a day-long step to Review but keeps its step index.
+                next = new FsrsCard(State.REVIEW, s, d, card.reps() + 1, lapses, nextStep, (int) (minutes / DAY_MINUTES),
+                        elapsed, reviewTime, Instant.ofEpochMilli(nowMs + minutes * MINUTE_MS));
+            } else {
+                int interval = nextInterval(s, elapsed);
+                next = new FsrsCard(State.REVIEW, s, d, card.reps() + 1, lapses, 0, interval, elapsed, reviewTime,
+                        Instant.ofEpochMilli(nowMs + interval * DAY_MS));
+            }
+            return new ScheduledReview(next, log(rating, card.scheduledDays()));
+        }
+
+        private ReviewRecord log(Rating rating, int scheduledDays) {
+            Instant logDue = card.lastReview() != null ? card.lastReview() : card.due();
+            return new ReviewRecord(rating, card.state(), logDue, card.stability(), card.difficulty(), elapsed,
+                    card.elapsedDays(), scheduledDays, card.learningSteps(), reviewTime);
+        }
+
+        private double difficulty(int grade) {
+            if (isUnreviewedMemory()) {
+                return clamp(initialDifficulty(grade), 1, 10);
+            }
+            return nextDifficulty(card.difficulty(), grade);
+        }
+
+        private double stability(int grade, int t) {
+            double s = card.stability();
+            double d = card.difficulty();
+            if (isUnreviewedMemory()) {
+                return Math.max(w[grade - 1], 0.1);
+            }
+            if (d < 1 || s < S_MIN) {
+                throw new IllegalArgumentException("invalid memory state: difficulty " + d + ", stability " + s);
+            }
+            if (t == 0 && shortTerm) {
+                return shortTermStability(s, grade);
+            }
+            double r = retrievability(t);
+            if (grade == 1) {
+                return forgetStability(d, s, r);
+            }
+            if (Double.isNaN(growth)) {
+                growth = recallGrowth(d, s, r);
+            }
+            double g = growth;
+            if (grade == 2) {
+                g *= w[15];
+            } else if (grade == 4) {
+                g *= w[16];
+            }
+            return recallStability(s, g);
+        }
+
+        private boolean isUnreviewedMemory() {
+            return card.difficulty() == 0 && card.stability() == 0;
+        }
+
+        private double retrievability(int t) {
+            if (Double.isNaN(retrievability)) {
+                retrievability = forgettingCurve(t, card.stability());
+            }
+            return retrievability;
+        }
+
+        private int nextInterval(double s, int elapsedDays) {
+            int interval = (int) Math.min(Math.max(1, Math.round(s * intervalModifier)), maximumInterval);
+            if (!fuzz || interval < 2.5) {
+                return interval;
+            }
+            return fuzzed(interval, elapsedDays);
+        }
+
+        private int fuzzed(int interval, int elapsedDays) {
+            double delta = 1.0;
+            delta += 0.15 * Math.max(Math.min(interval, 7.0) - 2.5, 0.0);
+            delta += 0.1 * Math.max(Math.min(interval, 20.0) - 7.0, 0.0);
+            delta += 0.05 * Math.max(interval - 20.0, 0.0);
+            int capped = Math.min(interval, maximumInterval);
+            long min = Math.max(2, Math.round(capped - delta));
+            long max = Math.min(Math.round(capped + delta), maximumInterval);
+            if (capped > elapsedDays) {
+                min = Math.max(min, elapsedDays + 1);
+            }
+            min = Math.min(min, max);
+            if (Double.isNaN(fuzzFactor)) {
+                // ts-fsrs seeds Alea with "<review ms>_<reps after review>_<difficulty × stability before>".
+                String seed = nowMs + "_" + (card.reps() + 1) + "_" + JsNumberText.of(card.difficulty() * card.stability());
+                fuzzFactor = AleaRandom.firstDraw(seed);
+            }
+            return (int) Math.floor(fuzzFactor * (max - min + 1) + min);
+        }
+    }
+}
