@@ -1,0 +1,31 @@
+package dev.prepdeck.db;
+
+import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** Opens the prepdeck SQLite file with the settings every connection needs, and brings its schema up to date. */
+public final class Database {
+    private Database() {
+    }
+
+    /**
+     * WAL lets readers work while a review is written; IMMEDIATE transactions take the write lock at BEGIN,
+     * so a transaction that reads and then writes never fails half-way with SQLITE_BUSY.
+     */
+    public static Jdbi open(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(10_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        new Migrations(file.toString()).migrate(jdbi);
+        return jdbi;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.prepdeck.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** A ladder of numbered schema upgrades, tracked in SQLite's PRAGMA user_version. */
+public final class Migrations {
+    /** Scripts in order; script i upgrades the schema from version i to i + 1. */
+    static final List<String> SCRIPTS = List.of(
+            "V1__initial_schema.sql",
+            "V2__deck_study_settings.sql");
+
+    public static final int LATEST_VERSION = SCRIPTS.size();
+
+    private final String databaseName;
+
+    public Migrations(String databaseName) {
+        this.databaseName = databaseName;
+    }
+
+    /** Applies every missing upgrade, each in its own transaction together with its version bump. */
+    public void migrate(Jdbi jdbi) {
+        migrate(jdbi, LATEST_VERSION);
+    }
+
+    void migrate(Jdbi jdbi, int targetVersion) {
+        int current = currentVersion(jdbi);
+        if (current > LATEST_VERSION) {
+            throw new NewerSchemaException(
+                    databaseName + " was written by a newer prepdeck (schema version " + current
+                            + "); this build understands versions up to " + LATEST_VERSION
+                            + ". Upgrade prepdeck or choose another file with --db.");
+        }
+        for (int version = current; version < targetVersion; version++) {
+            String sql = readScript(SCRIPTS.get(version));
+            int next = version + 1;
+            jdbi.useTransaction(handle -> {
+                handle.createScript(sql).execute();
+                handle.execute("PRAGMA user_version = " + next);
+            });
+        }
+    }
+
+    public static int currentVersion(Jdbi jdbi) {
+        return jdbi.withHandle(handle -> handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one());
+    }
+
+    private static String readScript(String name) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the build: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The database file belongs to a newer prepdeck; touching it could lose that version's data. */
+    public static final class NewerSchemaException extends RuntimeException {
+        public NewerSchemaException(String message) {
+            super(message);
+        }
+    }
+}
