@@ -1,0 +1,86 @@
+package dev.prepdeck.deck;
+
+import dev.prepdeck.review.CardStatus;
+import dev.prepdeck.review.DeckCounts;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.web.JsonBody;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** JSON for decks and cards: list, create, edit, delete. */
+public final class DeckApiController {
+    private final DeckService decks;
+    private final ReviewService reviews;
+
+    public DeckApiController(DeckService decks, ReviewService reviews) {
+        this.decks = decks;
+        this.reviews = reviews;
+    }
+
+    public void listDecks(Context ctx) {
+        Map<Long, DeckCounts> counts = reviews.countsByDeck();
+        ctx.json(decks.allDecks().stream().map(d -> {
+            DeckCounts c = counts.getOrDefault(d.id(), DeckCounts.NONE);
+            return new DeckJson(d.id(), d.name(), c.total(), c.due(), c.newAvailable());
+        }).toList());
+    }
+
+    public void listCards(Context ctx) {
+        long deckId = DeckController.deckId(ctx);
+        List<Card> cards = decks.cards(deckId);
+        Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
+        ctx.json(cards.stream().map(c -> CardJson.of(c, statuses.get(c.id()))).toList());
+    }
+
+    public void createDeck(Context ctx) {
+        String name = JsonBody.of(ctx).requiredString("name");
+        long id = decks.createDeck(name);
+        Deck deck = decks.deck(id);
+        ctx.status(HttpStatus.CREATED).json(new DeckJson(deck.id(), deck.name(), 0, 0, 0));
+    }
+
+    public void createCard(Context ctx) {
+        long deckId = DeckController.deckId(ctx);
+        decks.deck(deckId);
+        long cardId = decks.addCard(deckId, cardInput(JsonBody.of(ctx)));
+        ctx.status(HttpStatus.CREATED).json(cardJson(cardId));
+    }
+
+    public void updateCard(Context ctx) {
+        long cardId = DeckController.cardId(ctx);
+        decks.card(cardId);
+        decks.updateCard(cardId, cardInput(JsonBody.of(ctx)));
+        ctx.json(cardJson(cardId));
+    }
+
+    public void deleteCard(Context ctx) {
+        decks.deleteCard(DeckController.cardId(ctx));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private CardJson cardJson(long cardId) {
+        Card card = decks.card(cardId);
+        return CardJson.of(card, reviews.statusesInDeck(card.deckId()).get(cardId));
+    }
+
+    private static DeckService.CardInput cardInput(JsonBody body) {
+        return new DeckService.CardInput(body.requiredString("question"), body.requiredString("answer"),
+                body.optionalStrings("tags"));
+    }
+
+    record DeckJson(long id, String name, int cards, int due, @com.fasterxml.jackson.annotation.JsonProperty("new") int newCards) {
+    }
+
+    record CardJson(long id, long deckId, String uid, String question, String answer, List<String> tags, String state,
+                    Instant due) {
+        static CardJson of(Card card, CardStatus status) {
+            String state = status == null ? "New" : status.schedule().stateName();
+            Instant due = status == null ? null : Instant.ofEpochMilli(status.schedule().due());
+            return new CardJson(card.id(), card.deckId(), card.uid(), card.question(), card.answer(), card.tagList(),
+                    state, due);
+        }
+    }
+}

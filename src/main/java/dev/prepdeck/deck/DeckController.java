@@ -1,0 +1,275 @@
+package dev.prepdeck.deck;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.review.CardStatus;
+import dev.prepdeck.review.DeckCounts;
+import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.web.MarkdownRenderer;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The deck pages: a deck's cards, creating, renaming and deleting decks, and the card editor. */
+public final class DeckController {
+    private final DeckService decks;
+    private final ReviewService reviews;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public DeckController(DeckService decks, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+        this.decks = decks;
+        this.reviews = reviews;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    public void show(Context ctx) {
+        showDeck(ctx, deckId(ctx), null, null);
+    }
+
+    private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
+        Deck deck = decks.deck(deckId);
+        Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
+        ZoneId zone = reviews.learner().zone();
+        Instant now = clock.instant();
+        List<CardRow> rows = decks.cards(deckId).stream().map(c -> CardRow.of(c, statuses.get(c.id()), now, zone)).toList();
+        DeckCounts counts = reviews.countsByDeck().getOrDefault(deckId, DeckCounts.NONE);
+        List<Deck> subDecks = decks.allDecks().stream()
+                .filter(d -> d.name().startsWith(deck.name() + Deck.SEPARATOR) && d.depth() == deck.depth() + 1)
+                .toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("descriptionHtml", markdown.toHtml(deck.description()));
+        model.put("cards", rows.stream().filter(r -> !r.removedFromSource()).toList());
+        model.put("setAside", rows.stream().filter(CardRow::removedFromSource).toList());
+        model.put("counts", counts);
+        model.put("subDecks", subDecks);
+        model.put("renameError", renameError);
+        model.put("renameValue", renameValue == null ? deck.name() : renameValue);
+        if (renameError != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        ctx.render("deck/show.html", model);
+    }
+
+    public void create(Context ctx) {
+        String name = ctx.formParam("name");
+        try {
+            long id = decks.createDeck(name);
+            ctx.redirect("/decks/" + id, HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("deck/new.html", Map.of("error", e.getMessage(), "name", name == null ? "" : name));
+        }
+    }
+
+    public void newDeckForm(Context ctx) {
+        ctx.render("deck/new.html", Map.of("name", ""));
+    }
+
+    public void rename(Context ctx) {
+        long deckId = deckId(ctx);
+        String name = ctx.formParam("name");
+        try {
+            decks.renameDeck(deckId, name);
+            ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            showDeck(ctx, deckId, e.getMessage(), name);
+        }
+    }
+
+    public void confirmDelete(Context ctx) {
+        long deckId = deckId(ctx);
+        ctx.render("deck/delete.html", Map.of("deck", decks.deck(deckId), "impact", decks.deletionImpact(deckId)));
+    }
+
+    public void delete(Context ctx) {
+        decks.deleteDeck(deckId(ctx));
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    public void settingsForm(Context ctx) {
+        Deck deck = decks.deck(deckId(ctx));
+        ctx.render("deck/settings.html", settingsModel(deck, DeckSettings.of(deck), null));
+    }
+
+    public void saveSettings(Context ctx) {
+        Deck deck = decks.deck(deckId(ctx));
+        DeckSettings entered = DeckSettings.of(deck);
+        try {
+            entered = new DeckSettings(
+                    intParam(ctx, "newPerDay", "new cards per day"),
+                    intParam(ctx, "reviewsPerDay", "reviews per day"),
+                    optionalDouble(ctx, "desiredRetention", "desired retention"),
+                    optionalInt(ctx, "maximumInterval", "maximum interval"),
+                    ctx.formParam("learningSteps"),
+                    ctx.formParam("relearningSteps"),
+                    ctx.formParam("weights"));
+            decks.saveSettings(deck.id(), entered);
+            ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("deck/settings.html", settingsModel(deck, entered, e.getMessage()));
+        }
+    }
+
+    private static Map<String, Object> settingsModel(Deck deck, DeckSettings s, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("settings", s);
+        model.put("error", error);
+        return model;
+    }
+
+    public void newCardForm(Context ctx) {
+        Deck deck = decks.deck(deckId(ctx));
+        renderCardForm(ctx, deck, null, "", "", "", null, null);
+    }
+
+    public void createCard(Context ctx) {
+        Deck deck = decks.deck(deckId(ctx));
+        CardForm form = CardForm.read(ctx);
+        if (form.previewOnly()) {
+            renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), markdown.toHtml(form.answer()), null);
+            return;
+        }
+        try {
+            decks.addCard(deck.id(), form.toInput());
+            ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), null, e.getMessage());
+        }
+    }
+
+    public void editCardForm(Context ctx) {
+        Card card = decks.card(cardId(ctx));
+        renderCardForm(ctx, decks.deck(card.deckId()), card, card.question(), card.answer(), card.tags(),
+                markdown.toHtml(card.answer()), null);
+    }
+
+    public void updateCard(Context ctx) {
+        Card card = decks.card(cardId(ctx));
+        Deck deck = decks.deck(card.deckId());
+        CardForm form = CardForm.read(ctx);
+        if (form.previewOnly()) {
+            renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), markdown.toHtml(form.answer()), null);
+            return;
+        }
+        try {
+            decks.updateCard(card.id(), form.toInput());
+            ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), null, e.getMessage());
+        }
+    }
+
+    public void confirmDeleteCard(Context ctx) {
+        Card card = decks.card(cardId(ctx));
+        ctx.render("deck/delete-card.html", Map.of("card", card, "deck", decks.deck(card.deckId()),
+                "reviews", decks.reviewCount(card.id())));
+    }
+
+    public void deleteCard(Context ctx) {
+        Card card = decks.card(cardId(ctx));
+        decks.deleteCard(card.id());
+        ctx.redirect("/decks/" + card.deckId(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Renders Markdown for the editor's live preview (plain fetch; the form's Preview button works without it). */
+    public void preview(Context ctx) {
+        ctx.html(markdown.toHtml(ctx.formParam("answer")));
+    }
+
+    private void renderCardForm(Context ctx, Deck deck, Card card, String question, String answer, String tags,
+                                String previewHtml, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("card", card);
+        model.put("question", question);
+        model.put("answer", answer);
+        model.put("tags", tags);
+        model.put("previewHtml", previewHtml);
+        model.put("error", error);
+        ctx.render("deck/card-form.html", model);
+    }
+
+    static long deckId(Context ctx) {
+        return pathId(ctx, "deckId");
+    }
+
+    static long cardId(Context ctx) {
+        return pathId(ctx, "cardId");
+    }
+
+    /** A malformed id in a URL is a page that does not exist. */
+    public static long pathId(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse("no such " + name.replace("Id", "") + ": " + ctx.pathParam(name));
+        }
+    }
+
+    private static int intParam(Context ctx, String name, String label) {
+        String value = ctx.formParam(name);
+        try {
+            return Integer.parseInt(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, label + " must be a whole number");
+        }
+    }
+
+    private static Integer optionalInt(Context ctx, String name, String label) {
+        String value = ctx.formParam(name);
+        return value == null || value.isBlank() ? null : intParam(ctx, name, label);
+    }
+
+    private static Double optionalDouble(Context ctx, String name, String label) {
+        String value = ctx.formParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, label + " must be a number such as 0.9");
+        }
+    }
+
+    /** The card editor's fields; the Preview button submits with action=preview. */
+    record CardForm(String question, String answer, String tags, boolean previewOnly) {
+        static CardForm read(Context ctx) {
+            return new CardForm(nullToEmpty(ctx.formParam("question")), nullToEmpty(ctx.formParam("answer")),
+                    nullToEmpty(ctx.formParam("tags")), "preview".equals(ctx.formParam("action")));
+        }
+
+        DeckService.CardInput toInput() {
+            return new DeckService.CardInput(question, answer, Card.splitTags(tags));
+        }
+
+        private static String nullToEmpty(String s) {
+            return s == null ? "" : s;
+        }
+    }
+
+    /** One line of a deck's card table. */
+    public record CardRow(long id, String question, String state, String due, int reviews, boolean removedFromSource) {
+        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone) {
+            if (status == null) {
+                return new CardRow(card.id(), card.question(), "New", "", 0, card.removedFromSource());
+            }
+            String state = status.schedule().stateName();
+            String due = status.schedule().state() == 0 || status.schedule().suspended() ? ""
+                    : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone);
+            return new CardRow(card.id(), card.question(), state, due, status.reviews(), card.removedFromSource());
+        }
+    }
+}

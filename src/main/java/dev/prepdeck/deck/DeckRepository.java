@@ -1,0 +1,196 @@
+package dev.prepdeck.deck;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/**
+ * SQL for decks and cards. Every method takes the caller's handle so that a service can put several calls
+ * in one transaction.
+ */
+public final class DeckRepository {
+    private static final String DECK_COLUMNS = """
+            id, name, description, tags, source_path, source_hash, new_per_day, reviews_per_day,
+            desired_retention, maximum_interval, learning_steps, relearning_steps, weights""";
+    private static final String CARD_COLUMNS = """
+            id, deck_id, uid, question, answer, tags, meta, position, removed_from_source""";
+
+    public static void registerMappers(Handle handle) {
+        handle.registerRowMapper(ConstructorMapper.factory(Deck.class));
+        handle.registerRowMapper(ConstructorMapper.factory(Card.class));
+    }
+
+    public List<Deck> allDecks(Handle h) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck ORDER BY name").mapTo(Deck.class).list();
+    }
+
+    public Optional<Deck> deck(Handle h, long id) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id")
+                .bind("id", id).mapTo(Deck.class).findOne();
+    }
+
+    public Optional<Deck> deckByName(Handle h, String name) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE name = :name")
+                .bind("name", name).mapTo(Deck.class).findOne();
+    }
+
+    public Optional<Deck> deckBySource(Handle h, String sourcePath) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE source_path = :path")
+                .bind("path", sourcePath).mapTo(Deck.class).findOne();
+    }
+
+    public long insertDeck(Handle h, String name, String description, String tags, String sourcePath, long now) {
+        return h.createUpdate("""
+                        INSERT INTO deck (name, description, tags, source_path, created_at, updated_at)
+                        VALUES (:name, :description, :tags, :sourcePath, :now, :now)""")
+                .bind("name", name).bind("description", description).bind("tags", tags)
+                .bind("sourcePath", sourcePath).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Creates the deck and any missing parents ("A::B" needs "A"), returning the deck's id. */
+    public long ensureDeckPath(Handle h, String name, long now) {
+        String[] segments = name.split(Deck.SEPARATOR, -1);
+        long id = -1;
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments) {
+            if (path.length() > 0) {
+                path.append(Deck.SEPARATOR);
+            }
+            path.append(segment);
+            String current = path.toString();
+            Optional<Deck> existing = deckByName(h, current);
+            id = existing.isPresent() ? existing.get().id() : insertDeck(h, current, "", "", null, now);
+        }
+        return id;
+    }
+
+    public void updateDeckSource(Handle h, long deckId, String name, String description, String tags,
+                                 String sourcePath, String sourceHash, long now) {
+        h.createUpdate("""
+                        UPDATE deck SET name = :name, description = :description, tags = :tags,
+                               source_path = :sourcePath, source_hash = :sourceHash, updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", deckId).bind("name", name).bind("description", description).bind("tags", tags)
+                .bind("sourcePath", sourcePath).bind("sourceHash", sourceHash).bind("now", now).execute();
+    }
+
+    /** Renames a deck and its sub-decks ("A::x" follows "A" when "A" becomes "B"). */
+    public void renameDeckTree(Handle h, String oldName, String newName, long now) {
+        h.createUpdate("""
+                        UPDATE deck SET name = :newName || substr(name, length(:oldName) + 1), updated_at = :now
+                        WHERE name = :oldName OR substr(name, 1, length(:oldName) + 2) = :oldName || '::'""")
+                .bind("oldName", oldName).bind("newName", newName).bind("now", now).execute();
+    }
+
+    public List<Deck> deckTree(Handle h, String name) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + DECK_COLUMNS + """
+                         FROM deck WHERE name = :name OR substr(name, 1, length(:name) + 2) = :name || '::'
+                        ORDER BY name""")
+                .bind("name", name).mapTo(Deck.class).list();
+    }
+
+    public void deleteDeck(Handle h, long deckId) {
+        h.createUpdate("DELETE FROM deck WHERE id = :id").bind("id", deckId).execute();
+    }
+
+    public void updateSettings(Handle h, long deckId, DeckSettings s, long now) {
+        h.createUpdate("""
+                        UPDATE deck SET new_per_day = :newPerDay, reviews_per_day = :reviewsPerDay,
+                               desired_retention = :retention, maximum_interval = :maxInterval,
+                               learning_steps = :learningSteps, relearning_steps = :relearningSteps,
+                               weights = :weights, updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", deckId).bind("newPerDay", s.newPerDay()).bind("reviewsPerDay", s.reviewsPerDay())
+                .bind("retention", s.desiredRetention()).bind("maxInterval", s.maximumInterval())
+                .bind("learningSteps", s.learningSteps()).bind("relearningSteps", s.relearningSteps())
+                .bind("weights", s.weights()).bind("now", now).execute();
+    }
+
+    public List<Card> cards(Handle h, long deckId) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE deck_id = :deckId ORDER BY position, id")
+                .bind("deckId", deckId).mapTo(Card.class).list();
+    }
+
+    public Optional<Card> card(Handle h, long cardId) {
+        registerMappers(h);
+        return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE id = :id")
+                .bind("id", cardId).mapTo(Card.class).findOne();
+    }
+
+    public int nextPosition(Handle h, long deckId) {
+        return h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM card WHERE deck_id = :deckId")
+                .bind("deckId", deckId).mapTo(Integer.class).one();
+    }
+
+    public boolean uidTaken(Handle h, long deckId, String uid) {
+        return h.createQuery("SELECT COUNT(*) FROM card WHERE deck_id = :deckId AND uid = :uid")
+                .bind("deckId", deckId).bind("uid", uid).mapTo(Integer.class).one() > 0;
+    }
+
+    /** Inserts a card with a fresh New scheduling state for every learner. */
+    public long insertCard(Handle h, long deckId, String uid, String question, String answer, String tags,
+                           String meta, int position, long now) {
+        long id = h.createUpdate("""
+                        INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
+                        VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""")
+                .bind("deckId", deckId).bind("uid", uid).bind("question", question).bind("answer", answer)
+                .bind("tags", tags).bind("meta", meta).bind("position", position).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("""
+                        INSERT INTO card_state (card_id, learner_id, due)
+                        SELECT :cardId, id, :now FROM learner""")
+                .bind("cardId", id).bind("now", now).execute();
+        return id;
+    }
+
+    public void updateCard(Handle h, Card card, long now) {
+        h.createUpdate("""
+                        UPDATE card SET deck_id = :deckId, uid = :uid, question = :question, answer = :answer,
+                               tags = :tags, meta = :meta, position = :position,
+                               removed_from_source = :removed, updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", card.id()).bind("deckId", card.deckId()).bind("uid", card.uid())
+                .bind("question", card.question()).bind("answer", card.answer()).bind("tags", card.tags())
+                .bind("meta", card.meta()).bind("position", card.position())
+                .bind("removed", card.removedFromSource()).bind("now", now).execute();
+    }
+
+    /** Cards taken out of their deck file are suspended rather than deleted, so their history stays. */
+    public void setSuspended(Handle h, long cardId, boolean suspended) {
+        h.createUpdate("UPDATE card_state SET suspended = :suspended WHERE card_id = :cardId")
+                .bind("cardId", cardId).bind("suspended", suspended).execute();
+    }
+
+    public void deleteCard(Handle h, long cardId) {
+        h.createUpdate("DELETE FROM card WHERE id = :id").bind("id", cardId).execute();
+    }
+
+    public int reviewCount(Handle h, long cardId) {
+        return h.createQuery("SELECT COUNT(*) FROM review_log WHERE card_id = :id")
+                .bind("id", cardId).mapTo(Integer.class).one();
+    }
+
+    /** Cards and reviews that deleting this deck (with its sub-decks) would remove. */
+    public DeletionImpact deletionImpact(Handle h, String deckName) {
+        return h.createQuery("""
+                        SELECT (SELECT COUNT(*) FROM deck d WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS decks,
+                               (SELECT COUNT(*) FROM card c JOIN deck d ON d.id = c.deck_id
+                                 WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS cards,
+                               (SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                                 WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS reviews""")
+                .bind("name", deckName)
+                .map((rs, ctx) -> new DeletionImpact(rs.getInt("decks"), rs.getInt("cards"), rs.getInt("reviews")))
+                .one();
+    }
+
+    public record DeletionImpact(int decks, int cards, int reviews) {
+    }
+}

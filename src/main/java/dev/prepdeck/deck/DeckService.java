@@ -1,0 +1,228 @@
+package dev.prepdeck.deck;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.NotFoundException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Creating, renaming and deleting decks, and adding, editing and deleting cards, from the browser or the API. */
+public final class DeckService {
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_QUESTION_LENGTH = 1_000;
+    static final int MAX_ANSWER_LENGTH = 100_000;
+
+    private final Jdbi jdbi;
+    private final DeckRepository decks;
+    private final Clock clock;
+
+    public DeckService(Jdbi jdbi, DeckRepository decks, Clock clock) {
+        this.jdbi = jdbi;
+        this.decks = decks;
+        this.clock = clock;
+    }
+
+    public List<Deck> allDecks() {
+        return jdbi.withHandle(decks::allDecks);
+    }
+
+    public Deck deck(long id) {
+        return jdbi.withHandle(h -> decks.deck(h, id)).orElseThrow(() -> new NotFoundException("deck", id));
+    }
+
+    public Card card(long id) {
+        return jdbi.withHandle(h -> decks.card(h, id)).orElseThrow(() -> new NotFoundException("card", id));
+    }
+
+    public List<Card> cards(long deckId) {
+        deck(deckId);
+        return jdbi.withHandle(h -> decks.cards(h, deckId));
+    }
+
+    public long createDeck(String rawName) {
+        String name = validDeckName(rawName);
+        return jdbi.inTransaction(h -> {
+            if (decks.deckByName(h, name).isPresent()) {
+                throw new InvalidInputException("name", "a deck named '" + name + "' already exists");
+            }
+            return decks.ensureDeckPath(h, name, clock.millis());
+        });
+    }
+
+    /** Renames a deck; its sub-decks move with it ("A::x" becomes "B::x"). */
+    public void renameDeck(long deckId, String rawName) {
+        String name = validDeckName(rawName);
+        jdbi.useTransaction(h -> {
+            Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            if (deck.name().equals(name)) {
+                return;
+            }
+            if (name.startsWith(deck.name() + Deck.SEPARATOR)) {
+                throw new InvalidInputException("name", "a deck cannot be moved inside itself");
+            }
+            for (Deck moving : decks.deckTree(h, deck.name())) {
+                String target = name + moving.name().substring(deck.name().length());
+                if (decks.deckByName(h, target).isPresent()) {
+                    throw new InvalidInputException("name", "a deck named '" + target + "' already exists");
+                }
+            }
+            long now = clock.millis();
+            decks.renameDeckTree(h, deck.name(), name, now);
+            int cut = name.lastIndexOf(Deck.SEPARATOR);
+            if (cut > 0) {
+                decks.ensureDeckPath(h, name.substring(0, cut), now);
+            }
+        });
+    }
+
+    public DeckRepository.DeletionImpact deletionImpact(long deckId) {
+        Deck deck = deck(deckId);
+        return jdbi.withHandle(h -> decks.deletionImpact(h, deck.name()));
+    }
+
+    /** Deletes the deck, its sub-decks, their cards and the cards' review history. */
+    public void deleteDeck(long deckId) {
+        jdbi.useTransaction(h -> {
+            Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            for (Deck d : decks.deckTree(h, deck.name())) {
+                decks.deleteDeck(h, d.id());
+            }
+        });
+    }
+
+    public void saveSettings(long deckId, DeckSettings settings) {
+        DeckSettings valid = settings.validated();
+        jdbi.useTransaction(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.updateSettings(h, deckId, valid, clock.millis());
+        });
+    }
+
+    public long addCard(long deckId, CardInput input) {
+        CardInput card = input.validated();
+        return jdbi.inTransaction(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            requireUniqueQuestion(h, deckId, card.question(), null);
+            HashSet<String> taken = new HashSet<>();
+            decks.cards(h, deckId).forEach(c -> taken.add(c.uid()));
+            return decks.insertCard(h, deckId, CardIds.fresh(taken), card.question(), card.answer(),
+                    Card.joinTags(card.tags()), "", decks.nextPosition(h, deckId), clock.millis());
+        });
+    }
+
+    public void updateCard(long cardId, CardInput input) {
+        CardInput card = input.validated();
+        jdbi.useTransaction(h -> {
+            Card stored = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            requireUniqueQuestion(h, stored.deckId(), card.question(), cardId);
+            decks.updateCard(h, new Card(stored.id(), stored.deckId(), stored.uid(), card.question(), card.answer(),
+                    Card.joinTags(card.tags()), stored.meta(), stored.position(), stored.removedFromSource()),
+                    clock.millis());
+        });
+    }
+
+    /** Deletes a card with its review history. */
+    public void deleteCard(long cardId) {
+        jdbi.useTransaction(h -> {
+            decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            decks.deleteCard(h, cardId);
+        });
+    }
+
+    public int reviewCount(long cardId) {
+        return jdbi.withHandle(h -> decks.reviewCount(h, cardId));
+    }
+
+    private void requireUniqueQuestion(Handle h, long deckId, String question, Long exceptCardId) {
+        Optional<Card> same = decks.cards(h, deckId).stream()
+                .filter(c -> c.question().equals(question) && (exceptCardId == null || c.id() != exceptCardId))
+                .findFirst();
+        if (same.isPresent()) {
+            throw new InvalidInputException("question", "this deck already has a card with that question");
+        }
+    }
+
+    static String validDeckName(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("name", "deck name must not be empty");
+        }
+        String name = String.join(Deck.SEPARATOR,
+                Arrays.stream(raw.strip().split(Deck.SEPARATOR, -1)).map(String::strip).toList());
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("name", "deck name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.contains("\n") || name.contains("\r")) {
+            throw new InvalidInputException("name", "deck name must be one line");
+        }
+        for (String segment : name.split(Deck.SEPARATOR, -1)) {
+            if (segment.isEmpty()) {
+                throw new InvalidInputException("name", "each part of a deck name between '::' must be non-empty");
+            }
+        }
+        return name;
+    }
+
+    /** A card as typed into the form or sent to the API. */
+    public record CardInput(String question, String answer, List<String> tags) {
+        public CardInput validated() {
+            String q = question == null ? "" : question.strip();
+            String a = answer == null ? "" : answer.replace("\r\n", "\n").strip();
+            if (q.isEmpty()) {
+                throw new InvalidInputException("question", "question must not be empty");
+            }
+            if (q.contains("\n") || q.contains("\r")) {
+                throw new InvalidInputException("question", "question must be one line (put details in the answer)");
+            }
+            if (q.length() > MAX_QUESTION_LENGTH) {
+                throw new InvalidInputException("question",
+                        "question must be at most " + MAX_QUESTION_LENGTH + " characters");
+            }
+            if (a.isEmpty()) {
+                throw new InvalidInputException("answer", "answer must not be empty");
+            }
+            if (a.length() > MAX_ANSWER_LENGTH) {
+                throw new InvalidInputException("answer", "answer must be at most " + MAX_ANSWER_LENGTH + " characters");
+            }
+            List<String> cleanTags = tags == null ? List.of()
+                    : tags.stream().filter(t -> t != null).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+            for (String tag : cleanTags) {
+                if (tag.contains(",") || tag.contains("\n")) {
+                    throw new InvalidInputException("tags", "tag '" + tag + "' must not contain commas or line breaks");
+                }
+            }
+            requireFileSafe(q, a);
+            return new CardInput(q, a, cleanTags);
+        }
+
+        /**
+         * Every stored card must read back unchanged from a deck file, or export would not be lossless: the card
+         * is written as a file between two others and parsed again.
+         */
+        private static void requireFileSafe(String question, String answer) {
+            CardSource card = new CardSource(null, question, answer, List.of(), Map.of(), 0);
+            CardSource next = new CardSource(null, question + " (next)", "x", List.of(), Map.of(), 0);
+            CardSource back;
+            try {
+                String text = new DeckFileWriter().write(new DeckFile("Check", "", List.of(), List.of(card, next)));
+                back = new DeckFileParser().parse("check.md", text).cards().get(0);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("answer", e.getMessage());
+            } catch (DeckFormatException e) {
+                throw new InvalidInputException("answer", e.problem());
+            }
+            if (!back.question().equals(question)) {
+                throw new InvalidInputException("question", "the question cannot be stored in a deck file as written;"
+                        + " remove trailing '#' characters");
+            }
+            if (!back.answer().equals(answer)) {
+                throw new InvalidInputException("answer", "a line starting with '#' or '##' would begin a new card"
+                        + " in the deck file; use '###' for headings inside an answer");
+            }
+        }
+    }
+}

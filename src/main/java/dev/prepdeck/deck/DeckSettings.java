@@ -1,0 +1,99 @@
+package dev.prepdeck.deck;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.fsrs.FsrsParameters;
+import dev.prepdeck.fsrs.StepDurations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A deck's study limits and FSRS-6 parameters as a person enters them; null FSRS fields mean the defaults.
+ * {@link #validated} checks everything and names the field at fault.
+ */
+public record DeckSettings(
+        int newPerDay,
+        int reviewsPerDay,
+        Double desiredRetention,
+        Integer maximumInterval,
+        String learningSteps,
+        String relearningSteps,
+        String weights) {
+
+    public static DeckSettings of(Deck deck) {
+        return new DeckSettings(deck.newPerDay(), deck.reviewsPerDay(), deck.desiredRetention(),
+                deck.maximumInterval(), deck.learningSteps(), deck.relearningSteps(), deck.weights());
+    }
+
+    /** Checks every field, normalises blank optional fields to null, and proves the FSRS parameters build. */
+    public DeckSettings validated() {
+        if (newPerDay < 0 || newPerDay > 9999) {
+            throw new InvalidInputException("newPerDay", "new cards per day must be between 0 and 9999");
+        }
+        if (reviewsPerDay < 0 || reviewsPerDay > 99999) {
+            throw new InvalidInputException("reviewsPerDay", "reviews per day must be between 0 and 99999");
+        }
+        DeckSettings normalised = new DeckSettings(newPerDay, reviewsPerDay, desiredRetention, maximumInterval,
+                blankToNull(learningSteps), blankToNull(relearningSteps), blankToNull(weights));
+        normalised.toFsrsParameters();
+        return normalised;
+    }
+
+    /** The scheduler's parameters for this deck, with fuzz on as the app schedules. */
+    public FsrsParameters toFsrsParameters() {
+        FsrsParameters defaults = FsrsParameters.defaults();
+        double retention = desiredRetention == null ? defaults.requestRetention() : desiredRetention;
+        if (!(retention >= 0.70 && retention <= 0.99)) {
+            throw new InvalidInputException("desiredRetention", "desired retention must be between 0.70 and 0.99");
+        }
+        int maxInterval = maximumInterval == null ? defaults.maximumInterval() : maximumInterval;
+        if (maxInterval < 1 || maxInterval > 36500) {
+            throw new InvalidInputException("maximumInterval", "maximum interval must be between 1 and 36500 days");
+        }
+        List<Duration> learning = learningSteps == null ? defaults.learningSteps() : steps("learningSteps", learningSteps);
+        List<Duration> relearning = relearningSteps == null
+                ? defaults.relearningSteps() : steps("relearningSteps", relearningSteps);
+        double[] w = weights == null ? defaults.w() : weights(weights);
+        if (w.length != 17 && w.length != 19 && w.length != FsrsParameters.WEIGHT_COUNT) {
+            throw new InvalidInputException("weights", "weights must be 21 numbers (17 or 19 are converted), got " + w.length);
+        }
+        try {
+            return new FsrsParameters(w, retention, maxInterval, learning, relearning, true, true);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("weights", e.getMessage());
+        }
+    }
+
+    /** Steps as written in the settings form: "1m 10m", "10m, 1h", or "none". */
+    private static List<Duration> steps(String field, String text) {
+        List<Duration> steps = new ArrayList<>();
+        if (text.trim().equalsIgnoreCase("none")) {
+            return steps;
+        }
+        for (String part : text.trim().split("[\\s,]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            try {
+                steps.add(StepDurations.parse(part));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field, "step '" + part + "' is not a duration like 10m, 1h or 2d");
+            }
+        }
+        return steps;
+    }
+
+    private static double[] weights(String text) {
+        String[] parts = text.trim().split("[\\s,]+");
+        try {
+            return Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("weights", "weights must be 21 numbers separated by commas or spaces");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,219 @@
+package dev.prepdeck.deck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Brings deck files into the database, one transaction per file.
+ *
+ * <p>A file whose bytes are unchanged since its last import is skipped, so edits made in the browser survive a
+ * restart; once the file changes, the file wins. Cards are matched to stored ones by id, else by question, else
+ * by answer, so an edited card keeps its review history. A card that left its file is suspended, not deleted.
+ */
+public final class DeckSync {
+    private final Jdbi jdbi;
+    private final DeckRepository decks;
+    private final DeckFileParser parser = new DeckFileParser();
+    private final Clock clock;
+
+    public DeckSync(Jdbi jdbi, DeckRepository decks, Clock clock) {
+        this.jdbi = jdbi;
+        this.decks = decks;
+        this.clock = clock;
+    }
+
+    /** Imports every *.md file below {@code folder}, in path order. */
+    public SyncReport importFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("not a folder: " + folder);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        SyncReport report = new SyncReport();
+        for (Path file : files) {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            try {
+                importFile(relative, Files.readAllBytes(file), report);
+            } catch (IOException e) {
+                report.failed(relative, relative + ": cannot read file: " + e.getMessage());
+            }
+        }
+        return report;
+    }
+
+    /** Imports one file's content under its path relative to the decks folder. */
+    public void importFile(String sourcePath, byte[] content, SyncReport report) {
+        String hash = sha256(content);
+        Optional<Deck> known = jdbi.withHandle(h -> decks.deckBySource(h, sourcePath));
+        if (known.isPresent() && hash.equals(known.get().sourceHash())) {
+            report.unchanged(sourcePath);
+            return;
+        }
+        DeckFile parsed;
+        try {
+            parsed = parser.parse(sourcePath, content);
+        } catch (DeckFormatException e) {
+            report.failed(sourcePath, e.getMessage());
+            return;
+        }
+        try {
+            FileChanges changes = jdbi.inTransaction(h -> apply(h, sourcePath, hash, parsed));
+            report.imported(sourcePath, changes);
+        } catch (DeckConflictException e) {
+            report.failed(sourcePath, sourcePath + ": " + e.getMessage());
+        }
+    }
+
+    private FileChanges apply(Handle h, String sourcePath, String hash, DeckFile file) {
+        long now = clock.millis();
+        Optional<Deck> bySource = decks.deckBySource(h, sourcePath);
+        Optional<Deck> byName = decks.deckByName(h, file.name());
+        if (byName.isPresent() && byName.get().sourcePath() != null && !byName.get().sourcePath().equals(sourcePath)) {
+            throw new DeckConflictException("deck name '" + file.name() + "' is already used by "
+                    + byName.get().sourcePath() + "; give one of the decks another name");
+        }
+        if (bySource.isPresent() && byName.isPresent() && bySource.get().id() != byName.get().id()) {
+            throw new DeckConflictException("cannot rename deck '" + bySource.get().name() + "' to '" + file.name()
+                    + "': a deck with that name already exists");
+        }
+        long deckId = bySource.isPresent() ? bySource.get().id() : decks.ensureDeckPath(h, file.name(), now);
+        decks.updateDeckSource(h, deckId, file.name(), nullToEmpty(file.description()),
+                Card.joinTags(file.tags()), sourcePath, hash, now);
+        int cut = file.name().lastIndexOf(Deck.SEPARATOR);
+        if (cut > 0) {
+            decks.ensureDeckPath(h, file.name().substring(0, cut), now);
+        }
+        return syncCards(h, deckId, file.cards(), now);
+    }
+
+    private FileChanges syncCards(Handle h, long deckId, List<CardSource> sources, long now) {
+        List<Card> stored = new ArrayList<>(decks.cards(h, deckId));
+        Map<CardSource, Card> matches = match(sources, stored);
+        Set<Long> matchedIds = new HashSet<>();
+        matches.values().forEach(c -> matchedIds.add(c.id()));
+        int added = 0;
+        int updated = 0;
+        int restored = 0;
+        int position = 0;
+        Set<String> usedUids = new HashSet<>();
+        stored.forEach(c -> usedUids.add(c.uid()));
+        for (CardSource source : sources) {
+            String tags = Card.joinTags(source.tags());
+            String meta = Card.formatMeta(source.meta());
+            Card match = matches.get(source);
+            if (match == null) {
+                String uid = source.id() != null ? source.id() : CardIds.fresh(usedUids);
+                usedUids.add(uid);
+                decks.insertCard(h, deckId, uid, source.question(), source.answer(), tags, meta, position, now);
+                added++;
+            } else {
+                String uid = source.id() != null ? source.id() : match.uid();
+                Card wanted = new Card(match.id(), deckId, uid, source.question(), source.answer(), tags, meta,
+                        position, false);
+                if (!wanted.equals(match)) {
+                    decks.updateCard(h, wanted, now);
+                    if (match.removedFromSource()) {
+                        decks.setSuspended(h, match.id(), false);
+                        restored++;
+                    } else {
+                        updated++;
+                    }
+                }
+            }
+            position++;
+        }
+        int setAside = 0;
+        for (Card card : stored) {
+            if (!matchedIds.contains(card.id()) && !card.removedFromSource()) {
+                decks.updateCard(h, new Card(card.id(), card.deckId(), card.uid(), card.question(), card.answer(),
+                        card.tags(), card.meta(), card.position(), true), now);
+                decks.setSuspended(h, card.id(), true);
+                setAside++;
+            }
+        }
+        return new FileChanges(added, updated, restored, setAside);
+    }
+
+    /**
+     * Pairs file cards with stored cards: first by id, then by exact question, then by exact answer, each stored
+     * card used once. Ids in the file that are new (or absent) fall through to the text matches.
+     */
+    static Map<CardSource, Card> match(List<CardSource> sources, List<Card> stored) {
+        Map<CardSource, Card> matches = new LinkedHashMap<>();
+        List<Card> free = new ArrayList<>(stored);
+        for (CardSource source : sources) {
+            if (source.id() != null) {
+                free.stream().filter(c -> c.uid().equals(source.id())).findFirst().ifPresent(c -> {
+                    matches.put(source, c);
+                    free.remove(c);
+                });
+            }
+        }
+        for (CardSource source : sources) {
+            if (!matches.containsKey(source)) {
+                free.stream().filter(c -> c.question().equals(source.question()))
+                        .findFirst().ifPresent(c -> {
+                            matches.put(source, c);
+                            free.remove(c);
+                        });
+            }
+        }
+        for (CardSource source : sources) {
+            if (!matches.containsKey(source)) {
+                free.stream().filter(c -> c.answer().equals(source.answer()))
+                        .findFirst().ifPresent(c -> {
+                            matches.put(source, c);
+                            free.remove(c);
+                        });
+            }
+        }
+        return matches;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** What importing one file changed. */
+    public record FileChanges(int added, int updated, int restored, int setAside) {
+        public boolean any() {
+            return added + updated + restored + setAside > 0;
+        }
+    }
+
+    private static final class DeckConflictException extends RuntimeException {
+        DeckConflictException(String message) {
+            super(message);
+        }
+    }
+}
