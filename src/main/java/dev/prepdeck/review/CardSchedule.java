@@ -1,0 +1,37 @@
+package dev.prepdeck.review;
+
+import dev.prepdeck.fsrs.FsrsCard;
+import dev.prepdeck.fsrs.State;
+import java.time.Instant;
+
+/** One learner's scheduling state of one card, as stored in card_state. */
+public record CardSchedule(
+        long cardId,
+        int state,
+        double stability,
+        double difficulty,
+        int reps,
+        int lapses,
+        int learningSteps,
+        int scheduledDays,
+        int elapsedDays,
+        Long lastReview,
+        long due,
+        boolean suspended) {
+
+    public FsrsCard toFsrsCard() {
+        return new FsrsCard(State.values()[state], stability, difficulty, reps, lapses, learningSteps,
+                scheduledDays, elapsedDays, lastReview == null ? null : Instant.ofEpochMilli(lastReview),
+                Instant.ofEpochMilli(due));
+    }
+
+    /** The name shown to people and in the API: New, Learning, Review, Relearning or Suspended. */
+    public String stateName() {
+        return suspended ? "Suspended" : displayName(State.values()[state]);
+    }
+
+    public static String displayName(State state) {
+        String lower = state.name().toLowerCase();
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.prepdeck.review;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.web.MarkdownRenderer;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The study page: question, then the answer (a details element, so it works without JavaScript), then the four
+ * rating buttons with their next intervals; undo takes the last rating back.
+ */
+public final class ReviewController {
+    private final ReviewService reviews;
+    private final DeckService decks;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public ReviewController(ReviewService reviews, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+        this.reviews = reviews;
+        this.decks = decks;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    public void study(Context ctx) {
+        Long deckId = optionalDeck(ctx);
+        Deck deck = deckId == null ? null : decks.deck(deckId);
+        Optional<StudyCard> card = requestedCard(ctx, deck);
+        StudyQueue queue = card.map(StudyQueue::of).orElseGet(() -> reviews.next(deckId));
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("deckParam", deckId == null ? "" : deckId.toString());
+        model.put("counts", deckId == null ? null : reviews.countsByDeck().getOrDefault(deckId, DeckCounts.NONE));
+        model.put("canUndo", reviews.lastReviewedCard().isPresent());
+        if (queue.isDone()) {
+            model.put("nextDue", queue.nextDue() == null ? null
+                    : DueFormat.describe(queue.nextDue(), clock.instant(), reviews.learner().zone()));
+            ctx.render("review/done.html", model);
+            return;
+        }
+        StudyCard study = queue.card();
+        model.put("card", study.card());
+        model.put("cardDeck", study.deck());
+        model.put("state", study.schedule().stateName());
+        model.put("questionHtml", markdown.toHtml(study.card().question()));
+        model.put("answerHtml", markdown.toHtml(study.card().answer()));
+        model.put("shownAt", study.shownAt().toEpochMilli());
+        model.put("buttons", List.of(Rating.values()).stream()
+                .map(r -> new RatingButton(r.value(), label(r), study.intervalLabel(r)))
+                .toList());
+        ctx.render("review/study.html", model);
+    }
+
+    /** After an undo the page asks for the card that was taken back, so it is studied again first. */
+    private Optional<StudyCard> requestedCard(Context ctx, Deck deck) {
+        String param = ctx.queryParam("card");
+        if (param == null) {
+            return Optional.empty();
+        }
+        try {
+            return reviews.show(Long.parseLong(param))
+                    .filter(c -> deck == null || c.deck().name().equals(deck.name())
+                            || c.deck().name().startsWith(deck.name() + Deck.SEPARATOR));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void rate(Context ctx) {
+        long cardId = requiredLong(ctx, "cardId");
+        Rating rating;
+        try {
+            rating = Rating.of((int) requiredLong(ctx, "rating"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("rating", "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)");
+        }
+        reviews.rate(cardId, rating, durationMs(ctx));
+        ctx.redirect(studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
+    }
+
+    public void undo(Context ctx) {
+        Optional<Long> cardId = reviews.undoLast();
+        ctx.redirect(studyUrl(ctx.formParam("deck"), cardId.orElse(null)), HttpStatus.SEE_OTHER);
+    }
+
+    /** The browser measures time on the card; without JavaScript the page's render time stands in. */
+    private long durationMs(Context ctx) {
+        String measured = ctx.formParam("durationMs");
+        if (measured != null && !measured.isBlank()) {
+            try {
+                return Math.max(0, Long.parseLong(measured.trim()));
+            } catch (NumberFormatException ignored) {
+                // fall back to the server's own measure below
+            }
+        }
+        String shownAt = ctx.formParam("shownAt");
+        try {
+            return shownAt == null ? 0 : Math.max(0, clock.millis() - Long.parseLong(shownAt));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String studyUrl(String deck, Long cardId) {
+        StringBuilder url = new StringBuilder("/study");
+        String separator = "?";
+        if (deck != null && deck.matches("\\d+")) {
+            url.append(separator).append("deck=").append(deck);
+            separator = "&";
+        }
+        if (cardId != null) {
+            url.append(separator).append("card=").append(cardId);
+        }
+        return url.toString();
+    }
+
+    private static Long optionalDeck(Context ctx) {
+        String deck = ctx.queryParam("deck");
+        if (deck == null || deck.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(deck);
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse("no such deck: " + deck);
+        }
+    }
+
+    private static long requiredLong(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(name, name + " must be a number");
+        }
+    }
+
+    static String label(Rating rating) {
+        return switch (rating) {
+            case AGAIN -> "Again";
+            case HARD -> "Hard";
+            case GOOD -> "Good";
+            case EASY -> "Easy";
+        };
+    }
+
+    /** A rating button: its key (1–4), its name and the interval it would give. */
+    public record RatingButton(int value, String label, String interval) {
+    }
+}

@@ -1,0 +1,206 @@
+package dev.prepdeck.review;
+
+import dev.prepdeck.fsrs.FsrsCard;
+import dev.prepdeck.fsrs.Rating;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+/** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
+public final class ReviewRepository {
+    /** Restricts a query on deck alias d to the deck named :scope and its sub-decks, or all decks when null. */
+    private static final String IN_SCOPE =
+            "(:scope IS NULL OR d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
+    private static final String SCHEDULE_COLUMNS = """
+            s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
+            s.elapsed_days, s.last_review, s.due, s.suspended""";
+
+    public Learner learner(Handle h) {
+        return h.createQuery("SELECT id, time_zone, rollover_hour FROM learner WHERE id = :id")
+                .bind("id", Learner.DEFAULT_ID)
+                .map((rs, ctx) -> new Learner(rs.getLong("id"),
+                        rs.getString("time_zone") == null ? ZoneId.systemDefault() : ZoneId.of(rs.getString("time_zone")),
+                        rs.getInt("rollover_hour")))
+                .one();
+    }
+
+    public Optional<CardSchedule> schedule(Handle h, long learnerId, long cardId) {
+        h.registerRowMapper(ConstructorMapper.factory(CardSchedule.class));
+        return h.createQuery("SELECT " + SCHEDULE_COLUMNS
+                        + " FROM card_state s WHERE s.card_id = :cardId AND s.learner_id = :learnerId")
+                .bind("cardId", cardId).bind("learnerId", learnerId)
+                .mapTo(CardSchedule.class).findOne();
+    }
+
+    /** Scheduling state and review count of every card in one deck (not its sub-decks). */
+    Map<Long, CardStatus> statusesInDeck(Handle h, long learnerId, long deckId) {
+        h.registerRowMapper(ConstructorMapper.factory(CardSchedule.class));
+        Map<Long, Integer> reviewCounts = new HashMap<>();
+        h.createQuery("""
+                        SELECT r.card_id, COUNT(*) AS n FROM review_log r JOIN card c ON c.id = r.card_id
+                        WHERE c.deck_id = :deckId AND r.learner_id = :learnerId GROUP BY r.card_id""")
+                .bind("deckId", deckId).bind("learnerId", learnerId)
+                .map((rs, ctx) -> Map.entry(rs.getLong("card_id"), rs.getInt("n")))
+                .forEach(e -> reviewCounts.put(e.getKey(), e.getValue()));
+        Map<Long, CardStatus> result = new HashMap<>();
+        h.createQuery("SELECT " + SCHEDULE_COLUMNS + """
+                         FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE c.deck_id = :deckId AND s.learner_id = :learnerId""")
+                .bind("deckId", deckId).bind("learnerId", learnerId)
+                .mapTo(CardSchedule.class)
+                .forEach(s -> result.put(s.cardId(), new CardStatus(s, reviewCounts.getOrDefault(s.cardId(), 0))));
+        return result;
+    }
+
+    /** Per deck (its own cards only): what is due, new, done today and in total. */
+    Map<Long, OwnCounts> ownCounts(Handle h, long learnerId, java.time.Instant now, StudyDay day) {
+        Map<Long, OwnCounts> counts = new HashMap<>();
+        h.createQuery("""
+                        SELECT c.deck_id,
+                               COUNT(*) AS total,
+                               SUM(s.suspended) AS suspended,
+                               SUM(s.suspended = 0 AND s.state IN (1, 3) AND s.due <= :now) AS learning_due,
+                               SUM(s.suspended = 0 AND s.state = 2 AND s.due < :dayEnd) AS review_due,
+                               SUM(s.suspended = 0 AND s.state = 0) AS new_cards
+                        FROM card c JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
+                        GROUP BY c.deck_id""")
+                .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), rs.getInt("total"), rs.getInt("suspended"),
+                        rs.getInt("learning_due"), rs.getInt("review_due"), rs.getInt("new_cards"), 0, 0))
+                .forEach(c -> counts.put(c.deckId(), c));
+        h.createQuery("""
+                        SELECT c.deck_id,
+                               SUM(r.state_before = 0) AS new_done,
+                               SUM(r.state_before = 2) AS reviews_done
+                        FROM review_log r JOIN card c ON c.id = r.card_id
+                        WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
+                        GROUP BY c.deck_id""")
+                .bind("learnerId", learnerId)
+                .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                .map((rs, ctx) -> new long[] {rs.getLong("deck_id"), rs.getInt("new_done"), rs.getInt("reviews_done")})
+                .forEach(row -> counts.merge(row[0],
+                        new OwnCounts(row[0], 0, 0, 0, 0, 0, (int) row[1], (int) row[2]), OwnCounts::plus));
+        return counts;
+    }
+
+    /** Reviews done today in a deck tree by cards that were in {@code stateBefore} (0 new, 2 review). */
+    int reviewsDone(Handle h, long learnerId, String scope, StudyDay day, int stateBefore) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                        WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
+                          AND r.state_before = :stateBefore AND""" + " " + IN_SCOPE)
+                .bind("learnerId", learnerId).bind("scope", scope).bind("stateBefore", stateBefore)
+                .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                .mapTo(Integer.class).one();
+    }
+
+    Optional<Long> firstLearningDue(Handle h, long learnerId, String scope, long dueBy) {
+        return firstCard(h, learnerId, scope, "s.state IN (1, 3) AND s.due <= :dueBy", "s.due, c.id", dueBy);
+    }
+
+    Optional<Long> firstReviewDue(Handle h, long learnerId, String scope, long dueBefore) {
+        return firstCard(h, learnerId, scope, "s.state = 2 AND s.due < :dueBy", "s.due, c.id", dueBefore);
+    }
+
+    Optional<Long> firstNew(Handle h, long learnerId, String scope) {
+        return firstCard(h, learnerId, scope, "s.state = 0", "d.name, c.position, c.id", null);
+    }
+
+    /** When the next card in scope falls due after {@code now} (learning or review), for the "done" screen. */
+    Optional<Long> nextDueAfter(Handle h, long learnerId, String scope, long now) {
+        return h.createQuery("""
+                        SELECT MIN(s.due) FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
+                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state <> 0 AND s.due > :now
+                          AND""" + " " + IN_SCOPE)
+                .bind("learnerId", learnerId).bind("scope", scope).bind("now", now)
+                .mapTo(Long.class).findOne();
+    }
+
+    /** {@code condition} and {@code order} are constant SQL; values are bound ({@code :dueBy} when not null). */
+    private Optional<Long> firstCard(Handle h, long learnerId, String scope, String condition, String order, Long dueBy) {
+        var query = h.createQuery("SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id"
+                        + " WHERE s.learner_id = :learnerId AND s.suspended = 0 AND " + condition + " AND " + IN_SCOPE
+                        + " ORDER BY " + order + " LIMIT 1")
+                .bind("learnerId", learnerId).bind("scope", scope);
+        if (dueBy != null) {
+            query.bind("dueBy", dueBy);
+        }
+        return query.mapTo(Long.class).findOne();
+    }
+
+    void saveReview(Handle h, long learnerId, CardSchedule before, FsrsCard after, Rating rating, long now, long durationMs) {
+        h.createUpdate("""
+                        INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
+                            state_before, stability_before, difficulty_before, reps_before, lapses_before,
+                            learning_steps_before, scheduled_days_before, elapsed_days_before, last_review_before, due_before,
+                            state_after, stability_after, difficulty_after, scheduled_days_after, due_after)
+                        VALUES (:cardId, :learnerId, :now, :rating, :elapsedDays, :durationMs,
+                            :b.state, :b.stability, :b.difficulty, :b.reps, :b.lapses,
+                            :b.learningSteps, :b.scheduledDays, :b.elapsedDays, :b.lastReview, :b.due,
+                            :stateAfter, :stabilityAfter, :difficultyAfter, :scheduledDaysAfter, :dueAfter)""")
+                .bind("cardId", before.cardId()).bind("learnerId", learnerId).bind("now", now)
+                .bind("rating", rating.value()).bind("elapsedDays", after.elapsedDays()).bind("durationMs", durationMs)
+                .bindMethods("b", before)
+                .bind("stateAfter", after.state().ordinal()).bind("stabilityAfter", after.stability())
+                .bind("difficultyAfter", after.difficulty()).bind("scheduledDaysAfter", after.scheduledDays())
+                .bind("dueAfter", after.due().toEpochMilli())
+                .execute();
+        h.createUpdate("""
+                        UPDATE card_state SET state = :state, stability = :stability, difficulty = :difficulty,
+                            reps = :reps, lapses = :lapses, learning_steps = :learningSteps,
+                            scheduled_days = :scheduledDays, elapsed_days = :elapsedDays,
+                            last_review = :lastReview, due = :due
+                        WHERE card_id = :cardId AND learner_id = :learnerId""")
+                .bind("cardId", before.cardId()).bind("learnerId", learnerId)
+                .bind("state", after.state().ordinal()).bind("stability", after.stability())
+                .bind("difficulty", after.difficulty()).bind("reps", after.reps()).bind("lapses", after.lapses())
+                .bind("learningSteps", after.learningSteps()).bind("scheduledDays", after.scheduledDays())
+                .bind("elapsedDays", after.elapsedDays())
+                .bind("lastReview", after.lastReview() == null ? null : after.lastReview().toEpochMilli())
+                .bind("due", after.due().toEpochMilli())
+                .execute();
+    }
+
+    /** Restores the card's state from the newest review's "before" columns and removes that review. */
+    Optional<Long> undoLast(Handle h, long learnerId) {
+        Optional<Long> reviewId = h.createQuery(
+                        "SELECT MAX(id) FROM review_log WHERE learner_id = :learnerId")
+                .bind("learnerId", learnerId).mapTo(Long.class).findOne();
+        if (reviewId.isEmpty()) {
+            return Optional.empty();
+        }
+        long cardId = h.createQuery("SELECT card_id FROM review_log WHERE id = :id")
+                .bind("id", reviewId.get()).mapTo(Long.class).one();
+        h.createUpdate("""
+                        UPDATE card_state SET (state, stability, difficulty, reps, lapses, learning_steps,
+                                               scheduled_days, elapsed_days, last_review, due) =
+                            (SELECT state_before, stability_before, difficulty_before, reps_before, lapses_before,
+                                    learning_steps_before, scheduled_days_before, elapsed_days_before,
+                                    last_review_before, due_before
+                             FROM review_log WHERE id = :id)
+                        WHERE card_id = :cardId AND learner_id = :learnerId""")
+                .bind("id", reviewId.get()).bind("cardId", cardId).bind("learnerId", learnerId).execute();
+        h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId.get()).execute();
+        return Optional.of(cardId);
+    }
+
+    Optional<Long> lastReviewedCard(Handle h, long learnerId) {
+        return h.createQuery("SELECT card_id FROM review_log WHERE learner_id = :learnerId ORDER BY id DESC LIMIT 1")
+                .bind("learnerId", learnerId).mapTo(Long.class).findOne();
+    }
+
+    /** A deck's own counts; {@link #plus} adds sub-decks' counts to it. */
+    record OwnCounts(long deckId, int total, int suspended, int learningDue, int reviewDue, int newCards,
+                     int newDoneToday, int reviewsDoneToday) {
+        static final OwnCounts ZERO = new OwnCounts(0, 0, 0, 0, 0, 0, 0, 0);
+
+        OwnCounts plus(OwnCounts other) {
+            return new OwnCounts(deckId, total + other.total, suspended + other.suspended,
+                    learningDue + other.learningDue, reviewDue + other.reviewDue, newCards + other.newCards,
+                    newDoneToday + other.newDoneToday, reviewsDoneToday + other.reviewsDoneToday);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package dev.prepdeck.review;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.NotFoundException;
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.fsrs.FsrsCard;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.ScheduledReview;
+import dev.prepdeck.fsrs.Scheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The study loop: which card comes next, what each rating would do, rating a card, and taking the last rating
+ * back. Scheduling itself is the pure FSRS-6 {@link Scheduler}; this class only loads and stores its inputs.
+ */
+public final class ReviewService {
+    /** Learning cards due within this window are shown early when nothing else is left, as Anki does. */
+    static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
+    /** A rating's duration is capped so a card left open over lunch does not distort time statistics. */
+    static final long MAX_DURATION_MS = Duration.ofMinutes(30).toMillis();
+
+    private final Jdbi jdbi;
+    private final DeckRepository decks;
+    private final ReviewRepository reviews;
+    private final Clock clock;
+
+    public ReviewService(Jdbi jdbi, DeckRepository decks, ReviewRepository reviews, Clock clock) {
+        this.jdbi = jdbi;
+        this.decks = decks;
+        this.reviews = reviews;
+        this.clock = clock;
+    }
+
+    public Learner learner() {
+        return jdbi.withHandle(reviews::learner);
+    }
+
+    public StudyDay today() {
+        Learner learner = learner();
+        return StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
+    }
+
+    /** Due, new and total counts per deck, each including its sub-decks and capped by the deck's daily limits. */
+    public Map<Long, DeckCounts> countsByDeck() {
+        return jdbi.withHandle(h -> {
+            Learner learner = reviews.learner(h);
+            Instant now = clock.instant();
+            StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+            List<Deck> all = decks.allDecks(h);
+            Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day);
+            Map<Long, DeckCounts> result = new LinkedHashMap<>();
+            for (Deck deck : all) {
+                ReviewRepository.OwnCounts sum = ReviewRepository.OwnCounts.ZERO;
+                for (Deck d : all) {
+                    if (inTree(deck, d)) {
+                        sum = sum.plus(own.getOrDefault(d.id(), ReviewRepository.OwnCounts.ZERO));
+                    }
+                }
+                int reviewsLeft = Math.max(0, deck.reviewsPerDay() - sum.reviewsDoneToday());
+                int newLeft = Math.max(0, deck.newPerDay() - sum.newDoneToday());
+                result.put(deck.id(), new DeckCounts(
+                        sum.learningDue() + Math.min(sum.reviewDue(), reviewsLeft),
+                        Math.min(sum.newCards(), newLeft),
+                        sum.total(),
+                        sum.suspended()));
+            }
+            return result;
+        });
+    }
+
+    static boolean inTree(Deck root, Deck candidate) {
+        return candidate.name().equals(root.name()) || candidate.name().startsWith(root.name() + Deck.SEPARATOR);
+    }
+
+    /**
+     * The next card to study in {@code deckId} and its sub-decks (all decks when null): learning cards that are
+     * due, then reviews due today, then new cards, each within the daily limits; then learning cards due soon.
+     */
+    public StudyQueue next(Long deckId) {
+        return jdbi.withHandle(h -> {
+            Learner learner = reviews.learner(h);
+            Instant now = clock.instant();
+            StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+            List<Deck> roots = roots(h, deckId);
+            String scope = deckId == null ? null : roots.get(0).name();
+            Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
+            for (Deck root : roots) {
+                if (cardId.isPresent()) {
+                    break;
+                }
+                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, 2);
+                if (done < root.reviewsPerDay()) {
+                    cardId = reviews.firstReviewDue(h, learner.id(), root.name(), day.end().toEpochMilli());
+                }
+            }
+            for (Deck root : roots) {
+                if (cardId.isPresent()) {
+                    break;
+                }
+                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, 0);
+                if (done < root.newPerDay()) {
+                    cardId = reviews.firstNew(h, learner.id(), root.name());
+                }
+            }
+            if (cardId.isEmpty()) {
+                cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
+            }
+            if (cardId.isEmpty()) {
+                Optional<Long> nextDue = reviews.nextDueAfter(h, learner.id(), scope, now.toEpochMilli());
+                return StudyQueue.done(nextDue.map(Instant::ofEpochMilli).orElse(null));
+            }
+            return StudyQueue.of(studyCard(h, learner, cardId.get(), now));
+        });
+    }
+
+    private List<Deck> roots(Handle h, Long deckId) {
+        if (deckId != null) {
+            return List.of(decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId)));
+        }
+        List<Deck> roots = new ArrayList<>();
+        for (Deck deck : decks.allDecks(h)) {
+            if (deck.depth() == 0) {
+                roots.add(deck);
+            }
+        }
+        return roots;
+    }
+
+    private StudyCard studyCard(Handle h, Learner learner, long cardId, Instant now) {
+        Card card = decks.card(h, cardId).orElseThrow();
+        Deck deck = decks.deck(h, card.deckId()).orElseThrow();
+        CardSchedule schedule = reviews.schedule(h, learner.id(), cardId).orElseThrow();
+        Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
+        Map<Rating, ScheduledReview> preview = scheduler.preview(schedule.toFsrsCard(), now, learner.zone());
+        Map<Rating, Instant> dueByRating = new EnumMap<>(Rating.class);
+        preview.forEach((rating, outcome) -> dueByRating.put(rating, outcome.card().due()));
+        return new StudyCard(card, deck, schedule, now, dueByRating);
+    }
+
+    /** Scheduling state and review count of each card in a deck, keyed by card id. */
+    public Map<Long, CardStatus> statusesInDeck(long deckId) {
+        return jdbi.withHandle(h -> reviews.statusesInDeck(h, reviews.learner(h).id(), deckId));
+    }
+
+    /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
+    public Optional<StudyCard> show(long cardId) {
+        return jdbi.withHandle(h -> {
+            Learner learner = reviews.learner(h);
+            Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
+            if (schedule.isEmpty() || schedule.get().suspended()) {
+                return Optional.empty();
+            }
+            return Optional.of(studyCard(h, learner, cardId, clock.instant()));
+        });
+    }
+
+    /** Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. */
+    public ReviewResult rate(long cardId, Rating rating, long durationMs) {
+        if (durationMs < 0) {
+            throw new InvalidInputException("durationMs", "durationMs must not be negative");
+        }
+        long duration = Math.min(durationMs, MAX_DURATION_MS);
+        return jdbi.inTransaction(h -> {
+            Learner learner = reviews.learner(h);
+            Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
+            if (before.suspended()) {
+                throw new InvalidInputException("cardId", "card " + cardId + " is suspended and cannot be reviewed");
+            }
+            Deck deck = decks.deck(h, card.deckId()).orElseThrow();
+            Instant now = clock.instant();
+            Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
+            FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone()).card();
+            reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
+            return ReviewResult.of(cardId, after);
+        });
+    }
+
+    /** Takes back the learner's most recent rating: the card's state is restored and the review leaves the log. */
+    public Optional<Long> undoLast() {
+        return jdbi.inTransaction(h -> reviews.undoLast(h, reviews.learner(h).id()));
+    }
+
+    public Optional<Long> lastReviewedCard() {
+        return jdbi.withHandle(h -> reviews.lastReviewedCard(h, reviews.learner(h).id()));
+    }
+}
