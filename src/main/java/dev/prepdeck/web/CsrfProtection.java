@@ -1,0 +1,57 @@
+package dev.prepdeck.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.SameSite;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Protects browser forms against cross-site requests with a double-submit token: a random value in a
+ * SameSite=Strict cookie that every POST form must repeat in its {@code _csrf} field. Another site can make the
+ * browser send the cookie but cannot read it to fill in the field.
+ */
+public final class CsrfProtection {
+    static final String COOKIE = "prepdeck_csrf";
+    public static final String FIELD = "_csrf";
+    private static final String ATTRIBUTE = "csrfToken";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private CsrfProtection() {
+    }
+
+    /** Before every request: makes sure the browser holds a token, and remembers it for the templates. */
+    public static void issueToken(Context ctx) {
+        String token = ctx.cookie(COOKIE);
+        if (token == null || token.length() < 20) {
+            byte[] bytes = new byte[24];
+            RANDOM.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Cookie cookie = new Cookie(COOKIE, token, "/", -1, false, true, null, SameSite.STRICT);
+            ctx.cookie(cookie);
+        }
+        ctx.attribute(ATTRIBUTE, token);
+    }
+
+    /** Before every form POST: the field must repeat the cookie. */
+    public static void verifyForm(Context ctx) {
+        if (ctx.method() != HandlerType.POST || ctx.path().startsWith("/api/")) {
+            return;
+        }
+        String cookie = ctx.cookie(COOKIE);
+        String field = ctx.formParam(FIELD);
+        if (cookie == null || field == null || !MessageDigest.isEqual(
+                cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
+            throw new ForbiddenResponse("This form came from another site or has expired. Go back, reload the page and try again.");
+        }
+    }
+
+    static String token(Context ctx) {
+        Object token = ctx.attribute(ATTRIBUTE);
+        return token == null ? "" : token.toString();
+    }
+}

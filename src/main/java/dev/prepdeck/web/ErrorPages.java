@@ -1,0 +1,52 @@
+package dev.prepdeck.web;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.NotFoundException;
+import dev.prepdeck.db.Migrations;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every failure becomes a clear answer: JSON {"error": ...} under /api, a short page elsewhere. Stack traces go
+ * to the log only.
+ */
+final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private ErrorPages() {
+    }
+
+    static void register(JavalinConfig config) {
+        config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+        config.routes.exception(Migrations.NewerSchemaException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side; the log has details");
+        });
+        config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, HttpStatus.NOT_FOUND, "no page at " + ctx.path());
+            }
+        });
+        config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
+                respond(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    static void respond(Context ctx, HttpStatus status, String message) {
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("error", message));
+        } else {
+            ctx.render("error.html", Map.of("status", status.getCode(), "title", status.getMessage(), "message", message));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.prepdeck.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.FormBody;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.Response;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser-like client for full-stack tests: keeps the CSRF cookie, fills in the token on forms and reads
+ * JSON answers.
+ */
+public final class TestSite {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOKEN_COOKIE = Pattern.compile(CsrfProtection.COOKIE + "=([^;]+)");
+
+    private final HttpClient client;
+    private String csrfToken;
+
+    public TestSite(HttpClient client) {
+        this.client = client;
+    }
+
+    /** Where the test server listens, as a page of this site would name it in an Origin header. */
+    public String origin() {
+        return client.getOrigin();
+    }
+
+    public Response get(String path) {
+        Response response = client.get(path, builder -> {
+            if (csrfToken != null) {
+                builder.header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken);
+            }
+        });
+        remember(response);
+        return response;
+    }
+
+    public String page(String path) {
+        Response response = get(path);
+        if (response.code() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.code() + ": " + response.body().string());
+        }
+        return response.body().string();
+    }
+
+    /** Submits a form as the page would: with the cookie and the matching _csrf field. */
+    public Response submit(String path, String... fieldsAndValues) {
+        if (csrfToken == null) {
+            get("/");
+        }
+        FormBody.Builder form = new FormBody.Builder().add(CsrfProtection.FIELD, csrfToken);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return client.request(path, builder -> builder.post(form.build())
+                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+    }
+
+    /** Posts a form with no token, as another site would. */
+    public Response submitWithoutToken(String path, String... fieldsAndValues) {
+        FormBody.Builder form = new FormBody.Builder();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return client.request(path, builder -> builder.post(form.build()));
+    }
+
+    public Response postJson(String path, String json) {
+        return client.request(path, builder -> builder.post(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    /** A JSON post that a page on {@code origin} sent. */
+    public Response postJsonFrom(String origin, String path, String json) {
+        return client.request(path, builder -> builder.post(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Origin", origin));
+    }
+
+    public Response putJson(String path, String json) {
+        return client.request(path, builder -> builder.put(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path) {
+        return client.request(path, builder -> builder.delete(BodyPublishers.noBody()));
+    }
+
+    public static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.body().string());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body().string(), e);
+        }
+    }
+
+    public static String location(Response response) {
+        List<String> location = response.headers().get("Location");
+        return location == null || location.isEmpty() ? null : location.get(0);
+    }
+
+    private void remember(Response response) {
+        List<String> cookies = response.headers().get("Set-Cookie");
+        for (String cookie : cookies == null ? List.<String>of() : cookies) {
+            Matcher matcher = TOKEN_COOKIE.matcher(cookie);
+            if (matcher.find()) {
+                csrfToken = matcher.group(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// Keyboard study and small conveniences. Every action also works without this script.
+(function () {
+  "use strict";
+
+  function typing(event) {
+    var t = event.target;
+    return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
+  }
+
+  function setupStudy() {
+    var reveal = document.getElementById("reveal");
+    var started = Date.now();
+    document.querySelectorAll(".rate-form").forEach(function (form) {
+      form.addEventListener("submit", function () {
+        form.querySelector("input[name=durationMs]").value = String(Date.now() - started);
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      var key = event.key;
+      if (reveal && (key === " " || key === "Enter") && !reveal.open) {
+        event.preventDefault();
+        reveal.open = true;
+        var good = document.getElementById("rate-3");
+        if (good) {
+          good.focus({ preventScroll: true });
+        }
+        return;
+      }
+      if (reveal && reveal.open && /^[1-4]$/.test(key)) {
+        var button = document.getElementById("rate-" + key);
+        if (button) {
+          event.preventDefault();
+          button.click();
+        }
+        return;
+      }
+      if (key === "u" || key === "U") {
+        var undo = document.getElementById("undo");
+        if (undo) {
+          event.preventDefault();
+          undo.click();
+        }
+      }
+    });
+  }
+
+  function setupLivePreview() {
+    var answer = document.getElementById("answer");
+    var preview = document.getElementById("answer-preview");
+    var csrf = document.querySelector("form.card-editor input[name=_csrf]");
+    if (!answer || !preview || !csrf) {
+      return;
+    }
+    var timer = null;
+    answer.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = new URLSearchParams();
+        body.set("_csrf", csrf.value);
+        body.set("answer", answer.value);
+        fetch("/preview", { method: "POST", body: body, credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.text() : null; })
+          .then(function (html) { if (html !== null) { preview.innerHTML = html; } });
+      }, 250);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.getElementById("study")) {
+      setupStudy();
+    }
+    setupLivePreview();
+  });
+})();
