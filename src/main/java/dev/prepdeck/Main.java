@@ -1,6 +1,45 @@
 package dev.prepdeck;
 
+import dev.prepdeck.deck.ExportCommand;
+import dev.prepdeck.deck.ImportCommand;
+import dev.prepdeck.fsrs.replay.FsrsCommand;
+import dev.prepdeck.web.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The prepdeck command line: serve (the default), import, export, fsrs replay. */
+@Command(name = "prepdeck", mixinStandardHelpOptions = true, version = "prepdeck 0.1.0",
+        description = "Practice interview answers with FSRS-6 spaced repetition.",
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, FsrsCommand.class})
 public final class Main {
     public static void main(String[] args) {
+        String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])
+                ? prepend("serve", args) : args;
+        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective);
+        boolean serverRunning = "serve".equals(effective[0]) && exit == 0 && !isHelp(effective);
+        if (!serverRunning) {
+            System.exit(exit);
+        }
+    }
+
+    /** Options of the top-level command itself; any other leading option belongs to the default serve command. */
+    private static boolean isTopLevelOption(String arg) {
+        return arg.equals("--help") || arg.equals("--version");
+    }
+
+    private static boolean isHelp(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] prepend(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }
