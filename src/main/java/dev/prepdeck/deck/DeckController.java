@@ -11,8 +11,10 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The deck pages: a deck's cards, creating, renaming and deleting decks, and the card editor. */
@@ -169,6 +171,37 @@ public final class DeckController {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), null, e.getMessage());
         }
+    }
+
+    /** A card: its question and answer, its scheduling state and its review history. */
+    public void showCard(Context ctx) {
+        Card card = decks.card(cardId(ctx));
+        ZoneId zone = reviews.learner().zone();
+        Instant now = clock.instant();
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+        List<HistoryRow> history = reviews.history(card.id()).stream()
+                .map(r -> new HistoryRow(when.format(Instant.ofEpochMilli(r.reviewedAt())), RATING_NAMES[r.rating() - 1],
+                        STATE_NAMES[r.stateBefore()], STATE_NAMES[r.stateAfter()], r.elapsedDays(),
+                        Math.round(r.durationMs() / 100.0) / 10.0, String.format(Locale.ROOT, "%.2f", r.stabilityAfter()),
+                        String.format(Locale.ROOT, "%.2f", r.difficultyAfter()), r.scheduledDaysAfter()))
+                .toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("card", card);
+        model.put("deck", decks.deck(card.deckId()));
+        model.put("questionHtml", markdown.toHtml(card.question()));
+        model.put("answerHtml", markdown.toHtml(card.answer()));
+        CardStatus status = reviews.statusesInDeck(card.deckId()).get(card.id());
+        model.put("status", status == null ? null : CardRow.of(card, status, now, zone));
+        model.put("history", history);
+        ctx.render("deck/card.html", model);
+    }
+
+    private static final String[] RATING_NAMES = {"Again", "Hard", "Good", "Easy"};
+    private static final String[] STATE_NAMES = {"New", "Learning", "Review", "Relearning"};
+
+    /** One review in a card's history table. */
+    public record HistoryRow(String when, String rating, String stateBefore, String stateAfter, int elapsedDays,
+                             double seconds, String stability, String difficulty, int intervalDays) {
     }
 
     public void confirmDeleteCard(Context ctx) {

@@ -187,6 +187,17 @@ public final class ReviewRepository {
         return Optional.of(cardId);
     }
 
+    /** A card's reviews, oldest first. */
+    java.util.List<ReviewEntry> history(Handle h, long learnerId, long cardId) {
+        h.registerRowMapper(ConstructorMapper.factory(ReviewEntry.class));
+        return h.createQuery("""
+                        SELECT id, reviewed_at, rating, elapsed_days, duration_ms, state_before, state_after,
+                               stability_after, difficulty_after, scheduled_days_after, due_after
+                        FROM review_log WHERE card_id = :cardId AND learner_id = :learnerId ORDER BY reviewed_at, id""")
+                .bind("cardId", cardId).bind("learnerId", learnerId)
+                .mapTo(ReviewEntry.class).list();
+    }
+
     Optional<Long> lastReviewedCard(Handle h, long learnerId) {
         return h.createQuery("SELECT card_id FROM review_log WHERE learner_id = :learnerId ORDER BY id DESC LIMIT 1")
                 .bind("learnerId", learnerId).mapTo(Long.class).findOne();

@@ -155,6 +155,16 @@ public final class ReviewService {
         return jdbi.withHandle(h -> reviews.statusesInDeck(h, reviews.learner(h).id(), deckId));
     }
 
+    /** The learner's reviews of a card, oldest first. */
+    public List<ReviewEntry> history(long cardId) {
+        return jdbi.withHandle(h -> reviews.history(h, reviews.learner(h).id(), cardId));
+    }
+
+    /** The learner's scheduling state of a card. */
+    public Optional<CardSchedule> schedule(long cardId) {
+        return jdbi.withHandle(h -> reviews.schedule(h, reviews.learner(h).id(), cardId));
+    }
+
     /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
     public Optional<StudyCard> show(long cardId) {
         return jdbi.withHandle(h -> {

@@ -64,6 +64,7 @@ public final class App {
             config.routes.post("/decks/{deckId}/settings", deckPages::saveSettings);
             config.routes.get("/decks/{deckId}/cards/new", deckPages::newCardForm);
             config.routes.post("/decks/{deckId}/cards", deckPages::createCard);
+            config.routes.get("/cards/{cardId}", deckPages::showCard);
             config.routes.get("/cards/{cardId}/edit", deckPages::editCardForm);
             config.routes.post("/cards/{cardId}", deckPages::updateCard);
             config.routes.get("/cards/{cardId}/delete", deckPages::confirmDeleteCard);

@@ -189,6 +189,21 @@ class PagesTest {
     }
 
     @Test
+    void the_card_page_shows_the_answer_state_and_review_history() {
+        site(s -> {
+            long dns = cardId("What does DNS do?");
+            assertThat(s.page("/cards/" + dns)).contains("Not reviewed yet.").contains("example.org");
+            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3", "durationMs", "4200");
+
+            String page = s.page("/cards/" + dns);
+
+            assertThat(page).contains("2026-03-02 10:00").contains("<td>Good</td>").contains("New → Learning")
+                    .contains("4.2").contains("2.31").contains("state-learning");
+            assertThat(s.get("/cards/999999").code()).isEqualTo(404);
+        });
+    }
+
+    @Test
     void unknown_pages_get_a_readable_404_page() {
         site(s -> {
             Response missing = s.get("/decks/424242");
