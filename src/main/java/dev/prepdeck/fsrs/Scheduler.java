@@ -19,8 +19,9 @@ import java.util.Objects;
  * FSRS-6 scheduling, result for result the same as ts-fsrs 5.4.2 (its basic scheduler with learning
  * steps when short-term is on, its long-term scheduler when off). Pure and thread-safe.
  *
- * <p>Transcendental functions go through StrictMath: that is fdlibm, which is what V8 computes
- * Math.exp/log/pow with, so intervals that round at a .5 boundary round the same way.
+ * <p>exp, log and pow go through {@link JsMath}, which returns V8's results bit for bit: ts-fsrs
+ * rounds stabilities to 8 decimals and seeds its fuzz with them, so a one-ulp difference can change
+ * an interval.
  */
 public final class Scheduler {
     private static final long MINUTE_MS = 60_000L;
@@ -45,12 +46,12 @@ public final class Scheduler {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.w = parameters.w();
         this.decay = -w[20];
-        this.factor = roundTo8(StrictMath.exp(StrictMath.pow(decay, -1) * StrictMath.log(0.9)) - 1.0);
-        this.intervalModifier = roundTo8((StrictMath.pow(parameters.requestRetention(), 1 / decay) - 1) / factor);
-        this.expW8 = StrictMath.exp(w[8]);
+        this.factor = roundTo8(JsMath.exp(JsMath.pow(decay, -1) * JsMath.log(0.9)) - 1.0);
+        this.intervalModifier = roundTo8((JsMath.pow(parameters.requestRetention(), 1 / decay) - 1) / factor);
+        this.expW8 = JsMath.exp(w[8]);
         this.easyInitialDifficulty = initialDifficulty(Rating.EASY.value());
         this.shortTerm = parameters.enableShortTerm();
-        this.lapseStabilityDivisor = shortTerm ? StrictMath.exp(w[17] * w[18]) : StrictMath.exp(0.0);
+        this.lapseStabilityDivisor = shortTerm ? JsMath.exp(w[17] * w[18]) : JsMath.exp(0.0);
         this.learningMinutes = minutes(parameters.learningSteps());
         this.relearningMinutes = minutes(parameters.relearningSteps());
         this.fuzz = parameters.enableFuzz();
@@ -112,11 +113,11 @@ public final class Scheduler {
     }
 
     double forgettingCurve(double elapsedDays, double stability) {
-        return roundTo8(StrictMath.pow(1 + factor * elapsedDays / stability, decay));
+        return roundTo8(JsMath.pow(1 + factor * elapsedDays / stability, decay));
     }
 
     double initialDifficulty(int grade) {
-        return roundTo8(w[4] - StrictMath.exp((grade - 1) * w[5]) + 1);
+        return roundTo8(w[4] - JsMath.exp((grade - 1) * w[5]) + 1);
     }
 
     double nextDifficulty(double d, int grade) {
@@ -127,7 +128,7 @@ public final class Scheduler {
 
     /** The grade-independent part of the recall stability increase. */
     private double recallGrowth(double d, double s, double r) {
-        return expW8 * (11 - d) * StrictMath.pow(s, -w[9]) * (StrictMath.exp((1 - r) * w[10]) - 1);
+        return expW8 * (11 - d) * JsMath.pow(s, -w[9]) * (JsMath.exp((1 - r) * w[10]) - 1);
     }
 
     private static double recallStability(double s, double growth) {
@@ -136,13 +137,13 @@ public final class Scheduler {
 
     double forgetStability(double d, double s, double r) {
         double afterFail = roundTo8(clamp(
-                w[11] * StrictMath.pow(d, -w[12]) * (StrictMath.pow(s + 1, w[13]) - 1) * StrictMath.exp((1 - r) * w[14]),
+                w[11] * JsMath.pow(d, -w[12]) * (JsMath.pow(s + 1, w[13]) - 1) * JsMath.exp((1 - r) * w[14]),
                 S_MIN, S_MAX));
         return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
     }
 
     double shortTermStability(double s, int grade) {
-        double increase = StrictMath.pow(s, -w[19]) * StrictMath.exp(w[17] * (grade - 3 + w[18]));
+        double increase = JsMath.pow(s, -w[19]) * JsMath.exp(w[17] * (grade - 3 + w[18]));
         if (grade >= Rating.HARD.value()) {
             increase = Math.max(increase, 1.0);
         }
