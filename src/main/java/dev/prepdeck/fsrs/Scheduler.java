@@ -36,6 +36,10 @@ public final class Scheduler {
     private final double expW8;
     private final double easyInitialDifficulty;
     private final double lapseStabilityDivisor;
+    // per-grade values that depend only on the weights, indexed by grade 1..4
+    private final double[] initialStability = new double[5];
+    private final double[] initialDifficulty = new double[5];
+    private final double[] shortTermGradeFactor = new double[5];
     private final long[] learningMinutes;
     private final long[] relearningMinutes;
     private final boolean shortTerm;
@@ -52,6 +56,11 @@ public final class Scheduler {
         this.easyInitialDifficulty = initialDifficulty(Rating.EASY.value());
         this.shortTerm = parameters.enableShortTerm();
         this.lapseStabilityDivisor = shortTerm ? JsMath.exp(w[17] * w[18]) : JsMath.exp(0.0);
+        for (int grade = 1; grade <= 4; grade++) {
+            initialStability[grade] = Math.max(w[grade - 1], 0.1);
+            initialDifficulty[grade] = clamp(initialDifficulty(grade), 1, 10);
+            shortTermGradeFactor[grade] = JsMath.exp(w[17] * (grade - 3 + w[18]));
+        }
         this.learningMinutes = minutes(parameters.learningSteps());
         this.relearningMinutes = minutes(parameters.relearningSteps());
         this.fuzz = parameters.enableFuzz();
@@ -143,7 +152,11 @@ public final class Scheduler {
     }
 
     double shortTermStability(double s, int grade) {
-        double increase = JsMath.pow(s, -w[19]) * JsMath.exp(w[17] * (grade - 3 + w[18]));
+        return shortTermStability(s, JsMath.pow(s, -w[19]), grade);
+    }
+
+    private double shortTermStability(double s, double stabilityDecay, int grade) {
+        double increase = stabilityDecay * shortTermGradeFactor[grade];
         if (grade >= Rating.HARD.value()) {
             increase = Math.max(increase, 1.0);
         }
@@ -173,6 +186,8 @@ public final class Scheduler {
         private final int elapsed;
         private double retrievability = Double.NaN;
         private double growth = Double.NaN;
+        private double shortTermDecay = Double.NaN;
+        private double lapseStability = Double.NaN;
         private double fuzzFactor = Double.NaN;
 
         Review(FsrsCard card, Instant now, ZoneId zone) {
@@ -314,7 +329,7 @@ public final class Scheduler {
 
         private double difficulty(int grade) {
             if (isUnreviewedMemory()) {
-                return clamp(initialDifficulty(grade), 1, 10);
+                return initialDifficulty[grade];
             }
             return nextDifficulty(card.difficulty(), grade);
         }
@@ -323,17 +338,23 @@ public final class Scheduler {
             double s = card.stability();
             double d = card.difficulty();
             if (isUnreviewedMemory()) {
-                return Math.max(w[grade - 1], 0.1);
+                return initialStability[grade];
             }
             if (d < 1 || s < S_MIN) {
                 throw new IllegalArgumentException("invalid memory state: difficulty " + d + ", stability " + s);
             }
             if (t == 0 && shortTerm) {
-                return shortTermStability(s, grade);
+                if (Double.isNaN(shortTermDecay)) {
+                    shortTermDecay = JsMath.pow(s, -w[19]);
+                }
+                return shortTermStability(s, shortTermDecay, grade);
             }
             double r = retrievability(t);
             if (grade == 1) {
-                return forgetStability(d, s, r);
+                if (Double.isNaN(lapseStability)) {
+                    lapseStability = forgetStability(d, s, r);
+                }
+                return lapseStability;
             }
             if (Double.isNaN(growth)) {
                 growth = recallGrowth(d, s, r);
