@@ -6,6 +6,10 @@ const seed = Number(process.argv[2] ?? 20251129)
 const cards = Number(process.argv[3] ?? 1200)
 const out = process.argv[4] ?? '../../src/test/resources/fsrs/reference-vectors.jsonl'
 
+if (!Number.isInteger(seed) || !Number.isInteger(cards)) {
+  console.error('usage: node gen-vectors.mjs [seed:int] [cards:int] [outfile]')
+  process.exit(2)
+}
 const r = rng(seed)
 const lines = []
 let steps = 0

@@ -68,7 +68,7 @@ export function randomParams(r, { fuzzShare = 0.15 } = {}) {
   return params
 }
 
-function nextReviewTime(r, card, start) {
+export function nextReviewTime(r, card, start) {
   if (card.state === State.New) return start
   const last = card.last_review.getTime()
   const due = card.due.getTime()
@@ -81,7 +81,7 @@ function nextReviewTime(r, card, start) {
   return Math.max(last, due + offset + Math.floor(r.between(0, 1000)))
 }
 
-function pickRating(r) {
+export function pickRating(r) {
   const x = r()
   return x < 0.15 ? 1 : x < 0.3 ? 2 : x < 0.85 ? 3 : 4
 }

@@ -110,7 +110,7 @@ public record FsrsParameters(
             case 17:
                 // FSRS-4.5 → FSRS-5 reparametrisation of initial difficulty; ts-fsrs rounds with toFixed(8).
                 full[4] = toFixed8(full[5] * 2.0 + full[4]);
-                full[5] = toFixed8(StrictMath.log(full[5] * 3.0 + 1.0) / 3.0);
+                full[5] = toFixed8(JsMath.log(full[5] * 3.0 + 1.0) / 3.0);
                 full[6] = toFixed8(full[6] + 0.5);
                 full[17] = 0.0;
                 full[18] = 0.0;
@@ -134,7 +134,7 @@ public record FsrsParameters(
             double w11 = clamp(weights[11], bounds[11][0], bounds[11][1]);
             double w13 = clamp(weights[13], bounds[13][0], bounds[13][1]);
             double w14 = clamp(weights[14], bounds[14][0], bounds[14][1]);
-            double value = -(StrictMath.log(w11) + StrictMath.log(StrictMath.pow(2.0, w13) - 1.0) + w14 * 0.3)
+            double value = -(JsMath.log(w11) + JsMath.log(JsMath.pow(2.0, w13) - 1.0) + w14 * 0.3)
                     / relearningStepCount;
             w1718Max = clamp(roundTo8(StrictMath.sqrt(Math.max(value, 0))), 0.01, W17_W18_CEILING);
         }

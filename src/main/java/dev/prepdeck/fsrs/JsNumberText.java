@@ -27,6 +27,51 @@ final class JsNumberText {
         if (value < 0) {
             return "-" + of(-value);
         }
+        String fast = fromJavaDigits(value);
+        return fast != null ? fast : searched(value);
+    }
+
+    /**
+     * Java's digits, when they are provably JavaScript's: nothing one digit shorter reads back (so
+     * none shorter does), and no other number of the same length reads back (so they are the
+     * closest). Returns null when that cannot be shown cheaply.
+     */
+    private static String fromJavaDigits(double value) {
+        String javaText = Double.toString(value);
+        int e = javaText.indexOf('E');
+        String mantissa = e < 0 ? javaText : javaText.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        String digits = mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int n = dot + (e < 0 ? 0 : Integer.parseInt(javaText.substring(e + 1)));
+        int start = 0;
+        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+            start++;
+        }
+        int end = digits.length();
+        while (end > start + 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        n -= start;
+        digits = digits.substring(start, end);
+        int length = digits.length();
+        if (length >= 17) {
+            return null;
+        }
+        long q = Long.parseLong(digits);
+        int scale = n - length; // value ≈ q × 10^scale
+        if (readsBack(value, q / 10, scale + 1) || readsBack(value, q / 10 + 1, scale + 1)
+                || readsBack(value, q - 1, scale) || readsBack(value, q + 1, scale)) {
+            return null;
+        }
+        return layout(digits, n);
+    }
+
+    private static boolean readsBack(double value, long digits, int scale) {
+        return digits > 0 && Double.parseDouble(digits + "E" + scale) == value;
+    }
+
+    /** The exact search: for each length, the closest decimals below and above the binary value. */
+    static String searched(double value) {
         BigDecimal exact = new BigDecimal(value);
         // Double.toString always reads back, so the shortest length is at most its digit count;
         // and a length that reads back stays readable when one more digit is allowed.

@@ -19,8 +19,9 @@ import java.util.Objects;
  * FSRS-6 scheduling, result for result the same as ts-fsrs 5.4.2 (its basic scheduler with learning
  * steps when short-term is on, its long-term scheduler when off). Pure and thread-safe.
  *
- * <p>Transcendental functions go through StrictMath: that is fdlibm, which is what V8 computes
- * Math.exp/log/pow with, so intervals that round at a .5 boundary round the same way.
+ * <p>exp, log and pow go through {@link JsMath}, which returns V8's results bit for bit: ts-fsrs
+ * rounds stabilities to 8 decimals and seeds its fuzz with them, so a one-ulp difference can change
+ * an interval.
  */
 public final class Scheduler {
     private static final long MINUTE_MS = 60_000L;
@@ -35,6 +36,10 @@ public final class Scheduler {
     private final double expW8;
     private final double easyInitialDifficulty;
     private final double lapseStabilityDivisor;
+    // per-grade values that depend only on the weights, indexed by grade 1..4
+    private final double[] initialStability = new double[5];
+    private final double[] initialDifficulty = new double[5];
+    private final double[] shortTermGradeFactor = new double[5];
     private final long[] learningMinutes;
     private final long[] relearningMinutes;
     private final boolean shortTerm;
@@ -45,12 +50,17 @@ public final class Scheduler {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.w = parameters.w();
         this.decay = -w[20];
-        this.factor = roundTo8(StrictMath.exp(StrictMath.pow(decay, -1) * StrictMath.log(0.9)) - 1.0);
-        this.intervalModifier = roundTo8((StrictMath.pow(parameters.requestRetention(), 1 / decay) - 1) / factor);
-        this.expW8 = StrictMath.exp(w[8]);
+        this.factor = roundTo8(JsMath.exp(JsMath.pow(decay, -1) * JsMath.log(0.9)) - 1.0);
+        this.intervalModifier = roundTo8((JsMath.pow(parameters.requestRetention(), 1 / decay) - 1) / factor);
+        this.expW8 = JsMath.exp(w[8]);
         this.easyInitialDifficulty = initialDifficulty(Rating.EASY.value());
         this.shortTerm = parameters.enableShortTerm();
-        this.lapseStabilityDivisor = shortTerm ? StrictMath.exp(w[17] * w[18]) : StrictMath.exp(0.0);
+        this.lapseStabilityDivisor = shortTerm ? JsMath.exp(w[17] * w[18]) : JsMath.exp(0.0);
+        for (int grade = 1; grade <= 4; grade++) {
+            initialStability[grade] = Math.max(w[grade - 1], 0.1);
+            initialDifficulty[grade] = clamp(initialDifficulty(grade), 1, 10);
+            shortTermGradeFactor[grade] = JsMath.exp(w[17] * (grade - 3 + w[18]));
+        }
         this.learningMinutes = minutes(parameters.learningSteps());
         this.relearningMinutes = minutes(parameters.relearningSteps());
         this.fuzz = parameters.enableFuzz();
@@ -112,11 +122,11 @@ public final class Scheduler {
     }
 
     double forgettingCurve(double elapsedDays, double stability) {
-        return roundTo8(StrictMath.pow(1 + factor * elapsedDays / stability, decay));
+        return roundTo8(JsMath.pow(1 + factor * elapsedDays / stability, decay));
     }
 
     double initialDifficulty(int grade) {
-        return roundTo8(w[4] - StrictMath.exp((grade - 1) * w[5]) + 1);
+        return roundTo8(w[4] - JsMath.exp((grade - 1) * w[5]) + 1);
     }
 
     double nextDifficulty(double d, int grade) {
@@ -127,7 +137,7 @@ public final class Scheduler {
 
     /** The grade-independent part of the recall stability increase. */
     private double recallGrowth(double d, double s, double r) {
-        return expW8 * (11 - d) * StrictMath.pow(s, -w[9]) * (StrictMath.exp((1 - r) * w[10]) - 1);
+        return expW8 * (11 - d) * JsMath.pow(s, -w[9]) * (JsMath.exp((1 - r) * w[10]) - 1);
     }
 
     private static double recallStability(double s, double growth) {
@@ -136,13 +146,17 @@ public final class Scheduler {
 
     double forgetStability(double d, double s, double r) {
         double afterFail = roundTo8(clamp(
-                w[11] * StrictMath.pow(d, -w[12]) * (StrictMath.pow(s + 1, w[13]) - 1) * StrictMath.exp((1 - r) * w[14]),
+                w[11] * JsMath.pow(d, -w[12]) * (JsMath.pow(s + 1, w[13]) - 1) * JsMath.exp((1 - r) * w[14]),
                 S_MIN, S_MAX));
         return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
     }
 
     double shortTermStability(double s, int grade) {
-        double increase = StrictMath.pow(s, -w[19]) * StrictMath.exp(w[17] * (grade - 3 + w[18]));
+        return shortTermStability(s, JsMath.pow(s, -w[19]), grade);
+    }
+
+    private double shortTermStability(double s, double stabilityDecay, int grade) {
+        double increase = stabilityDecay * shortTermGradeFactor[grade];
         if (grade >= Rating.HARD.value()) {
             increase = Math.max(increase, 1.0);
         }
@@ -172,6 +186,8 @@ public final class Scheduler {
         private final int elapsed;
         private double retrievability = Double.NaN;
         private double growth = Double.NaN;
+        private double shortTermDecay = Double.NaN;
+        private double lapseStability = Double.NaN;
         private double fuzzFactor = Double.NaN;
 
         Review(FsrsCard card, Instant now, ZoneId zone) {
@@ -313,7 +329,7 @@ public final class Scheduler {
 
         private double difficulty(int grade) {
             if (isUnreviewedMemory()) {
-                return clamp(initialDifficulty(grade), 1, 10);
+                return initialDifficulty[grade];
             }
             return nextDifficulty(card.difficulty(), grade);
         }
@@ -322,17 +338,23 @@ public final class Scheduler {
             double s = card.stability();
             double d = card.difficulty();
             if (isUnreviewedMemory()) {
-                return Math.max(w[grade - 1], 0.1);
+                return initialStability[grade];
             }
             if (d < 1 || s < S_MIN) {
                 throw new IllegalArgumentException("invalid memory state: difficulty " + d + ", stability " + s);
             }
             if (t == 0 && shortTerm) {
-                return shortTermStability(s, grade);
+                if (Double.isNaN(shortTermDecay)) {
+                    shortTermDecay = JsMath.pow(s, -w[19]);
+                }
+                return shortTermStability(s, shortTermDecay, grade);
             }
             double r = retrievability(t);
             if (grade == 1) {
-                return forgetStability(d, s, r);
+                if (Double.isNaN(lapseStability)) {
+                    lapseStability = forgetStability(d, s, r);
+                }
+                return lapseStability;
             }
             if (Double.isNaN(growth)) {
                 growth = recallGrowth(d, s, r);

@@ -2,6 +2,7 @@ package dev.prepdeck.fsrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class JsNumberTextTest {
@@ -24,5 +25,18 @@ class JsNumberTextTest {
         assertThat(JsNumberText.of(1234.5678e-10)).isEqualTo("1.2345678e-7");
         assertThat(JsNumberText.of(0)).isEqualTo("0");
         assertThat(JsNumberText.of(10)).isEqualTo("10");
+    }
+
+    @Test
+    void shortcut_through_java_digits_agrees_with_the_exact_search() {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 20_000; i++) {
+            double product = (1 + random.nextDouble() * 9) * (0.001 + random.nextDouble() * 36500);
+            double rounded = Math.round(product * 1e8) / 1e8;
+            double any = Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL);
+            for (double value : new double[] {product, rounded, any}) {
+                assertThat(JsNumberText.of(value)).as("%s", value).isEqualTo(JsNumberText.searched(value));
+            }
+        }
     }
 }
