@@ -12,7 +12,8 @@ public final class Migrations {
     /** Scripts in order; script i upgrades the schema from version i to i + 1. */
     static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
-            "V2__deck_study_settings.sql");
+            "V2__deck_study_settings.sql",
+            "V3__practice_attempts.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 
