@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -163,33 +164,27 @@ public final class DeckSync {
     static Map<CardSource, Card> match(List<CardSource> sources, List<Card> stored) {
         Map<CardSource, Card> matches = new LinkedHashMap<>();
         List<Card> free = new ArrayList<>(stored);
-        for (CardSource source : sources) {
-            if (source.id() != null) {
-                free.stream().filter(c -> c.uid().equals(source.id())).findFirst().ifPresent(c -> {
-                    matches.put(source, c);
-                    free.remove(c);
-                });
-            }
-        }
-        for (CardSource source : sources) {
-            if (!matches.containsKey(source)) {
-                free.stream().filter(c -> c.question().equals(source.question()))
-                        .findFirst().ifPresent(c -> {
-                            matches.put(source, c);
-                            free.remove(c);
-                        });
-            }
-        }
-        for (CardSource source : sources) {
-            if (!matches.containsKey(source)) {
-                free.stream().filter(c -> c.answer().equals(source.answer()))
-                        .findFirst().ifPresent(c -> {
-                            matches.put(source, c);
-                            free.remove(c);
-                        });
-            }
-        }
+        matchBy((source, card) -> source.id() != null && card.uid().equals(source.id()), sources, free, matches);
+        matchBy((source, card) -> card.question().equals(source.question()), sources, free, matches);
+        matchBy((source, card) -> card.answer().equals(source.answer()), sources, free, matches);
         return matches;
+    }
+
+    /** One matching pass: each still-unmatched file card takes the first free stored card that fits. */
+    private static void matchBy(BiPredicate<CardSource, Card> fits, List<CardSource> sources, List<Card> free,
+                                Map<CardSource, Card> matches) {
+        for (CardSource source : sources) {
+            if (matches.containsKey(source)) {
+                continue;
+            }
+            for (Card card : free) {
+                if (fits.test(source, card)) {
+                    matches.put(source, card);
+                    free.remove(card);
+                    break;
+                }
+            }
+        }
     }
 
     private static String nullToEmpty(String s) {
