@@ -1,0 +1,69 @@
+package dev.prepdeck.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prepdeck.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+
+/**
+ * What the main pages look like on a phone (390×844) and a laptop (1280×800), light and dark: screenshots in
+ * target/screenshots to look at, no sideways scrolling on the phone, axe in both colour schemes. A new page
+ * gets its screenshots with {@code site.open(path).capture("name")}.
+ */
+class LayoutBrowserTest {
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
+
+    /** A review card with a long unbroken line and a table, the things that push a phone sideways. */
+    private static final String WIDE_DECK = """
+            # Layout
+
+            ## How do you read a query plan before shipping a migration?
+            <!-- id: wide -->
+
+            Run it first: `EXPLAIN ANALYZE SELECT user_id, count(*) FROM orders_with_a_rather_long_table_name GROUP BY user_id;`
+
+            | Step | What to look for | Why it matters |
+            |---|---|---|
+            | Seq Scan | on a large table | a missing index |
+            | Sort | spilling to disk | work_mem is too small |
+
+            ```sql
+            SELECT user_id, count(*) AS orders, sum(total) AS spent FROM orders WHERE created_at > now() - interval '30 days' GROUP BY user_id;
+            ```
+            """;
+
+    @Test
+    void the_dashboard_fits_a_phone_and_a_laptop_in_light_and_dark() {
+        Site site = browser.site(TestData.NETWORKING_DECK, TestData.DATABASE_DECK, WIDE_DECK);
+        site.open("/").capture("dashboard");
+    }
+
+    @Test
+    void the_review_page_fits_with_the_question_and_with_the_answer_and_its_buttons_are_big_enough_to_tap() {
+        Site site = browser.site(WIDE_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("Layout"));
+        page.capture("review-question");
+
+        page.press(Keys.SPACE);
+        page.capture("review-answer");
+        for (View size : View.values()) {
+            page.view(size, View.Scheme.LIGHT);
+            assertThat(page.sizes(".ratings button.rate")).hasSize(4).allSatisfy(wh -> {
+                assertThat(wh[0]).as("rating button width at %s", size).isGreaterThanOrEqualTo(44);
+                assertThat(wh[1]).as("rating button height at %s", size).isGreaterThanOrEqualTo(44);
+            });
+        }
+    }
+
+    @Test
+    void a_chinese_card_and_its_deck_page_fit_a_phone() {
+        Site site = browser.site(TestData.DATABASE_DECK);
+        long deck = site.deckId("数据库");
+        site.open("/decks/" + deck).capture("deck");
+        Page page = site.open("/study?deck=" + deck);
+        page.press(Keys.SPACE).capture("review-chinese");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.prepdeck.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prepdeck.TestData;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+
+/** Studying as a person at a keyboard does it: Space shows the answer, 1–4 rate, U takes the last rating back. */
+class StudyBrowserTest {
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
+
+    private static long shownCard(Page page) {
+        return Long.parseLong(page.find(".rate-form input[name=cardId]").getAttribute("value"));
+    }
+
+    private static Map<String, Object> stateOf(Site site, long card) {
+        return site.row("SELECT state, stability, difficulty, reps, lapses, learning_steps, scheduled_days,"
+                + " elapsed_days, last_review, due FROM card_state WHERE card_id = " + card);
+    }
+
+    @Test
+    void a_deck_is_studied_with_the_keyboard_alone_and_u_takes_the_last_rating_back() {
+        Site site = browser.site(TestData.NETWORKING_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
+
+        long first = shownCard(page);
+        assertThat(page.find(".answer").isDisplayed()).as("answer hidden before Space").isFalse();
+        page.press(Keys.SPACE);
+        assertThat(page.find(".answer").isDisplayed()).as("answer shown after Space").isTrue();
+        assertThat(page.focused()).as("Space moves focus to Good").startsWith("button#rate-3");
+        page.checkAccessibility();
+
+        page.pressToNewPage("3");
+        assertThat(site.count("SELECT count(*) FROM review_log")).isEqualTo(1);
+        assertThat(site.row("SELECT card_id, rating FROM review_log"))
+                .containsEntry("card_id", (int) first).containsEntry("rating", 3);
+        assertThat(site.one("SELECT duration_ms FROM review_log", Long.class)).isNotNull().isGreaterThanOrEqualTo(0);
+        assertThat(stateOf(site, first)).containsEntry("state", 1).containsEntry("reps", 1);
+
+        long second = shownCard(page);
+        assertThat(second).as("the next card").isNotEqualTo(first);
+        Map<String, Object> secondBefore = stateOf(site, second);
+        page.press(Keys.SPACE).pressToNewPage("1");
+        assertThat(site.list("SELECT rating FROM review_log ORDER BY id")).containsExactly(3, 1);
+        assertThat(stateOf(site, second)).containsEntry("reps", 1).isNotEqualTo(secondBefore);
+
+        page.pressToNewPage("u");
+        assertThat(site.list("SELECT rating FROM review_log ORDER BY id")).containsExactly(3);
+        assertThat(stateOf(site, second)).as("undo restores the card exactly").isEqualTo(secondBefore);
+        assertThat(shownCard(page)).as("the undone card is shown again").isEqualTo(second);
+    }
+
+    @Test
+    void rating_every_card_ends_on_the_done_page_where_u_still_undoes() {
+        Site site = browser.site(TestData.NETWORKING_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
+        for (int card = 0; card < 3; card++) {
+            page.press(Keys.SPACE).pressToNewPage("4");
+        }
+        assertThat(page.text("h1")).startsWith("Done for today");
+        assertThat(site.count("SELECT count(*) FROM review_log WHERE rating = 4")).isEqualTo(3);
+        assertThat(site.count("SELECT count(*) FROM card_state WHERE state = 2")).isEqualTo(3);
+
+        page.pressToNewPage("u");
+        assertThat(site.count("SELECT count(*) FROM review_log")).isEqualTo(2);
+        assertThat(page.findAll("#reveal")).as("back on the study page").hasSize(1);
+    }
+
+    @Test
+    void tab_reaches_every_study_control_with_a_visible_focus_outline() {
+        Site site = browser.site(TestData.NETWORKING_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
+        assertThat(page.tabThroughAll()).anySatisfy(c -> assertThat(c).startsWith("summary"));
+
+        page.press(Keys.SPACE);
+        List<String> reached = page.tabThroughAll();
+        assertThat(reached).anySatisfy(c -> assertThat(c).startsWith("button#rate-1"))
+                .anySatisfy(c -> assertThat(c).startsWith("button#rate-4"));
+    }
+}
