@@ -47,13 +47,6 @@
     });
   }
 
-  // Code blocks and tables in card text scroll sideways when wide (on a phone, often): a keyboard user must be
-  // able to focus them to scroll them.
-  function focusableScrollers(root) {
-    root.querySelectorAll(".question pre, .answer pre, .description pre, .answer table, .description table")
-      .forEach(function (region) { region.tabIndex = 0; });
-  }
-
   function setupLivePreview() {
     var answer = document.getElementById("answer");
     var preview = document.getElementById("answer-preview");
@@ -70,12 +63,7 @@
         body.set("answer", answer.value);
         fetch("/preview", { method: "POST", body: body, credentials: "same-origin" })
           .then(function (r) { return r.ok ? r.text() : null; })
-          .then(function (html) {
-            if (html !== null) {
-              preview.innerHTML = html;
-              focusableScrollers(preview);
-            }
-          });
+          .then(function (html) { if (html !== null) { preview.innerHTML = html; } });
       }, 250);
     });
   }
@@ -85,6 +73,5 @@
       setupStudy();
     }
     setupLivePreview();
-    focusableScrollers(document);
   });
 })();

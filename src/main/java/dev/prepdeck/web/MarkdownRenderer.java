@@ -1,8 +1,10 @@
 package dev.prepdeck.web;
 
 import java.util.List;
+import java.util.Map;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -17,7 +19,15 @@ public final class MarkdownRenderer {
             .extensions(extensions)
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .attributeProviderFactory(context -> MarkdownRenderer::focusableScrollers)
             .build();
+
+    /** Wide code blocks and tables scroll sideways (often on a phone); keyboard users must be able to focus them. */
+    private static void focusableScrollers(Node node, String tagName, Map<String, String> attributes) {
+        if (tagName.equals("pre") || tagName.equals("table")) {
+            attributes.put("tabindex", "0");
+        }
+    }
 
     public String toHtml(String markdown) {
         return renderer.render(parser.parse(markdown == null ? "" : markdown));

@@ -11,8 +11,8 @@ class MarkdownRendererTest {
     void renders_lists_tables_and_fenced_code_with_its_language() {
         String html = markdown.toHtml("- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sql\nSELECT 1;\n```");
 
-        assertThat(html).contains("<li>one</li>").contains("<table>").contains("<td>2</td>")
-                .contains("<pre><code class=\"language-sql\">SELECT 1;");
+        assertThat(html).contains("<li>one</li>").contains("<table tabindex=\"0\">").contains("<td>2</td>")
+                .contains("<pre tabindex=\"0\"><code class=\"language-sql\">SELECT 1;");
     }
 
     @Test
