@@ -287,7 +287,8 @@ final class NotesConverter {
     }
 
     private static String lastPart(String deck) {
-        return deck.substring(deck.lastIndexOf("::") + (deck.contains("::") ? 2 : 0));
+        int cut = deck.lastIndexOf("::");
+        return cut < 0 ? deck : deck.substring(cut + 2);
     }
 
     private static String baseName(String fileName) {

@@ -223,7 +223,11 @@ final class RstReader {
 
     private static int explicit(List<Line> lines, int i, List<Block> out) {
         Line first = lines.get(i);
-        int end = i + 1 < lines.size() && NotesText.indent(lines.get(i + 1).text()) > 0 ? indentedEnd(lines, i + 1) : i + 1;
+        int next = i + 1;
+        while (next < lines.size() && lines.get(next).text().isBlank()) {
+            next++;
+        }
+        int end = next < lines.size() && NotesText.indent(lines.get(next).text()) > 0 ? indentedEnd(lines, i + 1) : i + 1;
         List<Line> body = end > i + 1 ? dedent(lines.subList(i + 1, end)) : List.of();
         Matcher directive = DIRECTIVE.matcher(first.text());
         if (!directive.matches()) {
@@ -417,7 +421,7 @@ final class RstReader {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
                 int from = columns.get(c)[0];
-                int to = c + 1 < columns.size() ? columns.get(c + 1)[0] : text.length();
+                int to = c + 1 < columns.size() ? columns.get(c + 1)[0] : Integer.MAX_VALUE;
                 cells.add(slice(text, from, to).strip());
             }
             if (cells.get(0).isEmpty() && !rows.isEmpty()) {
@@ -437,11 +441,20 @@ final class RstReader {
         return i;
     }
 
+    /** The characters between display columns {@code from} and {@code to}: wide CJK characters take two. */
     private static String slice(String text, int from, int to) {
-        if (from >= text.length()) {
-            return "";
+        StringBuilder out = new StringBuilder();
+        int column = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int width = NotesText.displayWidth(new String(Character.toChars(cp)));
+            if (column >= from && column < to) {
+                out.appendCodePoint(cp);
+            }
+            column += width;
+            i += Character.charCount(cp);
         }
-        return text.substring(from, Math.min(to, text.length())).replace("|", " ");
+        return out.toString().replace("|", " ");
     }
 
     /** GFM needs a header row: without one in the source, the first row serves. */
