@@ -3,14 +3,16 @@ package dev.prepdeck;
 import dev.prepdeck.deck.ExportCommand;
 import dev.prepdeck.deck.ImportCommand;
 import dev.prepdeck.fsrs.replay.FsrsCommand;
+import dev.prepdeck.notes.NotesCommand;
 import dev.prepdeck.web.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The prepdeck command line: serve (the default), import, export, fsrs replay. */
+/** The prepdeck command line: serve (the default), import, export, notes import, fsrs replay. */
 @Command(name = "prepdeck", mixinStandardHelpOptions = true, version = "prepdeck 0.1.0",
         description = "Practice interview answers with FSRS-6 spaced repetition.",
-        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, FsrsCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, NotesCommand.class,
+                FsrsCommand.class})
 public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])

@@ -87,6 +87,26 @@ public final class DeckSync {
         }
     }
 
+    /**
+     * Imports a deck that exists only in memory (made from notes) under {@code sourceKey}, with the same
+     * transaction and card matching as a deck file, so importing a newer version of the same notes adds new
+     * cards and updates changed ones while their review history stays.
+     */
+    public void importDeck(String sourceKey, DeckFile deck, SyncReport report) {
+        String hash = sha256(new DeckFileWriter().write(deck).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Optional<Deck> known = jdbi.withHandle(h -> decks.deckBySource(h, sourceKey));
+        if (known.isPresent() && hash.equals(known.get().sourceHash())) {
+            report.unchanged(sourceKey);
+            return;
+        }
+        try {
+            FileChanges changes = jdbi.inTransaction(h -> apply(h, sourceKey, hash, deck));
+            report.imported(sourceKey, changes);
+        } catch (DeckConflictException e) {
+            report.failed(sourceKey, sourceKey + ": " + e.getMessage());
+        }
+    }
+
     private FileChanges apply(Handle h, String sourcePath, String hash, DeckFile file) {
         long now = clock.millis();
         Optional<Deck> bySource = decks.deckBySource(h, sourcePath);

@@ -8,6 +8,7 @@ import dev.prepdeck.deck.DeckApiController;
 import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.notes.NotesController;
 import dev.prepdeck.review.ReviewApiController;
 import dev.prepdeck.review.ReviewController;
 import dev.prepdeck.review.ReviewRepository;
@@ -36,6 +37,7 @@ public final class App {
         ReviewController studyPages = new ReviewController(reviewService, deckService, markdown, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService);
+        NotesController notesImport = new NotesController(jdbi, clock);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -73,6 +75,11 @@ public final class App {
             config.routes.get("/study", studyPages::study);
             config.routes.post("/study/rate", studyPages::rate);
             config.routes.post("/study/undo", studyPages::undo);
+
+            // Notes import
+            config.routes.get("/notes/import", notesImport::form);
+            config.routes.post("/notes/preview", notesImport::preview);
+            config.routes.post("/notes/save", notesImport::save);
 
             // JSON API
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));

@@ -1,0 +1,190 @@
+package dev.prepdeck.notes;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.deck.CardSource;
+import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.DeckFileWriter;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.deck.SyncReport;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** The browser import: upload or paste notes, preview the cards, untick or edit them, save. */
+public final class NotesController {
+    /** Notes files are text; anything bigger is almost certainly the wrong file. */
+    static final int MAX_BYTES = 512 * 1024;
+
+    private final DeckSync sync;
+
+    public NotesController(Jdbi jdbi, Clock clock) {
+        this.sync = new DeckSync(jdbi, new DeckRepository(), clock);
+    }
+
+    public record PreviewCard(int index, String id, String question, String answer) {
+    }
+
+    public record PreviewDeck(String name, List<PreviewCard> cards) {
+    }
+
+    public void form(Context ctx) {
+        renderForm(ctx, null, "", "", "auto");
+    }
+
+    public void preview(Context ctx) {
+        String prefix = value(ctx.formParam("prefix"));
+        String format = value(ctx.formParam("format"));
+        String pasted = value(ctx.formParam("text"));
+        UploadedFile file = ctx.uploadedFile("file");
+        byte[] bytes;
+        String name;
+        if (file != null && file.size() > 0) {
+            if (file.size() > MAX_BYTES) {
+                renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The file is " + file.size() / 1024
+                        + " KB; notes files up to " + MAX_BYTES / 1024 + " KB can be imported.", "", prefix, format);
+                return;
+            }
+            bytes = read(file);
+            name = file.filename() == null || file.filename().isBlank() ? "notes" : file.filename();
+        } else if (!pasted.isBlank()) {
+            bytes = pasted.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > MAX_BYTES) {
+                renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The pasted text is " + bytes.length / 1024
+                        + " KB; notes up to " + MAX_BYTES / 1024 + " KB can be imported.", "", prefix, format);
+                return;
+            }
+            name = "pasted-notes";
+        } else {
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Choose a notes file or paste your notes.", "", prefix, format);
+            return;
+        }
+        NotesImport result;
+        try {
+            result = new NotesReader().read(name, bytes, formatOf(format), prefix);
+        } catch (NotesFormatException e) {
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), pasted, prefix, format);
+            return;
+        }
+        List<PreviewDeck> decks = new ArrayList<>();
+        int index = 0;
+        for (DeckFile deck : result.decks()) {
+            List<PreviewCard> cards = new ArrayList<>();
+            for (CardSource card : deck.cards()) {
+                cards.add(new PreviewCard(index++, card.id(), card.question(), card.answer()));
+            }
+            decks.add(new PreviewDeck(deck.name(), cards));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("navSection", "notes");
+        model.put("source", name);
+        model.put("decks", decks);
+        model.put("count", index);
+        model.put("skipped", result.skipped().stream().map(NotesImport.Skipped::toString).toList());
+        model.put("warnings", result.warnings());
+        ctx.render("notes/preview.html", model);
+    }
+
+    public void save(Context ctx) {
+        String source = value(ctx.formParam("source"));
+        int count = parseCount(ctx.formParam("count"));
+        Set<String> keep = new HashSet<>(ctx.formParams("keep"));
+        Map<String, List<CardSource>> decks = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            if (!keep.contains(String.valueOf(i))) {
+                continue;
+            }
+            String deck = value(ctx.formParam("deck_" + i)).strip();
+            String question = value(ctx.formParam("question_" + i)).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+            String answer = value(ctx.formParam("answer_" + i)).replace("\r\n", "\n").strip();
+            String id = value(ctx.formParam("id_" + i)).strip();
+            if (deck.isEmpty()) {
+                throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
+            }
+            if (question.isEmpty() || answer.isEmpty()) {
+                throw new InvalidInputException("question_" + i, "card " + (i + 1) + " ('" + question
+                        + "') needs both a question and an answer; untick it to leave it out");
+            }
+            decks.computeIfAbsent(deck, d -> new ArrayList<>()).add(new CardSource(id.isEmpty()
+                    ? NotesConverter.cardId(deck, question) : id, question, answer, List.of(), Map.of(), 0));
+        }
+        if (decks.isEmpty()) {
+            throw new InvalidInputException("keep", "no card was ticked, so there is nothing to save");
+        }
+        SyncReport report = new SyncReport();
+        for (Map.Entry<String, List<CardSource>> entry : decks.entrySet()) {
+            DeckFile deck = new DeckFile(entry.getKey(), "Imported from " + source + ".", List.of(), entry.getValue());
+            try {
+                new DeckFileWriter().write(deck);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("deck", "deck '" + entry.getKey() + "': " + e.getMessage());
+            }
+            sync.importDeck("notes/" + source + "/" + DeckFileWriter.slug(entry.getKey()), deck, report);
+        }
+        if (report.hasErrors()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("navSection", "notes");
+        model.put("lines", report.lines());
+        model.put("errors", report.errors());
+        model.put("summary", report.summary());
+        ctx.render("notes/saved.html", model);
+    }
+
+    private static NotesReader.Format formatOf(String value) {
+        return switch (value) {
+            case "rst" -> NotesReader.Format.RST;
+            case "markdown" -> NotesReader.Format.MARKDOWN;
+            default -> NotesReader.Format.AUTO;
+        };
+    }
+
+    private static int parseCount(String value) {
+        try {
+            int count = Integer.parseInt(value(value).strip());
+            if (count < 0 || count > 10_000) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("count", "the preview form is incomplete; import the notes again");
+        }
+    }
+
+    private static byte[] read(UploadedFile file) {
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload", e);
+        }
+    }
+
+    private static String value(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void renderForm(Context ctx, String error, String text, String prefix, String format) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("navSection", "notes");
+        model.put("error", error);
+        model.put("text", text);
+        model.put("prefix", prefix);
+        model.put("format", format.isEmpty() ? "auto" : format);
+        model.put("maxKb", MAX_BYTES / 1024);
+        ctx.render("notes/import.html", model);
+    }
+}

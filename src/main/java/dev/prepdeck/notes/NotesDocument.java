@@ -1,0 +1,12 @@
+package dev.prepdeck.notes;
+
+import java.util.List;
+
+/**
+ * A notes file read into sections.
+ *
+ * @param preamble blocks before the first section title
+ * @param warnings problems docutils would only warn about (file:line: text)
+ */
+record NotesDocument(String fileName, List<Block> preamble, List<NotesSection> sections, List<String> warnings) {
+}

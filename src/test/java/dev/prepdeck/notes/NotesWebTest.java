@@ -1,0 +1,221 @@
+package dev.prepdeck.notes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prepdeck.TestClock;
+import dev.prepdeck.TestData;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.review.ReviewRepository;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.web.App;
+import dev.prepdeck.web.TestSite;
+import io.javalin.testtools.FormBody;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The browser import through HTTP: upload or paste, preview, untick and edit, save, re-import. */
+class NotesWebTest {
+    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String V1 = """
+            Interview
+            =========
+
+            What is a deadlock?
+            -------------------
+            Two transactions each wait for a lock the other holds.
+
+            How do you find a slow query?
+            -----------------------------
+            Read the plan with ``EXPLAIN``.
+
+            索引有哪些类型？
+            ----------------
+            B+ 树索引和哈希索引。
+            """;
+
+    @TempDir
+    Path tempDir;
+
+    private final TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
+
+    interface WebTest {
+        void run(TestSite site, HttpClient client, Jdbi jdbi) throws Exception;
+    }
+
+    private void web(WebTest test) {
+        Jdbi jdbi = TestData.database(tempDir);
+        JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client), client, jdbi));
+    }
+
+    /** Posts a multipart form the way a browser uploads a file, with the CSRF cookie and field. */
+    private static Response upload(HttpClient client, String fileName, byte[] content, String... fields) {
+        String token = token(client);
+        String boundary = "----notes-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("_csrf", token));
+        all.addAll(List.of(fields));
+        for (int i = 0; i < all.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i)
+                    + "\"\r\n\r\n" + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.request("/notes/preview", b -> b.post(BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
+    /**
+     * The form token as the import page shows it. The test client keeps cookies itself, so the page is where a
+     * test learns the token, as a browser's form would.
+     */
+    private static String token(HttpClient client) {
+        Matcher token = TOKEN.matcher(client.get("/notes/import").body().string());
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    /** Posts a URL-encoded form with the token, as the preview and import pages do. */
+    private static Response submit(HttpClient client, String path, List<String> fields) {
+        FormBody.Builder form = new FormBody.Builder().add("_csrf", token(client));
+        for (int i = 0; i < fields.size(); i += 2) {
+            form.add(fields.get(i), fields.get(i + 1));
+        }
+        return client.request(path, b -> b.post(form.build()));
+    }
+
+    /** The fields the preview form would send back, as name/value pairs, with all cards kept. */
+    private static List<String> previewFields(String html) {
+        List<String> fields = new ArrayList<>();
+        Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(html);
+        while (input.find()) {
+            if (!input.group(1).equals("_csrf")) {
+                fields.add(input.group(1));
+                fields.add(unescape(input.group(2)));
+            }
+        }
+        Matcher question = Pattern.compile("name=\"(question_\\d+)\" value=\"([^\"]*)\"").matcher(html);
+        while (question.find()) {
+            fields.add(question.group(1));
+            fields.add(unescape(question.group(2)));
+        }
+        Matcher answer = Pattern.compile("name=\"(answer_\\d+)\" rows=\"6\">([^<]*)</textarea>").matcher(html);
+        while (answer.find()) {
+            fields.add(answer.group(1));
+            fields.add(unescape(answer.group(2)));
+        }
+        return fields;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    private static Response save(HttpClient client, List<String> fields, int count, int... kept) {
+        List<String> all = new ArrayList<>(fields);
+        for (int keep : kept) {
+            all.add("keep");
+            all.add(String.valueOf(keep));
+        }
+        assertThat(all).contains("count", String.valueOf(count));
+        return submit(client, "/notes/save", all);
+    }
+
+    private static String set(List<String> fields, String name, String value) {
+        int at = fields.indexOf(name);
+        return fields.set(at + 1, value);
+    }
+
+    @Test
+    void an_uploaded_file_is_previewed_and_the_ticked_edited_cards_are_saved() {
+        web((site, client, jdbi) -> {
+            Response preview = upload(client, "db-notes.rst", V1.getBytes(StandardCharsets.UTF_8), "prefix", "Prep");
+            String html = preview.body().string();
+            assertThat(preview.code()).isEqualTo(200);
+            assertThat(html).contains("3 cards from db-notes.rst").contains("Prep::Interview")
+                    .contains("value=\"How do you find a slow query?\"").contains("Read the plan with `EXPLAIN`.");
+
+            List<String> fields = previewFields(html);
+            set(fields, "answer_0", "Each of two transactions waits for the other's lock, so neither can go on.");
+            Response saved = save(client, fields, 3, 0, 2);
+
+            assertThat(saved.code()).isEqualTo(200);
+            assertThat(saved.body().string()).contains("2 added");
+            assertThat(TestData.list(jdbi, "SELECT question FROM card ORDER BY position", String.class))
+                    .containsExactly("What is a deadlock?", "索引有哪些类型？");
+            assertThat(TestData.one(jdbi, "SELECT answer FROM card WHERE question = 'What is a deadlock?'", String.class))
+                    .startsWith("Each of two transactions");
+        });
+    }
+
+    @Test
+    void pasted_notes_are_previewed_too() {
+        web((site, client, jdbi) -> {
+            Response preview = submit(client, "/notes/preview", List.of("text",
+                    "# Go\n\n## What is a goroutine?\n\nA cheap thread.\n", "format", "auto", "prefix", ""));
+            assertThat(preview.code()).isEqualTo(200);
+            assertThat(preview.body().string()).contains("1 cards from pasted-notes").contains("What is a goroutine?");
+        });
+    }
+
+    @Test
+    void reimporting_a_newer_version_adds_and_updates_cards_and_keeps_review_history() {
+        web((site, client, jdbi) -> {
+            List<String> first = previewFields(upload(client, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
+            save(client, first, 3, 0, 1, 2);
+            long deadlock = TestData.one(jdbi, "SELECT id FROM card WHERE question = 'What is a deadlock?'", Long.class);
+            new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock).rate(deadlock, Rating.GOOD, 4000);
+
+            String v2 = V1.replace("Two transactions each wait", "Two or more transactions each wait")
+                    + "\nWhat is MVCC?\n-------------\nReaders see a snapshot; writers add versions.\n";
+            List<String> second = previewFields(upload(client, "db.rst", v2.getBytes(StandardCharsets.UTF_8)).body().string());
+            Response saved = save(client, second, 4, 0, 1, 2, 3);
+
+            assertThat(saved.body().string()).contains("1 added, 1 updated");
+            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(4);
+            assertThat(TestData.one(jdbi, "SELECT answer FROM card WHERE id = " + deadlock, String.class))
+                    .startsWith("Two or more transactions");
+            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM review_log WHERE card_id = " + deadlock, Integer.class))
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_malformed_or_oversized_upload_gets_a_clear_form_message_and_nothing_is_saved() {
+        web((site, client, jdbi) -> {
+            Response malformed = upload(client, "bad.rst", NotesFixtures.bytes("malformed-overline.rst"));
+            assertThat(malformed.code()).isEqualTo(400);
+            assertThat(malformed.body().string()).contains("bad.rst:4: over-line above");
+
+            byte[] big = ("T\n=\n\n" + "word ".repeat(120_000)).getBytes(StandardCharsets.UTF_8);
+            Response oversized = upload(client, "big.rst", big);
+            assertThat(oversized.code()).isEqualTo(400);
+            assertThat(oversized.body().string()).contains("notes files up to 512 KB can be imported");
+
+            Response empty = submit(client, "/notes/preview", List.of("text", "", "format", "auto", "prefix", ""));
+            assertThat(empty.code()).isEqualTo(400);
+            assertThat(empty.body().string()).contains("Choose a notes file or paste your notes.");
+            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void the_nav_links_to_the_import_page() {
+        web((site, client, jdbi) -> assertThat(site.page("/")).contains("href=\"/notes/import\""));
+    }
+}
