@@ -74,6 +74,11 @@
       });
     }
     boxes.forEach(function (box) { box.addEventListener("change", update); });
+    // Focus (without scrolling away from the comparison) so Enter takes the suggestion.
+    var suggested = form.querySelector("button.rate.suggested");
+    if (suggested) {
+      suggested.focus({ preventScroll: true });
+    }
     document.addEventListener("keydown", function (event) {
       var t = event.target;
       if (event.ctrlKey || event.metaKey || event.altKey || (t && (t.tagName === "TEXTAREA" || t.tagName === "INPUT" && t.type === "text"))) {

@@ -4,22 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
@@ -141,7 +145,7 @@ public final class KeyPoints {
         return blocks;
     }
 
-    private static void walk(Node node, java.util.function.Consumer<Node> visit) {
+    private static void walk(Node node, Consumer<Node> visit) {
         visit.accept(node);
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             walk(child, visit);
@@ -169,8 +173,9 @@ public final class KeyPoints {
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             appendText(child, out);
-            if (child.getFirstChild() != null && !(child instanceof org.commonmark.node.Emphasis)
-                    && !(child instanceof org.commonmark.node.StrongEmphasis) && !(child instanceof org.commonmark.node.Link)) {
+            // Blocks are separated by a space; inline wrappers such as **bold** run on with their neighbours.
+            if (child.getFirstChild() != null && !(child instanceof Emphasis)
+                    && !(child instanceof StrongEmphasis) && !(child instanceof Link)) {
                 out.append(' ');
             }
         }

@@ -136,7 +136,7 @@ public final class PracticeController {
         model.put("deck", deck);
         model.put("mode", s.mode() == null ? "auto" : s.mode() ? "on" : "off");
         model.put("targetText", s.targetSeconds() == null ? "" : s.targetSeconds() + "s");
-        model.put("autoOn", practice.practiceOn(deck.id()) && s.mode() == null);
+        model.put("autoOn", practice.answersAreLong(deck.id()));
         model.put("error", error);
         return model;
     }

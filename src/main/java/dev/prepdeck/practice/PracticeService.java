@@ -21,8 +21,11 @@ import org.jdbi.v3.core.Jdbi;
  * the per-deck practice settings, and mock interviews (attempts kept unrated until the report is confirmed).
  */
 public final class PracticeService {
-    /** Practice mode turns itself on for decks whose typical answer needs at least this long to say. */
-    static final int LONG_ANSWER_SECONDS = 60;
+    /**
+     * Practice mode turns itself on for decks whose median answer needs at least this long to say (about 50
+     * words): past that, recalling "roughly" hides gaps that typing the answer exposes.
+     */
+    static final int LONG_ANSWER_SECONDS = 45;
     static final int MAX_MOCK_QUESTIONS = 50;
     static final int MAX_ANSWER_CHARS = 20_000;
 
@@ -142,13 +145,18 @@ public final class PracticeService {
         });
     }
 
-    /** Automatic mode: on when the deck's median answer would take a minute or more to say. */
+    /** What automatic mode decides for a deck, whatever its saved mode. */
+    public boolean answersAreLong(long deckId) {
+        return jdbi.withHandle(h -> answersAreLong(decks.cards(h, deckId)));
+    }
+
+    /** Automatic mode: on when the deck's median answer takes {@link #LONG_ANSWER_SECONDS} or more to say. */
     static boolean answersAreLong(List<Card> cards) {
         if (cards.isEmpty()) {
             return false;
         }
         List<Integer> seconds = new ArrayList<>(cards.stream().map(c -> TargetTime.derived(c.answer())).sorted().toList());
-        return seconds.get(seconds.size() / 2) >= LONG_ANSWER_SECONDS;
+        return seconds.get((seconds.size() - 1) / 2) >= LONG_ANSWER_SECONDS;
     }
 
     /** Cards for a mock interview from the chosen decks (with their sub-decks). */

@@ -66,7 +66,7 @@ class PracticeFlowTest {
             assertThat(page).containsPattern("<input type=\"checkbox\" name=\"covered\" value=\"0\" checked")
                     .containsPattern("<input type=\"checkbox\" name=\"covered\" value=\"1\">");
             assertThat(page).contains("not covered");
-            assertThat(page).containsPattern("id=\"rate-1\"\\s+class=\"rate rate-1 suggested\" autofocus");
+            assertThat(page).containsPattern("id=\"rate-1\"\\s+class=\"rate rate-1 suggested\">");
             assertThat(page).doesNotContain("rate-3 suggested");
         });
     }
