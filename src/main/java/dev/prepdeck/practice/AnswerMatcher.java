@@ -9,12 +9,14 @@ import java.util.Set;
 
 /**
  * Checks a typed answer against key points. A point is covered when the answer uses at least
- * {@link #termsNeeded} of the point's distinct content terms: the square root of their number, rounded (1 of 1–2,
- * 2 of 3–6, 3 of 7–12, 4 of 13–20). A long written point is a core of a few terms plus detail that a spoken answer
- * rightly drops, so a fixed share would fail good paraphrases; yet two or more shared terms are needed from any
- * point of three or more, so one common word ("model", "data") shared by an off-topic answer covers nothing.
+ * {@link #termsNeeded} of the point's distinct content terms: the square root of their number, rounded, and never
+ * more than four (1 of 1–2, 2 of 3–6, 3 of 7–12, 4 of 13 or more). A long written point is a core of a few terms
+ * plus detail that a spoken answer rightly drops, so a fixed share would fail good paraphrases, and four terms of a
+ * point are on it however long it is; yet two or more shared terms are needed from any point of three or more,
+ * so one common word ("model", "data") shared by an off-topic answer covers nothing.
  */
 public final class AnswerMatcher {
+    static final int MOST_TERMS_NEEDED = 4;
 
     private final TermAnalyzer analyzer;
 
@@ -53,7 +55,7 @@ public final class AnswerMatcher {
     }
 
     static int termsNeeded(int pointTerms) {
-        return Math.max(1, (int) Math.round(Math.sqrt(pointTerms)));
+        return Math.max(1, Math.min(MOST_TERMS_NEEDED, (int) Math.round(Math.sqrt(pointTerms))));
     }
 
     static Set<String> keys(List<Term> terms) {

@@ -103,13 +103,14 @@ class AnswerMatcherTest {
     }
 
     @Test
-    void the_terms_needed_grow_with_the_square_root_of_a_points_length() {
+    void the_terms_needed_grow_with_the_square_root_of_a_points_length_up_to_four() {
         assertThat(AnswerMatcher.termsNeeded(1)).isEqualTo(1);
         assertThat(AnswerMatcher.termsNeeded(2)).isEqualTo(1);
         assertThat(AnswerMatcher.termsNeeded(3)).isEqualTo(2);
         assertThat(AnswerMatcher.termsNeeded(6)).isEqualTo(2);
         assertThat(AnswerMatcher.termsNeeded(7)).isEqualTo(3);
         assertThat(AnswerMatcher.termsNeeded(13)).isEqualTo(4);
+        assertThat(AnswerMatcher.termsNeeded(30)).isEqualTo(4);
     }
 
     @Test
