@@ -115,6 +115,9 @@ public final class PracticeController {
         String target = ctx.formParam("targetSeconds");
         PracticeSettings entered = new PracticeSettings(on, null);
         try {
+            if (on == null && mode != null && !mode.equals("auto")) {
+                throw new InvalidInputException("mode", "practice mode must be auto, on or off, not '" + mode + "'");
+            }
             Integer seconds = null;
             if (target != null && !target.isBlank()) {
                 seconds = TargetTime.parse(target).orElseThrow(() -> new InvalidInputException("targetSeconds",

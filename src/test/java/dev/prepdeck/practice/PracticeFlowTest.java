@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +72,55 @@ class PracticeFlowTest {
             assertThat(page).contains("not covered");
             assertThat(page).containsPattern("id=\"rate-1\"\\s+class=\"rate rate-1 suggested\">");
             assertThat(page).doesNotContain("rate-3 suggested");
+        });
+    }
+
+    /** The hidden fields and ticked boxes of the reveal's form, as a browser would send them. */
+    private static List<String> revealForm(String page) {
+        List<String> fields = new ArrayList<>();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(cardId|deck|answer|seconds|shownAt)\" value=\"([^\"]*)\"")
+                .matcher(page);
+        while (hidden.find()) {
+            fields.add(hidden.group(1));
+            fields.add(hidden.group(2).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&"));
+        }
+        Matcher ticked = Pattern.compile("name=\"covered\" value=\"(\\d+)\" checked").matcher(page);
+        while (ticked.find()) {
+            fields.add("covered");
+            fields.add(ticked.group(1));
+        }
+        return fields;
+    }
+
+    @Test
+    void typing_checking_and_accepting_the_suggestion_schedules_the_card_with_it_and_keeps_the_attempt() {
+        site.run(s -> {
+            s.submit("/study/practice-mode", "deck", String.valueOf(site.deploymentDeck),
+                    "cardDeck", String.valueOf(site.deploymentDeck), "on", "1");
+            String question = rolloutStudyPage(s);
+            Matcher shownAt = Pattern.compile("name=\"shownAt\" value=\"(\\d+)\"").matcher(question);
+            assertThat(shownAt.find()).isTrue();
+            site.clock.advance(Duration.ofSeconds(70));
+            String answer = "A canary first, on a small share of traffic. Compare its latency and error rate with the "
+                    + "current version, and keep the previous version ready so a rollback is one command.";
+            String reveal = s.submit("/study/check", "cardId", String.valueOf(site.rolloutCard),
+                    "deck", String.valueOf(site.deploymentDeck), "shownAt", shownAt.group(1), "answer", answer,
+                    "seconds", "").body().string();
+            assertThat(reveal).contains("75 %").contains("suggested rating: <strong id=\"practice-suggested\">Good</strong>")
+                    .containsPattern("id=\"rate-3\"\\s+class=\"rate rate-3 suggested\"");
+
+            List<String> form = revealForm(reveal);
+            form.add("rating");
+            form.add("3");
+            Response rated = s.submit("/study/practice-rate", form.toArray(new String[0]));
+
+            assertThat(rated.code()).isEqualTo(303);
+            assertThat(one(site.jdbi, "SELECT rating || ',' || duration_ms FROM review_log", String.class))
+                    .isEqualTo("3,70000");
+            assertThat(one(site.jdbi, "SELECT answer FROM practice_attempt", String.class)).isEqualTo(answer);
+            assertThat(one(site.jdbi, "SELECT seconds || ',' || coverage FROM practice_attempt", String.class))
+                    .isEqualTo("70,0.75");
         });
     }
 
@@ -148,6 +201,10 @@ class PracticeFlowTest {
                     + site.deploymentDeck, String.class)).isEqualTo("1,120");
             assertThat(s.page("/study?deck=" + site.deploymentDeck + "&card=" + site.healthCard))
                     .contains("data-target=\"120\"");
+
+            Response badMode = s.submit("/decks/" + site.deploymentDeck + "/practice", "mode", "sometimes", "targetSeconds", "");
+            assertThat(badMode.code()).isEqualTo(400);
+            assertThat(badMode.body().string()).contains("practice mode must be auto, on or off");
 
             Response bad = s.submit("/decks/" + site.deploymentDeck + "/practice", "mode", "auto", "targetSeconds", "soon");
             assertThat(bad.code()).isEqualTo(400);
