@@ -1,6 +1,8 @@
 package dev.prepdeck.deck;
 
 import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
@@ -12,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import dev.prepdeck.practice.PracticeService;
-import dev.prepdeck.practice.PracticeView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

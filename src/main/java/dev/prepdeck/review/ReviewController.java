@@ -5,6 +5,7 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -58,11 +59,10 @@ public final class ReviewController {
         model.put("answerHtml", markdown.toHtml(study.card().answer()));
         model.put("shownAt", study.shownAt().toEpochMilli());
         // Practice mode asks for a typed, timed answer first; the check page then shows the answer and ratings.
-        boolean practiceOn = practice.practiceOn(study.deck().id());
-        model.put("practice", practiceOn);
+        model.put("practice", practice.practiceOn(study.deck().id()));
         int target = practice.target(study.card().id());
         model.put("target", target);
-        model.put("targetTime", String.format(java.util.Locale.ROOT, "%d:%02d", target / 60, target % 60));
+        model.put("targetTime", PracticeView.clock(target));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new RatingButton(r.value(), label(r), study.intervalLabel(r)))
                 .toList());
