@@ -1,6 +1,8 @@
 package dev.prepdeck.deck;
 
 import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
@@ -21,12 +23,15 @@ import java.util.Map;
 public final class DeckController {
     private final DeckService decks;
     private final ReviewService reviews;
+    private final PracticeService practice;
     private final MarkdownRenderer markdown;
     private final Clock clock;
 
-    public DeckController(DeckService decks, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+    public DeckController(DeckService decks, ReviewService reviews, PracticeService practice, MarkdownRenderer markdown,
+                          Clock clock) {
         this.decks = decks;
         this.reviews = reviews;
+        this.practice = practice;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -193,11 +198,21 @@ public final class DeckController {
         CardStatus status = reviews.statusesInDeck(card.deckId()).get(card.id());
         model.put("status", status == null ? null : CardRow.of(card, status, now, zone));
         model.put("history", history);
+        model.put("attempts", practice.attempts(card.id()).stream()
+                .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),
+                        PracticeView.clock(a.seconds()), PracticeView.percent(a.coverage()),
+                        a.rating() == null ? "not rated" : RATING_NAMES[a.rating() - 1],
+                        a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList()))
+                .toList());
         ctx.render("deck/card.html", model);
     }
 
     private static final String[] RATING_NAMES = {"Again", "Hard", "Good", "Easy"};
     private static final String[] STATE_NAMES = {"New", "Learning", "Review", "Relearning"};
+
+    /** One practice attempt on the card page: when, what was typed, how long, coverage and the points missed. */
+    public record AttemptRow(String when, String answer, String time, String coverage, String rating, List<String> missed) {
+    }
 
     /** One review in a card's history table. */
     public record HistoryRow(String when, String rating, String stateBefore, String stateAfter, int elapsedDays,

@@ -2,6 +2,7 @@ package dev.prepdeck.review;
 
 import dev.prepdeck.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.web.JsonBody;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -11,9 +12,11 @@ import java.util.Map;
 /** JSON for the study loop: the next card with its four intervals, and rating a card. */
 public final class ReviewApiController {
     private final ReviewService reviews;
+    private final PracticeService practice;
 
-    public ReviewApiController(ReviewService reviews) {
+    public ReviewApiController(ReviewService reviews, PracticeService practice) {
         this.reviews = reviews;
+        this.practice = practice;
     }
 
     public void next(Context ctx) {
@@ -52,7 +55,20 @@ public final class ReviewApiController {
                     + ratingValue);
         }
         Long durationMs = body.optionalLong("durationMs");
-        ctx.json(reviews.rate(cardId, Rating.of((int) ratingValue), durationMs == null ? 0 : durationMs));
+        Rating rating = Rating.of((int) ratingValue);
+        long duration = durationMs == null ? 0 : durationMs;
+        String answer = body.optionalString("answer");
+        if (answer == null) {
+            if (body.optionalLong("seconds") != null) {
+                throw new InvalidInputException("answer", "field 'seconds' needs the 'answer' it timed");
+            }
+            ctx.json(reviews.rate(cardId, rating, duration));
+            return;
+        }
+        Long seconds = body.optionalLong("seconds");
+        long answerSeconds = seconds == null ? duration / 1000 : seconds;
+        // The attempt is stored in the rating's own transaction, so an undo of this review removes it too.
+        ctx.json(practice.rateWithAttempt(cardId, rating, duration, answer, answerSeconds, null).result());
     }
 
     public void undo(Context ctx) {

@@ -4,6 +4,8 @@ import dev.prepdeck.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,12 +22,15 @@ import java.util.Optional;
 public final class ReviewController {
     private final ReviewService reviews;
     private final DeckService decks;
+    private final PracticeService practice;
     private final MarkdownRenderer markdown;
     private final Clock clock;
 
-    public ReviewController(ReviewService reviews, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+    public ReviewController(ReviewService reviews, DeckService decks, PracticeService practice, MarkdownRenderer markdown,
+                            Clock clock) {
         this.reviews = reviews;
         this.decks = decks;
+        this.practice = practice;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -53,6 +58,11 @@ public final class ReviewController {
         model.put("questionHtml", markdown.toHtml(study.card().question()));
         model.put("answerHtml", markdown.toHtml(study.card().answer()));
         model.put("shownAt", study.shownAt().toEpochMilli());
+        // Practice mode asks for a typed, timed answer first; the check page then shows the answer and ratings.
+        model.put("practice", practice.practiceOn(study.deck().id()));
+        int target = practice.target(study.card().id());
+        model.put("target", target);
+        model.put("targetTime", PracticeView.clock(target));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new RatingButton(r.value(), label(r), study.intervalLabel(r)))
                 .toList());

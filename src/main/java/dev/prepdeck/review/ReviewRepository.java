@@ -131,8 +131,9 @@ public final class ReviewRepository {
         return query.mapTo(Long.class).findOne();
     }
 
-    void saveReview(Handle h, long learnerId, CardSchedule before, FsrsCard after, Rating rating, long now, long durationMs) {
-        h.createUpdate("""
+    /** Appends the review to the log and stores the card's new state; returns the review's id. */
+    long saveReview(Handle h, long learnerId, CardSchedule before, FsrsCard after, Rating rating, long now, long durationMs) {
+        long reviewId = h.createUpdate("""
                         INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
                             state_before, stability_before, difficulty_before, reps_before, lapses_before,
                             learning_steps_before, scheduled_days_before, elapsed_days_before, last_review_before, due_before,
@@ -147,7 +148,7 @@ public final class ReviewRepository {
                 .bind("stateAfter", after.state().ordinal()).bind("stabilityAfter", after.stability())
                 .bind("difficultyAfter", after.difficulty()).bind("scheduledDaysAfter", after.scheduledDays())
                 .bind("dueAfter", after.due().toEpochMilli())
-                .execute();
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate("""
                         UPDATE card_state SET state = :state, stability = :stability, difficulty = :difficulty,
                             reps = :reps, lapses = :lapses, learning_steps = :learningSteps,
@@ -162,6 +163,7 @@ public final class ReviewRepository {
                 .bind("lastReview", after.lastReview() == null ? null : after.lastReview().toEpochMilli())
                 .bind("due", after.due().toEpochMilli())
                 .execute();
+        return reviewId;
     }
 
     /** Restores the card's state from the newest review's "before" columns and removes that review. */

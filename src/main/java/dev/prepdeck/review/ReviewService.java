@@ -179,24 +179,34 @@ public final class ReviewService {
 
     /** Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. */
     public ReviewResult rate(long cardId, Rating rating, long durationMs) {
+        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs).result());
+    }
+
+    /**
+     * Rates a card inside the caller's transaction, so that what belongs to the review (a practice attempt, the
+     * other answers of a mock interview) is written or rolled back together with it.
+     */
+    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs) {
         if (durationMs < 0) {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
         long duration = Math.min(durationMs, MAX_DURATION_MS);
-        return jdbi.inTransaction(h -> {
-            Learner learner = reviews.learner(h);
-            Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
-            CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
-            if (before.suspended()) {
-                throw new InvalidInputException("cardId", "card " + cardId + " is suspended and cannot be reviewed");
-            }
-            Deck deck = decks.deck(h, card.deckId()).orElseThrow();
-            Instant now = clock.instant();
-            Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
-            FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone()).card();
-            reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
-            return ReviewResult.of(cardId, after);
-        });
+        Learner learner = reviews.learner(h);
+        Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+        CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
+        if (before.suspended()) {
+            throw new InvalidInputException("cardId", "card " + cardId + " is suspended and cannot be reviewed");
+        }
+        Deck deck = decks.deck(h, card.deckId()).orElseThrow();
+        Instant now = clock.instant();
+        Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
+        FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone()).card();
+        long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
+        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after));
+    }
+
+    /** A stored review: its id in the log, whose review it is, and the card's new schedule. */
+    public record RatedReview(long reviewId, long learnerId, ReviewResult result) {
     }
 
     /** Takes back the learner's most recent rating: the card's state is restored and the review leaves the log. */

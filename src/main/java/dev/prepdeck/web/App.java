@@ -9,6 +9,13 @@ import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.notes.NotesController;
+import dev.prepdeck.practice.AnswerMatcher;
+import dev.prepdeck.practice.MockInterviewController;
+import dev.prepdeck.practice.PracticeApiController;
+import dev.prepdeck.practice.PracticeController;
+import dev.prepdeck.practice.PracticeRepository;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewApiController;
 import dev.prepdeck.review.ReviewController;
 import dev.prepdeck.review.ReviewRepository;
@@ -31,12 +38,17 @@ public final class App {
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
         ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
         MarkdownRenderer markdown = new MarkdownRenderer();
+        PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
+                reviewService, new AnswerMatcher(TermAnalyzer.shipped()), clock);
 
         DashboardController dashboard = new DashboardController(deckService, reviewService);
-        DeckController deckPages = new DeckController(deckService, reviewService, markdown, clock);
-        ReviewController studyPages = new ReviewController(reviewService, deckService, markdown, clock);
+        DeckController deckPages = new DeckController(deckService, reviewService, practiceService, markdown, clock);
+        ReviewController studyPages = new ReviewController(reviewService, deckService, practiceService, markdown, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
-        ReviewApiController reviewApi = new ReviewApiController(reviewService);
+        ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
+        PracticeController practicePages = new PracticeController(practiceService, reviewService, deckService, clock);
+        MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
+        PracticeApiController practiceApi = new PracticeApiController(practiceService);
         NotesController notesImport = new NotesController(jdbi, clock);
 
         return Javalin.create(config -> {
@@ -76,6 +88,19 @@ public final class App {
             config.routes.post("/study/rate", studyPages::rate);
             config.routes.post("/study/undo", studyPages::undo);
 
+            // Practice
+            config.routes.post("/study/check", practicePages::check);
+            config.routes.post("/study/practice-rate", practicePages::rate);
+            config.routes.post("/study/practice-mode", practicePages::toggle);
+            config.routes.get("/decks/{deckId}/practice", practicePages::settingsForm);
+            config.routes.post("/decks/{deckId}/practice", practicePages::saveSettings);
+            config.routes.get("/mock", mockPages::setup);
+            config.routes.post("/mock", mockPages::start);
+            config.routes.get("/mock/run", mockPages::question);
+            config.routes.post("/mock/answer", mockPages::answer);
+            config.routes.get("/mock/report", mockPages::report);
+            config.routes.post("/mock/confirm", mockPages::confirm);
+
             // Notes import
             config.routes.get("/notes/import", notesImport::form);
             config.routes.post("/notes/preview", notesImport::preview);
@@ -92,6 +117,7 @@ public final class App {
             config.routes.get("/api/review/next", reviewApi::next);
             config.routes.post("/api/review", reviewApi::review);
             config.routes.post("/api/review/undo", reviewApi::undo);
+            config.routes.post("/api/practice/check", practiceApi::check);
 
             ErrorPages.register(config);
         });

@@ -45,6 +45,11 @@ public final class JsonBody {
         return node.asText();
     }
 
+    public String optionalString(String name) {
+        JsonNode node = root.get(name);
+        return node == null || node.isNull() ? null : requiredString(name);
+    }
+
     public long requiredLong(String name) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {

@@ -33,12 +33,18 @@ public final class ThymeleafRenderer implements FileRenderer {
         }
     }
 
+    /** The main-menu entry a page belongs to: the first path segment ("/" is the deck list). */
+    static String navSection(String path) {
+        String[] segments = path.split("/");
+        return segments.length < 2 ? "decks" : segments[1];
+    }
+
     @Override
     public String render(String filePath, Map<String, ?> model, Context ctx) {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
-        context.setVariable("navSection", ctx.path().equals("/") ? "decks" : ctx.path().startsWith("/study") ? "study" : "other");
+        context.setVariable("navSection", navSection(ctx.path()));
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }

@@ -21,8 +21,12 @@ public final class TestSite {
     private final HttpClient client;
     private String csrfToken;
 
+    /**
+     * Uses a client of its own without a cookie jar: javalin-testtools shares one client (and its cookies) across
+     * tests, which would let one test's CSRF cookie leak into the next.
+     */
     public TestSite(HttpClient client) {
-        this.client = client;
+        this.client = new HttpClient(client.getApp(), java.net.http.HttpClient.newHttpClient());
     }
 
     /** Where the test server listens, as a page of this site would name it in an Origin header. */

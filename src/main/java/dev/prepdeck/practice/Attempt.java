@@ -1,0 +1,15 @@
+package dev.prepdeck.practice;
+
+import java.util.List;
+
+/**
+ * A stored practice attempt: the typed answer, its time and coverage, each key point with whether it counted as
+ * covered, and the rating of the review it went with (null while a mock interview is not yet confirmed).
+ */
+public record Attempt(long id, long cardId, Long reviewId, long attemptedAt, String answer, int seconds,
+                      double coverage, List<PointMark> keyPoints, Integer rating) {
+
+    /** A key point as stored in practice_attempt.key_points. */
+    public record PointMark(String text, boolean covered) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.prepdeck.practice;
+
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.fsrs.Rating;
+
+/** A typed answer checked against a card: the points it covers, and the rating that suggests given the time. */
+public record PracticeCheck(Card card, String answer, long seconds, int targetSeconds, AnswerMatcher.AnswerCheck result) {
+    public double coverage() {
+        return result.coverage();
+    }
+
+    public Rating suggested() {
+        return SuggestedRating.of(coverage(), seconds, targetSeconds);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.prepdeck.practice;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.review.StudyCard;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Practice on the review page: checking a typed answer (the reveal), rating it with the attempt stored, the
+ * remembered practice toggle, and a deck's practice settings.
+ */
+public final class PracticeController {
+    private final PracticeService practice;
+    private final ReviewService reviews;
+    private final DeckService decks;
+    private final Highlighter highlighter;
+    private final Clock clock;
+
+    public PracticeController(PracticeService practice, ReviewService reviews, DeckService decks, Clock clock) {
+        this.practice = practice;
+        this.reviews = reviews;
+        this.decks = decks;
+        this.highlighter = new Highlighter(practice.matcher().analyzer());
+        this.clock = clock;
+    }
+
+    /** The reveal: the typed answer beside the model answer, key points ticked as the matcher judged them. */
+    public void check(Context ctx) {
+        long cardId = FormFields.requiredLong(ctx, "cardId");
+        String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
+        long seconds = FormFields.seconds(ctx, clock);
+        PracticeCheck check = practice.check(cardId, answer, seconds);
+        StudyCard study = reviews.show(cardId)
+                .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
+        Rating suggested = check.suggested();
+        Set<String> keys = check.result().matchedKeys();
+        Map<String, Object> model = new HashMap<>();
+        model.put("card", check.card());
+        model.put("cardDeck", study.deck());
+        model.put("deckParam", deckParam(ctx));
+        model.put("questionHtml", highlighter.markdown(check.card().question(), Set.of()));
+        model.put("answerText", answer);
+        model.put("answerHtml", highlighter.plain(answer, keys));
+        model.put("modelHtml", highlighter.markdown(check.card().answer(), keys));
+        model.put("points", PracticeView.points(check.result()));
+        model.put("coverage", PracticeView.percent(check.coverage()));
+        model.put("covered", check.result().points().stream().filter(AnswerMatcher.PointResult::covered).count());
+        model.put("seconds", seconds);
+        model.put("time", PracticeView.clock(seconds));
+        model.put("target", check.targetSeconds());
+        model.put("targetTime", PracticeView.clock(check.targetSeconds()));
+        model.put("suggested", PracticeView.label(suggested));
+        model.put("shownAt", ctx.formParam("shownAt"));
+        model.put("buttons", List.of(Rating.values()).stream()
+                .map(r -> new PracticeView.RatingChoice(r.value(), PracticeView.label(r), study.intervalLabel(r), r == suggested))
+                .toList());
+        ctx.render("practice/reveal.html", model);
+    }
+
+    /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
+    public void rate(Context ctx) {
+        long cardId = FormFields.requiredLong(ctx, "cardId");
+        Rating rating = FormFields.rating(ctx.formParam("rating"), "rating");
+        String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
+        long seconds = FormFields.requiredLong(ctx, "seconds");
+        Set<Integer> ticked = new HashSet<>();
+        for (String value : ctx.formParams("covered")) {
+            try {
+                ticked.add(Integer.parseInt(value.trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("covered", "covered must list key point numbers");
+            }
+        }
+        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
+        ctx.redirect(FormFields.studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
+    }
+
+    /** Time on the card: from first showing the question to the rating, else the answer's own time. */
+    private long durationMs(Context ctx, long seconds) {
+        String shownAt = ctx.formParam("shownAt");
+        if (shownAt != null && shownAt.trim().matches("\\d{1,15}")) {
+            return Math.max(seconds * 1000, clock.millis() - Long.parseLong(shownAt.trim()));
+        }
+        return seconds * 1000;
+    }
+
+    /** The review page's toggle: remembered for the deck of the card on screen. */
+    public void toggle(Context ctx) {
+        long deckId = FormFields.requiredLong(ctx, "cardDeck");
+        practice.setMode(deckId, "1".equals(ctx.formParam("on")));
+        String card = ctx.formParam("card");
+        Long cardId = card != null && card.matches("\\d+") ? Long.valueOf(card) : null;
+        ctx.redirect(FormFields.studyUrl(ctx.formParam("deck"), cardId), HttpStatus.SEE_OTHER);
+    }
+
+    public void settingsForm(Context ctx) {
+        Deck deck = decks.deck(deckId(ctx));
+        ctx.render("practice/settings.html", settingsModel(deck, practice.settings(deck.id()), null));
+    }
+
+    public void saveSettings(Context ctx) {
+        Deck deck = decks.deck(deckId(ctx));
+        String mode = ctx.formParam("mode");
+        Boolean on = "on".equals(mode) ? Boolean.TRUE : "off".equals(mode) ? Boolean.FALSE : null;
+        String target = ctx.formParam("targetSeconds");
+        PracticeSettings entered = new PracticeSettings(on, null);
+        try {
+            if (on == null && mode != null && !mode.equals("auto")) {
+                throw new InvalidInputException("mode", "practice mode must be auto, on or off, not '" + mode + "'");
+            }
+            Integer seconds = null;
+            if (target != null && !target.isBlank()) {
+                seconds = TargetTime.parse(target).orElseThrow(() -> new InvalidInputException("targetSeconds",
+                        "target time '" + target.strip() + "' is not a time like 90s, 2m or 1m30s"));
+            }
+            entered = new PracticeSettings(on, seconds);
+            practice.saveSettings(deck.id(), entered);
+            ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            Map<String, Object> model = settingsModel(deck, entered, e.getMessage());
+            model.put("targetText", target);
+            ctx.render("practice/settings.html", model);
+        }
+    }
+
+    private Map<String, Object> settingsModel(Deck deck, PracticeSettings s, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("mode", s.mode() == null ? "auto" : s.mode() ? "on" : "off");
+        model.put("targetText", s.targetSeconds() == null ? "" : s.targetSeconds() + "s");
+        model.put("autoOn", practice.answersAreLong(deck.id()));
+        model.put("error", error);
+        return model;
+    }
+
+    private static long deckId(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("deckId"));
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse("no such deck: " + ctx.pathParam("deckId"));
+        }
+    }
+
+    private static String deckParam(Context ctx) {
+        String deck = ctx.formParam("deck");
+        return deck != null && deck.matches("\\d+") ? deck : "";
+    }
+}

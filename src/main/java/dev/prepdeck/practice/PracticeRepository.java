@@ -1,0 +1,116 @@
+package dev.prepdeck.practice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for practice attempts and the deck's practice columns; every method runs on the caller's handle. */
+public final class PracticeRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ATTEMPT_COLUMNS = """
+            a.id, a.card_id, a.review_id, a.attempted_at, a.answer, a.seconds, a.coverage, a.key_points, r.rating""";
+
+    PracticeSettings settings(Handle h, long deckId) {
+        return h.createQuery("SELECT practice_mode, practice_target_seconds FROM deck WHERE id = :id")
+                .bind("id", deckId)
+                .map((rs, ctx) -> new PracticeSettings(
+                        rs.getObject("practice_mode") == null ? null : rs.getInt("practice_mode") == 1,
+                        rs.getObject("practice_target_seconds") == null ? null : rs.getInt("practice_target_seconds")))
+                .findOne().orElse(new PracticeSettings(null, null));
+    }
+
+    void saveMode(Handle h, long deckId, Boolean mode) {
+        h.createUpdate("UPDATE deck SET practice_mode = :mode WHERE id = :id")
+                .bind("mode", mode == null ? null : mode ? 1 : 0).bind("id", deckId).execute();
+    }
+
+    void saveSettings(Handle h, long deckId, PracticeSettings s) {
+        h.createUpdate("UPDATE deck SET practice_mode = :mode, practice_target_seconds = :target WHERE id = :id")
+                .bind("mode", s.mode() == null ? null : s.mode() ? 1 : 0)
+                .bind("target", s.targetSeconds()).bind("id", deckId).execute();
+    }
+
+    long insertAttempt(Handle h, long cardId, long learnerId, Long reviewId, long attemptedAt, String answer,
+                       long seconds, double coverage, List<Attempt.PointMark> points) {
+        return h.createUpdate("""
+                        INSERT INTO practice_attempt
+                            (card_id, learner_id, review_id, attempted_at, answer, seconds, coverage, key_points)
+                        VALUES (:cardId, :learnerId, :reviewId, :at, :answer, :seconds, :coverage, :points)""")
+                .bind("cardId", cardId).bind("learnerId", learnerId).bind("reviewId", reviewId)
+                .bind("at", attemptedAt).bind("answer", answer).bind("seconds", seconds)
+                .bind("coverage", coverage).bind("points", toJson(points))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Links a mock interview's attempt to the review its confirmed rating made. */
+    void linkReview(Handle h, long attemptId, long reviewId) {
+        h.createUpdate("UPDATE practice_attempt SET review_id = :reviewId WHERE id = :id")
+                .bind("reviewId", reviewId).bind("id", attemptId).execute();
+    }
+
+    /** A card's attempts by the learner, newest first. */
+    List<Attempt> attempts(Handle h, long learnerId, long cardId) {
+        return h.createQuery("SELECT " + ATTEMPT_COLUMNS + """
+                         FROM practice_attempt a LEFT JOIN review_log r ON r.id = a.review_id
+                        WHERE a.card_id = :cardId AND a.learner_id = :learnerId
+                        ORDER BY a.attempted_at DESC, a.id DESC""")
+                .bind("cardId", cardId).bind("learnerId", learnerId)
+                .map((rs, ctx) -> attempt(rs)).list();
+    }
+
+    Optional<Attempt> attempt(Handle h, long learnerId, long attemptId) {
+        return h.createQuery("SELECT " + ATTEMPT_COLUMNS + """
+                         FROM practice_attempt a LEFT JOIN review_log r ON r.id = a.review_id
+                        WHERE a.id = :id AND a.learner_id = :learnerId""")
+                .bind("id", attemptId).bind("learnerId", learnerId)
+                .map((rs, ctx) -> attempt(rs)).findOne();
+    }
+
+    /** Cards for a mock interview from these decks and their sub-decks: due ones first, then at random. */
+    List<Long> mockCards(Handle h, long learnerId, Collection<String> deckNames, int count, long now) {
+        StringBuilder scope = new StringBuilder();
+        for (int i = 0; i < deckNames.size(); i++) {
+            scope.append(i == 0 ? "" : " OR ").append("d.name = :n").append(i)
+                    .append(" OR substr(d.name, 1, length(:n").append(i).append(") + 2) = :n").append(i).append(" || '::'");
+        }
+        var query = h.createQuery("""
+                        SELECT c.id FROM card c JOIN deck d ON d.id = c.deck_id
+                        JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
+                        WHERE s.suspended = 0 AND c.removed_from_source = 0 AND (""" + scope + """
+                        ) ORDER BY (s.state <> 0 AND s.due <= :now) DESC, random() LIMIT :count""")
+                .bind("learnerId", learnerId).bind("now", now).bind("count", count);
+        int i = 0;
+        for (String name : deckNames) {
+            query.bind("n" + i++, name);
+        }
+        return query.mapTo(Long.class).list();
+    }
+
+    private static Attempt attempt(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Attempt(rs.getLong("id"), rs.getLong("card_id"),
+                rs.getObject("review_id") == null ? null : rs.getLong("review_id"),
+                rs.getLong("attempted_at"), rs.getString("answer"), rs.getInt("seconds"), rs.getDouble("coverage"),
+                fromJson(rs.getString("key_points")),
+                rs.getObject("rating") == null ? null : rs.getInt("rating"));
+    }
+
+    private static String toJson(List<Attempt.PointMark> points) {
+        try {
+            return JSON.writeValueAsString(points);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("key points could not be written as JSON", e);
+        }
+    }
+
+    private static List<Attempt.PointMark> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<Attempt.PointMark>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("practice_attempt.key_points is not the JSON this version writes", e);
+        }
+    }
+}

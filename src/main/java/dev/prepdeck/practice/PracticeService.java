@@ -1,0 +1,234 @@
+package dev.prepdeck.practice;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.NotFoundException;
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.review.ReviewService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Answer practice: checking a typed answer against a card's key points, storing the attempt with its review,
+ * the per-deck practice settings, and mock interviews (attempts kept unrated until the report is confirmed).
+ */
+public final class PracticeService {
+    /**
+     * Practice mode turns itself on for decks whose median answer needs at least this long to say (about 50
+     * words): past that, recalling "roughly" hides gaps that typing the answer exposes.
+     */
+    static final int LONG_ANSWER_SECONDS = 45;
+    static final int MAX_MOCK_QUESTIONS = 50;
+    static final int MAX_ANSWER_CHARS = 20_000;
+
+    private final Jdbi jdbi;
+    private final DeckRepository decks;
+    private final PracticeRepository attempts;
+    private final ReviewService reviews;
+    private final AnswerMatcher matcher;
+    private final Clock clock;
+
+    public PracticeService(Jdbi jdbi, DeckRepository decks, PracticeRepository attempts, ReviewService reviews,
+                           AnswerMatcher matcher, Clock clock) {
+        this.jdbi = jdbi;
+        this.decks = decks;
+        this.attempts = attempts;
+        this.reviews = reviews;
+        this.matcher = matcher;
+        this.clock = clock;
+    }
+
+    public AnswerMatcher matcher() {
+        return matcher;
+    }
+
+    /** Checks an answer to a card: key points covered, coverage, and the rating it suggests. */
+    public PracticeCheck check(long cardId, String answer, long seconds) {
+        return jdbi.withHandle(h -> check(h, cardId, answer, seconds));
+    }
+
+    private PracticeCheck check(Handle h, long cardId, String answer, long seconds) {
+        validate(answer, seconds);
+        Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+        int target = target(h, card);
+        AnswerMatcher.AnswerCheck result = matcher.check(KeyPoints.of(card.answer()), answer);
+        return new PracticeCheck(card, answer, seconds, target, result);
+    }
+
+    private static void validate(String answer, long seconds) {
+        if (answer == null) {
+            throw new InvalidInputException("answer", "missing answer");
+        }
+        if (answer.length() > MAX_ANSWER_CHARS) {
+            throw new InvalidInputException("answer", "answer is longer than " + MAX_ANSWER_CHARS + " characters");
+        }
+        if (seconds < 0) {
+            throw new InvalidInputException("seconds", "seconds must not be negative");
+        }
+    }
+
+    /** The card's target time: its own "target", else its deck's, else derived from its answer's length. */
+    public int target(long cardId) {
+        return jdbi.withHandle(h -> target(h, decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId))));
+    }
+
+    private int target(Handle h, Card card) {
+        return TargetTime.of(card, attempts.settings(h, card.deckId()).targetSeconds());
+    }
+
+    /**
+     * Rates a card and stores the typed answer with the review, in one transaction. {@code ticked} are the key
+     * points the user marked as covered (their indexes); null keeps the matcher's own verdict.
+     */
+    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, String answer,
+                                                     long seconds, Set<Integer> ticked) {
+        return jdbi.inTransaction(h -> {
+            PracticeCheck check = check(h, cardId, answer, seconds);
+            AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
+            ReviewService.RatedReview rated = reviews.rate(h, cardId, rating, durationMs);
+            attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer, seconds,
+                    marks.coverage(), pointMarks(marks));
+            return rated;
+        });
+    }
+
+    private static List<Attempt.PointMark> pointMarks(AnswerMatcher.AnswerCheck check) {
+        return check.points().stream().map(p -> new Attempt.PointMark(p.text(), p.covered())).toList();
+    }
+
+    /** The learner's attempts at a card, newest first. */
+    public List<Attempt> attempts(long cardId) {
+        long learnerId = reviews.learner().id();
+        return jdbi.withHandle(h -> attempts.attempts(h, learnerId, cardId));
+    }
+
+    public PracticeSettings settings(long deckId) {
+        return jdbi.withHandle(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            return attempts.settings(h, deckId);
+        });
+    }
+
+    public void saveSettings(long deckId, PracticeSettings settings) {
+        Integer target = settings.targetSeconds();
+        if (target != null && (target < PracticeSettings.MIN_TARGET || target > PracticeSettings.MAX_TARGET)) {
+            throw new InvalidInputException("targetSeconds", "target time must be between "
+                    + PracticeSettings.MIN_TARGET + " and " + PracticeSettings.MAX_TARGET + " seconds");
+        }
+        jdbi.useTransaction(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            attempts.saveSettings(h, deckId, settings);
+        });
+    }
+
+    /** Remembers the review page's practice toggle for a deck. */
+    public void setMode(long deckId, boolean on) {
+        jdbi.useTransaction(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            attempts.saveMode(h, deckId, on);
+        });
+    }
+
+    /** Whether the review page asks for a typed answer on this deck's cards. */
+    public boolean practiceOn(long deckId) {
+        return jdbi.withHandle(h -> {
+            Boolean mode = attempts.settings(h, deckId).mode();
+            return mode != null ? mode : answersAreLong(decks.cards(h, deckId));
+        });
+    }
+
+    /** What automatic mode decides for a deck, whatever its saved mode. */
+    public boolean answersAreLong(long deckId) {
+        return jdbi.withHandle(h -> answersAreLong(decks.cards(h, deckId)));
+    }
+
+    /** Automatic mode: on when the deck's median answer takes {@link #LONG_ANSWER_SECONDS} or more to say. */
+    static boolean answersAreLong(List<Card> cards) {
+        if (cards.isEmpty()) {
+            return false;
+        }
+        List<Integer> seconds = new ArrayList<>(cards.stream().map(c -> TargetTime.derived(c.answer())).sorted().toList());
+        return seconds.get((seconds.size() - 1) / 2) >= LONG_ANSWER_SECONDS;
+    }
+
+    /** Cards for a mock interview from the chosen decks (with their sub-decks). */
+    public List<Long> pickMockCards(Collection<Long> deckIds, int count) {
+        if (deckIds.isEmpty()) {
+            throw new InvalidInputException("decks", "choose at least one deck");
+        }
+        if (count < 1 || count > MAX_MOCK_QUESTIONS) {
+            throw new InvalidInputException("count", "number of questions must be between 1 and " + MAX_MOCK_QUESTIONS);
+        }
+        long learnerId = reviews.learner().id();
+        return jdbi.withHandle(h -> {
+            List<String> names = new ArrayList<>();
+            for (long id : deckIds) {
+                Deck deck = decks.deck(h, id).orElseThrow(() -> new InvalidInputException("decks", "no deck with id " + id));
+                names.add(deck.name());
+            }
+            List<Long> cards = attempts.mockCards(h, learnerId, names, count, clock.millis());
+            if (cards.isEmpty()) {
+                throw new InvalidInputException("decks", "the chosen decks have no cards to ask");
+            }
+            return cards;
+        });
+    }
+
+    /** Stores a mock interview answer, checked but not yet rated; returns the attempt's id. */
+    public long recordMockAnswer(long cardId, String answer, long seconds) {
+        long learnerId = reviews.learner().id();
+        return jdbi.inTransaction(h -> {
+            PracticeCheck check = check(h, cardId, answer, seconds);
+            return attempts.insertAttempt(h, cardId, learnerId, null, clock.millis(), answer, seconds,
+                    check.result().coverage(), pointMarks(check.result()));
+        });
+    }
+
+    /** A mock interview's attempts in the given order, each with what the matcher suggests. */
+    public List<MockAnswer> mockReport(List<Long> attemptIds) {
+        long learnerId = reviews.learner().id();
+        return jdbi.withHandle(h -> {
+            List<MockAnswer> report = new ArrayList<>();
+            for (long id : attemptIds) {
+                Attempt attempt = attempts.attempt(h, learnerId, id)
+                        .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + id));
+                Card card = decks.card(h, attempt.cardId()).orElseThrow();
+                int target = target(h, card);
+                Rating suggested = SuggestedRating.of(attempt.coverage(), attempt.seconds(), target);
+                report.add(new MockAnswer(attempt, card, target, suggested));
+            }
+            return report;
+        });
+    }
+
+    /**
+     * Applies a mock interview's ratings to scheduling, all or nothing: each attempt's card is rated and the
+     * attempt linked to its review. An attempt already rated is refused, so a report cannot be applied twice.
+     */
+    public void confirmMock(Map<Long, Rating> ratingByAttempt) {
+        long learnerId = reviews.learner().id();
+        jdbi.useTransaction(h -> {
+            for (Map.Entry<Long, Rating> e : ratingByAttempt.entrySet()) {
+                Attempt attempt = attempts.attempt(h, learnerId, e.getKey())
+                        .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + e.getKey()));
+                if (attempt.reviewId() != null) {
+                    throw new InvalidInputException("attempts", "these ratings have already been applied");
+                }
+                ReviewService.RatedReview rated = reviews.rate(h, attempt.cardId(), e.getValue(), attempt.seconds() * 1000L);
+                attempts.linkReview(h, attempt.id(), rated.reviewId());
+            }
+        });
+    }
+
+    /** One answer in a mock interview report. */
+    public record MockAnswer(Attempt attempt, Card card, int targetSeconds, Rating suggested) {
+    }
+}

@@ -1,0 +1,121 @@
+package dev.prepdeck.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The matcher on English, Chinese and mixed answers: model answer, paraphrase, partial, empty, off-topic, rambling. */
+class AnswerMatcherTest {
+    private static final AnswerMatcher MATCHER = new AnswerMatcher(TermAnalyzer.shipped());
+
+    private static final String ROLLOUT = """
+            - Ship the new model as a canary to a small share of traffic first.
+            - Compare latency, error rate and prediction quality against the current version.
+            - Keep the previous version ready so a rollback takes one command.
+            - Promote gradually while dashboards and alerts stay green.
+            """;
+
+    private static final String WHERE_HAVING = """
+            - WHERE 在分组之前筛选原始记录。
+            - HAVING 在分组之后筛选分组的结果。
+            - HAVING 里可以使用聚合函数，WHERE 里不行。
+            """;
+
+    private static final String MONITORING_MIXED = """
+            - 监控接口的 latency 和 error rate。
+            - 用 Prometheus 采集指标，在 Grafana 上做看板。
+            - 发现 data drift 时触发重新训练 (retraining)。
+            """;
+
+    private static double coverage(String modelAnswer, String answer) {
+        return MATCHER.check(KeyPoints.of(modelAnswer), answer).coverage();
+    }
+
+    @Test
+    void the_model_answer_itself_covers_every_point_in_english_chinese_and_mixed_cards() {
+        assertThat(coverage(ROLLOUT, ROLLOUT)).isEqualTo(1.0);
+        assertThat(coverage(WHERE_HAVING, WHERE_HAVING)).isEqualTo(1.0);
+        assertThat(coverage(MONITORING_MIXED, MONITORING_MIXED)).isEqualTo(1.0);
+    }
+
+    @Test
+    void an_english_paraphrase_in_other_words_covers_most_points() {
+        String paraphrase = "I'd send a few percent of requests to the new model as a canary, watch its latency and "
+                + "errors next to the current version, and keep the old version around so we can roll back in one "
+                + "step. While the alerts stay quiet I promote it gradually.";
+        assertThat(coverage(ROLLOUT, paraphrase)).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void a_partial_answer_scores_between_nothing_and_everything() {
+        double partial = coverage(ROLLOUT, "Start with a canary: the new model only gets a small share of traffic.");
+        assertThat(partial).isEqualTo(0.25);
+    }
+
+    @Test
+    void empty_off_topic_and_keyword_free_answers_score_zero() {
+        assertThat(coverage(ROLLOUT, "")).isZero();
+        assertThat(coverage(ROLLOUT, "   \n ")).isZero();
+        assertThat(coverage(ROLLOUT, "A B-tree index keeps keys sorted, so a lookup reads only a few pages.")).isZero();
+        assertThat(coverage(ROLLOUT, "Honestly I would just be careful and make sure everything is fine, you know, "
+                + "do it properly, think it through and get it right.")).isZero();
+        assertThat(coverage(WHERE_HAVING, "我周末喜欢去爬山，然后回家做饭。")).isZero();
+        assertThat(coverage(WHERE_HAVING, "嗯，这个问题其实挺重要的，我觉得要认真对待，好好想一想。")).isZero();
+    }
+
+    @Test
+    void a_chinese_paraphrase_with_other_verbs_covers_the_points() {
+        String paraphrase = "WHERE 先过滤每一行原始数据再分组；HAVING 是分组之后再过滤结果，所以能写 sum 这种聚合函数。";
+        assertThat(coverage(WHERE_HAVING, paraphrase)).isEqualTo(1.0);
+        assertThat(coverage(WHERE_HAVING, "WHERE 在分组之前过滤。")).isGreaterThan(0).isLessThan(0.7);
+    }
+
+    @Test
+    void a_mixed_answer_matches_english_terms_inside_chinese_points_and_synonyms_across_languages() {
+        String answer = "上线以后 monitor 接口 latency 和 error rate，Prometheus 采集 metrics，Grafana 看板展示；"
+                + "发现 drift 就 retrain。";
+        assertThat(coverage(MONITORING_MIXED, answer)).isEqualTo(1.0);
+        assertThat(coverage(MONITORING_MIXED, "用 Grafana 看板。")).isGreaterThan(0).isLessThan(0.4);
+    }
+
+    @Test
+    void abbreviations_and_full_width_text_match_their_expansions() {
+        List<String> points = List.of("Run the service on Kubernetes behind continuous integration checks.");
+        assertThat(MATCHER.check(points, "k8s with CI").points().get(0).covered()).isTrue();
+        assertThat(MATCHER.check(List.of("Kubernetes"), "ＫＵＢＥＲＮＥＴＥＳ").coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void matched_words_are_reported_as_written_in_the_point() {
+        AnswerMatcher.PointResult point = MATCHER.check(List.of("Deploying the model behind an API"),
+                "we deployed both models behind a REST api").points().get(0);
+        assertThat(point.matched()).containsExactly("Deploying", "model", "behind", "API");
+    }
+
+    @Test
+    void one_shared_common_word_does_not_cover_a_longer_point() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(
+                List.of("Compare latency, error rate and prediction quality against the current version."),
+                "The latency of my home internet is terrible.");
+        assertThat(check.points().get(0).matched()).containsExactly("latency");
+        assertThat(check.points().get(0).covered()).isFalse();
+    }
+
+    @Test
+    void the_terms_needed_grow_with_the_square_root_of_a_points_length_up_to_four() {
+        assertThat(AnswerMatcher.termsNeeded(1)).isEqualTo(1);
+        assertThat(AnswerMatcher.termsNeeded(2)).isEqualTo(1);
+        assertThat(AnswerMatcher.termsNeeded(3)).isEqualTo(2);
+        assertThat(AnswerMatcher.termsNeeded(6)).isEqualTo(2);
+        assertThat(AnswerMatcher.termsNeeded(7)).isEqualTo(3);
+        assertThat(AnswerMatcher.termsNeeded(13)).isEqualTo(4);
+        assertThat(AnswerMatcher.termsNeeded(30)).isEqualTo(4);
+    }
+
+    @Test
+    void ticking_points_by_hand_replaces_the_matchers_verdict() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(ROLLOUT), "");
+        assertThat(check.withTicks(java.util.Set.of(0, 2)).coverage()).isEqualTo(0.5);
+    }
+}
