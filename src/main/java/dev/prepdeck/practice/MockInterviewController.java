@@ -1,5 +1,6 @@
 package dev.prepdeck.practice;
 
+import dev.prepdeck.web.FormParams;
 import dev.prepdeck.InvalidInputException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckService;
@@ -101,7 +102,7 @@ public final class MockInterviewController {
     public void answer(Context ctx) {
         List<Long> cards = FormFields.ids(ctx.formParam("cards"), "cards");
         List<Long> answers = new ArrayList<>(FormFields.ids(ctx.formParam("answers"), "answers"));
-        long cardId = FormFields.requiredLong(ctx, "cardId");
+        long cardId = FormParams.requiredLong(ctx, "cardId");
         if (answers.size() >= cards.size() || cards.get(answers.size()) != cardId) {
             throw new InvalidInputException("cardId", "this answer is not for the interview's current question");
         }
@@ -149,7 +150,7 @@ public final class MockInterviewController {
         try {
             Map<Long, Rating> ratings = new LinkedHashMap<>();
             for (long id : answers) {
-                ratings.put(id, FormFields.rating(ctx.formParam("rating-" + id), "rating-" + id));
+                ratings.put(id, FormParams.rating(ctx.formParam("rating-" + id), "rating-" + id));
             }
             if (ratings.isEmpty()) {
                 throw new InvalidInputException("answers", "there are no answers to rate");

@@ -1,5 +1,7 @@
 package dev.prepdeck.practice;
 
+import dev.prepdeck.review.ReviewController;
+import dev.prepdeck.web.FormParams;
 import dev.prepdeck.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
@@ -36,7 +38,7 @@ public final class PracticeController {
 
     /** The reveal: the typed answer beside the model answer, key points ticked as the matcher judged them. */
     public void check(Context ctx) {
-        long cardId = FormFields.requiredLong(ctx, "cardId");
+        long cardId = FormParams.requiredLong(ctx, "cardId");
         String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
         long seconds = FormFields.seconds(ctx, clock);
         PracticeCheck check = practice.check(cardId, answer, seconds);
@@ -69,10 +71,10 @@ public final class PracticeController {
 
     /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
     public void rate(Context ctx) {
-        long cardId = FormFields.requiredLong(ctx, "cardId");
-        Rating rating = FormFields.rating(ctx.formParam("rating"), "rating");
+        long cardId = FormParams.requiredLong(ctx, "cardId");
+        Rating rating = FormParams.rating(ctx.formParam("rating"), "rating");
         String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
-        long seconds = FormFields.requiredLong(ctx, "seconds");
+        long seconds = FormParams.requiredLong(ctx, "seconds");
         Set<Integer> ticked = new HashSet<>();
         for (String value : ctx.formParams("covered")) {
             try {
@@ -82,7 +84,7 @@ public final class PracticeController {
             }
         }
         practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
-        ctx.redirect(FormFields.studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
+        ctx.redirect(ReviewController.studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
     }
 
     /** Time on the card: from first showing the question to the rating, else the answer's own time. */
@@ -96,11 +98,11 @@ public final class PracticeController {
 
     /** The review page's toggle: remembered for the deck of the card on screen. */
     public void toggle(Context ctx) {
-        long deckId = FormFields.requiredLong(ctx, "cardDeck");
+        long deckId = FormParams.requiredLong(ctx, "cardDeck");
         practice.setMode(deckId, "1".equals(ctx.formParam("on")));
         String card = ctx.formParam("card");
         Long cardId = card != null && card.matches("\\d+") ? Long.valueOf(card) : null;
-        ctx.redirect(FormFields.studyUrl(ctx.formParam("deck"), cardId), HttpStatus.SEE_OTHER);
+        ctx.redirect(ReviewController.studyUrl(ctx.formParam("deck"), cardId), HttpStatus.SEE_OTHER);
     }
 
     public void settingsForm(Context ctx) {

@@ -1,11 +1,11 @@
 package dev.prepdeck.review;
 
-import dev.prepdeck.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.web.FormParams;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -85,13 +85,8 @@ public final class ReviewController {
     }
 
     public void rate(Context ctx) {
-        long cardId = requiredLong(ctx, "cardId");
-        Rating rating;
-        try {
-            rating = Rating.of((int) requiredLong(ctx, "rating"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("rating", "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)");
-        }
+        long cardId = FormParams.requiredLong(ctx, "cardId");
+        Rating rating = FormParams.rating(ctx.formParam("rating"), "rating");
         reviews.rate(cardId, rating, durationMs(ctx));
         ctx.redirect(studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
     }
@@ -119,7 +114,8 @@ public final class ReviewController {
         }
     }
 
-    private static String studyUrl(String deck, Long cardId) {
+    /** "/study", with the deck being studied and a card to show first when given. */
+    public static String studyUrl(String deck, Long cardId) {
         StringBuilder url = new StringBuilder("/study");
         String separator = "?";
         if (deck != null && deck.matches("\\d+")) {
@@ -141,15 +137,6 @@ public final class ReviewController {
             return Long.parseLong(deck);
         } catch (NumberFormatException e) {
             throw new io.javalin.http.NotFoundResponse("no such deck: " + deck);
-        }
-    }
-
-    private static long requiredLong(Context ctx, String name) {
-        String value = ctx.formParam(name);
-        try {
-            return Long.parseLong(value == null ? "" : value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a number");
         }
     }
 

@@ -1,17 +1,14 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.CapturedOutput;
 import static dev.prepdeck.TestData.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -20,24 +17,8 @@ class CommandsTest {
     @TempDir
     Path tempDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     private int run(Object command, String... args) {
         return new CommandLine(command).execute(args);
@@ -53,8 +34,8 @@ class CommandsTest {
         int exit = run(new ImportCommand(), decks.toString(), "--db", db);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: bad.md:3: ");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("good.md: 2 added").contains("1 rejected");
+        assertThat(output.err()).contains("error: bad.md:3: ");
+        assertThat(output.out()).contains("good.md: 2 added").contains("1 rejected");
     }
 
     @Test
@@ -66,11 +47,11 @@ class CommandsTest {
 
         Path exported = tempDir.resolve("out");
         assertThat(run(new ExportCommand(), exported.toString(), "--db", db)).isZero();
-        out.reset();
+        output.reset();
         assertThat(run(new ImportCommand(), exported.toString(), "--db", db)).isZero();
 
         assertThat(Files.readString(exported.resolve("networking.md"))).contains("<!-- id: net-dns -->");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cards: 0 added, 0 updated, 0 set aside");
+        assertThat(output.out()).contains("cards: 0 added, 0 updated, 0 set aside");
     }
 
     @Test
@@ -78,6 +59,6 @@ class CommandsTest {
         int exit = run(new ImportCommand(), tempDir.resolve("nope").toString(), "--db", tempDir.resolve("x.db").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a folder");
+        assertThat(output.err()).contains("is not a folder");
     }
 }

@@ -1,5 +1,6 @@
 package dev.prepdeck.notes;
 
+import dev.prepdeck.CapturedOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestData;
@@ -9,18 +10,14 @@ import dev.prepdeck.deck.DeckFileParser;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -29,24 +26,8 @@ class NotesImportCommandTest {
     @TempDir
     Path tempDir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
 
     private Path fixture(String name) throws Exception {
         Path file = tempDir.resolve(name);
@@ -59,7 +40,7 @@ class NotesImportCommandTest {
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return output.out();
     }
 
     @Test
@@ -125,7 +106,7 @@ class NotesImportCommandTest {
                 "--out", decks.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(output.err())
                 .contains("error: malformed-overline.rst:4: over-line above 'A title without an under-line'")
                 .contains("nothing written");
         assertThat(decks).doesNotExist();
