@@ -175,8 +175,8 @@ public final class Scheduler {
     }
 
     private static long dayNumber(long epochMilli, ZoneId zone) {
-        long offsetMs = zone == ZoneOffset.UTC
-                ? 0
+        long offsetMs = zone instanceof ZoneOffset fixed
+                ? fixed.getTotalSeconds() * 1000L
                 : zone.getRules().getOffset(Instant.ofEpochMilli(epochMilli)).getTotalSeconds() * 1000L;
         return Math.floorDiv(epochMilli + offsetMs, DAY_MS);
     }
@@ -197,6 +197,11 @@ public final class Scheduler {
         private double shortTermDecay = Double.NaN;
         private double lapseStability = Double.NaN;
         private double fuzzFactor = Double.NaN;
+        // a review card's Hard and Good outcomes, once computed (intervals are at least 1 day)
+        private double hardStability;
+        private double goodStability;
+        private int hardInterval;
+        private int goodInterval;
         // the outcome of the last schedule(rating)
         State toState;
         double toStability;
@@ -266,6 +271,25 @@ public final class Scheduler {
                 reviewed(s, d, again, card.lapses() + 1, card.scheduledDays());
                 return;
             }
+            if (hardInterval == 0) {
+                orderHardAndGood();
+            }
+            switch (rating) {
+                case HARD:
+                    reviewed(hardStability, d, hardInterval, card.lapses(), card.scheduledDays());
+                    return;
+                case GOOD:
+                    reviewed(goodStability, d, goodInterval, card.lapses(), card.scheduledDays());
+                    return;
+                default:
+                    double easyS = stability(Rating.EASY.value(), elapsed);
+                    int easy = Math.max(nextInterval(easyS, elapsed), goodInterval + 1);
+                    reviewed(easyS, d, easy, card.lapses(), card.scheduledDays());
+            }
+        }
+
+        /** Hard, Good and Easy of a review card: Hard and Good's intervals are ordered against each other. */
+        private void orderHardAndGood() {
             double hardS = stability(Rating.HARD.value(), elapsed);
             double goodS = stability(Rating.GOOD.value(), elapsed);
             int hard = nextInterval(hardS, elapsed);
@@ -278,18 +302,10 @@ public final class Scheduler {
                 hard = Math.min(hard, good);
             }
             good = Math.max(good, hard + 1);
-            switch (rating) {
-                case HARD:
-                    reviewed(hardS, d, hard, card.lapses(), card.scheduledDays());
-                    return;
-                case GOOD:
-                    reviewed(goodS, d, good, card.lapses(), card.scheduledDays());
-                    return;
-                default:
-                    double easyS = stability(Rating.EASY.value(), elapsed);
-                    int easy = Math.max(nextInterval(easyS, elapsed), good + 1);
-                    reviewed(easyS, d, easy, card.lapses(), card.scheduledDays());
-            }
+            hardStability = hardS;
+            goodStability = goodS;
+            hardInterval = hard;
+            goodInterval = good;
         }
 
         /** A new card in long-term mode: every answer goes straight to Review, intervals strictly ordered. */
