@@ -75,14 +75,14 @@ public final class Scheduler {
     /** The card after answering {@code rating} at {@code now}; days are counted as calendar dates in {@code zone}. */
     public ScheduledReview next(FsrsCard card, Instant now, Rating rating, ZoneId zone) {
         Objects.requireNonNull(rating, "rating");
-        Review review = new Review(card, now, zone);
+        Review review = new Review(card, now, zone, false);
         review.schedule(rating);
         return review.result(rating);
     }
 
     /** All four outcomes, for the answer buttons. */
     public Map<Rating, ScheduledReview> preview(FsrsCard card, Instant now, ZoneId zone) {
-        Review review = new Review(card, now, zone);
+        Review review = new Review(card, now, zone, true);
         Map<Rating, ScheduledReview> outcomes = new EnumMap<>(Rating.class);
         for (Rating rating : RATINGS) {
             review.schedule(rating);
@@ -96,7 +96,7 @@ public final class Scheduler {
      * log for each: what a review screen needs when it only shows due times.
      */
     public Preview previewOutcomes(FsrsCard card, Instant now, ZoneId zone) {
-        Review review = new Review(card, now, zone);
+        Review review = new Review(card, now, zone, true);
         Preview preview = new Preview(card, review.reviewTime, review.elapsed);
         for (Rating rating : RATINGS) {
             review.schedule(rating);
@@ -125,7 +125,11 @@ public final class Scheduler {
     }
 
     double forgettingCurve(double elapsedDays, double stability) {
-        return roundTo8(JsMath.pow(1 + factor * elapsedDays / stability, decay));
+        return roundTo8(JsMath.pow(forgettingCurveBase(elapsedDays, stability), decay));
+    }
+
+    private double forgettingCurveBase(double elapsedDays, double stability) {
+        return 1 + factor * elapsedDays / stability;
     }
 
     double initialDifficulty(int grade) {
@@ -140,7 +144,12 @@ public final class Scheduler {
 
     /** The grade-independent part of the recall stability increase. */
     private double recallGrowth(double d, double s, double r) {
-        return expW8 * (11 - d) * JsMath.pow(s, -w[9]) * (JsMath.exp((1 - r) * w[10]) - 1);
+        return recallGrowthWith(d, JsMath.pow(s, -w[9]), r);
+    }
+
+    /** {@code sPowW9} is s^-w9; the same product in the same order as above. */
+    private double recallGrowthWith(double d, double sPowW9, double r) {
+        return expW8 * (11 - d) * sPowW9 * (JsMath.exp((1 - r) * w[10]) - 1);
     }
 
     private static double recallStability(double s, double growth) {
@@ -148,8 +157,13 @@ public final class Scheduler {
     }
 
     double forgetStability(double d, double s, double r) {
+        return forgetStabilityWith(s, JsMath.pow(d, -w[12]), JsMath.pow(s + 1, w[13]), r);
+    }
+
+    /** {@code dPowW12} is d^-w12 and {@code sPlusOnePowW13} is (s+1)^w13; the same expression as above. */
+    private double forgetStabilityWith(double s, double dPowW12, double sPlusOnePowW13, double r) {
         double afterFail = roundTo8(clamp(
-                w[11] * JsMath.pow(d, -w[12]) * (JsMath.pow(s + 1, w[13]) - 1) * JsMath.exp((1 - r) * w[14]),
+                w[11] * dPowW12 * (sPlusOnePowW13 - 1) * JsMath.exp((1 - r) * w[14]),
                 S_MIN, S_MAX));
         return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
     }
@@ -192,6 +206,8 @@ public final class Scheduler {
         private final int elapsed;
         private final boolean reviewLike;
         private final boolean unreviewedMemory;
+        // all four outcomes will be asked for, so the lapse and growth terms are all needed
+        private final boolean allOutcomes;
         private double retrievability = Double.NaN;
         private double growth = Double.NaN;
         private double shortTermDecay = Double.NaN;
@@ -212,7 +228,8 @@ public final class Scheduler {
         long toDueMs;
         int loggedScheduledDays;
 
-        Review(FsrsCard card, Instant now, ZoneId zone) {
+        Review(FsrsCard card, Instant now, ZoneId zone, boolean allOutcomes) {
+            this.allOutcomes = allOutcomes;
             this.card = Objects.requireNonNull(card, "card");
             this.nowMs = now.toEpochMilli();
             // ts-fsrs works in whole milliseconds
@@ -404,6 +421,16 @@ public final class Scheduler {
                     shortTermDecay = JsMath.pow(s, -w[19]);
                 }
                 return shortTermStability(s, shortTermDecay, grade);
+            }
+            if (allOutcomes && Double.isNaN(growth)) {
+                // The four powers do not depend on each other; side by side, the processor overlaps them.
+                double base = forgettingCurveBase(t, s);
+                double sPowW9 = JsMath.pow(s, -w[9]);
+                double dPowW12 = JsMath.pow(d, -w[12]);
+                double sPlusOnePowW13 = JsMath.pow(s + 1, w[13]);
+                retrievability = roundTo8(JsMath.pow(base, decay));
+                growth = recallGrowthWith(d, sPowW9, retrievability);
+                lapseStability = forgetStabilityWith(s, dPowW12, sPlusOnePowW13, retrievability);
             }
             double r = retrievability(t);
             if (grade == 1) {
