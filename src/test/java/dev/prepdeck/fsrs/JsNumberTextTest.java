@@ -30,7 +30,7 @@ class JsNumberTextTest {
     }
 
     @Test
-    void shortcut_through_java_digits_agrees_with_the_exact_search() {
+    void javascript_text_agrees_with_the_exact_search() {
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 20_000; i++) {
             double product = (1 + random.nextDouble() * 9) * (0.001 + random.nextDouble() * 36500);
