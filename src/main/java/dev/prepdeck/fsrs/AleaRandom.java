@@ -8,47 +8,60 @@ package dev.prepdeck.fsrs;
 final class AleaRandom {
     private static final double TWO_POW_MINUS_32 = 2.3283064365386963e-10;
     private static final double TWO_POW_32 = 4294967296.0;
+    private static final double MASH_START = 0xefc8249dL;
+    // Alea first mashes " " three times, whatever the seed: the results and the mash's state after them
+    private static final double S0;
+    private static final double S1;
+    private static final double S2;
+    private static final double MASH_AFTER_SPACES;
+
+    static {
+        Mash mash = new Mash(MASH_START);
+        S0 = mash.next(" ");
+        S1 = mash.next(" ");
+        S2 = mash.next(" ");
+        MASH_AFTER_SPACES = mash.n;
+    }
 
     private AleaRandom() {
     }
 
     /** The first number in [0, 1) that Alea yields for the given seed text. */
-    static double firstDraw(String seed) {
-        Mash mash = new Mash();
-        double s0 = mash.next(" ");
-        double s1 = mash.next(" ");
-        double s2 = mash.next(" ");
-        s0 -= mash.next(seed);
+    static double firstDraw(CharSequence seed) {
+        Mash mash = new Mash(MASH_AFTER_SPACES);
+        double s0 = S0 - mash.next(seed);
         if (s0 < 0) {
             s0 += 1;
         }
-        s1 -= mash.next(seed);
-        if (s1 < 0) {
-            s1 += 1;
-        }
-        s2 -= mash.next(seed);
-        if (s2 < 0) {
-            s2 += 1;
-        }
+        // Only s0 shapes the first draw, but s1 and s2 still advance the mash state, as in alea.js; the
+        // state is not read again, so their mashes are skipped.
         double t = 2091639 * s0 + 1 * TWO_POW_MINUS_32;
         int c = (int) t;
         return t - c;
     }
 
     private static final class Mash {
-        private double n = 0xefc8249dL;
+        private double n;
 
-        double next(String data) {
+        Mash(double n) {
+            this.n = n;
+        }
+
+        double next(CharSequence data) {
+            double n = this.n;
             for (int i = 0; i < data.length(); i++) {
+                // n < 2^33 + 2^16 here, so h < 2.2e8: alea.js's ">>> 0" is a plain floor for h and for
+                // h × n below, and floor is cheaper than a round trip through a 64-bit integer.
                 n += data.charAt(i);
                 double h = 0.02519603282416938 * n;
-                n = toUint32(h);
+                n = Math.floor(h);
                 h -= n;
                 h *= n;
-                n = toUint32(h);
+                n = Math.floor(h);
                 h -= n;
                 n += h * TWO_POW_32;
             }
+            this.n = n;
             return toUint32(n) * TWO_POW_MINUS_32;
         }
 

@@ -27,6 +27,7 @@ public final class Scheduler {
     private static final long MINUTE_MS = 60_000L;
     private static final long DAY_MS = 86_400_000L;
     private static final long DAY_MINUTES = 1440;
+    private static final Rating[] RATINGS = Rating.values();
 
     private final FsrsParameters parameters;
     private final double[] w;
@@ -74,33 +75,35 @@ public final class Scheduler {
     /** The card after answering {@code rating} at {@code now}; days are counted as calendar dates in {@code zone}. */
     public ScheduledReview next(FsrsCard card, Instant now, Rating rating, ZoneId zone) {
         Objects.requireNonNull(rating, "rating");
-        Review review = new Review(card, now, zone);
-        if (card.state() == State.REVIEW || !shortTerm && card.state() != State.NEW) {
-            return review.fromReview(rating);
-        }
-        if (!shortTerm) {
-            return review.longTermFromNew(rating);
-        }
-        return review.stepped(rating);
+        Review review = new Review(card, now, zone, false);
+        review.schedule(rating);
+        return review.result(rating);
     }
 
     /** All four outcomes, for the answer buttons. */
     public Map<Rating, ScheduledReview> preview(FsrsCard card, Instant now, ZoneId zone) {
-        Review review = new Review(card, now, zone);
+        Review review = new Review(card, now, zone, true);
         Map<Rating, ScheduledReview> outcomes = new EnumMap<>(Rating.class);
-        boolean reviewLike = card.state() == State.REVIEW || !shortTerm && card.state() != State.NEW;
-        for (Rating rating : Rating.values()) {
-            ScheduledReview outcome;
-            if (reviewLike) {
-                outcome = review.fromReview(rating);
-            } else if (!shortTerm) {
-                outcome = review.longTermFromNew(rating);
-            } else {
-                outcome = review.stepped(rating);
-            }
-            outcomes.put(rating, outcome);
+        for (Rating rating : RATINGS) {
+            review.schedule(rating);
+            outcomes.put(rating, review.result(rating));
         }
         return outcomes;
+    }
+
+    /**
+     * All four outcomes as numbers, the same as {@link #preview} gives, without building a card and a
+     * log for each: what a review screen needs when it only shows due times.
+     */
+    public Preview previewOutcomes(FsrsCard card, Instant now, ZoneId zone) {
+        Review review = new Review(card, now, zone, true);
+        Preview preview = new Preview(card, review.reviewTime, review.elapsed);
+        for (Rating rating : RATINGS) {
+            review.schedule(rating);
+            preview.set(rating, review.toState, review.toStability, review.toDifficulty, review.toLapses,
+                    review.toLearningSteps, review.toScheduledDays, review.toDueMs, review.loggedScheduledDays);
+        }
+        return preview;
     }
 
     /**
@@ -122,7 +125,11 @@ public final class Scheduler {
     }
 
     double forgettingCurve(double elapsedDays, double stability) {
-        return roundTo8(JsMath.pow(1 + factor * elapsedDays / stability, decay));
+        return roundTo8(JsMath.pow(forgettingCurveBase(elapsedDays, stability), decay));
+    }
+
+    private double forgettingCurveBase(double elapsedDays, double stability) {
+        return 1 + factor * elapsedDays / stability;
     }
 
     double initialDifficulty(int grade) {
@@ -137,7 +144,12 @@ public final class Scheduler {
 
     /** The grade-independent part of the recall stability increase. */
     private double recallGrowth(double d, double s, double r) {
-        return expW8 * (11 - d) * JsMath.pow(s, -w[9]) * (JsMath.exp((1 - r) * w[10]) - 1);
+        return recallGrowthWith(d, JsMath.pow(s, -w[9]), r);
+    }
+
+    /** {@code sPowW9} is s^-w9; the same product in the same order as above. */
+    private double recallGrowthWith(double d, double sPowW9, double r) {
+        return expW8 * (11 - d) * sPowW9 * (JsMath.exp((1 - r) * w[10]) - 1);
     }
 
     private static double recallStability(double s, double growth) {
@@ -145,8 +157,13 @@ public final class Scheduler {
     }
 
     double forgetStability(double d, double s, double r) {
+        return forgetStabilityWith(s, JsMath.pow(d, -w[12]), JsMath.pow(s + 1, w[13]), r);
+    }
+
+    /** {@code dPowW12} is d^-w12 and {@code sPlusOnePowW13} is (s+1)^w13; the same expression as above. */
+    private double forgetStabilityWith(double s, double dPowW12, double sPlusOnePowW13, double r) {
         double afterFail = roundTo8(clamp(
-                w[11] * JsMath.pow(d, -w[12]) * (JsMath.pow(s + 1, w[13]) - 1) * JsMath.exp((1 - r) * w[14]),
+                w[11] * dPowW12 * (sPlusOnePowW13 - 1) * JsMath.exp((1 - r) * w[14]),
                 S_MIN, S_MAX));
         return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
     }
@@ -172,28 +189,51 @@ public final class Scheduler {
     }
 
     private static long dayNumber(long epochMilli, ZoneId zone) {
-        long offsetMs = zone == ZoneOffset.UTC
-                ? 0
+        long offsetMs = zone instanceof ZoneOffset fixed
+                ? fixed.getTotalSeconds() * 1000L
                 : zone.getRules().getOffset(Instant.ofEpochMilli(epochMilli)).getTotalSeconds() * 1000L;
         return Math.floorDiv(epochMilli + offsetMs, DAY_MS);
     }
 
-    /** One review of one card at one moment; caches what all four outcomes share. */
+    /**
+     * One review of one card at one moment. Caches what the four outcomes share; {@link #schedule}
+     * leaves one outcome in the {@code to*} fields, so no card is built until a caller wants one.
+     */
     private final class Review {
         private final FsrsCard card;
         private final long nowMs;
         private final Instant reviewTime;
         private final int elapsed;
+        private final boolean reviewLike;
+        private final boolean unreviewedMemory;
+        // all four outcomes will be asked for, so the lapse and growth terms are all needed
+        private final boolean allOutcomes;
         private double retrievability = Double.NaN;
         private double growth = Double.NaN;
         private double shortTermDecay = Double.NaN;
         private double lapseStability = Double.NaN;
         private double fuzzFactor = Double.NaN;
+        // a review card's Hard and Good outcomes, once computed (intervals are at least 1 day)
+        private double hardStability;
+        private double goodStability;
+        private int hardInterval;
+        private int goodInterval;
+        // the outcome of the last schedule(rating)
+        State toState;
+        double toStability;
+        double toDifficulty;
+        int toLapses;
+        int toLearningSteps;
+        int toScheduledDays;
+        long toDueMs;
+        int loggedScheduledDays;
 
-        Review(FsrsCard card, Instant now, ZoneId zone) {
+        Review(FsrsCard card, Instant now, ZoneId zone, boolean allOutcomes) {
+            this.allOutcomes = allOutcomes;
             this.card = Objects.requireNonNull(card, "card");
             this.nowMs = now.toEpochMilli();
-            this.reviewTime = Instant.ofEpochMilli(nowMs);
+            // ts-fsrs works in whole milliseconds
+            this.reviewTime = now.getNano() % 1_000_000 == 0 ? now : Instant.ofEpochMilli(nowMs);
             Objects.requireNonNull(zone, "zone");
             if (card.state() != State.NEW && card.lastReview() != null) {
                 long days = dayNumber(nowMs, zone) - dayNumber(card.lastReview().toEpochMilli(), zone);
@@ -205,29 +245,68 @@ public final class Scheduler {
             } else {
                 this.elapsed = 0;
             }
+            this.reviewLike = card.state() == State.REVIEW || !shortTerm && card.state() != State.NEW;
+            this.unreviewedMemory = card.difficulty() == 0 && card.stability() == 0;
+        }
+
+        void schedule(Rating rating) {
+            if (reviewLike) {
+                fromReview(rating);
+            } else if (!shortTerm) {
+                longTermFromNew(rating);
+            } else {
+                stepped(rating);
+            }
+        }
+
+        ScheduledReview result(Rating rating) {
+            FsrsCard next = new FsrsCard(toState, toStability, toDifficulty, card.reps() + 1, toLapses, toLearningSteps,
+                    toScheduledDays, elapsed, reviewTime, Instant.ofEpochMilli(toDueMs));
+            return new ScheduledReview(next, log(card, rating, elapsed, loggedScheduledDays, reviewTime));
         }
 
         /** New, Learning and Relearning cards with short-term scheduling: walk the (re)learning steps. */
-        ScheduledReview stepped(Rating rating) {
+        private void stepped(Rating rating) {
             int grade = rating.value();
             double s = stability(grade, elapsed);
             double d = difficulty(grade);
             State toState = card.state() == State.NEW ? State.LEARNING : card.state();
-            return withSteps(rating, s, d, toState, card.lapses());
+            withSteps(rating, s, d, toState, card.lapses());
         }
 
         /** Review cards (any non-new card in long-term mode). */
-        ScheduledReview fromReview(Rating rating) {
+        private void fromReview(Rating rating) {
             int grade = rating.value();
             double d = difficulty(grade);
             if (rating == Rating.AGAIN) {
                 double s = stability(grade, elapsed);
                 if (shortTerm) {
-                    return withSteps(rating, s, d, State.RELEARNING, card.lapses() + 1);
+                    withSteps(rating, s, d, State.RELEARNING, card.lapses() + 1);
+                    return;
                 }
                 int again = againIntervalAgainstHard(s);
-                return reviewed(rating, s, d, again, card.lapses() + 1, card.scheduledDays());
+                reviewed(s, d, again, card.lapses() + 1, card.scheduledDays());
+                return;
             }
+            if (hardInterval == 0) {
+                orderHardAndGood();
+            }
+            switch (rating) {
+                case HARD:
+                    reviewed(hardStability, d, hardInterval, card.lapses(), card.scheduledDays());
+                    return;
+                case GOOD:
+                    reviewed(goodStability, d, goodInterval, card.lapses(), card.scheduledDays());
+                    return;
+                default:
+                    double easyS = stability(Rating.EASY.value(), elapsed);
+                    int easy = Math.max(nextInterval(easyS, elapsed), goodInterval + 1);
+                    reviewed(easyS, d, easy, card.lapses(), card.scheduledDays());
+            }
+        }
+
+        /** Hard, Good and Easy of a review card: Hard and Good's intervals are ordered against each other. */
+        private void orderHardAndGood() {
             double hardS = stability(Rating.HARD.value(), elapsed);
             double goodS = stability(Rating.GOOD.value(), elapsed);
             int hard = nextInterval(hardS, elapsed);
@@ -240,20 +319,14 @@ public final class Scheduler {
                 hard = Math.min(hard, good);
             }
             good = Math.max(good, hard + 1);
-            switch (rating) {
-                case HARD:
-                    return reviewed(rating, hardS, d, hard, card.lapses(), card.scheduledDays());
-                case GOOD:
-                    return reviewed(rating, goodS, d, good, card.lapses(), card.scheduledDays());
-                default:
-                    double easyS = stability(Rating.EASY.value(), elapsed);
-                    int easy = Math.max(nextInterval(easyS, elapsed), good + 1);
-                    return reviewed(rating, easyS, d, easy, card.lapses(), card.scheduledDays());
-            }
+            hardStability = hardS;
+            goodStability = goodS;
+            hardInterval = hard;
+            goodInterval = good;
         }
 
         /** A new card in long-term mode: every answer goes straight to Review, intervals strictly ordered. */
-        ScheduledReview longTermFromNew(Rating rating) {
+        private void longTermFromNew(Rating rating) {
             int grade = rating.value();
             double s = stability(grade, 0);
             double d = difficulty(grade);
@@ -269,7 +342,7 @@ public final class Scheduler {
                 int easy = Math.max(nextInterval(stability(4, 0), 0), good + 1);
                 interval = rating == Rating.HARD ? hard : rating == Rating.GOOD ? good : easy;
             }
-            return reviewed(rating, s, d, interval, card.lapses(), 0);
+            reviewed(s, d, interval, card.lapses(), 0);
         }
 
         /** Long-term Again: its interval is capped by Hard's, so both are needed. */
@@ -279,13 +352,11 @@ public final class Scheduler {
             return Math.min(again, hard);
         }
 
-        private ScheduledReview reviewed(Rating rating, double s, double d, int interval, int lapses, int loggedScheduledDays) {
-            FsrsCard next = new FsrsCard(State.REVIEW, s, d, card.reps() + 1, lapses, 0, interval, elapsed, reviewTime,
-                    Instant.ofEpochMilli(nowMs + interval * DAY_MS));
-            return new ScheduledReview(next, log(rating, loggedScheduledDays));
+        private void reviewed(double s, double d, int interval, int lapses, int loggedScheduledDays) {
+            outcome(State.REVIEW, s, d, lapses, 0, interval, nowMs + interval * DAY_MS, loggedScheduledDays);
         }
 
-        private ScheduledReview withSteps(Rating rating, double s, double d, State toState, int lapses) {
+        private void withSteps(Rating rating, double s, double d, State toState, int lapses) {
             long[] steps = card.state() == State.RELEARNING || card.state() == State.REVIEW ? relearningMinutes : learningMinutes;
             int current = card.learningSteps();
             long minutes = 0;
@@ -305,30 +376,32 @@ public final class Scheduler {
                     nextStep = current + 1;
                 }
             }
-            FsrsCard next;
             if (minutes > 0 && minutes < DAY_MINUTES) {
-                next = new FsrsCard(toState, s, d, card.reps() + 1, lapses, nextStep, 0, elapsed, reviewTime,
-                        Instant.ofEpochMilli(nowMs + minutes * MINUTE_MS));
+                outcome(toState, s, d, lapses, nextStep, 0, nowMs + minutes * MINUTE_MS, card.scheduledDays());
             } else if (minutes >= DAY_MINUTES) {
                 // ts-fsrs moves a card on a day-long step to Review but keeps its step index.
-                next = new FsrsCard(State.REVIEW, s, d, card.reps() + 1, lapses, nextStep, (int) (minutes / DAY_MINUTES),
-                        elapsed, reviewTime, Instant.ofEpochMilli(nowMs + minutes * MINUTE_MS));
+                outcome(State.REVIEW, s, d, lapses, nextStep, (int) (minutes / DAY_MINUTES), nowMs + minutes * MINUTE_MS,
+                        card.scheduledDays());
             } else {
                 int interval = nextInterval(s, elapsed);
-                next = new FsrsCard(State.REVIEW, s, d, card.reps() + 1, lapses, 0, interval, elapsed, reviewTime,
-                        Instant.ofEpochMilli(nowMs + interval * DAY_MS));
+                outcome(State.REVIEW, s, d, lapses, 0, interval, nowMs + interval * DAY_MS, card.scheduledDays());
             }
-            return new ScheduledReview(next, log(rating, card.scheduledDays()));
         }
 
-        private ReviewRecord log(Rating rating, int scheduledDays) {
-            Instant logDue = card.lastReview() != null ? card.lastReview() : card.due();
-            return new ReviewRecord(rating, card.state(), logDue, card.stability(), card.difficulty(), elapsed,
-                    card.elapsedDays(), scheduledDays, card.learningSteps(), reviewTime);
+        private void outcome(State state, double s, double d, int lapses, int learningSteps, int scheduledDays, long dueMs,
+                int loggedScheduledDays) {
+            this.toState = state;
+            this.toStability = s;
+            this.toDifficulty = d;
+            this.toLapses = lapses;
+            this.toLearningSteps = learningSteps;
+            this.toScheduledDays = scheduledDays;
+            this.toDueMs = dueMs;
+            this.loggedScheduledDays = loggedScheduledDays;
         }
 
         private double difficulty(int grade) {
-            if (isUnreviewedMemory()) {
+            if (unreviewedMemory) {
                 return initialDifficulty[grade];
             }
             return nextDifficulty(card.difficulty(), grade);
@@ -337,7 +410,7 @@ public final class Scheduler {
         private double stability(int grade, int t) {
             double s = card.stability();
             double d = card.difficulty();
-            if (isUnreviewedMemory()) {
+            if (unreviewedMemory) {
                 return initialStability[grade];
             }
             if (d < 1 || s < S_MIN) {
@@ -348,6 +421,16 @@ public final class Scheduler {
                     shortTermDecay = JsMath.pow(s, -w[19]);
                 }
                 return shortTermStability(s, shortTermDecay, grade);
+            }
+            if (allOutcomes && Double.isNaN(growth)) {
+                // The four powers do not depend on each other; side by side, the processor overlaps them.
+                double base = forgettingCurveBase(t, s);
+                double sPowW9 = JsMath.pow(s, -w[9]);
+                double dPowW12 = JsMath.pow(d, -w[12]);
+                double sPlusOnePowW13 = JsMath.pow(s + 1, w[13]);
+                retrievability = roundTo8(JsMath.pow(base, decay));
+                growth = recallGrowthWith(d, sPowW9, retrievability);
+                lapseStability = forgetStabilityWith(s, dPowW12, sPlusOnePowW13, retrievability);
             }
             double r = retrievability(t);
             if (grade == 1) {
@@ -366,10 +449,6 @@ public final class Scheduler {
                 g *= w[16];
             }
             return recallStability(s, g);
-        }
-
-        private boolean isUnreviewedMemory() {
-            return card.difficulty() == 0 && card.stability() == 0;
         }
 
         private double retrievability(int t) {
@@ -406,5 +485,12 @@ public final class Scheduler {
             }
             return (int) Math.floor(fuzzFactor * (max - min + 1) + min);
         }
+    }
+
+    /** The log entry of a review of {@code card}, as ts-fsrs records it. */
+    static ReviewRecord log(FsrsCard card, Rating rating, int elapsed, int scheduledDays, Instant reviewTime) {
+        Instant logDue = card.lastReview() != null ? card.lastReview() : card.due();
+        return new ReviewRecord(rating, card.state(), logDue, card.stability(), card.difficulty(), elapsed,
+                card.elapsedDays(), scheduledDays, card.learningSteps(), reviewTime);
     }
 }

@@ -2,6 +2,8 @@ package dev.prepdeck.fsrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class JsNumberTextTest {
     }
 
     @Test
-    void shortcut_through_java_digits_agrees_with_the_exact_search() {
+    void javascript_text_agrees_with_the_exact_search() {
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 20_000; i++) {
             double product = (1 + random.nextDouble() * 9) * (0.001 + random.nextDouble() * 36500);
@@ -38,5 +40,38 @@ class JsNumberTextTest {
                 assertThat(JsNumberText.of(value)).as("%s", value).isEqualTo(JsNumberText.searched(value));
             }
         }
+    }
+
+    @Test
+    void exact_integer_path_agrees_with_the_exact_search() {
+        SplittableRandom random = new SplittableRandom(20260301);
+        List<Double> values = new ArrayList<>(List.of(0.5, 0.1, 0.2, 0.3, 1.0, 2.0, 4.35, 1.0 / 3, 1e-7, 1e-10,
+                123456.789, 9007199254740991.0, 4503599627370496.0, 4503599627370495.5, 0.000001, 100.0, 1000.0));
+        for (int e = -12; e <= 15; e++) {
+            double power = Double.parseDouble("1e" + e);
+            values.addAll(List.of(power, Math.nextUp(power), Math.nextDown(power)));
+        }
+        for (int e = -40; e <= 52; e++) {
+            double power = Math.scalb(1.0, e);
+            values.addAll(List.of(power, Math.nextUp(power), Math.nextDown(power)));
+        }
+        for (int i = 0; i < 30_000; i++) {
+            double d = Math.round((1 + random.nextDouble() * 9) * 1e8) / 1e8;
+            double s = Math.round((0.001 + random.nextDouble() * 36500) * 1e8) / 1e8;
+            values.add(d * s);
+            values.add(Math.scalb(1 + random.nextDouble(), random.nextInt(-40, 53)));
+        }
+        int taken = 0;
+        for (double value : values) {
+            String exact = JsNumberText.exactShortest(value);
+            if (exact != null) {
+                taken++;
+                assertThat(exact).as("%s", value).isEqualTo(JsNumberText.searched(value));
+            }
+        }
+        // the scheduler's seeds (stability x difficulty) must all take this path
+        assertThat(taken).isGreaterThanOrEqualTo(30_000);
+        assertThat(JsNumberText.exactShortest(1 * 0.001)).isNotNull();
+        assertThat(JsNumberText.exactShortest(10 * 36500.0)).isNotNull();
     }
 }

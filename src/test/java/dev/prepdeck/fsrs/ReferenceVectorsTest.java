@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,40 @@ class ReferenceVectorsTest {
         assertThat(fuzzed).as("cards with fuzz on").isGreaterThan(0);
         assertThat(mismatches).as("%d mismatches, first ones", mismatches.size())
                 .isEmpty();
+    }
+
+    @Test
+    void previews_give_every_rating_the_outcome_that_answering_gives() throws IOException {
+        // The differential test checks next(); the review screen shows preview()'s due times, so both
+        // preview forms must agree with next() for all four ratings at every point of every history.
+        ObjectMapper mapper = new ObjectMapper();
+        int checked = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(getClass().getResourceAsStream(VECTORS)), StandardCharsets.UTF_8))) {
+            String line;
+            int lines = 0;
+            while ((line = reader.readLine()) != null) {
+                lines++;
+                ReplayCase input = ReplayCase.parse(mapper.readTree(line));
+                Scheduler scheduler = new Scheduler(input.parameters());
+                FsrsCard card = null;
+                for (ReplayCase.Review review : input.reviews()) {
+                    Instant now = review.now();
+                    FsrsCard before = card == null ? FsrsCard.newCard(now) : card;
+                    Map<Rating, ScheduledReview> preview = scheduler.preview(before, now, ZoneOffset.UTC);
+                    Preview outcomes = scheduler.previewOutcomes(before, now, ZoneOffset.UTC);
+                    for (Rating rating : Rating.values()) {
+                        ScheduledReview answered = scheduler.next(before, now, rating, ZoneOffset.UTC);
+                        assertThat(preview.get(rating)).as("line %d, %s, preview", lines, rating).isEqualTo(answered);
+                        assertThat(outcomes.outcome(rating)).as("line %d, %s, outcomes", lines, rating).isEqualTo(answered);
+                        assertThat(outcomes.due(rating)).isEqualTo(answered.card().due());
+                        checked++;
+                    }
+                    card = scheduler.next(before, now, review.rating(), ZoneOffset.UTC).card();
+                }
+            }
+        }
+        assertThat(checked).as("outcomes compared").isGreaterThanOrEqualTo(40_000);
     }
 
     static void compare(String where, JsonNode expected, FsrsCard actual, List<String> mismatches) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
+import dev.prepdeck.fsrs.Preview;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.ScheduledReview;
 import dev.prepdeck.fsrs.Scheduler;
@@ -84,6 +85,13 @@ public class SchedulerBenchmark {
     public Map<Rating, ScheduledReview> previewOfFour() {
         int i = next++ & (cards.length - 1);
         return scheduler.preview(cards[i], times[i], UTC);
+    }
+
+    /** All four outcomes as numbers, without a card and log object per rating. */
+    @Benchmark
+    public Preview previewOutcomes() {
+        int i = next++ & (cards.length - 1);
+        return scheduler.previewOutcomes(cards[i], times[i], UTC);
     }
 
     /** What answering does: one outcome. */
