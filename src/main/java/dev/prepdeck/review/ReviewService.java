@@ -8,7 +8,7 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
-import dev.prepdeck.fsrs.ScheduledReview;
+import dev.prepdeck.fsrs.Preview;
 import dev.prepdeck.fsrs.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,9 +144,11 @@ public final class ReviewService {
         Deck deck = decks.deck(h, card.deckId()).orElseThrow();
         CardSchedule schedule = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
-        Map<Rating, ScheduledReview> preview = scheduler.preview(schedule.toFsrsCard(), now, learner.zone());
+        Preview preview = scheduler.previewOutcomes(schedule.toFsrsCard(), now, learner.zone());
         Map<Rating, Instant> dueByRating = new EnumMap<>(Rating.class);
-        preview.forEach((rating, outcome) -> dueByRating.put(rating, outcome.card().due()));
+        for (Rating rating : Rating.values()) {
+            dueByRating.put(rating, preview.due(rating));
+        }
         return new StudyCard(card, deck, schedule, now, dueByRating);
     }
 
