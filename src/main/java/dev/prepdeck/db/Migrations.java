@@ -13,7 +13,8 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
             "V2__deck_study_settings.sql",
-            "V3__practice_attempts.sql");
+            "V3__practice_attempts.sql",
+            "V4__statistics.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

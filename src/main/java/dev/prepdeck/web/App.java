@@ -12,6 +12,8 @@ import dev.prepdeck.review.ReviewApiController;
 import dev.prepdeck.review.ReviewController;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.stats.StatsController;
+import dev.prepdeck.stats.StatsService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -30,9 +32,11 @@ public final class App {
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
         ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
         MarkdownRenderer markdown = new MarkdownRenderer();
+        StatsService statsService = new StatsService(jdbi, deckRepository, reviewService, clock);
 
-        DashboardController dashboard = new DashboardController(deckService, reviewService);
+        DashboardController dashboard = new DashboardController(deckService, reviewService, statsService);
         DeckController deckPages = new DeckController(deckService, reviewService, markdown, clock);
+        StatsController statsPages = new StatsController(statsService, deckService);
         ReviewController studyPages = new ReviewController(reviewService, deckService, markdown, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService);
@@ -85,6 +89,12 @@ public final class App {
             config.routes.get("/api/review/next", reviewApi::next);
             config.routes.post("/api/review", reviewApi::review);
             config.routes.post("/api/review/undo", reviewApi::undo);
+
+            // Statistics
+            config.routes.get("/stats", statsPages::page);
+            config.routes.get("/stats/reviews-per-day.csv", statsPages::reviewsPerDayCsv);
+            config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
+            config.routes.get("/api/stats", statsPages::api);
 
             ErrorPages.register(config);
         });

@@ -38,7 +38,8 @@ public final class ThymeleafRenderer implements FileRenderer {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
-        context.setVariable("navSection", ctx.path().equals("/") ? "decks" : ctx.path().startsWith("/study") ? "study" : "other");
+        context.setVariable("navSection", ctx.path().equals("/") ? "decks" : ctx.path().startsWith("/study") ? "study"
+                : ctx.path().startsWith("/stats") ? "stats" : "other");
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }

@@ -1,0 +1,122 @@
+-- Statistics: an optional interview date per deck; an hourly roll-up of the review log kept by triggers, so a year of
+-- statistics reads a few thousand rows instead of every review; and indexes for the per-card aggregates.
+
+ALTER TABLE deck ADD COLUMN interview_date TEXT; -- ISO date (yyyy-mm-dd) the user prepares for; NULL: none
+
+-- Reviews per learner, UTC hour and deck. The hour, not the day, is stored because the learner's day depends on
+-- their zone (with DST) and rollover hour, which the application applies when it reads. Kinds follow state_before;
+-- young/mature count only review-state cards (interval before the review < or >= 21 days); passed = rating >= 2.
+CREATE TABLE review_hour (
+    learner_id     INTEGER NOT NULL,
+    hour           INTEGER NOT NULL, -- reviewed_at / 3600000
+    deck_id        INTEGER NOT NULL,
+    reviews        INTEGER NOT NULL,
+    learning       INTEGER NOT NULL,
+    review         INTEGER NOT NULL,
+    relearning     INTEGER NOT NULL,
+    young          INTEGER NOT NULL,
+    young_passed   INTEGER NOT NULL,
+    mature         INTEGER NOT NULL,
+    mature_passed  INTEGER NOT NULL,
+    duration_ms    INTEGER NOT NULL,
+    PRIMARY KEY (learner_id, hour, deck_id)
+) WITHOUT ROWID;
+
+INSERT INTO review_hour
+SELECT r.learner_id, r.reviewed_at / 3600000, c.deck_id, COUNT(*),
+       SUM(r.state_before IN (0, 1)), SUM(r.state_before = 2), SUM(r.state_before = 3),
+       SUM(r.state_before = 2 AND r.scheduled_days_before < 21),
+       SUM(r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2),
+       SUM(r.state_before = 2 AND r.scheduled_days_before >= 21),
+       SUM(r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2),
+       SUM(r.duration_ms)
+FROM review_log r JOIN card c ON c.id = r.card_id
+GROUP BY r.learner_id, r.reviewed_at / 3600000, c.deck_id;
+
+CREATE TRIGGER review_hour_add AFTER INSERT ON review_log BEGIN
+    INSERT INTO review_hour
+    SELECT NEW.learner_id, NEW.reviewed_at / 3600000, c.deck_id, 1,
+           NEW.state_before IN (0, 1), NEW.state_before = 2, NEW.state_before = 3,
+           NEW.state_before = 2 AND NEW.scheduled_days_before < 21,
+           NEW.state_before = 2 AND NEW.scheduled_days_before < 21 AND NEW.rating >= 2,
+           NEW.state_before = 2 AND NEW.scheduled_days_before >= 21,
+           NEW.state_before = 2 AND NEW.scheduled_days_before >= 21 AND NEW.rating >= 2,
+           NEW.duration_ms
+    FROM card c WHERE c.id = NEW.card_id
+    ON CONFLICT (learner_id, hour, deck_id) DO UPDATE SET
+        reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
+        review = review + excluded.review, relearning = relearning + excluded.relearning,
+        young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
+        mature = mature + excluded.mature, mature_passed = mature_passed + excluded.mature_passed,
+        duration_ms = duration_ms + excluded.duration_ms;
+END;
+
+-- Undo removes one review. When a card is deleted its reviews were already subtracted (below) and the card is
+-- gone, so the deck lookup finds nothing and this changes nothing.
+CREATE TRIGGER review_hour_remove AFTER DELETE ON review_log BEGIN
+    UPDATE review_hour SET
+        reviews = reviews - 1, learning = learning - (OLD.state_before IN (0, 1)),
+        review = review - (OLD.state_before = 2), relearning = relearning - (OLD.state_before = 3),
+        young = young - (OLD.state_before = 2 AND OLD.scheduled_days_before < 21),
+        young_passed = young_passed - (OLD.state_before = 2 AND OLD.scheduled_days_before < 21 AND OLD.rating >= 2),
+        mature = mature - (OLD.state_before = 2 AND OLD.scheduled_days_before >= 21),
+        mature_passed = mature_passed - (OLD.state_before = 2 AND OLD.scheduled_days_before >= 21 AND OLD.rating >= 2),
+        duration_ms = duration_ms - OLD.duration_ms
+    WHERE learner_id = OLD.learner_id AND hour = OLD.reviewed_at / 3600000
+      AND deck_id = (SELECT deck_id FROM card WHERE id = OLD.card_id);
+    DELETE FROM review_hour
+    WHERE learner_id = OLD.learner_id AND hour = OLD.reviewed_at / 3600000 AND reviews <= 0;
+END;
+
+-- A card's whole history leaves (card deleted, or with its deck) or moves to another deck (re-filed by an import).
+CREATE TRIGGER review_hour_card_deleted BEFORE DELETE ON card BEGIN
+    UPDATE review_hour SET
+        reviews = reviews - agg.reviews, learning = learning - agg.learning, review = review - agg.review,
+        relearning = relearning - agg.relearning, young = young - agg.young, young_passed = young_passed - agg.young_passed,
+        mature = mature - agg.mature, mature_passed = mature_passed - agg.mature_passed,
+        duration_ms = duration_ms - agg.duration_ms
+    FROM (SELECT learner_id, reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
+                 SUM(state_before IN (0, 1)) AS learning, SUM(state_before = 2) AS review, SUM(state_before = 3) AS relearning,
+                 SUM(state_before = 2 AND scheduled_days_before < 21) AS young,
+                 SUM(state_before = 2 AND scheduled_days_before < 21 AND rating >= 2) AS young_passed,
+                 SUM(state_before = 2 AND scheduled_days_before >= 21) AS mature,
+                 SUM(state_before = 2 AND scheduled_days_before >= 21 AND rating >= 2) AS mature_passed,
+                 SUM(duration_ms) AS duration_ms
+          FROM review_log WHERE card_id = OLD.id GROUP BY learner_id, reviewed_at / 3600000) AS agg
+    WHERE review_hour.learner_id = agg.learner_id AND review_hour.hour = agg.hour AND review_hour.deck_id = OLD.deck_id;
+END;
+
+CREATE TRIGGER review_hour_card_moved AFTER UPDATE OF deck_id ON card WHEN OLD.deck_id <> NEW.deck_id BEGIN
+    UPDATE review_hour SET
+        reviews = reviews - agg.reviews, learning = learning - agg.learning, review = review - agg.review,
+        relearning = relearning - agg.relearning, young = young - agg.young, young_passed = young_passed - agg.young_passed,
+        mature = mature - agg.mature, mature_passed = mature_passed - agg.mature_passed,
+        duration_ms = duration_ms - agg.duration_ms
+    FROM (SELECT learner_id, reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
+                 SUM(state_before IN (0, 1)) AS learning, SUM(state_before = 2) AS review, SUM(state_before = 3) AS relearning,
+                 SUM(state_before = 2 AND scheduled_days_before < 21) AS young,
+                 SUM(state_before = 2 AND scheduled_days_before < 21 AND rating >= 2) AS young_passed,
+                 SUM(state_before = 2 AND scheduled_days_before >= 21) AS mature,
+                 SUM(state_before = 2 AND scheduled_days_before >= 21 AND rating >= 2) AS mature_passed,
+                 SUM(duration_ms) AS duration_ms
+          FROM review_log WHERE card_id = NEW.id GROUP BY learner_id, reviewed_at / 3600000) AS agg
+    WHERE review_hour.learner_id = agg.learner_id AND review_hour.hour = agg.hour AND review_hour.deck_id = OLD.deck_id;
+    INSERT INTO review_hour
+    SELECT learner_id, reviewed_at / 3600000, NEW.deck_id, COUNT(*),
+           SUM(state_before IN (0, 1)), SUM(state_before = 2), SUM(state_before = 3),
+           SUM(state_before = 2 AND scheduled_days_before < 21),
+           SUM(state_before = 2 AND scheduled_days_before < 21 AND rating >= 2),
+           SUM(state_before = 2 AND scheduled_days_before >= 21),
+           SUM(state_before = 2 AND scheduled_days_before >= 21 AND rating >= 2),
+           SUM(duration_ms)
+    FROM review_log WHERE card_id = NEW.id GROUP BY learner_id, reviewed_at / 3600000
+    ON CONFLICT (learner_id, hour, deck_id) DO UPDATE SET
+        reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
+        review = review + excluded.review, relearning = relearning + excluded.relearning,
+        young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
+        mature = mature + excluded.mature, mature_passed = mature_passed + excluded.mature_passed,
+        duration_ms = duration_ms + excluded.duration_ms;
+END;
+
+-- Per-card aggregates join card_state to card only for the deck: this index answers that without reading cards' text.
+CREATE INDEX card_deck_of_card ON card (id, deck_id);
