@@ -71,10 +71,10 @@ END;
 -- A card's whole history leaves (card deleted, or with its deck) or moves to another deck (re-filed by an import).
 CREATE TRIGGER review_hour_card_deleted BEFORE DELETE ON card BEGIN
     UPDATE review_hour SET
-        reviews = reviews - agg.reviews, learning = learning - agg.learning, review = review - agg.review,
-        relearning = relearning - agg.relearning, young = young - agg.young, young_passed = young_passed - agg.young_passed,
-        mature = mature - agg.mature, mature_passed = mature_passed - agg.mature_passed,
-        duration_ms = duration_ms - agg.duration_ms
+        reviews = review_hour.reviews - agg.reviews, learning = review_hour.learning - agg.learning, review = review_hour.review - agg.review,
+        relearning = review_hour.relearning - agg.relearning, young = review_hour.young - agg.young, young_passed = review_hour.young_passed - agg.young_passed,
+        mature = review_hour.mature - agg.mature, mature_passed = review_hour.mature_passed - agg.mature_passed,
+        duration_ms = review_hour.duration_ms - agg.duration_ms
     FROM (SELECT learner_id, reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
                  SUM(state_before IN (0, 1)) AS learning, SUM(state_before = 2) AS review, SUM(state_before = 3) AS relearning,
                  SUM(state_before = 2 AND scheduled_days_before < 21) AS young,
@@ -88,10 +88,10 @@ END;
 
 CREATE TRIGGER review_hour_card_moved AFTER UPDATE OF deck_id ON card WHEN OLD.deck_id <> NEW.deck_id BEGIN
     UPDATE review_hour SET
-        reviews = reviews - agg.reviews, learning = learning - agg.learning, review = review - agg.review,
-        relearning = relearning - agg.relearning, young = young - agg.young, young_passed = young_passed - agg.young_passed,
-        mature = mature - agg.mature, mature_passed = mature_passed - agg.mature_passed,
-        duration_ms = duration_ms - agg.duration_ms
+        reviews = review_hour.reviews - agg.reviews, learning = review_hour.learning - agg.learning, review = review_hour.review - agg.review,
+        relearning = review_hour.relearning - agg.relearning, young = review_hour.young - agg.young, young_passed = review_hour.young_passed - agg.young_passed,
+        mature = review_hour.mature - agg.mature, mature_passed = review_hour.mature_passed - agg.mature_passed,
+        duration_ms = review_hour.duration_ms - agg.duration_ms
     FROM (SELECT learner_id, reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
                  SUM(state_before IN (0, 1)) AS learning, SUM(state_before = 2) AS review, SUM(state_before = 3) AS relearning,
                  SUM(state_before = 2 AND scheduled_days_before < 21) AS young,

@@ -213,7 +213,7 @@ public final class StatsRepository {
     }
 
     private static String scopeFilter(String scope, String filter) {
-        return scope == null ? "" : filter;
+        return scope == null ? "" : " " + filter;
     }
 
     private static Query bindScope(Query query, String scope) {
