@@ -38,7 +38,7 @@ public final class DashboardController {
         model.put("due", due);
         model.put("newAvailable", fresh);
         model.put("total", total);
-        model.put("today", stats.today(null));
+        model.put("today", stats.today(null, counts));
         model.put("plans", stats.interviewPlans());
         ctx.render("dashboard/index.html", model);
     }

@@ -72,13 +72,13 @@ public final class StatsRepository {
     /** Cards falling due on each day of the grid; cards already overdue count on its first day. */
     int[] dueByDay(Handle h, long learnerId, String scope, DayGrid grid) {
         int[] result = new int[grid.size()];
+        String deckJoin = scope == null ? "" : " JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id";
         Query query = h.createQuery("WITH " + grid.cte("days", true) + """
                          SELECT days.idx, COUNT(*) AS due
                         FROM days JOIN card_state s
                           ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (1, 2, 3)
-                             AND s.due >= days.day_start AND s.due < days.day_end
-                        JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
-                        WHERE 1 = 1""" + scopeFilter(scope, DECK_IN_SCOPE) + " GROUP BY days.idx");
+                             AND s.due >= days.day_start AND s.due < days.day_end""" + deckJoin
+                + " WHERE 1 = 1" + scopeFilter(scope, DECK_IN_SCOPE) + " GROUP BY days.idx");
         bindScope(query.bind("learnerId", learnerId), scope)
                 .map((rs, ctx) -> new int[] {rs.getInt("idx"), rs.getInt("due")})
                 .forEach(row -> result[row[0]] = row[1]);
@@ -87,24 +87,16 @@ public final class StatsRepository {
 
     /** Card counts by state; suspended cards count only as suspended. */
     public record StateCounts(int newCards, int learning, int young, int mature, int suspended) {
+        static final StateCounts NONE = new StateCounts(0, 0, 0, 0, 0);
+
         public int total() {
             return newCards + learning + young + mature + suspended;
         }
-    }
 
-    StateCounts states(Handle h, long learnerId, String scope) {
-        Query query = h.createQuery("""
-                SELECT COALESCE(SUM(s.suspended = 0 AND s.state = 0), 0) AS new_cards,
-                       COALESCE(SUM(s.suspended = 0 AND s.state IN (1, 3)), 0) AS learning,
-                       COALESCE(SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < :mature), 0) AS young,
-                       COALESCE(SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days >= :mature), 0) AS mature,
-                       COALESCE(SUM(s.suspended), 0) AS suspended
-                FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
-                WHERE s.learner_id = :learnerId""" + scopeFilter(scope, DECK_IN_SCOPE));
-        return bindScope(query.bind("learnerId", learnerId).bind("mature", MATURE_DAYS), scope)
-                .map((rs, ctx) -> new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
-                        rs.getInt("mature"), rs.getInt("suspended")))
-                .one();
+        StateCounts plus(StateCounts o) {
+            return new StateCounts(newCards + o.newCards, learning + o.learning, young + o.young, mature + o.mature,
+                    suspended + o.suspended);
+        }
     }
 
     /** Upper bounds (days, exclusive) of the stability bins; the last bin is open. */
@@ -117,14 +109,17 @@ public final class StatsRepository {
     Distributions distributions(Handle h, long learnerId, String scope) {
         int[] stability = new int[STABILITY_BOUNDS.length + 1];
         int[] difficulty = new int[9];
+        // Unscoped, a plain scan of card_state (the unary + keeps SQLite off the learner index, whose row lookups cost
+        // more than reading the table); scoped, each card's deck is needed.
+        String from = scope == null ? "card_state s WHERE +s.learner_id = :learnerId"
+                : "card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id"
+                + " WHERE s.learner_id = :learnerId" + " " + DECK_IN_SCOPE;
         Query query = h.createQuery("""
                 SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
                             WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
                        MIN(MAX(CAST(s.difficulty AS INTEGER), 1), 9) - 1 AS dbin,
                        COUNT(*) AS n
-                FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
-                WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state <> 0"""
-                + scopeFilter(scope, DECK_IN_SCOPE) + " GROUP BY sbin, dbin");
+                FROM""" + " " + from + " AND s.suspended = 0 AND s.state <> 0 GROUP BY sbin, dbin");
         bindScope(query.bind("learnerId", learnerId), scope)
                 .map((rs, ctx) -> new int[] {rs.getInt("sbin"), rs.getInt("dbin"), rs.getInt("n")})
                 .forEach(row -> {
@@ -134,43 +129,57 @@ public final class StatsRepository {
         return new Distributions(stability, difficulty);
     }
 
-    /** A deck's own active cards (not its sub-decks'): how many, how many at R ≥ 0.9 now, and the sum of R. */
-    public record OwnMastery(long deckId, int cards, int mastered, double retrievabilitySum) {
+    /**
+     * A deck's own cards (not its sub-decks'): counts by state, and of the active ones how many are at R ≥ 0.9 now and
+     * the sum of their R.
+     */
+    public record DeckCards(StateCounts states, int activeCards, int mastered, double retrievabilitySum) {
+        static final DeckCards NONE = new DeckCards(StateCounts.NONE, 0, 0, 0);
+
+        DeckCards plus(DeckCards o) {
+            return new DeckCards(states.plus(o.states), activeCards + o.activeCards, mastered + o.mastered,
+                    retrievabilitySum + o.retrievabilitySum);
+        }
     }
 
-    /** The forgetting curve's constants of one deck: R = (1 + factor · t / S) ^ decay, decay = -w20. */
-    public record CurveConstants(long deckId, double factor, double decay) {
+    /** The forgetting curve's constants shared by some decks: R = (1 + factor · t / S) ^ decay, decay = -w20. */
+    public record CurveConstants(List<Long> deckIds, double factor, double decay) {
     }
 
     /**
-     * Retrievability now of every active card, aggregated per deck in SQL with pow(). Like the scheduler, t counts
-     * whole 24-hour periods since the last review; a new card's R is 0.
+     * States and retrievability now of the learner's cards, per deck: one query per distinct forgetting curve (all
+     * decks share one unless their weights differ), each walking the card_deck index so rows arrive grouped by deck.
+     * Like the scheduler, t counts whole 24-hour periods since the last review; a new card's R is 0. FSRS-6 chooses
+     * its factor so that R = 0.9 exactly when t = S, so "R ≥ 0.9" is tested as t ≤ S, without pow().
      */
-    List<OwnMastery> masteryByOwnDeck(Handle h, long learnerId, List<CurveConstants> curves, long nowMs) {
-        List<OwnMastery> result = new ArrayList<>();
-        if (curves.isEmpty()) {
-            return result;
-        }
-        StringBuilder cte = new StringBuilder("curve(deck_id, factor, decay) AS (VALUES ");
-        for (int i = 0; i < curves.size(); i++) {
-            CurveConstants c = curves.get(i);
-            cte.append(i == 0 ? "" : ",").append('(').append(c.deckId()).append(',')
-                    .append(Double.toString(c.factor())).append(',').append(Double.toString(c.decay())).append(')');
-        }
-        cte.append(')');
-        h.createQuery("WITH " + cte + """
-                        SELECT deck_id, COUNT(*) AS cards, SUM(r >= 0.9) AS mastered, SUM(r) AS r_sum FROM (
+    java.util.Map<Long, DeckCards> cardsByOwnDeck(Handle h, long learnerId, List<CurveConstants> curves, long nowMs) {
+        java.util.Map<Long, DeckCards> result = new java.util.HashMap<>();
+        for (CurveConstants curve : curves) {
+            h.createQuery("""
                             SELECT c.deck_id,
-                                   CASE WHEN s.state = 0 OR s.stability <= 0 THEN 0.0
-                                        ELSE pow(1 + curve.factor * MAX((:now - COALESCE(s.last_review, :now)) / 86400000, 0)
-                                                     / s.stability, curve.decay) END AS r
-                            FROM card_state s JOIN card c ON c.id = s.card_id JOIN curve ON curve.deck_id = c.deck_id
-                            WHERE s.learner_id = :learnerId AND s.suspended = 0)
-                        GROUP BY deck_id""")
-                .bind("learnerId", learnerId).bind("now", nowMs)
-                .map((rs, ctx) -> new OwnMastery(rs.getLong("deck_id"), rs.getInt("cards"), rs.getInt("mastered"),
-                        rs.getDouble("r_sum")))
-                .forEach(result::add);
+                                   SUM(s.suspended = 0 AND s.state = 0) AS new_cards,
+                                   SUM(s.suspended = 0 AND s.state IN (1, 3)) AS learning,
+                                   SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < :mature) AS young,
+                                   SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days >= :mature) AS mature,
+                                   SUM(s.suspended) AS suspended,
+                                   SUM(s.suspended = 0 AND s.state <> 0 AND s.stability > 0
+                                       AND MAX((:now - s.last_review) / 86400000, 0) <= s.stability) AS mastered,
+                                   TOTAL(CASE WHEN s.suspended = 0 AND s.state <> 0 AND s.stability > 0
+                                         THEN pow(1 + :factor * MAX((:now - COALESCE(s.last_review, :now)) / 86400000, 0)
+                                                  / s.stability, :decay) END) AS r_sum
+                            FROM card c JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
+                            WHERE c.deck_id IN (<decks>)
+                            GROUP BY c.deck_id""")
+                    .bindList("decks", curve.deckIds())
+                    .bind("learnerId", learnerId).bind("now", nowMs).bind("mature", MATURE_DAYS)
+                    .bind("factor", curve.factor()).bind("decay", curve.decay())
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong("deck_id"), new DeckCards(
+                            new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
+                                    rs.getInt("mature"), rs.getInt("suspended")),
+                            rs.getInt("new_cards") + rs.getInt("learning") + rs.getInt("young") + rs.getInt("mature"),
+                            rs.getInt("mastered"), rs.getDouble("r_sum"))))
+                    .forEach(e -> result.put(e.getKey(), e.getValue()));
+        }
         return result;
     }
 

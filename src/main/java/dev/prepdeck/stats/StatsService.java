@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,9 +39,8 @@ public final class StatsService {
         this.clock = clock;
     }
 
-    /** Today's work and the streak, for the dashboard header. */
-    public Today today(Deck scope) {
-        Map<Long, DeckCounts> counts = reviews.countsByDeck();
+    /** Today's work and the streak for the dashboard header, which already has the study queue's {@code counts}. */
+    public Today today(Deck scope, Map<Long, DeckCounts> counts) {
         return jdbi.withHandle(h -> {
             Learner learner = reviews.learner();
             StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
@@ -140,10 +138,18 @@ public final class StatsService {
                         attempts == 0 ? null : coverage[i][1] / attempts));
             }
 
+            List<Deck> all = decks.allDecks(h);
+            Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, all, now);
+            StatsRepository.DeckCards cards = StatsRepository.DeckCards.NONE;
+            for (Deck d : all) {
+                if (scope == null || inTree(scope, d)) {
+                    cards = cards.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
+                }
+            }
             StatsRepository.Distributions distributions = stats.distributions(h, learner.id(), scopeName);
             return new Figures(today(h, learner, scope, year, byDay, counts), heatmap, perDay, forecast,
-                    retention(byDay), stats.states(h, learner.id(), scopeName), distributions.stability(),
-                    distributions.difficulty(), mastery(h, learner, scope, now, counts), coverageByDay, hourly);
+                    retention(byDay), cards.states(), distributions.stability(), distributions.difficulty(),
+                    mastery(all, scope, own, counts), coverageByDay, hourly);
         });
     }
 
@@ -189,36 +195,38 @@ public final class StatsService {
         return rows;
     }
 
-    private List<DeckMastery> mastery(Handle h, Learner learner, Deck scope, Instant now, Map<Long, DeckCounts> counts) {
-        List<Deck> all = decks.allDecks(h);
-        List<StatsRepository.CurveConstants> curves = new ArrayList<>();
+    private Map<Long, StatsRepository.DeckCards> cardsByOwnDeck(Handle h, Learner learner, List<Deck> all, Instant now) {
+        Map<Double, List<Long>> decksByW20 = new java.util.LinkedHashMap<>();
         for (Deck d : all) {
-            double w20 = DeckSettings.of(d).toFsrsParameters().w()[20];
-            double decay = -w20;
-            curves.add(new StatsRepository.CurveConstants(d.id(), Math.pow(0.9, 1 / decay) - 1, decay));
+            decksByW20.computeIfAbsent(DeckSettings.of(d).toFsrsParameters().w()[20], w -> new ArrayList<>()).add(d.id());
         }
-        Map<Long, StatsRepository.OwnMastery> own = new HashMap<>();
-        for (StatsRepository.OwnMastery m : stats.masteryByOwnDeck(h, learner.id(), curves, now.toEpochMilli())) {
-            own.put(m.deckId(), m);
+        List<StatsRepository.CurveConstants> curves = new ArrayList<>();
+        decksByW20.forEach((w20, ids) -> curves.add(new StatsRepository.CurveConstants(ids, Math.pow(0.9, -1 / w20) - 1, -w20)));
+        return stats.cardsByOwnDeck(h, learner.id(), curves, now.toEpochMilli());
+    }
+
+    /** A deck's figures with its sub-decks'. */
+    private static StatsRepository.DeckCards tree(Deck root, List<Deck> all, Map<Long, StatsRepository.DeckCards> own) {
+        StatsRepository.DeckCards sum = StatsRepository.DeckCards.NONE;
+        for (Deck d : all) {
+            if (inTree(root, d)) {
+                sum = sum.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
+            }
         }
+        return sum;
+    }
+
+    private static List<DeckMastery> mastery(List<Deck> all, Deck scope, Map<Long, StatsRepository.DeckCards> own,
+                                             Map<Long, DeckCounts> counts) {
         List<DeckMastery> rows = new ArrayList<>();
         for (Deck deck : all) {
             if (scope != null && !inTree(scope, deck)) {
                 continue;
             }
-            int cards = 0;
-            int mastered = 0;
-            double sum = 0;
-            for (Deck d : all) {
-                StatsRepository.OwnMastery m = own.get(d.id());
-                if (m != null && inTree(deck, d)) {
-                    cards += m.cards();
-                    mastered += m.mastered();
-                    sum += m.retrievabilitySum();
-                }
-            }
+            StatsRepository.DeckCards t = tree(deck, all, own);
+            int cards = t.activeCards();
             rows.add(new DeckMastery(deck.id(), deck.name(), deck.depth(), cards,
-                    cards == 0 ? 0 : (double) mastered / cards, cards == 0 ? 0 : sum / cards,
+                    cards == 0 ? 0 : (double) t.mastered() / cards, cards == 0 ? 0 : t.retrievabilitySum() / cards,
                     counts.getOrDefault(deck.id(), DeckCounts.NONE).due()));
         }
         return rows;
@@ -246,12 +254,14 @@ public final class StatsService {
         return jdbi.withHandle(h -> {
             Learner learner = reviews.learner();
             StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
+            List<Deck> all = decks.allDecks(h);
+            Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, all, clock.instant());
             List<InterviewPlan> plans = new ArrayList<>();
             for (Map.Entry<Long, LocalDate> entry : dates.entrySet()) {
                 Deck deck = decks.deck(h, entry.getKey()).orElseThrow();
                 LocalDate date = entry.getValue();
                 long daysLeft = ChronoUnit.DAYS.between(today.date(), date) + 1;
-                StatsRepository.StateCounts states = stats.states(h, learner.id(), deck.name());
+                StatsRepository.StateCounts states = tree(deck, all, own).states();
                 int studied = states.learning() + states.young() + states.mature();
                 if (daysLeft < 1) {
                     plans.add(new InterviewPlan(deck.id(), deck.name(), date, 0, studied, studied + states.newCards(), 0, true));

@@ -72,10 +72,10 @@ class StatsFiguresTest {
         long card = log.card(NETWORKING, 0);
         log.review(card, "2026-03-09T12:00:00Z", 3, 2, 3);
         log.review(card, "2026-03-08T12:00:00Z", 3, 2, 3);
-        assertThat(service(log).today(null).streakDays()).as("today not studied yet").isEqualTo(2);
+        assertThat(service(log).today(null, Map.of()).streakDays()).as("today not studied yet").isEqualTo(2);
 
         log.clock.set(Instant.parse("2026-03-11T10:00:00Z"));
-        assertThat(service(log).today(null).streakDays()).as("Mar 10 was missed").isZero();
+        assertThat(service(log).today(null, Map.of()).streakDays()).as("Mar 10 was missed").isZero();
     }
 
     @Test
@@ -218,15 +218,15 @@ class StatsFiguresTest {
 
         reviews.rate(log.card(NETWORKING, 0), Rating.GOOD, 4_000);
         reviews.rate(log.card(NETWORKING, 1), Rating.AGAIN, 6_000);
-        assertThat(stats.today(null).reviews()).isEqualTo(2);
-        assertThat(stats.today(null).seconds()).isEqualTo(10);
+        assertThat(stats.today(null, Map.of()).reviews()).isEqualTo(2);
+        assertThat(stats.today(null, Map.of()).seconds()).isEqualTo(10);
 
         reviews.undoLast();
-        assertThat(stats.today(null).reviews()).isEqualTo(1);
-        assertThat(stats.today(null).seconds()).isEqualTo(4);
+        assertThat(stats.today(null, Map.of()).reviews()).isEqualTo(1);
+        assertThat(stats.today(null, Map.of()).seconds()).isEqualTo(4);
 
         new DeckService(log.jdbi, decks, log.clock).deleteCard(log.card(NETWORKING, 0));
-        assertThat(stats.today(null).reviews()).as("a deleted card's reviews leave the statistics").isZero();
+        assertThat(stats.today(null, Map.of()).reviews()).as("a deleted card's reviews leave the statistics").isZero();
     }
 
     @Test
