@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class Charts {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 240;
-    private static final int LEFT = 52;
+    private static final int LEFT = 64;
     private static final int RIGHT = 48;
     private static final int TOP = 12;
     private static final int BOTTOM = 44;
@@ -54,7 +54,7 @@ public final class Charts {
             int index = firstColumnOffset + i;
             int column = index / 7;
             int row = index % 7;
-            if (day.date().getDayOfMonth() == 1 || i == 0) {
+            if (day.date().getDayOfMonth() == 1 || (i == 0 && day.date().getDayOfMonth() <= 14)) {
                 svg.text(left + column * cell, top - 6,
                         day.date().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), "start", "axis-label", false);
             }
@@ -313,10 +313,13 @@ public final class Charts {
         return svg.end();
     }
 
-    /** 1, 2, 5 × 10^k at or above {@code max} (at least 1), so axis labels are round. */
+    /** The axis top: a multiple of 4 up to 20 (whole quarter ticks), else 1, 2, 2.5 or 5 × 10^k at or above max. */
     static double niceCeiling(double max) {
         if (max <= 1) {
             return 1;
+        }
+        if (max <= 20) {
+            return 4 * Math.ceil(max / 4);
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
         for (double step : new double[] {1, 2, 2.5, 5, 10}) {
