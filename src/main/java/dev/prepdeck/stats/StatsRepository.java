@@ -109,11 +109,7 @@ public final class StatsRepository {
     Distributions distributions(Handle h, long learnerId, String scope) {
         int[] stability = new int[STABILITY_BOUNDS.length + 1];
         int[] difficulty = new int[9];
-        // Unscoped, a plain scan of card_state (the unary + keeps SQLite off the learner index, whose row lookups cost
-        // more than reading the table); scoped, each card's deck is needed.
-        String from = scope == null ? "card_state s WHERE +s.learner_id = :learnerId"
-                : "card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id"
-                + " WHERE s.learner_id = :learnerId" + " " + DECK_IN_SCOPE;
+        String from = "card_recall s WHERE s.learner_id = :learnerId" + scopeFilter(scope, HOUR_IN_SCOPE.replace("r.deck_id", "s.deck_id"));
         Query query = h.createQuery("""
                 SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
                             WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
@@ -148,7 +144,7 @@ public final class StatsRepository {
 
     /**
      * States and retrievability now of the learner's cards, per deck: one query per distinct forgetting curve (all
-     * decks share one unless their weights differ), each walking the card_deck index so rows arrive grouped by deck.
+     * decks share one unless their weights differ) over card_recall, whose key orders rows by deck (no join, no sort).
      * Like the scheduler, t counts whole 24-hour periods since the last review; a new card's R is 0. FSRS-6 chooses
      * its factor so that R = 0.9 exactly when t = S, so "R ≥ 0.9" is tested as t ≤ S, without pow().
      */
@@ -156,7 +152,7 @@ public final class StatsRepository {
         java.util.Map<Long, DeckCards> result = new java.util.HashMap<>();
         for (CurveConstants curve : curves) {
             h.createQuery("""
-                            SELECT c.deck_id,
+                            SELECT s.deck_id,
                                    SUM(s.suspended = 0 AND s.state = 0) AS new_cards,
                                    SUM(s.suspended = 0 AND s.state IN (1, 3)) AS learning,
                                    SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < :mature) AS young,
@@ -167,9 +163,9 @@ public final class StatsRepository {
                                    TOTAL(CASE WHEN s.suspended = 0 AND s.state <> 0 AND s.stability > 0
                                          THEN pow(1 + :factor * MAX((:now - COALESCE(s.last_review, :now)) / 86400000, 0)
                                                   / s.stability, :decay) END) AS r_sum
-                            FROM card c JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
-                            WHERE c.deck_id IN (<decks>)
-                            GROUP BY c.deck_id""")
+                            FROM card_recall s
+                            WHERE s.learner_id = :learnerId AND s.deck_id IN (<decks>)
+                            GROUP BY s.deck_id""")
                     .bindList("decks", curve.deckIds())
                     .bind("learnerId", learnerId).bind("now", nowMs).bind("mature", MATURE_DAYS)
                     .bind("factor", curve.factor()).bind("decay", curve.decay())
