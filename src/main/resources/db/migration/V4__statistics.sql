@@ -4,13 +4,15 @@
 
 ALTER TABLE deck ADD COLUMN interview_date TEXT; -- ISO date (yyyy-mm-dd) the user prepares for; NULL: none
 
--- Reviews per learner, UTC hour and deck. The hour, not the day, is stored because the learner's day depends on
--- their zone (with DST) and rollover hour, which the application applies when it reads. Kinds follow state_before;
--- young/mature count only review-state cards (interval before the review < or >= 21 days); passed = rating >= 2.
+-- Reviews per learner, deck and UTC hour, plus the same for all decks together under deck_id 0 (deck ids start at 1),
+-- so an unfiltered year reads at most 8,784 rows. The hour, not the day, is stored because the learner's day depends
+-- on their zone (with DST) and rollover hour, which the application applies when it reads. Kinds follow
+-- state_before; young/mature count only review-state cards (interval before the review < or >= 21 days); passed =
+-- rating >= 2.
 CREATE TABLE review_hour (
     learner_id     INTEGER NOT NULL,
+    deck_id        INTEGER NOT NULL, -- 0: every deck
     hour           INTEGER NOT NULL, -- reviewed_at / 3600000
-    deck_id        INTEGER NOT NULL,
     reviews        INTEGER NOT NULL,
     learning       INTEGER NOT NULL,
     review         INTEGER NOT NULL,
@@ -20,23 +22,33 @@ CREATE TABLE review_hour (
     mature         INTEGER NOT NULL,
     mature_passed  INTEGER NOT NULL,
     duration_ms    INTEGER NOT NULL,
-    PRIMARY KEY (learner_id, hour, deck_id)
+    PRIMARY KEY (learner_id, deck_id, hour)
 ) WITHOUT ROWID;
 
 INSERT INTO review_hour
-SELECT r.learner_id, r.reviewed_at / 3600000, c.deck_id, COUNT(*),
-       SUM(r.state_before IN (0, 1)), SUM(r.state_before = 2), SUM(r.state_before = 3),
-       SUM(r.state_before = 2 AND r.scheduled_days_before < 21),
-       SUM(r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2),
-       SUM(r.state_before = 2 AND r.scheduled_days_before >= 21),
-       SUM(r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2),
-       SUM(r.duration_ms)
+SELECT r.learner_id, c.deck_id, r.reviewed_at / 3600000, COUNT(*),
+           SUM(r.state_before IN (0, 1)), SUM(r.state_before = 2), SUM(r.state_before = 3),
+           SUM(r.state_before = 2 AND r.scheduled_days_before < 21),
+           SUM(r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2),
+           SUM(r.state_before = 2 AND r.scheduled_days_before >= 21),
+           SUM(r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2),
+           SUM(r.duration_ms)
 FROM review_log r JOIN card c ON c.id = r.card_id
-GROUP BY r.learner_id, r.reviewed_at / 3600000, c.deck_id;
+GROUP BY r.learner_id, c.deck_id, r.reviewed_at / 3600000;
+
+INSERT INTO review_hour
+SELECT learner_id, 0, reviewed_at / 3600000, COUNT(*),
+           SUM(state_before IN (0, 1)), SUM(state_before = 2), SUM(state_before = 3),
+           SUM(state_before = 2 AND scheduled_days_before < 21),
+           SUM(state_before = 2 AND scheduled_days_before < 21 AND rating >= 2),
+           SUM(state_before = 2 AND scheduled_days_before >= 21),
+           SUM(state_before = 2 AND scheduled_days_before >= 21 AND rating >= 2),
+           SUM(duration_ms)
+FROM review_log GROUP BY learner_id, reviewed_at / 3600000;
 
 CREATE TRIGGER review_hour_add AFTER INSERT ON review_log BEGIN
     INSERT INTO review_hour
-    SELECT NEW.learner_id, NEW.reviewed_at / 3600000, c.deck_id, 1,
+    SELECT NEW.learner_id, c.deck_id, NEW.reviewed_at / 3600000, 1,
            NEW.state_before IN (0, 1), NEW.state_before = 2, NEW.state_before = 3,
            NEW.state_before = 2 AND NEW.scheduled_days_before < 21,
            NEW.state_before = 2 AND NEW.scheduled_days_before < 21 AND NEW.rating >= 2,
@@ -44,7 +56,22 @@ CREATE TRIGGER review_hour_add AFTER INSERT ON review_log BEGIN
            NEW.state_before = 2 AND NEW.scheduled_days_before >= 21 AND NEW.rating >= 2,
            NEW.duration_ms
     FROM card c WHERE c.id = NEW.card_id
-    ON CONFLICT (learner_id, hour, deck_id) DO UPDATE SET
+    ON CONFLICT (learner_id, deck_id, hour) DO UPDATE SET
+        reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
+        review = review + excluded.review, relearning = relearning + excluded.relearning,
+        young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
+        mature = mature + excluded.mature, mature_passed = mature_passed + excluded.mature_passed,
+        duration_ms = duration_ms + excluded.duration_ms;
+    INSERT INTO review_hour
+    SELECT NEW.learner_id, 0, NEW.reviewed_at / 3600000, 1,
+           NEW.state_before IN (0, 1), NEW.state_before = 2, NEW.state_before = 3,
+           NEW.state_before = 2 AND NEW.scheduled_days_before < 21,
+           NEW.state_before = 2 AND NEW.scheduled_days_before < 21 AND NEW.rating >= 2,
+           NEW.state_before = 2 AND NEW.scheduled_days_before >= 21,
+           NEW.state_before = 2 AND NEW.scheduled_days_before >= 21 AND NEW.rating >= 2,
+           NEW.duration_ms
+    WHERE true
+    ON CONFLICT (learner_id, deck_id, hour) DO UPDATE SET
         reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
         review = review + excluded.review, relearning = relearning + excluded.relearning,
         young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
@@ -53,8 +80,9 @@ CREATE TRIGGER review_hour_add AFTER INSERT ON review_log BEGIN
 END;
 
 -- Undo removes one review. When a card is deleted its reviews were already subtracted (below) and the card is
--- gone, so the deck lookup finds nothing and this changes nothing.
-CREATE TRIGGER review_hour_remove AFTER DELETE ON review_log BEGIN
+-- gone, so the deck lookup finds nothing and the EXISTS keeps the all-decks row as it is.
+CREATE TRIGGER review_hour_remove AFTER DELETE ON review_log
+WHEN EXISTS (SELECT 1 FROM card WHERE id = OLD.card_id) BEGIN
     UPDATE review_hour SET
         reviews = reviews - 1, learning = learning - (OLD.state_before IN (0, 1)),
         review = review - (OLD.state_before = 2), relearning = relearning - (OLD.state_before = 3),
@@ -64,16 +92,18 @@ CREATE TRIGGER review_hour_remove AFTER DELETE ON review_log BEGIN
         mature_passed = mature_passed - (OLD.state_before = 2 AND OLD.scheduled_days_before >= 21 AND OLD.rating >= 2),
         duration_ms = duration_ms - OLD.duration_ms
     WHERE learner_id = OLD.learner_id AND hour = OLD.reviewed_at / 3600000
-      AND deck_id = (SELECT deck_id FROM card WHERE id = OLD.card_id);
+      AND deck_id IN (0, (SELECT deck_id FROM card WHERE id = OLD.card_id));
     DELETE FROM review_hour
-    WHERE learner_id = OLD.learner_id AND hour = OLD.reviewed_at / 3600000 AND reviews <= 0;
+    WHERE learner_id = OLD.learner_id AND hour = OLD.reviewed_at / 3600000
+      AND deck_id IN (0, (SELECT deck_id FROM card WHERE id = OLD.card_id)) AND reviews <= 0;
 END;
 
 -- A card's whole history leaves (card deleted, or with its deck) or moves to another deck (re-filed by an import).
 CREATE TRIGGER review_hour_card_deleted BEFORE DELETE ON card BEGIN
     UPDATE review_hour SET
-        reviews = review_hour.reviews - agg.reviews, learning = review_hour.learning - agg.learning, review = review_hour.review - agg.review,
-        relearning = review_hour.relearning - agg.relearning, young = review_hour.young - agg.young, young_passed = review_hour.young_passed - agg.young_passed,
+        reviews = review_hour.reviews - agg.reviews, learning = review_hour.learning - agg.learning,
+        review = review_hour.review - agg.review, relearning = review_hour.relearning - agg.relearning,
+        young = review_hour.young - agg.young, young_passed = review_hour.young_passed - agg.young_passed,
         mature = review_hour.mature - agg.mature, mature_passed = review_hour.mature_passed - agg.mature_passed,
         duration_ms = review_hour.duration_ms - agg.duration_ms
     FROM (SELECT learner_id, reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
@@ -84,13 +114,15 @@ CREATE TRIGGER review_hour_card_deleted BEFORE DELETE ON card BEGIN
                  SUM(state_before = 2 AND scheduled_days_before >= 21 AND rating >= 2) AS mature_passed,
                  SUM(duration_ms) AS duration_ms
           FROM review_log WHERE card_id = OLD.id GROUP BY learner_id, reviewed_at / 3600000) AS agg
-    WHERE review_hour.learner_id = agg.learner_id AND review_hour.hour = agg.hour AND review_hour.deck_id = OLD.deck_id;
+    WHERE review_hour.learner_id = agg.learner_id AND review_hour.hour = agg.hour
+      AND review_hour.deck_id IN (0, OLD.deck_id);
 END;
 
 CREATE TRIGGER review_hour_card_moved AFTER UPDATE OF deck_id ON card WHEN OLD.deck_id <> NEW.deck_id BEGIN
     UPDATE review_hour SET
-        reviews = review_hour.reviews - agg.reviews, learning = review_hour.learning - agg.learning, review = review_hour.review - agg.review,
-        relearning = review_hour.relearning - agg.relearning, young = review_hour.young - agg.young, young_passed = review_hour.young_passed - agg.young_passed,
+        reviews = review_hour.reviews - agg.reviews, learning = review_hour.learning - agg.learning,
+        review = review_hour.review - agg.review, relearning = review_hour.relearning - agg.relearning,
+        young = review_hour.young - agg.young, young_passed = review_hour.young_passed - agg.young_passed,
         mature = review_hour.mature - agg.mature, mature_passed = review_hour.mature_passed - agg.mature_passed,
         duration_ms = review_hour.duration_ms - agg.duration_ms
     FROM (SELECT learner_id, reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
@@ -103,7 +135,7 @@ CREATE TRIGGER review_hour_card_moved AFTER UPDATE OF deck_id ON card WHEN OLD.d
           FROM review_log WHERE card_id = NEW.id GROUP BY learner_id, reviewed_at / 3600000) AS agg
     WHERE review_hour.learner_id = agg.learner_id AND review_hour.hour = agg.hour AND review_hour.deck_id = OLD.deck_id;
     INSERT INTO review_hour
-    SELECT learner_id, reviewed_at / 3600000, NEW.deck_id, COUNT(*),
+    SELECT learner_id, NEW.deck_id, reviewed_at / 3600000, COUNT(*),
            SUM(state_before IN (0, 1)), SUM(state_before = 2), SUM(state_before = 3),
            SUM(state_before = 2 AND scheduled_days_before < 21),
            SUM(state_before = 2 AND scheduled_days_before < 21 AND rating >= 2),
@@ -111,7 +143,7 @@ CREATE TRIGGER review_hour_card_moved AFTER UPDATE OF deck_id ON card WHEN OLD.d
            SUM(state_before = 2 AND scheduled_days_before >= 21 AND rating >= 2),
            SUM(duration_ms)
     FROM review_log WHERE card_id = NEW.id GROUP BY learner_id, reviewed_at / 3600000
-    ON CONFLICT (learner_id, hour, deck_id) DO UPDATE SET
+    ON CONFLICT (learner_id, deck_id, hour) DO UPDATE SET
         reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
         review = review + excluded.review, relearning = relearning + excluded.relearning,
         young = young + excluded.young, young_passed = young_passed + excluded.young_passed,

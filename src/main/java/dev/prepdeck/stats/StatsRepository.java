@@ -53,7 +53,8 @@ public final class StatsRepository {
                        SUM(r.mature) AS mature, SUM(r.mature_passed) AS mature_pass, SUM(r.duration_ms) AS duration
                 FROM review_hour r
                 WHERE r.learner_id = :learnerId AND r.hour >= :fromHour AND r.hour < :toHour"""
-                + scopeFilter(scope, HOUR_IN_SCOPE) + " GROUP BY r.hour HAVING SUM(r.reviews) > 0 ORDER BY r.hour");
+                + (scope == null ? " AND r.deck_id = 0" : " " + HOUR_IN_SCOPE)
+                + " GROUP BY r.hour HAVING SUM(r.reviews) > 0 ORDER BY r.hour");
         List<HourTotals> rows = new ArrayList<>();
         bindScope(query.bind("learnerId", learnerId).bind("fromHour", Math.floorDiv(fromMs, HOUR_MS))
                 .bind("toHour", Math.floorDiv(toMs + HOUR_MS - 1, HOUR_MS)), scope)

@@ -284,10 +284,6 @@ public final class StatsService {
 
     /** Reviews per study day over the last {@code days} days, oldest first, for the CSV export. */
     public List<DayKinds> reviewsPerDay(Deck scope, int days) {
-        return figuresPerDay(scope, days);
-    }
-
-    private List<DayKinds> figuresPerDay(Deck scope, int days) {
         return jdbi.withHandle(h -> {
             Learner learner = reviews.learner();
             StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());

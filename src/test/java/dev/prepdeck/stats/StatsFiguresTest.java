@@ -230,6 +230,26 @@ class StatsFiguresTest {
     }
 
     @Test
+    void a_card_filed_under_another_deck_takes_its_reviews_and_state_along() {
+        StatsLog log = log("2026-03-10T10:00:00Z");
+        long card = log.card(NETWORKING, 0);
+        log.review(card, "2026-03-10T05:00:00Z", 3, 2, 5);
+        log.state(card, 2, 10, 5, 0.5, Instant.parse("2026-03-15T10:00:00Z"), false);
+        DeckService decks = new DeckService(log.jdbi, new DeckRepository(), log.clock);
+        Deck networking = decks.deck(log.deck(NETWORKING));
+        Deck database = decks.deck(log.deck("数据库"));
+
+        log.jdbi.useHandle(h -> h.execute("UPDATE card SET deck_id = ? WHERE id = ?", database.id(), card));
+
+        StatsService stats = service(log);
+        assertThat(stats.figures(networking, 30).today().reviews()).isZero();
+        assertThat(stats.figures(database, 30).today().reviews()).isEqualTo(1);
+        assertThat(stats.figures(null, 30).today().reviews()).isEqualTo(1);
+        assertThat(stats.figures(database, 30).states().young()).isEqualTo(1);
+        assertThat(stats.figures(networking, 30).states().young()).isZero();
+    }
+
+    @Test
     void the_interview_projection_counts_studied_cards_plus_the_new_cards_that_fit_before_the_date() {
         StatsLog log = log("2026-03-10T10:00:00Z");
         Instant due = Instant.parse("2026-03-11T10:00:00Z");
