@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -13,7 +15,8 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__initial_schema.sql",
             "V2__deck_study_settings.sql",
-            "V3__practice_attempts.sql");
+            "V3__practice_attempts.sql",
+            "V4__statistics.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 
@@ -37,10 +40,16 @@ public final class Migrations {
                             + ". Upgrade prepdeck or choose another file with --db.");
         }
         for (int version = current; version < targetVersion; version++) {
-            String sql = readScript(SCRIPTS.get(version));
+            String script = SCRIPTS.get(version);
+            String sql = readScript(script);
             int next = version + 1;
             jdbi.useTransaction(handle -> {
-                handle.createScript(sql).execute();
+                // SQLite runs the script itself: Jdbi's script splitter cuts trigger bodies (BEGIN ... END) at each ';'
+                try (Statement statement = handle.getConnection().createStatement()) {
+                    statement.executeUpdate(sql);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("schema upgrade " + script + " failed: " + e.getMessage(), e);
+                }
                 handle.execute("PRAGMA user_version = " + next);
             });
         }

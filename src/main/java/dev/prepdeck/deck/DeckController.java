@@ -7,13 +7,16 @@ import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.stats.RetrievabilityCurve;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,12 +106,14 @@ public final class DeckController {
 
     public void settingsForm(Context ctx) {
         Deck deck = decks.deck(deckId(ctx));
-        ctx.render("deck/settings.html", settingsModel(deck, DeckSettings.of(deck), null));
+        LocalDate date = decks.interviewDate(deck.id());
+        ctx.render("deck/settings.html", settingsModel(deck, DeckSettings.of(deck), date == null ? "" : date.toString(), null));
     }
 
     public void saveSettings(Context ctx) {
         Deck deck = decks.deck(deckId(ctx));
         DeckSettings entered = DeckSettings.of(deck);
+        String dateText = ctx.formParam("interviewDate") == null ? "" : ctx.formParam("interviewDate").trim();
         try {
             entered = new DeckSettings(
                     intParam(ctx, "newPerDay", "new cards per day"),
@@ -118,18 +123,32 @@ public final class DeckController {
                     ctx.formParam("learningSteps"),
                     ctx.formParam("relearningSteps"),
                     ctx.formParam("weights"));
-            decks.saveSettings(deck.id(), entered);
+            decks.saveSettings(deck.id(), entered, interviewDate(dateText));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/settings.html", settingsModel(deck, entered, e.getMessage()));
+            ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, e.getMessage()));
         }
     }
 
-    private static Map<String, Object> settingsModel(Deck deck, DeckSettings s, String error) {
+    /** The optional interview date as the form sends it (yyyy-mm-dd); blank clears it. */
+    static LocalDate interviewDate(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("interviewDate",
+                    "interview date '" + text + "' is not a real date in the form 2026-05-31");
+        }
+    }
+
+    private static Map<String, Object> settingsModel(Deck deck, DeckSettings s, String interviewDate, String error) {
         Map<String, Object> model = new HashMap<>();
         model.put("deck", deck);
         model.put("settings", s);
+        model.put("interviewDate", interviewDate);
         model.put("error", error);
         return model;
     }
@@ -184,7 +203,8 @@ public final class DeckController {
         ZoneId zone = reviews.learner().zone();
         Instant now = clock.instant();
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
-        List<HistoryRow> history = reviews.history(card.id()).stream()
+        List<dev.prepdeck.review.ReviewEntry> entries = reviews.history(card.id());
+        List<HistoryRow> history = entries.stream()
                 .map(r -> new HistoryRow(when.format(Instant.ofEpochMilli(r.reviewedAt())), RATING_NAMES[r.rating() - 1],
                         STATE_NAMES[r.stateBefore()], STATE_NAMES[r.stateAfter()], r.elapsedDays(),
                         Math.round(r.durationMs() / 100.0) / 10.0, String.format(Locale.ROOT, "%.2f", r.stabilityAfter()),
@@ -192,7 +212,9 @@ public final class DeckController {
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("card", card);
-        model.put("deck", decks.deck(card.deckId()));
+        Deck deck = decks.deck(card.deckId());
+        model.put("deck", deck);
+        model.put("curveSvg", RetrievabilityCurve.svg(entries, DeckSettings.of(deck).toFsrsParameters().w()[20], now, zone));
         model.put("questionHtml", markdown.toHtml(card.question()));
         model.put("answerHtml", markdown.toHtml(card.answer()));
         CardStatus status = reviews.statusesInDeck(card.deckId()).get(card.id());

@@ -113,6 +113,26 @@ public final class DeckRepository {
                 .bind("weights", s.weights()).bind("now", now).execute();
     }
 
+    /** Interview dates of the decks that have one; a stored value that is not an ISO date counts as none. */
+    public java.util.Map<Long, java.time.LocalDate> interviewDates(Handle h) {
+        java.util.Map<Long, java.time.LocalDate> dates = new java.util.LinkedHashMap<>();
+        h.createQuery("SELECT id, interview_date FROM deck WHERE interview_date IS NOT NULL ORDER BY name")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong("id"), rs.getString("interview_date")))
+                .forEach(e -> {
+                    try {
+                        dates.put(e.getKey(), java.time.LocalDate.parse(e.getValue()));
+                    } catch (java.time.format.DateTimeParseException ignored) {
+                        // written by hand into the database; the settings form only stores valid dates
+                    }
+                });
+        return dates;
+    }
+
+    public void updateInterviewDate(Handle h, long deckId, java.time.LocalDate date) {
+        h.createUpdate("UPDATE deck SET interview_date = :date WHERE id = :id")
+                .bind("id", deckId).bind("date", date == null ? null : date.toString()).execute();
+    }
+
     public List<Card> cards(Handle h, long deckId) {
         registerMappers(h);
         return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE deck_id = :deckId ORDER BY position, id")

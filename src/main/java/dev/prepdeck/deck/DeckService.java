@@ -96,11 +96,27 @@ public final class DeckService {
     }
 
     public void saveSettings(long deckId, DeckSettings settings) {
+        saveSettings(deckId, settings, interviewDate(deckId));
+    }
+
+    /** Saves the settings and the deck's interview date (null: none) together. */
+    public void saveSettings(long deckId, DeckSettings settings, java.time.LocalDate interviewDate) {
         DeckSettings valid = settings.validated();
         jdbi.useTransaction(h -> {
             decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             decks.updateSettings(h, deckId, valid, clock.millis());
+            decks.updateInterviewDate(h, deckId, interviewDate);
         });
+    }
+
+    /** The date the user prepares this deck for, if they set one. */
+    public java.time.LocalDate interviewDate(long deckId) {
+        return jdbi.withHandle(h -> decks.interviewDates(h).get(deckId));
+    }
+
+    /** Interview dates by deck id, for the decks that have one. */
+    public java.util.Map<Long, java.time.LocalDate> interviewDates() {
+        return jdbi.withHandle(decks::interviewDates);
     }
 
     public long addCard(long deckId, CardInput input) {

@@ -20,6 +20,8 @@ import dev.prepdeck.review.ReviewApiController;
 import dev.prepdeck.review.ReviewController;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.stats.StatsController;
+import dev.prepdeck.stats.StatsService;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -41,7 +43,10 @@ public final class App {
         PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
                 reviewService, new AnswerMatcher(TermAnalyzer.shipped()), clock);
 
-        DashboardController dashboard = new DashboardController(deckService, reviewService);
+        StatsService statsService = new StatsService(jdbi, deckRepository, reviewService, clock);
+
+        DashboardController dashboard = new DashboardController(deckService, reviewService, statsService);
+        StatsController statsPages = new StatsController(statsService, deckService);
         DeckController deckPages = new DeckController(deckService, reviewService, practiceService, markdown, clock);
         ReviewController studyPages = new ReviewController(reviewService, deckService, practiceService, markdown, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
@@ -118,6 +123,12 @@ public final class App {
             config.routes.post("/api/review", reviewApi::review);
             config.routes.post("/api/review/undo", reviewApi::undo);
             config.routes.post("/api/practice/check", practiceApi::check);
+
+            // Statistics
+            config.routes.get("/stats", statsPages::page);
+            config.routes.get("/stats/reviews-per-day.csv", statsPages::reviewsPerDayCsv);
+            config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
+            config.routes.get("/api/stats", statsPages::api);
 
             ErrorPages.register(config);
         });

@@ -1,0 +1,341 @@
+package dev.prepdeck.stats;
+
+import dev.prepdeck.stats.StatsService.DayCount;
+import dev.prepdeck.stats.StatsService.DayCoverage;
+import dev.prepdeck.stats.StatsService.DayDue;
+import dev.prepdeck.stats.StatsService.DayKinds;
+import dev.prepdeck.stats.StatsService.DeckMastery;
+import dev.prepdeck.stats.StatsService.HourRow;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Builds the stats page's charts as inline SVG with a data table each. */
+public final class Charts {
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 240;
+    private static final int LEFT = 64;
+    private static final int RIGHT = 48;
+    private static final int TOP = 12;
+    private static final int BOTTOM = 44;
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+    private Charts() {
+    }
+
+    /** A calendar of the last 365 days: one square per day, a column per week, darker for more reviews. */
+    public static Chart heatmap(List<DayCount> days) {
+        int max = days.stream().mapToInt(DayCount::count).max().orElse(0);
+        int total = days.stream().mapToInt(DayCount::count).sum();
+        long active = days.stream().filter(d -> d.count() > 0).count();
+        String id = "chart-heatmap";
+        int cell = 12;
+        int left = 30;
+        int top = 20;
+        LocalDate first = days.get(0).date();
+        int firstColumnOffset = first.getDayOfWeek().getValue() - 1; // weeks start on Monday
+        int columns = (firstColumnOffset + days.size() + 6) / 7;
+        Svg svg = new Svg(id, left + columns * cell + 4, top + 7 * cell + 4, "Review calendar, last 365 days",
+                total + " reviews on " + active + " of " + days.size() + " days from " + first + " to "
+                        + days.get(days.size() - 1).date() + "; the busiest day had " + max + " reviews.");
+        String[] weekdays = {"Mon", "", "Wed", "", "Fri", "", ""};
+        for (int row = 0; row < 7; row++) {
+            if (!weekdays[row].isEmpty()) {
+                svg.text(left - 4, top + row * cell + 9, weekdays[row], "end", "axis-label", false);
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        int monthTotal = 0;
+        for (int i = 0; i < days.size(); i++) {
+            DayCount day = days.get(i);
+            int index = firstColumnOffset + i;
+            int column = index / 7;
+            int row = index % 7;
+            if (day.date().getDayOfMonth() == 1 || (i == 0 && day.date().getDayOfMonth() <= 14)) {
+                svg.text(left + column * cell, top - 6,
+                        day.date().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), "start", "axis-label", false);
+            }
+            svg.rect(left + column * cell, top + row * cell, cell - 2, cell - 2, "heat heat-" + level(day.count(), max),
+                    day.date() + ": " + day.count() + (day.count() == 1 ? " review" : " reviews"));
+            monthTotal += day.count();
+            boolean monthEnds = i == days.size() - 1 || days.get(i + 1).date().getDayOfMonth() == 1;
+            if (monthEnds) {
+                rows.add(List.of(day.date().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.date().getYear(),
+                        Integer.toString(monthTotal)));
+                monthTotal = 0;
+            }
+        }
+        return new Chart(id, "Review calendar", svg.end(), List.of("Month", "Reviews"), rows);
+    }
+
+    /** 0 for no reviews, else 1-4 by quarter of the busiest day. */
+    static int level(int count, int max) {
+        if (count == 0 || max == 0) {
+            return 0;
+        }
+        return Math.min(4, 1 + (4 * (count - 1)) / max);
+    }
+
+    public static Chart reviewsByKind(List<DayKinds> days) {
+        List<String> labels = days.stream().map(d -> d.date().format(SHORT_DATE)).toList();
+        double[][] series = new double[3][days.size()];
+        List<List<String>> rows = new ArrayList<>();
+        int total = 0;
+        for (int i = 0; i < days.size(); i++) {
+            DayKinds d = days.get(i);
+            series[0][i] = d.learning();
+            series[1][i] = d.review();
+            series[2][i] = d.relearning();
+            total += d.total();
+            rows.add(List.of(d.date().toString(), Integer.toString(d.learning()), Integer.toString(d.review()),
+                    Integer.toString(d.relearning()), Integer.toString(d.total())));
+        }
+        String id = "chart-reviews";
+        String svg = bars(id, "Reviews per day by kind, last " + days.size() + " days",
+                total + " reviews in " + days.size() + " days: learning in the first colour, review in the second, "
+                        + "relearning in the third.",
+                labels, series, new String[] {"kind-learning", "kind-review", "kind-relearning"},
+                new String[] {"learning", "review", "relearning"}, "Reviews", "Day", null);
+        return new Chart(id, "Reviews per day", svg, List.of("Day", "Learning", "Review", "Relearning", "Total"), rows);
+    }
+
+    public static Chart forecast(List<DayDue> days) {
+        List<String> labels = days.stream().map(d -> d.date().format(SHORT_DATE)).toList();
+        double[][] series = {days.stream().mapToDouble(DayDue::due).toArray()};
+        int total = days.stream().mapToInt(DayDue::due).sum();
+        String id = "chart-forecast";
+        String svg = bars(id, "Due forecast, next " + days.size() + " days",
+                total + " cards fall due in the next " + days.size() + " days; " + days.get(0).due()
+                        + " today, overdue cards included.",
+                labels, series, new String[] {"bar-due"}, new String[] {"due"}, "Cards due", "Day", null);
+        List<List<String>> rows = days.stream().map(d -> List.of(d.date().toString(), Integer.toString(d.due()))).toList();
+        return new Chart(id, "Due forecast", svg, List.of("Day", "Due"), rows);
+    }
+
+    public static Chart states(StatsRepository.StateCounts s) {
+        String[] names = {"New", "Learning", "Young", "Mature", "Suspended"};
+        int[] values = {s.newCards(), s.learning(), s.young(), s.mature(), s.suspended()};
+        String[] classes = {"state-new", "state-learning", "state-young", "state-mature", "state-suspended"};
+        String id = "chart-states";
+        int total = s.total();
+        StringBuilder desc = new StringBuilder(total + " cards: ");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            desc.append(i == 0 ? "" : ", ").append(values[i]).append(' ').append(names[i].toLowerCase(Locale.ROOT));
+            rows.add(List.of(names[i], Integer.toString(values[i]), percent(total == 0 ? null : (double) values[i] / total)));
+        }
+        Svg svg = new Svg(id, WIDTH, 90, "Card states", desc.append('.').toString());
+        double x = 10;
+        double width = WIDTH - 20;
+        for (int i = 0; i < names.length; i++) {
+            double w = total == 0 ? 0 : width * values[i] / total;
+            if (w > 0) {
+                svg.rect(x, 10, w, 30, classes[i], names[i] + ": " + values[i]);
+            }
+            x += w;
+        }
+        if (total == 0) {
+            svg.rect(10, 10, width, 30, "empty", "No cards");
+        }
+        double legendX = 10;
+        for (int i = 0; i < names.length; i++) {
+            svg.rect(legendX, 58, 12, 12, classes[i], null);
+            svg.text(legendX + 16, 68, names[i] + " " + values[i], "start", "axis-label", false);
+            legendX += 140;
+        }
+        return new Chart(id, "Card states", svg.end(), List.of("State", "Cards", "Share"), rows);
+    }
+
+    public static Chart stability(int[] bins) {
+        String[] labels = {"< 1 day", "1–7 days", "7–21 days", "21–90 days", "90–365 days", "≥ 1 year"};
+        return histogram("chart-stability", "Stability", "Studied cards by memory stability (days until recall falls to 90%)",
+                labels, bins, "Stability");
+    }
+
+    public static Chart difficulty(int[] bins) {
+        String[] labels = new String[bins.length];
+        for (int i = 0; i < bins.length; i++) {
+            labels[i] = (i + 1) + "–" + (i + 2);
+        }
+        return histogram("chart-difficulty", "Difficulty", "Studied cards by FSRS difficulty (1 easiest, 10 hardest)",
+                labels, bins, "Difficulty");
+    }
+
+    private static Chart histogram(String id, String heading, String title, String[] labels, int[] bins, String axis) {
+        double[][] series = {java.util.Arrays.stream(bins).asDoubleStream().toArray()};
+        int total = java.util.Arrays.stream(bins).sum();
+        StringBuilder desc = new StringBuilder(total + " cards: ");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < bins.length; i++) {
+            desc.append(i == 0 ? "" : ", ").append(bins[i]).append(" at ").append(labels[i]);
+            rows.add(List.of(labels[i], Integer.toString(bins[i])));
+        }
+        String svg = bars(id, title, desc.append('.').toString(), List.of(labels), series, new String[] {"bar-cards"},
+                new String[] {"cards"}, "Cards", axis, null);
+        return new Chart(id, heading, svg, List.of(axis, "Cards"), rows);
+    }
+
+    public static Chart hourly(List<HourRow> hours) {
+        List<String> labels = hours.stream().map(h -> String.format(Locale.ROOT, "%02d", h.hour())).toList();
+        double[][] series = {hours.stream().mapToDouble(HourRow::reviews).toArray()};
+        Double[] rates = hours.stream().map(HourRow::passRate).toArray(Double[]::new);
+        HourRow busiest = hours.stream().max(java.util.Comparator.comparingInt(HourRow::reviews)).orElseThrow();
+        String id = "chart-hourly";
+        String svg = bars(id, "Reviews and pass rate by hour of the day",
+                "Bars: reviews started in each hour; line: share of review-state cards answered Hard or better. "
+                        + "Busiest hour: " + busiest.hour() + ":00 with " + busiest.reviews() + " reviews.",
+                labels, series, new String[] {"bar-reviews"}, new String[] {"reviews"}, "Reviews", "Hour", rates);
+        List<List<String>> rows = hours.stream().map(h -> List.of(labels.get(h.hour()) + ":00",
+                Integer.toString(h.reviews()), percent(h.passRate()))).toList();
+        return new Chart(id, "Hour of the day", svg, List.of("Hour", "Reviews", "Pass rate"), rows);
+    }
+
+    public static Chart coverage(List<DayCoverage> days) {
+        List<String> labels = days.stream().map(d -> d.date().format(SHORT_DATE)).toList();
+        double[][] series = {days.stream().mapToDouble(DayCoverage::attempts).toArray()};
+        Double[] rates = days.stream().map(DayCoverage::averageCoverage).toArray(Double[]::new);
+        int attempts = days.stream().mapToInt(DayCoverage::attempts).sum();
+        String id = "chart-coverage";
+        String svg = bars(id, "Answer coverage over time, last " + days.size() + " days",
+                attempts == 0 ? "No typed practice answers in this period yet."
+                        : "Bars: practice answers typed per day (" + attempts + " in all); line: the average share of "
+                        + "key points they covered.",
+                labels, series, new String[] {"bar-attempts"}, new String[] {"attempts"}, "Attempts", "Day", rates);
+        List<List<String>> rows = days.stream().filter(d -> d.attempts() > 0)
+                .map(d -> List.of(d.date().toString(), Integer.toString(d.attempts()), percent(d.averageCoverage())))
+                .toList();
+        return new Chart(id, "Answer coverage", svg, List.of("Day", "Attempts", "Average coverage"), rows);
+    }
+
+    public static Chart mastery(List<DeckMastery> decks) {
+        String id = "chart-mastery";
+        int rowHeight = 22;
+        int labelWidth = 220;
+        Svg svg = new Svg(id, WIDTH, Math.max(1, decks.size()) * rowHeight + 30, "Mastery per deck",
+                "For each deck with its sub-decks, the share of active cards whose recall probability now is 90% or more"
+                        + (decks.isEmpty() ? "; there are no decks." : "."));
+        double barWidth = WIDTH - labelWidth - 70;
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < decks.size(); i++) {
+            DeckMastery d = decks.get(i);
+            double y = 8 + i * rowHeight;
+            svg.text(labelWidth - 6, y + 13, shorten(d.name(), 34), "end", "axis-label", false);
+            svg.rect(labelWidth, y, barWidth, rowHeight - 6, "track", null);
+            svg.rect(labelWidth, y, barWidth * d.mastery(), rowHeight - 6, "bar-mastery",
+                    d.name() + ": " + percent(d.mastery()) + " at ≥ 90%, average " + percent(d.averageRetrievability()));
+            svg.text(labelWidth + barWidth + 6, y + 13, percent(d.mastery()), "start", "axis-label", false);
+            rows.add(List.of(d.name(), Integer.toString(d.cards()), percent(d.mastery()),
+                    percent(d.averageRetrievability()), Integer.toString(d.due())));
+        }
+        svg.text(labelWidth + barWidth / 2, 8 + Math.max(1, decks.size()) * rowHeight + 16,
+                "Share of cards at ≥ 90% recall now", "middle", "axis-title", false);
+        return new Chart(id, "Mastery per deck", svg.end(),
+                List.of("Deck", "Cards", "At ≥ 90% now", "Average retrievability", "Due"), rows);
+    }
+
+    /**
+     * Vertical bars, stacked when there are several series, with a y axis, sparse x labels, a legend and an
+     * optional line of rates (0..1, null = no point) on a right-hand percent axis.
+     */
+    static String bars(String id, String title, String desc, List<String> labels, double[][] series, String[] classes,
+                       String[] names, String yTitle, String xTitle, Double[] rates) {
+        Svg svg = new Svg(id, WIDTH, HEIGHT, title, desc);
+        int n = labels.size();
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (double[] s : series) {
+                sum += s[i];
+            }
+            max = Math.max(max, sum);
+        }
+        double top = niceCeiling(max);
+        for (int t = 0; t <= 4; t++) {
+            double value = top * t / 4;
+            double y = TOP + plotH - plotH * t / 4;
+            svg.line(LEFT, y, LEFT + plotW, y, t == 0 ? "axis" : "grid");
+            svg.text(LEFT - 6, y + 4, Svg.num(Math.round(value * 10) / 10.0), "end", "axis-label", false);
+        }
+        double slot = plotW / Math.max(n, 1);
+        double gap = slot > 6 ? Math.min(2, slot * 0.2) : 0;
+        int labelEvery = Math.max(1, (int) Math.ceil(n / 10.0));
+        for (int i = 0; i < n; i++) {
+            double x = LEFT + i * slot;
+            double base = TOP + plotH;
+            StringBuilder tip = new StringBuilder(labels.get(i)).append(':');
+            for (int s = 0; s < series.length; s++) {
+                tip.append(' ').append(Svg.num(series[s][i])).append(' ').append(names[s]).append(s + 1 < series.length ? "," : "");
+            }
+            for (int s = 0; s < series.length; s++) {
+                double h = top == 0 ? 0 : plotH * series[s][i] / top;
+                if (h > 0) {
+                    base -= h;
+                    svg.rect(x + gap / 2, base, slot - gap, h, classes[s], tip.toString());
+                }
+            }
+            if (i % labelEvery == 0) {
+                svg.text(x + slot / 2, TOP + plotH + 16, labels.get(i), "middle", "axis-label", false);
+            }
+        }
+        if (rates != null) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                if (rates[i] != null) {
+                    double x = LEFT + i * slot + slot / 2;
+                    double y = TOP + plotH - plotH * rates[i];
+                    points.append(Svg.num(x)).append(',').append(Svg.num(y)).append(' ');
+                    svg.circle(x, y, 2.5, "rate-point", labels.get(i) + ": " + percent(rates[i]));
+                }
+            }
+            if (points.length() > 0) {
+                svg.polyline(points.toString().trim(), "rate-line");
+            }
+            for (int t = 0; t <= 4; t++) {
+                double y = TOP + plotH - plotH * t / 4;
+                svg.text(LEFT + plotW + 6, y + 4, (25 * t) + "%", "start", "axis-label", false);
+            }
+        }
+        svg.text(14, TOP + plotH / 2, yTitle, "middle", "axis-title", true);
+        svg.text(LEFT + plotW / 2, HEIGHT - 6, xTitle, "middle", "axis-title", false);
+        if (series.length > 1) {
+            double legendX = LEFT + 10;
+            for (int s = 0; s < series.length; s++) {
+                svg.rect(legendX, TOP, 10, 10, classes[s], null);
+                svg.text(legendX + 14, TOP + 9, names[s], "start", "axis-label", false);
+                legendX += 100;
+            }
+        }
+        return svg.end();
+    }
+
+    /** The axis top: a multiple of 4 up to 20 (whole quarter ticks), else 1, 2, 2.5 or 5 × 10^k at or above max. */
+    static double niceCeiling(double max) {
+        if (max <= 1) {
+            return 1;
+        }
+        if (max <= 20) {
+            return 4 * Math.ceil(max / 4);
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(max)));
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= max) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    static String percent(Double rate) {
+        return rate == null ? "–" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : "…" + text.substring(text.length() - max + 1);
+    }
+
+}

@@ -1,0 +1,100 @@
+package dev.prepdeck.stats;
+
+import dev.prepdeck.review.ReviewEntry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A card's probability of recall over time as inline SVG: after each review it restarts at 100% and decays along
+ * FSRS-6's forgetting curve with the stability that review produced; each review is marked and coloured by rating.
+ */
+public final class RetrievabilityCurve {
+    private static final double DAY_MS = 86_400_000d;
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 200;
+    private static final int LEFT = 48;
+    private static final int RIGHT = 16;
+    private static final int TOP = 12;
+    private static final int BOTTOM = 36;
+    private static final int SAMPLES = 240;
+    private static final String[] RATINGS = {"Again", "Hard", "Good", "Easy"};
+
+    private RetrievabilityCurve() {
+    }
+
+    /** The curve from the first review to now (or to the last due date when that is later); null without reviews. */
+    public static String svg(List<ReviewEntry> history, double w20, Instant now, ZoneId zone) {
+        if (history.isEmpty()) {
+            return null;
+        }
+        double decay = -w20;
+        double factor = Math.pow(0.9, 1 / decay) - 1;
+        long start = history.get(0).reviewedAt();
+        long end = Math.max(now.toEpochMilli(), history.get(history.size() - 1).dueAfter());
+        end = Math.max(end, start + (long) DAY_MS);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(zone);
+        ReviewEntry last = history.get(history.size() - 1);
+        double rNow = retrievability(last, now.toEpochMilli(), factor, decay);
+        Svg svg = new Svg("card-curve", WIDTH, HEIGHT, "Recall probability of this card over time",
+                history.size() + " reviews from " + date.format(Instant.ofEpochMilli(start)) + "; recall probability now "
+                        + Charts.percent(rNow) + ". The curve restarts at 100% after each review and falls with time.");
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        for (int t = 0; t <= 4; t++) {
+            double y = TOP + plotH - plotH * t / 4;
+            svg.line(LEFT, y, LEFT + plotW, y, t == 0 ? "axis" : "grid");
+            svg.text(LEFT - 6, y + 4, (25 * t) + "%", "end", "axis-label", false);
+        }
+        double span = end - start;
+        StringBuilder points = new StringBuilder();
+        int review = 0;
+        for (int i = 0; i <= SAMPLES; i++) {
+            long t = start + (long) (span * i / SAMPLES);
+            while (review + 1 < history.size() && history.get(review + 1).reviewedAt() <= t) {
+                review++;
+                // drop to the value just before the review, then jump back to 100%
+                long at = history.get(review).reviewedAt();
+                double before = retrievability(history.get(review - 1), at, factor, decay);
+                point(points, x(at, start, span, plotW), y(before, plotH));
+                point(points, x(at, start, span, plotW), y(1, plotH));
+            }
+            point(points, x(t, start, span, plotW), y(retrievability(history.get(review), t, factor, decay), plotH));
+        }
+        svg.polyline(points.toString().trim(), "rate-line");
+        double nowX = x(now.toEpochMilli(), start, span, plotW);
+        svg.line(nowX, TOP, nowX, TOP + plotH, "now-mark");
+        for (ReviewEntry r : history) {
+            svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating(),
+                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + RATINGS[r.rating() - 1]);
+        }
+        svg.text(LEFT, HEIGHT - 14, date.format(Instant.ofEpochMilli(start)), "start", "axis-label", false);
+        svg.text(LEFT + plotW, HEIGHT - 14, date.format(Instant.ofEpochMilli(end)), "end", "axis-label", false);
+        svg.text(LEFT + plotW / 2, HEIGHT - 2, "Time (reviews marked on top)", "middle", "axis-title", false);
+        svg.text(12, TOP + plotH / 2, "Recall", "middle", "axis-title", true);
+        return svg.end();
+    }
+
+    /** R at {@code atMs} after {@code review}, counting fractional days so the drawn curve is smooth. */
+    static double retrievability(ReviewEntry review, long atMs, double factor, double decay) {
+        if (review.stabilityAfter() <= 0) {
+            return 0;
+        }
+        double days = Math.max(0, (atMs - review.reviewedAt()) / DAY_MS);
+        return Math.pow(1 + factor * days / review.stabilityAfter(), decay);
+    }
+
+    private static double x(long t, long start, double span, double plotW) {
+        return LEFT + plotW * (t - start) / span;
+    }
+
+    private static double y(double r, double plotH) {
+        return TOP + plotH - plotH * r;
+    }
+
+    private static void point(StringBuilder points, double x, double y) {
+        points.append(Svg.num(x)).append(',').append(Svg.num(y)).append(' ');
+    }
+}

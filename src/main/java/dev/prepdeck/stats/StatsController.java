@@ -1,0 +1,205 @@
+package dev.prepdeck.stats;
+
+import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckService;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The stats page, its JSON twin and the CSV exports, all filtered by ?deck= (with sub-decks) and ?days=. */
+public final class StatsController {
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 365;
+    static final List<Integer> PERIODS = List.of(30, 90, 365);
+
+    private final StatsService stats;
+    private final DeckService decks;
+
+    public StatsController(StatsService stats, DeckService decks) {
+        this.stats = stats;
+        this.decks = decks;
+    }
+
+    public void page(Context ctx) {
+        Deck deck = deckParam(ctx);
+        int days = daysParam(ctx);
+        StatsService.Figures f = stats.figures(deck, days);
+        Map<String, Object> model = new HashMap<>();
+        model.put("figures", f);
+        model.put("deck", deck);
+        model.put("days", days);
+        model.put("periods", PERIODS);
+        model.put("allDecks", decks.allDecks());
+        model.put("charts", List.of(
+                Charts.heatmap(f.heatmap()),
+                Charts.reviewsByKind(f.perDay()),
+                Charts.forecast(f.forecast()),
+                Charts.states(f.states()),
+                Charts.stability(f.stabilityBins()),
+                Charts.difficulty(f.difficultyBins()),
+                Charts.mastery(f.decks()),
+                Charts.coverage(f.coverage()),
+                Charts.hourly(f.hourly())));
+        model.put("retention", f.retention().stream().map(r -> List.of(r.period(), Charts.percent(r.young()),
+                Integer.toString(r.youngCount()), Charts.percent(r.mature()), Integer.toString(r.matureCount()),
+                Charts.percent(r.all()))).toList());
+        model.put("query", deck == null ? "?days=" + days : "?deck=" + deck.id() + "&days=" + days);
+        ctx.render("stats/index.html", model);
+    }
+
+    public void api(Context ctx) {
+        Deck deck = deckParam(ctx);
+        int days = daysParam(ctx);
+        StatsService.Figures f = stats.figures(deck, days);
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> today = new LinkedHashMap<>();
+        today.put("reviews", f.today().reviews());
+        today.put("seconds", f.today().seconds());
+        today.put("due", f.today().due());
+        today.put("new", f.today().newAvailable());
+        body.put("today", today);
+        body.put("streakDays", f.today().streakDays());
+        body.put("heatmap", f.heatmap().subList(f.heatmap().size() - days, f.heatmap().size()).stream()
+                .map(d -> pair("date", d.date().toString(), "count", d.count())).toList());
+        body.put("forecast", f.forecast().stream().map(d -> pair("date", d.date().toString(), "due", d.due())).toList());
+        body.put("retention", f.retention().stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("period", r.period());
+            row.put("young", r.young());
+            row.put("mature", r.mature());
+            row.put("all", r.all());
+            return row;
+        }).toList());
+        Map<String, Object> states = new LinkedHashMap<>();
+        states.put("new", f.states().newCards());
+        states.put("learning", f.states().learning());
+        states.put("young", f.states().young());
+        states.put("mature", f.states().mature());
+        states.put("suspended", f.states().suspended());
+        body.put("states", states);
+        body.put("decks", f.decks().stream().map(d -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", d.id());
+            row.put("name", d.name());
+            row.put("mastery", d.mastery());
+            row.put("averageRetrievability", d.averageRetrievability());
+            row.put("due", d.due());
+            return row;
+        }).toList());
+        ctx.json(body);
+    }
+
+    private static Map<String, Object> pair(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    public void reviewsPerDayCsv(Context ctx) {
+        Deck deck = deckParam(ctx);
+        int days = ctx.queryParam("days") == null ? MAX_DAYS : daysParam(ctx);
+        csv(ctx, "reviews-per-day.csv", out -> {
+            out.write("date,learning,review,relearning,total,seconds\r\n");
+            for (StatsService.DayKinds d : stats.reviewsPerDay(deck, days)) {
+                out.write(d.date() + "," + d.learning() + "," + d.review() + "," + d.relearning() + "," + d.total()
+                        + "," + Math.round(d.durationMs() / 1000.0) + "\r\n");
+            }
+        });
+    }
+
+    public void reviewLogCsv(Context ctx) {
+        Deck deck = deckParam(ctx);
+        ZoneId zone = stats.zone();
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
+        String[] states = {"new", "learning", "review", "relearning"};
+        String[] ratings = {"again", "hard", "good", "easy"};
+        csv(ctx, "review-log.csv", out -> {
+            out.write("review_id,reviewed_at_utc,reviewed_at_local,deck,card_uid,question,rating,state_before,"
+                    + "state_after,elapsed_days,seconds,stability,difficulty,interval_days\r\n");
+            stats.eachLogLine(deck, line -> {
+                Instant at = Instant.ofEpochMilli(line.reviewedAt());
+                String row = String.join(",", Long.toString(line.id()), at.toString(), local.format(at),
+                        quote(line.deck()), quote(line.cardUid()), quote(line.question()), ratings[line.rating() - 1],
+                        states[line.stateBefore()], states[line.stateAfter()], Integer.toString(line.elapsedDays()),
+                        String.format(Locale.ROOT, "%.1f", line.durationMs() / 1000.0),
+                        String.format(Locale.ROOT, "%.4f", line.stabilityAfter()),
+                        String.format(Locale.ROOT, "%.4f", line.difficultyAfter()),
+                        Integer.toString(line.scheduledDaysAfter()));
+                try {
+                    out.write(row + "\r\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+    static String quote(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return '"' + field.replace("\"", "\"\"") + '"';
+        }
+        return field;
+    }
+
+    private interface CsvBody {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void csv(Context ctx, String fileName, CsvBody body) {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        try {
+            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            body.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ?deck= : blank for every deck; anything but an existing deck's id is a 404. */
+    private Deck deckParam(Context ctx) {
+        String value = ctx.queryParam("deck");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        long id;
+        try {
+            id = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse("no deck with id " + value.trim());
+        }
+        return decks.deck(id);
+    }
+
+    /** ?days= : the period of the per-day charts, a whole number of days from 1 to 365 (default 30). */
+    static int daysParam(Context ctx) {
+        String value = ctx.queryParam("days");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days >= 1 && days <= MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the message below
+        }
+        throw new InvalidInputException("days", "days must be a whole number from 1 to " + MAX_DAYS + ", got '" + value + "'");
+    }
+}

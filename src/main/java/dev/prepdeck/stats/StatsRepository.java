@@ -1,0 +1,228 @@
+package dev.prepdeck.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The statistics' SQL. Every figure is an aggregate computed by SQLite; Java receives at most one row per day,
+ * per hour of the day or per deck. A {@code scope} (deck name) restricts to that deck and its sub-decks; null means
+ * every deck.
+ */
+public final class StatsRepository {
+    /** Reviews whose card is in the deck :scope or below it. */
+    private static final String REVIEW_IN_SCOPE = """
+             AND r.card_id IN (SELECT c.id FROM card c JOIN deck d ON d.id = c.deck_id
+                               WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')""";
+    private static final String HOUR_IN_SCOPE = """
+             AND r.deck_id IN (SELECT d.id FROM deck d
+                               WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')""";
+    private static final long HOUR_MS = 3_600_000L;
+    private static final String DECK_IN_SCOPE =
+            " AND (d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
+    /** An interval of 21 days or more makes a card "mature", as in Anki. */
+    static final int MATURE_DAYS = 21;
+
+    /** What happened on one study day. Kinds follow the card's state before the review. */
+    public record DayTotals(int reviews, int learning, int review, int relearning, int youngCount, int youngPassed,
+                     int matureCount, int maturePassed, long durationMs) {
+        static final DayTotals NONE = new DayTotals(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        DayTotals plus(DayTotals o) {
+            return new DayTotals(reviews + o.reviews, learning + o.learning, review + o.review, relearning + o.relearning,
+                    youngCount + o.youngCount, youngPassed + o.youngPassed, matureCount + o.matureCount,
+                    maturePassed + o.maturePassed, durationMs + o.durationMs);
+        }
+    }
+
+    /** Reviews of one UTC hour (summed over the decks in scope), the unit the statistics are read in. */
+    public record HourTotals(long hourStartMs, DayTotals totals) {
+    }
+
+    /**
+     * The review_hour roll-up (kept by triggers on review_log, see V4__statistics.sql) for the hours in [from, to),
+     * one row per hour that had reviews. Java assigns each hour to the learner's study day and local hour.
+     */
+    List<HourTotals> reviewHours(Handle h, long learnerId, String scope, long fromMs, long toMs) {
+        Query query = h.createQuery("""
+                SELECT r.hour, SUM(r.reviews) AS reviews, SUM(r.learning) AS learning, SUM(r.review) AS review,
+                       SUM(r.relearning) AS relearning, SUM(r.young) AS young, SUM(r.young_passed) AS young_pass,
+                       SUM(r.mature) AS mature, SUM(r.mature_passed) AS mature_pass, SUM(r.duration_ms) AS duration
+                FROM review_hour r
+                WHERE r.learner_id = :learnerId AND r.hour >= :fromHour AND r.hour < :toHour"""
+                + (scope == null ? " AND r.deck_id = 0" : " " + HOUR_IN_SCOPE)
+                + " GROUP BY r.hour HAVING SUM(r.reviews) > 0 ORDER BY r.hour");
+        List<HourTotals> rows = new ArrayList<>();
+        bindScope(query.bind("learnerId", learnerId).bind("fromHour", Math.floorDiv(fromMs, HOUR_MS))
+                .bind("toHour", Math.floorDiv(toMs + HOUR_MS - 1, HOUR_MS)), scope)
+                .map((rs, ctx) -> new HourTotals(rs.getLong("hour") * HOUR_MS, new DayTotals(rs.getInt("reviews"),
+                        rs.getInt("learning"), rs.getInt("review"), rs.getInt("relearning"), rs.getInt("young"),
+                        rs.getInt("young_pass"), rs.getInt("mature"), rs.getInt("mature_pass"), rs.getLong("duration"))))
+                .forEach(rows::add);
+        return rows;
+    }
+
+    /** Whether anything was reviewed in [from, to); used to follow a streak back past the year the page reads. */
+    boolean anyReview(Handle h, long learnerId, String scope, long fromMs, long toMs) {
+        return !reviewHours(h, learnerId, scope, fromMs, toMs).isEmpty();
+    }
+
+    /** Cards falling due on each day of the grid; cards already overdue count on its first day. */
+    int[] dueByDay(Handle h, long learnerId, String scope, DayGrid grid) {
+        int[] result = new int[grid.size()];
+        String deckJoin = scope == null ? "" : " JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id";
+        Query query = h.createQuery("WITH " + grid.cte("days", true) + """
+                         SELECT days.idx, COUNT(*) AS due
+                        FROM days JOIN card_state s
+                          ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (1, 2, 3)
+                             AND s.due >= days.day_start AND s.due < days.day_end""" + deckJoin
+                + " WHERE 1 = 1" + scopeFilter(scope, DECK_IN_SCOPE) + " GROUP BY days.idx");
+        bindScope(query.bind("learnerId", learnerId), scope)
+                .map((rs, ctx) -> new int[] {rs.getInt("idx"), rs.getInt("due")})
+                .forEach(row -> result[row[0]] = row[1]);
+        return result;
+    }
+
+    /** Card counts by state; suspended cards count only as suspended. */
+    public record StateCounts(int newCards, int learning, int young, int mature, int suspended) {
+        static final StateCounts NONE = new StateCounts(0, 0, 0, 0, 0);
+
+        public int total() {
+            return newCards + learning + young + mature + suspended;
+        }
+
+        StateCounts plus(StateCounts o) {
+            return new StateCounts(newCards + o.newCards, learning + o.learning, young + o.young, mature + o.mature,
+                    suspended + o.suspended);
+        }
+    }
+
+    /** Upper bounds (days, exclusive) of the stability bins; the last bin is open. */
+    static final double[] STABILITY_BOUNDS = {1, 7, 21, 90, 365};
+
+    /** Studied, active cards per stability bin ({@link #STABILITY_BOUNDS}) and per difficulty bin [1,2) … [9,10]. */
+    public record Distributions(int[] stability, int[] difficulty) {
+    }
+
+    Distributions distributions(Handle h, long learnerId, String scope) {
+        int[] stability = new int[STABILITY_BOUNDS.length + 1];
+        int[] difficulty = new int[9];
+        String from = "card_recall s WHERE s.learner_id = :learnerId" + scopeFilter(scope, HOUR_IN_SCOPE.replace("r.deck_id", "s.deck_id"));
+        Query query = h.createQuery("""
+                SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
+                            WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
+                       MIN(MAX(CAST(s.difficulty AS INTEGER), 1), 9) - 1 AS dbin,
+                       COUNT(*) AS n
+                FROM""" + " " + from + " AND s.suspended = 0 AND s.state <> 0 GROUP BY sbin, dbin");
+        bindScope(query.bind("learnerId", learnerId), scope)
+                .map((rs, ctx) -> new int[] {rs.getInt("sbin"), rs.getInt("dbin"), rs.getInt("n")})
+                .forEach(row -> {
+                    stability[row[0]] += row[2];
+                    difficulty[row[1]] += row[2];
+                });
+        return new Distributions(stability, difficulty);
+    }
+
+    /**
+     * A deck's own cards (not its sub-decks'): counts by state, and of the active ones how many are at R ≥ 0.9 now and
+     * the sum of their R.
+     */
+    public record DeckCards(StateCounts states, int activeCards, int mastered, double retrievabilitySum) {
+        static final DeckCards NONE = new DeckCards(StateCounts.NONE, 0, 0, 0);
+
+        DeckCards plus(DeckCards o) {
+            return new DeckCards(states.plus(o.states), activeCards + o.activeCards, mastered + o.mastered,
+                    retrievabilitySum + o.retrievabilitySum);
+        }
+    }
+
+    /** The forgetting curve's constants shared by some decks: R = (1 + factor · t / S) ^ decay, decay = -w20. */
+    public record CurveConstants(List<Long> deckIds, double factor, double decay) {
+    }
+
+    /**
+     * States and retrievability now of the learner's cards, per deck: one query per distinct forgetting curve (all
+     * decks share one unless their weights differ) over card_recall, whose key orders rows by deck (no join, no sort).
+     * Like the scheduler, t counts whole 24-hour periods since the last review; a new card's R is 0. FSRS-6 chooses
+     * its factor so that R = 0.9 exactly when t = S, so "R ≥ 0.9" is tested as t ≤ S, without pow().
+     */
+    java.util.Map<Long, DeckCards> cardsByOwnDeck(Handle h, long learnerId, List<CurveConstants> curves, long nowMs) {
+        java.util.Map<Long, DeckCards> result = new java.util.HashMap<>();
+        for (CurveConstants curve : curves) {
+            h.createQuery("""
+                            SELECT s.deck_id,
+                                   SUM(s.suspended = 0 AND s.state = 0) AS new_cards,
+                                   SUM(s.suspended = 0 AND s.state IN (1, 3)) AS learning,
+                                   SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < :mature) AS young,
+                                   SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days >= :mature) AS mature,
+                                   SUM(s.suspended) AS suspended,
+                                   SUM(s.suspended = 0 AND s.state <> 0 AND s.stability > 0
+                                       AND MAX((:now - s.last_review) / 86400000, 0) <= s.stability) AS mastered,
+                                   TOTAL(CASE WHEN s.suspended = 0 AND s.state <> 0 AND s.stability > 0
+                                         THEN pow(1 + :factor * MAX((:now - COALESCE(s.last_review, :now)) / 86400000, 0)
+                                                  / s.stability, :decay) END) AS r_sum
+                            FROM card_recall s
+                            WHERE s.learner_id = :learnerId AND s.deck_id IN (<decks>)
+                            GROUP BY s.deck_id""")
+                    .bindList("decks", curve.deckIds())
+                    .bind("learnerId", learnerId).bind("now", nowMs).bind("mature", MATURE_DAYS)
+                    .bind("factor", curve.factor()).bind("decay", curve.decay())
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong("deck_id"), new DeckCards(
+                            new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
+                                    rs.getInt("mature"), rs.getInt("suspended")),
+                            rs.getInt("new_cards") + rs.getInt("learning") + rs.getInt("young") + rs.getInt("mature"),
+                            rs.getInt("mastered"), rs.getDouble("r_sum"))))
+                    .forEach(e -> result.put(e.getKey(), e.getValue()));
+        }
+        return result;
+    }
+
+    /** Practice attempts and the sum of their coverage per day of the grid. */
+    double[][] coverageByDay(Handle h, long learnerId, String scope, DayGrid grid) {
+        double[][] result = new double[grid.size()][2];
+        Query query = h.createQuery("WITH " + grid.cte("days") + """
+                         SELECT days.idx, COUNT(*) AS attempts, SUM(p.coverage) AS coverage
+                        FROM days JOIN practice_attempt p
+                          ON p.learner_id = :learnerId AND p.attempted_at >= days.day_start AND p.attempted_at < days.day_end
+                        """ + scopeFilter(scope, REVIEW_IN_SCOPE.replace("r.card_id", "p.card_id")) + " GROUP BY days.idx");
+        bindScope(query.bind("learnerId", learnerId), scope)
+                .map((rs, ctx) -> new double[] {rs.getInt("idx"), rs.getInt("attempts"), rs.getDouble("coverage")})
+                .forEach(row -> result[(int) row[0]] = new double[] {row[1], row[2]});
+        return result;
+    }
+
+    /** One line of the review log export. */
+    public record LogLine(long id, long reviewedAt, String deck, String cardUid, String question, int rating, int stateBefore,
+                   int stateAfter, int elapsedDays, long durationMs, double stabilityAfter, double difficultyAfter,
+                   int scheduledDaysAfter) {
+    }
+
+    /** Streams the review log oldest first, one row at a time, so an export never holds the log in memory. */
+    void eachLogLine(Handle h, long learnerId, String scope, Consumer<LogLine> sink) {
+        Query query = h.createQuery("""
+                SELECT r.id, r.reviewed_at, d.name AS deck, c.uid, c.question, r.rating, r.state_before, r.state_after,
+                       r.elapsed_days, r.duration_ms, r.stability_after, r.difficulty_after, r.scheduled_days_after
+                FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                WHERE r.learner_id = :learnerId""" + scopeFilter(scope, DECK_IN_SCOPE) + " ORDER BY r.reviewed_at, r.id");
+        try (var rows = bindScope(query.bind("learnerId", learnerId), scope).setFetchSize(500)
+                .map((rs, ctx) -> new LogLine(rs.getLong("id"), rs.getLong("reviewed_at"), rs.getString("deck"),
+                        rs.getString("uid"), rs.getString("question"), rs.getInt("rating"), rs.getInt("state_before"),
+                        rs.getInt("state_after"), rs.getInt("elapsed_days"), rs.getLong("duration_ms"),
+                        rs.getDouble("stability_after"), rs.getDouble("difficulty_after"),
+                        rs.getInt("scheduled_days_after")))
+                .stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    private static String scopeFilter(String scope, String filter) {
+        return scope == null ? "" : " " + filter;
+    }
+
+    private static Query bindScope(Query query, String scope) {
+        return scope == null ? query : query.bind("scope", scope);
+    }
+}
