@@ -11,8 +11,8 @@ DB=${1:-/tmp/prepdeck-stats-bench.db}
 PORT=${2:-7462}
 RUNS=${3:-21}
 
-mvn -B -q -o package -DskipTests
-mvn -B -q -o test-compile
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o package -DskipTests
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -o test-compile
 if [ ! -f "$DB" ]; then
   java -cp target/prepdeck.jar:target/test-classes dev.prepdeck.stats.bench.StatsCollectionGenerator "$DB" 100000 1000000
 fi

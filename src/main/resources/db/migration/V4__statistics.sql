@@ -152,7 +152,7 @@ CREATE TRIGGER review_hour_card_moved AFTER UPDATE OF deck_id ON card WHEN OLD.d
 END;
 
 -- Each card's scheduling figures keyed by deck, kept by triggers: per-deck statistics (states, stability, difficulty,
--- retrievability now) read it in deck order without joining card to card_state row by row, which was most of the
+-- retrievability now) and the dashboard's due/new counts read it in deck order without joining card to card_state row by row, which was most of the
 -- time of a stats request on 100,000 cards.
 CREATE TABLE card_recall (
     learner_id     INTEGER NOT NULL,
@@ -164,24 +164,27 @@ CREATE TABLE card_recall (
     difficulty     REAL    NOT NULL,
     scheduled_days INTEGER NOT NULL,
     last_review    INTEGER,
+    due            INTEGER NOT NULL,
     PRIMARY KEY (learner_id, deck_id, card_id)
 ) WITHOUT ROWID;
 CREATE INDEX card_recall_card ON card_recall (card_id, learner_id);
 
 INSERT INTO card_recall
-SELECT s.learner_id, c.deck_id, s.card_id, s.state, s.suspended, s.stability, s.difficulty, s.scheduled_days, s.last_review
+SELECT s.learner_id, c.deck_id, s.card_id, s.state, s.suspended, s.stability, s.difficulty, s.scheduled_days, s.last_review,
+       s.due
 FROM card_state s JOIN card c ON c.id = s.card_id;
 
 CREATE TRIGGER card_recall_add AFTER INSERT ON card_state BEGIN
     INSERT INTO card_recall
     SELECT NEW.learner_id, c.deck_id, NEW.card_id, NEW.state, NEW.suspended, NEW.stability, NEW.difficulty,
-           NEW.scheduled_days, NEW.last_review
+           NEW.scheduled_days, NEW.last_review, NEW.due
     FROM card c WHERE c.id = NEW.card_id;
 END;
 
 CREATE TRIGGER card_recall_change AFTER UPDATE ON card_state BEGIN
     UPDATE card_recall SET state = NEW.state, suspended = NEW.suspended, stability = NEW.stability,
-                           difficulty = NEW.difficulty, scheduled_days = NEW.scheduled_days, last_review = NEW.last_review
+                           difficulty = NEW.difficulty, scheduled_days = NEW.scheduled_days, last_review = NEW.last_review,
+                           due = NEW.due
     WHERE card_id = NEW.card_id AND learner_id = NEW.learner_id;
 END;
 

@@ -58,15 +58,16 @@ public final class ReviewRepository {
     /** Per deck (its own cards only): what is due, new, done today and in total. */
     Map<Long, OwnCounts> ownCounts(Handle h, long learnerId, java.time.Instant now, StudyDay day) {
         Map<Long, OwnCounts> counts = new HashMap<>();
+        // card_recall is card_state keyed by (learner, deck): one ordered pass, no join of every card to its state.
         h.createQuery("""
-                        SELECT c.deck_id,
+                        SELECT deck_id,
                                COUNT(*) AS total,
-                               SUM(s.suspended) AS suspended,
-                               SUM(s.suspended = 0 AND s.state IN (1, 3) AND s.due <= :now) AS learning_due,
-                               SUM(s.suspended = 0 AND s.state = 2 AND s.due < :dayEnd) AS review_due,
-                               SUM(s.suspended = 0 AND s.state = 0) AS new_cards
-                        FROM card c JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
-                        GROUP BY c.deck_id""")
+                               SUM(suspended) AS suspended,
+                               SUM(suspended = 0 AND state IN (1, 3) AND due <= :now) AS learning_due,
+                               SUM(suspended = 0 AND state = 2 AND due < :dayEnd) AS review_due,
+                               SUM(suspended = 0 AND state = 0) AS new_cards
+                        FROM card_recall WHERE learner_id = :learnerId
+                        GROUP BY deck_id""")
                 .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
                 .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), rs.getInt("total"), rs.getInt("suspended"),
                         rs.getInt("learning_due"), rs.getInt("review_due"), rs.getInt("new_cards"), 0, 0))
