@@ -108,7 +108,9 @@ class PracticeBrowserTest {
         assertThat(page.text("#practice-suggested")).isEqualTo("Good");
         assertThat(page.find("#rate-3").getAttribute("class")).contains("suggested");
 
-        page.focus("button.rate.suggested").pressToNewPage(Keys.ENTER);
+        // Enter right after ticking, with the focus still on the box, takes the suggestion (not the first button).
+        assertThat(page.focused()).startsWith("input");
+        page.pressToNewPage(Keys.ENTER);
         assertThat(page.path()).isEqualTo("/study?deck=" + deck);
         Map<String, Object> review = site.row("SELECT id, card_id, rating, duration_ms FROM review_log");
         assertThat(review).containsEntry("card_id", (int) card).containsEntry("rating", 3)
