@@ -171,15 +171,19 @@ public final class Page {
     }
 
     public Page assertNoSidewaysScrolling() {
+        // Measured against the screen's width, not window.innerWidth: a phone zooms out to fit a page that is too
+        // wide, and innerWidth grows with it, so the page would always seem to fit.
         Map<?, ?> widths = (Map<?, ?>) script("""
-                return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+                var screen = arguments[0];
+                return { scroll: document.documentElement.scrollWidth,
                          widest: Array.from(document.querySelectorAll('body *'))
-                           .filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 0.5; })
-                           .slice(0, 5).map(function (e) { return e.tagName.toLowerCase() + '.' + e.className; }).join(', ') };
-                """);
+                           .filter(function (e) { return e.getBoundingClientRect().right > screen + 0.5; })
+                           .slice(-5).map(function (e) { return e.tagName.toLowerCase() + '.' + e.className
+                             + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)'; }).join(', ') };
+                """, view.width);
         assertThat(((Number) widths.get("scroll")).longValue())
-                .as("%s at %s scrolls sideways; too wide: %s", path(), view.label, widths.get("widest"))
-                .isLessThanOrEqualTo(((Number) widths.get("inner")).longValue());
+                .as("%s at %s (%dpx) scrolls sideways; too wide: %s", path(), view.label, view.width, widths.get("widest"))
+                .isLessThanOrEqualTo(view.width);
         return this;
     }
 
