@@ -45,6 +45,9 @@ class LayoutBrowserTest {
     void the_review_page_fits_with_the_question_and_with_the_answer_and_its_buttons_are_big_enough_to_tap() {
         Site site = browser.site(WIDE_DECK);
         Page page = site.open("/study?deck=" + site.deckId("Layout"));
+        // Its long answer turns practice mode on by default; this is the plain review page.
+        page.focus("#practice-toggle").pressToNewPage(Keys.ENTER);
+        assertThat(page.findAll("#reveal")).hasSize(1);
         page.capture("review-question");
 
         page.press(Keys.SPACE);
