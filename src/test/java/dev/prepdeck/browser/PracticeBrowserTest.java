@@ -181,6 +181,12 @@ class PracticeBrowserTest {
         page.focus("#rating-" + stampedeAttempt).press(Keys.HOME);
         assertThat(page.find("#rating-" + stampedeAttempt).getAttribute("value")).isEqualTo("1");
         page.capture("mock-report");
+        page.tabThroughAll();
+        page.view(View.LAPTOP, View.Scheme.DARK).tabThroughAll();
+        page.view(View.PHONE, View.Scheme.LIGHT);
+        assertThat(page.sizes(".mock-answer select, #mock-confirm")).hasSize(3)
+                .allSatisfy(wh -> assertThat(wh[1]).as("height of a control to tap on a phone").isGreaterThanOrEqualTo(44));
+        page.view(View.LAPTOP, View.Scheme.LIGHT);
         page.focus("#mock-confirm").pressToNewPage(Keys.ENTER);
 
         assertThat(page.text(".notice")).contains("applied");
