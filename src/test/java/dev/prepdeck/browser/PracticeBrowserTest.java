@@ -78,6 +78,7 @@ class PracticeBrowserTest {
 
         page.focus("#practice-check").pressToNewPage(Keys.ENTER);
         assertThat(page.title()).startsWith("Check your answer");
+        assertThat(page.findAll("h1")).as("a heading to find the page by").hasSize(1);
         long seconds = Long.parseLong(page.find("#practice-rate").getAttribute("data-seconds"));
         assertThat(seconds).as("the timer's seconds reach the check").isPositive();
         assertThat(page.text(".typed-answer .typed")).isEqualTo(CACHE_ANSWER);
@@ -159,6 +160,7 @@ class PracticeBrowserTest {
         for (int question = 1; question <= 2; question++) {
             assertThat(page.text(".breadcrumb")).isEqualTo("Mock interview · question " + question + " of 2");
             assertThat(page.findAll(".answer, .model-answer")).as("no answer shown during the interview").isEmpty();
+            assertThat(page.findAll("h1")).as("a heading to find the page by").hasSize(1);
             boolean cacheCard = page.text(".question").equals(CACHE_QUESTION);
             page.press(cacheCard ? CACHE_ANSWER : "Jitter on the expiry times.");
             page.waitUntil("the timer to count", () -> !page.text("#practice-timer .elapsed").equals("0:00"));
