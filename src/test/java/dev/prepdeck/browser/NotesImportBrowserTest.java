@@ -89,15 +89,16 @@ class NotesImportBrowserTest {
                 .containsExactly(PARTITIONS, REBALANCE, "Explain Offsets.", DISAGREED);
         assertThat(page.text(".notes-skipped")).contains("待补充");
         assertThat(site.count("SELECT count(*) FROM card")).as("a preview saves nothing").isZero();
-        page.capture("notes-preview");
-        page.tabThroughAll();
-        page.view(View.LAPTOP, View.Scheme.DARK).tabThroughAll();
-        page.view(View.LAPTOP, View.Scheme.LIGHT);
-
         String rebalance = cardIndex(page, REBALANCE);
         page.focus("input[name=keep][value='" + rebalance + "']").press(Keys.SPACE);
         assertThat(page.find("input[name=keep][value='" + rebalance + "']").isSelected()).isFalse();
         page.type("#question_" + cardIndex(page, PARTITIONS), "Kafka 为什么要分区？");
+        page.capture("notes-preview");
+        page.tabThroughAll();
+        page.view(View.LAPTOP, View.Scheme.DARK).tabThroughAll();
+        page.view(View.LAPTOP, View.Scheme.LIGHT);
+        assertThat(page.find("#question_" + rebalance).getCssValue("text-decoration-line"))
+                .as("an unticked card reads as left out").isEqualTo("line-through");
         page.focus(".notes-preview button.primary").pressToNewPage(Keys.ENTER);
 
         assertThat(page.text("h1")).isEqualTo("Notes imported");
