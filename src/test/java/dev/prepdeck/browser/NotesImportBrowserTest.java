@@ -124,6 +124,7 @@ class NotesImportBrowserTest {
         Files.writeString(file, KAFKA_NOTES, StandardCharsets.UTF_8);
         Site site = browser.site();
         Page page = site.open("/notes/import");
+        page.capture("notes-import");
         page.find("#file").sendKeys(file.toAbsolutePath().toString());
         page.focus("form button.primary").pressToNewPage(Keys.ENTER);
 
