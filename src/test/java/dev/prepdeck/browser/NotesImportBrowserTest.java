@@ -125,6 +125,11 @@ class NotesImportBrowserTest {
         Site site = browser.site();
         Page page = site.open("/notes/import");
         page.capture("notes-import");
+        page.view(View.PHONE, View.Scheme.LIGHT);
+        assertThat(page.script("return document.querySelector('#format').getBoundingClientRect().right"
+                + " <= document.querySelector('#text').getBoundingClientRect().right + 0.5;"))
+                .as("the format list stays inside the form on a phone").isEqualTo(true);
+        page.view(View.LAPTOP, View.Scheme.LIGHT);
         page.find("#file").sendKeys(file.toAbsolutePath().toString());
         page.focus("form button.primary").pressToNewPage(Keys.ENTER);
 
