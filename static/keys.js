@@ -7,6 +7,12 @@
     return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
   }
 
+  // A focused link or button keeps its own Enter and Space: the practice toggle, undo, the breadcrumb.
+  function onControl(event) {
+    var t = event.target;
+    return t && t.closest && t.closest("a[href], button") !== null;
+  }
+
   function setupStudy() {
     var reveal = document.getElementById("reveal");
     var started = Date.now();
@@ -20,7 +26,7 @@
         return;
       }
       var key = event.key;
-      if (reveal && (key === " " || key === "Enter") && !reveal.open) {
+      if (reveal && (key === " " || key === "Enter") && !reveal.open && !onControl(event)) {
         event.preventDefault();
         reveal.open = true;
         var good = document.getElementById("rate-3");

@@ -74,6 +74,16 @@
       });
     }
     boxes.forEach(function (box) { box.addEventListener("change", update); });
+    // Enter on a key point would submit with the form's first button, Again: take the suggestion instead.
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.tagName === "INPUT") {
+        var current = form.querySelector("button.rate.suggested");
+        if (current) {
+          event.preventDefault();
+          current.click();
+        }
+      }
+    });
     // Focus (without scrolling away from the comparison) so Enter takes the suggestion.
     var suggested = form.querySelector("button.rate.suggested");
     if (suggested) {

@@ -22,6 +22,7 @@ class KeyboardBrowserTest {
         "/decks/new",
         "/decks/{deck}",
         "/decks/{deck}/settings",
+        "/decks/{deck}/practice",
         "/decks/{deck}/delete",
         "/decks/{deck}/cards/new",
         "/cards/{card}",
@@ -29,6 +30,8 @@ class KeyboardBrowserTest {
         "/cards/{card}/delete",
         "/study?deck={deck}",
         "/study?deck={empty}",
+        "/mock",
+        "/notes/import",
         "/decks/424242",
     })
     void every_control_is_reached_by_tab_with_a_visible_outline(String path) {

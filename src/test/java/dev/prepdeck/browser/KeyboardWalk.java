@@ -15,7 +15,16 @@ final class KeyboardWalk {
             function controls() {
               return Array.from(document.querySelectorAll(
                   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
-                .filter(function (e) { return !e.disabled && e.checkVisibility({ visibilityProperty: true }); });
+                .filter(function (e) { return !e.disabled && e.checkVisibility({ visibilityProperty: true }); })
+                .filter(oneStopPerRadioGroup);
+            }
+            // Tab stops once in a group of radio buttons (on the checked one, else the first); arrows move inside.
+            function oneStopPerRadioGroup(e) {
+              if (e.type !== 'radio' || !e.name) { return true; }
+              var group = Array.from((e.form || document).querySelectorAll('input[type=radio]'))
+                .filter(function (r) { return r.name === e.name; });
+              var checked = group.find(function (r) { return r.checked; });
+              return e === (checked || group[0]);
             }
             """;
 

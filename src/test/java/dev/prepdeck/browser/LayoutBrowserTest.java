@@ -45,6 +45,9 @@ class LayoutBrowserTest {
     void the_review_page_fits_with_the_question_and_with_the_answer_and_its_buttons_are_big_enough_to_tap() {
         Site site = browser.site(WIDE_DECK);
         Page page = site.open("/study?deck=" + site.deckId("Layout"));
+        // Its long answer turns practice mode on by default; this is the plain review page.
+        page.focus("#practice-toggle").pressToNewPage(Keys.ENTER);
+        assertThat(page.findAll("#reveal")).hasSize(1);
         page.capture("review-question");
 
         page.press(Keys.SPACE);
@@ -55,6 +58,52 @@ class LayoutBrowserTest {
                 assertThat(wh[0]).as("rating button width at %s", size).isGreaterThanOrEqualTo(44);
                 assertThat(wh[1]).as("rating button height at %s", size).isGreaterThanOrEqualTo(44);
             });
+        }
+    }
+
+    /** A practice card in mixed Chinese and English whose key points hold a long path and a long word. */
+    private static final String PRACTICE_DECK = """
+            # 面试::Spark
+
+            ## 如何排查 Spark 作业的数据倾斜（data skew）？
+            <!-- id: skew -->
+            <!-- target: 2m -->
+
+            先看 Spark UI 里各个 task 的耗时，再找出热点 key。
+
+            ### 要点
+
+            - 在 Spark UI 的 stage 页面比较 task 的耗时和 shuffle read 大小。
+            - 用 `df.groupBy("key").count().orderBy(desc("count"))` 找出热点 key。
+            - 对热点 key 加盐（salting）后两阶段聚合，或者用 broadcast join 避开 shuffle。
+            - Enable adaptive query execution: spark.sql.adaptive.skewJoin.enabled=true
+            """;
+
+    @Test
+    void the_practice_question_and_its_check_fit_a_phone_and_a_laptop_and_can_be_used_by_keyboard() {
+        Site site = browser.site(PRACTICE_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("面试::Spark"));
+        assertThat(page.findAll("#practice-text")).as("practice mode on: the answer takes long to say").hasSize(1);
+        page.capture("practice-question");
+        page.tabThroughAll();
+        page.view(View.LAPTOP, View.Scheme.DARK).tabThroughAll();
+        page.view(View.LAPTOP, View.Scheme.LIGHT);
+
+        page.focus("#practice-text").press("先打开 Spark UI，看 stage 里 task 的耗时和 shuffle read，"
+                + "再用 groupBy count 找热点 key，然后加盐。See https://spark.apache.org/docs/latest/sql-performance-tuning.html#optimizing-skew-join");
+        page.focus("#practice-check").pressToNewPage(Keys.ENTER);
+        assertThat(page.findAll("mark")).as("matched words highlighted").isNotEmpty();
+        page.capture("practice-check");
+        page.tabThroughAll();
+        page.view(View.LAPTOP, View.Scheme.DARK).tabThroughAll();
+        for (View size : View.values()) {
+            page.view(size, View.Scheme.LIGHT);
+            assertThat(page.sizes(".ratings button.rate")).hasSize(4).allSatisfy(wh -> {
+                assertThat(wh[0]).as("rating button width at %s", size).isGreaterThanOrEqualTo(44);
+                assertThat(wh[1]).as("rating button height at %s", size).isGreaterThanOrEqualTo(44);
+            });
+            assertThat(page.sizes(".key-points label")).hasSize(4).allSatisfy(wh ->
+                    assertThat(wh[1]).as("key point label height at %s", size).isGreaterThanOrEqualTo(24));
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -171,15 +171,19 @@ public final class Page {
     }
 
     public Page assertNoSidewaysScrolling() {
+        // Measured against the screen's width, not window.innerWidth: a phone zooms out to fit a page that is too
+        // wide, and innerWidth grows with it, so the page would always seem to fit.
         Map<?, ?> widths = (Map<?, ?>) script("""
-                return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+                var screen = arguments[0];
+                return { scroll: document.documentElement.scrollWidth,
                          widest: Array.from(document.querySelectorAll('body *'))
-                           .filter(function (e) { return e.getBoundingClientRect().right > window.innerWidth + 0.5; })
-                           .slice(0, 5).map(function (e) { return e.tagName.toLowerCase() + '.' + e.className; }).join(', ') };
-                """);
+                           .filter(function (e) { return e.getBoundingClientRect().right > screen + 0.5; })
+                           .slice(-5).map(function (e) { return e.tagName.toLowerCase() + '.' + e.className
+                             + ' (' + Math.round(e.getBoundingClientRect().right) + 'px)'; }).join(', ') };
+                """, view.width);
         assertThat(((Number) widths.get("scroll")).longValue())
-                .as("%s at %s scrolls sideways; too wide: %s", path(), view.label, widths.get("widest"))
-                .isLessThanOrEqualTo(((Number) widths.get("inner")).longValue());
+                .as("%s at %s (%dpx) scrolls sideways; too wide: %s", path(), view.label, view.width, widths.get("widest"))
+                .isLessThanOrEqualTo(view.width);
         return this;
     }
 
@@ -249,7 +253,15 @@ public final class Page {
         try {
             Files.createDirectories(BrowserSession.SCREENSHOTS);
             Path target = BrowserSession.SCREENSHOTS.resolve(file);
-            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+            // The whole page, not only the first screen: what is wrong is often further down (rating buttons,
+            // key points, the last cards of a preview). Capped so a very long page stays a viewable image.
+            Map<?, ?> content = (Map<?, ?>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                    .get("cssContentSize");
+            double height = Math.min(Math.max(view.height, ((Number) content.get("height")).doubleValue()), 4000);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", view.width, "height", height, "scale", 1)));
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
