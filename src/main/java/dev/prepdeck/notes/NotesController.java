@@ -88,51 +88,62 @@ public final class NotesController {
             }
             decks.add(new PreviewDeck(deck.name(), cards));
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
-        model.put("source", name);
-        model.put("decks", decks);
-        model.put("count", index);
-        model.put("skipped", result.skipped().stream().map(NotesImport.Skipped::toString).toList());
-        model.put("warnings", result.warnings());
-        ctx.render("notes/preview.html", model);
+        Set<Integer> all = new HashSet<>();
+        for (int i = 0; i < index; i++) {
+            all.add(i);
+        }
+        ctx.render("notes/preview.html", previewModel(name, decks, index, all,
+                result.skipped().stream().map(NotesImport.Skipped::toString).toList(), result.warnings()));
     }
 
     public void save(Context ctx) {
         String source = value(ctx.formParam("source"));
         int count = parseCount(ctx.formParam("count"));
-        Set<String> keep = new HashSet<>(ctx.formParams("keep"));
-        Map<String, List<CardSource>> decks = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
-            if (!keep.contains(String.valueOf(i))) {
-                continue;
+        List<PreviewDeck> posted = postedDecks(ctx, count);
+        Set<Integer> kept = new HashSet<>();
+        for (String keep : ctx.formParams("keep")) {
+            try {
+                kept.add(Integer.parseInt(keep.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("keep", "the preview form is incomplete; import the notes again");
             }
-            String deck = value(ctx.formParam("deck_" + i)).strip();
-            String question = value(ctx.formParam("question_" + i)).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-            String answer = value(ctx.formParam("answer_" + i)).replace("\r\n", "\n").strip();
-            String id = value(ctx.formParam("id_" + i)).strip();
-            if (deck.isEmpty()) {
-                throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
-            }
-            if (question.isEmpty() || answer.isEmpty()) {
-                throw new InvalidInputException("question_" + i, "card " + (i + 1) + " ('" + question
-                        + "') needs both a question and an answer; untick it to leave it out");
-            }
-            decks.computeIfAbsent(deck, d -> new ArrayList<>()).add(new CardSource(id.isEmpty()
-                    ? NotesConverter.cardId(deck, question) : id, question, answer, List.of(), Map.of(), 0));
         }
-        if (decks.isEmpty()) {
-            throw new InvalidInputException("keep", "no card was ticked, so there is nothing to save");
+        Map<String, List<CardSource>> decks = new LinkedHashMap<>();
+        List<DeckFile> files = new ArrayList<>();
+        try {
+            for (PreviewDeck deck : posted) {
+                for (PreviewCard card : deck.cards()) {
+                    if (kept.contains(card.index())) {
+                        decks.computeIfAbsent(deck.name(), d -> new ArrayList<>()).add(ticked(deck, card));
+                    }
+                }
+            }
+            if (decks.isEmpty()) {
+                throw new InvalidInputException("keep", "No card is ticked, so there is nothing to save: tick the cards to keep.");
+            }
+            // Every deck is checked before any is written, so a bad one leaves the database as it was.
+            for (Map.Entry<String, List<CardSource>> entry : decks.entrySet()) {
+                DeckFile deck = new DeckFile(entry.getKey(), "Imported from " + source + ".", List.of(), entry.getValue());
+                try {
+                    new DeckFileWriter().write(deck);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException("deck", "Deck '" + entry.getKey() + "': " + e.getMessage());
+                }
+                files.add(deck);
+            }
+        } catch (InvalidInputException e) {
+            // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
+            Map<String, Object> model = previewModel(source, posted, count, kept,
+                    ctx.formParams("skipped"), ctx.formParams("warning"));
+            model.put("error", e.getMessage());
+            model.put("errorField", e.field());
+            ctx.status(HttpStatus.BAD_REQUEST);
+            ctx.render("notes/preview.html", model);
+            return;
         }
         SyncReport report = new SyncReport();
-        for (Map.Entry<String, List<CardSource>> entry : decks.entrySet()) {
-            DeckFile deck = new DeckFile(entry.getKey(), "Imported from " + source + ".", List.of(), entry.getValue());
-            try {
-                new DeckFileWriter().write(deck);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("deck", "deck '" + entry.getKey() + "': " + e.getMessage());
-            }
-            sync.importDeck("notes/" + source + "/" + DeckFileWriter.slug(entry.getKey()), deck, report);
+        for (DeckFile deck : files) {
+            sync.importDeck("notes/" + source + "/" + DeckFileWriter.slug(deck.name()), deck, report);
         }
         if (report.hasErrors()) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -143,6 +154,51 @@ public final class NotesController {
         model.put("errors", report.errors());
         model.put("summary", report.summary());
         ctx.render("notes/saved.html", model);
+    }
+
+    /** Every card the preview form sent back, ticked or not, with the text as the person edited it. */
+    private static List<PreviewDeck> postedDecks(Context ctx, int count) {
+        Map<String, List<PreviewCard>> decks = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String deck = value(ctx.formParam("deck_" + i)).strip();
+            if (deck.isEmpty()) {
+                throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
+            }
+            decks.computeIfAbsent(deck, d -> new ArrayList<>()).add(new PreviewCard(i,
+                    value(ctx.formParam("id_" + i)).strip(), value(ctx.formParam("question_" + i)),
+                    value(ctx.formParam("answer_" + i))));
+        }
+        return decks.entrySet().stream().map(e -> new PreviewDeck(e.getKey(), e.getValue())).toList();
+    }
+
+    /** A ticked card as it will be saved; a blank question or answer names the card so it can be found. */
+    private static CardSource ticked(PreviewDeck deck, PreviewCard card) {
+        String question = card.question().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        String answer = card.answer().replace("\r\n", "\n").strip();
+        String which = "Card " + (card.index() + 1) + " (in " + deck.name() + ")";
+        if (question.isEmpty()) {
+            throw new InvalidInputException("question_" + card.index(),
+                    which + " has no question: write one, or untick the card to leave it out.");
+        }
+        if (answer.isEmpty()) {
+            throw new InvalidInputException("answer_" + card.index(),
+                    which + ", '" + question + "', has no answer: write one, or untick the card to leave it out.");
+        }
+        return new CardSource(card.id().isEmpty() ? NotesConverter.cardId(deck.name(), question) : card.id(),
+                question, answer, List.of(), Map.of(), 0);
+    }
+
+    private static Map<String, Object> previewModel(String source, List<PreviewDeck> decks, int count, Set<Integer> kept,
+                                                    List<String> skipped, List<String> warnings) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("navSection", "notes");
+        model.put("source", source);
+        model.put("decks", decks);
+        model.put("count", count);
+        model.put("kept", kept);
+        model.put("skipped", skipped);
+        model.put("warnings", warnings);
+        return model;
     }
 
     private static NotesReader.Format formatOf(String value) {

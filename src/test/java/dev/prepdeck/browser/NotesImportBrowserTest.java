@@ -119,6 +119,50 @@ class NotesImportBrowserTest {
     }
 
     @Test
+    void saving_with_a_blank_question_or_nothing_ticked_shows_the_preview_again_with_every_edit_kept() {
+        Site site = browser.site();
+        Page page = site.open("/notes/import");
+        page.focus("#text").press(KAFKA_NOTES);
+        page.focus("form button.primary").pressToNewPage(Keys.ENTER);
+        String partitions = cardIndex(page, PARTITIONS);
+        String rebalance = cardIndex(page, REBALANCE);
+        String disagreed = cardIndex(page, DISAGREED);
+        page.type("#answer_" + partitions, "分区让消费者并行读。");
+        page.focus("input[name=keep][value='" + rebalance + "']").press(Keys.SPACE);
+        page.find("#question_" + disagreed).clear();
+        page.focus(".notes-preview button.primary").pressToNewPage(Keys.ENTER);
+
+        assertThat(page.text("h1")).as("still the preview").isEqualTo("4 cards from pasted-notes");
+        assertThat(page.text("#save-error")).isEqualTo("Card " + (Integer.parseInt(disagreed) + 1)
+                + " (in Behavioural) has no question: write one, or untick the card to leave it out.");
+        assertThat(page.find("#question_" + disagreed).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.find("#question_" + disagreed).getAccessibleName()).isEqualTo("Question");
+        assertThat(page.find("#answer_" + partitions).getAttribute("value")).isEqualTo("分区让消费者并行读。");
+        assertThat(page.find("input[name=keep][value='" + rebalance + "']").isSelected()).as("still unticked").isFalse();
+        assertThat(page.text(".notes-skipped")).as("the left-out sections are still listed").contains("待补充");
+        assertThat(site.count("SELECT count(*) FROM card")).isZero();
+        page.capture("notes-preview-error");
+
+        for (var keep : page.findAll("input[name=keep]:checked")) {
+            keep.click();
+        }
+        page.focus(".notes-preview button.primary").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("#save-error")).startsWith("No card is ticked, so there is nothing to save");
+        assertThat(page.findAll("input[name=keep]:checked")).isEmpty();
+        assertThat(page.find("#answer_" + partitions).getAttribute("value")).isEqualTo("分区让消费者并行读。");
+
+        page.focus("input[name=keep][value='" + partitions + "']").press(Keys.SPACE);
+        page.focus("input[name=keep][value='" + disagreed + "']").press(Keys.SPACE);
+        page.type("#question_" + disagreed, "Tell me about a disagreement.");
+        page.focus(".notes-preview button.primary").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("h1")).isEqualTo("Notes imported");
+        assertThat(site.list("SELECT question FROM card ORDER BY question"))
+                .containsExactlyInAnyOrder(PARTITIONS, "Tell me about a disagreement.");
+        assertThat(site.one("SELECT answer FROM card WHERE question = '" + PARTITIONS + "'", String.class))
+                .isEqualTo("分区让消费者并行读。");
+    }
+
+    @Test
     void an_uploaded_notes_file_is_previewed_and_saved() throws IOException {
         Path file = tempDir.resolve("kafka-notes.rst");
         Files.writeString(file, KAFKA_NOTES, StandardCharsets.UTF_8);

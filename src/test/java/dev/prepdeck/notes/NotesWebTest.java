@@ -215,6 +215,40 @@ class NotesWebTest {
     }
 
     @Test
+    void a_blank_question_or_nothing_ticked_shows_the_preview_again_with_every_edit_and_a_message_naming_the_card() {
+        web((site, client, jdbi) -> {
+            List<String> fields = previewFields(upload(client, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
+            set(fields, "answer_0", "Each waits for a lock the other holds, so neither goes on.");
+            set(fields, "question_1", "  ");
+
+            Response blank = save(client, fields, 3, 0, 1);
+            String html = blank.body().string();
+            assertThat(blank.code()).isEqualTo(400);
+            assertThat(html).contains("3 cards from db.rst")
+                    .contains("Card 2 (in Interview) has no question: write one, or untick the card to leave it out.")
+                    .contains("Each waits for a lock the other holds, so neither goes on.</textarea>")
+                    .contains("value=\"索引有哪些类型？\"")
+                    .containsPattern("aria-invalid=\"true\"\\s+aria-describedby=\"save-error\"\\s+id=\"question_1\"");
+            assertThat(html).as("card 3 stays unticked, cards 1 and 2 ticked")
+                    .containsPattern("name=\"keep\" value=\"0\" checked")
+                    .containsPattern("name=\"keep\" value=\"1\" checked")
+                    .doesNotContainPattern("name=\"keep\" value=\"2\" checked");
+
+            Response none = save(client, fields, 3);
+            assertThat(none.code()).isEqualTo(400);
+            assertThat(none.body().string()).contains("No card is ticked, so there is nothing to save")
+                    .contains("Each waits for a lock the other holds");
+            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isZero();
+
+            set(fields, "question_1", "How do you find a slow query?");
+            Response saved = save(client, fields, 3, 0, 1);
+            assertThat(saved.code()).isEqualTo(200);
+            assertThat(TestData.list(jdbi, "SELECT question FROM card ORDER BY position", String.class))
+                    .containsExactly("What is a deadlock?", "How do you find a slow query?");
+        });
+    }
+
+    @Test
     void the_nav_links_to_the_import_page() {
         web((site, client, jdbi) -> assertThat(site.page("/")).contains("href=\"/notes/import\""));
     }
