@@ -162,11 +162,20 @@ public final class Scheduler {
         return 1 + factor * elapsedDays / stability;
     }
 
+    /**
+     * roundTo8's result for every value whose x·1e8 lies in [low, high] when Math.round gives them all
+     * the same integer k, that is when high < k + 1/2 (ties round up); NaN when it does not.
+     */
+    private static double settled(double low, double high) {
+        long k = Math.round(low);
+        return high < k + 0.5 ? k / 1e8 : Double.NaN;
+    }
+
     /** roundTo8(base^decay), given the fast base^decay. */
     private double retrievabilityFrom(double base, double power) {
-        long low = Math.round(power * below * 1e8);
-        if (low == Math.round(power * above * 1e8)) {
-            return low / 1e8;
+        double r = settled(power * below * 1e8, power * above * 1e8);
+        if (!Double.isNaN(r)) {
+            return r;
         }
         fast.recomputedExactly("retrievability");
         return roundTo8(JsMath.pow(base, decay));
@@ -183,9 +192,10 @@ public final class Scheduler {
     }
 
     /**
-     * The grade-independent part of the recall stability increase, e^w8·(11 − d)·s^−w9·(e^((1 − r)·w10) − 1)
-     * in ts-fsrs's order, from s^−w9 and e^((1 − r)·w10). expW8·(11 − d) > 0 and s^−w9's ends are > 0, so
-     * only the last factor's lower end can be negative (exact e^x ≥ 1 for x ≥ 0).
+     * The grade-independent part of the recall stability increase,
+     * e^w8·(11 − d)·s^−w9·(e^((1 − r)·w10) − 1) in ts-fsrs's order, from s^−w9 and e^((1 − r)·w10).
+     * expW8·(11 − d) > 0 and s^−w9's ends are > 0, so only the last factor's lower end can be negative
+     * (exact e^x ≥ 1 for x ≥ 0).
      */
     private double growth(double d, double sPowW9, double expW10) {
         return expW8 * (11 - d) * sPowW9 * (expW10 - 1);
@@ -206,9 +216,9 @@ public final class Scheduler {
         return growth;
     }
 
-    /** The recall stability (s > 0, so increasing in growth) before its division by 1e8. */
-    private static long scaledRecallStability(double s, double growth) {
-        return Math.round(clamp(s * (1 + growth), S_MIN, S_MAX) * 1e8);
+    /** The recall stability (s > 0, so increasing in growth) times 1e8, before roundTo8's rounding. */
+    private static double scaledRecallStability(double s, double growth) {
+        return clamp(s * (1 + growth), S_MIN, S_MAX) * 1e8;
     }
 
     double forgetStability(double d, double s, double r) {
@@ -218,24 +228,23 @@ public final class Scheduler {
     /** Given the fast d^−w12 and (s+1)^w13. */
     private double forgetStability(double d, double s, double dPowW12, double sPlusOnePowW13, double r) {
         double expW14 = fast.exp((1 - r) * w[14]);
-        long low = scaledAfterFail(dPowW12 * below, sPlusOnePowW13 * below, expW14 * below);
-        long afterFail;
-        if (low == scaledAfterFail(dPowW12 * above, sPlusOnePowW13 * above, expW14 * above)) {
-            afterFail = low;
-        } else {
+        double afterFail = settled(scaledAfterFail(dPowW12 * below, sPlusOnePowW13 * below, expW14 * below),
+                scaledAfterFail(dPowW12 * above, sPlusOnePowW13 * above, expW14 * above));
+        if (Double.isNaN(afterFail)) {
             fast.recomputedExactly("lapse stability");
-            afterFail = scaledAfterFail(JsMath.pow(d, -w[12]), JsMath.pow(s + 1, w[13]), JsMath.exp((1 - r) * w[14]));
+            afterFail = Math.round(scaledAfterFail(JsMath.pow(d, -w[12]), JsMath.pow(s + 1, w[13]),
+                    JsMath.exp((1 - r) * w[14]))) / 1e8;
         }
-        return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail / 1e8);
+        return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
     }
 
     /**
-     * w11·d^−w12·((s+1)^w13 − 1)·e^((1 − r)·w14), clamped, before its division by 1e8. w11 > 0 and the
-     * ends of d^−w12 and of the exponential are > 0; (s+1)^w13 − 1 is the one factor whose lower end can
-     * be negative (its exact value is > 0 as s + 1 > 1 and w13 > 0).
+     * w11·d^−w12·((s+1)^w13 − 1)·e^((1 − r)·w14), clamped, times 1e8 before roundTo8's rounding.
+     * w11 > 0 and the ends of d^−w12 and of the exponential are > 0; (s+1)^w13 − 1 is the one factor
+     * whose lower end can be negative (its exact value is > 0 as s + 1 > 1 and w13 > 0).
      */
-    private long scaledAfterFail(double dPowW12, double sPlusOnePowW13, double expW14) {
-        return Math.round(clamp(w[11] * dPowW12 * (sPlusOnePowW13 - 1) * expW14, S_MIN, S_MAX) * 1e8);
+    private double scaledAfterFail(double dPowW12, double sPlusOnePowW13, double expW14) {
+        return clamp(w[11] * dPowW12 * (sPlusOnePowW13 - 1) * expW14, S_MIN, S_MAX) * 1e8;
     }
 
     double shortTermStability(double s, int grade) {
@@ -244,21 +253,22 @@ public final class Scheduler {
 
     /** Given the fast s^−w19. */
     private double shortTermStability(double s, double stabilityDecay, int grade) {
-        long low = scaledShortTermStability(s, stabilityDecay * below, grade);
-        if (low == scaledShortTermStability(s, stabilityDecay * above, grade)) {
-            return low / 1e8;
+        double result = settled(scaledShortTermStability(s, stabilityDecay * below, grade),
+                scaledShortTermStability(s, stabilityDecay * above, grade));
+        if (!Double.isNaN(result)) {
+            return result;
         }
         fast.recomputedExactly("short-term stability");
-        return scaledShortTermStability(s, JsMath.pow(s, -w[19]), grade) / 1e8;
+        return Math.round(scaledShortTermStability(s, JsMath.pow(s, -w[19]), grade)) / 1e8;
     }
 
-    /** s·max(s^−w19·e^(w17·(grade − 3 + w18)), 1), clamped, before its division by 1e8 (increasing in s^−w19). */
-    private long scaledShortTermStability(double s, double stabilityDecay, int grade) {
+    /** s·max(s^−w19·e^(w17·(grade − 3 + w18)), 1), clamped, times 1e8 (increasing in s^−w19). */
+    private double scaledShortTermStability(double s, double stabilityDecay, int grade) {
         double increase = stabilityDecay * shortTermGradeFactor[grade];
         if (grade >= Rating.HARD.value()) {
             increase = Math.max(increase, 1.0);
         }
-        return Math.round(clamp(s * increase, S_MIN, S_MAX) * 1e8);
+        return clamp(s * increase, S_MIN, S_MAX) * 1e8;
     }
 
     private static long[] minutes(List<Duration> steps) {
@@ -527,15 +537,16 @@ public final class Scheduler {
             if (Double.isNaN(growthLow)) {
                 boundGrowth(d, fast.pow(s, -w[9]));
             }
-            long low = scaledRecallStability(s, gradeGrowth(growthLow, grade));
-            if (low == scaledRecallStability(s, gradeGrowth(growthHigh, grade))) {
-                return low / 1e8;
+            double result = settled(scaledRecallStability(s, gradeGrowth(growthLow, grade)),
+                    scaledRecallStability(s, gradeGrowth(growthHigh, grade)));
+            if (!Double.isNaN(result)) {
+                return result;
             }
             fast.recomputedExactly("recall stability");
             if (Double.isNaN(exactGrowth)) {
                 exactGrowth = exactGrowth(d, s, r);
             }
-            return scaledRecallStability(s, gradeGrowth(exactGrowth, grade)) / 1e8;
+            return Math.round(scaledRecallStability(s, gradeGrowth(exactGrowth, grade))) / 1e8;
         }
 
         /** The growth's ends from the fast s^−w9 (and e^((1 − r)·w10), computed here). */
