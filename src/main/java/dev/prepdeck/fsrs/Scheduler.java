@@ -186,8 +186,8 @@ public final class Scheduler {
     }
 
     double nextDifficulty(double d, int grade) {
-        double delta = -w[6] * (grade - 3);
-        double damped = d + roundTo8(delta * (10 - d) / 9);
+        // Good's delta is −0, its damping term roundTo8(−0 / 9) = +0, and d + 0 = d: skip the divisions.
+        double damped = grade == 3 ? d : d + roundTo8(-w[6] * (grade - 3) * (10 - d) / 9);
         return clamp(roundTo8(w[7] * easyInitialDifficulty + (1 - w[7]) * damped), 1, 10);
     }
 
