@@ -19,9 +19,11 @@ import java.util.Objects;
  * FSRS-6 scheduling, result for result the same as ts-fsrs 5.4.2 (its basic scheduler with learning
  * steps when short-term is on, its long-term scheduler when off). Pure and thread-safe.
  *
- * <p>exp, log and pow go through {@link JsMath}, which returns V8's results bit for bit: ts-fsrs
- * rounds stabilities to 8 decimals and seeds its fuzz with them, so a one-ulp difference can change
- * an interval.
+ * <p>Results must be V8's bit for bit: ts-fsrs rounds retrievability and stabilities to 8 decimals
+ * and seeds its fuzz with them, so a one-ulp difference can change an interval. The constructor's
+ * constants use {@link JsMath}, which returns V8's exp, log and pow exactly. Each review uses the much
+ * faster {@link FastMath#HOTSPOT} and a guard that falls back to JsMath whenever that could change a
+ * rounded result (see "The guard" below).
  */
 public final class Scheduler {
     private static final long MINUTE_MS = 60_000L;
@@ -30,6 +32,10 @@ public final class Scheduler {
     private static final Rating[] RATINGS = Rating.values();
 
     private final FsrsParameters parameters;
+    private final FastMath fast;
+    // 1 − ε and 1 + ε for the fast results' error bound ε
+    private final double below;
+    private final double above;
     private final double[] w;
     private final double decay;
     private final double factor;
@@ -48,7 +54,15 @@ public final class Scheduler {
     private final int maximumInterval;
 
     public Scheduler(FsrsParameters parameters) {
+        this(parameters, FastMath.HOTSPOT);
+    }
+
+    /** With {@code fast} for each review's pow and exp; tests pass {@link FastMath#EXACT} or a perturbed one. */
+    Scheduler(FsrsParameters parameters, FastMath fast) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.fast = Objects.requireNonNull(fast, "fast");
+        this.below = 1 - fast.relativeError();
+        this.above = 1 + fast.relativeError();
         this.w = parameters.w();
         this.decay = -w[20];
         this.factor = roundTo8(JsMath.exp(JsMath.pow(decay, -1) * JsMath.log(0.9)) - 1.0);
@@ -124,12 +138,47 @@ public final class Scheduler {
         return intervalModifier;
     }
 
+    /*
+     * The guard. A fast pow or exp result p lies within ε·p of JsMath's p* (FastMath.relativeError), so
+     * p⁻ = p·(1 − ε) ≤ p* ≤ p·(1 + ε) = p⁺, those two products rounded included. Each rounded quantity
+     * below is a chain of +, −, ×, max and clamp over such results that never decreases when one of them
+     * grows: the exact operands of every product are ≥ 0, and where a lower end can be negative (p⁻ − 1
+     * when p* is 1 or just above) the other operand's lower end is ≥ 0, which keeps the lower product at
+     * or below the exact one. IEEE rounding of each step never decreases either. So the chain evaluated at
+     * all lower ends and at all upper ends brackets what the exact path computes, and as roundTo8 =
+     * round(x·1e8)/1e8 is non-decreasing as well, equal integers round(x·1e8) at both ends are the exact
+     * path's integer. Only a quantity whose bracket straddles a boundary k + 1/2 (in units of 1e-8)
+     * fails that test, and it is recomputed with JsMath. No per-review pow or exp is used unrounded
+     * elsewhere: intervals come from rounded stabilities and constructor constants, difficulties use
+     * neither, and the fuzz seed is made from the card's own numbers.
+     */
+
     double forgettingCurve(double elapsedDays, double stability) {
-        return roundTo8(JsMath.pow(forgettingCurveBase(elapsedDays, stability), decay));
+        double base = forgettingCurveBase(elapsedDays, stability);
+        return retrievabilityFrom(base, fast.pow(base, decay));
     }
 
     private double forgettingCurveBase(double elapsedDays, double stability) {
         return 1 + factor * elapsedDays / stability;
+    }
+
+    /**
+     * roundTo8's result for every value whose x·1e8 lies in [low, high] when Math.round gives them all
+     * the same integer k, that is when high < k + 1/2 (ties round up); NaN when it does not.
+     */
+    private static double settled(double low, double high) {
+        long k = Math.round(low);
+        return high < k + 0.5 ? k / 1e8 : Double.NaN;
+    }
+
+    /** roundTo8(base^decay), given the fast base^decay. */
+    private double retrievabilityFrom(double base, double power) {
+        double r = settled(power * below * 1e8, power * above * 1e8);
+        if (!Double.isNaN(r)) {
+            return r;
+        }
+        fast.recomputedExactly("retrievability");
+        return roundTo8(JsMath.pow(base, decay));
     }
 
     double initialDifficulty(int grade) {
@@ -137,47 +186,89 @@ public final class Scheduler {
     }
 
     double nextDifficulty(double d, int grade) {
-        double delta = -w[6] * (grade - 3);
-        double damped = d + roundTo8(delta * (10 - d) / 9);
+        // Good's delta is −0, its damping term roundTo8(−0 / 9) = +0, and d + 0 = d: skip the divisions.
+        double damped = grade == 3 ? d : d + roundTo8(-w[6] * (grade - 3) * (10 - d) / 9);
         return clamp(roundTo8(w[7] * easyInitialDifficulty + (1 - w[7]) * damped), 1, 10);
     }
 
-    /** The grade-independent part of the recall stability increase. */
-    private double recallGrowth(double d, double s, double r) {
-        return recallGrowthWith(d, JsMath.pow(s, -w[9]), r);
+    /**
+     * The grade-independent part of the recall stability increase,
+     * e^w8·(11 − d)·s^−w9·(e^((1 − r)·w10) − 1) in ts-fsrs's order, from s^−w9 and e^((1 − r)·w10).
+     * expW8·(11 − d) > 0 and s^−w9's ends are > 0, so only the last factor's lower end can be negative
+     * (exact e^x ≥ 1 for x ≥ 0).
+     */
+    private double growth(double d, double sPowW9, double expW10) {
+        return expW8 * (11 - d) * sPowW9 * (expW10 - 1);
     }
 
-    /** {@code sPowW9} is s^-w9; the same product in the same order as above. */
-    private double recallGrowthWith(double d, double sPowW9, double r) {
-        return expW8 * (11 - d) * sPowW9 * (JsMath.exp((1 - r) * w[10]) - 1);
+    private double exactGrowth(double d, double s, double r) {
+        return growth(d, JsMath.pow(s, -w[9]), JsMath.exp((1 - r) * w[10]));
     }
 
-    private static double recallStability(double s, double growth) {
-        return roundTo8(clamp(s * (1 + growth), S_MIN, S_MAX));
+    /** Hard's and Easy's growth are Good's times w15 ≥ 0 and w16 ≥ 1. */
+    private double gradeGrowth(double growth, int grade) {
+        if (grade == 2) {
+            return growth * w[15];
+        }
+        if (grade == 4) {
+            return growth * w[16];
+        }
+        return growth;
+    }
+
+    /** The recall stability (s > 0, so increasing in growth) times 1e8, before roundTo8's rounding. */
+    private static double scaledRecallStability(double s, double growth) {
+        return clamp(s * (1 + growth), S_MIN, S_MAX) * 1e8;
     }
 
     double forgetStability(double d, double s, double r) {
-        return forgetStabilityWith(s, JsMath.pow(d, -w[12]), JsMath.pow(s + 1, w[13]), r);
+        return forgetStability(d, s, fast.pow(d, -w[12]), fast.pow(s + 1, w[13]), r);
     }
 
-    /** {@code dPowW12} is d^-w12 and {@code sPlusOnePowW13} is (s+1)^w13; the same expression as above. */
-    private double forgetStabilityWith(double s, double dPowW12, double sPlusOnePowW13, double r) {
-        double afterFail = roundTo8(clamp(
-                w[11] * dPowW12 * (sPlusOnePowW13 - 1) * JsMath.exp((1 - r) * w[14]),
-                S_MIN, S_MAX));
+    /** Given the fast d^−w12 and (s+1)^w13. */
+    private double forgetStability(double d, double s, double dPowW12, double sPlusOnePowW13, double r) {
+        double expW14 = fast.exp((1 - r) * w[14]);
+        double afterFail = settled(scaledAfterFail(dPowW12 * below, sPlusOnePowW13 * below, expW14 * below),
+                scaledAfterFail(dPowW12 * above, sPlusOnePowW13 * above, expW14 * above));
+        if (Double.isNaN(afterFail)) {
+            fast.recomputedExactly("lapse stability");
+            afterFail = Math.round(scaledAfterFail(JsMath.pow(d, -w[12]), JsMath.pow(s + 1, w[13]),
+                    JsMath.exp((1 - r) * w[14]))) / 1e8;
+        }
         return clamp(roundTo8(s / lapseStabilityDivisor), S_MIN, afterFail);
     }
 
-    double shortTermStability(double s, int grade) {
-        return shortTermStability(s, JsMath.pow(s, -w[19]), grade);
+    /**
+     * w11·d^−w12·((s+1)^w13 − 1)·e^((1 − r)·w14), clamped, times 1e8 before roundTo8's rounding.
+     * w11 > 0 and the ends of d^−w12 and of the exponential are > 0; (s+1)^w13 − 1 is the one factor
+     * whose lower end can be negative (its exact value is > 0 as s + 1 > 1 and w13 > 0).
+     */
+    private double scaledAfterFail(double dPowW12, double sPlusOnePowW13, double expW14) {
+        return clamp(w[11] * dPowW12 * (sPlusOnePowW13 - 1) * expW14, S_MIN, S_MAX) * 1e8;
     }
 
+    double shortTermStability(double s, int grade) {
+        return shortTermStability(s, fast.pow(s, -w[19]), grade);
+    }
+
+    /** Given the fast s^−w19. */
     private double shortTermStability(double s, double stabilityDecay, int grade) {
+        double result = settled(scaledShortTermStability(s, stabilityDecay * below, grade),
+                scaledShortTermStability(s, stabilityDecay * above, grade));
+        if (!Double.isNaN(result)) {
+            return result;
+        }
+        fast.recomputedExactly("short-term stability");
+        return Math.round(scaledShortTermStability(s, JsMath.pow(s, -w[19]), grade)) / 1e8;
+    }
+
+    /** s·max(s^−w19·e^(w17·(grade − 3 + w18)), 1), clamped, times 1e8 (increasing in s^−w19). */
+    private double scaledShortTermStability(double s, double stabilityDecay, int grade) {
         double increase = stabilityDecay * shortTermGradeFactor[grade];
         if (grade >= Rating.HARD.value()) {
             increase = Math.max(increase, 1.0);
         }
-        return roundTo8(clamp(s * increase, S_MIN, S_MAX));
+        return clamp(s * increase, S_MIN, S_MAX) * 1e8;
     }
 
     private static long[] minutes(List<Duration> steps) {
@@ -209,7 +300,10 @@ public final class Scheduler {
         // all four outcomes will be asked for, so the lapse and growth terms are all needed
         private final boolean allOutcomes;
         private double retrievability = Double.NaN;
-        private double growth = Double.NaN;
+        // the growth's ends from the fast pow and exp, and the exact growth if the guard needed it
+        private double growthLow = Double.NaN;
+        private double growthHigh = Double.NaN;
+        private double exactGrowth = Double.NaN;
         private double shortTermDecay = Double.NaN;
         private double lapseStability = Double.NaN;
         private double fuzzFactor = Double.NaN;
@@ -418,19 +512,20 @@ public final class Scheduler {
             }
             if (t == 0 && shortTerm) {
                 if (Double.isNaN(shortTermDecay)) {
-                    shortTermDecay = JsMath.pow(s, -w[19]);
+                    shortTermDecay = fast.pow(s, -w[19]);
                 }
                 return shortTermStability(s, shortTermDecay, grade);
             }
-            if (allOutcomes && Double.isNaN(growth)) {
+            if (allOutcomes && Double.isNaN(retrievability)) {
                 // The four powers do not depend on each other; side by side, the processor overlaps them.
                 double base = forgettingCurveBase(t, s);
-                double sPowW9 = JsMath.pow(s, -w[9]);
-                double dPowW12 = JsMath.pow(d, -w[12]);
-                double sPlusOnePowW13 = JsMath.pow(s + 1, w[13]);
-                retrievability = roundTo8(JsMath.pow(base, decay));
-                growth = recallGrowthWith(d, sPowW9, retrievability);
-                lapseStability = forgetStabilityWith(s, dPowW12, sPlusOnePowW13, retrievability);
+                double rPow = fast.pow(base, decay);
+                double sPowW9 = fast.pow(s, -w[9]);
+                double dPowW12 = fast.pow(d, -w[12]);
+                double sPlusOnePowW13 = fast.pow(s + 1, w[13]);
+                retrievability = retrievabilityFrom(base, rPow);
+                boundGrowth(d, sPowW9);
+                lapseStability = forgetStability(d, s, dPowW12, sPlusOnePowW13, retrievability);
             }
             double r = retrievability(t);
             if (grade == 1) {
@@ -439,16 +534,26 @@ public final class Scheduler {
                 }
                 return lapseStability;
             }
-            if (Double.isNaN(growth)) {
-                growth = recallGrowth(d, s, r);
+            if (Double.isNaN(growthLow)) {
+                boundGrowth(d, fast.pow(s, -w[9]));
             }
-            double g = growth;
-            if (grade == 2) {
-                g *= w[15];
-            } else if (grade == 4) {
-                g *= w[16];
+            double result = settled(scaledRecallStability(s, gradeGrowth(growthLow, grade)),
+                    scaledRecallStability(s, gradeGrowth(growthHigh, grade)));
+            if (!Double.isNaN(result)) {
+                return result;
             }
-            return recallStability(s, g);
+            fast.recomputedExactly("recall stability");
+            if (Double.isNaN(exactGrowth)) {
+                exactGrowth = exactGrowth(d, s, r);
+            }
+            return Math.round(scaledRecallStability(s, gradeGrowth(exactGrowth, grade))) / 1e8;
+        }
+
+        /** The growth's ends from the fast s^−w9 (and e^((1 − r)·w10), computed here). */
+        private void boundGrowth(double d, double sPowW9) {
+            double expW10 = fast.exp((1 - retrievability) * w[10]);
+            growthLow = growth(d, sPowW9 * below, expW10 * below);
+            growthHigh = growth(d, sPowW9 * above, expW10 * above);
         }
 
         private double retrievability(int t) {
