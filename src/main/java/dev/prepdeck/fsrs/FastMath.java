@@ -25,7 +25,7 @@ interface FastMath {
      * HotSpot's intrinsics. Math.pow and Math.exp are specified to be within 1 ulp of the true value; so
      * are fdlibm's pow and exp, which JsMath follows (V8 differs from StrictMath by a last bit at most).
      * Two results within 1 ulp of the same value differ by at most 2 ulps, under 2^-50 relative; the
-     * bound claimed here, 2^-46 (64 ulps of 1), leaves a factor of 16 for anything that argument missed.
+     * bound claimed here, 2^-48 (16 ulps of 1), leaves a factor of 4 for anything that argument missed.
      */
     FastMath HOTSPOT = new FastMath() {
         @Override
@@ -40,7 +40,7 @@ interface FastMath {
 
         @Override
         public double relativeError() {
-            return 0x1p-46;
+            return 0x1p-48;
         }
     };
 
