@@ -17,9 +17,11 @@ public final class StatsRepository {
     private static final String REVIEW_IN_SCOPE = """
              AND r.card_id IN (SELECT c.id FROM card c JOIN deck d ON d.id = c.deck_id
                                WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')""";
-    private static final String HOUR_IN_SCOPE = """
-             AND r.deck_id IN (SELECT d.id FROM deck d
-                               WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')""";
+    /** {@code column} (a deck id) is the deck :scope or one below it; the deck list is found once per query. */
+    private static String deckIdInScope(String column) {
+        return " AND " + column + " IN (SELECT d.id FROM deck d"
+                + " WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
+    }
     private static final long HOUR_MS = 3_600_000L;
     private static final String DECK_IN_SCOPE =
             " AND (d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
@@ -53,7 +55,7 @@ public final class StatsRepository {
                        SUM(r.mature) AS mature, SUM(r.mature_passed) AS mature_pass, SUM(r.duration_ms) AS duration
                 FROM review_hour r
                 WHERE r.learner_id = :learnerId AND r.hour >= :fromHour AND r.hour < :toHour"""
-                + (scope == null ? " AND r.deck_id = 0" : " " + HOUR_IN_SCOPE)
+                + (scope == null ? " AND r.deck_id = 0" : " " + deckIdInScope("r.deck_id"))
                 + " GROUP BY r.hour HAVING SUM(r.reviews) > 0 ORDER BY r.hour");
         List<HourTotals> rows = new ArrayList<>();
         bindScope(query.bind("learnerId", learnerId).bind("fromHour", Math.floorDiv(fromMs, HOUR_MS))
@@ -73,13 +75,13 @@ public final class StatsRepository {
     /** Cards falling due on each day of the grid; cards already overdue count on its first day. */
     int[] dueByDay(Handle h, long learnerId, String scope, DayGrid grid) {
         int[] result = new int[grid.size()];
-        String deckJoin = scope == null ? "" : " JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id";
+        String deckJoin = scope == null ? "" : " JOIN card c ON c.id = s.card_id";
         Query query = h.createQuery("WITH " + grid.cte("days", true) + """
                          SELECT days.idx, COUNT(*) AS due
                         FROM days JOIN card_state s
                           ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (1, 2, 3)
                              AND s.due >= days.day_start AND s.due < days.day_end""" + deckJoin
-                + " WHERE 1 = 1" + scopeFilter(scope, DECK_IN_SCOPE) + " GROUP BY days.idx");
+                + " WHERE 1 = 1" + scopeFilter(scope, deckIdInScope("c.deck_id")) + " GROUP BY days.idx");
         bindScope(query.bind("learnerId", learnerId), scope)
                 .map((rs, ctx) -> new int[] {rs.getInt("idx"), rs.getInt("due")})
                 .forEach(row -> result[row[0]] = row[1]);
@@ -110,7 +112,7 @@ public final class StatsRepository {
     Distributions distributions(Handle h, long learnerId, String scope) {
         int[] stability = new int[STABILITY_BOUNDS.length + 1];
         int[] difficulty = new int[9];
-        String from = "card_recall s WHERE s.learner_id = :learnerId" + scopeFilter(scope, HOUR_IN_SCOPE.replace("r.deck_id", "s.deck_id"));
+        String from = "card_recall s WHERE s.learner_id = :learnerId" + scopeFilter(scope, deckIdInScope("s.deck_id"));
         Query query = h.createQuery("""
                 SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
                             WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,

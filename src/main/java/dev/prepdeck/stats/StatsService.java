@@ -15,6 +15,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -31,6 +34,12 @@ public final class StatsService {
     private final StatsRepository stats = new StatsRepository();
     private final ReviewService reviews;
     private final Clock clock;
+    /** Runs a stats request's independent reads side by side; daemon threads, so they never keep the JVM alive. */
+    private final ExecutorService background = Executors.newFixedThreadPool(3, task -> {
+        Thread thread = new Thread(task, "stats-reads");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public StatsService(Jdbi jdbi, DeckRepository decks, ReviewService reviews, Clock clock) {
         this.jdbi = jdbi;
@@ -96,12 +105,19 @@ public final class StatsService {
 
     /** Every figure of the stats page for a deck tree (null: all decks), per-day charts over {@code periodDays}. */
     public Figures figures(Deck scope, int periodDays) {
-        Map<Long, DeckCounts> counts = reviews.countsByDeck();
+        Learner learner = reviews.learner();
+        String scopeName = name(scope);
+        // The largest independent reads run on their own connections meanwhile (WAL lets readers share the
+        // file), so a request takes about as long as its slowest part on a machine with two or more cores.
+        CompletableFuture<Map<Long, DeckCounts>> countsLater = CompletableFuture.supplyAsync(reviews::countsByDeck, background);
+        CompletableFuture<StatsRepository.Distributions> distributionsLater = CompletableFuture.supplyAsync(
+                () -> jdbi.withHandle(h -> stats.distributions(h, learner.id(), scopeName)), background);
+        Instant now = clock.instant();
+        StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+        DayGrid ahead = DayGrid.of(today.date(), FORECAST_DAYS, learner.zone(), learner.rolloverHour());
+        CompletableFuture<int[]> dueLater = CompletableFuture.supplyAsync(
+                () -> jdbi.withHandle(h -> stats.dueByDay(h, learner.id(), scopeName, ahead)), background);
         return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner();
-            Instant now = clock.instant();
-            StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-            String scopeName = name(scope);
             DayGrid year = DayGrid.ending(today.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
             List<StatsRepository.HourTotals> hours = stats.reviewHours(h, learner.id(), scopeName, year.startMs(), year.endMs());
             DayTotals[] byDay = byDay(year, hours);
@@ -116,8 +132,7 @@ public final class StatsService {
                 perDay.add(new DayKinds(year.day(i).date(), t.learning(), t.review(), t.relearning(), t.durationMs()));
             }
 
-            DayGrid ahead = DayGrid.of(today.date(), FORECAST_DAYS, learner.zone(), learner.rolloverHour());
-            int[] due = stats.dueByDay(h, learner.id(), scopeName, ahead);
+            int[] due = dueLater.join();
             List<DayDue> forecast = new ArrayList<>();
             for (int i = 0; i < ahead.size(); i++) {
                 forecast.add(new DayDue(ahead.day(i).date(), due[i]));
@@ -146,7 +161,8 @@ public final class StatsService {
                     cards = cards.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
                 }
             }
-            StatsRepository.Distributions distributions = stats.distributions(h, learner.id(), scopeName);
+            Map<Long, DeckCounts> counts = countsLater.join();
+            StatsRepository.Distributions distributions = distributionsLater.join();
             return new Figures(today(h, learner, scope, year, byDay, counts), heatmap, perDay, forecast,
                     retention(byDay), cards.states(), distributions.stability(), distributions.difficulty(),
                     mastery(all, scope, own, counts), coverageByDay, hourly);
