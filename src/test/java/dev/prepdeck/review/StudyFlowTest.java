@@ -11,9 +11,7 @@ import dev.prepdeck.TestData;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.web.App;
 import dev.prepdeck.web.TestSite;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +41,8 @@ class StudyFlowTest {
         deckId = one(jdbi, "SELECT id FROM deck WHERE name = 'Interview::Networking'", Long.class);
     }
 
-    private void site(Jdbi database, SiteTest test) {
-        JavalinTest.test(App.create(database, clock), (server, client) -> test.run(new TestSite(client)));
-    }
-
-    interface SiteTest {
-        void run(TestSite site) throws Exception;
+    private void site(Jdbi database, TestSite.SiteTest test) {
+        TestSite.run(database, clock, test);
     }
 
     private static long shownCard(String page) {

@@ -10,7 +10,6 @@ import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
@@ -32,12 +31,8 @@ class ApiTest {
         new DeckSync(jdbi, new DeckRepository(), clock).importFolder(tempDir.resolve("decks"));
     }
 
-    private void site(SiteTest test) {
-        JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client)));
-    }
-
-    interface SiteTest {
-        void run(TestSite site) throws Exception;
+    private void site(TestSite.SiteTest test) {
+        TestSite.run(jdbi, clock, test);
     }
 
     private long deckId(String name) {

@@ -9,7 +9,6 @@ import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
@@ -35,12 +34,8 @@ class PagesTest {
         deckId = one(jdbi, "SELECT id FROM deck WHERE name = 'Interview::Networking'", Long.class);
     }
 
-    private void site(SiteTest test) {
-        JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client)));
-    }
-
-    interface SiteTest {
-        void run(TestSite site) throws Exception;
+    private void site(TestSite.SiteTest test) {
+        TestSite.run(jdbi, clock, test);
     }
 
     private long cardId(String question) {

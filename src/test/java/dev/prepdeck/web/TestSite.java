@@ -3,12 +3,15 @@ package dev.prepdeck.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.FormBody;
+import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.Response;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A browser-like client for full-stack tests: keeps the CSRF cookie, fills in the token on forms and reads
@@ -17,6 +20,16 @@ import java.util.regex.Pattern;
 public final class TestSite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN_COOKIE = Pattern.compile(CsrfProtection.COOKIE + "=([^;]+)");
+
+    /** A full-stack test body: the site is running on a random port, on the given database and clock. */
+    public interface SiteTest {
+        void run(TestSite site) throws Exception;
+    }
+
+    /** Starts the whole application on {@code jdbi} and {@code clock}, runs the test against it, stops it. */
+    public static void run(Jdbi jdbi, Clock clock, SiteTest test) {
+        JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client)));
+    }
 
     private final HttpClient client;
     private String csrfToken;
