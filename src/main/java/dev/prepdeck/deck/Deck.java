@@ -23,6 +23,11 @@ public record Deck(
         return name.split(SEPARATOR, -1).length - 1;
     }
 
+    /** Whether {@code other} is this deck or one of its sub-decks (studying a deck includes its sub-decks). */
+    public boolean contains(Deck other) {
+        return other.name().equals(name) || other.name().startsWith(name + SEPARATOR);
+    }
+
     /** The last segment of the name, shown indented under its parent. */
     public String shortName() {
         int cut = name.lastIndexOf(SEPARATOR);

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.review.CardSchedule;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.ReviewService;
@@ -32,7 +33,7 @@ public final class DeckApiController {
         long deckId = DeckController.deckId(ctx);
         List<Card> cards = decks.cards(deckId);
         Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
-        ctx.json(cards.stream().map(c -> CardJson.of(c, statuses.get(c.id()))).toList());
+        ctx.json(cards.stream().map(c -> CardJson.of(c, statuses.containsKey(c.id()) ? statuses.get(c.id()).schedule() : null)).toList());
     }
 
     public void createDeck(Context ctx) {
@@ -63,7 +64,7 @@ public final class DeckApiController {
 
     private CardJson cardJson(long cardId) {
         Card card = decks.card(cardId);
-        return CardJson.of(card, reviews.statusesInDeck(card.deckId()).get(cardId));
+        return CardJson.of(card, reviews.schedule(cardId).orElse(null));
     }
 
     private static DeckService.CardInput cardInput(JsonBody body) {
@@ -76,9 +77,9 @@ public final class DeckApiController {
 
     record CardJson(long id, long deckId, String uid, String question, String answer, List<String> tags, String state,
                     Instant due) {
-        static CardJson of(Card card, CardStatus status) {
-            String state = status == null ? "New" : status.schedule().stateName();
-            Instant due = status == null ? null : Instant.ofEpochMilli(status.schedule().due());
+        static CardJson of(Card card, CardSchedule schedule) {
+            String state = schedule == null ? "New" : schedule.stateName();
+            Instant due = schedule == null ? null : Instant.ofEpochMilli(schedule.due());
             return new CardJson(card.id(), card.deckId(), card.uid(), card.question(), card.answer(), card.tagList(),
                     state, due);
         }

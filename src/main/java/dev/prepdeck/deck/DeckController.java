@@ -1,6 +1,8 @@
 package dev.prepdeck.deck;
 
 import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.CardStatus;
@@ -205,8 +207,8 @@ public final class DeckController {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<dev.prepdeck.review.ReviewEntry> entries = reviews.history(card.id());
         List<HistoryRow> history = entries.stream()
-                .map(r -> new HistoryRow(when.format(Instant.ofEpochMilli(r.reviewedAt())), RATING_NAMES[r.rating() - 1],
-                        STATE_NAMES[r.stateBefore()], STATE_NAMES[r.stateAfter()], r.elapsedDays(),
+                .map(r -> new HistoryRow(when.format(Instant.ofEpochMilli(r.reviewedAt())), Rating.of(r.rating()).label(),
+                        State.values()[r.stateBefore()].label(), State.values()[r.stateAfter()].label(), r.elapsedDays(),
                         Math.round(r.durationMs() / 100.0) / 10.0, String.format(Locale.ROOT, "%.2f", r.stabilityAfter()),
                         String.format(Locale.ROOT, "%.2f", r.difficultyAfter()), r.scheduledDaysAfter()))
                 .toList();
@@ -217,20 +219,17 @@ public final class DeckController {
         model.put("curveSvg", RetrievabilityCurve.svg(entries, DeckSettings.of(deck).toFsrsParameters().w()[20], now, zone));
         model.put("questionHtml", markdown.toHtml(card.question()));
         model.put("answerHtml", markdown.toHtml(card.answer()));
-        CardStatus status = reviews.statusesInDeck(card.deckId()).get(card.id());
-        model.put("status", status == null ? null : CardRow.of(card, status, now, zone));
+        model.put("status", reviews.schedule(card.id())
+                .map(schedule -> CardRow.of(card, new CardStatus(schedule, entries.size()), now, zone)).orElse(null));
         model.put("history", history);
         model.put("attempts", practice.attempts(card.id()).stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),
                         PracticeView.clock(a.seconds()), PracticeView.percent(a.coverage()),
-                        a.rating() == null ? "not rated" : RATING_NAMES[a.rating() - 1],
+                        a.rating() == null ? "not rated" : Rating.of(a.rating()).label(),
                         a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList()))
                 .toList());
         ctx.render("deck/card.html", model);
     }
-
-    private static final String[] RATING_NAMES = {"Again", "Hard", "Good", "Easy"};
-    private static final String[] STATE_NAMES = {"New", "Learning", "Review", "Relearning"};
 
     /** One practice attempt on the card page: when, what was typed, how long, coverage and the points missed. */
     public record AttemptRow(String when, String answer, String time, String coverage, String rating, List<String> missed) {

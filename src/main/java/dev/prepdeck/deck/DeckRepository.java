@@ -150,11 +150,6 @@ public final class DeckRepository {
                 .bind("deckId", deckId).mapTo(Integer.class).one();
     }
 
-    public boolean uidTaken(Handle h, long deckId, String uid) {
-        return h.createQuery("SELECT COUNT(*) FROM card WHERE deck_id = :deckId AND uid = :uid")
-                .bind("deckId", deckId).bind("uid", uid).mapTo(Integer.class).one() > 0;
-    }
-
     /** Inserts a card with a fresh New scheduling state for every learner. */
     public long insertCard(Handle h, long deckId, String uid, String question, String answer, String tags,
                            String meta, int position, long now) {

@@ -44,7 +44,7 @@ public record DeckSettings(
     public FsrsParameters toFsrsParameters() {
         FsrsParameters defaults = FsrsParameters.defaults();
         double retention = desiredRetention == null ? defaults.requestRetention() : desiredRetention;
-        if (!(retention >= 0.70 && retention <= 0.99)) {
+        if (!(retention >= FsrsParameters.DECK_MIN_RETENTION && retention <= FsrsParameters.DECK_MAX_RETENTION)) {
             throw new InvalidInputException("desiredRetention", "desired retention must be between 0.70 and 0.99");
         }
         int maxInterval = maximumInterval == null ? defaults.maximumInterval() : maximumInterval;

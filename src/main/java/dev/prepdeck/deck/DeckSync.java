@@ -2,6 +2,7 @@ package dev.prepdeck.deck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -67,9 +68,7 @@ public final class DeckSync {
     /** Imports one file's content under its path relative to the decks folder. */
     public void importFile(String sourcePath, byte[] content, SyncReport report) {
         String hash = sha256(content);
-        Optional<Deck> known = jdbi.withHandle(h -> decks.deckBySource(h, sourcePath));
-        if (known.isPresent() && hash.equals(known.get().sourceHash())) {
-            report.unchanged(sourcePath);
+        if (unchanged(sourcePath, hash, report)) {
             return;
         }
         DeckFile parsed;
@@ -79,12 +78,7 @@ public final class DeckSync {
             report.failed(sourcePath, e.getMessage());
             return;
         }
-        try {
-            FileChanges changes = jdbi.inTransaction(h -> apply(h, sourcePath, hash, parsed));
-            report.imported(sourcePath, changes);
-        } catch (DeckConflictException e) {
-            report.failed(sourcePath, sourcePath + ": " + e.getMessage());
-        }
+        store(sourcePath, hash, parsed, report);
     }
 
     /**
@@ -93,12 +87,23 @@ public final class DeckSync {
      * cards and updates changed ones while their review history stays.
      */
     public void importDeck(String sourceKey, DeckFile deck, SyncReport report) {
-        String hash = sha256(new DeckFileWriter().write(deck).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = sha256(new DeckFileWriter().write(deck).getBytes(StandardCharsets.UTF_8));
+        if (!unchanged(sourceKey, hash, report)) {
+            store(sourceKey, hash, deck, report);
+        }
+    }
+
+    /** A source whose content hashes as at its last import is skipped, so browser edits since then survive. */
+    private boolean unchanged(String sourceKey, String hash, SyncReport report) {
         Optional<Deck> known = jdbi.withHandle(h -> decks.deckBySource(h, sourceKey));
         if (known.isPresent() && hash.equals(known.get().sourceHash())) {
             report.unchanged(sourceKey);
-            return;
+            return true;
         }
+        return false;
+    }
+
+    private void store(String sourceKey, String hash, DeckFile deck, SyncReport report) {
         try {
             FileChanges changes = jdbi.inTransaction(h -> apply(h, sourceKey, hash, deck));
             report.imported(sourceKey, changes);

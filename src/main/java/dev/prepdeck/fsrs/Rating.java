@@ -2,12 +2,23 @@ package dev.prepdeck.fsrs;
 
 /** The learner's answer to a review; {@link #value()} is the FSRS grade 1..4. */
 public enum Rating {
-    AGAIN,
-    HARD,
-    GOOD,
-    EASY;
+    AGAIN("Again"),
+    HARD("Hard"),
+    GOOD("Good"),
+    EASY("Easy");
 
     private static final Rating[] BY_VALUE = values();
+
+    private final String label;
+
+    Rating(String label) {
+        this.label = label;
+    }
+
+    /** The button's name, e.g. "Good". */
+    public String label() {
+        return label;
+    }
 
     public int value() {
         return ordinal() + 1;

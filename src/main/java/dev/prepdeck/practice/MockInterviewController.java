@@ -130,7 +130,7 @@ public final class MockInterviewController {
             rows.add(new ReportRow(a.attempt().id(), markdown.toHtml(a.card().question()), a.attempt().answer(),
                     PracticeView.clock(a.attempt().seconds()), PracticeView.clock(a.targetSeconds()),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
-                    PracticeView.label(a.suggested()), applied == null ? null : PracticeView.label(Rating.of(applied))));
+                    a.suggested().label(), applied == null ? null : Rating.of(applied).label()));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
@@ -138,7 +138,7 @@ public final class MockInterviewController {
         model.put("applied", rows.stream().allMatch(r -> r.applied() != null));
         model.put("average", PracticeView.percent(total / rows.size()));
         model.put("ratings", List.of(Rating.values()).stream()
-                .map(r -> new PracticeView.RatingChoice(r.value(), PracticeView.label(r), "", false)).toList());
+                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), "", false)).toList());
         model.put("error", error);
         model.put("navSection", "mock");
         ctx.render("practice/mock-report.html", model);

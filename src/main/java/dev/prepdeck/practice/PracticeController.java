@@ -61,10 +61,10 @@ public final class PracticeController {
         model.put("time", PracticeView.clock(seconds));
         model.put("target", check.targetSeconds());
         model.put("targetTime", PracticeView.clock(check.targetSeconds()));
-        model.put("suggested", PracticeView.label(suggested));
+        model.put("suggested", suggested.label());
         model.put("shownAt", ctx.formParam("shownAt"));
         model.put("buttons", List.of(Rating.values()).stream()
-                .map(r -> new PracticeView.RatingChoice(r.value(), PracticeView.label(r), study.intervalLabel(r), r == suggested))
+                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
         ctx.render("practice/reveal.html", model);
     }

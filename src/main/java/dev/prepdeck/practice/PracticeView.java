@@ -18,14 +18,6 @@ public final class PracticeView {
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
-    public static String label(Rating rating) {
-        return switch (rating) {
-            case AGAIN -> "Again";
-            case HARD -> "Hard";
-            case GOOD -> "Good";
-            case EASY -> "Easy";
-        };
-    }
 
     static List<PointRow> points(AnswerMatcher.AnswerCheck check) {
         List<PointRow> rows = new ArrayList<>();

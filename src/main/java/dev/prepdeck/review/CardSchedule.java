@@ -27,11 +27,7 @@ public record CardSchedule(
 
     /** The name shown to people and in the API: New, Learning, Review, Relearning or Suspended. */
     public String stateName() {
-        return suspended ? "Suspended" : displayName(State.values()[state]);
+        return suspended ? "Suspended" : State.values()[state].label();
     }
 
-    public static String displayName(State state) {
-        String lower = state.name().toLowerCase();
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
 }

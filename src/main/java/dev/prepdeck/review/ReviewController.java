@@ -64,7 +64,7 @@ public final class ReviewController {
         model.put("target", target);
         model.put("targetTime", PracticeView.clock(target));
         model.put("buttons", List.of(Rating.values()).stream()
-                .map(r -> new RatingButton(r.value(), label(r), study.intervalLabel(r)))
+                .map(r -> new RatingButton(r.value(), r.label(), study.intervalLabel(r)))
                 .toList());
         ctx.render("review/study.html", model);
     }
@@ -77,8 +77,7 @@ public final class ReviewController {
         }
         try {
             return reviews.show(Long.parseLong(param))
-                    .filter(c -> deck == null || c.deck().name().equals(deck.name())
-                            || c.deck().name().startsWith(deck.name() + Deck.SEPARATOR));
+                    .filter(c -> deck == null || deck.contains(c.deck()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -140,14 +139,6 @@ public final class ReviewController {
         }
     }
 
-    static String label(Rating rating) {
-        return switch (rating) {
-            case AGAIN -> "Again";
-            case HARD -> "Hard";
-            case GOOD -> "Good";
-            case EASY -> "Easy";
-        };
-    }
 
     /** A rating button: its key (1–4), its name and the interval it would give. */
     public record RatingButton(int value, String label, String interval) {

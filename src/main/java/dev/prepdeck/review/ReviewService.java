@@ -48,11 +48,6 @@ public final class ReviewService {
         return jdbi.withHandle(reviews::learner);
     }
 
-    public StudyDay today() {
-        Learner learner = learner();
-        return StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
-    }
-
     /** Due, new and total counts per deck, each including its sub-decks and capped by the deck's daily limits. */
     public Map<Long, DeckCounts> countsByDeck() {
         return jdbi.withHandle(h -> {
@@ -65,7 +60,7 @@ public final class ReviewService {
             for (Deck deck : all) {
                 ReviewRepository.OwnCounts sum = ReviewRepository.OwnCounts.ZERO;
                 for (Deck d : all) {
-                    if (inTree(deck, d)) {
+                    if (deck.contains(d)) {
                         sum = sum.plus(own.getOrDefault(d.id(), ReviewRepository.OwnCounts.ZERO));
                     }
                 }
@@ -81,9 +76,6 @@ public final class ReviewService {
         });
     }
 
-    static boolean inTree(Deck root, Deck candidate) {
-        return candidate.name().equals(root.name()) || candidate.name().startsWith(root.name() + Deck.SEPARATOR);
-    }
 
     /**
      * The next card to study in {@code deckId} and its sub-decks (all decks when null): learning cards that are

@@ -1,6 +1,7 @@
 package dev.prepdeck.stats;
 
 import dev.prepdeck.review.ReviewEntry;
+import dev.prepdeck.fsrs.Rating;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +21,6 @@ public final class RetrievabilityCurve {
     private static final int TOP = 12;
     private static final int BOTTOM = 36;
     private static final int SAMPLES = 240;
-    private static final String[] RATINGS = {"Again", "Hard", "Good", "Easy"};
 
     private RetrievabilityCurve() {
     }
@@ -68,7 +68,7 @@ public final class RetrievabilityCurve {
         svg.line(nowX, TOP, nowX, TOP + plotH, "now-mark");
         for (ReviewEntry r : history) {
             svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating(),
-                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + RATINGS[r.rating() - 1]);
+                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + Rating.of(r.rating()).label());
         }
         svg.text(LEFT, HEIGHT - 14, date.format(Instant.ofEpochMilli(start)), "start", "axis-label", false);
         svg.text(LEFT + plotW, HEIGHT - 14, date.format(Instant.ofEpochMilli(end)), "end", "axis-label", false);

@@ -157,7 +157,7 @@ public final class StatsService {
             Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, all, now);
             StatsRepository.DeckCards cards = StatsRepository.DeckCards.NONE;
             for (Deck d : all) {
-                if (scope == null || inTree(scope, d)) {
+                if (scope == null || scope.contains(d)) {
                     cards = cards.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
                 }
             }
@@ -225,7 +225,7 @@ public final class StatsService {
     private static StatsRepository.DeckCards tree(Deck root, List<Deck> all, Map<Long, StatsRepository.DeckCards> own) {
         StatsRepository.DeckCards sum = StatsRepository.DeckCards.NONE;
         for (Deck d : all) {
-            if (inTree(root, d)) {
+            if (root.contains(d)) {
                 sum = sum.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
             }
         }
@@ -236,7 +236,7 @@ public final class StatsService {
                                              Map<Long, DeckCounts> counts) {
         List<DeckMastery> rows = new ArrayList<>();
         for (Deck deck : all) {
-            if (scope != null && !inTree(scope, deck)) {
+            if (scope != null && !scope.contains(deck)) {
                 continue;
             }
             StatsRepository.DeckCards t = tree(deck, all, own);
@@ -323,9 +323,6 @@ public final class StatsService {
         return reviews.learner().zone();
     }
 
-    static boolean inTree(Deck root, Deck candidate) {
-        return candidate.name().equals(root.name()) || candidate.name().startsWith(root.name() + Deck.SEPARATOR);
-    }
 
     private static String name(Deck scope) {
         return scope == null ? null : scope.name();
