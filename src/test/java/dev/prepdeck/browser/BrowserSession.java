@@ -123,6 +123,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         if ("true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("Browser tests must run in CI: " + message);
         }
+        // Surefire does not print why a class was aborted in @BeforeAll, so say it where the person running mvn sees it.
+        System.err.println("[WARNING] Browser tests skipped: " + message);
         Assumptions.abort("Browser tests skipped: " + message);
     }
 
