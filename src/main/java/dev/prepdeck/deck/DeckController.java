@@ -1,6 +1,6 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.practice.PracticeService;

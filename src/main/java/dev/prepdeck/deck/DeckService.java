@@ -1,7 +1,7 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.NotFoundException;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.prepdeck.notes;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.CardSource;
 import dev.prepdeck.deck.DeckFile;
 import dev.prepdeck.deck.DeckFileWriter;

@@ -1,6 +1,6 @@
 package dev.prepdeck.practice;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;

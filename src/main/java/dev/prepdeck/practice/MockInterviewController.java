@@ -1,7 +1,7 @@
 package dev.prepdeck.practice;
 
 import dev.prepdeck.web.FormParams;
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;

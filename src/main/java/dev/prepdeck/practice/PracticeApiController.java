@@ -1,6 +1,6 @@
 package dev.prepdeck.practice;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.JsonBody;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

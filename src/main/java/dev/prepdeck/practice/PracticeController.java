@@ -2,7 +2,7 @@ package dev.prepdeck.practice;
 
 import dev.prepdeck.review.ReviewController;
 import dev.prepdeck.web.FormParams;
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;

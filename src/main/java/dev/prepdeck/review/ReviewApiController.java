@@ -1,6 +1,6 @@
 package dev.prepdeck.review;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.web.JsonBody;

@@ -1,7 +1,7 @@
 package dev.prepdeck.review;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.NotFoundException;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;

@@ -1,6 +1,6 @@
 package dev.prepdeck.stats;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import io.javalin.http.Context;

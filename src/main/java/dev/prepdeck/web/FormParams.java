@@ -1,6 +1,6 @@
 package dev.prepdeck.web;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import io.javalin.http.Context;
 

@@ -1,4 +1,4 @@
-package dev.prepdeck;
+package dev.prepdeck.error;
 
 /** A deck or card id that does not exist; the web layer answers 404. */
 public final class NotFoundException extends RuntimeException {

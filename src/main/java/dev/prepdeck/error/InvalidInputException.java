@@ -1,4 +1,4 @@
-package dev.prepdeck;
+package dev.prepdeck.error;
 
 /**
  * Input a person or client can fix: the message names the problem and is shown as is (a JSON error for the API,
