@@ -149,7 +149,6 @@ public final class NotesController {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
         model.put("lines", report.lines());
         model.put("errors", report.errors());
         model.put("summary", report.summary());
@@ -191,7 +190,6 @@ public final class NotesController {
     private static Map<String, Object> previewModel(String source, List<PreviewDeck> decks, int count, Set<Integer> kept,
                                                     List<String> skipped, List<String> warnings) {
         Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
         model.put("source", source);
         model.put("decks", decks);
         model.put("count", count);
@@ -235,7 +233,6 @@ public final class NotesController {
 
     private static void renderForm(Context ctx, String error, String text, String prefix, String format) {
         Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
         model.put("error", error);
         model.put("text", text);
         model.put("prefix", prefix);

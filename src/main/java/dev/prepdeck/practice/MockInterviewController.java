@@ -44,7 +44,6 @@ public final class MockInterviewController {
         model.put("decks", decks.allDecks());
         model.put("count", DEFAULT_QUESTIONS);
         model.put("error", error);
-        model.put("navSection", "mock");
         ctx.render("practice/mock-setup.html", model);
     }
 
@@ -95,7 +94,6 @@ public final class MockInterviewController {
         model.put("shownAt", clock.millis());
         model.put("target", target);
         model.put("targetTime", PracticeView.clock(target));
-        model.put("navSection", "mock");
         ctx.render("practice/mock-question.html", model);
     }
 
@@ -140,7 +138,6 @@ public final class MockInterviewController {
         model.put("ratings", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), "", false)).toList());
         model.put("error", error);
-        model.put("navSection", "mock");
         ctx.render("practice/mock-report.html", model);
     }
 

@@ -4,7 +4,7 @@ import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.web.App;
+import dev.prepdeck.App;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.prepdeck.practice;
 
 import static dev.prepdeck.TestData.one;
-import static dev.prepdeck.web.TestSite.location;
+import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.Response;

@@ -1,7 +1,7 @@
 package dev.prepdeck.practice;
 
 import static dev.prepdeck.TestData.one;
-import static dev.prepdeck.web.TestSite.json;
+import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package dev.prepdeck.practice;
 
 import static dev.prepdeck.TestData.one;
-import static dev.prepdeck.web.TestSite.location;
+import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.Response;
@@ -29,7 +29,7 @@ class PracticeFlowTest {
         site = new PracticeSite(tempDir);
     }
 
-    private String rolloutStudyPage(dev.prepdeck.web.TestSite s) {
+    private String rolloutStudyPage(dev.prepdeck.TestSite s) {
         return s.page("/study?deck=" + site.deploymentDeck + "&card=" + site.rolloutCard);
     }
 

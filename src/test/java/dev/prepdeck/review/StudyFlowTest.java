@@ -2,8 +2,8 @@ package dev.prepdeck.review;
 
 import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestData.write;
-import static dev.prepdeck.web.TestSite.json;
-import static dev.prepdeck.web.TestSite.location;
+import static dev.prepdeck.TestSite.json;
+import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestClock;
@@ -11,7 +11,7 @@ import dev.prepdeck.TestData;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.web.TestSite;
+import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.prepdeck.stats;
 
-import static dev.prepdeck.web.TestSite.json;
+import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
-import dev.prepdeck.web.App;
-import dev.prepdeck.web.TestSite;
+import dev.prepdeck.App;
+import dev.prepdeck.TestSite;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;

@@ -2,12 +2,13 @@ package dev.prepdeck.web;
 
 import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestData.write;
-import static dev.prepdeck.web.TestSite.json;
+import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import io.javalin.testtools.Response;

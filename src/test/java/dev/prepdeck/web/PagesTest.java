@@ -2,11 +2,12 @@ package dev.prepdeck.web;
 
 import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestData.write;
-import static dev.prepdeck.web.TestSite.location;
+import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import io.javalin.testtools.Response;

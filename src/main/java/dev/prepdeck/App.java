@@ -1,8 +1,5 @@
-package dev.prepdeck.web;
+package dev.prepdeck;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.prepdeck.dashboard.DashboardController;
 import dev.prepdeck.deck.DeckApiController;
 import dev.prepdeck.deck.DeckController;
@@ -22,9 +19,9 @@ import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
+import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -57,19 +54,7 @@ public final class App {
         NotesController notesImport = new NotesController(jdbi, clock);
 
         return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.fileRenderer(new ThymeleafRenderer());
-            config.jsonMapper(new JavalinJackson(jsonMapper(), false));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-            });
-
-            config.routes.before(CsrfProtection::issueToken);
-            config.routes.before(CsrfProtection::verifyForm);
-            config.routes.before("/api/*", ApiGuard::verify);
-            config.routes.before(SecurityHeaders::apply);
+            SiteSetup.apply(config);
 
             // Pages
             config.routes.get("/", dashboard::show);
@@ -129,14 +114,6 @@ public final class App {
             config.routes.get("/stats/reviews-per-day.csv", statsPages::reviewsPerDayCsv);
             config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
             config.routes.get("/api/stats", statsPages::api);
-
-            ErrorPages.register(config);
         });
-    }
-
-    static ObjectMapper jsonMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 }

@@ -1,4 +1,4 @@
-package dev.prepdeck.web;
+package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;

@@ -1,7 +1,8 @@
-package dev.prepdeck.web;
+package dev.prepdeck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepdeck.web.CsrfProtection;
 import io.javalin.testtools.FormBody;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.HttpClient;
