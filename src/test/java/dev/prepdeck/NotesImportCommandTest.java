@@ -1,15 +1,14 @@
-package dev.prepdeck.notes;
+package dev.prepdeck;
 
-import dev.prepdeck.CapturedOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestData;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.DeckFile;
 import dev.prepdeck.deck.DeckFileParser;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +30,9 @@ class NotesImportCommandTest {
 
     private Path fixture(String name) throws Exception {
         Path file = tempDir.resolve(name);
-        Files.write(file, NotesFixtures.bytes(name));
+        try (InputStream in = getClass().getResourceAsStream("/notes-fixtures/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
         return file;
     }
 

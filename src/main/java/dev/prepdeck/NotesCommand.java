@@ -1,4 +1,4 @@
-package dev.prepdeck.notes;
+package dev.prepdeck;
 
 import picocli.CommandLine.Command;
 

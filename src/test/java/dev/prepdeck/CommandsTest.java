@@ -1,10 +1,8 @@
-package dev.prepdeck.deck;
+package dev.prepdeck;
 
-import dev.prepdeck.CapturedOutput;
 import static dev.prepdeck.TestData.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,10 @@
-package dev.prepdeck.deck;
+package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.deck.SyncReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.prepdeck.notes;
+package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
@@ -7,6 +7,9 @@ import dev.prepdeck.deck.DeckFileWriter;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.notes.NotesFormatException;
+import dev.prepdeck.notes.NotesImport;
+import dev.prepdeck.notes.NotesReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,9 @@
-package dev.prepdeck.deck;
+package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.deck.DeckExport;
+import dev.prepdeck.deck.DeckRepository;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
