@@ -2,8 +2,8 @@ package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
-import dev.prepdeck.deck.DeckFile;
-import dev.prepdeck.deck.DeckFileWriter;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;

@@ -3,8 +3,8 @@ package dev.prepdeck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.db.Database;
-import dev.prepdeck.deck.DeckFile;
-import dev.prepdeck.deck.DeckFileParser;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;

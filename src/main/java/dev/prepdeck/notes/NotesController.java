@@ -1,9 +1,9 @@
 package dev.prepdeck.notes;
 
 import dev.prepdeck.error.InvalidInputException;
-import dev.prepdeck.deck.CardSource;
-import dev.prepdeck.deck.DeckFile;
-import dev.prepdeck.deck.DeckFileWriter;
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;

@@ -1,7 +1,7 @@
 package dev.prepdeck.notes;
 
-import dev.prepdeck.deck.CardSource;
-import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.notes.Block.Kind;
 import dev.prepdeck.notes.NotesImport.Skipped;
 import java.nio.charset.StandardCharsets;

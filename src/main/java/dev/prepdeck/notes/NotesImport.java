@@ -1,6 +1,6 @@
 package dev.prepdeck.notes;
 
-import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.file.DeckFile;
 import java.util.List;
 
 /** What a notes file turns into: decks of cards, the sections left out and why, and reader warnings. */

@@ -1,10 +1,10 @@
 package dev.prepdeck.browser;
 
+import dev.prepdeck.App;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.App;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package dev.prepdeck.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.deck.CardSource;
-import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import static dev.prepdeck.notes.NotesFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.file.DeckFile;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

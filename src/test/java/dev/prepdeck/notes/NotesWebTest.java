@@ -2,14 +2,14 @@ package dev.prepdeck.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.App;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
-import dev.prepdeck.App;
-import dev.prepdeck.TestSite;
 import io.javalin.testtools.FormBody;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;

@@ -3,12 +3,12 @@ package dev.prepdeck.practice;
 import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestData.write;
 
+import dev.prepdeck.App;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.App;
-import dev.prepdeck.TestSite;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestConfig;
 import java.nio.file.Path;

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;

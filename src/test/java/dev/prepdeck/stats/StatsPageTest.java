@@ -4,10 +4,10 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.App;
 import dev.prepdeck.TestSite;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckService;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 /**
- * Deck files: one Markdown file per deck, read by {@link dev.prepdeck.deck.DeckFileParser} and written
- * by {@link dev.prepdeck.deck.DeckFileWriter}.
+ * Deck files: one Markdown file per deck, read by {@link dev.prepdeck.deck.file.DeckFileParser} and written
+ * by {@link dev.prepdeck.deck.file.DeckFileWriter}.
  *
  * <pre>
  * ---                               optional; keys: deck (or name), description, tags
@@ -22,4 +22,4 @@
  * Headings are found in commonmark's syntax tree, so a '## ' line inside a code fence, quote or list
  * belongs to the answer.
  */
-package dev.prepdeck.deck;
+package dev.prepdeck.deck.file;

@@ -1,4 +1,4 @@
-package dev.prepdeck.deck;
+package dev.prepdeck.deck.file;
 
 /** A deck file that cannot be read, with the 1-based line a person should look at. */
 public final class DeckFormatException extends Exception {

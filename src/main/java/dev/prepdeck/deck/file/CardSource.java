@@ -1,4 +1,4 @@
-package dev.prepdeck.deck;
+package dev.prepdeck.deck.file;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.prepdeck.deck;
+package dev.prepdeck.deck.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
