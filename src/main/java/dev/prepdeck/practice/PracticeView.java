@@ -19,7 +19,7 @@ public final class PracticeView {
     }
 
 
-    static List<PointRow> points(AnswerMatcher.AnswerCheck check) {
+    public static List<PointRow> points(AnswerMatcher.AnswerCheck check) {
         List<PointRow> rows = new ArrayList<>();
         for (int i = 0; i < check.points().size(); i++) {
             AnswerMatcher.PointResult p = check.points().get(i);

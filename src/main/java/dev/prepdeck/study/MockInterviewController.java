@@ -1,10 +1,12 @@
-package dev.prepdeck.practice;
+package dev.prepdeck.study;
 
-import dev.prepdeck.web.FormParams;
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.web.FormParams;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -44,7 +46,7 @@ public final class MockInterviewController {
         model.put("decks", decks.allDecks());
         model.put("count", DEFAULT_QUESTIONS);
         model.put("error", error);
-        ctx.render("practice/mock-setup.html", model);
+        ctx.render("study/mock-setup.html", model);
     }
 
     public void start(Context ctx) {
@@ -94,7 +96,7 @@ public final class MockInterviewController {
         model.put("shownAt", clock.millis());
         model.put("target", target);
         model.put("targetTime", PracticeView.clock(target));
-        ctx.render("practice/mock-question.html", model);
+        ctx.render("study/mock-question.html", model);
     }
 
     public void answer(Context ctx) {
@@ -138,7 +140,7 @@ public final class MockInterviewController {
         model.put("ratings", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), "", false)).toList());
         model.put("error", error);
-        ctx.render("practice/mock-report.html", model);
+        ctx.render("study/mock-report.html", model);
     }
 
     /** Applies the report's ratings (one select per answer) to scheduling, all in one transaction. */

@@ -1,4 +1,4 @@
-package dev.prepdeck.practice;
+package dev.prepdeck.study;
 
 import dev.prepdeck.error.InvalidInputException;
 import io.javalin.http.Context;

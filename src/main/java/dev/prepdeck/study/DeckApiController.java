@@ -1,5 +1,9 @@
-package dev.prepdeck.deck;
+package dev.prepdeck.study;
 
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckController;
+import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.review.CardSchedule;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
@@ -30,7 +34,7 @@ public final class DeckApiController {
     }
 
     public void listCards(Context ctx) {
-        long deckId = DeckController.deckId(ctx);
+        long deckId = DeckController.pathId(ctx, "deckId");
         List<Card> cards = decks.cards(deckId);
         Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
         ctx.json(cards.stream().map(c -> CardJson.of(c, statuses.containsKey(c.id()) ? statuses.get(c.id()).schedule() : null)).toList());
@@ -44,21 +48,21 @@ public final class DeckApiController {
     }
 
     public void createCard(Context ctx) {
-        long deckId = DeckController.deckId(ctx);
+        long deckId = DeckController.pathId(ctx, "deckId");
         decks.deck(deckId);
         long cardId = decks.addCard(deckId, cardInput(JsonBody.of(ctx)));
         ctx.status(HttpStatus.CREATED).json(cardJson(cardId));
     }
 
     public void updateCard(Context ctx) {
-        long cardId = DeckController.cardId(ctx);
+        long cardId = DeckController.pathId(ctx, "cardId");
         decks.card(cardId);
         decks.updateCard(cardId, cardInput(JsonBody.of(ctx)));
         ctx.json(cardJson(cardId));
     }
 
     public void deleteCard(Context ctx) {
-        decks.deleteCard(DeckController.cardId(ctx));
+        decks.deleteCard(DeckController.pathId(ctx, "cardId"));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

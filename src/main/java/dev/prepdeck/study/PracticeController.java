@@ -1,13 +1,19 @@
-package dev.prepdeck.practice;
+package dev.prepdeck.study;
 
-import dev.prepdeck.review.ReviewController;
-import dev.prepdeck.web.FormParams;
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.AnswerMatcher;
+import dev.prepdeck.practice.Highlighter;
+import dev.prepdeck.practice.PracticeCheck;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeSettings;
+import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.web.FormParams;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -66,7 +72,7 @@ public final class PracticeController {
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
-        ctx.render("practice/reveal.html", model);
+        ctx.render("study/reveal.html", model);
     }
 
     /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
@@ -84,7 +90,7 @@ public final class PracticeController {
             }
         }
         practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
-        ctx.redirect(ReviewController.studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
+        ctx.redirect(StudyController.studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
     }
 
     /** Time on the card: from first showing the question to the rating, else the answer's own time. */
@@ -102,12 +108,12 @@ public final class PracticeController {
         practice.setMode(deckId, "1".equals(ctx.formParam("on")));
         String card = ctx.formParam("card");
         Long cardId = card != null && card.matches("\\d+") ? Long.valueOf(card) : null;
-        ctx.redirect(ReviewController.studyUrl(ctx.formParam("deck"), cardId), HttpStatus.SEE_OTHER);
+        ctx.redirect(StudyController.studyUrl(ctx.formParam("deck"), cardId), HttpStatus.SEE_OTHER);
     }
 
     public void settingsForm(Context ctx) {
         Deck deck = decks.deck(deckId(ctx));
-        ctx.render("practice/settings.html", settingsModel(deck, practice.settings(deck.id()), null));
+        ctx.render("study/practice-settings.html", settingsModel(deck, practice.settings(deck.id()), null));
     }
 
     public void saveSettings(Context ctx) {
@@ -132,7 +138,7 @@ public final class PracticeController {
             ctx.status(HttpStatus.BAD_REQUEST);
             Map<String, Object> model = settingsModel(deck, entered, e.getMessage());
             model.put("targetText", target);
-            ctx.render("practice/settings.html", model);
+            ctx.render("study/practice-settings.html", model);
         }
     }
 

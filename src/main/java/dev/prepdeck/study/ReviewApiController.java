@@ -1,8 +1,11 @@
-package dev.prepdeck.review;
+package dev.prepdeck.study;
 
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.JsonBody;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

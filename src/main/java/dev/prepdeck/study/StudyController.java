@@ -1,10 +1,15 @@
-package dev.prepdeck.review;
+package dev.prepdeck.study;
 
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.review.DeckCounts;
+import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.FormParams;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
@@ -19,14 +24,14 @@ import java.util.Optional;
  * The study page: question, then the answer (a details element, so it works without JavaScript), then the four
  * rating buttons with their next intervals; undo takes the last rating back.
  */
-public final class ReviewController {
+public final class StudyController {
     private final ReviewService reviews;
     private final DeckService decks;
     private final PracticeService practice;
     private final MarkdownRenderer markdown;
     private final Clock clock;
 
-    public ReviewController(ReviewService reviews, DeckService decks, PracticeService practice, MarkdownRenderer markdown,
+    public StudyController(ReviewService reviews, DeckService decks, PracticeService practice, MarkdownRenderer markdown,
                             Clock clock) {
         this.reviews = reviews;
         this.decks = decks;
@@ -48,7 +53,7 @@ public final class ReviewController {
         if (queue.isDone()) {
             model.put("nextDue", queue.nextDue() == null ? null
                     : DueFormat.describe(queue.nextDue(), clock.instant(), reviews.learner().zone()));
-            ctx.render("review/done.html", model);
+            ctx.render("study/done.html", model);
             return;
         }
         StudyCard study = queue.card();
@@ -66,7 +71,7 @@ public final class ReviewController {
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new RatingButton(r.value(), r.label(), study.intervalLabel(r)))
                 .toList());
-        ctx.render("review/study.html", model);
+        ctx.render("study/study.html", model);
     }
 
     /** After an undo the page asks for the card that was taken back, so it is studied again first. */

@@ -1,6 +1,8 @@
-package dev.prepdeck.practice;
+package dev.prepdeck.study;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.practice.PracticeCheck;
+import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.web.JsonBody;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

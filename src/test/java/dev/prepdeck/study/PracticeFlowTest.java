@@ -1,4 +1,4 @@
-package dev.prepdeck.practice;
+package dev.prepdeck.study;
 
 import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestSite.location;

@@ -1,0 +1,88 @@
+package dev.prepdeck.study;
+
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckController;
+import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.review.CardStatus;
+import dev.prepdeck.review.DeckCounts;
+import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.web.MarkdownRenderer;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A deck's page: its cards with their study state, its counts and sub-decks, and the rename form. */
+public final class DeckPageController {
+    private final DeckService decks;
+    private final ReviewService reviews;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public DeckPageController(DeckService decks, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+        this.decks = decks;
+        this.reviews = reviews;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    public void show(Context ctx) {
+        showDeck(ctx, DeckController.pathId(ctx, "deckId"), null, null);
+    }
+
+    private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
+        Deck deck = decks.deck(deckId);
+        Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
+        ZoneId zone = reviews.learner().zone();
+        Instant now = clock.instant();
+        List<CardRow> rows = decks.cards(deckId).stream().map(c -> CardRow.of(c, statuses.get(c.id()), now, zone)).toList();
+        DeckCounts counts = reviews.countsByDeck().getOrDefault(deckId, DeckCounts.NONE);
+        List<Deck> subDecks = decks.allDecks().stream()
+                .filter(d -> d.name().startsWith(deck.name() + Deck.SEPARATOR) && d.depth() == deck.depth() + 1)
+                .toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("descriptionHtml", markdown.toHtml(deck.description()));
+        model.put("cards", rows.stream().filter(r -> !r.removedFromSource()).toList());
+        model.put("setAside", rows.stream().filter(CardRow::removedFromSource).toList());
+        model.put("counts", counts);
+        model.put("subDecks", subDecks);
+        model.put("renameError", renameError);
+        model.put("renameValue", renameValue == null ? deck.name() : renameValue);
+        if (renameError != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        ctx.render("deck/show.html", model);
+    }
+
+    public void rename(Context ctx) {
+        long deckId = DeckController.pathId(ctx, "deckId");
+        String name = ctx.formParam("name");
+        try {
+            decks.renameDeck(deckId, name);
+            ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            showDeck(ctx, deckId, e.getMessage(), name);
+        }
+    }
+
+    /** One line of a deck's card table. */
+    public record CardRow(long id, String question, String state, String due, int reviews, boolean removedFromSource) {
+        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone) {
+            if (status == null) {
+                return new CardRow(card.id(), card.question(), "New", "", 0, card.removedFromSource());
+            }
+            String state = status.schedule().stateName();
+            String due = status.schedule().state() == 0 || status.schedule().suspended() ? ""
+                    : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone);
+            return new CardRow(card.id(), card.question(), state, due, status.reviews(), card.removedFromSource());
+        }
+    }
+}
