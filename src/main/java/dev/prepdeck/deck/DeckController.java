@@ -2,10 +2,10 @@ package dev.prepdeck.deck;
 
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,13 +20,13 @@ public final class DeckController {
     }
 
     public void create(Context ctx) {
-        String name = ctx.formParam("name");
+        String name = Params.formText(ctx, "name");
         try {
             long id = decks.createDeck(name);
             ctx.redirect("/decks/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/new.html", Map.of("error", e.getMessage(), "name", name == null ? "" : name));
+            ctx.render("deck/new.html", Map.of("error", e.getMessage(), "name", name));
         }
     }
 
@@ -53,34 +53,21 @@ public final class DeckController {
     public void saveSettings(Context ctx) {
         Deck deck = decks.deck(deckId(ctx));
         DeckSettings entered = DeckSettings.of(deck);
-        String dateText = ctx.formParam("interviewDate") == null ? "" : ctx.formParam("interviewDate").trim();
+        String dateText = Params.formText(ctx, "interviewDate").trim();
         try {
             entered = new DeckSettings(
-                    intParam(ctx, "newPerDay", "new cards per day"),
-                    intParam(ctx, "reviewsPerDay", "reviews per day"),
-                    optionalDouble(ctx, "desiredRetention", "desired retention"),
-                    optionalInt(ctx, "maximumInterval", "maximum interval"),
+                    Params.requiredFormInt(ctx, "newPerDay", "new cards per day"),
+                    Params.requiredFormInt(ctx, "reviewsPerDay", "reviews per day"),
+                    Params.formDecimal(ctx, "desiredRetention", "desired retention"),
+                    Params.formInt(ctx, "maximumInterval", "maximum interval"),
                     ctx.formParam("learningSteps"),
                     ctx.formParam("relearningSteps"),
                     ctx.formParam("weights"));
-            decks.saveSettings(deck.id(), entered, interviewDate(dateText));
+            decks.saveSettings(deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, e.getMessage()));
-        }
-    }
-
-    /** The optional interview date as the form sends it (yyyy-mm-dd); blank clears it. */
-    static LocalDate interviewDate(String text) {
-        if (text.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("interviewDate",
-                    "interview date '" + text + "' is not a real date in the form 2026-05-31");
         }
     }
 
@@ -151,7 +138,7 @@ public final class DeckController {
 
     /** Renders Markdown for the editor's live preview (plain fetch; the form's Preview button works without it). */
     public void preview(Context ctx) {
-        ctx.html(markdown.toHtml(ctx.formParam("answer")));
+        ctx.html(markdown.toHtml(Params.formText(ctx, "answer")));
     }
 
     private void renderCardForm(Context ctx, Deck deck, Card card, String question, String answer, String tags,
@@ -167,62 +154,23 @@ public final class DeckController {
         ctx.render("deck/card-form.html", model);
     }
 
-    static long deckId(Context ctx) {
-        return pathId(ctx, "deckId");
+    private static long deckId(Context ctx) {
+        return Params.pathId(ctx, "deckId");
     }
 
-    static long cardId(Context ctx) {
-        return pathId(ctx, "cardId");
-    }
-
-    /** A malformed id in a URL is a page that does not exist. */
-    public static long pathId(Context ctx, String name) {
-        try {
-            return Long.parseLong(ctx.pathParam(name));
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse("no such " + name.replace("Id", "") + ": " + ctx.pathParam(name));
-        }
-    }
-
-    private static int intParam(Context ctx, String name, String label) {
-        String value = ctx.formParam(name);
-        try {
-            return Integer.parseInt(value == null ? "" : value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, label + " must be a whole number");
-        }
-    }
-
-    private static Integer optionalInt(Context ctx, String name, String label) {
-        String value = ctx.formParam(name);
-        return value == null || value.isBlank() ? null : intParam(ctx, name, label);
-    }
-
-    private static Double optionalDouble(Context ctx, String name, String label) {
-        String value = ctx.formParam(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, label + " must be a number such as 0.9");
-        }
+    private static long cardId(Context ctx) {
+        return Params.pathId(ctx, "cardId");
     }
 
     /** The card editor's fields; the Preview button submits with action=preview. */
     record CardForm(String question, String answer, String tags, boolean previewOnly) {
         static CardForm read(Context ctx) {
-            return new CardForm(nullToEmpty(ctx.formParam("question")), nullToEmpty(ctx.formParam("answer")),
-                    nullToEmpty(ctx.formParam("tags")), "preview".equals(ctx.formParam("action")));
+            return new CardForm(Params.formText(ctx, "question"), Params.formText(ctx, "answer"),
+                    Params.formText(ctx, "tags"), "preview".equals(ctx.formParam("action")));
         }
 
         DeckService.CardInput toInput() {
             return new DeckService.CardInput(question, answer, Card.splitTags(tags));
-        }
-
-        private static String nullToEmpty(String s) {
-            return s == null ? "" : s;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -28,6 +29,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class NotesController {
     /** Notes files are text; anything bigger is almost certainly the wrong file. */
     static final int MAX_BYTES = 512 * 1024;
+    /** More cards than any notes file of {@link #MAX_BYTES} can give. */
+    static final int MAX_CARDS = 10_000;
 
     private final DeckSync sync;
 
@@ -46,9 +49,9 @@ public final class NotesController {
     }
 
     public void preview(Context ctx) {
-        String prefix = value(ctx.formParam("prefix"));
-        String format = value(ctx.formParam("format"));
-        String pasted = value(ctx.formParam("text"));
+        String prefix = Params.formText(ctx, "prefix");
+        String format = Params.formText(ctx, "format");
+        String pasted = Params.formText(ctx, "text");
         UploadedFile file = ctx.uploadedFile("file");
         byte[] bytes;
         String name;
@@ -97,17 +100,10 @@ public final class NotesController {
     }
 
     public void save(Context ctx) {
-        String source = value(ctx.formParam("source"));
-        int count = parseCount(ctx.formParam("count"));
+        String source = Params.formText(ctx, "source");
+        int count = Params.requiredFormInt(ctx, "count", "the preview's card count", 0, MAX_CARDS);
         List<PreviewDeck> posted = postedDecks(ctx, count);
-        Set<Integer> kept = new HashSet<>();
-        for (String keep : ctx.formParams("keep")) {
-            try {
-                kept.add(Integer.parseInt(keep.strip()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("keep", "the preview form is incomplete; import the notes again");
-            }
-        }
+        Set<Integer> kept = Params.formIndexes(ctx, "keep", "card");
         Map<String, List<CardSource>> decks = new LinkedHashMap<>();
         List<DeckFile> files = new ArrayList<>();
         try {
@@ -159,13 +155,13 @@ public final class NotesController {
     private static List<PreviewDeck> postedDecks(Context ctx, int count) {
         Map<String, List<PreviewCard>> decks = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            String deck = value(ctx.formParam("deck_" + i)).strip();
+            String deck = Params.formText(ctx, "deck_" + i).strip();
             if (deck.isEmpty()) {
                 throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
             }
             decks.computeIfAbsent(deck, d -> new ArrayList<>()).add(new PreviewCard(i,
-                    value(ctx.formParam("id_" + i)).strip(), value(ctx.formParam("question_" + i)),
-                    value(ctx.formParam("answer_" + i))));
+                    Params.formText(ctx, "id_" + i).strip(), Params.formText(ctx, "question_" + i),
+                    Params.formText(ctx, "answer_" + i)));
         }
         return decks.entrySet().stream().map(e -> new PreviewDeck(e.getKey(), e.getValue())).toList();
     }
@@ -207,28 +203,12 @@ public final class NotesController {
         };
     }
 
-    private static int parseCount(String value) {
-        try {
-            int count = Integer.parseInt(value(value).strip());
-            if (count < 0 || count > 10_000) {
-                throw new NumberFormatException();
-            }
-            return count;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("count", "the preview form is incomplete; import the notes again");
-        }
-    }
-
     private static byte[] read(UploadedFile file) {
         try (InputStream in = file.content()) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the upload", e);
         }
-    }
-
-    private static String value(String s) {
-        return s == null ? "" : s;
     }
 
     private static void renderForm(Context ctx, String error, String text, String prefix, String format) {

@@ -1,6 +1,5 @@
 package dev.prepdeck.practice;
 
-import dev.prepdeck.fsrs.Rating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

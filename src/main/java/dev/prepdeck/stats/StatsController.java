@@ -1,8 +1,8 @@
 package dev.prepdeck.stats;
 
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -171,35 +171,14 @@ public final class StatsController {
         }
     }
 
-    /** ?deck= : blank for every deck; anything but an existing deck's id is a 404. */
+    /** ?deck= : blank for every deck, else a deck and its sub-decks. */
     private Deck deckParam(Context ctx) {
-        String value = ctx.queryParam("deck");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        long id;
-        try {
-            id = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse("no deck with id " + value.trim());
-        }
-        return decks.deck(id);
+        Long id = Params.queryId(ctx, "deck", "deck");
+        return id == null ? null : decks.deck(id);
     }
 
     /** ?days= : the period of the per-day charts, a whole number of days from 1 to 365 (default 30). */
     static int daysParam(Context ctx) {
-        String value = ctx.queryParam("days");
-        if (value == null || value.isBlank()) {
-            return DEFAULT_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days >= 1 && days <= MAX_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message below
-        }
-        throw new InvalidInputException("days", "days must be a whole number from 1 to " + MAX_DAYS + ", got '" + value + "'");
+        return Params.queryInt(ctx, "days", DEFAULT_DAYS, 1, MAX_DAYS);
     }
 }

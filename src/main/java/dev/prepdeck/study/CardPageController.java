@@ -2,7 +2,6 @@ package dev.prepdeck.study;
 
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
-import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.Rating;
@@ -13,6 +12,7 @@ import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.stats.RetrievabilityCurve;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class CardPageController {
     }
 
     public void show(Context ctx) {
-        Card card = decks.card(DeckController.pathId(ctx, "cardId"));
+        Card card = decks.card(Params.pathId(ctx, "cardId"));
         ZoneId zone = reviews.learner().zone();
         Instant now = clock.instant();
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);

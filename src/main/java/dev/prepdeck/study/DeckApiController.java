@@ -2,13 +2,13 @@ package dev.prepdeck.study;
 
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
-import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.review.CardSchedule;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -34,7 +34,7 @@ public final class DeckApiController {
     }
 
     public void listCards(Context ctx) {
-        long deckId = DeckController.pathId(ctx, "deckId");
+        long deckId = Params.pathId(ctx, "deckId");
         List<Card> cards = decks.cards(deckId);
         Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
         ctx.json(cards.stream().map(c -> CardJson.of(c, statuses.containsKey(c.id()) ? statuses.get(c.id()).schedule() : null)).toList());
@@ -48,21 +48,21 @@ public final class DeckApiController {
     }
 
     public void createCard(Context ctx) {
-        long deckId = DeckController.pathId(ctx, "deckId");
+        long deckId = Params.pathId(ctx, "deckId");
         decks.deck(deckId);
         long cardId = decks.addCard(deckId, cardInput(JsonBody.of(ctx)));
         ctx.status(HttpStatus.CREATED).json(cardJson(cardId));
     }
 
     public void updateCard(Context ctx) {
-        long cardId = DeckController.pathId(ctx, "cardId");
+        long cardId = Params.pathId(ctx, "cardId");
         decks.card(cardId);
         decks.updateCard(cardId, cardInput(JsonBody.of(ctx)));
         ctx.json(cardJson(cardId));
     }
 
     public void deleteCard(Context ctx) {
-        decks.deleteCard(DeckController.pathId(ctx, "cardId"));
+        decks.deleteCard(Params.pathId(ctx, "cardId"));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 

@@ -2,7 +2,6 @@ package dev.prepdeck.study;
 
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
-import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.review.CardStatus;
@@ -10,6 +9,7 @@ import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -34,7 +34,7 @@ public final class DeckPageController {
     }
 
     public void show(Context ctx) {
-        showDeck(ctx, DeckController.pathId(ctx, "deckId"), null, null);
+        showDeck(ctx, Params.pathId(ctx, "deckId"), null, null);
     }
 
     private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
@@ -63,8 +63,8 @@ public final class DeckPageController {
     }
 
     public void rename(Context ctx) {
-        long deckId = DeckController.pathId(ctx, "deckId");
-        String name = ctx.formParam("name");
+        long deckId = Params.pathId(ctx, "deckId");
+        String name = Params.formText(ctx, "name");
         try {
             decks.renameDeck(deckId, name);
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);

@@ -6,8 +6,8 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
-import dev.prepdeck.web.FormParams;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -50,23 +50,11 @@ public final class MockInterviewController {
     }
 
     public void start(Context ctx) {
-        List<Long> deckIds = new ArrayList<>();
         try {
-            for (String value : ctx.formParams("deck")) {
-                deckIds.add(Long.parseLong(value.trim()));
-            }
-            String count = ctx.formParam("count");
-            int questions;
-            try {
-                questions = Integer.parseInt(count == null ? "" : count.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("count", "number of questions must be a whole number");
-            }
+            List<Long> deckIds = Params.formIdChoices(ctx, "deck", "deck");
+            int questions = Params.requiredFormInt(ctx, "count", "number of questions");
             List<Long> cards = practice.pickMockCards(deckIds, questions);
-            ctx.redirect("/mock/run?cards=" + FormFields.join(cards), HttpStatus.SEE_OTHER);
-        } catch (NumberFormatException e) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderSetup(ctx, "decks must be chosen from the list");
+            ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderSetup(ctx, e.getMessage());
@@ -75,13 +63,13 @@ public final class MockInterviewController {
 
     /** The next unanswered question, or the report once every question has an answer. */
     public void question(Context ctx) {
-        List<Long> cards = FormFields.ids(ctx.queryParam("cards"), "cards");
-        List<Long> answers = FormFields.ids(ctx.queryParam("answers"), "answers");
+        List<Long> cards = Params.queryIdList(ctx, "cards");
+        List<Long> answers = Params.queryIdList(ctx, "answers");
         if (cards.isEmpty()) {
             throw new InvalidInputException("cards", "this mock interview has no questions; start one at /mock");
         }
         if (answers.size() >= cards.size()) {
-            ctx.redirect("/mock/report?answers=" + FormFields.join(answers), HttpStatus.SEE_OTHER);
+            ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
             return;
         }
         Card card = decks.card(cards.get(answers.size()));
@@ -90,8 +78,8 @@ public final class MockInterviewController {
         model.put("card", card);
         model.put("number", answers.size() + 1);
         model.put("total", cards.size());
-        model.put("cards", FormFields.join(cards));
-        model.put("answers", FormFields.join(answers));
+        model.put("cards", Params.joinIds(cards));
+        model.put("answers", Params.joinIds(answers));
         model.put("questionHtml", markdown.toHtml(card.question()));
         model.put("shownAt", clock.millis());
         model.put("target", target);
@@ -100,20 +88,20 @@ public final class MockInterviewController {
     }
 
     public void answer(Context ctx) {
-        List<Long> cards = FormFields.ids(ctx.formParam("cards"), "cards");
-        List<Long> answers = new ArrayList<>(FormFields.ids(ctx.formParam("answers"), "answers"));
-        long cardId = FormParams.requiredLong(ctx, "cardId");
+        List<Long> cards = Params.formIdList(ctx, "cards");
+        List<Long> answers = new ArrayList<>(Params.formIdList(ctx, "answers"));
+        long cardId = Params.requiredFormId(ctx, "cardId", "card");
         if (answers.size() >= cards.size() || cards.get(answers.size()) != cardId) {
             throw new InvalidInputException("cardId", "this answer is not for the interview's current question");
         }
-        String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
-        answers.add(practice.recordMockAnswer(cardId, answer, FormFields.seconds(ctx, clock)));
-        ctx.redirect("/mock/run?cards=" + FormFields.join(cards) + "&answers=" + FormFields.join(answers),
+        String answer = Params.formText(ctx, "answer");
+        answers.add(practice.recordMockAnswer(cardId, answer, PracticeController.answerSeconds(ctx, clock)));
+        ctx.redirect("/mock/run?cards=" + Params.joinIds(cards) + "&answers=" + Params.joinIds(answers),
                 HttpStatus.SEE_OTHER);
     }
 
     public void report(Context ctx) {
-        List<Long> answers = FormFields.ids(ctx.queryParam("answers"), "answers");
+        List<Long> answers = Params.queryIdList(ctx, "answers");
         renderReport(ctx, answers, null);
     }
 
@@ -134,7 +122,7 @@ public final class MockInterviewController {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
-        model.put("answers", FormFields.join(answers));
+        model.put("answers", Params.joinIds(answers));
         model.put("applied", rows.stream().allMatch(r -> r.applied() != null));
         model.put("average", PracticeView.percent(total / rows.size()));
         model.put("ratings", List.of(Rating.values()).stream()
@@ -145,17 +133,17 @@ public final class MockInterviewController {
 
     /** Applies the report's ratings (one select per answer) to scheduling, all in one transaction. */
     public void confirm(Context ctx) {
-        List<Long> answers = FormFields.ids(ctx.formParam("answers"), "answers");
+        List<Long> answers = Params.formIdList(ctx, "answers");
         try {
             Map<Long, Rating> ratings = new LinkedHashMap<>();
             for (long id : answers) {
-                ratings.put(id, FormParams.rating(ctx.formParam("rating-" + id), "rating-" + id));
+                ratings.put(id, Params.formRating(ctx, "rating-" + id));
             }
             if (ratings.isEmpty()) {
                 throw new InvalidInputException("answers", "there are no answers to rate");
             }
             practice.confirmMock(ratings);
-            ctx.redirect("/mock/report?answers=" + FormFields.join(answers), HttpStatus.SEE_OTHER);
+            ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             renderReport(ctx, answers, e.getMessage());

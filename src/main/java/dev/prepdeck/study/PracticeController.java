@@ -13,14 +13,14 @@ import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
-import dev.prepdeck.web.FormParams;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -44,9 +44,11 @@ public final class PracticeController {
 
     /** The reveal: the typed answer beside the model answer, key points ticked as the matcher judged them. */
     public void check(Context ctx) {
-        long cardId = FormParams.requiredLong(ctx, "cardId");
-        String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
-        long seconds = FormFields.seconds(ctx, clock);
+        long cardId = Params.requiredFormId(ctx, "cardId", "card");
+        String answer = Params.formText(ctx, "answer");
+        long seconds = answerSeconds(ctx, clock);
+        Long deckId = Params.formId(ctx, "deck", "deck");
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
         PracticeCheck check = practice.check(cardId, answer, seconds);
         StudyCard study = reviews.show(cardId)
                 .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
@@ -55,7 +57,7 @@ public final class PracticeController {
         Map<String, Object> model = new HashMap<>();
         model.put("card", check.card());
         model.put("cardDeck", study.deck());
-        model.put("deckParam", deckParam(ctx));
+        model.put("deckParam", deckId == null ? "" : deckId.toString());
         model.put("questionHtml", highlighter.markdown(check.card().question(), Set.of()));
         model.put("answerText", answer);
         model.put("answerHtml", highlighter.plain(answer, keys));
@@ -68,7 +70,7 @@ public final class PracticeController {
         model.put("target", check.targetSeconds());
         model.put("targetTime", PracticeView.clock(check.targetSeconds()));
         model.put("suggested", suggested.label());
-        model.put("shownAt", ctx.formParam("shownAt"));
+        model.put("shownAt", shownAt.isPresent() ? shownAt.getAsLong() : null);
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
@@ -77,38 +79,39 @@ public final class PracticeController {
 
     /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
     public void rate(Context ctx) {
-        long cardId = FormParams.requiredLong(ctx, "cardId");
-        Rating rating = FormParams.rating(ctx.formParam("rating"), "rating");
-        String answer = ctx.formParam("answer") == null ? "" : ctx.formParam("answer");
-        long seconds = FormParams.requiredLong(ctx, "seconds");
-        Set<Integer> ticked = new HashSet<>();
-        for (String value : ctx.formParams("covered")) {
-            try {
-                ticked.add(Integer.parseInt(value.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("covered", "covered must list key point numbers");
-            }
-        }
+        long cardId = Params.requiredFormId(ctx, "cardId", "card");
+        Rating rating = Params.formRating(ctx, "rating");
+        String answer = Params.formText(ctx, "answer");
+        long seconds = Params.requiredFormInt(ctx, "seconds", "seconds");
+        Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
+        Long deckId = Params.formId(ctx, "deck", "deck");
         practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
-        ctx.redirect(StudyController.studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
+        ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
     /** Time on the card: from first showing the question to the rating, else the answer's own time. */
     private long durationMs(Context ctx, long seconds) {
-        String shownAt = ctx.formParam("shownAt");
-        if (shownAt != null && shownAt.trim().matches("\\d{1,15}")) {
-            return Math.max(seconds * 1000, clock.millis() - Long.parseLong(shownAt.trim()));
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        return shownAt.isPresent() ? Math.max(seconds * 1000, clock.millis() - shownAt.getAsLong()) : seconds * 1000;
+    }
+
+    /** The answer's time by the browser's timer; without JavaScript, the time since the page's hidden "shownAt". */
+    static long answerSeconds(Context ctx, Clock clock) {
+        OptionalLong measured = Params.measured(ctx, "seconds");
+        if (measured.isPresent()) {
+            return measured.getAsLong();
         }
-        return seconds * 1000;
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        return shownAt.isPresent() ? Math.max(0, (clock.millis() - shownAt.getAsLong()) / 1000) : 0;
     }
 
     /** The review page's toggle: remembered for the deck of the card on screen. */
     public void toggle(Context ctx) {
-        long deckId = FormParams.requiredLong(ctx, "cardDeck");
-        practice.setMode(deckId, "1".equals(ctx.formParam("on")));
-        String card = ctx.formParam("card");
-        Long cardId = card != null && card.matches("\\d+") ? Long.valueOf(card) : null;
-        ctx.redirect(StudyController.studyUrl(ctx.formParam("deck"), cardId), HttpStatus.SEE_OTHER);
+        long cardDeck = Params.requiredFormId(ctx, "cardDeck", "deck");
+        Long cardId = Params.formId(ctx, "card", "card");
+        Long deckId = Params.formId(ctx, "deck", "deck");
+        practice.setMode(cardDeck, "1".equals(ctx.formParam("on")));
+        ctx.redirect(StudyController.studyUrl(deckId, cardId), HttpStatus.SEE_OTHER);
     }
 
     public void settingsForm(Context ctx) {
@@ -153,15 +156,6 @@ public final class PracticeController {
     }
 
     private static long deckId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("deckId"));
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse("no such deck: " + ctx.pathParam("deckId"));
-        }
-    }
-
-    private static String deckParam(Context ctx) {
-        String deck = ctx.formParam("deck");
-        return deck != null && deck.matches("\\d+") ? deck : "";
+        return Params.pathId(ctx, "deckId");
     }
 }

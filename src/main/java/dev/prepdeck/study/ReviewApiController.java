@@ -7,6 +7,7 @@ import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -23,16 +24,7 @@ public final class ReviewApiController {
     }
 
     public void next(Context ctx) {
-        String deckParam = ctx.queryParam("deck");
-        Long deckId = null;
-        if (deckParam != null && !deckParam.isBlank()) {
-            try {
-                deckId = Long.parseLong(deckParam.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("deck", "deck must be a deck id (a whole number)");
-            }
-        }
-        StudyQueue queue = reviews.next(deckId);
+        StudyQueue queue = reviews.next(Params.queryId(ctx, "deck", "deck"));
         if (queue.isDone()) {
             ctx.status(HttpStatus.NO_CONTENT);
             return;
@@ -52,13 +44,8 @@ public final class ReviewApiController {
     public void review(Context ctx) {
         JsonBody body = JsonBody.of(ctx);
         long cardId = body.requiredLong("cardId");
-        long ratingValue = body.requiredLong("rating");
-        if (ratingValue < 1 || ratingValue > 4) {
-            throw new InvalidInputException("rating", "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not "
-                    + ratingValue);
-        }
+        Rating rating = Params.rating(body.requiredLong("rating"), "rating");
         Long durationMs = body.optionalLong("durationMs");
-        Rating rating = Rating.of((int) ratingValue);
         long duration = durationMs == null ? 0 : durationMs;
         String answer = body.optionalString("answer");
         if (answer == null) {

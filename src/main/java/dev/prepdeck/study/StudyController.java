@@ -10,7 +10,7 @@ import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
-import dev.prepdeck.web.FormParams;
+import dev.prepdeck.web.Params;
 import dev.prepdeck.web.MarkdownRenderer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The study page: question, then the answer (a details element, so it works without JavaScript), then the four
@@ -41,7 +42,7 @@ public final class StudyController {
     }
 
     public void study(Context ctx) {
-        Long deckId = optionalDeck(ctx);
+        Long deckId = Params.queryId(ctx, "deck", "deck");
         Deck deck = deckId == null ? null : decks.deck(deckId);
         Optional<StudyCard> card = requestedCard(ctx, deck);
         StudyQueue queue = card.map(StudyQueue::of).orElseGet(() -> reviews.next(deckId));
@@ -76,53 +77,42 @@ public final class StudyController {
 
     /** After an undo the page asks for the card that was taken back, so it is studied again first. */
     private Optional<StudyCard> requestedCard(Context ctx, Deck deck) {
-        String param = ctx.queryParam("card");
-        if (param == null) {
+        Long cardId = Params.queryId(ctx, "card", "card");
+        if (cardId == null) {
             return Optional.empty();
         }
-        try {
-            return reviews.show(Long.parseLong(param))
-                    .filter(c -> deck == null || deck.contains(c.deck()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return reviews.show(cardId).filter(c -> deck == null || deck.contains(c.deck()));
     }
 
     public void rate(Context ctx) {
-        long cardId = FormParams.requiredLong(ctx, "cardId");
-        Rating rating = FormParams.rating(ctx.formParam("rating"), "rating");
+        long cardId = Params.requiredFormId(ctx, "cardId", "card");
+        Rating rating = Params.formRating(ctx, "rating");
+        Long deckId = Params.formId(ctx, "deck", "deck");
         reviews.rate(cardId, rating, durationMs(ctx));
-        ctx.redirect(studyUrl(ctx.formParam("deck"), null), HttpStatus.SEE_OTHER);
+        ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
     public void undo(Context ctx) {
+        Long deckId = Params.formId(ctx, "deck", "deck");
         Optional<Long> cardId = reviews.undoLast();
-        ctx.redirect(studyUrl(ctx.formParam("deck"), cardId.orElse(null)), HttpStatus.SEE_OTHER);
+        ctx.redirect(studyUrl(deckId, cardId.orElse(null)), HttpStatus.SEE_OTHER);
     }
 
     /** The browser measures time on the card; without JavaScript the page's render time stands in. */
     private long durationMs(Context ctx) {
-        String measured = ctx.formParam("durationMs");
-        if (measured != null && !measured.isBlank()) {
-            try {
-                return Math.max(0, Long.parseLong(measured.trim()));
-            } catch (NumberFormatException ignored) {
-                // fall back to the server's own measure below
-            }
+        OptionalLong measured = Params.measured(ctx, "durationMs");
+        if (measured.isPresent()) {
+            return measured.getAsLong();
         }
-        String shownAt = ctx.formParam("shownAt");
-        try {
-            return shownAt == null ? 0 : Math.max(0, clock.millis() - Long.parseLong(shownAt));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        return shownAt.isPresent() ? Math.max(0, clock.millis() - shownAt.getAsLong()) : 0;
     }
 
     /** "/study", with the deck being studied and a card to show first when given. */
-    public static String studyUrl(String deck, Long cardId) {
+    static String studyUrl(Long deck, Long cardId) {
         StringBuilder url = new StringBuilder("/study");
         String separator = "?";
-        if (deck != null && deck.matches("\\d+")) {
+        if (deck != null) {
             url.append(separator).append("deck=").append(deck);
             separator = "&";
         }
@@ -131,19 +121,6 @@ public final class StudyController {
         }
         return url.toString();
     }
-
-    private static Long optionalDeck(Context ctx) {
-        String deck = ctx.queryParam("deck");
-        if (deck == null || deck.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(deck);
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse("no such deck: " + deck);
-        }
-    }
-
 
     /** A rating button: its key (1–4), its name and the interval it would give. */
     public record RatingButton(int value, String label, String interval) {

@@ -154,7 +154,9 @@ class StatsPageTest {
             Response unknown = s.get("/api/stats?deck=999");
             assertThat(unknown.code()).isEqualTo(404);
             assertThat(json(unknown).get("error").asText()).isEqualTo("no deck with id 999");
-            assertThat(s.get("/api/stats?deck=dns").code()).isEqualTo(404);
+            Response malformed = s.get("/api/stats?deck=dns");
+            assertThat(malformed.code()).isEqualTo(400);
+            assertThat(json(malformed).get("error").asText()).isEqualTo("deck must be a deck id (a whole number), not 'dns'");
             assertThat(s.get("/stats?days=abc").code()).isEqualTo(400);
             assertThat(s.get("/stats?deck=999").code()).isEqualTo(404);
         });

@@ -181,7 +181,7 @@ class PracticeFlowTest {
         site.run(s -> {
             Response noCard = s.submit("/study/check", "cardId", "abc", "answer", "x");
             assertThat(noCard.code()).isEqualTo(400);
-            assertThat(noCard.body().string()).contains("cardId must be a number");
+            assertThat(noCard.body().string()).contains("cardId must be a card id (a whole number), not &#39;abc&#39;");
             assertThat(s.submit("/study/check", "cardId", "999", "answer", "x").code()).isEqualTo(404);
             Response badRating = s.submit("/study/practice-rate", "cardId", String.valueOf(site.rolloutCard),
                     "answer", "x", "seconds", "3", "rating", "7");
