@@ -1,5 +1,6 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.fsrs.ForgettingCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,8 @@ public final class StatsRepository {
         }
     }
 
-    /** The forgetting curve's constants shared by some decks: R = (1 + factor · t / S) ^ decay, decay = -w20. */
-    public record CurveConstants(List<Long> deckIds, double factor, double decay) {
+    /** Decks that share one forgetting curve (all of them unless their weights differ). */
+    public record CurveConstants(List<Long> deckIds, ForgettingCurve curve) {
     }
 
     /**
@@ -171,7 +172,7 @@ public final class StatsRepository {
                             GROUP BY s.deck_id""")
                     .bindList("decks", curve.deckIds())
                     .bind("learnerId", learnerId).bind("now", nowMs).bind("mature", MATURE_DAYS)
-                    .bind("factor", curve.factor()).bind("decay", curve.decay())
+                    .bind("factor", curve.curve().factor()).bind("decay", curve.curve().decay())
                     .map((rs, ctx) -> java.util.Map.entry(rs.getLong("deck_id"), new DeckCards(
                             new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
                                     rs.getInt("mature"), rs.getInt("suspended")),

@@ -3,6 +3,7 @@ package dev.prepdeck.stats;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.fsrs.ForgettingCurve;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.Learner;
@@ -217,7 +218,7 @@ public final class StatsService {
             decksByW20.computeIfAbsent(DeckSettings.of(d).toFsrsParameters().w()[20], w -> new ArrayList<>()).add(d.id());
         }
         List<StatsRepository.CurveConstants> curves = new ArrayList<>();
-        decksByW20.forEach((w20, ids) -> curves.add(new StatsRepository.CurveConstants(ids, Math.pow(0.9, -1 / w20) - 1, -w20)));
+        decksByW20.forEach((w20, ids) -> curves.add(new StatsRepository.CurveConstants(ids, ForgettingCurve.ofW20(w20))));
         return stats.cardsByOwnDeck(h, learner.id(), curves, now.toEpochMilli());
     }
 

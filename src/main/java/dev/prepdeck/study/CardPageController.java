@@ -4,6 +4,7 @@ import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.fsrs.ForgettingCurve;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.practice.PracticeService;
@@ -56,7 +57,7 @@ public final class CardPageController {
         model.put("card", card);
         Deck deck = decks.deck(card.deckId());
         model.put("deck", deck);
-        model.put("curveSvg", RetrievabilityCurve.svg(entries, DeckSettings.of(deck).toFsrsParameters().w()[20], now, zone));
+        model.put("curveSvg", RetrievabilityCurve.svg(entries, ForgettingCurve.of(DeckSettings.of(deck).toFsrsParameters()), now, zone));
         model.put("questionHtml", markdown.toHtml(card.question()));
         model.put("answerHtml", markdown.toHtml(card.answer()));
         model.put("status", reviews.schedule(card.id())
