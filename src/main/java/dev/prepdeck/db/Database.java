@@ -1,7 +1,18 @@
 package dev.prepdeck.db;
 
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.sql.Types;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.generic.GenericTypes;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -28,7 +39,42 @@ public final class Database {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        registerMappings(jdbi);
         new Migrations(file.toString()).migrate(jdbi);
         return jdbi;
+    }
+
+    /**
+     * How rows and values cross between SQL and Java, set once for every handle: a record is built from the columns
+     * named after its components (deck_id fills deckId), and a card state or rating is stored as the number
+     * ts-fsrs gives it (state 0-3, rating 1-4).
+     */
+    static void registerMappings(Jdbi jdbi) {
+        jdbi.registerRowMapper(Database::recordByConstructor);
+        jdbi.registerColumnMapper(State.class, (rs, column, ctx) -> {
+            int code = rs.getInt(column);
+            return rs.wasNull() ? null : State.of(code);
+        });
+        jdbi.registerColumnMapper(Rating.class, (rs, column, ctx) -> {
+            int value = rs.getInt(column);
+            return rs.wasNull() ? null : Rating.of(value);
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<State>(Types.INTEGER) {
+            @Override
+            protected Argument build(State state, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setInt(position, state.ordinal());
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<Rating>(Types.INTEGER) {
+            @Override
+            protected Argument build(Rating rating, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setInt(position, rating.value());
+            }
+        });
+    }
+
+    private static Optional<RowMapper<?>> recordByConstructor(Type type, ConfigRegistry config) {
+        Class<?> raw = GenericTypes.getErasedType(type);
+        return raw.isRecord() ? ConstructorMapper.factory(raw).build(type, config) : Optional.empty();
     }
 }

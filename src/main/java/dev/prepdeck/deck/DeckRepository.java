@@ -3,7 +3,6 @@ package dev.prepdeck.deck;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * SQL for decks and cards. Every method takes the caller's handle so that a service can put several calls
@@ -16,30 +15,21 @@ public final class DeckRepository {
     private static final String CARD_COLUMNS = """
             id, deck_id, uid, question, answer, tags, meta, position, removed_from_source""";
 
-    public static void registerMappers(Handle handle) {
-        handle.registerRowMapper(ConstructorMapper.factory(Deck.class));
-        handle.registerRowMapper(ConstructorMapper.factory(Card.class));
-    }
-
     public List<Deck> allDecks(Handle h) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck ORDER BY name").mapTo(Deck.class).list();
     }
 
     public Optional<Deck> deck(Handle h, long id) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id")
                 .bind("id", id).mapTo(Deck.class).findOne();
     }
 
     public Optional<Deck> deckByName(Handle h, String name) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE name = :name")
                 .bind("name", name).mapTo(Deck.class).findOne();
     }
 
     public Optional<Deck> deckBySource(Handle h, String sourcePath) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE source_path = :path")
                 .bind("path", sourcePath).mapTo(Deck.class).findOne();
     }
@@ -89,7 +79,6 @@ public final class DeckRepository {
     }
 
     public List<Deck> deckTree(Handle h, String name) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + """
                          FROM deck WHERE name = :name OR substr(name, 1, length(:name) + 2) = :name || '::'
                         ORDER BY name""")
@@ -134,13 +123,11 @@ public final class DeckRepository {
     }
 
     public List<Card> cards(Handle h, long deckId) {
-        registerMappers(h);
         return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE deck_id = :deckId ORDER BY position, id")
                 .bind("deckId", deckId).mapTo(Card.class).list();
     }
 
     public Optional<Card> card(Handle h, long cardId) {
-        registerMappers(h);
         return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE id = :id")
                 .bind("id", cardId).mapTo(Card.class).findOne();
     }

@@ -3,6 +3,7 @@ package dev.prepdeck.practice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepdeck.fsrs.Rating;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,7 @@ public final class PracticeRepository {
                 rs.getObject("review_id") == null ? null : rs.getLong("review_id"),
                 rs.getLong("attempted_at"), rs.getString("answer"), rs.getInt("seconds"), rs.getDouble("coverage"),
                 fromJson(rs.getString("key_points")),
-                rs.getObject("rating") == null ? null : rs.getInt("rating"));
+                rs.getObject("rating") == null ? null : Rating.of(rs.getInt("rating")));
     }
 
     private static String toJson(List<Attempt.PointMark> points) {

@@ -2,12 +2,12 @@ package dev.prepdeck.review;
 
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
 public final class ReviewRepository {
@@ -28,7 +28,6 @@ public final class ReviewRepository {
     }
 
     public Optional<CardSchedule> schedule(Handle h, long learnerId, long cardId) {
-        h.registerRowMapper(ConstructorMapper.factory(CardSchedule.class));
         return h.createQuery("SELECT " + SCHEDULE_COLUMNS
                         + " FROM card_state s WHERE s.card_id = :cardId AND s.learner_id = :learnerId")
                 .bind("cardId", cardId).bind("learnerId", learnerId)
@@ -37,7 +36,6 @@ public final class ReviewRepository {
 
     /** Scheduling state and review count of every card in one deck (not its sub-decks). */
     Map<Long, CardStatus> statusesInDeck(Handle h, long learnerId, long deckId) {
-        h.registerRowMapper(ConstructorMapper.factory(CardSchedule.class));
         Map<Long, Integer> reviewCounts = new HashMap<>();
         h.createQuery("""
                         SELECT r.card_id, COUNT(*) AS n FROM review_log r JOIN card c ON c.id = r.card_id
@@ -87,8 +85,8 @@ public final class ReviewRepository {
         return counts;
     }
 
-    /** Reviews done today in a deck tree by cards that were in {@code stateBefore} (0 new, 2 review). */
-    int reviewsDone(Handle h, long learnerId, String scope, StudyDay day, int stateBefore) {
+    /** Reviews done today in a deck tree by cards that were in {@code stateBefore}. */
+    int reviewsDone(Handle h, long learnerId, String scope, StudyDay day, State stateBefore) {
         return h.createQuery("""
                         SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
                         WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
@@ -144,9 +142,9 @@ public final class ReviewRepository {
                             :b.learningSteps, :b.scheduledDays, :b.elapsedDays, :b.lastReview, :b.due,
                             :stateAfter, :stabilityAfter, :difficultyAfter, :scheduledDaysAfter, :dueAfter)""")
                 .bind("cardId", before.cardId()).bind("learnerId", learnerId).bind("now", now)
-                .bind("rating", rating.value()).bind("elapsedDays", after.elapsedDays()).bind("durationMs", durationMs)
+                .bind("rating", rating).bind("elapsedDays", after.elapsedDays()).bind("durationMs", durationMs)
                 .bindMethods("b", before)
-                .bind("stateAfter", after.state().ordinal()).bind("stabilityAfter", after.stability())
+                .bind("stateAfter", after.state()).bind("stabilityAfter", after.stability())
                 .bind("difficultyAfter", after.difficulty()).bind("scheduledDaysAfter", after.scheduledDays())
                 .bind("dueAfter", after.due().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -157,7 +155,7 @@ public final class ReviewRepository {
                             last_review = :lastReview, due = :due
                         WHERE card_id = :cardId AND learner_id = :learnerId""")
                 .bind("cardId", before.cardId()).bind("learnerId", learnerId)
-                .bind("state", after.state().ordinal()).bind("stability", after.stability())
+                .bind("state", after.state()).bind("stability", after.stability())
                 .bind("difficulty", after.difficulty()).bind("reps", after.reps()).bind("lapses", after.lapses())
                 .bind("learningSteps", after.learningSteps()).bind("scheduledDays", after.scheduledDays())
                 .bind("elapsedDays", after.elapsedDays())
@@ -192,7 +190,6 @@ public final class ReviewRepository {
 
     /** A card's reviews, oldest first. */
     java.util.List<ReviewEntry> history(Handle h, long learnerId, long cardId) {
-        h.registerRowMapper(ConstructorMapper.factory(ReviewEntry.class));
         return h.createQuery("""
                         SELECT id, reviewed_at, rating, elapsed_days, duration_ms, state_before, state_after,
                                stability_after, difficulty_after, scheduled_days_after, due_after

@@ -10,6 +10,7 @@ import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Preview;
 import dev.prepdeck.fsrs.Scheduler;
+import dev.prepdeck.fsrs.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public final class ReviewService {
                 if (cardId.isPresent()) {
                     break;
                 }
-                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, 2);
+                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, State.REVIEW);
                 if (done < root.reviewsPerDay()) {
                     cardId = reviews.firstReviewDue(h, learner.id(), root.name(), day.end().toEpochMilli());
                 }
@@ -102,7 +103,7 @@ public final class ReviewService {
                 if (cardId.isPresent()) {
                     break;
                 }
-                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, 0);
+                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, State.NEW);
                 if (done < root.newPerDay()) {
                     cardId = reviews.firstNew(h, learner.id(), root.name());
                 }

@@ -2,7 +2,6 @@ package dev.prepdeck.stats;
 
 import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.fsrs.ForgettingCurve;
-import dev.prepdeck.fsrs.Rating;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -66,8 +65,8 @@ public final class RetrievabilityCurve {
         double nowX = x(now.toEpochMilli(), start, span, plotW);
         svg.line(nowX, TOP, nowX, TOP + plotH, "now-mark");
         for (ReviewEntry r : history) {
-            svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating(),
-                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + Rating.of(r.rating()).label());
+            svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating().value(),
+                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + r.rating().label());
         }
         svg.text(LEFT, HEIGHT - 14, date.format(Instant.ofEpochMilli(start)), "start", "axis-label", false);
         svg.text(LEFT + plotW, HEIGHT - 14, date.format(Instant.ofEpochMilli(end)), "end", "axis-label", false);

@@ -124,16 +124,14 @@ public final class StatsController {
         Deck deck = deckParam(ctx);
         ZoneId zone = stats.zone();
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
-        String[] states = {"new", "learning", "review", "relearning"};
-        String[] ratings = {"again", "hard", "good", "easy"};
         csv(ctx, "review-log.csv", out -> {
             out.write("review_id,reviewed_at_utc,reviewed_at_local,deck,card_uid,question,rating,state_before,"
                     + "state_after,elapsed_days,seconds,stability,difficulty,interval_days\r\n");
             stats.eachLogLine(deck, line -> {
                 Instant at = Instant.ofEpochMilli(line.reviewedAt());
                 String row = String.join(",", Long.toString(line.id()), at.toString(), local.format(at),
-                        quote(line.deck()), quote(line.cardUid()), quote(line.question()), ratings[line.rating() - 1],
-                        states[line.stateBefore()], states[line.stateAfter()], Integer.toString(line.elapsedDays()),
+                        quote(line.deck()), quote(line.cardUid()), quote(line.question()), name(line.rating()),
+                        name(line.stateBefore()), name(line.stateAfter()), Integer.toString(line.elapsedDays()),
                         String.format(Locale.ROOT, "%.1f", line.durationMs() / 1000.0),
                         String.format(Locale.ROOT, "%.4f", line.stabilityAfter()),
                         String.format(Locale.ROOT, "%.4f", line.difficultyAfter()),
@@ -145,6 +143,11 @@ public final class StatsController {
                 }
             });
         });
+    }
+
+    /** A rating or state as the CSV names it: "good", "relearning". */
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */

@@ -1,6 +1,8 @@
 package dev.prepdeck.stats;
 
 import dev.prepdeck.fsrs.ForgettingCurve;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,9 +200,9 @@ public final class StatsRepository {
     }
 
     /** One line of the review log export. */
-    public record LogLine(long id, long reviewedAt, String deck, String cardUid, String question, int rating, int stateBefore,
-                   int stateAfter, int elapsedDays, long durationMs, double stabilityAfter, double difficultyAfter,
-                   int scheduledDaysAfter) {
+    public record LogLine(long id, long reviewedAt, String deck, String cardUid, String question, Rating rating,
+                          State stateBefore, State stateAfter, int elapsedDays, long durationMs, double stabilityAfter,
+                          double difficultyAfter, int scheduledDaysAfter) {
     }
 
     /** Streams the review log oldest first, one row at a time, so an export never holds the log in memory. */
@@ -212,8 +214,8 @@ public final class StatsRepository {
                 WHERE r.learner_id = :learnerId""" + scopeFilter(scope, DECK_IN_SCOPE) + " ORDER BY r.reviewed_at, r.id");
         try (var rows = bindScope(query.bind("learnerId", learnerId), scope).setFetchSize(500)
                 .map((rs, ctx) -> new LogLine(rs.getLong("id"), rs.getLong("reviewed_at"), rs.getString("deck"),
-                        rs.getString("uid"), rs.getString("question"), rs.getInt("rating"), rs.getInt("state_before"),
-                        rs.getInt("state_after"), rs.getInt("elapsed_days"), rs.getLong("duration_ms"),
+                        rs.getString("uid"), rs.getString("question"), Rating.of(rs.getInt("rating")),
+                        State.of(rs.getInt("state_before")), State.of(rs.getInt("state_after")), rs.getInt("elapsed_days"), rs.getLong("duration_ms"),
                         rs.getDouble("stability_after"), rs.getDouble("difficulty_after"),
                         rs.getInt("scheduled_days_after")))
                 .stream()) {

@@ -5,8 +5,6 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.ForgettingCurve;
-import dev.prepdeck.fsrs.Rating;
-import dev.prepdeck.fsrs.State;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.CardStatus;
@@ -48,8 +46,8 @@ public final class CardPageController {
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<dev.prepdeck.review.ReviewEntry> entries = reviews.history(card.id());
         List<HistoryRow> history = entries.stream()
-                .map(r -> new HistoryRow(when.format(Instant.ofEpochMilli(r.reviewedAt())), Rating.of(r.rating()).label(),
-                        State.values()[r.stateBefore()].label(), State.values()[r.stateAfter()].label(), r.elapsedDays(),
+                .map(r -> new HistoryRow(when.format(Instant.ofEpochMilli(r.reviewedAt())), r.rating().label(),
+                        r.stateBefore().label(), r.stateAfter().label(), r.elapsedDays(),
                         Math.round(r.durationMs() / 100.0) / 10.0, String.format(Locale.ROOT, "%.2f", r.stabilityAfter()),
                         String.format(Locale.ROOT, "%.2f", r.difficultyAfter()), r.scheduledDaysAfter()))
                 .toList();
@@ -66,7 +64,7 @@ public final class CardPageController {
         model.put("attempts", practice.attempts(card.id()).stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),
                         PracticeView.clock(a.seconds()), PracticeView.percent(a.coverage()),
-                        a.rating() == null ? "not rated" : Rating.of(a.rating()).label(),
+                        a.rating() == null ? "not rated" : a.rating().label(),
                         a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList()))
                 .toList());
         ctx.render("deck/card.html", model);

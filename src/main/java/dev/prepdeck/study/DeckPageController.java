@@ -4,6 +4,7 @@ import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.fsrs.State;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
@@ -80,7 +81,7 @@ public final class DeckPageController {
                 return new CardRow(card.id(), card.question(), "New", "", 0, card.removedFromSource());
             }
             String state = status.schedule().stateName();
-            String due = status.schedule().state() == 0 || status.schedule().suspended() ? ""
+            String due = status.schedule().state() == State.NEW || status.schedule().suspended() ? ""
                     : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone);
             return new CardRow(card.id(), card.question(), state, due, status.reviews(), card.removedFromSource());
         }

@@ -114,11 +114,11 @@ public final class MockInterviewController {
         double total = 0;
         for (PracticeService.MockAnswer a : report) {
             total += a.attempt().coverage();
-            Integer applied = a.attempt().rating();
+            Rating applied = a.attempt().rating();
             rows.add(new ReportRow(a.attempt().id(), markdown.toHtml(a.card().question()), a.attempt().answer(),
                     PracticeView.clock(a.attempt().seconds()), PracticeView.clock(a.targetSeconds()),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
-                    a.suggested().label(), applied == null ? null : Rating.of(applied).label()));
+                    a.suggested().label(), applied == null ? null : applied.label()));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
