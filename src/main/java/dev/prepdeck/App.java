@@ -1,11 +1,13 @@
 package dev.prepdeck;
 
 import dev.prepdeck.dashboard.DashboardController;
+import dev.prepdeck.dashboard.DashboardService;
 import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.notes.NotesController;
 import dev.prepdeck.practice.AnswerMatcher;
+import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.TermAnalyzer;
@@ -21,6 +23,7 @@ import dev.prepdeck.study.PracticeApiController;
 import dev.prepdeck.study.PracticeController;
 import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.StudyController;
+import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
@@ -39,20 +42,24 @@ public final class App {
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
         ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
         MarkdownRenderer markdown = new MarkdownRenderer();
+        TermAnalyzer terms = TermAnalyzer.shipped();
         PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
-                reviewService, new AnswerMatcher(TermAnalyzer.shipped()), clock);
+                reviewService, new AnswerMatcher(terms), clock);
+        StudyPages studyReads = new StudyPages(jdbi, deckRepository, reviewService, practiceService);
 
         StatsService statsService = new StatsService(jdbi, deckRepository, reviewService, clock);
 
-        DashboardController dashboard = new DashboardController(deckService, reviewService, statsService);
+        DashboardController dashboard = new DashboardController(
+                new DashboardService(jdbi, deckRepository, reviewService, statsService));
         StatsController statsPages = new StatsController(statsService, deckService);
         DeckController deckEditing = new DeckController(deckService, markdown);
-        DeckPageController deckPages = new DeckPageController(deckService, reviewService, markdown, clock);
-        CardPageController cardPages = new CardPageController(deckService, reviewService, practiceService, markdown, clock);
-        StudyController studyPages = new StudyController(reviewService, deckService, practiceService, markdown, clock);
+        DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, clock);
+        CardPageController cardPages = new CardPageController(studyReads, markdown, clock);
+        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
-        PracticeController practicePages = new PracticeController(practiceService, reviewService, deckService, clock);
+        PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
+                new Highlighter(terms), clock);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
         NotesController notesImport = new NotesController(jdbi, clock);

@@ -4,8 +4,11 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -15,6 +18,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** Opens the prepdeck SQLite file with the settings every connection needs, and brings its schema up to date. */
@@ -42,6 +47,32 @@ public final class Database {
         registerMappings(jdbi);
         new Migrations(file.toString()).migrate(jdbi);
         return jdbi;
+    }
+
+    /**
+     * Runs a page's reads in one read transaction, so everything the page shows comes from one snapshot of the
+     * file. The transaction is DEFERRED: under WAL it takes no lock and never waits for a writer, where the
+     * IMMEDIATE transactions writes use would take the write lock and make page loads queue behind each other.
+     */
+    public static <R> R read(Jdbi jdbi, HandleCallback<R, RuntimeException> reads) {
+        return jdbi.withHandle(h -> {
+            SQLiteConnectionConfig connection = sqlite(h);
+            SQLiteConfig.TransactionMode usual = connection.getTransactionMode();
+            connection.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            try {
+                return h.inTransaction(reads);
+            } finally {
+                connection.setTransactionMode(usual);
+            }
+        });
+    }
+
+    private static SQLiteConnectionConfig sqlite(Handle h) {
+        try {
+            return h.getConnection().unwrap(SQLiteConnection.class).getConnectionConfig();
+        } catch (SQLException e) {
+            throw new IllegalStateException("a prepdeck connection is not SQLite's", e);
+        }
     }
 
     /**

@@ -70,19 +70,18 @@ public final class DeckRepository {
                 .bind("sourcePath", sourcePath).bind("sourceHash", sourceHash).bind("now", now).execute();
     }
 
-    /** Renames a deck and its sub-decks ("A::x" follows "A" when "A" becomes "B"). */
-    public void renameDeckTree(Handle h, String oldName, String newName, long now) {
-        h.createUpdate("""
-                        UPDATE deck SET name = :newName || substr(name, length(:oldName) + 1), updated_at = :now
-                        WHERE name = :oldName OR substr(name, 1, length(:oldName) + 2) = :oldName || '::'""")
-                .bind("oldName", oldName).bind("newName", newName).bind("now", now).execute();
+    /** Every deck, nested by name. */
+    public DeckTree tree(Handle h) {
+        return new DeckTree(allDecks(h));
     }
 
-    public List<Deck> deckTree(Handle h, String name) {
-        return h.createQuery("SELECT " + DECK_COLUMNS + """
-                         FROM deck WHERE name = :name OR substr(name, 1, length(:name) + 2) = :name || '::'
-                        ORDER BY name""")
-                .bind("name", name).mapTo(Deck.class).list();
+    /** Renames a deck and its sub-decks, {@code decks}: "A::x" follows "A" when "A" becomes "B". */
+    public void renameDecks(Handle h, List<Long> decks, String oldName, String newName, long now) {
+        h.createUpdate("""
+                        UPDATE deck SET name = :newName || substr(name, length(:oldName) + 1), updated_at = :now
+                        WHERE id IN (<decks>)""")
+                .bindList("decks", decks).bind("oldName", oldName).bind("newName", newName).bind("now", now)
+                .execute();
     }
 
     public void deleteDeck(Handle h, long deckId) {
@@ -180,16 +179,14 @@ public final class DeckRepository {
                 .bind("id", cardId).mapTo(Integer.class).one();
     }
 
-    /** Cards and reviews that deleting this deck (with its sub-decks) would remove. */
-    public DeletionImpact deletionImpact(Handle h, String deckName) {
+    /** Cards and reviews that deleting {@code decks} (a deck with its sub-decks) would remove. */
+    public DeletionImpact deletionImpact(Handle h, List<Long> decks) {
         return h.createQuery("""
-                        SELECT (SELECT COUNT(*) FROM deck d WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS decks,
-                               (SELECT COUNT(*) FROM card c JOIN deck d ON d.id = c.deck_id
-                                 WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS cards,
-                               (SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
-                                 WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS reviews""")
-                .bind("name", deckName)
-                .map((rs, ctx) -> new DeletionImpact(rs.getInt("decks"), rs.getInt("cards"), rs.getInt("reviews")))
+                        SELECT (SELECT COUNT(*) FROM card c WHERE c.deck_id IN (<decks>)) AS cards,
+                               (SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
+                                WHERE c.deck_id IN (<decks>)) AS reviews""")
+                .bindList("decks", decks)
+                .map((rs, ctx) -> new DeletionImpact(decks.size(), rs.getInt("cards"), rs.getInt("reviews")))
                 .one();
     }
 

@@ -41,7 +41,7 @@ public final class StatsController {
         model.put("deck", deck);
         model.put("days", days);
         model.put("periods", PERIODS);
-        model.put("allDecks", decks.allDecks());
+        model.put("allDecks", f.allDecks());
         model.put("charts", List.of(
                 Charts.heatmap(f.heatmap()),
                 Charts.reviewsByKind(f.perDay()),

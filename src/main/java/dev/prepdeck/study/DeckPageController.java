@@ -6,9 +6,7 @@ import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.review.CardStatus;
-import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
-import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -22,14 +20,14 @@ import java.util.Map;
 
 /** A deck's page: its cards with their study state, its counts and sub-decks, and the rename form. */
 public final class DeckPageController {
+    private final StudyPages pages;
     private final DeckService decks;
-    private final ReviewService reviews;
     private final MarkdownRenderer markdown;
     private final Clock clock;
 
-    public DeckPageController(DeckService decks, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+    public DeckPageController(StudyPages pages, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+        this.pages = pages;
         this.decks = decks;
-        this.reviews = reviews;
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -39,28 +37,24 @@ public final class DeckPageController {
     }
 
     private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
-        Deck deck = decks.deck(deckId);
-        Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
-        ZoneId zone = reviews.learner().zone();
+        StudyPages.DeckPage page = pages.deck(deckId);
+        Deck deck = page.deck();
         Instant now = clock.instant();
-        List<CardRow> rows = decks.cards(deckId).stream().map(c -> CardRow.of(c, statuses.get(c.id()), now, zone)).toList();
-        DeckCounts counts = reviews.countsByDeck().getOrDefault(deckId, DeckCounts.NONE);
-        List<Deck> subDecks = decks.allDecks().stream()
-                .filter(d -> d.name().startsWith(deck.name() + Deck.SEPARATOR) && d.depth() == deck.depth() + 1)
-                .toList();
+        List<CardRow> rows = page.cards().stream()
+                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("deck", deck);
         model.put("descriptionHtml", markdown.toHtml(deck.description()));
         model.put("cards", rows.stream().filter(r -> !r.removedFromSource()).toList());
         model.put("setAside", rows.stream().filter(CardRow::removedFromSource).toList());
-        model.put("counts", counts);
-        model.put("subDecks", subDecks);
+        model.put("counts", page.counts());
+        model.put("subDecks", page.subDecks());
         model.put("renameError", renameError);
         model.put("renameValue", renameValue == null ? deck.name() : renameValue);
         if (renameError != null) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
-        ctx.render("deck/show.html", model);
+        ctx.render("study/deck.html", model);
     }
 
     public void rename(Context ctx) {

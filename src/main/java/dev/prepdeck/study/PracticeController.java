@@ -11,7 +11,6 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
-import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -28,17 +27,18 @@ import java.util.Set;
  * remembered practice toggle, and a deck's practice settings.
  */
 public final class PracticeController {
+    private final StudyPages pages;
     private final PracticeService practice;
-    private final ReviewService reviews;
     private final DeckService decks;
     private final Highlighter highlighter;
     private final Clock clock;
 
-    public PracticeController(PracticeService practice, ReviewService reviews, DeckService decks, Clock clock) {
+    public PracticeController(StudyPages pages, PracticeService practice, DeckService decks, Highlighter highlighter,
+                              Clock clock) {
+        this.pages = pages;
         this.practice = practice;
-        this.reviews = reviews;
         this.decks = decks;
-        this.highlighter = new Highlighter(practice.matcher().analyzer());
+        this.highlighter = highlighter;
         this.clock = clock;
     }
 
@@ -49,9 +49,9 @@ public final class PracticeController {
         long seconds = answerSeconds(ctx, clock);
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        PracticeCheck check = practice.check(cardId, answer, seconds);
-        StudyCard study = reviews.show(cardId)
-                .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
+        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds);
+        PracticeCheck check = reveal.check();
+        StudyCard study = reveal.study();
         Rating suggested = check.suggested();
         Set<String> keys = check.result().matchedKeys();
         Map<String, Object> model = new HashMap<>();

@@ -1,11 +1,7 @@
 package dev.prepdeck.study;
 
-import dev.prepdeck.deck.Deck;
-import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.fsrs.Rating;
-import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
-import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
@@ -26,34 +22,31 @@ import java.util.OptionalLong;
  * rating buttons with their next intervals; undo takes the last rating back.
  */
 public final class StudyController {
+    private final StudyPages pages;
     private final ReviewService reviews;
-    private final DeckService decks;
-    private final PracticeService practice;
     private final MarkdownRenderer markdown;
     private final Clock clock;
 
-    public StudyController(ReviewService reviews, DeckService decks, PracticeService practice, MarkdownRenderer markdown,
-                            Clock clock) {
+    public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+        this.pages = pages;
         this.reviews = reviews;
-        this.decks = decks;
-        this.practice = practice;
         this.markdown = markdown;
         this.clock = clock;
     }
 
+    /** After an undo the page asks for the card that was taken back (?card=), so it is studied again first. */
     public void study(Context ctx) {
         Long deckId = Params.queryId(ctx, "deck", "deck");
-        Deck deck = deckId == null ? null : decks.deck(deckId);
-        Optional<StudyCard> card = requestedCard(ctx, deck);
-        StudyQueue queue = card.map(StudyQueue::of).orElseGet(() -> reviews.next(deckId));
+        StudyPages.StudyPage page = pages.study(deckId, Params.queryId(ctx, "card", "card"));
         Map<String, Object> model = new HashMap<>();
-        model.put("deck", deck);
+        model.put("deck", page.deck());
         model.put("deckParam", deckId == null ? "" : deckId.toString());
-        model.put("counts", deckId == null ? null : reviews.countsByDeck().getOrDefault(deckId, DeckCounts.NONE));
-        model.put("canUndo", reviews.lastReviewedCard().isPresent());
+        model.put("counts", page.counts());
+        model.put("canUndo", page.canUndo());
+        StudyQueue queue = page.queue();
         if (queue.isDone()) {
             model.put("nextDue", queue.nextDue() == null ? null
-                    : DueFormat.describe(queue.nextDue(), clock.instant(), reviews.learner().zone()));
+                    : DueFormat.describe(queue.nextDue(), clock.instant(), page.zone()));
             ctx.render("study/done.html", model);
             return;
         }
@@ -64,24 +57,13 @@ public final class StudyController {
         model.put("questionHtml", markdown.toHtml(study.card().question()));
         model.put("answerHtml", markdown.toHtml(study.card().answer()));
         model.put("shownAt", study.shownAt().toEpochMilli());
-        // Practice mode asks for a typed, timed answer first; the check page then shows the answer and ratings.
-        model.put("practice", practice.practiceOn(study.deck().id()));
-        int target = practice.target(study.card().id());
-        model.put("target", target);
-        model.put("targetTime", PracticeView.clock(target));
+        model.put("practice", page.practice());
+        model.put("target", page.targetSeconds());
+        model.put("targetTime", PracticeView.clock(page.targetSeconds()));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new RatingButton(r.value(), r.label(), study.intervalLabel(r)))
                 .toList());
         ctx.render("study/study.html", model);
-    }
-
-    /** After an undo the page asks for the card that was taken back, so it is studied again first. */
-    private Optional<StudyCard> requestedCard(Context ctx, Deck deck) {
-        Long cardId = Params.queryId(ctx, "card", "card");
-        if (cardId == null) {
-            return Optional.empty();
-        }
-        return reviews.show(cardId).filter(c -> deck == null || deck.contains(c.deck()));
     }
 
     public void rate(Context ctx) {
