@@ -5,7 +5,9 @@ import dev.prepdeck.dashboard.DashboardService;
 import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.notes.NotesController;
+import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.practice.AnswerMatcher;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
@@ -62,7 +64,8 @@ public final class App {
                 new Highlighter(terms), clock);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
-        NotesController notesImport = new NotesController(jdbi, clock);
+        NotesController notesImport = new NotesController(
+                new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);

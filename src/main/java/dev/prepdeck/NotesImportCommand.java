@@ -3,19 +3,19 @@ package dev.prepdeck;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.file.DeckFile;
-import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.notes.NotesFormatException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.notes.NotesImport;
+import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.notes.NotesReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,40 +61,27 @@ public final class NotesImportCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        Map<String, String> texts = new LinkedHashMap<>();
-        Map<String, String> sourceKeys = new LinkedHashMap<>();
-        List<DeckFile> all = new ArrayList<>();
+        Map<String, List<DeckFile>> decksBySource = new LinkedHashMap<>();
+        imports.forEach((file, result) -> decksBySource.put(file, result.decks()));
+        List<NotesImporter.PlannedDeck> planned;
         try {
-            for (Map.Entry<String, NotesImport> entry : imports.entrySet()) {
-                for (DeckFile deck : entry.getValue().decks()) {
-                    String fileName = DeckFileWriter.slug(deck.name());
-                    if (texts.containsKey(fileName)) {
-                        System.err.println("error: two decks named '" + deck.name() + "'; rename a section or use "
-                                + "--deck-prefix per file");
-                        System.err.println("nothing written");
-                        return 1;
-                    }
-                    texts.put(fileName, new DeckFileWriter().write(deck));
-                    sourceKeys.put(fileName, "notes/" + entry.getKey() + "/" + fileName);
-                    all.add(deck);
-                }
-            }
-        } catch (IllegalArgumentException e) {
+            planned = NotesImporter.plan(decksBySource);
+        } catch (InvalidInputException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("nothing written");
             return 1;
         }
-        int exit = out != null ? write(texts) : importAll(all, sourceKeys);
+        int exit = out != null ? write(planned) : importAll(planned);
         printSummary(imports);
         return exit;
     }
 
-    private int write(Map<String, String> texts) {
+    private int write(List<NotesImporter.PlannedDeck> decks) {
         try {
             Files.createDirectories(out);
-            for (Map.Entry<String, String> entry : texts.entrySet()) {
-                Files.writeString(out.resolve(entry.getKey()), entry.getValue(), StandardCharsets.UTF_8);
-                System.out.println("wrote " + out.resolve(entry.getKey()));
+            for (NotesImporter.PlannedDeck deck : decks) {
+                Files.writeString(out.resolve(deck.fileName()), deck.text(), StandardCharsets.UTF_8);
+                System.out.println("wrote " + out.resolve(deck.fileName()));
             }
             return 0;
         } catch (IOException e) {
@@ -103,13 +90,10 @@ public final class NotesImportCommand implements Callable<Integer> {
         }
     }
 
-    private int importAll(List<DeckFile> decks, Map<String, String> sourceKeys) {
-        DeckSync sync = new DeckSync(Database.open(database.file), new DeckRepository(), Clock.systemUTC());
-        SyncReport report = new SyncReport();
-        List<String> keys = new ArrayList<>(sourceKeys.values());
-        for (int i = 0; i < decks.size(); i++) {
-            sync.importDeck(keys.get(i), decks.get(i), report);
-        }
+    private int importAll(List<NotesImporter.PlannedDeck> decks) {
+        NotesImporter importer = new NotesImporter(
+                new DeckSync(Database.open(database.file), new DeckRepository(), Clock.systemUTC()));
+        SyncReport report = importer.importAll(decks);
         report.lines().forEach(System.out::println);
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println(report.summary());

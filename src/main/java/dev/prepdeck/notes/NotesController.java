@@ -3,9 +3,6 @@ package dev.prepdeck.notes;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.deck.file.CardSource;
 import dev.prepdeck.deck.file.DeckFile;
-import dev.prepdeck.deck.file.DeckFileWriter;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -15,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 
 /** The browser import: upload or paste notes, preview the cards, untick or edit them, save. */
 public final class NotesController {
@@ -32,10 +27,10 @@ public final class NotesController {
     /** More cards than any notes file of {@link #MAX_BYTES} can give. */
     static final int MAX_CARDS = 10_000;
 
-    private final DeckSync sync;
+    private final NotesImporter importer;
 
-    public NotesController(Jdbi jdbi, Clock clock) {
-        this.sync = new DeckSync(jdbi, new DeckRepository(), clock);
+    public NotesController(NotesImporter importer) {
+        this.importer = importer;
     }
 
     public record PreviewCard(int index, String id, String question, String answer) {
@@ -105,7 +100,7 @@ public final class NotesController {
         List<PreviewDeck> posted = postedDecks(ctx, count);
         Set<Integer> kept = Params.formIndexes(ctx, "keep", "card");
         Map<String, List<CardSource>> decks = new LinkedHashMap<>();
-        List<DeckFile> files = new ArrayList<>();
+        List<NotesImporter.PlannedDeck> planned;
         try {
             for (PreviewDeck deck : posted) {
                 for (PreviewCard card : deck.cards()) {
@@ -117,16 +112,11 @@ public final class NotesController {
             if (decks.isEmpty()) {
                 throw new InvalidInputException("keep", "No card is ticked, so there is nothing to save: tick the cards to keep.");
             }
+            List<DeckFile> files = decks.entrySet().stream()
+                    .map(e -> new DeckFile(e.getKey(), "Imported from " + source + ".", List.of(), e.getValue()))
+                    .toList();
             // Every deck is checked before any is written, so a bad one leaves the database as it was.
-            for (Map.Entry<String, List<CardSource>> entry : decks.entrySet()) {
-                DeckFile deck = new DeckFile(entry.getKey(), "Imported from " + source + ".", List.of(), entry.getValue());
-                try {
-                    new DeckFileWriter().write(deck);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("deck", "Deck '" + entry.getKey() + "': " + e.getMessage());
-                }
-                files.add(deck);
-            }
+            planned = NotesImporter.plan(Map.of(source, files));
         } catch (InvalidInputException e) {
             // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
             Map<String, Object> model = previewModel(source, posted, count, kept,
@@ -137,10 +127,7 @@ public final class NotesController {
             ctx.render("notes/preview.html", model);
             return;
         }
-        SyncReport report = new SyncReport();
-        for (DeckFile deck : files) {
-            sync.importDeck("notes/" + source + "/" + DeckFileWriter.slug(deck.name()), deck, report);
-        }
+        SyncReport report = importer.importAll(planned);
         if (report.hasErrors()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }

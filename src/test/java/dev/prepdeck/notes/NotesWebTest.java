@@ -249,6 +249,22 @@ class NotesWebTest {
     }
 
     @Test
+    void two_decks_that_would_share_a_source_key_are_refused_before_anything_is_saved() {
+        web((site, client, jdbi) -> {
+            List<String> fields = previewFields(upload(client, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
+            set(fields, "deck_0", "Tools A");
+            set(fields, "deck_1", "Tools-A");
+
+            Response saved = save(client, fields, 3, 0, 1);
+
+            assertThat(saved.code()).isEqualTo(400);
+            assertThat(saved.body().string())
+                    .contains("decks &#39;Tools A&#39; and &#39;Tools-A&#39; would share the file tools-a.md");
+            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM deck", Integer.class)).isZero();
+        });
+    }
+
+    @Test
     void the_nav_links_to_the_import_page() {
         web((site, client, jdbi) -> assertThat(site.page("/")).contains("href=\"/notes/import\""));
     }
