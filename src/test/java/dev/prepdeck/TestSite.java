@@ -7,8 +7,11 @@ import io.javalin.testtools.FormBody;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,6 +79,28 @@ public final class TestSite {
             form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
         return client.request(path, builder -> builder.post(form.build())
+                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+    }
+
+    /** Posts a multipart form with a file, as a browser's file field sends it, with the cookie and the _csrf field. */
+    public Response upload(String path, String fileField, String fileName, byte[] content, String... fieldsAndValues) {
+        if (csrfToken == null) {
+            get("/");
+        }
+        String boundary = "----prepdeck-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<String> fields = new ArrayList<>(List.of(CsrfProtection.FIELD, csrfToken));
+        fields.addAll(List.of(fieldsAndValues));
+        for (int i = 0; i < fields.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i)
+                    + "\"\r\n\r\n" + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.request(path, builder -> builder.post(BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
     }
 

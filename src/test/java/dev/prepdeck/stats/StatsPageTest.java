@@ -4,11 +4,9 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prepdeck.App;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +50,8 @@ class StatsPageTest {
                 card, Instant.parse("2026-03-10T07:00:00Z").toEpochMilli()));
     }
 
-    private void site(SiteTest test) {
-        JavalinTest.test(App.create(log.jdbi, log.clock), (server, client) -> test.run(new TestSite(client)));
-    }
-
-    interface SiteTest {
-        void run(TestSite site) throws Exception;
+    private void site(TestSite.SiteTest test) {
+        log.collection.site(test);
     }
 
     /** Every inline SVG of a page, parsed as XML: a chart that is not well-formed fails here. */

@@ -1,20 +1,12 @@
 package dev.prepdeck.study;
 
-import static dev.prepdeck.TestData.one;
-import static dev.prepdeck.TestData.write;
-
-import dev.prepdeck.App;
 import dev.prepdeck.TestClock;
-import dev.prepdeck.TestData;
+import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestSite;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
-import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.TestConfig;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 
-/** A site with two practice decks: a short-answer one (practice off by default) and a long-answer one (on). */
+/** A collection with two practice decks: a short-answer one (practice off by default) and a long-answer one (on). */
 final class PracticeSite {
     static final String ROLLOUT_DECK = """
             # Interview::Deployment
@@ -48,31 +40,25 @@ final class PracticeSite {
             + "changed, so I made it incremental, partitioned the tables by day, cached the joins that several "
             + "jobs shared and moved the heaviest step to spot instances with automatic retries. ").repeat(3) + "\n";
 
+    final TestCollection collection;
     final Jdbi jdbi;
-    final TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
+    final TestClock clock;
     final long deploymentDeck;
     final long storyDeck;
     final long rolloutCard;
     final long healthCard;
 
     PracticeSite(Path tempDir) {
-        jdbi = TestData.database(tempDir);
-        write(tempDir.resolve("decks"), "deployment.md", ROLLOUT_DECK);
-        write(tempDir.resolve("decks"), "stories.md", STORY_DECK);
-        new DeckSync(jdbi, new DeckRepository(), clock).importFolder(tempDir.resolve("decks"));
-        deploymentDeck = one(jdbi, "SELECT id FROM deck WHERE name = 'Interview::Deployment'", Long.class);
-        storyDeck = one(jdbi, "SELECT id FROM deck WHERE name = 'Interview::Stories'", Long.class);
-        rolloutCard = one(jdbi, "SELECT id FROM card WHERE uid = 'rollout'", Long.class);
-        healthCard = one(jdbi, "SELECT id FROM card WHERE uid = 'health'", Long.class);
+        collection = TestCollection.of(tempDir, "deployment.md", ROLLOUT_DECK, "stories.md", STORY_DECK);
+        jdbi = collection.jdbi();
+        clock = collection.clock();
+        deploymentDeck = collection.deckId("Interview::Deployment");
+        storyDeck = collection.deckId("Interview::Stories");
+        rolloutCard = collection.cardWithUid("rollout");
+        healthCard = collection.cardWithUid("health");
     }
 
-    /** Each site gets its own HTTP client: the shared default one keeps cookies between tests on localhost. */
-    void run(SiteTest test) {
-        TestConfig config = new TestConfig(true, true, java.net.http.HttpClient.newHttpClient(), java.util.Map.of());
-        JavalinTest.test(App.create(jdbi, clock), config, (server, client) -> test.run(new TestSite(client)));
-    }
-
-    interface SiteTest {
-        void run(TestSite site) throws Exception;
+    void run(TestSite.SiteTest test) {
+        collection.site(test);
     }
 }

@@ -1,18 +1,13 @@
 package dev.prepdeck.web;
 
-import static dev.prepdeck.TestData.one;
-import static dev.prepdeck.TestData.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestClock;
+import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +19,16 @@ class RequestParametersTest {
     @TempDir
     Path tempDir;
 
-    Jdbi jdbi;
-    TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
+    TestCollection collection;
 
     @BeforeEach
     void setUp() {
-        jdbi = TestData.database(tempDir);
-        write(tempDir.resolve("decks"), "networking.md", TestData.NETWORKING_DECK);
-        new DeckSync(jdbi, new DeckRepository(), clock).importFolder(tempDir.resolve("decks"));
+        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
     }
 
     @Test
     void a_deck_filter_that_is_not_a_number_is_a_400_naming_the_parameter_on_every_route() {
-        TestSite.run(jdbi, clock, s -> {
+        collection.site(s -> {
             for (String path : DECK_FILTERED) {
                 Response response = s.get(path + "?deck=abc");
                 assertThat(response.code()).as(path).isEqualTo(400);
@@ -49,7 +41,7 @@ class RequestParametersTest {
 
     @Test
     void a_deck_filter_naming_no_deck_is_a_404_on_every_route() {
-        TestSite.run(jdbi, clock, s -> {
+        collection.site(s -> {
             for (String path : DECK_FILTERED) {
                 Response response = s.get(path + "?deck=9999");
                 assertThat(response.code()).as(path).isEqualTo(404);
@@ -60,7 +52,7 @@ class RequestParametersTest {
 
     @Test
     void an_id_in_the_path_that_is_not_a_number_is_a_page_that_does_not_exist() {
-        TestSite.run(jdbi, clock, s -> {
+        collection.site(s -> {
             for (String path : List.of("/decks/abc", "/decks/abc/settings", "/decks/abc/practice", "/api/decks/abc/cards")) {
                 Response response = s.get(path);
                 assertThat(response.code()).as(path).isEqualTo(404);
@@ -74,8 +66,8 @@ class RequestParametersTest {
 
     @Test
     void a_rating_out_of_range_gets_the_same_words_from_a_form_and_from_the_api() {
-        TestSite.run(jdbi, clock, s -> {
-            long card = one(jdbi, "SELECT id FROM card WHERE uid = 'net-dns'", Long.class);
+        collection.site(s -> {
+            long card = collection.cardWithUid("net-dns");
             Response form = s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "5");
             Response api = s.postJson("/api/review", "{\"cardId\":" + card + ",\"rating\":5}");
             String words = "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not 5";
@@ -85,17 +77,17 @@ class RequestParametersTest {
             assertThat(TestSite.json(api).get("error").asText()).isEqualTo(words);
             Response huge = s.postJson("/api/review", "{\"cardId\":" + card + ",\"rating\":4294967297}");
             assertThat(huge.code()).as("a number that wraps to 1 as an int").isEqualTo(400);
-            assertThat(one(jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
         });
     }
 
     @Test
     void a_bad_deck_field_on_a_rating_form_writes_nothing() {
-        TestSite.run(jdbi, clock, s -> {
-            long card = one(jdbi, "SELECT id FROM card WHERE uid = 'net-dns'", Long.class);
+        collection.site(s -> {
+            long card = collection.cardWithUid("net-dns");
             Response response = s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3", "deck", "x");
             assertThat(response.code()).isEqualTo(400);
-            assertThat(one(jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
         });
     }
 }
