@@ -2,12 +2,12 @@ package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
-import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
-import dev.prepdeck.notes.NotesFormatException;
+import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.notes.NotesFormatException;
 import dev.prepdeck.notes.NotesImport;
 import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.notes.NotesReader;

@@ -3,11 +3,11 @@ package dev.prepdeck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.db.Database;
-import dev.prepdeck.deck.file.DeckFile;
-import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.deck.file.DeckFileParser;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

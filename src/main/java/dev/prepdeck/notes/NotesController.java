@@ -1,9 +1,9 @@
 package dev.prepdeck.notes;
 
-import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.CardSource;
 import dev.prepdeck.deck.file.DeckFile;
-import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

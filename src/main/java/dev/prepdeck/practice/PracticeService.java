@@ -1,11 +1,11 @@
 package dev.prepdeck.practice;
 
-import dev.prepdeck.error.InvalidInputException;
-import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.review.ReviewService;
 import java.time.Clock;

@@ -1,15 +1,15 @@
 package dev.prepdeck.review;
 
-import dev.prepdeck.error.InvalidInputException;
-import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
-import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Preview;
+import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Scheduler;
 import dev.prepdeck.fsrs.State;
 import java.time.Clock;

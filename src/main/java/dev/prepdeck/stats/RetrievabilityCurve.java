@@ -1,7 +1,7 @@
 package dev.prepdeck.stats;
 
-import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.fsrs.ForgettingCurve;
+import dev.prepdeck.review.ReviewEntry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -7,11 +7,11 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What every route shares, through the whole site: errors as pages or JSON, the CSRF check on forms, JSON-only
