@@ -300,6 +300,37 @@ final class MemoryModel {
         return w[4] - Math.exp(w[5] * (grade - 1)) + 1.0;
     }
 
+    /**
+     * One card's stability after a review rated {@code grade} that came {@code days} after the last, from
+     * stability {@code s} and difficulty {@code d}: the step {@link #forward} takes for a node, without what
+     * the backward pass keeps.
+     */
+    static double nextStability(double[] w, Curve curve, double s, double d, double days, int grade) {
+        double next;
+        if (days == 0) {
+            double multiplier = Math.exp(w[17] * (grade - 3.0 + w[18])) * Math.pow(s, -w[19]);
+            next = grade >= 2 && multiplier < 1.0 ? s : s * multiplier;
+        } else {
+            double r = curve.retrievability(days, s);
+            if (grade == 1) {
+                double raw = w[11] * Math.pow(d, -w[12]) * (Math.pow(s + 1.0, w[13]) - 1.0)
+                        * Math.exp((1.0 - r) * w[14]);
+                next = Math.min(raw, s / Math.exp(w[17] * w[18]));
+            } else {
+                double bonus = grade == 2 ? w[15] : grade == 4 ? w[16] : 1.0;
+                next = s * (Math.exp(w[8]) * (11.0 - d) * Math.pow(s, -w[9]) * (Math.exp((1.0 - r) * w[10]) - 1.0)
+                        * bonus + 1.0);
+            }
+        }
+        return clamp(next, S_MIN, S_MAX);
+    }
+
+    /** One card's difficulty after a review rated {@code grade}, as {@link #forward} computes it. */
+    static double nextDifficulty(double[] w, double d, int grade) {
+        double next = nextDifficultyBeforeReversion(w, d, grade);
+        return clamp(w[7] * (initialDifficulty(w, 4) - next) + next, D_MIN, D_MAX);
+    }
+
     private static double nextDifficultyBeforeReversion(double[] w, double d, int grade) {
         double delta = -w[6] * (grade - 3.0);
         return d + (10.0 - d) * delta / 9.0;
