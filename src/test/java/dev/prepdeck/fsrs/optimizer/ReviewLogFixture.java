@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,15 +18,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The shared real review log (py-fsrs, MIT) and what fsrs-rs made of it, from src/test/resources. */
-final class ReviewLogFixture {
+public final class ReviewLogFixture {
     static final String DIRECTORY = "/fsrs/optimizer/";
     static final String REVIEW_LOG = "py-fsrs_review_logs_josh_1711744352250_to_1728234780857.csv";
 
     private ReviewLogFixture() {
     }
 
-    /** The log's cards, in first-appearance order (columns card_id,review_rating,review_time,...). */
-    static List<CardHistory> cards() {
+    /** The log's cards, in first-appearance order (columns card_id,review_rating,review_time,review_duration). */
+    public static List<CardHistory> cards() {
         Map<String, List<PastReview>> byCard = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(open(REVIEW_LOG), StandardCharsets.UTF_8))) {
             reader.readLine();
@@ -33,7 +34,8 @@ final class ReviewLogFixture {
             while ((line = reader.readLine()) != null) {
                 String[] cells = line.split(",");
                 byCard.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(new PastReview(
-                        OffsetDateTime.parse(cells[2]).toInstant(), Rating.of(Integer.parseInt(cells[1]))));
+                        OffsetDateTime.parse(cells[2]).toInstant(), Rating.of(Integer.parseInt(cells[1])),
+                        Duration.ofMillis(Long.parseLong(cells[3]))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,7 +43,7 @@ final class ReviewLogFixture {
         return byCard.values().stream().map(CardHistory::new).toList();
     }
 
-    static TrainingSet trainingSet() {
+    public static TrainingSet trainingSet() {
         return TrainingSet.of(cards(), DayCut.UTC_MIDNIGHT);
     }
 
