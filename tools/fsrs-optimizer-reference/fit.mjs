@@ -121,8 +121,9 @@ let splitMillis = 0
 for (let split = 0; split < SPLITS; split++) {
   const testStart = (split + 1) * segment
   const testEnd = split === SPLITS - 1 ? items.length : (split + 2) * segment
+  const training = toBinding(items.slice(0, testStart))
   const start = performance.now()
-  const foldParameters = await computeParameters(toBinding(items.slice(0, testStart)), options)
+  const foldParameters = await computeParameters(training, options)
   splitMillis += performance.now() - start
   const test = items.slice(testStart, testEnd)
   tested.push(...test)
