@@ -7,10 +7,11 @@ import java.util.Arrays;
  * after every history node, the predicted recall of every target, the weighted log loss, and its exact
  * gradient by hand-written backpropagation (reverse mode through the same branches the forward pass took).
  *
- * <p>Where fsrs-rs clamps, the gradient stops at the bound as it does there: stability outside
- * (0.001, 36500), difficulty outside (1, 10) and a training prediction outside (1e-7, 1 - 1e-7) pass no
- * gradient. A same-day review uses the short-term stability branch whatever its rating; a lapse takes the
- * smaller of its raw stability and the floor S / e^(w17 w18).
+ * <p>Where fsrs-rs clamps, the gradient stops as it does there: a stability that fell below 0.001 or above
+ * 36500, a difficulty outside [1, 10] and a training prediction outside (1e-7, 1 - 1e-7) pass none. A value
+ * exactly on a bound still passes it (so a first stability clipped to 0.001 can still rise again, which
+ * fsrs-rs v6.5.0's fits show). A same-day review uses the short-term stability branch whatever its rating;
+ * a lapse takes the smaller of its raw stability and the floor S / e^(w17 w18).
  *
  * <p>Not thread-safe: each instance keeps its work arrays; use one per thread.
  */
@@ -32,7 +33,7 @@ final class MemoryModel {
 
     private double[] stability = new double[0];
     private double[] difficulty = new double[0];
-    /** Whether the stability (bit 0) and difficulty (bit 1) before clamping lay strictly inside their bounds. */
+    /** Whether the stability (bit 0) and difficulty (bit 1) before clamping lay within their bounds. */
     private byte[] inside = new byte[0];
     private byte[] branch = new byte[0];
     private double[] retrievability = new double[0];

@@ -61,6 +61,17 @@ class MemoryModelTest {
     }
 
     @Test
+    void a_first_stability_resting_on_its_lower_bound_still_gets_a_gradient() {
+        // Clipping often puts w0 exactly at 0.001; fsrs-rs lets it climb back from there, and a strict bound
+        // check here froze it (the fits then drifted far from fsrs-rs's).
+        double[] w = Optimizer.defaultParameters();
+        w[0] = MemoryModel.S_MIN;
+        double[] gradient = new double[21];
+        new MemoryModel().lossAndGradient(w, allItems(VARIED), gradient);
+        assertThat(gradient[0]).isNegative();
+    }
+
+    @Test
     void shared_history_prefixes_give_the_same_loss_and_gradient_as_items_one_by_one() {
         double[] w = Optimizer.defaultParameters();
         MemoryModel model = new MemoryModel();
