@@ -69,6 +69,12 @@ public final class RetentionSimulator {
 
     private Row simulate(double[] w, double desiredRetention) {
         StudyHabits habits = settings.habits();
+        double[] firstRatingChances = habits.firstRatingChances();
+        double[] recallRatingChances = habits.recallRatingChances();
+        double[] firstReviewSeconds = habits.firstReviewSeconds();
+        double[] reviewSeconds = habits.reviewSeconds();
+        double[] sameDayReviewsAfterFirst = habits.sameDayReviewsAfterFirst();
+        double[] sameDaySecondsAfterFirst = habits.sameDaySecondsAfterFirst();
         MemoryModel.Curve curve = new MemoryModel.Curve(w[20]);
         double intervalPerStability = (Math.pow(desiredRetention, 1.0 / curve.decay) - 1.0) / curve.factor;
         int days = settings.days();
@@ -79,19 +85,19 @@ public final class RetentionSimulator {
         for (int card = 0; card < days * settings.newCardsPerDay(); card++) {
             SplittableRandom random = cards.split();
             int day = card / settings.newCardsPerDay();
-            int grade = 1 + pick(habits.firstRatingChances(), random.nextDouble());
+            int grade = 1 + pick(firstRatingChances, random.nextDouble());
             double s = MemoryModel.clamp(w[grade - 1], MemoryModel.S_MIN, MemoryModel.S_MAX);
             double d = MemoryModel.clamp(MemoryModel.initialDifficulty(w, grade), MemoryModel.D_MIN, MemoryModel.D_MAX);
-            reviews += 1 + habits.sameDayReviewsAfterFirst()[grade - 1];
-            seconds += habits.firstReviewSeconds()[grade - 1] + habits.sameDaySecondsAfterFirst()[grade - 1];
+            reviews += 1 + sameDayReviewsAfterFirst[grade - 1];
+            seconds += firstReviewSeconds[grade - 1] + sameDaySecondsAfterFirst[grade - 1];
             int lastReview = day;
             int due = day + interval(s, intervalPerStability);
             while (due < days) {
                 int elapsed = due - lastReview;
                 boolean recalled = random.nextDouble() < curve.retrievability(elapsed, s);
-                grade = recalled ? 2 + pick(habits.recallRatingChances(), random.nextDouble()) : 1;
+                grade = recalled ? 2 + pick(recallRatingChances, random.nextDouble()) : 1;
                 reviews += 1;
-                seconds += habits.reviewSeconds()[grade - 1];
+                seconds += reviewSeconds[grade - 1];
                 if (grade == 1) {
                     reviews += habits.sameDayReviewsAfterLapse();
                     seconds += habits.sameDaySecondsAfterLapse();

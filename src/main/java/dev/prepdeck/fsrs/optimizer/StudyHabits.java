@@ -104,6 +104,36 @@ public record StudyHabits(
                 timed ? afterLapseSeconds.valueOr(fallback.sameDaySecondsAfterLapse) : lapseReviews * perSameDayReview[2]);
     }
 
+    @Override
+    public double[] firstRatingChances() {
+        return firstRatingChances.clone();
+    }
+
+    @Override
+    public double[] recallRatingChances() {
+        return recallRatingChances.clone();
+    }
+
+    @Override
+    public double[] firstReviewSeconds() {
+        return firstReviewSeconds.clone();
+    }
+
+    @Override
+    public double[] reviewSeconds() {
+        return reviewSeconds.clone();
+    }
+
+    @Override
+    public double[] sameDayReviewsAfterFirst() {
+        return sameDayReviewsAfterFirst.clone();
+    }
+
+    @Override
+    public double[] sameDaySecondsAfterFirst() {
+        return sameDaySecondsAfterFirst.clone();
+    }
+
     private static double[] scaled(double[] values, double factor) {
         double[] result = values.clone();
         for (int i = 0; i < result.length; i++) {
