@@ -125,6 +125,7 @@ public final class Optimizer {
                     gradient[k] += 2.0 * (w[k] - start[k]) / (spread * spread) * scale;
                 }
                 if (!config.enableShortTerm()) {
+                    // fsrs-rs then also keeps the pretrained initial stabilities, besides w17-w19
                     Arrays.fill(gradient, 0, 4, 0.0);
                     Arrays.fill(gradient, 17, 20, 0.0);
                 }
