@@ -350,10 +350,20 @@ public final class PackageWriter {
         d.put("collapsed", false);
         d.put("browserCollapsed", false);
         d.put("desc", deck.description());
-        d.put("dyn", 0);
-        d.put("conf", DEFAULT_CONFIG_ID);
-        d.put("extendNew", 0);
-        d.put("extendRev", 0);
+        if (deck.filtered()) {
+            // the fields Anki's filtered-deck JSON requires; it gathers no cards until rebuilt by the learner
+            d.put("dyn", 1);
+            d.put("resched", true);
+            d.putArray("terms").addArray().add("").add(100).add(0);
+            d.put("separate", true);
+            d.putNull("delays");
+            d.put("previewDelay", 10);
+        } else {
+            d.put("dyn", 0);
+            d.put("conf", DEFAULT_CONFIG_ID);
+            d.put("extendNew", 0);
+            d.put("extendRev", 0);
+        }
     }
 
     /**
