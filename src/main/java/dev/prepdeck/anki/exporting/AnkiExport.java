@@ -48,7 +48,7 @@ public final class AnkiExport {
     public static final String NOTE_TYPE_NAME = "Basic (prepdeck)";
     private static final long FIRST_DECK_ID = 1_500_000_000_000L;
     private static final int STARTING_EASE = 2500;
-    private static final Pattern SOUND_LINK = Pattern.compile("<a href=\"([^\"]*)\">sound: [^<]*</a>");
+    private static final Pattern SOUND_LINK = Pattern.compile("<a [^>]*href=\"([^\"]*)\"[^>]*>sound: [^<]*</a>");
     private static final String CSS = """
             .card { font-family: arial; font-size: 20px; text-align: left; color: black; background-color: white; }
             table { border-collapse: collapse; }
@@ -121,14 +121,23 @@ public final class AnkiExport {
     }
 
     /**
-     * Day numbers count from the start of the learner's day (at the rollover hour) that holds the earliest review
-     * due date, or today, so no card gets a negative day.
+     * The collection is "created" at the start of the learner's day (at the rollover hour) that holds the earliest
+     * of today, the cards' creation, their reviews and their due dates: no day number is negative and no review
+     * predates the collection.
      */
     private static CollectionTiming timing(List<ExportCard> cards, ExportOptions options) {
         Instant earliest = options.now();
         for (ExportCard card : cards) {
-            if (card.schedule() != null && card.schedule().card().due().isBefore(earliest)) {
-                earliest = card.schedule().card().due();
+            List<Instant> times = new ArrayList<>();
+            times.add(card.created());
+            card.reviews().forEach(review -> times.add(review.reviewedAt()));
+            if (card.schedule() != null) {
+                times.add(card.schedule().card().due());
+            }
+            for (Instant time : times) {
+                if (time.isBefore(earliest)) {
+                    earliest = time;
+                }
             }
         }
         LocalDateTime local = LocalDateTime.ofInstant(earliest, options.zone());
