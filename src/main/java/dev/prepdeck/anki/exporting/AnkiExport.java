@@ -46,6 +46,7 @@ public final class AnkiExport {
     /** A fixed id, so every export uses the same note type and Anki updates notes instead of duplicating them. */
     public static final long NOTE_TYPE_ID = 1_577_836_800_015L;
     public static final String NOTE_TYPE_NAME = "Basic (prepdeck)";
+    private static final long DEFAULT_DECK_ID = 1;
     private static final long FIRST_DECK_ID = 1_500_000_000_000L;
     private static final int STARTING_EASE = 2500;
     private static final Pattern SOUND_LINK = Pattern.compile("<a [^>]*href=\"([^\"]*)\"[^>]*>sound: [^<]*</a>");
@@ -104,6 +105,7 @@ public final class AnkiExport {
             ankiCards.add(card(id, deckId, modified, card, newPosition, timing, options));
             revlog.addAll(reviews(id, card.reviews(), revlogIds));
         }
+        revlog.sort(Comparator.comparingLong(RevlogEntry::id));
         AnkiCollection collection = new AnkiCollection(timing, List.of(noteType()), decks, notes, ankiCards, revlog);
         return new Result(collection, media);
     }
@@ -162,8 +164,13 @@ public final class AnkiExport {
             }
         }
         List<AnkiDeck> decks = new ArrayList<>();
+        // Anki expects its Default deck (id 1) in every collection
+        decks.add(new AnkiDeck(DEFAULT_DECK_ID, "Default", "", false));
         long id = FIRST_DECK_ID;
         for (String name : names) {
+            if (name.equals("Default")) {
+                continue;
+            }
             decks.add(new AnkiDeck(id++, name, options.deckDescriptions().getOrDefault(name, ""), false));
         }
         return decks;

@@ -145,7 +145,8 @@ public final class AnkiImport {
             case RELEARNING -> State.RELEARNING;
         };
         Instant due = due(card, timing, options);
-        int scheduledDays = state == State.REVIEW || state == State.RELEARNING ? Math.max(0, card.interval()) : 0;
+        // prepdeck's (re)learning steps are minutes long, with no interval, unless a step spans days
+        int scheduledDays = state == State.REVIEW ? Math.max(0, card.interval()) : 0;
         double stability = 0;
         double difficulty = 0;
         MemorySource source = MemorySource.NONE;
@@ -158,7 +159,7 @@ public final class AnkiImport {
                 stability = replay.last().stability();
                 difficulty = replay.last().difficulty();
                 source = MemorySource.REPLAYED;
-            } else if (scheduledDays > 0) {
+            } else if (card.interval() > 0 && state != State.LEARNING) {
                 double[] estimate = fromInterval(card, options.parameters());
                 stability = estimate[0];
                 difficulty = estimate[1];
@@ -167,13 +168,21 @@ public final class AnkiImport {
         }
         Instant lastReview = null;
         if (state != State.NEW) {
+            Instant lastAnswer = replay.reviews().isEmpty() ? null
+                    : replay.reviews().get(replay.reviews().size() - 1).reviewedAt();
             if (memory.lastReviewSeconds() != null) {
-                lastReview = Instant.ofEpochSecond(memory.lastReviewSeconds());
-            } else if (!replay.reviews().isEmpty()) {
-                lastReview = replay.reviews().get(replay.reviews().size() - 1).reviewedAt();
+                // lrt holds seconds; the log holds the same review to the millisecond
+                boolean sameReview = lastAnswer != null && lastAnswer.getEpochSecond() == memory.lastReviewSeconds();
+                lastReview = sameReview ? lastAnswer : Instant.ofEpochSecond(memory.lastReviewSeconds());
+            } else if (lastAnswer != null) {
+                lastReview = lastAnswer;
             } else if (scheduledDays > 0) {
                 lastReview = due.minus(Duration.ofDays(scheduledDays));
             }
+        }
+        if (state != State.REVIEW && card.queue() == CardQueue.DAY_LEARNING && lastReview != null) {
+            scheduledDays = (int) Math.max(1, timing.dayNumber(due, options.zone())
+                    - timing.dayNumber(lastReview, options.zone()));
         }
         int elapsedDays = replay.last() == null ? 0 : replay.last().elapsedDays();
         FsrsCard fsrs = new FsrsCard(state, stability, difficulty, Math.max(0, card.reps()), Math.max(0, card.lapses()),

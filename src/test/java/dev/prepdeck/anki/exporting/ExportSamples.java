@@ -6,7 +6,6 @@ import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.ScheduledReview;
 import dev.prepdeck.fsrs.Scheduler;
-import dev.prepdeck.fsrs.State;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,10 +80,10 @@ final class ExportSamples {
         Instant january = Instant.parse("2026-01-10T09:00:00Z");
         Studied review = study(january, new double[] {0, 0.2, 24, 24 * 5, 24 * 14}, Rating.GOOD, Rating.GOOD,
                 Rating.GOOD, Rating.AGAIN, Rating.GOOD);
-        Studied relearning = study(january, new double[] {0, 0.2, 24, 24 * 4}, Rating.GOOD, Rating.GOOD,
+        Studied relearning = study(january.plusSeconds(3600), new double[] {0, 0.2, 24, 24 * 4}, Rating.GOOD, Rating.GOOD,
                 Rating.GOOD, Rating.AGAIN);
         Studied learning = study(NOW.minus(Duration.ofMinutes(3)), new double[] {0}, Rating.AGAIN);
-        Studied overdue = study(january, new double[] {0, 0.2}, Rating.EASY, Rating.GOOD);
+        Studied overdue = study(january.plusSeconds(7200), new double[] {0, 0.2}, Rating.EASY, Rating.GOOD);
         return List.of(
                 card("sql.md#group-by", "Interview::SQL", "What does `GROUP BY` do?", SQL_ANSWER,
                         List.of("sql", "basics"), review, false),
