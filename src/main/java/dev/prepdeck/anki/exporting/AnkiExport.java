@@ -28,13 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.Image;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Turns prepdeck cards into an Anki collection: one note of a Basic note type (Front/Back) per card with the
@@ -49,16 +42,12 @@ public final class AnkiExport {
     private static final long DEFAULT_DECK_ID = 1;
     private static final long FIRST_DECK_ID = 1_500_000_000_000L;
     private static final int STARTING_EASE = 2500;
-    private static final Pattern SOUND_LINK = Pattern.compile("<a [^>]*href=\"([^\"]*)\"[^>]*>sound: [^<]*</a>");
     private static final String CSS = """
             .card { font-family: arial; font-size: 20px; text-align: left; color: black; background-color: white; }
             table { border-collapse: collapse; }
             td, th { border: 1px solid #888; padding: 2px 6px; }
             pre { background: #f4f4f4; padding: 6px; overflow-x: auto; }
             """;
-
-    private final List<Extension> extensions = List.of(TablesExtension.create());
-    private final Parser parser = Parser.builder().extensions(extensions).build();
 
     /** The collection, and the media file names its notes refer to (the files the package should carry). */
     public record Result(AnkiCollection collection, Set<String> mediaNames) {
@@ -80,8 +69,7 @@ public final class AnkiExport {
         }
         CollectionTiming timing = timing(cards, options);
         List<AnkiDeck> decks = decks(cards, options);
-        Set<String> media = new LinkedHashSet<>();
-        HtmlRenderer renderer = renderer(options, media);
+        MarkdownToAnkiHtml html = new MarkdownToAnkiHtml(options.mediaName());
 
         List<ExportCard> ordered = new ArrayList<>(cards);
         ordered.sort(Comparator.comparing(ExportCard::created).thenComparing(ExportCard::uid));
@@ -96,8 +84,7 @@ public final class AnkiExport {
             lastId = id;
             long modified = card.modified().getEpochSecond();
             notes.add(new AnkiNote(id, PrepdeckGuids.guidFor(card.uid()), NOTE_TYPE_ID, modified, tags(card.tags()),
-                    List.of(html(card.question(), renderer, options, media), html(card.answer(), renderer, options,
-                            media))));
+                    List.of(html.html(card.question()), html.html(card.answer()))));
             long deckId = decks.stream().filter(d -> d.name().equals(card.deckName())).findFirst().orElseThrow().id();
             if (card.schedule() == null || card.schedule().card().state() == State.NEW) {
                 newPosition++;
@@ -107,7 +94,7 @@ public final class AnkiExport {
         }
         revlog.sort(Comparator.comparingLong(RevlogEntry::id));
         AnkiCollection collection = new AnkiCollection(timing, List.of(noteType()), decks, notes, ankiCards, revlog);
-        return new Result(collection, media);
+        return new Result(collection, html.media());
     }
 
     /** Anki tags cannot hold spaces; a space inside a prepdeck tag becomes an underscore. */
@@ -174,46 +161,6 @@ public final class AnkiExport {
             decks.add(new AnkiDeck(id++, name, options.deckDescriptions().getOrDefault(name, ""), false));
         }
         return decks;
-    }
-
-    private HtmlRenderer renderer(ExportOptions options, Set<String> media) {
-        return HtmlRenderer.builder()
-                .extensions(extensions)
-                .escapeHtml(true)
-                .sanitizeUrls(true)
-                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
-                    if (node instanceof Image && attributes.containsKey("src")) {
-                        String src = attributes.get("src");
-                        if (!src.startsWith("http://") && !src.startsWith("https://")) {
-                            String name = options.mediaName().apply(src);
-                            media.add(name);
-                            attributes.put("src", name);
-                        }
-                    }
-                })
-                .build();
-    }
-
-    /** Markdown to HTML; a {@code [sound: name](target)} link becomes Anki's {@code [sound:name]} again. */
-    private String html(String markdown, HtmlRenderer renderer, ExportOptions options, Set<String> media) {
-        String html = renderer.render(parser.parse(markdown)).strip();
-        Matcher sound = SOUND_LINK.matcher(html);
-        StringBuilder out = new StringBuilder();
-        while (sound.find()) {
-            String name = options.mediaName().apply(unescape(sound.group(1)));
-            media.add(name);
-            sound.appendReplacement(out, Matcher.quoteReplacement("[sound:" + escape(name) + "]"));
-        }
-        sound.appendTail(out);
-        return out.toString();
-    }
-
-    private static String unescape(String attribute) {
-        return attribute.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static AnkiCard card(long id, long deckId, long modified, ExportCard card, int newPosition,
