@@ -341,8 +341,8 @@ final class NotesConverter {
     }
 
     private static boolean isOptionList(Block block) {
-        return block.kind() == Kind.LIST && block.markdown().lines().filter(l -> l.startsWith("- "))
-                .allMatch(l -> l.startsWith("- `-"));
+        List<String> items = block.markdown().lines().filter(l -> l.startsWith("- ")).toList();
+        return block.kind() == Kind.LIST && !items.isEmpty() && items.stream().allMatch(l -> l.startsWith("- `-"));
     }
 
     /** The one code block that carries the section, when it is a long shell command with options. */

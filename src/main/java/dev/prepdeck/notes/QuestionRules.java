@@ -83,19 +83,19 @@ final class QuestionRules {
      */
     static String topicQuestion(String title, String code, boolean chinese) {
         String topic = cleanTitle(title);
-        return chinese ? chineseTopic(topic, code) : englishTopic(topic, code, false);
+        return chinese ? spaced(chineseTopic(topic, code)) : englishTopic(topic, code, false);
     }
 
     /** A question for a part of a longer answer, opened by a pseudo-heading such as "Outcome" or "Stack". */
     static String partQuestion(String heading, boolean chinese) {
         String topic = cleanTitle(heading);
-        return chinese ? chineseTopic(topic, null) : englishTopic(topic, null, true);
+        return chinese ? spaced(chineseTopic(topic, null)) : englishTopic(topic, null, true);
     }
 
     /** For a section that is a list of a command's options. */
     static String optionsQuestion(String title, boolean chinese) {
         String topic = cleanTitle(title);
-        return chinese ? spaced(topic) + " 有哪些常用参数？" : "What are the main options of " + topic + "?";
+        return chinese ? spaced(topic + "有哪些常用参数？") : "What are the main options of " + topic + "?";
     }
 
     /** For a section that is one long command: what it does and what its options mean. */
