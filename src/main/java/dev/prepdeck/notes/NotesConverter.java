@@ -42,7 +42,7 @@ final class NotesConverter {
     private static final Pattern FENCE = Pattern.compile("(?s)^(`{3,})(\\S*)\\n(.*)\\n\\1$");
     private static final Pattern OPTION_TOKEN = Pattern.compile("^\\s*(--?[A-Za-z][\\w.-]*)");
     private static final int SHORT_LABEL = 40;
-    private static final int MAX_FOLLOW_UP_QUESTION = 110;
+    private static final int MAX_FOLLOW_UP_QUESTION = 100;
 
     private final String fileName;
     private final String prefix;
@@ -124,14 +124,17 @@ final class NotesConverter {
         List<Block> blocks = new ArrayList<>(AnswerParts.clean(section.blocks));
         String question = QuestionRules.asQuestion(section.title);
         if (!blocks.isEmpty() && isFollowUp(blocks.get(0)) && (blocks.size() > 1 || !section.children.isEmpty())) {
-            String followUp = NotesText.plain(blocks.get(0).markdown()).replace('\n', ' ');
+            Block first = blocks.remove(0);
+            String followUp = NotesText.plain(first.markdown()).replace('\n', ' ');
+            blocks = new ArrayList<>(AnswerParts.clean(blocks));
             if (question.length() + followUp.length() < MAX_FOLLOW_UP_QUESTION) {
                 boolean ends = question.matches(".*[.。?？!！]$");
                 question = NotesText.hasHan(question) ? question + followUp
                         : question.replaceAll("\\.$", "") + (ends && !question.endsWith(".") ? " " : ". ") + followUp;
-                blocks.remove(0);
+            } else {
+                // a long follow-up stays with the answer, so the question stays short
+                blocks.add(0, Block.withLines(Kind.PARAGRAPH, "*Follow-up: " + followUp + "*", List.of(), first.line()));
             }
-            blocks = AnswerParts.clean(blocks);
         }
         Items items = Items.find(blocks);
         String topic = QuestionRules.topicOf(NotesText.plain(section.title));
@@ -264,9 +267,10 @@ final class NotesConverter {
             }
             if (!values.isEmpty()) {
                 md.append(": ");
-                List<String> shown = values.stream().distinct().limit(3).toList();
+                List<String> shown = values.stream().distinct().limit(2)
+                        .map(v -> v.length() > 40 ? "…" + v.substring(v.length() - 30) : v).toList();
                 md.append(String.join(", ", shown.stream().map(v -> "`" + v.replace("`", "'") + "`").toList()));
-                if (values.stream().distinct().count() > 3) {
+                if (values.stream().distinct().count() > 2) {
                     md.append(", …");
                 }
             }

@@ -155,7 +155,7 @@ final class QuestionRules {
             return t + "是什么？";
         }
         if (code != null) {
-            return isShell(code) ? t + "用哪些命令？" : t + "怎么写？请举例说明。";
+            return isShell(code) ? t + "用哪些命令？" : t + "怎么写？";
         }
         return "什么是" + t + "？";
     }
@@ -179,7 +179,7 @@ final class QuestionRules {
         }
         if (code != null && !part) {
             return isShell(code) ? "Which commands do you use for " + lowerFirst(topic) + "?"
-                    : "How do you write " + lowerFirst(topic) + " in code? Give an example.";
+                    : "How do you write " + lowerFirst(topic) + " in code?";
         }
         if (part) {
             return "What " + (plural(lower) ? "are" : "is") + " the " + lowerFirst(topic) + "?";
