@@ -33,6 +33,12 @@ class ArchitectureTest {
             List.of("deck.file"),
             List.of("web"),                                    // the toolkit every handler uses
             List.of("db"),
+            List.of("anki.text"),                              // the Anki formats: plain models, no storage
+            List.of("anki.apkg", "anki.importing"),
+            List.of("anki.exporting"),
+            List.of("anki.render"),
+            List.of("anki"),
+            List.of("fsrs.optimizer"),
             List.of("fsrs", "error"));                         // the scheduler and the app's exceptions
 
     private static final JavaClasses CLASSES = new ClassFileImporter()

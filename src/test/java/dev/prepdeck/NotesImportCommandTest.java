@@ -56,7 +56,7 @@ class NotesImportCommandTest {
         try (Stream<Path> list = Files.list(decks)) {
             files = list.sorted().toList();
         }
-        assertThat(files).hasSize(6);
+        assertThat(files).hasSize(7);
         for (Path file : files) {
             DeckFile deck = new DeckFileParser().parse(file.getFileName().toString(), Files.readAllBytes(file));
             assertThat(deck.name()).startsWith("Prep::");
@@ -66,7 +66,7 @@ class NotesImportCommandTest {
         SyncReport report = new DeckSync(jdbi, new DeckRepository(), Clock.systemUTC()).importFolder(decks);
         assertThat(report.errors()).isEmpty();
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(16);
-        assertThat(stdout()).contains("three-levels.rst: 3 deck(s), 10 card(s)")
+        assertThat(stdout()).contains("three-levels.rst: 4 deck(s), 10 card(s)")
                 .contains("deck Prep::Backend Notes::Caching: 3 card(s)")
                 .contains("skipped three-levels.rst:55: 'Sharding' skipped: empty section")
                 .contains("notes.md: 3 deck(s), 6 card(s)");
@@ -96,19 +96,19 @@ class NotesImportCommandTest {
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(10);
         assertThat(TestData.list(jdbi, "SELECT name FROM deck ORDER BY name", String.class))
                 .contains("Backend Notes", "Backend Notes::Caching", "Backend Notes::消息队列");
-        assertThat(stdout()).contains("3 added, 0 updated").contains("0 file(s) changed, 3 unchanged");
+        assertThat(stdout()).contains("3 added, 0 updated").contains("0 file(s) changed, 4 unchanged");
     }
 
     @Test
-    void a_malformed_file_is_reported_with_file_and_line_and_nothing_is_written() throws Exception {
+    void an_unreadable_file_is_reported_with_file_and_line_and_nothing_is_written() throws Exception {
         Path decks = tempDir.resolve("decks");
 
-        int exit = run("import", fixture("three-levels.rst").toString(), fixture("malformed-overline.rst").toString(),
+        int exit = run("import", fixture("three-levels.rst").toString(), fixture("not-utf8.rst").toString(),
                 "--out", decks.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(output.err())
-                .contains("error: malformed-overline.rst:4: over-line above 'A title without an under-line'")
+                .contains("error: not-utf8.rst:4: not valid UTF-8")
                 .contains("nothing written");
         assertThat(decks).doesNotExist();
     }

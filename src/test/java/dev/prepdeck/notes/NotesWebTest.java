@@ -162,9 +162,9 @@ class NotesWebTest {
     @Test
     void a_malformed_or_oversized_upload_gets_a_clear_form_message_and_nothing_is_saved() {
         web(site -> {
-            Response malformed = upload(site, "bad.rst", NotesFixtures.bytes("malformed-overline.rst"));
+            Response malformed = upload(site, "bad.rst", NotesFixtures.bytes("not-utf8.rst"));
             assertThat(malformed.code()).isEqualTo(400);
-            assertThat(malformed.body().string()).contains("bad.rst:4: over-line above");
+            assertThat(malformed.body().string()).contains("bad.rst:4: not valid UTF-8");
 
             byte[] big = ("T\n=\n\n" + "word ".repeat(120_000)).getBytes(StandardCharsets.UTF_8);
             Response oversized = upload(site, "big.rst", big);
