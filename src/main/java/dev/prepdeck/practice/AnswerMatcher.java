@@ -1,75 +1,481 @@
 package dev.prepdeck.practice;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Checks a typed answer against key points. A point is covered when the answer uses at least
- * {@link #termsNeeded} of the point's distinct content terms: the square root of their number, rounded, and never
- * more than four (1 of 1–2, 2 of 3–6, 3 of 7–12, 4 of 13 or more). A long written point is a core of a few terms
- * plus detail that a spoken answer rightly drops, so a fixed share would fail good paraphrases, and four terms of a
- * point are on it however long it is; yet two or more shared terms are needed from any point of three or more,
- * so one common word ("model", "data") shared by an off-topic answer covers nothing.
+ * Judges a typed answer against a card's key points the way an interviewer listens: clause by clause.
+ *
+ * <p>Each key point is cut into a head (what it is about), a claim and detail ({@link PointShape}); each of its
+ * terms weighs by its rarity across the shipped decks ({@link TermRarity}), by how few of the card's other points
+ * share it, and by its part (detail counts half). The answer is cut into sentences and clauses. A clause that names
+ * a point's head speaks about that point, and so do the clauses after it in the same sentence; any other clause
+ * credits the one point it matches best, so a sentence about LEFT JOIN does not also cover RIGHT JOIN. A point is
+ * covered when the words credited to it weigh at least half of the point, or {@link #MOST_WEIGHT_NEEDED} for a long
+ * point, with two different terms when the point has three or more.
+ *
+ * <p>A point is contradicted, and not covered, when a clause about it gives another point's claim under its head
+ * (swapped roles: "a container is the file you build, an image is what runs") or says the opposite side of a
+ * relation the point states ({@link Relations}: before/after, 可以/不能, read-only/writable…).
  */
 public final class AnswerMatcher {
-    static final int MOST_TERMS_NEEDED = 4;
+    static final double DETAIL_WEIGHT = 0.5;
+    static final double SHARE_NEEDED = 0.4;
+    static final double MOST_WEIGHT_NEEDED = 1.0;
+    /** How much better another point's claim must fit a clause than the named point's own to call it a swap. */
+    static final double SWAP_MARGIN = 1.5;
+    static final double SWAP_LEAST_FIT = 0.6;
+    static final double RIVAL_SHARE = 0.6;
+    private static final int MOST_CACHED_POINTS = 4096;
+    /**
+     * Labels that introduce what a point says rather than name what it is about ("Objective: …", "注意：…"): a
+     * clause that uses the word is not speaking about that point in particular.
+     */
+    private static final String GENERIC_LABELS = "objective, activities, activity, example, examples, note, goal, "
+            + "purpose, benefit, benefits, cost, result, outcome, usage, use, scenario, structure, meaning, tools, "
+            + "rule of thumb, 注意, 作用, 目的, 目标, 好处, 代价, 结果, 用法, 场景, 结构, 含义, 经验法则, 补充, 示例, 例如, "
+            + "典型用途, 结论, 推论";
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]+|\\.(?=\\s|$)");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
 
     private final TermAnalyzer analyzer;
+    private final TermRarity rarity;
+    private final Relations relations;
+    private final Map<String, Point> points = new ConcurrentHashMap<>();
+    private final Set<String> genericLabels = new HashSet<>();
 
+    /** A matcher weighing terms by their rarity across the shipped decks. */
     public AnswerMatcher(TermAnalyzer analyzer) {
+        this(analyzer, TermRarity.shipped(analyzer));
+    }
+
+    AnswerMatcher(TermAnalyzer analyzer, TermRarity rarity) {
         this.analyzer = analyzer;
+        this.rarity = rarity;
+        this.relations = Relations.shipped();
+        for (String label : GENERIC_LABELS.split(",")) {
+            analyzer.terms(label).forEach(t -> genericLabels.add(t.key()));
+        }
     }
 
     public TermAnalyzer analyzer() {
         return analyzer;
     }
 
-    /** Each point with the answer's terms it shares; points without any content term are left out. */
-    public AnswerCheck check(List<String> points, String answer) {
-        Set<String> answerKeys = keys(analyzer.terms(answer));
-        List<PointResult> results = new ArrayList<>();
-        for (String point : points) {
-            Map<String, String> surfaceByKey = new LinkedHashMap<>();
-            for (Term t : analyzer.terms(point)) {
-                surfaceByKey.putIfAbsent(t.key(), point.substring(t.start(), t.end()));
+    /** Each point with its verdict and the words that earned it; points without any content term are left out. */
+    public AnswerCheck check(List<String> pointTexts, String answer) {
+        List<Point> model = new ArrayList<>();
+        for (String text : pointTexts) {
+            Point p = point(text);
+            if (!p.terms().isEmpty()) {
+                model.add(p);
             }
-            if (surfaceByKey.isEmpty()) {
-                continue;
+        }
+        model = withUniqueLeads(model);
+        List<Map<String, Double>> weights = weights(model);
+        List<Clause> clauses = clauses(answer == null ? "" : answer);
+
+        List<Set<String>> credited = new ArrayList<>();
+        List<List<Clause>> about = new ArrayList<>();
+        String[] reasons = new String[model.size()];
+        for (int i = 0; i < model.size(); i++) {
+            credited.add(new HashSet<>());
+            about.add(new ArrayList<>());
+        }
+        int sentence = -1;
+        int subject = -1;
+        int swappedTo = -1;
+        for (Clause clause : clauses) {
+            if (clause.sentence() != sentence) {
+                sentence = clause.sentence();
+                subject = -1;
+                swappedTo = -1;
             }
-            List<String> matched = new ArrayList<>();
-            Set<String> matchedKeys = new LinkedHashSet<>();
-            surfaceByKey.forEach((key, surface) -> {
-                if (answerKeys.contains(key)) {
-                    matched.add(surface);
-                    matchedKeys.add(key);
+            List<Integer> matching = matching(model, weights, clause);
+            int best = matching.isEmpty() ? -1 : matching.get(0);
+            int named = named(model, clause);
+            if (named >= 0 && subject >= 0 && named != subject && !opensWith(clause, model.get(named).head())
+                    && bestClaim(model, weights, clause, -1) == subject) {
+                // "Automation: making deployment, monitoring…": deployment is mentioned, Automation is the subject.
+                named = subject;
+            }
+            List<Integer> credit = new ArrayList<>(matching);
+            if (named >= 0) {
+                subject = named;
+                swappedTo = -1;
+                about.get(named).add(clause);
+                int rival = bestClaim(model, weights, clause, named);
+                if (rival >= 0) {
+                    // The clause names one point but gives another's claim.
+                    if (isSwap(model, weights, clause, named, rival)) {
+                        reasons[named] = "gives " + label(model.get(rival)) + "'s description under "
+                                + label(model.get(named));
+                        swappedTo = rival;
+                        continue;
+                    }
+                    credit = new ArrayList<>(List.of(named));
+                } else if (!credit.contains(named)) {
+                    credit.add(named);
                 }
-            });
-            boolean covered = matched.size() >= termsNeeded(surfaceByKey.size());
-            results.add(new PointResult(point, covered, matched, matchedKeys));
+            }
+            // The rest of a sentence that began with a swap still describes the wrong thing.
+            credit.remove(Integer.valueOf(swappedTo));
+            for (int p : credit) {
+                credited.get(p).addAll(clause.keys());
+            }
+        }
+        List<PointResult> results = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            Point p = model.get(i);
+            if (reasons[i] == null) {
+                reasons[i] = opposite(p, about.get(i));
+            }
+            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
         }
         return new AnswerCheck(results);
     }
 
-    static int termsNeeded(int pointTerms) {
-        return Math.max(1, Math.min(MOST_TERMS_NEEDED, (int) Math.round(Math.sqrt(pointTerms))));
-    }
-
-    static Set<String> keys(List<Term> terms) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Term t : terms) {
-            keys.add(t.key());
+    private Point point(String text) {
+        Point cached = points.get(text);
+        if (cached != null) {
+            return cached;
         }
-        return keys;
+        PointShape shape = PointShape.of(text);
+        Map<String, Double> part = new LinkedHashMap<>();
+        Map<String, String> surface = new LinkedHashMap<>();
+        Set<String> head = new LinkedHashSet<>();
+        for (Term t : analyzer.terms(shape.head())) {
+            head.add(t.key());
+            part.put(t.key(), 1.0);
+        }
+        if (genericLabels.containsAll(head)) {
+            head.clear();
+        }
+        analyzer.terms(shape.claim()).forEach(t -> part.put(t.key(), 1.0));
+        analyzer.terms(shape.detail()).forEach(t -> part.putIfAbsent(t.key(), DETAIL_WEIGHT));
+        List<Term> terms = analyzer.terms(text);
+        for (Term t : terms) {
+            surface.putIfAbsent(t.key(), text.substring(t.start(), t.end()));
+            part.putIfAbsent(t.key(), 1.0);
+        }
+        Point p = new Point(text, terms, part, surface, head, shape.kind(), relations.find(text));
+        if (points.size() < MOST_CACHED_POINTS) {
+            points.put(text, p);
+        }
+        return p;
     }
 
-    /** A key point, whether the answer covers it, and the point's words the answer used. */
-    public record PointResult(String text, boolean covered, List<String> matched, Set<String> matchedKeys) {
+    /** A point's opening keyword counts as its head only when no other point of the card uses it. */
+    private static List<Point> withUniqueLeads(List<Point> model) {
+        List<Point> out = new ArrayList<>();
+        for (Point p : model) {
+            boolean shared = p.kind() == PointShape.Kind.LEAD && model.stream()
+                    .anyMatch(o -> o != p && o.part().keySet().containsAll(p.head()));
+            out.add(shared ? p.withoutHead() : p);
+        }
+        return out;
+    }
+
+    /** Rarity across the decks, times a share for the card's other points that use the term, times its part. */
+    private List<Map<String, Double>> weights(List<Point> model) {
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        List<Map<String, Double>> weights = new ArrayList<>();
+        for (Point p : model) {
+            Map<String, Double> w = new HashMap<>();
+            p.part().forEach((k, part) -> w.put(k, rarity.of(k) * part / pointsWith.get(k)));
+            weights.add(w);
+        }
+        return weights;
+    }
+
+    private List<Clause> clauses(String answer) {
+        List<Term> terms = analyzer.terms(answer);
+        List<Relations.Side> sides = relations.find(answer);
+        List<Clause> clauses = new ArrayList<>();
+        int sentence = 0;
+        int sentenceStart = 0;
+        Matcher end = SENTENCE_END.matcher(answer);
+        while (sentenceStart < answer.length()) {
+            int sentenceEnd = end.find(sentenceStart) ? end.start() : answer.length();
+            int next = sentenceEnd < answer.length() ? end.end() : answer.length();
+            int clauseStart = sentenceStart;
+            Matcher brk = CLAUSE_BREAK.matcher(answer).region(sentenceStart, sentenceEnd);
+            while (clauseStart < sentenceEnd) {
+                int clauseEnd = brk.find() ? brk.start() : sentenceEnd;
+                Clause c = clause(sentence, clauseStart, clauseEnd, terms, sides);
+                if (!c.terms().isEmpty() || !c.sides().isEmpty()) {
+                    clauses.add(c);
+                }
+                clauseStart = clauseEnd < sentenceEnd ? brk.end() : sentenceEnd;
+            }
+            sentence++;
+            sentenceStart = Math.max(next, sentenceEnd + 1);
+        }
+        return clauses;
+    }
+
+    private static Clause clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
+        List<Term> in = terms.stream().filter(t -> t.start() >= start && t.start() < end).toList();
+        List<Relations.Side> sidesIn = sides.stream().filter(s -> s.start() >= start && s.start() < end).toList();
+        return new Clause(sentence, start, end, in, sidesIn);
+    }
+
+    /**
+     * The point a clause is about: the one whose whole head the clause opens with (within its first two terms; a
+     * head named further in is a mention, as Prometheus in "Grafana: dashboards on top of Prometheus"). -1 when it
+     * names none or several (a clause that runs through several heads, "工作区 → git add → 暂存区", is a list). A
+     * head inside a longer named head does not count: "count(distinct cuid)" names that point, not "count(*)".
+     */
+    private static int named(List<Point> model, Clause clause) {
+        Set<String> keys = clause.keys();
+        Set<String> opening = new HashSet<>();
+        clause.terms().stream().limit(2).forEach(t -> opening.add(t.key()));
+        List<Integer> named = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            Set<String> head = model.get(i).head();
+            if (!head.isEmpty() && keys.containsAll(head)) {
+                named.add(i);
+            }
+        }
+        List<Integer> widest = named.stream().filter(i -> named.stream().noneMatch(j -> j != i
+                && model.get(j).head().size() > model.get(i).head().size()
+                && model.get(j).head().containsAll(model.get(i).head()))).toList();
+        if (widest.size() != 1) {
+            return -1;
+        }
+        int subject = widest.get(0);
+        return model.get(subject).head().stream().anyMatch(opening::contains) ? subject : -1;
+    }
+
+    /**
+     * Another point of the same kind, with a head of its own that the clause does not name, whose claim (heads
+     * aside) fits the clause better than the named point's; -1 when there is none. With no point named
+     * ({@code named} -1), simply the point whose claim fits the clause best.
+     */
+    private static int bestClaim(List<Point> model, List<Map<String, Double>> weights, Clause clause, int named) {
+        Set<String> heads = new HashSet<>();
+        model.forEach(m -> heads.addAll(m.head()));
+        Set<String> said = new HashSet<>(clause.keys());
+        said.removeAll(heads);
+        int best = -1;
+        double bestScore = 0;
+        for (int i = 0; i < model.size(); i++) {
+            double score = 0;
+            for (String k : model.get(i).part().keySet()) {
+                score += said.contains(k) ? weights.get(i).get(k) : 0;
+            }
+            if (score > bestScore + 1e-9) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        if (named < 0 || best < 0) {
+            return best;
+        }
+        if (best == named || model.get(best).kind() != model.get(named).kind()) {
+            return -1;
+        }
+        Set<String> rivalHead = model.get(best).head();
+        boolean rivalNamed = clause.keys().containsAll(rivalHead) && !model.get(named).head().containsAll(rivalHead);
+        return rivalHead.isEmpty() || rivalNamed ? -1 : best;
+    }
+
+    private static boolean opensWith(Clause clause, Set<String> head) {
+        return !clause.terms().isEmpty() && head.contains(clause.terms().get(0).key());
+    }
+
+    /** Whether a clause naming point {@code p} gives point {@code q}'s claim: q's fits clearly better than p's own. */
+    private static boolean isSwap(List<Point> model, List<Map<String, Double>> weights, Clause clause, int p, int q) {
+        Set<String> heads = new HashSet<>();
+        model.forEach(m -> heads.addAll(m.head()));
+        List<String> said = clause.terms().stream().map(Term::key).filter(k -> !heads.contains(k)).toList();
+        if (said.isEmpty()) {
+            return false;
+        }
+        double own = claimFit(model.get(p), weights.get(p), said, heads);
+        double other = claimFit(model.get(q), weights.get(q), said, heads);
+        Map<String, Double> ownTerms = model.get(p).part();
+        Map<String, Double> rivalTerms = model.get(q).part();
+        long rivalOnly = said.stream().distinct().filter(k -> rivalTerms.containsKey(k) && !ownTerms.containsKey(k)).count();
+        boolean ownOnly = said.stream().anyMatch(k -> ownTerms.containsKey(k) && !rivalTerms.containsKey(k));
+        return rivalOnly >= 2 && !ownOnly && other >= SWAP_LEAST_FIT && other > SWAP_MARGIN * own;
+    }
+
+    /** How much of a point's claim a clause's words give: matched weight plus matched word pairs, over the need. */
+    private static double claimFit(Point point, Map<String, Double> weight, List<String> said, Set<String> heads) {
+        List<String> claim = point.terms().stream().map(Term::key).filter(k -> !heads.contains(k)).toList();
+        if (claim.isEmpty()) {
+            return 0;
+        }
+        Set<String> saidSet = new HashSet<>(said);
+        double matched = 0;
+        double total = 0;
+        for (String k : new LinkedHashSet<>(claim)) {
+            total += weight.get(k);
+            matched += saidSet.contains(k) ? weight.get(k) : 0;
+        }
+        Set<String> saidPairs = pairs(said);
+        Set<String> claimPairs = pairs(claim);
+        long sharedPairs = claimPairs.stream().filter(saidPairs::contains).count();
+        double pairShare = claimPairs.isEmpty() ? 0 : sharedPairs / (double) claimPairs.size();
+        return matched / Math.max(1e-9, Math.min(SHARE_NEEDED * total, MOST_WEIGHT_NEEDED)) + pairShare;
+    }
+
+    private static Set<String> pairs(List<String> keys) {
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i + 1 < keys.size(); i++) {
+            if (!keys.get(i).equals(keys.get(i + 1))) {
+                pairs.add(keys.get(i) + "\u0000" + keys.get(i + 1));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * The points a clause credits, best first: every point whose shared terms weigh at least {@link #RIVAL_SHARE}
+     * of the best point's, so one clause of an enumeration ("模型名和版本号、输入特征") still credits each point it
+     * names, while a near miss (RIGHT JOIN beside a LEFT JOIN sentence) gets nothing.
+     */
+    private static List<Integer> matching(List<Point> model, List<Map<String, Double>> weights, Clause clause) {
+        Set<String> keys = clause.keys();
+        double[] score = new double[model.size()];
+        double best = 0;
+        for (int i = 0; i < model.size(); i++) {
+            for (String k : model.get(i).part().keySet()) {
+                score[i] += keys.contains(k) ? weights.get(i).get(k) : 0;
+            }
+            best = Math.max(best, score[i]);
+        }
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            if (best > 0 && score[i] >= RIVAL_SHARE * best - 1e-9) {
+                matching.add(i);
+            }
+        }
+        double top = best;
+        matching.sort((a, b) -> Double.compare(score[b], score[a]));
+        return top > 0 ? matching : List.of();
+    }
+
+    /**
+     * Why a point is contradicted by the clauses about it: one says the opposite side of a relation the point
+     * states, next to a word the point uses next to its side; null when none does.
+     */
+    private String opposite(Point point, List<Clause> about) {
+        for (Relations.Side stated : point.sides()) {
+            boolean bothInPoint = point.sides().stream().anyMatch(stated::opposes);
+            if (bothInPoint) {
+                continue;
+            }
+            Set<String> near = near(point.terms(), stated);
+            for (Clause clause : about) {
+                boolean agrees = clause.sides().stream().anyMatch(s -> s.pair() == stated.pair() && s.right() == stated.right());
+                if (agrees) {
+                    continue;
+                }
+                for (Relations.Side said : clause.sides()) {
+                    if (said.opposes(stated) && near(clause.terms(), said).stream().anyMatch(near::contains)) {
+                        return "says \"" + said.surface() + "\" where the point says \"" + stated.surface() + "\"";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The term keys just before and after a side: what the relation is about. */
+    private static Set<String> near(List<Term> terms, Relations.Side side) {
+        Set<String> near = new HashSet<>();
+        int after = 0;
+        int before = -1;
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).end() <= side.start()) {
+                before = i;
+            }
+        }
+        for (int i = Math.max(0, before - 1); i <= before; i++) {
+            near.add(terms.get(i).key());
+        }
+        for (int i = before + 1; i < terms.size() && after < 3; i++) {
+            if (terms.get(i).start() >= side.end()) {
+                near.add(terms.get(i).key());
+                after++;
+            }
+        }
+        return near;
+    }
+
+    private PointResult verdict(Point p, Map<String, Double> weight, Set<String> credited, String reason) {
+        double claimWeight = 0;
+        double matched = 0;
+        int matchedTerms = 0;
+        int claimTerms = 0;
+        List<String> surfaces = new ArrayList<>();
+        Set<String> matchedKeys = new LinkedHashSet<>();
+        for (Map.Entry<String, Double> e : p.part().entrySet()) {
+            double w = weight.get(e.getKey());
+            boolean inClaim = e.getValue() == 1.0;
+            claimWeight += inClaim ? w : 0;
+            claimTerms += inClaim ? 1 : 0;
+            if (credited.contains(e.getKey())) {
+                matched += w;
+                matchedTerms++;
+                surfaces.add(p.surface().get(e.getKey()));
+                matchedKeys.add(e.getKey());
+            }
+        }
+        double need = Math.min(SHARE_NEEDED * claimWeight, MOST_WEIGHT_NEEDED);
+        boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
+        boolean covered = enough && reason == null;
+        return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason);
+    }
+
+    private static String label(Point p) {
+        PointShape shape = PointShape.of(p.text());
+        String name = shape.head().isEmpty() ? p.text() : shape.head();
+        return "\"" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "\"";
+    }
+
+    /** A key point analysed once: its terms, each term's part weight, surfaces to show, head terms, relation sides. */
+    private record Point(String text, List<Term> terms, Map<String, Double> part, Map<String, String> surface,
+                         Set<String> head, PointShape.Kind kind, List<Relations.Side> sides) {
+        Point withoutHead() {
+            return new Point(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides);
+        }
+    }
+
+    /** A clause of the answer: its sentence, span, terms and relation sides. */
+    private record Clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
+        Set<String> keys() {
+            Set<String> keys = new HashSet<>();
+            terms.forEach(t -> keys.add(t.key()));
+            return keys;
+        }
+    }
+
+    /**
+     * A key point, whether the answer covers it, the point's words the answer used, and why it is not covered
+     * although the answer speaks about it ({@code reason}: a contradiction; empty when there is none).
+     */
+    public record PointResult(String text, boolean covered, List<String> matched, Set<String> matchedKeys,
+                              String reason) {
         PointResult withCovered(boolean value) {
-            return new PointResult(text, value, matched, matchedKeys);
+            return new PointResult(text, value, matched, matchedKeys, reason);
+        }
+
+        public boolean contradicted() {
+            return !reason.isEmpty();
         }
     }
 
@@ -80,6 +486,11 @@ public final class AnswerMatcher {
                 return 0;
             }
             return points.stream().filter(PointResult::covered).count() / (double) points.size();
+        }
+
+        /** Whether the answer contradicts any point (a swapped role or an opposite relation). */
+        public boolean contradicted() {
+            return points.stream().anyMatch(PointResult::contradicted);
         }
 
         /** The same points with the user's own ticks: exactly the points at these indexes are covered. */

@@ -103,19 +103,42 @@ class AnswerMatcherTest {
     }
 
     @Test
-    void the_terms_needed_grow_with_the_square_root_of_a_points_length_up_to_four() {
-        assertThat(AnswerMatcher.termsNeeded(1)).isEqualTo(1);
-        assertThat(AnswerMatcher.termsNeeded(2)).isEqualTo(1);
-        assertThat(AnswerMatcher.termsNeeded(3)).isEqualTo(2);
-        assertThat(AnswerMatcher.termsNeeded(6)).isEqualTo(2);
-        assertThat(AnswerMatcher.termsNeeded(7)).isEqualTo(3);
-        assertThat(AnswerMatcher.termsNeeded(13)).isEqualTo(4);
-        assertThat(AnswerMatcher.termsNeeded(30)).isEqualTo(4);
-    }
-
-    @Test
     void ticking_points_by_hand_replaces_the_matchers_verdict() {
         AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(ROLLOUT), "");
         assertThat(check.withTicks(java.util.Set.of(0, 2)).coverage()).isEqualTo(0.5);
+    }
+
+    private static final String JOINS = """
+            | 类型 | 结果 |
+            |------|------|
+            | `INNER JOIN` | 只保留两表都能按条件匹配上的行 |
+            | `LEFT JOIN` | 保留左表全部行；右表匹配不到的列填 `NULL` |
+            | `RIGHT JOIN` | 保留右表全部行；左表匹配不到的列填 `NULL` |
+            | `FULL JOIN` | 两表的行都保留，哪边匹配不上哪边填 `NULL` |
+            """;
+
+    private static final String IMAGE_CONTAINER = """
+            - **Image:** a read-only, layered template, built from a Dockerfile and stored in a registry.
+            - **Container:** a running (or stopped) instance of an image, with its own writable layer and process space.
+            """;
+
+    @Test
+    void a_sentence_about_one_row_does_not_also_cover_the_rows_that_share_its_words() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(JOINS),
+                "INNER JOIN 只留两边都匹配上的行。LEFT JOIN 保留左表所有行，右表没匹配上就是 NULL。");
+        assertThat(check.points()).extracting(AnswerMatcher.PointResult::covered)
+                .containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void an_answer_that_swaps_two_roles_covers_neither_and_says_why() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(IMAGE_CONTAINER),
+                "A container is the file you build from a Dockerfile and push to the registry; an image is what "
+                        + "actually runs, with its own writable layer and process.");
+        assertThat(check.coverage()).isZero();
+        assertThat(check.contradicted()).isTrue();
+        assertThat(check.points().get(1).reason()).contains("Image").contains("Container");
+        assertThat(MATCHER.check(KeyPoints.of(IMAGE_CONTAINER), "镜像是只读的模板，由 Dockerfile 构建；容器是镜像跑起来的实例，有自己可写的一层。")
+                .coverage()).isEqualTo(1.0);
     }
 }
