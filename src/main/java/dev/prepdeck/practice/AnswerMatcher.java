@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
  * Judges a typed answer against a card's key points the way an interviewer listens: clause by clause.
  *
  * <p>Each key point is cut into a head (what it is about), a claim and detail ({@link PointShape}); each of its
- * terms weighs by its rarity across the shipped decks ({@link TermRarity}), by how few of the card's other points
- * share it, and by its part (detail counts half). The answer is cut into sentences and clauses. A clause that names
- * a point's head speaks about that point, and so do the clauses after it in the same sentence; any other clause
- * credits the one point it matches best, so a sentence about LEFT JOIN does not also cover RIGHT JOIN. A point is
- * covered when the words credited to it weigh at least half of the point, or {@link #MOST_WEIGHT_NEEDED} for a long
- * point, with two different terms when the point has three or more.
+ * terms weighs by its rarity across the shipped decks ({@link TermRarity}), divided among the card's points that
+ * share it, and by its part (detail counts half). The answer is cut into sentences and clauses. A clause that opens
+ * with a point's head speaks about that point; every clause credits the points it matches at least
+ * {@link #RIVAL_SHARE} as well as its best one, so a sentence about LEFT JOIN does not also cover RIGHT JOIN while
+ * one clause of an enumeration still credits each item it lists. A point is covered when the words credited to it
+ * weigh {@link #SHARE_NEEDED} of its head and claim, or at most {@link #MOST_WEIGHT_NEEDED} (more for a long point,
+ * as the square root of its size), with two different terms when the point has three or more.
  *
- * <p>A point is contradicted, and not covered, when a clause about it gives another point's claim under its head
+ * <p>A point is contradicted, and not covered, when a clause about it gives a sibling's claim under its head
  * (swapped roles: "a container is the file you build, an image is what runs") or says the opposite side of a
  * relation the point states ({@link Relations}: before/after, 可以/不能, read-only/writable…).
  */
@@ -31,6 +32,7 @@ public final class AnswerMatcher {
     static final double DETAIL_WEIGHT = 0.5;
     static final double SHARE_NEEDED = 0.4;
     static final double MOST_WEIGHT_NEEDED = 1.0;
+    static final double LONG_POINT_FACTOR = 0.35;
     /** How much better another point's claim must fit a clause than the named point's own to call it a swap. */
     static final double SWAP_MARGIN = 1.5;
     static final double SWAP_LEAST_FIT = 0.6;
@@ -435,7 +437,9 @@ public final class AnswerMatcher {
                 matchedKeys.add(e.getKey());
             }
         }
-        double need = Math.min(SHARE_NEEDED * claimWeight, MOST_WEIGHT_NEEDED);
+        // A long point (a command, a code block) needs more evidence than a short one, as the square root of its size.
+        double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
+        double need = Math.min(SHARE_NEEDED * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
         boolean covered = enough && reason == null;
         return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason);
