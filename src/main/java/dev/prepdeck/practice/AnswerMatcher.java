@@ -442,7 +442,9 @@ public final class AnswerMatcher {
         double need = Math.min(SHARE_NEEDED * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
         boolean covered = enough && reason == null;
-        return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason);
+        double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason,
+                total == 0 ? 0 : matched / total);
     }
 
     private static String label(Point p) {
@@ -469,13 +471,14 @@ public final class AnswerMatcher {
     }
 
     /**
-     * A key point, whether the answer covers it, the point's words the answer used, and why it is not covered
-     * although the answer speaks about it ({@code reason}: a contradiction; empty when there is none).
+     * A key point, whether the answer covers it, the point's words the answer used, why it is not covered although
+     * the answer speaks about it ({@code reason}: a contradiction; empty when there is none), and how much of the
+     * point, detail included, the answer said ({@code said}: its share of the point's term weight, 0 to 1).
      */
     public record PointResult(String text, boolean covered, List<String> matched, Set<String> matchedKeys,
-                              String reason) {
+                              String reason, double said) {
         PointResult withCovered(boolean value) {
-            return new PointResult(text, value, matched, matchedKeys, reason);
+            return new PointResult(text, value, matched, matchedKeys, reason, said);
         }
 
         public boolean contradicted() {
@@ -490,6 +493,11 @@ public final class AnswerMatcher {
                 return 0;
             }
             return points.stream().filter(PointResult::covered).count() / (double) points.size();
+        }
+
+        /** How much of the key points, detail included, the answer said: the mean of their {@code said} shares. */
+        public double depth() {
+            return points.stream().mapToDouble(PointResult::said).average().orElse(0);
         }
 
         /** Whether the answer contradicts any point (a swapped role or an opposite relation). */

@@ -9,8 +9,8 @@ public record PracticeCheck(Card card, String answer, long seconds, int targetSe
         return result.coverage();
     }
 
-    /** The rating the coverage and time suggest; never above Hard when the answer contradicts a point. */
+    /** The rating coverage, depth and time suggest; never above Hard when the answer contradicts a point. */
     public Rating suggested() {
-        return SuggestedRating.of(coverage(), seconds, targetSeconds, result.contradicted());
+        return SuggestedRating.of(coverage(), result.depth(), result.contradicted(), seconds, targetSeconds);
     }
 }
