@@ -46,6 +46,9 @@ public final class AnswerMatcher {
             + "purpose, benefit, benefits, cost, result, outcome, usage, use, scenario, structure, meaning, tools, "
             + "rule of thumb, 注意, 作用, 目的, 目标, 好处, 代价, 结果, 用法, 场景, 结构, 含义, 经验法则, 补充, 示例, 例如, "
             + "典型用途, 结论, 推论";
+    /** A capitalised name inside a sentence ("…put a Service in front of the pods"): what a plain point is about. */
+    private static final Pattern NAME = Pattern.compile("(?<=[\\p{L}\\d,;)] )(\\p{Lu}[\\p{L}\\d-]*(?: \\p{Lu}[\\p{L}\\d-]*)*)");
+    private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[。！？；;!?，,\\n]|\\.\\s");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]+|\\.(?=\\s|$)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
@@ -75,24 +78,27 @@ public final class AnswerMatcher {
     }
 
     /** Each point with its verdict and the words that earned it; points without any content term are left out. */
-    public AnswerCheck check(List<String> pointTexts, String answer) {
-        List<Point> model = new ArrayList<>();
+    public AnswerCheck check(List<String> pointTexts, String typed) {
+        List<Point> analysed = new ArrayList<>();
         for (String text : pointTexts) {
             Point p = point(text);
             if (!p.terms().isEmpty()) {
-                model.add(p);
+                analysed.add(p);
             }
         }
-        model = withUniqueLeads(model);
+        List<Point> model = withUniqueLeads(analysed);
         List<Map<String, Double>> weights = weights(model);
-        List<Clause> clauses = clauses(answer == null ? "" : answer);
+        String answer = typed == null ? "" : typed;
+        List<Clause> clauses = clauses(answer);
 
         List<Set<String>> credited = new ArrayList<>();
         List<List<Clause>> about = new ArrayList<>();
+        List<List<Clause>> matched = new ArrayList<>();
         String[] reasons = new String[model.size()];
         for (int i = 0; i < model.size(); i++) {
             credited.add(new HashSet<>());
             about.add(new ArrayList<>());
+            matched.add(new ArrayList<>());
         }
         int sentence = -1;
         int subject = -1;
@@ -126,21 +132,34 @@ public final class AnswerMatcher {
                         continue;
                     }
                     credit = new ArrayList<>(List.of(named));
-                } else if (!credit.contains(named)) {
-                    credit.add(named);
+                } else {
+                    // A clause about one thing credits the points that speak of that thing, not its neighbours.
+                    Set<String> head = model.get(named).head();
+                    credit.removeIf(i -> !model.get(i).part().keySet().containsAll(head));
+                    if (!credit.contains(named)) {
+                        credit.add(named);
+                    }
                 }
             }
             // The rest of a sentence that began with a swap still describes the wrong thing.
             credit.remove(Integer.valueOf(swappedTo));
             for (int p : credit) {
                 credited.get(p).addAll(clause.keys());
+                if (p != named) {
+                    matched.get(p).add(clause);
+                }
             }
         }
+        misattributed(model, clauses, credited, reasons);
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             Point p = model.get(i);
             if (reasons[i] == null) {
-                reasons[i] = opposite(p, about.get(i));
+                reasons[i] = opposite(p, about.get(i), 1, answer);
+            }
+            if (reasons[i] == null && p.head().isEmpty()) {
+                // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
+                reasons[i] = opposite(p, matched.get(i), 2, answer);
             }
             results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
         }
@@ -170,19 +189,24 @@ public final class AnswerMatcher {
             surface.putIfAbsent(t.key(), text.substring(t.start(), t.end()));
             part.putIfAbsent(t.key(), 1.0);
         }
-        Point p = new Point(text, terms, part, surface, head, shape.kind(), relations.find(text));
+        Set<String> names = new LinkedHashSet<>();
+        Matcher name = NAME.matcher(text);
+        while (name.find()) {
+            analyzer.terms(name.group(1)).forEach(t -> names.add(t.key()));
+        }
+        Point p = new Point(text, terms, part, surface, head, shape.kind(), relations.find(text), names);
         if (points.size() < MOST_CACHED_POINTS) {
             points.put(text, p);
         }
         return p;
     }
 
-    /** A point's opening keyword counts as its head only when no other point of the card uses it. */
+    /** A point's opening keyword counts as its head only when no other point of the card opens with it too. */
     private static List<Point> withUniqueLeads(List<Point> model) {
         List<Point> out = new ArrayList<>();
         for (Point p : model) {
             boolean shared = p.kind() == PointShape.Kind.LEAD && model.stream()
-                    .anyMatch(o -> o != p && o.part().keySet().containsAll(p.head()));
+                    .anyMatch(o -> o != p && o.head().equals(p.head()));
             out.add(shared ? p.withoutHead() : p);
         }
         return out;
@@ -371,51 +395,160 @@ public final class AnswerMatcher {
     }
 
     /**
-     * Why a point is contradicted by the clauses about it: one says the opposite side of a relation the point
-     * states, next to a word the point uses next to its side; null when none does.
+     * Why a point is contradicted by the clauses about it: one puts the opposite side of a relation next to at
+     * least {@code leastOverlap} of the words the point puts next to its side ("WHERE … 以后" against "WHERE
+     * 在分组之前"; "LEFT JOIN keeps the rows of the right table" against "保留左表全部行"); null when none does. Words
+     * the point puts next to both sides (表 beside 左 and 右) tell nothing. A clause that names the point needs one
+     * such word; one that only matched it needs two.
      */
-    private String opposite(Point point, List<Clause> about) {
+    private String opposite(Point point, List<Clause> about, int leastOverlap, String answer) {
         for (Relations.Side stated : point.sides()) {
-            boolean bothInPoint = point.sides().stream().anyMatch(stated::opposes);
-            if (bothInPoint) {
+            if (insideHead(stated, point.terms(), point.head())) {
                 continue;
             }
-            Set<String> near = near(point.terms(), stated);
-            for (Clause clause : about) {
-                boolean agrees = clause.sides().stream().anyMatch(s -> s.pair() == stated.pair() && s.right() == stated.right());
-                if (agrees) {
-                    continue;
+            Set<String> telling = near(point.text(), point.terms(), stated);
+            for (Relations.Side other : point.sides()) {
+                if (other.opposes(stated)) {
+                    telling.removeAll(near(point.text(), point.terms(), other));
                 }
-                for (Relations.Side said : clause.sides()) {
-                    if (said.opposes(stated) && near(clause.terms(), said).stream().anyMatch(near::contains)) {
-                        return "says \"" + said.surface() + "\" where the point says \"" + stated.surface() + "\"";
+            }
+            if (telling.isEmpty()) {
+                continue;
+            }
+            for (Clause clause : about) {
+                int same = 0;
+                int opposite = 0;
+                Relations.Side said = null;
+                for (Relations.Side s : clause.sides()) {
+                    if (s.pair() != stated.pair() || insideHead(s, clause.terms(), point.head())) {
+                        continue;
                     }
+                    long overlap = near(answer, clause.terms(), s).stream().filter(telling::contains).count();
+                    if (s.right() == stated.right()) {
+                        same = Math.max(same, (int) overlap);
+                    } else if (overlap > opposite) {
+                        opposite = (int) overlap;
+                        said = s;
+                    }
+                }
+                if (said != null && opposite >= leastOverlap && opposite > same) {
+                    return "says \"" + said.surface() + "\" where the point says \"" + stated.surface() + "\"";
                 }
             }
         }
         return null;
     }
 
-    /** The term keys just before and after a side: what the relation is about. */
-    private static Set<String> near(List<Term> terms, Relations.Side side) {
+    /** Whether a side is part of the point's name rather than a claim: the LEFT of "LEFT JOIN". */
+    private static boolean insideHead(Relations.Side side, List<Term> terms, Set<String> head) {
+        return terms.stream().anyMatch(t -> head.contains(t.key()) && t.start() <= side.start() && side.end() <= t.end());
+    }
+
+    /** The term keys just before and after a side, within its clause: what the relation is about. */
+    private static Set<String> near(String text, List<Term> terms, Relations.Side side) {
         Set<String> near = new HashSet<>();
-        int after = 0;
         int before = -1;
         for (int i = 0; i < terms.size(); i++) {
             if (terms.get(i).end() <= side.start()) {
                 before = i;
             }
         }
-        for (int i = Math.max(0, before - 1); i <= before; i++) {
+        for (int i = before, taken = 0; i >= 0 && taken < 2 && !brokenBetween(text, terms.get(i).end(), side.start()); i--, taken++) {
             near.add(terms.get(i).key());
         }
+        int after = 0;
         for (int i = before + 1; i < terms.size() && after < 3; i++) {
-            if (terms.get(i).start() >= side.end()) {
-                near.add(terms.get(i).key());
-                after++;
+            Term t = terms.get(i);
+            if (t.start() < side.end()) {
+                continue;
             }
+            if (brokenBetween(text, side.end(), t.start())) {
+                break;
+            }
+            near.add(t.key());
+            after++;
         }
         return near;
+    }
+
+    private static boolean brokenBetween(String text, int from, int to) {
+        return from < to && CLAUSE_PUNCTUATION.matcher(text.substring(from, to)).find();
+    }
+
+    /**
+     * Swapped roles told clause by clause: each word that only one point uses is attached to the point a clause
+     * opens with (its head, or for a plain point the name only it uses). A point that gathers two or more of its
+     * same-kind siblings' own words, more than its own, has been given their claims ("the Ingress gives the pods a
+     * stable internal address…, the Service routes external traffic"); it is contradicted, and those words credit
+     * nobody.
+     */
+    private static void misattributed(List<Point> model, List<Clause> clauses, List<Set<String>> credited,
+                                      String[] reasons) {
+        List<Set<String>> anchors = new ArrayList<>();
+        Map<String, Integer> ownerOfWord = new HashMap<>();
+        Map<String, Integer> pointsWithWord = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWithWord.merge(k, 1, Integer::sum)));
+        for (int i = 0; i < model.size(); i++) {
+            Point p = model.get(i);
+            Set<String> anchor = new HashSet<>(p.head());
+            if (anchor.isEmpty()) {
+                p.names().stream().filter(k -> pointsWithWord.getOrDefault(k, 0) == 1).forEach(anchor::add);
+            }
+            anchors.add(anchor);
+        }
+        Set<String> allAnchors = new HashSet<>();
+        anchors.forEach(allAnchors::addAll);
+        for (int i = 0; i < model.size(); i++) {
+            for (String k : model.get(i).part().keySet()) {
+                if (pointsWithWord.get(k) == 1 && !allAnchors.contains(k)) {
+                    ownerOfWord.put(k, i);
+                }
+            }
+        }
+        int[][] tally = new int[model.size()][model.size()];
+        List<List<String>> given = new ArrayList<>();
+        model.forEach(p -> given.add(new ArrayList<>()));
+        for (Clause clause : clauses) {
+            // A clause naming two of them relates them ("image is to container…") rather than describing one.
+            List<Integer> present = new ArrayList<>();
+            for (int i = 0; i < model.size(); i++) {
+                if (!anchors.get(i).isEmpty() && clause.keys().containsAll(anchors.get(i))) {
+                    present.add(i);
+                }
+            }
+            // count(*) inside count(distinct cuid) is not a second name.
+            present.removeIf(i -> present.stream().anyMatch(j -> j != i && anchors.get(j).size() > anchors.get(i).size()
+                    && anchors.get(j).containsAll(anchors.get(i))));
+            if (present.size() != 1 || !opensWith(clause, anchors.get(present.get(0)))) {
+                continue;
+            }
+            int holder = present.get(0);
+            for (String k : clause.keys()) {
+                Integer owner = ownerOfWord.get(k);
+                if (owner != null && model.get(owner).kind() == model.get(holder).kind()) {
+                    tally[holder][owner]++;
+                    if (owner != holder) {
+                        given.get(holder).add(k);
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < model.size(); q++) {
+            int foreign = 0;
+            int rival = -1;
+            for (int p = 0; p < model.size(); p++) {
+                if (p != q && tally[q][p] > 0) {
+                    foreign += tally[q][p];
+                    rival = rival < 0 || tally[q][p] > tally[q][rival] ? p : rival;
+                }
+            }
+            if (foreign >= 2 && foreign > tally[q][q] && reasons[q] == null) {
+                reasons[q] = "gives " + label(model.get(rival)) + "'s description under " + label(model.get(q));
+                for (String k : given.get(q)) {
+                    credited.get(ownerOfWord.get(k)).remove(k);
+                }
+            }
+        }
     }
 
     private PointResult verdict(Point p, Map<String, Double> weight, Set<String> credited, String reason) {
@@ -455,9 +588,9 @@ public final class AnswerMatcher {
 
     /** A key point analysed once: its terms, each term's part weight, surfaces to show, head terms, relation sides. */
     private record Point(String text, List<Term> terms, Map<String, Double> part, Map<String, String> surface,
-                         Set<String> head, PointShape.Kind kind, List<Relations.Side> sides) {
+                         Set<String> head, PointShape.Kind kind, List<Relations.Side> sides, Set<String> names) {
         Point withoutHead() {
-            return new Point(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides);
+            return new Point(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides, names);
         }
     }
 

@@ -19,7 +19,8 @@ record PointShape(String head, String claim, String detail, Kind kind) {
     enum Kind { ROW, LABEL, LEAD, PLAIN }
 
     private static final String CELL = " · ";
-    private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)|（[^（）]*）");
+    /** An aside in brackets; brackets right after a word are a call or a keyword's syntax, as in count(*). */
+    private static final Pattern BRACKETS = Pattern.compile("(?<![\\w*])\\([^()]*\\)|（[^（）]*）");
     private static final Pattern LABEL = Pattern.compile("^([^:：]{1,48}?)[:：]\\s*(\\S.*)$", Pattern.DOTALL);
     private static final int MOST_LABEL_WORDS = 6;
     /** Capitals (a keyword) or a Latin name before Chinese text: what a point that opens with it is about. */

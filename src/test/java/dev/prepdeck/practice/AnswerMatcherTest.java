@@ -141,4 +141,38 @@ class AnswerMatcherTest {
         assertThat(MATCHER.check(KeyPoints.of(IMAGE_CONTAINER), "镜像是只读的模板，由 Dockerfile 构建；容器是镜像跑起来的实例，有自己可写的一层。")
                 .coverage()).isEqualTo(1.0);
     }
+
+    @Test
+    void swapping_which_side_a_join_keeps_is_a_contradiction_in_either_language() {
+        AnswerMatcher.AnswerCheck swapped = MATCHER.check(KeyPoints.of(JOINS),
+                "LEFT JOIN keeps every row of the right table and fills the left side with NULL.");
+        assertThat(swapped.points().get(1).covered()).isFalse();
+        assertThat(swapped.points().get(1).reason()).contains("right");
+        assertThat(MATCHER.check(KeyPoints.of(JOINS),
+                "A left join keeps all rows of the left table and fills the right side with nulls.").contradicted())
+                .isFalse();
+    }
+
+    @Test
+    void naming_each_thing_with_its_siblings_claim_is_caught_even_without_a_head_at_the_start_of_a_point() {
+        String kubernetes = """
+                - Put a Service in front of the pods for a stable internal address and load balancing.
+                - Add an Ingress (controller) to route external HTTP(S) traffic to the API.
+                """;
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(kubernetes),
+                "The Ingress gives the pods a stable internal address and load-balances between them, and the Service "
+                        + "routes external HTTP traffic from outside the cluster.");
+        assertThat(check.coverage()).isZero();
+        assertThat(check.contradicted()).isTrue();
+        assertThat(MATCHER.check(KeyPoints.of(kubernetes), "A Service gives the pods a stable address and load "
+                + "balancing; an Ingress routes external HTTP traffic in.").coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void where_and_having_told_the_wrong_way_round_are_contradicted() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(WHERE_HAVING),
+                "HAVING filters the rows before grouping, and WHERE filters the groups afterwards.");
+        assertThat(check.contradicted()).isTrue();
+        assertThat(check.coverage()).isZero();
+    }
 }
