@@ -49,6 +49,12 @@ public final class AnswerMatcher {
     /** A capitalised name inside a sentence ("…put a Service in front of the pods"): what a plain point is about. */
     private static final Pattern NAME = Pattern.compile("(?<=[\\p{L}\\d,;)] )(\\p{Lu}[\\p{L}\\d-]*(?: \\p{Lu}[\\p{L}\\d-]*)*)");
     private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[。！？；;!?，,\\n]|\\.\\s");
+    /** Words that put what an answer says in order. */
+    private static final Pattern SEQUENCE_WORDS = Pattern.compile(
+            "(?i)\\b(?:then|after|afterwards|finally|followed by|next)\\b|→|->|然后|之后|以后|接着|最后|随后|再");
+    private static final int LEAST_SEQUENCE = 4;
+    /** Steps of a sequence are short ("Model Training", "WHERE：逐行过滤"); longer points are explanations. */
+    private static final double MOST_STEP_TERMS = 6;
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]+|\\.(?=\\s|$)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
@@ -163,7 +169,90 @@ public final class AnswerMatcher {
             }
             results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
         }
-        return new AnswerCheck(results);
+        return new AnswerCheck(outOfOrder(model, results, clauses, answer));
+    }
+
+    /**
+     * A sequence told in the wrong order. When the answer orders what it says ("then", "然后", "→"…) and the
+     * card lists four or more short points (steps), each covered point is placed at the clause that says most of
+     * what only that point has; the points outside the longest run that keeps the card's order are contradicted
+     * ("only after the model is in production do we train it").
+     */
+    private static List<PointResult> outOfOrder(List<Point> model, List<PointResult> results, List<Clause> clauses,
+                                                String answer) {
+        double claimTerms = model.stream().mapToLong(p -> p.part().values().stream().filter(v -> v == 1.0).count())
+                .average().orElse(0);
+        if (model.size() < LEAST_SEQUENCE || claimTerms > MOST_STEP_TERMS || !SEQUENCE_WORDS.matcher(answer).find()) {
+            return results;
+        }
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        List<int[]> placed = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            if (!results.get(i).covered()) {
+                continue;
+            }
+            Set<String> own = new HashSet<>();
+            model.get(i).part().forEach((k, part) -> {
+                if (part == 1.0 && pointsWith.get(k) == 1) {
+                    own.add(k);
+                }
+            });
+            // Where the answer says most of what only this point has, or else names its head.
+            Clause where = null;
+            long most = 0;
+            for (Clause c : clauses) {
+                long n = c.keys().stream().filter(own::contains).count();
+                if (n > most) {
+                    most = n;
+                    where = c;
+                }
+            }
+            Set<String> head = model.get(i).head();
+            if (where == null && !head.isEmpty()) {
+                where = clauses.stream().filter(c -> c.keys().containsAll(head)).findFirst().orElse(null);
+            }
+            if (where != null) {
+                placed.add(new int[] {where.start(), i});
+            }
+        }
+        placed.sort((a, b) -> Integer.compare(a[0], b[0]));
+        Set<Integer> kept = longestInOrder(placed.stream().mapToInt(a -> a[1]).toArray());
+        List<PointResult> out = new ArrayList<>(results);
+        for (int[] p : placed) {
+            if (!kept.contains(p[1])) {
+                PointResult r = results.get(p[1]);
+                out.set(p[1], new PointResult(r.text(), false, r.matched(), r.matchedKeys(),
+                        "comes out of order: the card has it elsewhere in the sequence", r.said()));
+            }
+        }
+        return out;
+    }
+
+    /** The indexes of the longest increasing subsequence (the points the answer gives in the card's order). */
+    private static Set<Integer> longestInOrder(int[] order) {
+        int n = order.length;
+        int[] length = new int[n];
+        int[] previous = new int[n];
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            length[i] = 1;
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (order[j] < order[i] && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best]) {
+                best = i;
+            }
+        }
+        Set<Integer> kept = new HashSet<>();
+        for (int i = best; i >= 0; i = previous[i]) {
+            kept.add(order[i]);
+        }
+        return kept;
     }
 
     private Point point(String text) {

@@ -175,4 +175,24 @@ class AnswerMatcherTest {
         assertThat(check.contradicted()).isTrue();
         assertThat(check.coverage()).isZero();
     }
+
+    @Test
+    void a_sequence_told_out_of_order_is_contradicted_where_it_breaks_the_order() {
+        String order = """
+                1. `FROM`（含 `JOIN`）：确定数据来源
+                2. `WHERE`：逐行过滤
+                3. `GROUP BY`：分组
+                4. `HAVING`：过滤分组
+                5. `SELECT`：计算输出列和别名
+                6. `ORDER BY`：排序
+                """;
+        AnswerMatcher.AnswerCheck inOrder = MATCHER.check(KeyPoints.of(order),
+                "先 FROM 确定数据来源，然后 WHERE 逐行过滤，再 GROUP BY 分组，HAVING 过滤分组，之后 SELECT 算列和别名，最后 ORDER BY 排序。");
+        assertThat(inOrder.contradicted()).isFalse();
+        assertThat(inOrder.coverage()).isEqualTo(1.0);
+        AnswerMatcher.AnswerCheck shuffled = MATCHER.check(KeyPoints.of(order),
+                "先 FROM 确定数据来源，然后 SELECT 计算输出列，再 WHERE 逐行过滤，然后 GROUP BY 分组，最后 ORDER BY 排序。");
+        assertThat(shuffled.points().get(4).reason()).contains("out of order");
+        assertThat(shuffled.points().get(1).covered()).isTrue();
+    }
 }
