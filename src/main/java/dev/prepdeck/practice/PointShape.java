@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A key point cut into what it is about and what it claims. A table row ("Canary · Send a small share… · Limits the
  * blast radius") has its first cell as the head, the next one or two cells as the claim and any further cells as
  * detail; an item with a short label ("Image: a read-only template…", "git fetch：把远程…") has the label as the
- * head. Text in brackets is detail everywhere: examples and asides an answer may rightly leave out.
+ * head. Text in brackets and examples ("如 …", "e.g. …", "such as …", to the end of the sentence) are detail
+ * everywhere: asides an answer may rightly leave out.
  */
 record PointShape(String head, String claim, String detail, Kind kind) {
     /**
@@ -21,6 +22,8 @@ record PointShape(String head, String claim, String detail, Kind kind) {
     private static final String CELL = " · ";
     /** An aside in brackets; brackets right after a word are a call or a keyword's syntax, as in count(*). */
     private static final Pattern BRACKETS = Pattern.compile("(?<![\\w*])\\([^()]*\\)|（[^（）]*）");
+    private static final Pattern EXAMPLE = Pattern.compile(
+            "(?:[，,]\\s*|\\s)(?:例如|比如|如(?![果何下此今同])|e\\.g\\.?|such as|for example)[：:,，]?\\s*([^。；;]*)");
     private static final Pattern LABEL = Pattern.compile("^([^:：]{1,48}?)[:：]\\s*(\\S.*)$", Pattern.DOTALL);
     private static final int MOST_LABEL_WORDS = 6;
     /** Capitals (a keyword) or a Latin name before Chinese text: what a point that opens with it is about. */
@@ -62,12 +65,25 @@ record PointShape(String head, String claim, String detail, Kind kind) {
     }
 
     private static String withoutBrackets(String text, List<String> detail) {
-        String rest = text;
+        String rest = withoutExamples(text, detail);
         for (Matcher m = BRACKETS.matcher(rest); m.find(); m = BRACKETS.matcher(rest)) {
             detail.add(m.group().substring(1, m.group().length() - 1));
             rest = rest.substring(0, m.start()) + " " + rest.substring(m.end());
         }
         return rest;
+    }
+
+    /** An example ("如 event_day = '20220522'", "e.g. POST /predict") runs to the end of its sentence. */
+    private static String withoutExamples(String text, List<String> detail) {
+        Matcher m = EXAMPLE.matcher(text);
+        StringBuilder kept = new StringBuilder();
+        int at = 0;
+        while (m.find()) {
+            kept.append(text, at, m.start());
+            detail.add(m.group(1));
+            at = m.end();
+        }
+        return kept.append(text.substring(at)).toString();
     }
 
     private static int words(String text) {

@@ -40,6 +40,7 @@ import org.tartarus.snowball.ext.PorterStemmer;
  * "k8s" and "Kubernetes" compare equal.
  */
 public final class TermAnalyzer {
+    private static final Pattern ADJACENT = Pattern.compile("[\\s\\-/]*(?:\\p{IsLatin}{1,4}[\\s\\-/]+){0,2}");
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile("[._:/\\-]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
     private final CharArraySet stopWords;
@@ -50,8 +51,10 @@ public final class TermAnalyzer {
     /** Chinese words of the glossary, matched on the characters before any segmentation. */
     private final Set<String> chineseWords = new HashSet<>();
     private int longestChineseWord = 1;
-    /** Each glossary alternative as its analysed key sequence, joined by a space, mapped to its group's key. */
+    /** Each one-word glossary alternative's key mapped to its group's key. */
     private final Map<String, String> groups = new HashMap<>();
+    /** Each longer alternative as its words' group keys (or keys), joined by a space, mapped to its group's key. */
+    private final Map<String, String> phrases = new HashMap<>();
     private int longestAlternative = 1;
 
     private TermAnalyzer(CharArraySet stopWords) {
@@ -99,29 +102,43 @@ public final class TermAnalyzer {
         }
         Map<String, Integer> lineOfAlternative = new HashMap<>();
         List<String> problems = new ArrayList<>();
+        String[] groupKeys = new String[alternatives.size()];
+        List<List<List<String>>> analysed = new ArrayList<>();
         for (int g = 0; g < alternatives.size(); g++) {
-            Line line = glossaryLines.get(g);
-            String groupKey = null;
+            List<List<String>> keysOfAlternatives = new ArrayList<>();
             for (String a : alternatives.get(g)) {
-                List<String> keys = analyzer.rawTerms(a).stream().map(Term::key).toList();
-                if (keys.isEmpty()) {
-                    continue;
-                }
-                String joined = String.join(" ", keys);
-                Integer earlier = lineOfAlternative.putIfAbsent(joined, line.number());
-                if (earlier != null && earlier != line.number()) {
-                    problems.add(glossaryName + ":" + line.number() + ": '" + a + "' is already in the group on line "
-                            + earlier);
-                    continue;
-                }
-                if (groupKey == null) {
-                    groupKey = "=" + joined;
-                }
-                analyzer.groups.put(joined, groupKey);
-                analyzer.longestAlternative = Math.max(analyzer.longestAlternative, keys.size());
+                keysOfAlternatives.add(analyzer.rawTerms(a).stream().map(Term::key).toList());
             }
-            if (groupKey == null) {
-                problems.add(glossaryName + ":" + line.number() + ": the group has no content word");
+            analysed.add(keysOfAlternatives);
+            keysOfAlternatives.stream().filter(k -> !k.isEmpty()).findFirst()
+                    .ifPresent(k -> groupKeys[analysed.size() - 1] = "=" + String.join(" ", k));
+        }
+        // One-word alternatives first, so that a phrase is matched through its words' groups ("success KPI" is
+        // "success metric").
+        for (int pass = 1; pass <= 2; pass++) {
+            for (int g = 0; g < alternatives.size(); g++) {
+                Line line = glossaryLines.get(g);
+                if (groupKeys[g] == null) {
+                    if (pass == 1) {
+                        problems.add(glossaryName + ":" + line.number() + ": the group has no content word");
+                    }
+                    continue;
+                }
+                for (int a = 0; a < alternatives.get(g).size(); a++) {
+                    List<String> keys = analysed.get(g).get(a);
+                    if (keys.isEmpty() || (keys.size() == 1) != (pass == 1)) {
+                        continue;
+                    }
+                    String joined = keys.size() == 1 ? keys.get(0) : analyzer.phraseKey(keys);
+                    Integer earlier = lineOfAlternative.putIfAbsent(joined, line.number());
+                    if (earlier != null && earlier != line.number()) {
+                        problems.add(glossaryName + ":" + line.number() + ": '" + alternatives.get(g).get(a)
+                                + "' is already in the group on line " + earlier);
+                        continue;
+                    }
+                    (keys.size() == 1 ? analyzer.groups : analyzer.phrases).put(joined, groupKeys[g]);
+                    analyzer.longestAlternative = Math.max(analyzer.longestAlternative, keys.size());
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -164,24 +181,42 @@ public final class TermAnalyzer {
         int i = 0;
         while (i < raw.size()) {
             int taken = 0;
-            for (int n = Math.min(longestAlternative, raw.size() - i); n >= 1 && taken == 0; n--) {
-                StringBuilder joined = new StringBuilder(raw.get(i).key());
-                for (int k = 1; k < n; k++) {
-                    joined.append(' ').append(raw.get(i + k).key());
+            for (int n = Math.min(longestAlternative, raw.size() - i); n >= 2 && taken == 0; n--) {
+                if (!adjacent(text, raw.get(i + n - 2), raw.get(i + n - 1))) {
+                    continue;
                 }
-                String group = groups.get(joined.toString());
+                String group = phrases.get(phraseKey(raw.subList(i, i + n).stream().map(Term::key).toList()));
                 if (group != null) {
                     folded.add(new Term(group, raw.get(i).start(), raw.get(i + n - 1).end()));
                     taken = n;
                 }
             }
             if (taken == 0) {
-                folded.add(raw.get(i));
+                Term t = raw.get(i);
+                String group = groups.get(t.key());
+                folded.add(group == null ? t : new Term(group, t.start(), t.end()));
                 taken = 1;
             }
             i += taken;
         }
         return folded;
+    }
+
+    /**
+     * Whether two terms stand together as a phrase can: only spaces, hyphens or small English words between them
+     * ("rule of thumb"), never Chinese (容器是镜像 is not 容器镜像) or punctuation.
+     */
+    private static boolean adjacent(String text, Term left, Term right) {
+        return right.start() >= left.end() && ADJACENT.matcher(text.substring(left.end(), right.start())).matches();
+    }
+
+    /** A phrase as the sequence of its words' groups, so that synonyms inside a phrase still match it. */
+    private String phraseKey(List<String> keys) {
+        StringBuilder joined = new StringBuilder();
+        for (String k : keys) {
+            joined.append(joined.length() == 0 ? "" : " ").append(groups.getOrDefault(k, k));
+        }
+        return joined.toString();
     }
 
     private List<Term> rawTerms(String text) {
