@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * as the square root of its size), with two different terms when the point has three or more.
  *
  * <p>A point is contradicted, and not covered, when a clause about it gives a sibling's claim under its head
- * (swapped roles: "a container is the file you build, an image is what runs") or says the opposite side of a
- * relation the point states ({@link Relations}: before/after, 可以/不能, read-only/writable…).
+ * (swapped roles: "a container is the file you build, an image is what runs"), and when {@link Contradictions}
+ * finds an opposite relation, claims attached to the wrong names or a sequence out of order.
  */
 public final class AnswerMatcher {
     static final double DETAIL_WEIGHT = 0.5;
@@ -48,13 +48,6 @@ public final class AnswerMatcher {
             + "典型用途, 结论, 推论";
     /** A capitalised name inside a sentence ("…put a Service in front of the pods"): what a plain point is about. */
     private static final Pattern NAME = Pattern.compile("(?<=[\\p{L}\\d,;)] )(\\p{Lu}[\\p{L}\\d-]*(?: \\p{Lu}[\\p{L}\\d-]*)*)");
-    private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[。！？；;!?，,\\n]|\\.\\s");
-    /** Words that put what an answer says in order. */
-    private static final Pattern SEQUENCE_WORDS = Pattern.compile(
-            "(?i)\\b(?:then|after|afterwards|finally|followed by|next)\\b|→|->|然后|之后|以后|接着|最后|随后|再");
-    private static final int LEAST_SEQUENCE = 4;
-    /** Steps of a sequence are short ("Model Training", "WHERE：逐行过滤"); longer points are explanations. */
-    private static final double MOST_STEP_TERMS = 6;
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]+|\\.(?=\\s|$)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
@@ -62,7 +55,7 @@ public final class AnswerMatcher {
     private final TermAnalyzer analyzer;
     private final TermRarity rarity;
     private final Relations relations;
-    private final Map<String, Point> points = new ConcurrentHashMap<>();
+    private final Map<String, AnalysedPoint> points = new ConcurrentHashMap<>();
     private final Set<String> genericLabels = new HashSet<>();
 
     /** A matcher weighing terms by their rarity across the shipped decks. */
@@ -85,21 +78,21 @@ public final class AnswerMatcher {
 
     /** Each point with its verdict and the words that earned it; points without any content term are left out. */
     public AnswerCheck check(List<String> pointTexts, String typed) {
-        List<Point> analysed = new ArrayList<>();
+        List<AnalysedPoint> analysed = new ArrayList<>();
         for (String text : pointTexts) {
-            Point p = point(text);
+            AnalysedPoint p = point(text);
             if (!p.terms().isEmpty()) {
                 analysed.add(p);
             }
         }
-        List<Point> model = withUniqueLeads(analysed);
+        List<AnalysedPoint> model = withUniqueLeads(analysed);
         List<Map<String, Double>> weights = weights(model);
         String answer = typed == null ? "" : typed;
-        List<Clause> clauses = clauses(answer);
+        List<AnswerClause> clauses = clauses(answer);
 
         List<Set<String>> credited = new ArrayList<>();
-        List<List<Clause>> about = new ArrayList<>();
-        List<List<Clause>> matched = new ArrayList<>();
+        List<List<AnswerClause>> about = new ArrayList<>();
+        List<List<AnswerClause>> matched = new ArrayList<>();
         String[] reasons = new String[model.size()];
         for (int i = 0; i < model.size(); i++) {
             credited.add(new HashSet<>());
@@ -109,7 +102,7 @@ public final class AnswerMatcher {
         int sentence = -1;
         int subject = -1;
         int swappedTo = -1;
-        for (Clause clause : clauses) {
+        for (AnswerClause clause : clauses) {
             if (clause.sentence() != sentence) {
                 sentence = clause.sentence();
                 subject = -1;
@@ -118,7 +111,7 @@ public final class AnswerMatcher {
             List<Integer> matching = matching(model, weights, clause);
             int best = matching.isEmpty() ? -1 : matching.get(0);
             int named = named(model, clause);
-            if (named >= 0 && subject >= 0 && named != subject && !opensWith(clause, model.get(named).head())
+            if (named >= 0 && subject >= 0 && named != subject && !clause.opensWith(model.get(named).head())
                     && bestClaim(model, weights, clause, -1) == subject) {
                 // "Automation: making deployment, monitoring…": deployment is mentioned, Automation is the subject.
                 named = subject;
@@ -132,8 +125,8 @@ public final class AnswerMatcher {
                 if (rival >= 0) {
                     // The clause names one point but gives another's claim.
                     if (isSwap(model, weights, clause, named, rival)) {
-                        reasons[named] = "gives " + label(model.get(rival)) + "'s description under "
-                                + label(model.get(named));
+                        reasons[named] = "gives " + Contradictions.label(model.get(rival)) + "'s description under "
+                                + Contradictions.label(model.get(named));
                         swappedTo = rival;
                         continue;
                     }
@@ -156,107 +149,24 @@ public final class AnswerMatcher {
                 }
             }
         }
-        misattributed(model, clauses, credited, reasons);
+        Contradictions.misattributed(model, clauses, credited, reasons);
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
-            Point p = model.get(i);
+            AnalysedPoint p = model.get(i);
             if (reasons[i] == null) {
-                reasons[i] = opposite(p, about.get(i), 1, answer);
+                reasons[i] = Contradictions.opposite(p, about.get(i), 1, answer);
             }
             if (reasons[i] == null && p.head().isEmpty()) {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
-                reasons[i] = opposite(p, matched.get(i), 2, answer);
+                reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
             results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
         }
-        return new AnswerCheck(outOfOrder(model, results, clauses, answer));
+        return new AnswerCheck(Contradictions.outOfOrder(model, results, clauses, answer));
     }
 
-    /**
-     * A sequence told in the wrong order. When the answer orders what it says ("then", "然后", "→"…) and the
-     * card lists four or more short points (steps), each covered point is placed at the clause that says most of
-     * what only that point has; the points outside the longest run that keeps the card's order are contradicted
-     * ("only after the model is in production do we train it").
-     */
-    private static List<PointResult> outOfOrder(List<Point> model, List<PointResult> results, List<Clause> clauses,
-                                                String answer) {
-        double claimTerms = model.stream().mapToLong(p -> p.part().values().stream().filter(v -> v == 1.0).count())
-                .average().orElse(0);
-        if (model.size() < LEAST_SEQUENCE || claimTerms > MOST_STEP_TERMS || !SEQUENCE_WORDS.matcher(answer).find()) {
-            return results;
-        }
-        Map<String, Integer> pointsWith = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
-        List<int[]> placed = new ArrayList<>();
-        for (int i = 0; i < model.size(); i++) {
-            if (!results.get(i).covered()) {
-                continue;
-            }
-            Set<String> own = new HashSet<>();
-            model.get(i).part().forEach((k, part) -> {
-                if (part == 1.0 && pointsWith.get(k) == 1) {
-                    own.add(k);
-                }
-            });
-            // Where the answer says most of what only this point has, or else names its head.
-            Clause where = null;
-            long most = 0;
-            for (Clause c : clauses) {
-                long n = c.keys().stream().filter(own::contains).count();
-                if (n > most) {
-                    most = n;
-                    where = c;
-                }
-            }
-            Set<String> head = model.get(i).head();
-            if (where == null && !head.isEmpty()) {
-                where = clauses.stream().filter(c -> c.keys().containsAll(head)).findFirst().orElse(null);
-            }
-            if (where != null) {
-                placed.add(new int[] {where.start(), i});
-            }
-        }
-        placed.sort((a, b) -> Integer.compare(a[0], b[0]));
-        Set<Integer> kept = longestInOrder(placed.stream().mapToInt(a -> a[1]).toArray());
-        List<PointResult> out = new ArrayList<>(results);
-        for (int[] p : placed) {
-            if (!kept.contains(p[1])) {
-                PointResult r = results.get(p[1]);
-                out.set(p[1], new PointResult(r.text(), false, r.matched(), r.matchedKeys(),
-                        "comes out of order: the card has it elsewhere in the sequence", r.said()));
-            }
-        }
-        return out;
-    }
-
-    /** The indexes of the longest increasing subsequence (the points the answer gives in the card's order). */
-    private static Set<Integer> longestInOrder(int[] order) {
-        int n = order.length;
-        int[] length = new int[n];
-        int[] previous = new int[n];
-        int best = -1;
-        for (int i = 0; i < n; i++) {
-            length[i] = 1;
-            previous[i] = -1;
-            for (int j = 0; j < i; j++) {
-                if (order[j] < order[i] && length[j] + 1 > length[i]) {
-                    length[i] = length[j] + 1;
-                    previous[i] = j;
-                }
-            }
-            if (best < 0 || length[i] > length[best]) {
-                best = i;
-            }
-        }
-        Set<Integer> kept = new HashSet<>();
-        for (int i = best; i >= 0; i = previous[i]) {
-            kept.add(order[i]);
-        }
-        return kept;
-    }
-
-    private Point point(String text) {
-        Point cached = points.get(text);
+    private AnalysedPoint point(String text) {
+        AnalysedPoint cached = points.get(text);
         if (cached != null) {
             return cached;
         }
@@ -283,7 +193,7 @@ public final class AnswerMatcher {
         while (name.find()) {
             analyzer.terms(name.group(1)).forEach(t -> names.add(t.key()));
         }
-        Point p = new Point(text, terms, part, surface, head, shape.kind(), relations.find(text), names);
+        AnalysedPoint p = new AnalysedPoint(text, terms, part, surface, head, shape.kind(), relations.find(text), names);
         if (points.size() < MOST_CACHED_POINTS) {
             points.put(text, p);
         }
@@ -291,9 +201,9 @@ public final class AnswerMatcher {
     }
 
     /** A point's opening keyword counts as its head only when no other point of the card opens with it too. */
-    private static List<Point> withUniqueLeads(List<Point> model) {
-        List<Point> out = new ArrayList<>();
-        for (Point p : model) {
+    private static List<AnalysedPoint> withUniqueLeads(List<AnalysedPoint> model) {
+        List<AnalysedPoint> out = new ArrayList<>();
+        for (AnalysedPoint p : model) {
             boolean shared = p.kind() == PointShape.Kind.LEAD && model.stream()
                     .anyMatch(o -> o != p && o.head().equals(p.head()));
             out.add(shared ? p.withoutHead() : p);
@@ -302,11 +212,11 @@ public final class AnswerMatcher {
     }
 
     /** Rarity across the decks, times a share for the card's other points that use the term, times its part. */
-    private List<Map<String, Double>> weights(List<Point> model) {
+    private List<Map<String, Double>> weights(List<AnalysedPoint> model) {
         Map<String, Integer> pointsWith = new HashMap<>();
         model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
         List<Map<String, Double>> weights = new ArrayList<>();
-        for (Point p : model) {
+        for (AnalysedPoint p : model) {
             Map<String, Double> w = new HashMap<>();
             p.part().forEach((k, part) -> w.put(k, rarity.of(k) * part / pointsWith.get(k)));
             weights.add(w);
@@ -314,10 +224,10 @@ public final class AnswerMatcher {
         return weights;
     }
 
-    private List<Clause> clauses(String answer) {
+    private List<AnswerClause> clauses(String answer) {
         List<Term> terms = analyzer.terms(answer);
         List<Relations.Side> sides = relations.find(answer);
-        List<Clause> clauses = new ArrayList<>();
+        List<AnswerClause> clauses = new ArrayList<>();
         int sentence = 0;
         int sentenceStart = 0;
         Matcher end = SENTENCE_END.matcher(answer);
@@ -328,7 +238,7 @@ public final class AnswerMatcher {
             Matcher brk = CLAUSE_BREAK.matcher(answer).region(sentenceStart, sentenceEnd);
             while (clauseStart < sentenceEnd) {
                 int clauseEnd = brk.find() ? brk.start() : sentenceEnd;
-                Clause c = clause(sentence, clauseStart, clauseEnd, terms, sides);
+                AnswerClause c = clause(sentence, clauseStart, clauseEnd, terms, sides);
                 if (!c.terms().isEmpty() || !c.sides().isEmpty()) {
                     clauses.add(c);
                 }
@@ -340,10 +250,10 @@ public final class AnswerMatcher {
         return clauses;
     }
 
-    private static Clause clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
+    private static AnswerClause clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
         List<Term> in = terms.stream().filter(t -> t.start() >= start && t.start() < end).toList();
         List<Relations.Side> sidesIn = sides.stream().filter(s -> s.start() >= start && s.start() < end).toList();
-        return new Clause(sentence, start, end, in, sidesIn);
+        return new AnswerClause(sentence, start, end, in, sidesIn);
     }
 
     /**
@@ -352,7 +262,7 @@ public final class AnswerMatcher {
      * names none or several (a clause that runs through several heads, "工作区 → git add → 暂存区", is a list). A
      * head inside a longer named head does not count: "count(distinct cuid)" names that point, not "count(*)".
      */
-    private static int named(List<Point> model, Clause clause) {
+    private static int named(List<AnalysedPoint> model, AnswerClause clause) {
         Set<String> keys = clause.keys();
         Set<String> opening = new HashSet<>();
         clause.terms().stream().limit(2).forEach(t -> opening.add(t.key()));
@@ -378,7 +288,7 @@ public final class AnswerMatcher {
      * aside) fits the clause better than the named point's; -1 when there is none. With no point named
      * ({@code named} -1), simply the point whose claim fits the clause best.
      */
-    private static int bestClaim(List<Point> model, List<Map<String, Double>> weights, Clause clause, int named) {
+    private static int bestClaim(List<AnalysedPoint> model, List<Map<String, Double>> weights, AnswerClause clause, int named) {
         Set<String> heads = new HashSet<>();
         model.forEach(m -> heads.addAll(m.head()));
         Set<String> said = new HashSet<>(clause.keys());
@@ -406,12 +316,8 @@ public final class AnswerMatcher {
         return rivalHead.isEmpty() || rivalNamed ? -1 : best;
     }
 
-    private static boolean opensWith(Clause clause, Set<String> head) {
-        return !clause.terms().isEmpty() && head.contains(clause.terms().get(0).key());
-    }
-
     /** Whether a clause naming point {@code p} gives point {@code q}'s claim: q's fits clearly better than p's own. */
-    private static boolean isSwap(List<Point> model, List<Map<String, Double>> weights, Clause clause, int p, int q) {
+    private static boolean isSwap(List<AnalysedPoint> model, List<Map<String, Double>> weights, AnswerClause clause, int p, int q) {
         Set<String> heads = new HashSet<>();
         model.forEach(m -> heads.addAll(m.head()));
         List<String> said = clause.terms().stream().map(Term::key).filter(k -> !heads.contains(k)).toList();
@@ -428,7 +334,7 @@ public final class AnswerMatcher {
     }
 
     /** How much of a point's claim a clause's words give: matched weight plus matched word pairs, over the need. */
-    private static double claimFit(Point point, Map<String, Double> weight, List<String> said, Set<String> heads) {
+    private static double claimFit(AnalysedPoint point, Map<String, Double> weight, List<String> said, Set<String> heads) {
         List<String> claim = point.terms().stream().map(Term::key).filter(k -> !heads.contains(k)).toList();
         if (claim.isEmpty()) {
             return 0;
@@ -462,7 +368,7 @@ public final class AnswerMatcher {
      * of the best point's, so one clause of an enumeration ("模型名和版本号、输入特征") still credits each point it
      * names, while a near miss (RIGHT JOIN beside a LEFT JOIN sentence) gets nothing.
      */
-    private static List<Integer> matching(List<Point> model, List<Map<String, Double>> weights, Clause clause) {
+    private static List<Integer> matching(List<AnalysedPoint> model, List<Map<String, Double>> weights, AnswerClause clause) {
         Set<String> keys = clause.keys();
         double[] score = new double[model.size()];
         double best = 0;
@@ -483,164 +389,7 @@ public final class AnswerMatcher {
         return top > 0 ? matching : List.of();
     }
 
-    /**
-     * Why a point is contradicted by the clauses about it: one puts the opposite side of a relation next to at
-     * least {@code leastOverlap} of the words the point puts next to its side ("WHERE … 以后" against "WHERE
-     * 在分组之前"; "LEFT JOIN keeps the rows of the right table" against "保留左表全部行"); null when none does. Words
-     * the point puts next to both sides (表 beside 左 and 右) tell nothing. A clause that names the point needs one
-     * such word; one that only matched it needs two.
-     */
-    private String opposite(Point point, List<Clause> about, int leastOverlap, String answer) {
-        for (Relations.Side stated : point.sides()) {
-            if (insideHead(stated, point.terms(), point.head())) {
-                continue;
-            }
-            Set<String> telling = near(point.text(), point.terms(), stated);
-            for (Relations.Side other : point.sides()) {
-                if (other.opposes(stated)) {
-                    telling.removeAll(near(point.text(), point.terms(), other));
-                }
-            }
-            if (telling.isEmpty()) {
-                continue;
-            }
-            for (Clause clause : about) {
-                int same = 0;
-                int opposite = 0;
-                Relations.Side said = null;
-                for (Relations.Side s : clause.sides()) {
-                    if (s.pair() != stated.pair() || insideHead(s, clause.terms(), point.head())) {
-                        continue;
-                    }
-                    long overlap = near(answer, clause.terms(), s).stream().filter(telling::contains).count();
-                    if (s.right() == stated.right()) {
-                        same = Math.max(same, (int) overlap);
-                    } else if (overlap > opposite) {
-                        opposite = (int) overlap;
-                        said = s;
-                    }
-                }
-                if (said != null && opposite >= leastOverlap && opposite > same) {
-                    return "says \"" + said.surface() + "\" where the point says \"" + stated.surface() + "\"";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Whether a side is part of the point's name rather than a claim: the LEFT of "LEFT JOIN". */
-    private static boolean insideHead(Relations.Side side, List<Term> terms, Set<String> head) {
-        return terms.stream().anyMatch(t -> head.contains(t.key()) && t.start() <= side.start() && side.end() <= t.end());
-    }
-
-    /** The term keys just before and after a side, within its clause: what the relation is about. */
-    private static Set<String> near(String text, List<Term> terms, Relations.Side side) {
-        Set<String> near = new HashSet<>();
-        int before = -1;
-        for (int i = 0; i < terms.size(); i++) {
-            if (terms.get(i).end() <= side.start()) {
-                before = i;
-            }
-        }
-        for (int i = before, taken = 0; i >= 0 && taken < 2 && !brokenBetween(text, terms.get(i).end(), side.start()); i--, taken++) {
-            near.add(terms.get(i).key());
-        }
-        int after = 0;
-        for (int i = before + 1; i < terms.size() && after < 3; i++) {
-            Term t = terms.get(i);
-            if (t.start() < side.end()) {
-                continue;
-            }
-            if (brokenBetween(text, side.end(), t.start())) {
-                break;
-            }
-            near.add(t.key());
-            after++;
-        }
-        return near;
-    }
-
-    private static boolean brokenBetween(String text, int from, int to) {
-        return from < to && CLAUSE_PUNCTUATION.matcher(text.substring(from, to)).find();
-    }
-
-    /**
-     * Swapped roles told clause by clause: each word that only one point uses is attached to the point a clause
-     * opens with (its head, or for a plain point the name only it uses). A point that gathers two or more of its
-     * same-kind siblings' own words, more than its own, has been given their claims ("the Ingress gives the pods a
-     * stable internal address…, the Service routes external traffic"); it is contradicted, and those words credit
-     * nobody.
-     */
-    private static void misattributed(List<Point> model, List<Clause> clauses, List<Set<String>> credited,
-                                      String[] reasons) {
-        List<Set<String>> anchors = new ArrayList<>();
-        Map<String, Integer> ownerOfWord = new HashMap<>();
-        Map<String, Integer> pointsWithWord = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWithWord.merge(k, 1, Integer::sum)));
-        for (int i = 0; i < model.size(); i++) {
-            Point p = model.get(i);
-            Set<String> anchor = new HashSet<>(p.head());
-            if (anchor.isEmpty()) {
-                p.names().stream().filter(k -> pointsWithWord.getOrDefault(k, 0) == 1).forEach(anchor::add);
-            }
-            anchors.add(anchor);
-        }
-        Set<String> allAnchors = new HashSet<>();
-        anchors.forEach(allAnchors::addAll);
-        for (int i = 0; i < model.size(); i++) {
-            for (String k : model.get(i).part().keySet()) {
-                if (pointsWithWord.get(k) == 1 && !allAnchors.contains(k)) {
-                    ownerOfWord.put(k, i);
-                }
-            }
-        }
-        int[][] tally = new int[model.size()][model.size()];
-        List<List<String>> given = new ArrayList<>();
-        model.forEach(p -> given.add(new ArrayList<>()));
-        for (Clause clause : clauses) {
-            // A clause naming two of them relates them ("image is to container…") rather than describing one.
-            List<Integer> present = new ArrayList<>();
-            for (int i = 0; i < model.size(); i++) {
-                if (!anchors.get(i).isEmpty() && clause.keys().containsAll(anchors.get(i))) {
-                    present.add(i);
-                }
-            }
-            // count(*) inside count(distinct cuid) is not a second name.
-            present.removeIf(i -> present.stream().anyMatch(j -> j != i && anchors.get(j).size() > anchors.get(i).size()
-                    && anchors.get(j).containsAll(anchors.get(i))));
-            if (present.size() != 1 || !opensWith(clause, anchors.get(present.get(0)))) {
-                continue;
-            }
-            int holder = present.get(0);
-            for (String k : clause.keys()) {
-                Integer owner = ownerOfWord.get(k);
-                if (owner != null && model.get(owner).kind() == model.get(holder).kind()) {
-                    tally[holder][owner]++;
-                    if (owner != holder) {
-                        given.get(holder).add(k);
-                    }
-                }
-            }
-        }
-        for (int q = 0; q < model.size(); q++) {
-            int foreign = 0;
-            int rival = -1;
-            for (int p = 0; p < model.size(); p++) {
-                if (p != q && tally[q][p] > 0) {
-                    foreign += tally[q][p];
-                    rival = rival < 0 || tally[q][p] > tally[q][rival] ? p : rival;
-                }
-            }
-            if (foreign >= 2 && foreign > tally[q][q] && reasons[q] == null) {
-                reasons[q] = "gives " + label(model.get(rival)) + "'s description under " + label(model.get(q));
-                for (String k : given.get(q)) {
-                    credited.get(ownerOfWord.get(k)).remove(k);
-                }
-            }
-        }
-    }
-
-    private PointResult verdict(Point p, Map<String, Double> weight, Set<String> credited, String reason) {
+    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String reason) {
         double claimWeight = 0;
         double matched = 0;
         int matchedTerms = 0;
@@ -667,29 +416,6 @@ public final class AnswerMatcher {
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
         return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason,
                 total == 0 ? 0 : matched / total);
-    }
-
-    private static String label(Point p) {
-        PointShape shape = PointShape.of(p.text());
-        String name = shape.head().isEmpty() ? p.text() : shape.head();
-        return "\"" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "\"";
-    }
-
-    /** A key point analysed once: its terms, each term's part weight, surfaces to show, head terms, relation sides. */
-    private record Point(String text, List<Term> terms, Map<String, Double> part, Map<String, String> surface,
-                         Set<String> head, PointShape.Kind kind, List<Relations.Side> sides, Set<String> names) {
-        Point withoutHead() {
-            return new Point(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides, names);
-        }
-    }
-
-    /** A clause of the answer: its sentence, span, terms and relation sides. */
-    private record Clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
-        Set<String> keys() {
-            Set<String> keys = new HashSet<>();
-            terms.forEach(t -> keys.add(t.key()));
-            return keys;
-        }
     }
 
     /**

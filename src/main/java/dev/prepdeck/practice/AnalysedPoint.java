@@ -1,0 +1,13 @@
+package dev.prepdeck.practice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A key point analysed once: its terms, each term's part weight, surfaces to show, head terms, relation sides. */
+record AnalysedPoint(String text, List<Term> terms, Map<String, Double> part, Map<String, String> surface,
+                     Set<String> head, PointShape.Kind kind, List<Relations.Side> sides, Set<String> names) {
+    AnalysedPoint withoutHead() {
+        return new AnalysedPoint(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides, names);
+    }
+}
