@@ -48,6 +48,9 @@ public final class AnswerMatcher {
             + "典型用途, 结论, 推论";
     /** A capitalised name inside a sentence ("…put a Service in front of the pods"): what a plain point is about. */
     private static final Pattern NAME = Pattern.compile("(?<=[\\p{L}\\d,;)] )(\\p{Lu}[\\p{L}\\d-]*(?: \\p{Lu}[\\p{L}\\d-]*)*)");
+    /** A short label opening a sentence inside a point ("… Continuous deployment: every change …"). */
+    private static final Pattern FACET_LABEL = Pattern.compile(
+            "(?:^|(?<=[.。；;:：])\\s*)(\\p{Lu}[\\p{L}-]*(?: [\\p{L}-]+){0,3}|\\p{IsHan}{2,8})[:：]");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]+|\\.(?=\\s|$)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
@@ -193,11 +196,34 @@ public final class AnswerMatcher {
         while (name.find()) {
             analyzer.terms(name.group(1)).forEach(t -> names.add(t.key()));
         }
-        AnalysedPoint p = new AnalysedPoint(text, terms, part, surface, head, shape.kind(), relations.find(text), names);
+        AnalysedPoint p = new AnalysedPoint(text, terms, part, surface, head, shape.kind(), relations.find(text), names,
+                facets(shape.claim()));
         if (points.size() < MOST_CACHED_POINTS) {
             points.put(text, p);
         }
         return p;
+    }
+
+    /** The labelled parts inside a point's claim, when it has two or more ("Continuous delivery: …"). */
+    private List<AnalysedPoint.Facet> facets(String claim) {
+        Matcher label = FACET_LABEL.matcher(claim);
+        List<int[]> spans = new ArrayList<>();
+        while (label.find()) {
+            spans.add(new int[] {label.start(1), label.end(1), label.end()});
+        }
+        List<AnalysedPoint.Facet> facets = new ArrayList<>();
+        for (int f = 0; spans.size() >= 2 && f < spans.size(); f++) {
+            String name = claim.substring(spans.get(f)[0], spans.get(f)[1]);
+            String body = claim.substring(spans.get(f)[2], f + 1 < spans.size() ? spans.get(f + 1)[0] : claim.length());
+            Set<String> anchor = new HashSet<>();
+            analyzer.terms(name).forEach(t -> anchor.add(t.key()));
+            Set<String> words = new HashSet<>();
+            analyzer.terms(body).forEach(t -> words.add(t.key()));
+            if (!anchor.isEmpty()) {
+                facets.add(new AnalysedPoint.Facet(name, anchor, words));
+            }
+        }
+        return facets;
     }
 
     /** A point's opening keyword counts as its head only when no other point of the card opens with it too. */

@@ -198,6 +198,11 @@ final class Contradictions {
      */
     static void misattributed(List<AnalysedPoint> model, List<AnswerClause> clauses, List<Set<String>> credited,
                                       String[] reasons) {
+        for (int i = 0; i < model.size(); i++) {
+            if (reasons[i] == null) {
+                reasons[i] = swappedFacets(model.get(i), clauses);
+            }
+        }
         List<Set<String>> anchors = new ArrayList<>();
         Map<String, Integer> ownerOfWord = new HashMap<>();
         Map<String, Integer> pointsWithWord = new HashMap<>();
@@ -263,6 +268,55 @@ final class Contradictions {
                 }
             }
         }
+    }
+
+    /**
+     * The same test inside one point, between its labelled parts: a clause that opens with one part's label and
+     * says two or more words only another part has, more than its own ("continuous delivery ships every change
+     * automatically, with no human in the loop").
+     */
+    private static String swappedFacets(AnalysedPoint point, List<AnswerClause> clauses) {
+        List<AnalysedPoint.Facet> facets = point.facets();
+        if (facets.size() < 2) {
+            return null;
+        }
+        Map<String, Integer> facetsWith = new HashMap<>();
+        facets.forEach(f -> f.words().forEach(k -> facetsWith.merge(k, 1, Integer::sum)));
+        for (AnswerClause clause : clauses) {
+            List<Integer> named = new ArrayList<>();
+            for (int f = 0; f < facets.size(); f++) {
+                if (clause.keys().containsAll(facets.get(f).anchor()) && clause.opensWith(facets.get(f).anchor())) {
+                    named.add(f);
+                }
+            }
+            if (named.size() != 1) {
+                continue;
+            }
+            int holder = named.get(0);
+            int own = 0;
+            int foreign = 0;
+            int rival = -1;
+            for (String k : clause.keys()) {
+                if (facetsWith.getOrDefault(k, 0) != 1) {
+                    continue;
+                }
+                for (int f = 0; f < facets.size(); f++) {
+                    if (facets.get(f).words().contains(k) && !facets.get(f).anchor().contains(k)) {
+                        if (f == holder) {
+                            own++;
+                        } else {
+                            foreign++;
+                            rival = f;
+                        }
+                    }
+                }
+            }
+            if (foreign >= 2 && foreign > own) {
+                return "gives \"" + facets.get(rival).label() + "\"'s description under \"" + facets.get(holder).label()
+                        + "\"";
+            }
+        }
+        return null;
     }
 
     static String label(AnalysedPoint p) {

@@ -195,4 +195,24 @@ class AnswerMatcherTest {
         assertThat(shuffled.points().get(4).reason()).contains("out of order");
         assertThat(shuffled.points().get(1).covered()).isTrue();
     }
+
+    @Test
+    void swapping_the_labelled_parts_inside_one_point_is_a_contradiction() {
+        String cd = """
+                - **CD:** automates what happens after CI. It stands for one of two things:
+                  - **Continuous delivery:** every passing change is releasable; going to production is a manual, \
+                one-click decision.
+                  - **Continuous deployment:** every passing change goes to production automatically, with no \
+                human approval.
+                """;
+        AnswerMatcher.AnswerCheck swapped = MATCHER.check(KeyPoints.of(cd), "CD automates the release. Continuous "
+                + "delivery ships every passing change automatically with no human in the loop; continuous deployment "
+                + "needs someone to click to release.");
+        assertThat(swapped.points().get(0).reason()).contains("Continuous deployment");
+        AnswerMatcher.AnswerCheck right = MATCHER.check(KeyPoints.of(cd), "CD automates the release. Continuous "
+                + "delivery keeps every change releasable but a manual click puts it in production; continuous "
+                + "deployment ships every passing change automatically, no human approval.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
 }
