@@ -88,7 +88,7 @@ public final class AnswerMatcher {
                 analysed.add(p);
             }
         }
-        List<AnalysedPoint> model = withUniqueLeads(analysed);
+        List<AnalysedPoint> model = calledByWhatSetsThemApart(withUniqueLeads(analysed));
         List<Map<String, Double>> weights = weights(model);
         String answer = typed == null ? "" : typed;
         List<AnswerClause> clauses = clauses(answer);
@@ -197,7 +197,7 @@ public final class AnswerMatcher {
             analyzer.terms(name.group(1)).forEach(t -> names.add(t.key()));
         }
         AnalysedPoint p = new AnalysedPoint(text, terms, part, surface, head, shape.kind(), relations.find(text), names,
-                facets(shape.claim()));
+                facets(shape.claim()), head);
         if (points.size() < MOST_CACHED_POINTS) {
             points.put(text, p);
         }
@@ -233,6 +233,17 @@ public final class AnswerMatcher {
             boolean shared = p.kind() == PointShape.Kind.LEAD && model.stream()
                     .anyMatch(o -> o != p && o.head().equals(p.head()));
             out.add(shared ? p.withoutHead() : p);
+        }
+        return out;
+    }
+
+    /** Each head less the words other heads also have ("git" of git reset and git revert), when that leaves any. */
+    private static List<AnalysedPoint> calledByWhatSetsThemApart(List<AnalysedPoint> model) {
+        List<AnalysedPoint> out = new ArrayList<>();
+        for (AnalysedPoint p : model) {
+            Set<String> own = new HashSet<>(p.head());
+            model.stream().filter(o -> o != p).forEach(o -> own.removeAll(o.head()));
+            out.add(own.isEmpty() ? p : p.calledBy(own));
         }
         return out;
     }
@@ -284,7 +295,8 @@ public final class AnswerMatcher {
 
     /**
      * The point a clause is about: the one whose whole head the clause opens with (within its first two terms; a
-     * head named further in is a mention, as Prometheus in "Grafana: dashboards on top of Prometheus"). -1 when it
+     * head named further in is a mention, as Prometheus in "Grafana: dashboards on top of Prometheus"), or whose
+     * distinguishing head words are the clause's first ("reset 是…" names "git reset <提交>"). -1 when it
      * names none or several (a clause that runs through several heads, "工作区 → git add → 暂存区", is a list). A
      * head inside a longer named head does not count: "count(distinct cuid)" names that point, not "count(*)".
      */
@@ -294,8 +306,8 @@ public final class AnswerMatcher {
         clause.terms().stream().limit(2).forEach(t -> opening.add(t.key()));
         List<Integer> named = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
-            Set<String> head = model.get(i).head();
-            if (!head.isEmpty() && keys.containsAll(head)) {
+            Set<String> call = model.get(i).call();
+            if (!call.isEmpty() && keys.containsAll(call)) {
                 named.add(i);
             }
         }
@@ -305,8 +317,11 @@ public final class AnswerMatcher {
         if (widest.size() != 1) {
             return -1;
         }
-        int subject = widest.get(0);
-        return model.get(subject).head().stream().anyMatch(opening::contains) ? subject : -1;
+        // The whole head among the first two terms ("With continuous deployment…"), or what sets it apart first.
+        AnalysedPoint subject = model.get(widest.get(0));
+        boolean opens = keys.containsAll(subject.head()) ? subject.head().stream().anyMatch(opening::contains)
+                : clause.opensWith(subject.call());
+        return opens ? widest.get(0) : -1;
     }
 
     /**

@@ -209,7 +209,7 @@ final class Contradictions {
         model.forEach(p -> p.part().keySet().forEach(k -> pointsWithWord.merge(k, 1, Integer::sum)));
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
-            Set<String> anchor = new HashSet<>(p.head());
+            Set<String> anchor = new HashSet<>(p.call());
             if (anchor.isEmpty()) {
                 p.names().stream().filter(k -> pointsWithWord.getOrDefault(k, 0) == 1).forEach(anchor::add);
             }

@@ -215,4 +215,18 @@ class AnswerMatcherTest {
         assertThat(right.contradicted()).isFalse();
         assertThat(right.coverage()).isEqualTo(1.0);
     }
+
+    @Test
+    void a_point_is_named_by_what_sets_its_head_apart_so_reset_and_revert_told_backwards_are_caught() {
+        String undo = """
+                - **`git revert <提交>`**：新建一个反向提交来抵消某次改动，历史不被改写，适合已经推送到公共分支的提交。
+                - **`git reset <提交>`**：把当前分支指针移回到指定提交，属于改写历史，只适合本地未共享的提交。
+                """;
+        assertThat(MATCHER.check(KeyPoints.of(undo), "reset 是新建一个反向提交来抵消改动，不改写历史，适合公共分支；"
+                + "revert 会把分支指针移回去，改写历史。").contradicted()).isTrue();
+        AnswerMatcher.AnswerCheck right = MATCHER.check(KeyPoints.of(undo),
+                "revert 新建一个反向提交抵消改动，不改写历史；reset 把分支指针移回去，改写历史，只在本地用。");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
 }
