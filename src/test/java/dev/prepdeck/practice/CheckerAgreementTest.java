@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
  * The checker against the interviewer's labels on the held-out answers (see src/test/resources/practice/README.md):
  * a regression guard for what has been reached. The issue's goals that are met are asserted as goals (every
  * language pair at 85 %, rating within one at 95 %, empty and off-topic answers under 15 % coverage); for the ones
- * not yet met (90 % overall, rating equal at 75 %, no swapped answer above Hard) the floor is today's figure, so
- * a change can only move them up. BENCHMARKS.md has the full table and the command that prints it.
+ * not yet met (90 % overall, rating equal at 75 %, no swapped answer above Hard) the floor is today's figure
+ * (88.9 %, 67.9 %, 13 of 26), so a change can only move them up. BENCHMARKS.md has the full table and the
+ * command that prints it.
  */
 class CheckerAgreementTest {
     private static CheckerAgreement.Figures heldOut;
@@ -29,7 +30,7 @@ class CheckerAgreementTest {
 
     @Test
     void key_point_agreement_holds_overall_and_in_every_language_pair() {
-        assertThat(heldOut.slice("all").agreement()).as("overall").isGreaterThanOrEqualTo(0.88);
+        assertThat(heldOut.slice("all").agreement()).as("overall").isGreaterThanOrEqualTo(0.885);
         for (String pair : CheckerAgreement.PAIRS) {
             assertThat(heldOut.slice(pair).agreement()).as(pair).isGreaterThanOrEqualTo(0.85);
         }
@@ -38,7 +39,7 @@ class CheckerAgreementTest {
     @Test
     void suggested_ratings_stay_close_to_the_interviewers() {
         assertThat(heldOut.slice("all").ratingWithinOneShare()).as("within one").isGreaterThanOrEqualTo(0.95);
-        assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.66);
+        assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.67);
     }
 
     @Test
@@ -52,6 +53,6 @@ class CheckerAgreementTest {
                 .filter(v -> v.answer().kind().equals("swapped"))
                 .filter(v -> v.suggested().compareTo(dev.prepdeck.fsrs.Rating.HARD) > 0)
                 .count();
-        assertThat(aboveHard).isLessThanOrEqualTo(14);
+        assertThat(aboveHard).isLessThanOrEqualTo(13);
     }
 }
