@@ -165,7 +165,7 @@ public final class AnswerMatcher {
             }
             results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
         }
-        return new AnswerCheck(Contradictions.outOfOrder(model, results, clauses, answer));
+        return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
     }
 
     private AnalysedPoint point(String text) {

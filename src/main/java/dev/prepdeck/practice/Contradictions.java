@@ -28,10 +28,11 @@ final class Contradictions {
     /**
      * A sequence told in the wrong order. When the answer orders what it says ("then", "然后", "→"…) and the
      * card lists four or more short points (steps), each covered point is placed at the clause that says most of
-     * what only that point has; the points outside the longest run that keeps the card's order are contradicted
+     * what only that point has, by weight; the points outside the longest run that keeps the card's order are contradicted
      * ("only after the model is in production do we train it").
      */
-    static List<AnswerMatcher.PointResult> outOfOrder(List<AnalysedPoint> model, List<AnswerMatcher.PointResult> results,
+    static List<AnswerMatcher.PointResult> outOfOrder(List<AnalysedPoint> model, List<Map<String, Double>> weights,
+                                                      List<AnswerMatcher.PointResult> results,
                                                       List<AnswerClause> clauses, String answer) {
         double claimTerms = model.stream().mapToLong(p -> p.part().values().stream().filter(v -> v == 1.0).count())
                 .average().orElse(0);
@@ -51,13 +52,15 @@ final class Contradictions {
                     own.add(k);
                 }
             });
-            // Where the answer says most of what only this point has, or else names its head.
+            // Where the answer says most of what only this point has (by weight: "staging" over "run"), or else
+            // names its head.
             AnswerClause where = null;
-            long most = 0;
+            double most = 0;
+            Map<String, Double> weight = weights.get(i);
             for (AnswerClause c : clauses) {
-                long n = c.keys().stream().filter(own::contains).count();
-                if (n > most) {
-                    most = n;
+                double w = c.keys().stream().filter(own::contains).mapToDouble(weight::get).sum();
+                if (w > most + 1e-9) {
+                    most = w;
                     where = c;
                 }
             }
