@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * a regression guard for what has been reached. The issue's goals that are met are asserted as goals (every
  * language pair at 85 %, rating within one at 95 %, empty and off-topic answers under 15 % coverage); for the ones
  * not yet met (90 % overall, rating equal at 75 %, no swapped answer above Hard) the floor is today's figure
- * (89.1 %, 67.9 %, 13 of 26), so a change can only move them up. BENCHMARKS.md has the full table and the
+ * (89.1 %, 69.8 %, 13 of 26), so a change can only move them up. BENCHMARKS.md has the full table and the
  * command that prints it.
  */
 class CheckerAgreementTest {
@@ -39,7 +39,7 @@ class CheckerAgreementTest {
     @Test
     void suggested_ratings_stay_close_to_the_interviewers() {
         assertThat(heldOut.slice("all").ratingWithinOneShare()).as("within one").isGreaterThanOrEqualTo(0.95);
-        assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.67);
+        assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.69);
     }
 
     @Test

@@ -11,8 +11,8 @@ class SuggestedRatingTest {
     @Test
     void coverage_thresholds_give_again_hard_good_and_easy_within_the_target() {
         assertThat(SuggestedRating.of(0.0, 10, 60)).isEqualTo(Rating.AGAIN);
-        assertThat(SuggestedRating.of(0.24, 10, 60)).isEqualTo(Rating.AGAIN);
-        assertThat(SuggestedRating.of(0.25, 10, 60)).as("one point of four").isEqualTo(Rating.HARD);
+        assertThat(SuggestedRating.of(0.19, 10, 60)).isEqualTo(Rating.AGAIN);
+        assertThat(SuggestedRating.of(0.20, 10, 60)).as("one point of five").isEqualTo(Rating.HARD);
         assertThat(SuggestedRating.of(0.59, 10, 60)).isEqualTo(Rating.HARD);
         assertThat(SuggestedRating.of(0.60, 10, 60)).isEqualTo(Rating.GOOD);
         assertThat(SuggestedRating.of(0.89, 10, 60)).isEqualTo(Rating.GOOD);
