@@ -6,6 +6,8 @@ import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.media.MediaController;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.notes.NotesController;
 import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.practice.AnswerMatcher;
@@ -64,6 +66,8 @@ public final class App {
                 new Highlighter(terms), clock);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
+        MediaStore mediaStore = new MediaStore(jdbi, clock);
+        MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
 
@@ -109,6 +113,9 @@ public final class App {
             config.routes.get("/notes/import", notesImport::form);
             config.routes.post("/notes/preview", notesImport::preview);
             config.routes.post("/notes/save", notesImport::save);
+
+            // Media: the images and sounds cards show, as their Markdown names them (media/NAME)
+            config.routes.get("/media/{name}", media::serve);
 
             // JSON API
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
