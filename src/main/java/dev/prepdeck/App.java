@@ -63,7 +63,7 @@ public final class App {
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms), clock);
+                new Highlighter(terms, markdown), clock);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
