@@ -69,7 +69,7 @@ public final class App {
         MediaStore mediaStore = new MediaStore(jdbi, clock);
         MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
-                new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
+                new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);

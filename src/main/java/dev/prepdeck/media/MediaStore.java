@@ -53,8 +53,7 @@ public final class MediaStore {
             throw MediaNames.invalid(shown + ": the file is empty");
         }
         if (bytes.length > MAX_BYTES) {
-            throw MediaNames.invalid(shown + ": " + megabytes(bytes.length) + " is more than the "
-                    + megabytes(MAX_BYTES) + " a media file may have");
+            throw MediaNames.invalid(shown + ": " + tooLarge(bytes.length));
         }
         MediaType type = MediaType.sniff(bytes).orElseThrow(() -> MediaNames.invalid(
                 shown + ": not an image or sound prepdeck can show; it takes " + MediaType.ALLOWED));
@@ -74,6 +73,11 @@ public final class MediaStore {
             }
         }
         throw new IllegalStateException("two different files share the SHA-256 " + sha256);
+    }
+
+    /** Why a file of {@code size} bytes is refused, for callers that check the size before reading a file. */
+    public static String tooLarge(long size) {
+        return megabytes(size) + " is more than the " + megabytes(MAX_BYTES) + " a media file may have";
     }
 
     /** The file stored under exactly this name, without its bytes. */
@@ -137,8 +141,9 @@ public final class MediaStore {
                 stem + "-" + sha256.substring(0, 16) + extension, stem + "-" + sha256 + extension);
     }
 
+    /** Rounded up, so a file just over the limit never reads as the limit itself. */
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f MB", Math.ceil(bytes / (1024.0 * 1024.0) * 10) / 10);
     }
 
     static String sha256(byte[] bytes) {

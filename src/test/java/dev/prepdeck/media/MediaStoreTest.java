@@ -106,7 +106,7 @@ class MediaStoreTest {
         byte[] big = MediaSamples.concat(MediaSamples.png(), new byte[MediaStore.MAX_BYTES]);
 
         assertThatThrownBy(() -> put("huge.png", big)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("huge.png: 10.0 MB is more than the 10.0 MB a media file may have");
+                .hasMessage("huge.png: 10.1 MB is more than the 10.0 MB a media file may have");
         byte[] atLimit = MediaSamples.concat(MediaSamples.png(), new byte[MediaStore.MAX_BYTES - MediaSamples.png().length]);
         assertThat(put("fits.png", atLimit).size()).isEqualTo(MediaStore.MAX_BYTES);
     }
