@@ -128,7 +128,7 @@ public final class MediaSamples {
         g.fillRect(width * 17 / 30, height / 4, width / 3, height / 2);
         if (!label.isEmpty()) {
             g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, height / 8)));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, height / 12)));
             g.drawString(label, width / 10, height / 6);
         }
         g.dispose();
