@@ -16,8 +16,11 @@ import java.util.Optional;
  * {@code <img>}, where browsers never run scripts.
  */
 public final class MediaController {
-    /** A name stands for the same bytes for good (see {@link MediaStore}), so browsers may keep a file a year. */
-    static final String CACHE_FOR_GOOD = "public, max-age=31536000, immutable";
+    /**
+     * A name stands for the same bytes for good (see {@link MediaStore}), so browsers may keep a file a year;
+     * private, because the first answer to a new visitor also sets the CSRF cookie, which no shared cache may keep.
+     */
+    static final String CACHE_FOR_GOOD = "private, max-age=31536000, immutable";
     static final String SANDBOX = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; "
             + "sandbox";
 

@@ -49,7 +49,7 @@ class MediaRouteTest {
                     .isEqualTo("inline; filename=\"join.png\"; filename*=UTF-8''join.png");
             assertThat(header(response, "Content-Security-Policy")).contains("sandbox").contains("default-src 'none'")
                     .doesNotContain("script-src");
-            assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+            assertThat(header(response, "Cache-Control")).isEqualTo("private, max-age=31536000, immutable");
             assertThat(header(response, "ETag")).isEqualTo("\"" + MediaStore.sha256(png) + "\"");
             assertThat(response.headers().allValues("Content-Security-Policy")).hasSize(1);
         });
