@@ -90,7 +90,7 @@ public final class DeckExport {
                 }
                 Optional<byte[]> bytes = media.bytes(h, name);
                 if (bytes.isEmpty()) {
-                    missing.add(relative + ": " + MediaLinks.FOLDER + name);
+                    missing.add(relative + ": " + MediaLinks.FOLDER + "/" + name);
                     continue;
                 }
                 Files.createDirectories(mediaFolder);

@@ -42,8 +42,6 @@ import org.jdbi.v3.core.Jdbi;
  * name in the cards. A missing or unusable file is a warning, not a reason to refuse the deck.
  */
 public final class DeckSync {
-    private static final String MEDIA_FOLDER = "media";
-
     private final Jdbi jdbi;
     private final DeckRepository decks;
     private final MediaStore media;
@@ -77,7 +75,7 @@ public final class DeckSync {
         for (Path file : files) {
             String relative = folder.relativize(file).toString().replace('\\', '/');
             try {
-                importFile(relative, Files.readAllBytes(file), file.resolveSibling(MEDIA_FOLDER), report);
+                importFile(relative, Files.readAllBytes(file), file.resolveSibling(MediaLinks.FOLDER), report);
             } catch (IOException e) {
                 report.failed(relative, relative + ": cannot read file: " + e.getMessage());
             }
@@ -198,7 +196,7 @@ public final class DeckSync {
     private Map<String, String> storeMedia(Handle h, String sourceKey, List<MediaFile> files, List<String> warnings) {
         Map<String, String> renames = new LinkedHashMap<>();
         for (MediaFile file : files) {
-            String where = sourceKey + ":" + file.line() + ": " + MediaLinks.FOLDER + file.name();
+            String where = sourceKey + ":" + file.line() + ": " + MediaLinks.FOLDER + "/" + file.name();
             if (file.problem() != null) {
                 warnings.add(where + ": " + file.problem() + "; the card shows its alt text");
             } else if (file.bytes() == null) {

@@ -10,16 +10,16 @@ import java.text.Normalizer;
  * characters is refused; anything else is tidied: letters (any script), digits, '.', '-' and '_' stay, every other
  * run of characters becomes one '-'.
  */
-public final class MediaNames {
+final class MediaNames {
     /** In UTF-8 bytes, leaving room under file systems' 255 for a collision suffix of up to 65. */
-    public static final int MAX_NAME_BYTES = 120;
+    static final int MAX_NAME_BYTES = 120;
     private static final String FALLBACK_STEM = "media";
 
     private MediaNames() {
     }
 
     /** The tidy form of {@code requested}, which must name a file, not a path. */
-    public static String normalise(String requested) {
+    static String normalise(String requested) {
         if (requested == null || requested.isBlank()) {
             throw invalid("a media file needs a name");
         }

@@ -40,7 +40,8 @@ public final class MediaStore {
 
     /**
      * Stores {@code bytes} as the media file {@code requestedName} and returns the name to reference it by: the
-     * requested name tidied ({@link MediaNames#normalise}, with the type's extension added when it has none), or,
+     * requested name tidied (letters of any script, digits, '.', '-' and '_' kept, every other run of characters
+     * made one '-', at most 120 bytes of UTF-8, the type's extension added when it has none), or,
      * when that name already holds other bytes, the same with {@code -} and the start of the bytes' SHA-256 before
      * the extension. Storing the same bytes under the same name again changes nothing.
      *
@@ -80,11 +81,7 @@ public final class MediaStore {
         return megabytes(size) + " is more than the " + megabytes(MAX_BYTES) + " a media file may have";
     }
 
-    /** The file stored under exactly this name, without its bytes. */
-    public Optional<StoredMedia> find(Handle h, String name) {
-        return media.find(h, name);
-    }
-
+    /** True when a file is stored under exactly this name (with its bytes: not deleted as unused). */
     public boolean exists(Handle h, String name) {
         return media.find(h, name).isPresent();
     }
@@ -93,7 +90,7 @@ public final class MediaStore {
         return media.bytes(h, name);
     }
 
-    /** As {@link #find(Handle, String)}, in a read of its own (serving a file joins no transaction). */
+    /** The file stored under exactly this name, without its bytes, in a read of its own (as served). */
     public Optional<StoredMedia> find(String name) {
         return jdbi.withHandle(h -> media.find(h, name));
     }

@@ -29,7 +29,7 @@ public enum MediaType {
     }
 
     /** What {@link #sniff} accepts, for error messages. */
-    public static final String ALLOWED = "PNG, JPEG, GIF, WebP or SVG images, or MP3, Ogg (Vorbis or Opus), WAV, "
+    static final String ALLOWED = "PNG, JPEG, GIF, WebP or SVG images, or MP3, Ogg (Vorbis or Opus), WAV, "
             + "M4A, AAC or WebM sounds";
 
     private final String contentType;
@@ -62,7 +62,7 @@ public enum MediaType {
     }
 
     /** The type whose content type this is (as stored); empty for anything else. */
-    public static Optional<MediaType> ofContentType(String contentType) {
+    static Optional<MediaType> ofContentType(String contentType) {
         return Arrays.stream(values()).filter(t -> t.contentType.equals(contentType)).findFirst();
     }
 

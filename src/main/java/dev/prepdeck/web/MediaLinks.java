@@ -29,7 +29,9 @@ import org.commonmark.parser.Parser;
  * (by its name's extension) is shown as a player. The renderer, deck import and export all read references here.
  */
 public final class MediaLinks {
-    public static final String FOLDER = "media/";
+    /** The folder beside a deck file that holds its media, and the first segment of every reference. */
+    public static final String FOLDER = "media";
+    private static final String PREFIX = FOLDER + "/";
     static final String ROUTE = "/media/";
 
     /** The extensions of the sounds the media store takes (its MediaType.Kind.AUDIO types). */
@@ -56,10 +58,10 @@ public final class MediaLinks {
 
     /** The media file a link or image destination names, or empty when it is not {@code media/NAME}. */
     public static Optional<String> name(String destination) {
-        if (destination == null || !destination.startsWith(FOLDER)) {
+        if (destination == null || !destination.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        String rest = destination.substring(FOLDER.length());
+        String rest = destination.substring(PREFIX.length());
         if (rest.isEmpty() || rest.contains("/") || rest.contains("\\") || rest.contains("?") || rest.contains("#")) {
             return Optional.empty();
         }
@@ -138,7 +140,7 @@ public final class MediaLinks {
                 Optional<String> name = name(destination);
                 if (name.isPresent() && renames.containsKey(name.get()) && range != null) {
                     edits.add(range);
-                    replacements.add(FOLDER + renames.get(name.get()));
+                    replacements.add(PREFIX + renames.get(name.get()));
                 }
             }
         });
