@@ -149,6 +149,18 @@ public final class TestSite {
                 .header("Content-Type", "application/json").header("Origin", origin));
     }
 
+    /** A JSON POST or PUT with exactly these bytes as its body (which need not be valid UTF-8 or JSON). */
+    public Response sendJson(String method, String path, byte[] body) {
+        return client.request(path, builder -> {
+            if (method.equals("PUT")) {
+                builder.put(BodyPublishers.ofByteArray(body));
+            } else {
+                builder.post(BodyPublishers.ofByteArray(body));
+            }
+            builder.header("Content-Type", "application/json");
+        });
+    }
+
     public Response putJson(String path, String json) {
         return client.request(path, builder -> builder.put(BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
