@@ -52,6 +52,25 @@ public final class TestSite {
         this.client = new HttpClient(client.getApp(), java.net.http.HttpClient.newHttpClient());
     }
 
+    /** A route the app declares, e.g. POST /decks/{deckId}/rename. */
+    public record Route(String method, String path) {
+    }
+
+    /** Every route the app declares, as its router lists them, so a test covers a route added later too. */
+    public List<Route> routes() {
+        return client.getApp().unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
+                .toList();
+    }
+
+    /** The CSRF token this client holds (fetching a page first if it holds none). */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            get("/");
+        }
+        return csrfToken;
+    }
+
     /** Where the test server listens, as a page of this site would name it in an Origin header. */
     public String origin() {
         return client.getOrigin();
