@@ -8,14 +8,14 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 /**
- * What every route shares, so the app's wiring only declares routes: templates, JSON, static files, the CSRF,
- * API and security-header filters, and the mapping of every failure to a clear answer.
+ * What every route shares, so the app's wiring only declares routes: templates, JSON, static files, the
+ * security-header, Host, CSRF and API filters, and the mapping of every failure to a clear answer.
  */
 public final class SiteSetup {
     private SiteSetup() {
     }
 
-    public static void apply(JavalinConfig config) {
+    public static void apply(JavalinConfig config, AllowedHosts hosts) {
         config.startup.showJavalinBanner = false;
         config.fileRenderer(new ThymeleafRenderer());
         config.jsonMapper(new JavalinJackson(jsonMapper(), false));
@@ -25,10 +25,11 @@ public final class SiteSetup {
             files.location = Location.CLASSPATH;
         });
 
+        config.routes.before(SecurityHeaders::apply);
+        config.routes.before(hosts::verify);
         config.routes.before(CsrfProtection::issueToken);
         config.routes.before(CsrfProtection::verifyForm);
         config.routes.before("/api/*", ApiGuard::verify);
-        config.routes.before(SecurityHeaders::apply);
 
         ErrorPages.register(config);
     }
