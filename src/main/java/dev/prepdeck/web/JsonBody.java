@@ -59,6 +59,21 @@ public final class JsonBody {
         return new JsonBody(root);
     }
 
+    /**
+     * For a request that takes no fields: no body or {@code {}} is fine, anything else is refused rather than
+     * ignored, so a client that thinks it sends options learns that it does not.
+     */
+    public static void requireNone(Context ctx) {
+        String body = utf8(ctx.bodyAsBytes());
+        if (body.isBlank()) {
+            return;
+        }
+        JsonNode root = parse(body);
+        if (root == null || !root.isObject() || !root.isEmpty()) {
+            throw new InvalidInputException(null, "this request takes no fields: send no body or {}");
+        }
+    }
+
     /** JSON is UTF-8 (RFC 8259); bytes that are not are refused rather than stored as replacement characters. */
     private static String utf8(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
