@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.config.JavalinConfig;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
 /**
@@ -17,13 +16,10 @@ public final class SiteSetup {
 
     public static void apply(JavalinConfig config, AllowedHosts hosts) {
         config.startup.showJavalinBanner = false;
-        config.fileRenderer(new ThymeleafRenderer());
+        StaticAssets assets = new StaticAssets(SiteSetup.class.getClassLoader(), "static");
+        config.fileRenderer(new ThymeleafRenderer(assets));
         config.jsonMapper(new JavalinJackson(jsonMapper(), false));
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/static";
-            files.directory = "/static";
-            files.location = Location.CLASSPATH;
-        });
+        config.routes.get("/static/<file>", assets::serve);
 
         config.routes.before(SecurityHeaders::apply);
         config.routes.before(hosts::verify);
