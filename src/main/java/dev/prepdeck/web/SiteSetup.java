@@ -20,6 +20,7 @@ public final class SiteSetup {
         config.fileRenderer(new ThymeleafRenderer(assets));
         config.jsonMapper(new JavalinJackson(jsonMapper(), false));
         config.routes.get("/static/<file>", assets::serve);
+        config.jetty.modifyServer(server -> server.setErrorHandler(SecurityHeaders.jettyErrors()));
 
         config.routes.before(SecurityHeaders::apply);
         config.routes.before(hosts::verify);
