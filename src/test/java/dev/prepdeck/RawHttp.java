@@ -75,9 +75,13 @@ public final class RawHttp {
     private Answer exchange(byte[] request) {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                // A server may answer and close before it has read a body it does not want; read that answer.
+            }
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("no answer from " + host + ":" + port, e);
@@ -85,7 +89,19 @@ public final class RawHttp {
     }
 
     private static Answer read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                received.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            // reset after the answer was sent: what arrived is the answer
+            if (received.size() == 0) {
+                throw e;
+            }
+        }
+        byte[] all = received.toByteArray();
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
