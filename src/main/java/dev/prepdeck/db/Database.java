@@ -1,6 +1,8 @@
 package dev.prepdeck.db;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -27,7 +29,17 @@ public final class Database {
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(1L << 30));
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // the card triggers fold text for search through these functions, so every connection needs them
+        Jdbi jdbi = Jdbi.create(() -> {
+            Connection connection = dataSource.getConnection();
+            try {
+                TextFold.registerSqlFunctions(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }).installPlugin(new SqlObjectPlugin());
         new Migrations(file.toString()).migrate(jdbi);
         return jdbi;
     }
