@@ -10,8 +10,8 @@ import org.sqlite.Function;
 /**
  * SQLite's {@code REGEXP} operator for {@code re:} searches, one instance per search. Each match may read a thousand
  * times its text's length (see {@link BoundedText}) and the whole search at most {@code readBudget} chars; past
- * either, {@link #budgetExceeded()} turns true and the statement fails, which {@link SearchService} reports as a
- * problem with the pattern rather than a server error.
+ * either the statement fails and {@link #exhausted()} names the pattern, which {@link SearchService} reports as a
+ * problem with it rather than a server error.
  */
 final class RegexMatch extends Function {
     /** Case-insensitive by default, as Anki's {@code re:} is; {@code (?-i)} in a pattern turns that off. */
@@ -19,7 +19,7 @@ final class RegexMatch extends Function {
 
     private final Map<String, Pattern> compiled = new HashMap<>();
     private long readsLeft;
-    private boolean budgetExceeded;
+    private String exhausted;
 
     RegexMatch(long readBudget) {
         this.readsLeft = readBudget;
@@ -33,8 +33,9 @@ final class RegexMatch extends Function {
         Function.create(connection, "regexp", this, 2, Function.FLAG_DETERMINISTIC);
     }
 
-    boolean budgetExceeded() {
-        return budgetExceeded;
+    /** The pattern that needed too much work, or null. */
+    String exhausted() {
+        return exhausted;
     }
 
     /** {@code text REGEXP pattern} calls {@code regexp(pattern, text)}: 1 when the pattern occurs in the text. */
@@ -51,7 +52,7 @@ final class RegexMatch extends Function {
         try {
             result(compiled.computeIfAbsent(pattern, RegexMatch::compile).matcher(bounded).find() ? 1 : 0);
         } catch (BoundedText.Exhausted e) {
-            budgetExceeded = true;
+            exhausted = pattern;
             error("regular expression needs too much work: " + pattern);
         } finally {
             readsLeft -= allowance - Math.max(bounded.readsLeft(), 0);

@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * itself. Without ANALYZE (as users' files are) SQLite believes an index lookup on {@code s.learner_id} finds about
  * ten rows, when it finds every card; so when the search has a text term that must match, the query starts from
  * that term's index hits, in a fixed join order, and looks up each hit's card and state by key.
+ *
+ * <p>Each term's condition is true or false, never NULL, so that {@code -term} is exactly the cards the term does
+ * not find (NOT NULL would drop a card from both).
  */
 final class SearchCompiler {
     private static final String TRIGRAM_INDEX = "card_text_index";
@@ -260,7 +263,7 @@ final class SearchCompiler {
             case LEARN -> "s.state IN (1, 3)";
             case REVIEW -> "s.state IN (2, 3)";
             case SUSPENDED -> "s.suspended = 1";
-            case BURIED -> "s.buried_until > " + now();
+            case BURIED -> "(s.buried_until IS NOT NULL AND s.buried_until > " + now() + ")";
         };
     }
 
@@ -276,7 +279,8 @@ final class SearchCompiler {
             case LAPSES -> "s.lapses " + op.sql() + " " + bind("lapses", (long) term.value());
             case STABILITY -> "(s.state <> 0 AND s.stability " + op.sql() + " " + bind("s", term.value()) + ")";
             case DIFFICULTY -> "(s.state <> 0 AND (s.difficulty - 1) / 9 " + op.sql() + " " + bind("d", term.value()) + ")";
-            case RETRIEVABILITY -> "(s.state <> 0 AND s.stability > 0 AND " + recallCompared(op, term.value()) + ")";
+            case RETRIEVABILITY -> "(s.state <> 0 AND s.stability > 0 AND s.last_review IS NOT NULL AND "
+                    + recallCompared(op, term.value()) + ")";
             case DUE -> "(s.state <> 0 AND " + dueDays(op, (long) term.value()) + ")";
         };
     }

@@ -135,7 +135,7 @@ class SearchCompilerTest {
         assertThat(compile("is:learn").where()).isEqualTo("s.state IN (1, 3)");
         assertThat(compile("is:review").where()).isEqualTo("s.state IN (2, 3)");
         assertThat(compile("is:suspended").where()).isEqualTo("s.suspended = 1");
-        assertThat(compile("is:buried").where()).isEqualTo("s.buried_until > :now");
+        assertThat(compile("is:buried").where()).isEqualTo("(s.buried_until IS NOT NULL AND s.buried_until > :now)");
     }
 
     @Test
@@ -172,7 +172,7 @@ class SearchCompilerTest {
     void retrievability_is_compared_as_days_over_stability_without_pow() {
         CompiledSearch sql = compile("prop:r<0.9");
 
-        assertThat(sql.where()).isEqualTo("(s.state <> 0 AND s.stability > 0 AND "
+        assertThat(sql.where()).isEqualTo("(s.state <> 0 AND s.stability > 0 AND s.last_review IS NOT NULL AND "
                 + "MAX((:now - s.last_review) / 86400000, 0) > :r1 * s.stability)");
         // FSRS-6 chooses its factor so that R = 0.9 when t = S (the scheduler rounds the factor to 8 decimals)
         assertThat((double) sql.parameters().get("r1")).isCloseTo(1.0, within(1e-7));
@@ -187,7 +187,7 @@ class SearchCompilerTest {
 
         CompiledSearch sql = SearchCompiler.compile(SearchParser.parse("prop:r<0.8"), context);
 
-        assertThat(sql.where()).isEqualTo("(s.state <> 0 AND s.stability > 0 AND CASE WHEN +s.card_id IN (SELECT id "
+        assertThat(sql.where()).isEqualTo("(s.state <> 0 AND s.stability > 0 AND s.last_review IS NOT NULL AND CASE WHEN +s.card_id IN (SELECT id "
                 + "FROM card WHERE deck_id IN (:curveDeck1, :curveDeck2)) THEN MAX((:now - s.last_review) / 86400000, 0) "
                 + "> :r2 * s.stability ELSE MAX((:now - s.last_review) / 86400000, 0) > :r1 * s.stability END)");
         assertThat(sql.parameters()).containsEntry("curveDeck1", 4L).containsEntry("curveDeck2", 9L);
