@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
@@ -53,6 +54,25 @@ public final class SearchService {
             throw new InvalidInputException("pageSize", "page size must be from 1 to " + MAX_PAGE_SIZE);
         }
         SearchNode search = SearchParser.parse(query == null ? "" : query);
+        Page found = run(learnerId, query, search,
+                (h, compiled) -> page(h, compiled, sort, order, (long) (page - 1) * pageSize, pageSize));
+        return new SearchResult(search, found.rows(), found.total(), page, pageSize, sort, order);
+    }
+
+    /**
+     * Every matching card's id, in id order: what "select all matches" acts on.
+     *
+     * @throws SearchSyntaxException as {@link #search} does
+     */
+    public List<Long> matchingIds(long learnerId, String query) {
+        SearchNode search = SearchParser.parse(query == null ? "" : query);
+        return run(learnerId, query, search, (h, compiled) -> h.createQuery(
+                        "SELECT s.card_id " + compiled.fromWhere(false) + " ORDER BY s.card_id")
+                .bindMap(compiled.parameters()).mapTo(Long.class).list());
+    }
+
+    /** Compiles the search for the learner and runs {@code work} on one connection, with REGEXP when it is needed. */
+    private <T> T run(long learnerId, String query, SearchNode search, BiFunction<Handle, CompiledSearch, T> work) {
         return jdbi.withHandle(h -> {
             CompiledSearch compiled = SearchCompiler.compile(search, context(h, learnerId));
             RegexMatch regex = new RegexMatch(REGEX_READ_BUDGET);
@@ -60,8 +80,7 @@ public final class SearchService {
                 if (compiled.usesRegex()) {
                     regex.register(h.getConnection());
                 }
-                Page found = page(h, compiled, sort, order, (long) (page - 1) * pageSize, pageSize);
-                return new SearchResult(search, found.rows(), found.total(), page, pageSize, sort, order);
+                return work.apply(h, compiled);
             } catch (StatementException e) {
                 String pattern = regex.exhausted();
                 if (pattern != null) {
@@ -76,14 +95,19 @@ public final class SearchService {
         });
     }
 
-    /** One page of matches in order, with the browse columns: sorted on the search's rows, then details by key. */
+    /**
+     * One page of matches in order, with the browse columns and the total: the search's rows sorted and cut to the
+     * page, then each row's details by key. The total is a subquery of the same statement, so it counts the very
+     * snapshot the page comes from.
+     */
     String pageSql(CompiledSearch compiled, SortColumn sort, SortOrder order) {
         String direction = " " + order.sql() + (sort.nullable() ? " NULLS LAST, " : ", ");
         return "WITH page AS (SELECT s.card_id, " + sort.sql(compiled) + " AS sort_key "
                 + compiled.fromWhere(sort.readsCard())
                 + " ORDER BY sort_key" + direction + compiled.tieBreaker(sort.readsCard()) + " " + order.sql()
                 + " LIMIT :limit OFFSET :offset)"
-                + " SELECT c.id, c.question, c.answer, c.deck_id, d.name AS deck, c.tags, s.state, s.suspended,"
+                + " SELECT (" + countSql(compiled) + ") AS total,"
+                + " c.id, c.question, c.answer, c.deck_id, d.name AS deck, c.tags, s.state, s.suspended,"
                 + " s.buried_until > :now AS buried, s.flag, s.due, s.scheduled_days, s.stability, s.difficulty,"
                 + " " + compiled.recall() + " AS retrievability, s.reps, s.lapses, c.created_at, c.updated_at,"
                 + " s.last_review"
@@ -93,16 +117,22 @@ public final class SearchService {
                 + " ORDER BY page.sort_key" + direction + "c.id " + order.sql();
     }
 
-    /** How many cards match. */
+    /** How many cards match (alone, for a page past the end, which has no row to carry the total). */
     String countSql(CompiledSearch compiled) {
         return "SELECT COUNT(*) " + compiled.fromWhere(false);
     }
 
     private Page page(Handle h, CompiledSearch compiled, SortColumn sort, SortOrder order, long offset, int limit) {
+        List<Integer> totals = new ArrayList<>();
         List<SearchRow> rows = h.createQuery(pageSql(compiled, sort, order)).bindMap(compiled.parameters())
                 .bind("limit", limit).bind("offset", offset)
-                .map((rs, ctx) -> row(rs)).list();
-        int total = h.createQuery(countSql(compiled)).bindMap(compiled.parameters()).mapTo(Integer.class).one();
+                .map((rs, ctx) -> {
+                    totals.add(rs.getInt("total"));
+                    return row(rs);
+                }).list();
+        int total = rows.isEmpty()
+                ? h.createQuery(countSql(compiled)).bindMap(compiled.parameters()).mapTo(Integer.class).one()
+                : totals.get(0);
         return new Page(rows, total);
     }
 

@@ -1,6 +1,7 @@
 package dev.prepdeck.search;
 
 import static dev.prepdeck.TestData.list;
+import static dev.prepdeck.TestData.one;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +29,12 @@ class SearchIndexTest {
         jdbi = TestData.database(tempDir);
         deckId = jdbi.withHandle(h -> decks.insertDeck(h, "Interview", "", "", null, 0));
         otherDeckId = jdbi.withHandle(h -> decks.insertDeck(h, "Other", "", "", null, 0));
+    }
+
+    @Test
+    void the_bundled_sqlite_has_fts5_and_math_functions() {
+        assertThat(one(jdbi, "SELECT sqlite_compileoption_used('ENABLE_FTS5')", Integer.class)).isEqualTo(1);
+        assertThat(one(jdbi, "SELECT pow(2, 10)", Double.class)).isEqualTo(1024.0);
     }
 
     @Test

@@ -252,6 +252,23 @@ class SearchServiceTest {
     }
 
     @Test
+    void all_matching_ids_for_acting_on_every_match() {
+        assertThat(fixture.search.matchingIds(1, "tag:sql -is:buried"))
+                .containsExactly(fixture.id("btree"), fixture.id("hash"));
+        assertThat(fixture.search.matchingIds(1, "re:^what")).containsExactly(fixture.id("btree"), fixture.id("short"));
+        assertThat(fixture.search.matchingIds(1, "")).hasSize(8);
+    }
+
+    @Test
+    void sort_columns_and_orders_have_url_names() {
+        assertThat(SortColumn.fromKey("last-review")).contains(SortColumn.LAST_REVIEW);
+        assertThat(SortColumn.fromKey("nope")).isEmpty();
+        assertThat(SortOrder.fromKey("desc")).contains(SortOrder.DESCENDING);
+        assertThat(Arrays.stream(SortColumn.values()).map(c -> SortColumn.fromKey(c.key()).orElseThrow()))
+                .containsExactly(SortColumn.values());
+    }
+
+    @Test
     void the_result_carries_the_parsed_query() {
         SearchResult result = fixture.search.search(1, "  INDEX   or Deck:ML ", SortColumn.ADDED, SortOrder.ASCENDING, 1, 10);
 
