@@ -18,9 +18,8 @@ import java.util.stream.Collectors;
  *
  * <p>Text of 3 or more characters is found through the trigram index, Chinese, Japanese and Korean text of 1 or 2
  * characters through the CJK index, and only other short text and wildcard patterns are checked on the folded text
- * itself. Without ANALYZE (as users' files are) SQLite believes an index lookup on {@code s.learner_id} finds about
- * ten rows, when it finds every card; so when the search has a text term that must match, the query starts from
- * that term's index hits, in a fixed join order, and looks up each hit's card and state by key.
+ * itself. The text term with the longest indexed text, if one must match, becomes the {@code driver} the query
+ * starts from; {@link CompiledSearch} says why the order matters and fixes it.
  *
  * <p>Each term's condition is true or false, never NULL, so that {@code -term} is exactly the cards the term does
  * not find (NOT NULL would drop a card from both).
