@@ -98,15 +98,27 @@ public final class SearchService {
     /**
      * One page of matches in order, with the browse columns and the total: the search's rows sorted and cut to the
      * page, then each row's details by key. The total is a subquery of the same statement, so it counts the very
-     * snapshot the page comes from.
+     * snapshot the page comes from. A search that starts from a text index keeps its matches (at most the text's
+     * hits) in a temporary table that the page and the total both read, rather than look the text up twice; any
+     * other search is cheaper to run twice than to copy (a scan of card_state, or cards in date order that stop at
+     * the first page).
      */
     String pageSql(CompiledSearch compiled, SortColumn sort, SortOrder order) {
         String direction = " " + order.sql() + (sort.nullable() ? " NULLS LAST, " : ", ");
-        return "WITH page AS (SELECT s.card_id, " + sort.sql(compiled) + " AS sort_key "
-                + compiled.fromWhere(sort.readsCard())
-                + " ORDER BY sort_key" + direction + compiled.tieBreaker(sort.readsCard()) + " " + order.sql()
-                + " LIMIT :limit OFFSET :offset)"
-                + " SELECT (" + countSql(compiled) + ") AS total,"
+        String rows = "SELECT s.card_id, " + sort.sql(compiled) + " AS sort_key " + compiled.fromWhere(sort.readsCard());
+        String page;
+        String total;
+        if (compiled.driver() != null) {
+            page = "WITH hits AS MATERIALIZED (" + rows + "), page AS (SELECT card_id, sort_key FROM hits"
+                    + " ORDER BY sort_key" + direction + "card_id " + order.sql() + " LIMIT :limit OFFSET :offset)";
+            total = "SELECT COUNT(*) FROM hits";
+        } else {
+            page = "WITH page AS (" + rows + " ORDER BY sort_key" + direction + compiled.tieBreaker(sort.readsCard())
+                    + " " + order.sql() + " LIMIT :limit OFFSET :offset)";
+            total = countSql(compiled);
+        }
+        return page
+                + " SELECT (" + total + ") AS total,"
                 + " c.id, c.question, c.answer, c.deck_id, d.name AS deck, c.tags, s.state, s.suspended,"
                 + " s.buried_until > :now AS buried, s.flag, s.due, s.scheduled_days, s.stability, s.difficulty,"
                 + " " + compiled.recall() + " AS retrievability, s.reps, s.lapses, c.created_at, c.updated_at,"
