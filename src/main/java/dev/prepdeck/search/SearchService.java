@@ -98,17 +98,16 @@ public final class SearchService {
     /**
      * One page of matches in order, with the browse columns and the total: the search's rows sorted and cut to the
      * page, then each row's details by key. The total is a subquery of the same statement, so it counts the very
-     * snapshot the page comes from. A search that starts from a text index keeps its matches (at most the text's
-     * hits) in a temporary table that the page and the total both read, rather than look the text up twice; any
-     * other search is cheaper to run twice than to copy (a scan of card_state, or cards in date order that stop at
-     * the first page).
+     * snapshot the page comes from. The matches (card id and sort key) go to a temporary table that the page and
+     * the total both read, rather than being searched for twice; only a search read in card order through a date
+     * index runs twice, as its page stops at the first rows it needs.
      */
     String pageSql(CompiledSearch compiled, SortColumn sort, SortOrder order) {
         String direction = " " + order.sql() + (sort.nullable() ? " NULLS LAST, " : ", ");
         String rows = "SELECT s.card_id, " + sort.sql(compiled) + " AS sort_key " + compiled.fromWhere(sort.readsCard());
         String page;
         String total;
-        if (compiled.driver() != null) {
+        if (compiled.driver() != null || !sort.readsCard()) {
             page = "WITH hits AS MATERIALIZED (" + rows + "), page AS (SELECT card_id, sort_key FROM hits"
                     + " ORDER BY sort_key" + direction + "card_id " + order.sql() + " LIMIT :limit OFFSET :offset)";
             total = "SELECT COUNT(*) FROM hits";
