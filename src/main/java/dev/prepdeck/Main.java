@@ -1,10 +1,6 @@
 package dev.prepdeck;
 
-import dev.prepdeck.deck.ExportCommand;
-import dev.prepdeck.deck.ImportCommand;
 import dev.prepdeck.fsrs.replay.FsrsCommand;
-import dev.prepdeck.notes.NotesCommand;
-import dev.prepdeck.web.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,10 +1,7 @@
 package dev.prepdeck.dashboard;
 
 import dev.prepdeck.deck.Deck;
-import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.review.DeckCounts;
-import dev.prepdeck.review.ReviewService;
-import dev.prepdeck.stats.StatsService;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
@@ -15,31 +12,25 @@ import java.util.Map;
  * what is due, what is new and a Study button.
  */
 public final class DashboardController {
-    private final DeckService decks;
-    private final ReviewService reviews;
-    private final StatsService stats;
+    private final DashboardService dashboards;
 
-    public DashboardController(DeckService decks, ReviewService reviews, StatsService stats) {
-        this.decks = decks;
-        this.reviews = reviews;
-        this.stats = stats;
+    public DashboardController(DashboardService dashboards) {
+        this.dashboards = dashboards;
     }
 
     public void show(Context ctx) {
-        Map<Long, DeckCounts> counts = reviews.countsByDeck();
-        List<DeckRow> rows = decks.allDecks().stream()
-                .map(d -> DeckRow.of(d, counts.getOrDefault(d.id(), DeckCounts.NONE)))
+        DashboardService.Dashboard dashboard = dashboards.dashboard();
+        List<DeckRow> rows = dashboard.decks().stream()
+                .map(d -> DeckRow.of(d, dashboard.counts().getOrDefault(d.id(), DeckCounts.NONE)))
                 .toList();
-        int due = rows.stream().filter(r -> r.depth() == 0).mapToInt(DeckRow::due).sum();
-        int fresh = rows.stream().filter(r -> r.depth() == 0).mapToInt(DeckRow::newAvailable).sum();
-        int total = rows.stream().filter(r -> r.depth() == 0).mapToInt(DeckRow::total).sum();
+        List<DeckRow> topLevel = rows.stream().filter(r -> r.depth() == 0).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("decks", rows);
-        model.put("due", due);
-        model.put("newAvailable", fresh);
-        model.put("total", total);
-        model.put("today", stats.today(null, counts));
-        model.put("plans", stats.interviewPlans());
+        model.put("due", topLevel.stream().mapToInt(DeckRow::due).sum());
+        model.put("newAvailable", topLevel.stream().mapToInt(DeckRow::newAvailable).sum());
+        model.put("total", topLevel.stream().mapToInt(DeckRow::total).sum());
+        model.put("today", dashboard.today());
+        model.put("plans", dashboard.plans());
         ctx.render("dashboard/index.html", model);
     }
 

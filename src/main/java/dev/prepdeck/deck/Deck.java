@@ -1,5 +1,8 @@
 package dev.prepdeck.deck;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A deck as stored. FSRS settings left null fall back to the FSRS-6 defaults. */
 public record Deck(
         long id,
@@ -25,7 +28,16 @@ public record Deck(
 
     /** Whether {@code other} is this deck or one of its sub-decks (studying a deck includes its sub-decks). */
     public boolean contains(Deck other) {
-        return other.name().equals(name) || other.name().startsWith(name + SEPARATOR);
+        return other.name().equals(name) || other.parentNames().contains(name);
+    }
+
+    /** The names this deck sits under: each start of its name that ends before a "::" ("A", "A::B" for "A::B::C"). */
+    public List<String> parentNames() {
+        List<String> parents = new ArrayList<>();
+        for (int i = name.indexOf(SEPARATOR); i >= 0; i = name.indexOf(SEPARATOR, i + 1)) {
+            parents.add(name.substring(0, i));
+        }
+        return parents;
     }
 
     /** The last segment of the name, shown indented under its parent. */

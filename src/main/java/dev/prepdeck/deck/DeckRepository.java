@@ -3,7 +3,6 @@ package dev.prepdeck.deck;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * SQL for decks and cards. Every method takes the caller's handle so that a service can put several calls
@@ -16,30 +15,21 @@ public final class DeckRepository {
     private static final String CARD_COLUMNS = """
             id, deck_id, uid, question, answer, tags, meta, position, removed_from_source""";
 
-    public static void registerMappers(Handle handle) {
-        handle.registerRowMapper(ConstructorMapper.factory(Deck.class));
-        handle.registerRowMapper(ConstructorMapper.factory(Card.class));
-    }
-
     public List<Deck> allDecks(Handle h) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck ORDER BY name").mapTo(Deck.class).list();
     }
 
     public Optional<Deck> deck(Handle h, long id) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id")
                 .bind("id", id).mapTo(Deck.class).findOne();
     }
 
     public Optional<Deck> deckByName(Handle h, String name) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE name = :name")
                 .bind("name", name).mapTo(Deck.class).findOne();
     }
 
     public Optional<Deck> deckBySource(Handle h, String sourcePath) {
-        registerMappers(h);
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE source_path = :path")
                 .bind("path", sourcePath).mapTo(Deck.class).findOne();
     }
@@ -80,20 +70,18 @@ public final class DeckRepository {
                 .bind("sourcePath", sourcePath).bind("sourceHash", sourceHash).bind("now", now).execute();
     }
 
-    /** Renames a deck and its sub-decks ("A::x" follows "A" when "A" becomes "B"). */
-    public void renameDeckTree(Handle h, String oldName, String newName, long now) {
-        h.createUpdate("""
-                        UPDATE deck SET name = :newName || substr(name, length(:oldName) + 1), updated_at = :now
-                        WHERE name = :oldName OR substr(name, 1, length(:oldName) + 2) = :oldName || '::'""")
-                .bind("oldName", oldName).bind("newName", newName).bind("now", now).execute();
+    /** Every deck, nested by name. */
+    public DeckTree tree(Handle h) {
+        return new DeckTree(allDecks(h));
     }
 
-    public List<Deck> deckTree(Handle h, String name) {
-        registerMappers(h);
-        return h.createQuery("SELECT " + DECK_COLUMNS + """
-                         FROM deck WHERE name = :name OR substr(name, 1, length(:name) + 2) = :name || '::'
-                        ORDER BY name""")
-                .bind("name", name).mapTo(Deck.class).list();
+    /** Renames a deck and its sub-decks, {@code decks}: "A::x" follows "A" when "A" becomes "B". */
+    public void renameDecks(Handle h, List<Long> decks, String oldName, String newName, long now) {
+        h.createUpdate("""
+                        UPDATE deck SET name = :newName || substr(name, length(:oldName) + 1), updated_at = :now
+                        WHERE id IN (<decks>)""")
+                .bindList("decks", decks).bind("oldName", oldName).bind("newName", newName).bind("now", now)
+                .execute();
     }
 
     public void deleteDeck(Handle h, long deckId) {
@@ -134,13 +122,11 @@ public final class DeckRepository {
     }
 
     public List<Card> cards(Handle h, long deckId) {
-        registerMappers(h);
         return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE deck_id = :deckId ORDER BY position, id")
                 .bind("deckId", deckId).mapTo(Card.class).list();
     }
 
     public Optional<Card> card(Handle h, long cardId) {
-        registerMappers(h);
         return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE id = :id")
                 .bind("id", cardId).mapTo(Card.class).findOne();
     }
@@ -193,16 +179,14 @@ public final class DeckRepository {
                 .bind("id", cardId).mapTo(Integer.class).one();
     }
 
-    /** Cards and reviews that deleting this deck (with its sub-decks) would remove. */
-    public DeletionImpact deletionImpact(Handle h, String deckName) {
+    /** Cards and reviews that deleting {@code decks} (a deck with its sub-decks) would remove. */
+    public DeletionImpact deletionImpact(Handle h, List<Long> decks) {
         return h.createQuery("""
-                        SELECT (SELECT COUNT(*) FROM deck d WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS decks,
-                               (SELECT COUNT(*) FROM card c JOIN deck d ON d.id = c.deck_id
-                                 WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS cards,
-                               (SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
-                                 WHERE d.name = :name OR substr(d.name, 1, length(:name) + 2) = :name || '::') AS reviews""")
-                .bind("name", deckName)
-                .map((rs, ctx) -> new DeletionImpact(rs.getInt("decks"), rs.getInt("cards"), rs.getInt("reviews")))
+                        SELECT (SELECT COUNT(*) FROM card c WHERE c.deck_id IN (<decks>)) AS cards,
+                               (SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
+                                WHERE c.deck_id IN (<decks>)) AS reviews""")
+                .bindList("decks", decks)
+                .map((rs, ctx) -> new DeletionImpact(decks.size(), rs.getInt("cards"), rs.getInt("reviews")))
                 .one();
     }
 

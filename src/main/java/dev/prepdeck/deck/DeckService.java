@@ -1,7 +1,12 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.NotFoundException;
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.deck.file.DeckFileParser;
+import dev.prepdeck.deck.file.DeckFileWriter;
+import dev.prepdeck.deck.file.DeckFormatException;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,8 +45,10 @@ public final class DeckService {
     }
 
     public List<Card> cards(long deckId) {
-        deck(deckId);
-        return jdbi.withHandle(h -> decks.cards(h, deckId));
+        return jdbi.withHandle(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            return decks.cards(h, deckId);
+        });
     }
 
     public long createDeck(String rawName) {
@@ -65,14 +72,15 @@ public final class DeckService {
             if (name.startsWith(deck.name() + Deck.SEPARATOR)) {
                 throw new InvalidInputException("name", "a deck cannot be moved inside itself");
             }
-            for (Deck moving : decks.deckTree(h, deck.name())) {
-                String target = name + moving.name().substring(deck.name().length());
+            List<Deck> moving = decks.tree(h).members(deck);
+            for (Deck each : moving) {
+                String target = name + each.name().substring(deck.name().length());
                 if (decks.deckByName(h, target).isPresent()) {
                     throw new InvalidInputException("name", "a deck named '" + target + "' already exists");
                 }
             }
             long now = clock.millis();
-            decks.renameDeckTree(h, deck.name(), name, now);
+            decks.renameDecks(h, moving.stream().map(Deck::id).toList(), deck.name(), name, now);
             int cut = name.lastIndexOf(Deck.SEPARATOR);
             if (cut > 0) {
                 decks.ensureDeckPath(h, name.substring(0, cut), now);
@@ -81,15 +89,17 @@ public final class DeckService {
     }
 
     public DeckRepository.DeletionImpact deletionImpact(long deckId) {
-        Deck deck = deck(deckId);
-        return jdbi.withHandle(h -> decks.deletionImpact(h, deck.name()));
+        return jdbi.withHandle(h -> {
+            Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            return decks.deletionImpact(h, decks.tree(h).scope(deck).deckIds());
+        });
     }
 
     /** Deletes the deck, its sub-decks, their cards and the cards' review history. */
     public void deleteDeck(long deckId) {
         jdbi.useTransaction(h -> {
             Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-            for (Deck d : decks.deckTree(h, deck.name())) {
+            for (Deck d : decks.tree(h).members(deck)) {
                 decks.deleteDeck(h, d.id());
             }
         });
@@ -112,11 +122,6 @@ public final class DeckService {
     /** The date the user prepares this deck for, if they set one. */
     public java.time.LocalDate interviewDate(long deckId) {
         return jdbi.withHandle(h -> decks.interviewDates(h).get(deckId));
-    }
-
-    /** Interview dates by deck id, for the decks that have one. */
-    public java.util.Map<Long, java.time.LocalDate> interviewDates() {
-        return jdbi.withHandle(decks::interviewDates);
     }
 
     public long addCard(long deckId, CardInput input) {

@@ -1,6 +1,6 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.StepDurations;
 import java.time.Duration;

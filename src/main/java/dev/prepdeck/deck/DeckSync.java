@@ -1,5 +1,10 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.deck.file.DeckFileParser;
+import dev.prepdeck.deck.file.DeckFileWriter;
+import dev.prepdeck.deck.file.DeckFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,26 +1,33 @@
 package dev.prepdeck.notes;
 
+import dev.prepdeck.notes.NotesImport.ImageReference;
 import java.util.List;
 
 /**
  * One body element of a notes section, already in Markdown.
  *
- * @param lines for paragraphs and line blocks, the Markdown of each source line, so the converter can spot
- *              bold-titled items and link lists; empty for other kinds
- * @param level for a HEADING (a Markdown heading met inside an RST body), its number of '#'
+ * @param lines  for paragraphs and line blocks, the Markdown of each source line, so the converter can spot
+ *               bold-titled items, pseudo-headings and link lists; empty for other kinds
+ * @param level  for a HEADING (a Markdown heading met inside an RST body), its number of '#'
+ * @param images the images this block refers to, for the media step to resolve later
  */
-record Block(Kind kind, String markdown, List<String> lines, int level, int line) {
-    enum Kind { PARAGRAPH, LINE_BLOCK, LIST, CODE, TABLE, QUOTE, FIGURE, HEADING }
+record Block(Kind kind, String markdown, List<String> lines, int level, int line, List<ImageReference> images) {
+    enum Kind { PARAGRAPH, LINE_BLOCK, LIST, FIELDS, CODE, TABLE, QUOTE, FIGURE, HEADING }
 
     Block {
         lines = List.copyOf(lines);
+        images = List.copyOf(images);
     }
 
     static Block of(Kind kind, String markdown, int line) {
-        return new Block(kind, markdown, List.of(), 0, line);
+        return new Block(kind, markdown, List.of(), 0, line, List.of());
     }
 
     static Block withLines(Kind kind, String markdown, List<String> lines, int line) {
-        return new Block(kind, markdown, lines, 0, line);
+        return new Block(kind, markdown, lines, 0, line, List.of());
+    }
+
+    Block withImages(List<ImageReference> refs) {
+        return new Block(kind, markdown, lines, level, line, refs);
     }
 }

@@ -1,12 +1,10 @@
 package dev.prepdeck.notes;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.deck.CardSource;
-import dev.prepdeck.deck.DeckFile;
-import dev.prepdeck.deck.DeckFileWriter;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -14,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,17 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 
 /** The browser import: upload or paste notes, preview the cards, untick or edit them, save. */
 public final class NotesController {
     /** Notes files are text; anything bigger is almost certainly the wrong file. */
     static final int MAX_BYTES = 512 * 1024;
+    /** More cards than any notes file of {@link #MAX_BYTES} can give. */
+    static final int MAX_CARDS = 10_000;
 
-    private final DeckSync sync;
+    private final NotesImporter importer;
 
-    public NotesController(Jdbi jdbi, Clock clock) {
-        this.sync = new DeckSync(jdbi, new DeckRepository(), clock);
+    public NotesController(NotesImporter importer) {
+        this.importer = importer;
     }
 
     public record PreviewCard(int index, String id, String question, String answer) {
@@ -46,9 +44,9 @@ public final class NotesController {
     }
 
     public void preview(Context ctx) {
-        String prefix = value(ctx.formParam("prefix"));
-        String format = value(ctx.formParam("format"));
-        String pasted = value(ctx.formParam("text"));
+        String prefix = Params.formText(ctx, "prefix");
+        String format = Params.formText(ctx, "format");
+        String pasted = Params.formText(ctx, "text");
         UploadedFile file = ctx.uploadedFile("file");
         byte[] bytes;
         String name;
@@ -97,19 +95,12 @@ public final class NotesController {
     }
 
     public void save(Context ctx) {
-        String source = value(ctx.formParam("source"));
-        int count = parseCount(ctx.formParam("count"));
+        String source = Params.formText(ctx, "source");
+        int count = Params.requiredFormInt(ctx, "count", "the preview's card count", 0, MAX_CARDS);
         List<PreviewDeck> posted = postedDecks(ctx, count);
-        Set<Integer> kept = new HashSet<>();
-        for (String keep : ctx.formParams("keep")) {
-            try {
-                kept.add(Integer.parseInt(keep.strip()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("keep", "the preview form is incomplete; import the notes again");
-            }
-        }
+        Set<Integer> kept = Params.formIndexes(ctx, "keep", "card");
         Map<String, List<CardSource>> decks = new LinkedHashMap<>();
-        List<DeckFile> files = new ArrayList<>();
+        List<NotesImporter.PlannedDeck> planned;
         try {
             for (PreviewDeck deck : posted) {
                 for (PreviewCard card : deck.cards()) {
@@ -121,16 +112,11 @@ public final class NotesController {
             if (decks.isEmpty()) {
                 throw new InvalidInputException("keep", "No card is ticked, so there is nothing to save: tick the cards to keep.");
             }
+            List<DeckFile> files = decks.entrySet().stream()
+                    .map(e -> new DeckFile(e.getKey(), "Imported from " + source + ".", List.of(), e.getValue()))
+                    .toList();
             // Every deck is checked before any is written, so a bad one leaves the database as it was.
-            for (Map.Entry<String, List<CardSource>> entry : decks.entrySet()) {
-                DeckFile deck = new DeckFile(entry.getKey(), "Imported from " + source + ".", List.of(), entry.getValue());
-                try {
-                    new DeckFileWriter().write(deck);
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("deck", "Deck '" + entry.getKey() + "': " + e.getMessage());
-                }
-                files.add(deck);
-            }
+            planned = NotesImporter.plan(Map.of(source, files));
         } catch (InvalidInputException e) {
             // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
             Map<String, Object> model = previewModel(source, posted, count, kept,
@@ -141,15 +127,11 @@ public final class NotesController {
             ctx.render("notes/preview.html", model);
             return;
         }
-        SyncReport report = new SyncReport();
-        for (DeckFile deck : files) {
-            sync.importDeck("notes/" + source + "/" + DeckFileWriter.slug(deck.name()), deck, report);
-        }
+        SyncReport report = importer.importAll(planned);
         if (report.hasErrors()) {
             ctx.status(HttpStatus.BAD_REQUEST);
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
         model.put("lines", report.lines());
         model.put("errors", report.errors());
         model.put("summary", report.summary());
@@ -160,13 +142,13 @@ public final class NotesController {
     private static List<PreviewDeck> postedDecks(Context ctx, int count) {
         Map<String, List<PreviewCard>> decks = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
-            String deck = value(ctx.formParam("deck_" + i)).strip();
+            String deck = Params.formText(ctx, "deck_" + i).strip();
             if (deck.isEmpty()) {
                 throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
             }
             decks.computeIfAbsent(deck, d -> new ArrayList<>()).add(new PreviewCard(i,
-                    value(ctx.formParam("id_" + i)).strip(), value(ctx.formParam("question_" + i)),
-                    value(ctx.formParam("answer_" + i))));
+                    Params.formText(ctx, "id_" + i).strip(), Params.formText(ctx, "question_" + i),
+                    Params.formText(ctx, "answer_" + i)));
         }
         return decks.entrySet().stream().map(e -> new PreviewDeck(e.getKey(), e.getValue())).toList();
     }
@@ -191,7 +173,6 @@ public final class NotesController {
     private static Map<String, Object> previewModel(String source, List<PreviewDeck> decks, int count, Set<Integer> kept,
                                                     List<String> skipped, List<String> warnings) {
         Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
         model.put("source", source);
         model.put("decks", decks);
         model.put("count", count);
@@ -209,18 +190,6 @@ public final class NotesController {
         };
     }
 
-    private static int parseCount(String value) {
-        try {
-            int count = Integer.parseInt(value(value).strip());
-            if (count < 0 || count > 10_000) {
-                throw new NumberFormatException();
-            }
-            return count;
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("count", "the preview form is incomplete; import the notes again");
-        }
-    }
-
     private static byte[] read(UploadedFile file) {
         try (InputStream in = file.content()) {
             return in.readAllBytes();
@@ -229,13 +198,8 @@ public final class NotesController {
         }
     }
 
-    private static String value(String s) {
-        return s == null ? "" : s;
-    }
-
     private static void renderForm(Context ctx, String error, String text, String prefix, String format) {
         Map<String, Object> model = new HashMap<>();
-        model.put("navSection", "notes");
         model.put("error", error);
         model.put("text", text);
         model.put("prefix", prefix);

@@ -3,7 +3,11 @@ package dev.prepdeck.notes;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Reads a notes file, RST or Markdown, and converts it to decks. Pure: bytes in, {@link NotesImport} out. */
+/**
+ * Reads a notes file, RST or Markdown, and converts it to decks. Pure: bytes in, {@link NotesImport} out.
+ * Only bytes that are not UTF-8 text are refused; anything Sphinx or a Markdown viewer would show is read,
+ * with what docutils would warn about in {@link NotesImport#warnings()}.
+ */
 public final class NotesReader {
     public enum Format { RST, MARKDOWN, AUTO }
 
@@ -16,11 +20,6 @@ public final class NotesReader {
         Format actual = format == Format.AUTO ? formatOf(fileName, text) : format;
         NotesDocument document = actual == Format.MARKDOWN
                 ? MarkdownNotesReader.read(fileName, text) : RstReader.read(fileName, text);
-        if (document.sections().isEmpty()) {
-            throw new NotesFormatException(fileName, 1, "no section titles found; notes need titled sections ("
-                    + (actual == Format.MARKDOWN ? "'# Title' or 'Title' underlined with '==='" : "a title underlined with '===='")
-                    + ") to become decks and cards");
-        }
         return NotesConverter.convert(document, deckPrefix);
     }
 

@@ -134,9 +134,17 @@ final class NotesText {
             return keep(kept, "[" + label + "](" + m.group(2).strip() + ")");
         });
         text = replace(ROLE, text, m -> {
+            String role = m.group(1);
             String body = m.group(2).replaceAll("\\s*<[^>]*>$", "").strip();
-            boolean code = m.group(1).matches("code|file|command|kbd|samp|program|envvar|option|literal|py:.*|func|class|meth");
-            return keep(kept, code ? codeSpan(body) : escape(body.isEmpty() ? m.group(2) : body));
+            if (body.isEmpty()) {
+                body = m.group(2).replaceAll("^<|>$", "");
+            }
+            if (!m.group(2).contains("<") && (role.endsWith("ref") || role.equals("doc") || role.equals("term"))) {
+                // a bare label or path: Sphinx shows the target's title, which reads like the label's words
+                body = body.substring(body.lastIndexOf('/') + 1).replaceAll("[-_]+", " ");
+            }
+            boolean code = role.matches("code|file|command|kbd|samp|program|envvar|option|literal|math|py:.*|func|class|meth|mod|attr|data|exc|obj|any");
+            return keep(kept, code ? codeSpan(body) : escape(body.replace("-->", "→")));
         });
         text = replace(REFERENCE, text, m -> keep(kept, escape(m.group(1))));
         text = replace(INTERPRETED, text, m -> keep(kept, "*" + escape(m.group(1)) + "*"));

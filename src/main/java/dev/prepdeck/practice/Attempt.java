@@ -1,5 +1,6 @@
 package dev.prepdeck.practice;
 
+import dev.prepdeck.fsrs.Rating;
 import java.util.List;
 
 /**
@@ -7,7 +8,7 @@ import java.util.List;
  * covered, and the rating of the review it went with (null while a mock interview is not yet confirmed).
  */
 public record Attempt(long id, long cardId, Long reviewId, long attemptedAt, String answer, int seconds,
-                      double coverage, List<PointMark> keyPoints, Integer rating) {
+                      double coverage, List<PointMark> keyPoints, Rating rating) {
 
     /** A key point as stored in practice_attempt.key_points. */
     public record PointMark(String text, boolean covered) {

@@ -3,6 +3,8 @@ package dev.prepdeck.practice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,24 +72,16 @@ public final class PracticeRepository {
                 .map((rs, ctx) -> attempt(rs)).findOne();
     }
 
-    /** Cards for a mock interview from these decks and their sub-decks: due ones first, then at random. */
-    List<Long> mockCards(Handle h, long learnerId, Collection<String> deckNames, int count, long now) {
-        StringBuilder scope = new StringBuilder();
-        for (int i = 0; i < deckNames.size(); i++) {
-            scope.append(i == 0 ? "" : " OR ").append("d.name = :n").append(i)
-                    .append(" OR substr(d.name, 1, length(:n").append(i).append(") + 2) = :n").append(i).append(" || '::'");
-        }
-        var query = h.createQuery("""
-                        SELECT c.id FROM card c JOIN deck d ON d.id = c.deck_id
+    /** Up to {@code count} cards for a mock interview from {@code decks}: due ones first, then at random. */
+    List<Long> mockCards(Handle h, long learnerId, Collection<Long> decks, int count, long now) {
+        return h.createQuery("""
+                        SELECT c.id FROM card c
                         JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
-                        WHERE s.suspended = 0 AND c.removed_from_source = 0 AND (""" + scope + """
-                        ) ORDER BY (s.state <> 0 AND s.due <= :now) DESC, random() LIMIT :count""")
-                .bind("learnerId", learnerId).bind("now", now).bind("count", count);
-        int i = 0;
-        for (String name : deckNames) {
-            query.bind("n" + i++, name);
-        }
-        return query.mapTo(Long.class).list();
+                        WHERE s.suspended = 0 AND c.removed_from_source = 0 AND c.deck_id IN (<decks>)
+                        ORDER BY (s.state <> :new AND s.due <= :now) DESC, random() LIMIT :count""")
+                .bind("learnerId", learnerId).bind("new", State.NEW).bind("now", now).bind("count", count)
+                .bindList("decks", decks)
+                .mapTo(Long.class).list();
     }
 
     private static Attempt attempt(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -95,7 +89,7 @@ public final class PracticeRepository {
                 rs.getObject("review_id") == null ? null : rs.getLong("review_id"),
                 rs.getLong("attempted_at"), rs.getString("answer"), rs.getInt("seconds"), rs.getDouble("coverage"),
                 fromJson(rs.getString("key_points")),
-                rs.getObject("rating") == null ? null : rs.getInt("rating"));
+                rs.getObject("rating") == null ? null : Rating.of(rs.getInt("rating")));
     }
 
     private static String toJson(List<Attempt.PointMark> points) {

@@ -1,15 +1,17 @@
 package dev.prepdeck.practice;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.NotFoundException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.review.ReviewService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,16 +48,13 @@ public final class PracticeService {
         this.clock = clock;
     }
 
-    public AnswerMatcher matcher() {
-        return matcher;
-    }
-
     /** Checks an answer to a card: key points covered, coverage, and the rating it suggests. */
     public PracticeCheck check(long cardId, String answer, long seconds) {
         return jdbi.withHandle(h -> check(h, cardId, answer, seconds));
     }
 
-    private PracticeCheck check(Handle h, long cardId, String answer, long seconds) {
+    /** {@link #check(long, String, long)} on the caller's handle. */
+    public PracticeCheck check(Handle h, long cardId, String answer, long seconds) {
         validate(answer, seconds);
         Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         int target = target(h, card);
@@ -80,7 +79,8 @@ public final class PracticeService {
         return jdbi.withHandle(h -> target(h, decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId))));
     }
 
-    private int target(Handle h, Card card) {
+    /** {@link #target(long)} on the caller's handle. */
+    public int target(Handle h, Card card) {
         return TargetTime.of(card, attempts.settings(h, card.deckId()).targetSeconds());
     }
 
@@ -104,10 +104,9 @@ public final class PracticeService {
         return check.points().stream().map(p -> new Attempt.PointMark(p.text(), p.covered())).toList();
     }
 
-    /** The learner's attempts at a card, newest first. */
-    public List<Attempt> attempts(long cardId) {
-        long learnerId = reviews.learner().id();
-        return jdbi.withHandle(h -> attempts.attempts(h, learnerId, cardId));
+    /** The learner's attempts at a card, newest first; on the caller's handle. */
+    public List<Attempt> attempts(Handle h, long cardId) {
+        return attempts.attempts(h, reviews.learner(h).id(), cardId);
     }
 
     public PracticeSettings settings(long deckId) {
@@ -137,12 +136,10 @@ public final class PracticeService {
         });
     }
 
-    /** Whether the review page asks for a typed answer on this deck's cards. */
-    public boolean practiceOn(long deckId) {
-        return jdbi.withHandle(h -> {
-            Boolean mode = attempts.settings(h, deckId).mode();
-            return mode != null ? mode : answersAreLong(decks.cards(h, deckId));
-        });
+    /** Whether the review page asks for a typed answer on this deck's cards; on the caller's handle. */
+    public boolean practiceOn(Handle h, long deckId) {
+        Boolean mode = attempts.settings(h, deckId).mode();
+        return mode != null ? mode : answersAreLong(decks.cards(h, deckId));
     }
 
     /** What automatic mode decides for a deck, whatever its saved mode. */
@@ -167,14 +164,15 @@ public final class PracticeService {
         if (count < 1 || count > MAX_MOCK_QUESTIONS) {
             throw new InvalidInputException("count", "number of questions must be between 1 and " + MAX_MOCK_QUESTIONS);
         }
-        long learnerId = reviews.learner().id();
         return jdbi.withHandle(h -> {
-            List<String> names = new ArrayList<>();
+            long learnerId = reviews.learner(h).id();
+            DeckTree tree = decks.tree(h);
+            Set<Long> chosen = new LinkedHashSet<>();
             for (long id : deckIds) {
                 Deck deck = decks.deck(h, id).orElseThrow(() -> new InvalidInputException("decks", "no deck with id " + id));
-                names.add(deck.name());
+                chosen.addAll(tree.scope(deck).deckIds());
             }
-            List<Long> cards = attempts.mockCards(h, learnerId, names, count, clock.millis());
+            List<Long> cards = attempts.mockCards(h, learnerId, chosen, count, clock.millis());
             if (cards.isEmpty()) {
                 throw new InvalidInputException("decks", "the chosen decks have no cards to ask");
             }
@@ -184,18 +182,17 @@ public final class PracticeService {
 
     /** Stores a mock interview answer, checked but not yet rated; returns the attempt's id. */
     public long recordMockAnswer(long cardId, String answer, long seconds) {
-        long learnerId = reviews.learner().id();
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
-            return attempts.insertAttempt(h, cardId, learnerId, null, clock.millis(), answer, seconds,
+            return attempts.insertAttempt(h, cardId, reviews.learner(h).id(), null, clock.millis(), answer, seconds,
                     check.result().coverage(), pointMarks(check.result()));
         });
     }
 
     /** A mock interview's attempts in the given order, each with what the matcher suggests. */
     public List<MockAnswer> mockReport(List<Long> attemptIds) {
-        long learnerId = reviews.learner().id();
         return jdbi.withHandle(h -> {
+            long learnerId = reviews.learner(h).id();
             List<MockAnswer> report = new ArrayList<>();
             for (long id : attemptIds) {
                 Attempt attempt = attempts.attempt(h, learnerId, id)
@@ -214,8 +211,8 @@ public final class PracticeService {
      * attempt linked to its review. An attempt already rated is refused, so a report cannot be applied twice.
      */
     public void confirmMock(Map<Long, Rating> ratingByAttempt) {
-        long learnerId = reviews.learner().id();
         jdbi.useTransaction(h -> {
+            long learnerId = reviews.learner(h).id();
             for (Map.Entry<Long, Rating> e : ratingByAttempt.entrySet()) {
                 Attempt attempt = attempts.attempt(h, learnerId, e.getKey())
                         .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + e.getKey()));

@@ -1,6 +1,5 @@
 package dev.prepdeck.practice;
 
-import dev.prepdeck.fsrs.Rating;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ public final class PracticeView {
     }
 
 
-    static List<PointRow> points(AnswerMatcher.AnswerCheck check) {
+    public static List<PointRow> points(AnswerMatcher.AnswerCheck check) {
         List<PointRow> rows = new ArrayList<>();
         for (int i = 0; i < check.points().size(); i++) {
             AnswerMatcher.PointResult p = check.points().get(i);

@@ -7,7 +7,7 @@ import java.time.Instant;
 /** One learner's scheduling state of one card, as stored in card_state. */
 public record CardSchedule(
         long cardId,
-        int state,
+        State state,
         double stability,
         double difficulty,
         int reps,
@@ -20,14 +20,13 @@ public record CardSchedule(
         boolean suspended) {
 
     public FsrsCard toFsrsCard() {
-        return new FsrsCard(State.values()[state], stability, difficulty, reps, lapses, learningSteps,
+        return new FsrsCard(state, stability, difficulty, reps, lapses, learningSteps,
                 scheduledDays, elapsedDays, lastReview == null ? null : Instant.ofEpochMilli(lastReview),
                 Instant.ofEpochMilli(due));
     }
 
     /** The name shown to people and in the API: New, Learning, Review, Relearning or Suspended. */
     public String stateName() {
-        return suspended ? "Suspended" : State.values()[state].label();
+        return suspended ? "Suspended" : state.label();
     }
-
 }

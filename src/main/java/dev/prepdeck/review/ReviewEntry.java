@@ -1,14 +1,17 @@
 package dev.prepdeck.review;
 
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
+
 /** One row of the review log as the card page shows it. */
 public record ReviewEntry(
         long id,
         long reviewedAt,
-        int rating,
+        Rating rating,
         int elapsedDays,
         long durationMs,
-        int stateBefore,
-        int stateAfter,
+        State stateBefore,
+        State stateAfter,
         double stabilityAfter,
         double difficultyAfter,
         int scheduledDaysAfter,

@@ -2,18 +2,17 @@ package dev.prepdeck.review;
 
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.EmptyHandling;
 
 /** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
 public final class ReviewRepository {
-    /** Restricts a query on deck alias d to the deck named :scope and its sub-decks, or all decks when null. */
-    private static final String IN_SCOPE =
-            "(:scope IS NULL OR d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
             s.elapsed_days, s.last_review, s.due, s.suspended""";
@@ -28,7 +27,6 @@ public final class ReviewRepository {
     }
 
     public Optional<CardSchedule> schedule(Handle h, long learnerId, long cardId) {
-        h.registerRowMapper(ConstructorMapper.factory(CardSchedule.class));
         return h.createQuery("SELECT " + SCHEDULE_COLUMNS
                         + " FROM card_state s WHERE s.card_id = :cardId AND s.learner_id = :learnerId")
                 .bind("cardId", cardId).bind("learnerId", learnerId)
@@ -37,7 +35,6 @@ public final class ReviewRepository {
 
     /** Scheduling state and review count of every card in one deck (not its sub-decks). */
     Map<Long, CardStatus> statusesInDeck(Handle h, long learnerId, long deckId) {
-        h.registerRowMapper(ConstructorMapper.factory(CardSchedule.class));
         Map<Long, Integer> reviewCounts = new HashMap<>();
         h.createQuery("""
                         SELECT r.card_id, COUNT(*) AS n FROM review_log r JOIN card c ON c.id = r.card_id
@@ -63,23 +60,25 @@ public final class ReviewRepository {
                         SELECT deck_id,
                                COUNT(*) AS total,
                                SUM(suspended) AS suspended,
-                               SUM(suspended = 0 AND state IN (1, 3) AND due <= :now) AS learning_due,
-                               SUM(suspended = 0 AND state = 2 AND due < :dayEnd) AS review_due,
-                               SUM(suspended = 0 AND state = 0) AS new_cards
+                               SUM(suspended = 0 AND state IN (:learning, :relearning) AND due <= :now) AS learning_due,
+                               SUM(suspended = 0 AND state = :review AND due < :dayEnd) AS review_due,
+                               SUM(suspended = 0 AND state = :new) AS new_cards
                         FROM card_recall WHERE learner_id = :learnerId
                         GROUP BY deck_id""")
                 .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
+                .bind("relearning", State.RELEARNING)
                 .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), rs.getInt("total"), rs.getInt("suspended"),
                         rs.getInt("learning_due"), rs.getInt("review_due"), rs.getInt("new_cards"), 0, 0))
                 .forEach(c -> counts.put(c.deckId(), c));
         h.createQuery("""
                         SELECT c.deck_id,
-                               SUM(r.state_before = 0) AS new_done,
-                               SUM(r.state_before = 2) AS reviews_done
+                               SUM(r.state_before = :new) AS new_done,
+                               SUM(r.state_before = :review) AS reviews_done
                         FROM review_log r JOIN card c ON c.id = r.card_id
                         WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
                         GROUP BY c.deck_id""")
-                .bind("learnerId", learnerId)
+                .bind("learnerId", learnerId).bind("new", State.NEW).bind("review", State.REVIEW)
                 .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
                 .map((rs, ctx) -> new long[] {rs.getLong("deck_id"), rs.getInt("new_done"), rs.getInt("reviews_done")})
                 .forEach(row -> counts.merge(row[0],
@@ -87,49 +86,63 @@ public final class ReviewRepository {
         return counts;
     }
 
-    /** Reviews done today in a deck tree by cards that were in {@code stateBefore} (0 new, 2 review). */
-    int reviewsDone(Handle h, long learnerId, String scope, StudyDay day, int stateBefore) {
+    /** Reviews done today in {@code decks} by cards that were in {@code stateBefore}. */
+    int reviewsDone(Handle h, long learnerId, List<Long> decks, StudyDay day, State stateBefore) {
         return h.createQuery("""
-                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
                         WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                          AND r.state_before = :stateBefore AND""" + " " + IN_SCOPE)
-                .bind("learnerId", learnerId).bind("scope", scope).bind("stateBefore", stateBefore)
+                          AND r.state_before = :stateBefore AND c.deck_id IN (<decks>)""")
+                .bind("learnerId", learnerId).bind("stateBefore", stateBefore)
                 .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Integer.class).one();
     }
 
-    Optional<Long> firstLearningDue(Handle h, long learnerId, String scope, long dueBy) {
-        return firstCard(h, learnerId, scope, "s.state IN (1, 3) AND s.due <= :dueBy", "s.due, c.id", dueBy);
-    }
-
-    Optional<Long> firstReviewDue(Handle h, long learnerId, String scope, long dueBefore) {
-        return firstCard(h, learnerId, scope, "s.state = 2 AND s.due < :dueBy", "s.due, c.id", dueBefore);
-    }
-
-    Optional<Long> firstNew(Handle h, long learnerId, String scope) {
-        return firstCard(h, learnerId, scope, "s.state = 0", "d.name, c.position, c.id", null);
-    }
-
-    /** When the next card in scope falls due after {@code now} (learning or review), for the "done" screen. */
-    Optional<Long> nextDueAfter(Handle h, long learnerId, String scope, long now) {
+    /** The (re)learning card in {@code decks} due first, if it is due by {@code dueBy}. */
+    Optional<Long> firstLearningDue(Handle h, long learnerId, List<Long> decks, long dueBy) {
         return h.createQuery("""
-                        SELECT MIN(s.due) FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
-                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state <> 0 AND s.due > :now
-                          AND""" + " " + IN_SCOPE)
-                .bind("learnerId", learnerId).bind("scope", scope).bind("now", now)
+                        SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (:learning, :relearning)
+                          AND s.due <= :dueBy AND c.deck_id IN (<decks>)
+                        ORDER BY s.due, c.id LIMIT 1""")
+                .bind("learnerId", learnerId).bind("learning", State.LEARNING).bind("relearning", State.RELEARNING)
+                .bind("dueBy", dueBy).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }
 
-    /** {@code condition} and {@code order} are constant SQL; values are bound ({@code :dueBy} when not null). */
-    private Optional<Long> firstCard(Handle h, long learnerId, String scope, String condition, String order, Long dueBy) {
-        var query = h.createQuery("SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id"
-                        + " WHERE s.learner_id = :learnerId AND s.suspended = 0 AND " + condition + " AND " + IN_SCOPE
-                        + " ORDER BY " + order + " LIMIT 1")
-                .bind("learnerId", learnerId).bind("scope", scope);
-        if (dueBy != null) {
-            query.bind("dueBy", dueBy);
-        }
-        return query.mapTo(Long.class).findOne();
+    /** The review card in {@code decks} due first, if it is due before {@code dueBefore} (the study day's end). */
+    Optional<Long> firstReviewDue(Handle h, long learnerId, List<Long> decks, long dueBefore) {
+        return h.createQuery("""
+                        SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state = :review
+                          AND s.due < :dueBefore AND c.deck_id IN (<decks>)
+                        ORDER BY s.due, c.id LIMIT 1""")
+                .bind("learnerId", learnerId).bind("review", State.REVIEW).bind("dueBefore", dueBefore)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .mapTo(Long.class).findOne();
+    }
+
+    /** The first new card in {@code decks}: by deck name, then in file order. */
+    Optional<Long> firstNew(Handle h, long learnerId, List<Long> decks) {
+        return h.createQuery("""
+                        SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
+                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state = :new
+                          AND c.deck_id IN (<decks>)
+                        ORDER BY d.name, c.position, c.id LIMIT 1""")
+                .bind("learnerId", learnerId).bind("new", State.NEW)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .mapTo(Long.class).findOne();
+    }
+
+    /** When the next card in {@code decks} falls due after {@code now} (learning or review), for the "done" screen. */
+    Optional<Long> nextDueAfter(Handle h, long learnerId, List<Long> decks, long now) {
+        return h.createQuery("""
+                        SELECT MIN(s.due) FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state <> :new AND s.due > :now
+                          AND c.deck_id IN (<decks>)""")
+                .bind("learnerId", learnerId).bind("new", State.NEW).bind("now", now)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .mapTo(Long.class).findOne();
     }
 
     /** Appends the review to the log and stores the card's new state; returns the review's id. */
@@ -144,9 +157,9 @@ public final class ReviewRepository {
                             :b.learningSteps, :b.scheduledDays, :b.elapsedDays, :b.lastReview, :b.due,
                             :stateAfter, :stabilityAfter, :difficultyAfter, :scheduledDaysAfter, :dueAfter)""")
                 .bind("cardId", before.cardId()).bind("learnerId", learnerId).bind("now", now)
-                .bind("rating", rating.value()).bind("elapsedDays", after.elapsedDays()).bind("durationMs", durationMs)
+                .bind("rating", rating).bind("elapsedDays", after.elapsedDays()).bind("durationMs", durationMs)
                 .bindMethods("b", before)
-                .bind("stateAfter", after.state().ordinal()).bind("stabilityAfter", after.stability())
+                .bind("stateAfter", after.state()).bind("stabilityAfter", after.stability())
                 .bind("difficultyAfter", after.difficulty()).bind("scheduledDaysAfter", after.scheduledDays())
                 .bind("dueAfter", after.due().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -157,7 +170,7 @@ public final class ReviewRepository {
                             last_review = :lastReview, due = :due
                         WHERE card_id = :cardId AND learner_id = :learnerId""")
                 .bind("cardId", before.cardId()).bind("learnerId", learnerId)
-                .bind("state", after.state().ordinal()).bind("stability", after.stability())
+                .bind("state", after.state()).bind("stability", after.stability())
                 .bind("difficulty", after.difficulty()).bind("reps", after.reps()).bind("lapses", after.lapses())
                 .bind("learningSteps", after.learningSteps()).bind("scheduledDays", after.scheduledDays())
                 .bind("elapsedDays", after.elapsedDays())
@@ -191,8 +204,7 @@ public final class ReviewRepository {
     }
 
     /** A card's reviews, oldest first. */
-    java.util.List<ReviewEntry> history(Handle h, long learnerId, long cardId) {
-        h.registerRowMapper(ConstructorMapper.factory(ReviewEntry.class));
+    List<ReviewEntry> history(Handle h, long learnerId, long cardId) {
         return h.createQuery("""
                         SELECT id, reviewed_at, rating, elapsed_days, duration_ms, state_before, state_after,
                                stability_after, difficulty_after, scheduled_days_after, due_after

@@ -1,19 +1,20 @@
 package dev.prepdeck.review;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.NotFoundException;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
-import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Preview;
+import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Scheduler;
+import dev.prepdeck.fsrs.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,91 +45,86 @@ public final class ReviewService {
         this.clock = clock;
     }
 
-    public Learner learner() {
-        return jdbi.withHandle(reviews::learner);
+    /** Whose progress this is and where their day begins; read on the caller's handle. */
+    public Learner learner(Handle h) {
+        return reviews.learner(h);
     }
 
     /** Due, new and total counts per deck, each including its sub-decks and capped by the deck's daily limits. */
     public Map<Long, DeckCounts> countsByDeck() {
-        return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner(h);
-            Instant now = clock.instant();
-            StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-            List<Deck> all = decks.allDecks(h);
-            Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day);
-            Map<Long, DeckCounts> result = new LinkedHashMap<>();
-            for (Deck deck : all) {
-                ReviewRepository.OwnCounts sum = ReviewRepository.OwnCounts.ZERO;
-                for (Deck d : all) {
-                    if (deck.contains(d)) {
-                        sum = sum.plus(own.getOrDefault(d.id(), ReviewRepository.OwnCounts.ZERO));
-                    }
-                }
-                int reviewsLeft = Math.max(0, deck.reviewsPerDay() - sum.reviewsDoneToday());
-                int newLeft = Math.max(0, deck.newPerDay() - sum.newDoneToday());
-                result.put(deck.id(), new DeckCounts(
-                        sum.learningDue() + Math.min(sum.reviewDue(), reviewsLeft),
-                        Math.min(sum.newCards(), newLeft),
-                        sum.total(),
-                        sum.suspended()));
-            }
-            return result;
-        });
+        return jdbi.withHandle(this::countsByDeck);
     }
 
+    /** {@link #countsByDeck()} on the caller's handle. */
+    public Map<Long, DeckCounts> countsByDeck(Handle h) {
+        Learner learner = reviews.learner(h);
+        Instant now = clock.instant();
+        StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+        DeckTree tree = decks.tree(h);
+        Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(reviews.ownCounts(h, learner.id(), now, day),
+                ReviewRepository.OwnCounts.ZERO, ReviewRepository.OwnCounts::plus);
+        Map<Long, DeckCounts> result = new LinkedHashMap<>();
+        for (Deck deck : tree.decks()) {
+            ReviewRepository.OwnCounts sum = sums.get(deck.id());
+            int reviewsLeft = Math.max(0, deck.reviewsPerDay() - sum.reviewsDoneToday());
+            int newLeft = Math.max(0, deck.newPerDay() - sum.newDoneToday());
+            result.put(deck.id(), new DeckCounts(
+                    sum.learningDue() + Math.min(sum.reviewDue(), reviewsLeft),
+                    Math.min(sum.newCards(), newLeft),
+                    sum.total(),
+                    sum.suspended()));
+        }
+        return result;
+    }
 
     /**
      * The next card to study in {@code deckId} and its sub-decks (all decks when null): learning cards that are
      * due, then reviews due today, then new cards, each within the daily limits; then learning cards due soon.
      */
     public StudyQueue next(Long deckId) {
-        return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner(h);
-            Instant now = clock.instant();
-            StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-            List<Deck> roots = roots(h, deckId);
-            String scope = deckId == null ? null : roots.get(0).name();
-            Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
-            for (Deck root : roots) {
-                if (cardId.isPresent()) {
-                    break;
-                }
-                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, 2);
-                if (done < root.reviewsPerDay()) {
-                    cardId = reviews.firstReviewDue(h, learner.id(), root.name(), day.end().toEpochMilli());
-                }
-            }
-            for (Deck root : roots) {
-                if (cardId.isPresent()) {
-                    break;
-                }
-                int done = reviews.reviewsDone(h, learner.id(), root.name(), day, 0);
-                if (done < root.newPerDay()) {
-                    cardId = reviews.firstNew(h, learner.id(), root.name());
-                }
-            }
-            if (cardId.isEmpty()) {
-                cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
-            }
-            if (cardId.isEmpty()) {
-                Optional<Long> nextDue = reviews.nextDueAfter(h, learner.id(), scope, now.toEpochMilli());
-                return StudyQueue.done(nextDue.map(Instant::ofEpochMilli).orElse(null));
-            }
-            return StudyQueue.of(studyCard(h, learner, cardId.get(), now));
-        });
+        return jdbi.withHandle(h -> next(h, deckId));
     }
 
-    private List<Deck> roots(Handle h, Long deckId) {
-        if (deckId != null) {
-            return List.of(decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId)));
-        }
-        List<Deck> roots = new ArrayList<>();
-        for (Deck deck : decks.allDecks(h)) {
-            if (deck.depth() == 0) {
-                roots.add(deck);
+    /** {@link #next(Long)} on the caller's handle. */
+    public StudyQueue next(Handle h, Long deckId) {
+        Learner learner = reviews.learner(h);
+        Instant now = clock.instant();
+        StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+        DeckTree tree = decks.tree(h);
+        Deck deck = deckId == null ? null
+                : decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+        // Daily limits hold per top-level deck when studying everything, else for the chosen deck.
+        List<Deck> roots = deck == null ? tree.roots() : List.of(deck);
+        List<Long> scope = tree.scope(deck).deckIds();
+        Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
+        for (Deck root : roots) {
+            if (cardId.isPresent()) {
+                break;
+            }
+            List<Long> rootDecks = tree.scope(root).deckIds();
+            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.REVIEW);
+            if (done < root.reviewsPerDay()) {
+                cardId = reviews.firstReviewDue(h, learner.id(), rootDecks, day.end().toEpochMilli());
             }
         }
-        return roots;
+        for (Deck root : roots) {
+            if (cardId.isPresent()) {
+                break;
+            }
+            List<Long> rootDecks = tree.scope(root).deckIds();
+            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.NEW);
+            if (done < root.newPerDay()) {
+                cardId = reviews.firstNew(h, learner.id(), rootDecks);
+            }
+        }
+        if (cardId.isEmpty()) {
+            cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
+        }
+        if (cardId.isEmpty()) {
+            Optional<Long> nextDue = reviews.nextDueAfter(h, learner.id(), scope, now.toEpochMilli());
+            return StudyQueue.done(nextDue.map(Instant::ofEpochMilli).orElse(null));
+        }
+        return StudyQueue.of(studyCard(h, learner, cardId.get(), now));
     }
 
     private StudyCard studyCard(Handle h, Learner learner, long cardId, Instant now) {
@@ -146,29 +142,35 @@ public final class ReviewService {
 
     /** Scheduling state and review count of each card in a deck, keyed by card id. */
     public Map<Long, CardStatus> statusesInDeck(long deckId) {
-        return jdbi.withHandle(h -> reviews.statusesInDeck(h, reviews.learner(h).id(), deckId));
+        return jdbi.withHandle(h -> statusesInDeck(h, deckId));
+    }
+
+    public Map<Long, CardStatus> statusesInDeck(Handle h, long deckId) {
+        return reviews.statusesInDeck(h, reviews.learner(h).id(), deckId);
     }
 
     /** The learner's reviews of a card, oldest first. */
-    public List<ReviewEntry> history(long cardId) {
-        return jdbi.withHandle(h -> reviews.history(h, reviews.learner(h).id(), cardId));
+    public List<ReviewEntry> history(Handle h, long cardId) {
+        return reviews.history(h, reviews.learner(h).id(), cardId);
     }
 
     /** The learner's scheduling state of a card. */
     public Optional<CardSchedule> schedule(long cardId) {
-        return jdbi.withHandle(h -> reviews.schedule(h, reviews.learner(h).id(), cardId));
+        return jdbi.withHandle(h -> schedule(h, cardId));
+    }
+
+    public Optional<CardSchedule> schedule(Handle h, long cardId) {
+        return reviews.schedule(h, reviews.learner(h).id(), cardId);
     }
 
     /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
-    public Optional<StudyCard> show(long cardId) {
-        return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner(h);
-            Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
-            if (schedule.isEmpty() || schedule.get().suspended()) {
-                return Optional.empty();
-            }
-            return Optional.of(studyCard(h, learner, cardId, clock.instant()));
-        });
+    public Optional<StudyCard> show(Handle h, long cardId) {
+        Learner learner = reviews.learner(h);
+        Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
+        if (schedule.isEmpty() || schedule.get().suspended()) {
+            return Optional.empty();
+        }
+        return Optional.of(studyCard(h, learner, cardId, clock.instant()));
     }
 
     /** Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. */
@@ -208,7 +210,8 @@ public final class ReviewService {
         return jdbi.inTransaction(h -> reviews.undoLast(h, reviews.learner(h).id()));
     }
 
-    public Optional<Long> lastReviewedCard() {
-        return jdbi.withHandle(h -> reviews.lastReviewedCard(h, reviews.learner(h).id()));
+    /** The card the learner rated last, which undo would take back. */
+    public Optional<Long> lastReviewedCard(Handle h) {
+        return reviews.lastReviewedCard(h, reviews.learner(h).id());
     }
 }

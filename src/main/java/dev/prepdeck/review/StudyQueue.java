@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** Either the next card to study or, when nothing is left for now, when the next card falls due (may be null). */
 public record StudyQueue(StudyCard card, Instant nextDue) {
-    static StudyQueue of(StudyCard card) {
+    public static StudyQueue of(StudyCard card) {
         return new StudyQueue(card, null);
     }
 

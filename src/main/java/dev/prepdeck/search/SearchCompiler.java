@@ -1,6 +1,7 @@
 package dev.prepdeck.search;
 
 import dev.prepdeck.db.TextFold;
+import dev.prepdeck.fsrs.State;
 import dev.prepdeck.search.SearchNode.Comparison;
 import dev.prepdeck.search.SearchNode.TextField;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,8 @@ final class SearchCompiler {
     private SearchCompiler(SearchContext context) {
         this.context = context;
         parameters.put("learner", context.learnerId());
+        // state codes are bound like every value (sort keys test :new too, so it is always there)
+        parameters.put("new", State.NEW);
     }
 
     static CompiledSearch compile(SearchNode search, SearchContext context) {
@@ -255,12 +259,13 @@ final class SearchCompiler {
 
     private String state(SearchNode.StateFilter state) {
         return switch (state) {
-            case DUE -> "(s.suspended = 0 AND " + notBuried() + " AND s.state IN (1, 2, 3) AND s.due < "
+            case DUE -> "(s.suspended = 0 AND " + notBuried() + " AND s.state IN (" + code(State.LEARNING) + ", "
+                    + code(State.REVIEW) + ", " + code(State.RELEARNING) + ") AND s.due < "
                     + shared("dayEnd", context.today().end().toEpochMilli())
-                    + " AND (s.state = 2 OR s.due <= " + now() + "))";
-            case NEW -> "s.state = 0";
-            case LEARN -> "s.state IN (1, 3)";
-            case REVIEW -> "s.state IN (2, 3)";
+                    + " AND (s.state = " + code(State.REVIEW) + " OR s.due <= " + now() + "))";
+            case NEW -> "s.state = :new";
+            case LEARN -> "s.state IN (" + code(State.LEARNING) + ", " + code(State.RELEARNING) + ")";
+            case REVIEW -> "s.state IN (" + code(State.REVIEW) + ", " + code(State.RELEARNING) + ")";
             case SUSPENDED -> "s.suspended = 1";
             case BURIED -> "(s.buried_until IS NOT NULL AND s.buried_until > " + now() + ")";
         };
@@ -273,14 +278,14 @@ final class SearchCompiler {
     private String property(SearchNode.PropertyIs term) {
         Comparison op = term.comparison();
         return switch (term.property()) {
-            case INTERVAL -> "(s.state <> 0 AND s.scheduled_days " + op.sql() + " " + bind("ivl", (long) term.value()) + ")";
+            case INTERVAL -> "(s.state <> :new AND s.scheduled_days " + op.sql() + " " + bind("ivl", (long) term.value()) + ")";
             case REPS -> "s.reps " + op.sql() + " " + bind("reps", (long) term.value());
             case LAPSES -> "s.lapses " + op.sql() + " " + bind("lapses", (long) term.value());
-            case STABILITY -> "(s.state <> 0 AND s.stability " + op.sql() + " " + bind("s", term.value()) + ")";
-            case DIFFICULTY -> "(s.state <> 0 AND (s.difficulty - 1) / 9 " + op.sql() + " " + bind("d", term.value()) + ")";
-            case RETRIEVABILITY -> "(s.state <> 0 AND s.stability > 0 AND s.last_review IS NOT NULL AND "
+            case STABILITY -> "(s.state <> :new AND s.stability " + op.sql() + " " + bind("s", term.value()) + ")";
+            case DIFFICULTY -> "(s.state <> :new AND (s.difficulty - 1) / 9 " + op.sql() + " " + bind("d", term.value()) + ")";
+            case RETRIEVABILITY -> "(s.state <> :new AND s.stability > 0 AND s.last_review IS NOT NULL AND "
                     + recallCompared(op, term.value()) + ")";
-            case DUE -> "(s.state <> 0 AND " + dueDays(op, (long) term.value()) + ")";
+            case DUE -> "(s.state <> :new AND " + dueDays(op, (long) term.value()) + ")";
         };
     }
 
@@ -367,6 +372,11 @@ final class SearchCompiler {
     private String curveSql(String elapsed, SearchContext.Curve curve, String suffix) {
         return "pow(1 + " + shared("factor" + suffix, curve.factor()) + " * " + elapsed + " / s.stability, "
                 + shared("decay" + suffix, curve.decay()) + ")";
+    }
+
+    /** A state's code as a parameter named after it: :learning. */
+    private String code(State state) {
+        return shared(state.name().toLowerCase(Locale.ROOT), state);
     }
 
     private String now() {

@@ -1,10 +1,11 @@
 package dev.prepdeck.search;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Scheduler;
 import dev.prepdeck.fsrs.State;
@@ -71,9 +72,12 @@ public final class SearchService {
                 .bindMap(compiled.parameters()).mapTo(Long.class).list());
     }
 
-    /** Compiles the search for the learner and runs {@code work} on one connection, with REGEXP when it is needed. */
+    /**
+     * Compiles the search for the learner and runs {@code work} in one read transaction (one snapshot: the learner,
+     * the decks' curves and the matches), with REGEXP when it is needed.
+     */
     private <T> T run(long learnerId, String query, SearchNode search, BiFunction<Handle, CompiledSearch, T> work) {
-        return jdbi.withHandle(h -> {
+        return Database.read(jdbi, h -> {
             CompiledSearch compiled = SearchCompiler.compile(search, context(h, learnerId));
             RegexMatch regex = new RegexMatch(REGEX_READ_BUDGET);
             try {
@@ -148,7 +152,7 @@ public final class SearchService {
     }
 
     private static SearchRow row(ResultSet rs) throws SQLException {
-        State state = State.values()[rs.getInt("state")];
+        State state = State.of(rs.getInt("state"));
         boolean isNew = state == State.NEW;
         return new SearchRow(
                 rs.getLong("id"), rs.getString("question"), rs.getString("answer"), rs.getLong("deck_id"),

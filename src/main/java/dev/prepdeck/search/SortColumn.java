@@ -9,10 +9,10 @@ public enum SortColumn {
     DECK("deck", "(SELECT name FROM deck WHERE id = c.deck_id)", true),
     TAGS("tags", "c.tags", true),
     STATE("state", "s.state", false),
-    DUE("due", "CASE WHEN s.state = 0 THEN NULL ELSE s.due END", false),
-    INTERVAL("interval", "CASE WHEN s.state = 0 THEN NULL ELSE s.scheduled_days END", false),
-    STABILITY("stability", "CASE WHEN s.state = 0 THEN NULL ELSE s.stability END", false),
-    DIFFICULTY("difficulty", "CASE WHEN s.state = 0 THEN NULL ELSE s.difficulty END", false),
+    DUE("due", "CASE WHEN s.state = :new THEN NULL ELSE s.due END", false),
+    INTERVAL("interval", "CASE WHEN s.state = :new THEN NULL ELSE s.scheduled_days END", false),
+    STABILITY("stability", "CASE WHEN s.state = :new THEN NULL ELSE s.stability END", false),
+    DIFFICULTY("difficulty", "CASE WHEN s.state = :new THEN NULL ELSE s.difficulty END", false),
     RETRIEVABILITY("retrievability", null, false),
     REVIEWS("reviews", "s.reps", false),
     LAPSES("lapses", "s.lapses", false),
@@ -41,7 +41,7 @@ public enum SortColumn {
 
     /** The SQL sort key over c and s; retrievability's depends on the search's forgetting curves. */
     String sql(CompiledSearch search) {
-        return this == RETRIEVABILITY ? "CASE WHEN s.state = 0 THEN NULL ELSE " + search.recall() + " END" : sql;
+        return this == RETRIEVABILITY ? "CASE WHEN s.state = :new THEN NULL ELSE " + search.recall() + " END" : sql;
     }
 
     /** Whether some cards have no value (new cards have no due date); they sort last either way. */

@@ -61,26 +61,20 @@ record DayGrid(List<StudyDay> days, ZoneId zone) {
     }
 
     /**
-     * {@code name(idx, day_start, day_end, offset_ms)} as a common table expression; offset_ms is the zone's UTC
-     * offset at the day's start, used only to name a review's local hour. Every value is a number computed here, so
-     * the text is safe to splice into SQL.
+     * The grid as SQL rows {@code (idx, day_start, day_end), ...} for {@code VALUES <days>}; with {@code openStart}
+     * the first day also takes everything before it (overdue cards). Every value is a number computed here, so the
+     * text is safe to splice into a query.
      */
-    String cte(String name) {
-        return cte(name, false);
-    }
-
-    /** As {@link #cte(String)}; with {@code openStart} the first day also takes everything before it (overdue). */
-    String cte(String name, boolean openStart) {
-        StringBuilder sql = new StringBuilder(name).append("(idx, day_start, day_end, offset_ms) AS (VALUES ");
+    String values(boolean openStart) {
+        StringBuilder sql = new StringBuilder();
         for (int i = 0; i < days.size(); i++) {
             StudyDay d = days.get(i);
             if (i > 0) {
                 sql.append(',');
             }
             sql.append('(').append(i).append(',').append(openStart && i == 0 ? 0 : d.start().toEpochMilli()).append(',')
-                    .append(d.end().toEpochMilli()).append(',')
-                    .append(zone.getRules().getOffset(d.start()).getTotalSeconds() * 1000L).append(')');
+                    .append(d.end().toEpochMilli()).append(')');
         }
-        return sql.append(')').toString();
+        return sql.toString();
     }
 }

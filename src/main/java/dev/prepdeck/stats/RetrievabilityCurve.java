@@ -1,7 +1,7 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.fsrs.ForgettingCurve;
 import dev.prepdeck.review.ReviewEntry;
-import dev.prepdeck.fsrs.Rating;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,18 +26,16 @@ public final class RetrievabilityCurve {
     }
 
     /** The curve from the first review to now (or to the last due date when that is later); null without reviews. */
-    public static String svg(List<ReviewEntry> history, double w20, Instant now, ZoneId zone) {
+    public static String svg(List<ReviewEntry> history, ForgettingCurve curve, Instant now, ZoneId zone) {
         if (history.isEmpty()) {
             return null;
         }
-        double decay = -w20;
-        double factor = Math.pow(0.9, 1 / decay) - 1;
         long start = history.get(0).reviewedAt();
         long end = Math.max(now.toEpochMilli(), history.get(history.size() - 1).dueAfter());
         end = Math.max(end, start + (long) DAY_MS);
         DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(zone);
         ReviewEntry last = history.get(history.size() - 1);
-        double rNow = retrievability(last, now.toEpochMilli(), factor, decay);
+        double rNow = retrievability(last, now.toEpochMilli(), curve);
         Svg svg = new Svg("card-curve", WIDTH, HEIGHT, "Recall probability of this card over time",
                 history.size() + " reviews from " + date.format(Instant.ofEpochMilli(start)) + "; recall probability now "
                         + Charts.percent(rNow) + ". The curve restarts at 100% after each review and falls with time.");
@@ -57,18 +55,18 @@ public final class RetrievabilityCurve {
                 review++;
                 // drop to the value just before the review, then jump back to 100%
                 long at = history.get(review).reviewedAt();
-                double before = retrievability(history.get(review - 1), at, factor, decay);
+                double before = retrievability(history.get(review - 1), at, curve);
                 point(points, x(at, start, span, plotW), y(before, plotH));
                 point(points, x(at, start, span, plotW), y(1, plotH));
             }
-            point(points, x(t, start, span, plotW), y(retrievability(history.get(review), t, factor, decay), plotH));
+            point(points, x(t, start, span, plotW), y(retrievability(history.get(review), t, curve), plotH));
         }
         svg.polyline(points.toString().trim(), "rate-line");
         double nowX = x(now.toEpochMilli(), start, span, plotW);
         svg.line(nowX, TOP, nowX, TOP + plotH, "now-mark");
         for (ReviewEntry r : history) {
-            svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating(),
-                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + Rating.of(r.rating()).label());
+            svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating().value(),
+                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + r.rating().label());
         }
         svg.text(LEFT, HEIGHT - 14, date.format(Instant.ofEpochMilli(start)), "start", "axis-label", false);
         svg.text(LEFT + plotW, HEIGHT - 14, date.format(Instant.ofEpochMilli(end)), "end", "axis-label", false);
@@ -78,12 +76,12 @@ public final class RetrievabilityCurve {
     }
 
     /** R at {@code atMs} after {@code review}, counting fractional days so the drawn curve is smooth. */
-    static double retrievability(ReviewEntry review, long atMs, double factor, double decay) {
+    static double retrievability(ReviewEntry review, long atMs, ForgettingCurve curve) {
         if (review.stabilityAfter() <= 0) {
             return 0;
         }
         double days = Math.max(0, (atMs - review.reviewedAt()) / DAY_MS);
-        return Math.pow(1 + factor * days / review.stabilityAfter(), decay);
+        return curve.retrievability(days, review.stabilityAfter());
     }
 
     private static double x(long t, long start, double span, double plotW) {

@@ -1,8 +1,8 @@
 package dev.prepdeck.stats;
 
-import dev.prepdeck.InvalidInputException;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -41,7 +41,7 @@ public final class StatsController {
         model.put("deck", deck);
         model.put("days", days);
         model.put("periods", PERIODS);
-        model.put("allDecks", decks.allDecks());
+        model.put("allDecks", f.allDecks());
         model.put("charts", List.of(
                 Charts.heatmap(f.heatmap()),
                 Charts.reviewsByKind(f.perDay()),
@@ -124,16 +124,14 @@ public final class StatsController {
         Deck deck = deckParam(ctx);
         ZoneId zone = stats.zone();
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
-        String[] states = {"new", "learning", "review", "relearning"};
-        String[] ratings = {"again", "hard", "good", "easy"};
         csv(ctx, "review-log.csv", out -> {
             out.write("review_id,reviewed_at_utc,reviewed_at_local,deck,card_uid,question,rating,state_before,"
                     + "state_after,elapsed_days,seconds,stability,difficulty,interval_days\r\n");
             stats.eachLogLine(deck, line -> {
                 Instant at = Instant.ofEpochMilli(line.reviewedAt());
                 String row = String.join(",", Long.toString(line.id()), at.toString(), local.format(at),
-                        quote(line.deck()), quote(line.cardUid()), quote(line.question()), ratings[line.rating() - 1],
-                        states[line.stateBefore()], states[line.stateAfter()], Integer.toString(line.elapsedDays()),
+                        quote(line.deck()), quote(line.cardUid()), quote(line.question()), name(line.rating()),
+                        name(line.stateBefore()), name(line.stateAfter()), Integer.toString(line.elapsedDays()),
                         String.format(Locale.ROOT, "%.1f", line.durationMs() / 1000.0),
                         String.format(Locale.ROOT, "%.4f", line.stabilityAfter()),
                         String.format(Locale.ROOT, "%.4f", line.difficultyAfter()),
@@ -145,6 +143,11 @@ public final class StatsController {
                 }
             });
         });
+    }
+
+    /** A rating or state as the CSV names it: "good", "relearning". */
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
@@ -171,35 +174,14 @@ public final class StatsController {
         }
     }
 
-    /** ?deck= : blank for every deck; anything but an existing deck's id is a 404. */
+    /** ?deck= : blank for every deck, else a deck and its sub-decks. */
     private Deck deckParam(Context ctx) {
-        String value = ctx.queryParam("deck");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        long id;
-        try {
-            id = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse("no deck with id " + value.trim());
-        }
-        return decks.deck(id);
+        Long id = Params.queryId(ctx, "deck", "deck");
+        return id == null ? null : decks.deck(id);
     }
 
     /** ?days= : the period of the per-day charts, a whole number of days from 1 to 365 (default 30). */
     static int daysParam(Context ctx) {
-        String value = ctx.queryParam("days");
-        if (value == null || value.isBlank()) {
-            return DEFAULT_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(value.trim());
-            if (days >= 1 && days <= MAX_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException ignored) {
-            // falls through to the message below
-        }
-        throw new InvalidInputException("days", "days must be a whole number from 1 to " + MAX_DAYS + ", got '" + value + "'");
+        return Params.queryInt(ctx, "days", DEFAULT_DAYS, 1, MAX_DAYS);
     }
 }

@@ -1,30 +1,27 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.fsrs.ForgettingCurve;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.EmptyHandling;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * The statistics' SQL. Every figure is an aggregate computed by SQLite; Java receives at most one row per day,
- * per hour of the day or per deck. A {@code scope} (deck name) restricts to that deck and its sub-decks; null means
- * every deck.
+ * per hour of the day or per deck. A {@link DeckTree.Scope} says which decks count: a deck with its sub-decks, or
+ * every deck. State codes are bound from {@link State}; a day grid is spliced in as {@code <days>} (see
+ * {@link DayGrid#values}).
  */
 public final class StatsRepository {
-    /** Reviews whose card is in the deck :scope or below it. */
-    private static final String REVIEW_IN_SCOPE = """
-             AND r.card_id IN (SELECT c.id FROM card c JOIN deck d ON d.id = c.deck_id
-                               WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')""";
-    /** {@code column} (a deck id) is the deck :scope or one below it; the deck list is found once per query. */
-    private static String deckIdInScope(String column) {
-        return " AND " + column + " IN (SELECT d.id FROM deck d"
-                + " WHERE d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
-    }
     private static final long HOUR_MS = 3_600_000L;
-    private static final String DECK_IN_SCOPE =
-            " AND (d.name = :scope OR substr(d.name, 1, length(:scope) + 2) = :scope || '::')";
+    /** review_hour keeps every deck's totals together under deck id 0 (see V4__statistics.sql). */
+    private static final long EVERY_DECK = 0;
     /** An interval of 21 days or more makes a card "mature", as in Anki. */
     static final int MATURE_DAYS = 21;
 
@@ -48,18 +45,19 @@ public final class StatsRepository {
      * The review_hour roll-up (kept by triggers on review_log, see V4__statistics.sql) for the hours in [from, to),
      * one row per hour that had reviews. Java assigns each hour to the learner's study day and local hour.
      */
-    List<HourTotals> reviewHours(Handle h, long learnerId, String scope, long fromMs, long toMs) {
-        Query query = h.createQuery("""
-                SELECT r.hour, SUM(r.reviews) AS reviews, SUM(r.learning) AS learning, SUM(r.review) AS review,
-                       SUM(r.relearning) AS relearning, SUM(r.young) AS young, SUM(r.young_passed) AS young_pass,
-                       SUM(r.mature) AS mature, SUM(r.mature_passed) AS mature_pass, SUM(r.duration_ms) AS duration
-                FROM review_hour r
-                WHERE r.learner_id = :learnerId AND r.hour >= :fromHour AND r.hour < :toHour"""
-                + (scope == null ? " AND r.deck_id = 0" : " " + deckIdInScope("r.deck_id"))
-                + " GROUP BY r.hour HAVING SUM(r.reviews) > 0 ORDER BY r.hour");
+    List<HourTotals> reviewHours(Handle h, long learnerId, DeckTree.Scope scope, long fromMs, long toMs) {
         List<HourTotals> rows = new ArrayList<>();
-        bindScope(query.bind("learnerId", learnerId).bind("fromHour", Math.floorDiv(fromMs, HOUR_MS))
-                .bind("toHour", Math.floorDiv(toMs + HOUR_MS - 1, HOUR_MS)), scope)
+        h.createQuery("""
+                        SELECT r.hour, SUM(r.reviews) AS reviews, SUM(r.learning) AS learning, SUM(r.review) AS review,
+                               SUM(r.relearning) AS relearning, SUM(r.young) AS young, SUM(r.young_passed) AS young_pass,
+                               SUM(r.mature) AS mature, SUM(r.mature_passed) AS mature_pass, SUM(r.duration_ms) AS duration
+                        FROM review_hour r
+                        WHERE r.learner_id = :learnerId AND r.deck_id IN (<decks>)
+                          AND r.hour >= :fromHour AND r.hour < :toHour
+                        GROUP BY r.hour HAVING SUM(r.reviews) > 0 ORDER BY r.hour""")
+                .bind("learnerId", learnerId)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.everyDeck() ? List.of(EVERY_DECK) : scope.deckIds())
+                .bind("fromHour", Math.floorDiv(fromMs, HOUR_MS)).bind("toHour", Math.floorDiv(toMs + HOUR_MS - 1, HOUR_MS))
                 .map((rs, ctx) -> new HourTotals(rs.getLong("hour") * HOUR_MS, new DayTotals(rs.getInt("reviews"),
                         rs.getInt("learning"), rs.getInt("review"), rs.getInt("relearning"), rs.getInt("young"),
                         rs.getInt("young_pass"), rs.getInt("mature"), rs.getInt("mature_pass"), rs.getLong("duration"))))
@@ -68,21 +66,34 @@ public final class StatsRepository {
     }
 
     /** Whether anything was reviewed in [from, to); used to follow a streak back past the year the page reads. */
-    boolean anyReview(Handle h, long learnerId, String scope, long fromMs, long toMs) {
+    boolean anyReview(Handle h, long learnerId, DeckTree.Scope scope, long fromMs, long toMs) {
         return !reviewHours(h, learnerId, scope, fromMs, toMs).isEmpty();
     }
 
     /** Cards falling due on each day of the grid; cards already overdue count on its first day. */
-    int[] dueByDay(Handle h, long learnerId, String scope, DayGrid grid) {
+    int[] dueByDay(Handle h, long learnerId, DeckTree.Scope scope, DayGrid grid) {
         int[] result = new int[grid.size()];
-        String deckJoin = scope == null ? "" : " JOIN card c ON c.id = s.card_id";
-        Query query = h.createQuery("WITH " + grid.cte("days", true) + """
-                         SELECT days.idx, COUNT(*) AS due
+        // Every deck needs no join to card; a deck tree filters by the card's deck.
+        Query query = scope.everyDeck()
+                ? h.createQuery("""
+                        WITH days(idx, day_start, day_end) AS (VALUES <days>)
+                        SELECT days.idx, COUNT(*) AS due
                         FROM days JOIN card_state s
-                          ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (1, 2, 3)
-                             AND s.due >= days.day_start AND s.due < days.day_end""" + deckJoin
-                + " WHERE 1 = 1" + scopeFilter(scope, deckIdInScope("c.deck_id")) + " GROUP BY days.idx");
-        bindScope(query.bind("learnerId", learnerId), scope)
+                          ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (:learning, :review, :relearning)
+                             AND s.due >= days.day_start AND s.due < days.day_end
+                        GROUP BY days.idx""")
+                : h.createQuery("""
+                        WITH days(idx, day_start, day_end) AS (VALUES <days>)
+                        SELECT days.idx, COUNT(*) AS due
+                        FROM days JOIN card_state s
+                          ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (:learning, :review, :relearning)
+                             AND s.due >= days.day_start AND s.due < days.day_end
+                        JOIN card c ON c.id = s.card_id
+                        WHERE c.deck_id IN (<decks>)
+                        GROUP BY days.idx""")
+                        .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds());
+        query.define("days", grid.values(true)).bind("learnerId", learnerId)
+                .bind("learning", State.LEARNING).bind("review", State.REVIEW).bind("relearning", State.RELEARNING)
                 .map((rs, ctx) -> new int[] {rs.getInt("idx"), rs.getInt("due")})
                 .forEach(row -> result[row[0]] = row[1]);
         return result;
@@ -109,17 +120,19 @@ public final class StatsRepository {
     public record Distributions(int[] stability, int[] difficulty) {
     }
 
-    Distributions distributions(Handle h, long learnerId, String scope) {
+    Distributions distributions(Handle h, long learnerId, DeckTree.Scope scope) {
         int[] stability = new int[STABILITY_BOUNDS.length + 1];
         int[] difficulty = new int[9];
-        String from = "card_recall s WHERE s.learner_id = :learnerId" + scopeFilter(scope, deckIdInScope("s.deck_id"));
-        Query query = h.createQuery("""
-                SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
-                            WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
-                       MIN(MAX(CAST(s.difficulty AS INTEGER), 1), 9) - 1 AS dbin,
-                       COUNT(*) AS n
-                FROM""" + " " + from + " AND s.suspended = 0 AND s.state <> 0 GROUP BY sbin, dbin");
-        bindScope(query.bind("learnerId", learnerId), scope)
+        h.createQuery("""
+                        SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
+                                    WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
+                               MIN(MAX(CAST(s.difficulty AS INTEGER), 1), 9) - 1 AS dbin,
+                               COUNT(*) AS n
+                        FROM card_recall s
+                        WHERE s.learner_id = :learnerId AND s.deck_id IN (<decks>) AND s.suspended = 0 AND s.state <> :new
+                        GROUP BY sbin, dbin""")
+                .bind("learnerId", learnerId).bind("new", State.NEW)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
                 .map((rs, ctx) -> new int[] {rs.getInt("sbin"), rs.getInt("dbin"), rs.getInt("n")})
                 .forEach(row -> {
                     stability[row[0]] += row[2];
@@ -141,8 +154,8 @@ public final class StatsRepository {
         }
     }
 
-    /** The forgetting curve's constants shared by some decks: R = (1 + factor · t / S) ^ decay, decay = -w20. */
-    public record CurveConstants(List<Long> deckIds, double factor, double decay) {
+    /** Decks that share one forgetting curve (all of them unless their weights differ). */
+    public record CurveConstants(List<Long> deckIds, ForgettingCurve curve) {
     }
 
     /**
@@ -156,14 +169,14 @@ public final class StatsRepository {
         for (CurveConstants curve : curves) {
             h.createQuery("""
                             SELECT s.deck_id,
-                                   SUM(s.suspended = 0 AND s.state = 0) AS new_cards,
-                                   SUM(s.suspended = 0 AND s.state IN (1, 3)) AS learning,
-                                   SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < :mature) AS young,
-                                   SUM(s.suspended = 0 AND s.state = 2 AND s.scheduled_days >= :mature) AS mature,
+                                   SUM(s.suspended = 0 AND s.state = :new) AS new_cards,
+                                   SUM(s.suspended = 0 AND s.state IN (:learning, :relearning)) AS learning,
+                                   SUM(s.suspended = 0 AND s.state = :review AND s.scheduled_days < :mature) AS young,
+                                   SUM(s.suspended = 0 AND s.state = :review AND s.scheduled_days >= :mature) AS mature,
                                    SUM(s.suspended) AS suspended,
-                                   SUM(s.suspended = 0 AND s.state <> 0 AND s.stability > 0
+                                   SUM(s.suspended = 0 AND s.state <> :new AND s.stability > 0
                                        AND MAX((:now - s.last_review) / 86400000, 0) <= s.stability) AS mastered,
-                                   TOTAL(CASE WHEN s.suspended = 0 AND s.state <> 0 AND s.stability > 0
+                                   TOTAL(CASE WHEN s.suspended = 0 AND s.state <> :new AND s.stability > 0
                                          THEN pow(1 + :factor * MAX((:now - COALESCE(s.last_review, :now)) / 86400000, 0)
                                                   / s.stability, :decay) END) AS r_sum
                             FROM card_recall s
@@ -171,7 +184,9 @@ public final class StatsRepository {
                             GROUP BY s.deck_id""")
                     .bindList("decks", curve.deckIds())
                     .bind("learnerId", learnerId).bind("now", nowMs).bind("mature", MATURE_DAYS)
-                    .bind("factor", curve.factor()).bind("decay", curve.decay())
+                    .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
+                    .bind("relearning", State.RELEARNING)
+                    .bind("factor", curve.curve().factor()).bind("decay", curve.curve().decay())
                     .map((rs, ctx) -> java.util.Map.entry(rs.getLong("deck_id"), new DeckCards(
                             new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
                                     rs.getInt("mature"), rs.getInt("suspended")),
@@ -183,48 +198,54 @@ public final class StatsRepository {
     }
 
     /** Practice attempts and the sum of their coverage per day of the grid. */
-    double[][] coverageByDay(Handle h, long learnerId, String scope, DayGrid grid) {
+    double[][] coverageByDay(Handle h, long learnerId, DeckTree.Scope scope, DayGrid grid) {
         double[][] result = new double[grid.size()][2];
-        Query query = h.createQuery("WITH " + grid.cte("days") + """
-                         SELECT days.idx, COUNT(*) AS attempts, SUM(p.coverage) AS coverage
+        // Every deck needs no look-up of the attempts' cards; a deck tree keeps the attempts at its cards.
+        Query query = scope.everyDeck()
+                ? h.createQuery("""
+                        WITH days(idx, day_start, day_end) AS (VALUES <days>)
+                        SELECT days.idx, COUNT(*) AS attempts, SUM(p.coverage) AS coverage
                         FROM days JOIN practice_attempt p
                           ON p.learner_id = :learnerId AND p.attempted_at >= days.day_start AND p.attempted_at < days.day_end
-                        """ + scopeFilter(scope, REVIEW_IN_SCOPE.replace("r.card_id", "p.card_id")) + " GROUP BY days.idx");
-        bindScope(query.bind("learnerId", learnerId), scope)
+                        GROUP BY days.idx""")
+                : h.createQuery("""
+                        WITH days(idx, day_start, day_end) AS (VALUES <days>)
+                        SELECT days.idx, COUNT(*) AS attempts, SUM(p.coverage) AS coverage
+                        FROM days JOIN practice_attempt p
+                          ON p.learner_id = :learnerId AND p.attempted_at >= days.day_start AND p.attempted_at < days.day_end
+                        WHERE p.card_id IN (SELECT c.id FROM card c WHERE c.deck_id IN (<decks>))
+                        GROUP BY days.idx""")
+                        .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds());
+        query.define("days", grid.values(false)).bind("learnerId", learnerId)
                 .map((rs, ctx) -> new double[] {rs.getInt("idx"), rs.getInt("attempts"), rs.getDouble("coverage")})
                 .forEach(row -> result[(int) row[0]] = new double[] {row[1], row[2]});
         return result;
     }
 
     /** One line of the review log export. */
-    public record LogLine(long id, long reviewedAt, String deck, String cardUid, String question, int rating, int stateBefore,
-                   int stateAfter, int elapsedDays, long durationMs, double stabilityAfter, double difficultyAfter,
-                   int scheduledDaysAfter) {
+    public record LogLine(long id, long reviewedAt, String deck, String cardUid, String question, Rating rating,
+                          State stateBefore, State stateAfter, int elapsedDays, long durationMs, double stabilityAfter,
+                          double difficultyAfter, int scheduledDaysAfter) {
     }
 
     /** Streams the review log oldest first, one row at a time, so an export never holds the log in memory. */
-    void eachLogLine(Handle h, long learnerId, String scope, Consumer<LogLine> sink) {
-        Query query = h.createQuery("""
-                SELECT r.id, r.reviewed_at, d.name AS deck, c.uid, c.question, r.rating, r.state_before, r.state_after,
-                       r.elapsed_days, r.duration_ms, r.stability_after, r.difficulty_after, r.scheduled_days_after
-                FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
-                WHERE r.learner_id = :learnerId""" + scopeFilter(scope, DECK_IN_SCOPE) + " ORDER BY r.reviewed_at, r.id");
-        try (var rows = bindScope(query.bind("learnerId", learnerId), scope).setFetchSize(500)
+    void eachLogLine(Handle h, long learnerId, DeckTree.Scope scope, Consumer<LogLine> sink) {
+        try (var rows = h.createQuery("""
+                        SELECT r.id, r.reviewed_at, d.name AS deck, c.uid, c.question, r.rating, r.state_before,
+                               r.state_after, r.elapsed_days, r.duration_ms, r.stability_after, r.difficulty_after,
+                               r.scheduled_days_after
+                        FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                        WHERE r.learner_id = :learnerId AND c.deck_id IN (<decks>)
+                        ORDER BY r.reviewed_at, r.id""")
+                .bind("learnerId", learnerId).bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
+                .setFetchSize(500)
                 .map((rs, ctx) -> new LogLine(rs.getLong("id"), rs.getLong("reviewed_at"), rs.getString("deck"),
-                        rs.getString("uid"), rs.getString("question"), rs.getInt("rating"), rs.getInt("state_before"),
-                        rs.getInt("state_after"), rs.getInt("elapsed_days"), rs.getLong("duration_ms"),
-                        rs.getDouble("stability_after"), rs.getDouble("difficulty_after"),
-                        rs.getInt("scheduled_days_after")))
+                        rs.getString("uid"), rs.getString("question"), Rating.of(rs.getInt("rating")),
+                        State.of(rs.getInt("state_before")), State.of(rs.getInt("state_after")),
+                        rs.getInt("elapsed_days"), rs.getLong("duration_ms"), rs.getDouble("stability_after"),
+                        rs.getDouble("difficulty_after"), rs.getInt("scheduled_days_after")))
                 .stream()) {
             rows.forEach(sink);
         }
-    }
-
-    private static String scopeFilter(String scope, String filter) {
-        return scope == null ? "" : " " + filter;
-    }
-
-    private static Query bindScope(Query query, String scope) {
-        return scope == null ? query : query.bind("scope", scope);
     }
 }

@@ -3,6 +3,8 @@ package dev.prepdeck.stats;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.fsrs.ForgettingCurve;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.review.DeckCounts;
 import dev.prepdeck.review.Learner;
@@ -12,13 +14,16 @@ import dev.prepdeck.stats.StatsRepository.DayTotals;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -48,38 +53,40 @@ public final class StatsService {
         this.clock = clock;
     }
 
-    /** Today's work and the streak for the dashboard header, which already has the study queue's {@code counts}. */
-    public Today today(Deck scope, Map<Long, DeckCounts> counts) {
-        return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner();
-            StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
-            DayGrid grid = DayGrid.ending(day.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
-            DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), name(scope), grid.startMs(), grid.endMs()));
-            return today(h, learner, scope, grid, byDay, counts);
-        });
+    /**
+     * Today's work and the streak over every deck, for the dashboard header, which already has the study queue's
+     * {@code counts}; read on the caller's handle.
+     */
+    public Today today(Handle h, Map<Long, DeckCounts> counts) {
+        Learner learner = reviews.learner(h);
+        DeckTree tree = decks.tree(h);
+        StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
+        DayGrid grid = DayGrid.ending(day.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
+        DeckTree.Scope every = tree.scope(null);
+        DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), every, grid.startMs(), grid.endMs()));
+        return today(h, learner, tree, null, grid, byDay, counts);
     }
 
-    private Today today(Handle h, Learner learner, Deck scope, DayGrid grid, DayTotals[] byDay, Map<Long, DeckCounts> counts) {
+    /** Today's figures for {@code scope} (null: every deck): due and new count the deck, or every top-level deck. */
+    private Today today(Handle h, Learner learner, DeckTree tree, Deck scope, DayGrid grid, DayTotals[] byDay,
+                        Map<Long, DeckCounts> counts) {
         DayTotals now = byDay[byDay.length - 1];
         int due = 0;
         int fresh = 0;
-        for (Deck d : decks.allDecks(h)) {
-            boolean counted = scope == null ? d.depth() == 0 : d.id() == scope.id();
-            if (counted) {
-                DeckCounts c = counts.getOrDefault(d.id(), DeckCounts.NONE);
-                due += c.due();
-                fresh += c.newAvailable();
-            }
+        for (Deck d : scope == null ? tree.roots() : List.of(scope)) {
+            DeckCounts c = counts.getOrDefault(d.id(), DeckCounts.NONE);
+            due += c.due();
+            fresh += c.newAvailable();
         }
         return new Today(now.reviews(), Math.round(now.durationMs() / 1000.0), due, fresh,
-                streak(h, learner, name(scope), grid, byDay));
+                streak(h, learner, tree.scope(scope), grid, byDay));
     }
 
     /**
      * Consecutive study days with at least one review, ending today — or yesterday while today has none yet, since
      * the day is not over. Followed back past the 365-day grid one day at a time when needed.
      */
-    private int streak(Handle h, Learner learner, String scope, DayGrid grid, DayTotals[] byDay) {
+    private int streak(Handle h, Learner learner, DeckTree.Scope scope, DayGrid grid, DayTotals[] byDay) {
         int i = byDay.length - 1;
         if (byDay[i].reviews() == 0) {
             i--;
@@ -105,21 +112,23 @@ public final class StatsService {
 
     /** Every figure of the stats page for a deck tree (null: all decks), per-day charts over {@code periodDays}. */
     public Figures figures(Deck scope, int periodDays) {
-        Learner learner = reviews.learner();
-        String scopeName = name(scope);
+        Reader reader = jdbi.withHandle(h -> new Reader(reviews.learner(h), decks.tree(h)));
+        Learner learner = reader.learner();
+        DeckTree tree = reader.tree();
+        DeckTree.Scope decksRead = tree.scope(scope);
         // The largest independent reads run on their own connections meanwhile (WAL lets readers share the
         // file), so a request takes about as long as its slowest part on a machine with two or more cores.
         CompletableFuture<Map<Long, DeckCounts>> countsLater = CompletableFuture.supplyAsync(reviews::countsByDeck, background);
         CompletableFuture<StatsRepository.Distributions> distributionsLater = CompletableFuture.supplyAsync(
-                () -> jdbi.withHandle(h -> stats.distributions(h, learner.id(), scopeName)), background);
+                () -> jdbi.withHandle(h -> stats.distributions(h, learner.id(), decksRead)), background);
         Instant now = clock.instant();
         StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         DayGrid ahead = DayGrid.of(today.date(), FORECAST_DAYS, learner.zone(), learner.rolloverHour());
         CompletableFuture<int[]> dueLater = CompletableFuture.supplyAsync(
-                () -> jdbi.withHandle(h -> stats.dueByDay(h, learner.id(), scopeName, ahead)), background);
+                () -> jdbi.withHandle(h -> stats.dueByDay(h, learner.id(), decksRead, ahead)), background);
         return jdbi.withHandle(h -> {
             DayGrid year = DayGrid.ending(today.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
-            List<StatsRepository.HourTotals> hours = stats.reviewHours(h, learner.id(), scopeName, year.startMs(), year.endMs());
+            List<StatsRepository.HourTotals> hours = stats.reviewHours(h, learner.id(), decksRead, year.startMs(), year.endMs());
             DayTotals[] byDay = byDay(year, hours);
 
             List<DayCount> heatmap = new ArrayList<>();
@@ -145,7 +154,7 @@ public final class StatsService {
                 DayTotals t = byHour[hour];
                 hourly.add(new HourRow(hour, t.reviews(), t.review(), rate(t.youngPassed() + t.maturePassed(), t.review())));
             }
-            double[][] coverage = stats.coverageByDay(h, learner.id(), scopeName, period);
+            double[][] coverage = stats.coverageByDay(h, learner.id(), decksRead, period);
             List<DayCoverage> coverageByDay = new ArrayList<>();
             for (int i = 0; i < period.size(); i++) {
                 int attempts = (int) coverage[i][0];
@@ -153,19 +162,14 @@ public final class StatsService {
                         attempts == 0 ? null : coverage[i][1] / attempts));
             }
 
-            List<Deck> all = decks.allDecks(h);
-            Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, all, now);
-            StatsRepository.DeckCards cards = StatsRepository.DeckCards.NONE;
-            for (Deck d : all) {
-                if (scope == null || scope.contains(d)) {
-                    cards = cards.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
-                }
-            }
+            Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, tree.decks(), now);
+            StatsRepository.DeckCards cards = tree.sum(scope, own, StatsRepository.DeckCards.NONE,
+                    StatsRepository.DeckCards::plus);
             Map<Long, DeckCounts> counts = countsLater.join();
             StatsRepository.Distributions distributions = distributionsLater.join();
-            return new Figures(today(h, learner, scope, year, byDay, counts), heatmap, perDay, forecast,
+            return new Figures(today(h, learner, tree, scope, year, byDay, counts), heatmap, perDay, forecast,
                     retention(byDay), cards.states(), distributions.stability(), distributions.difficulty(),
-                    mastery(all, scope, own, counts), coverageByDay, hourly);
+                    mastery(tree, scope, own, counts), coverageByDay, hourly, tree.decks());
         });
     }
 
@@ -175,7 +179,7 @@ public final class StatsService {
      */
     static DayTotals[] byDay(DayGrid grid, List<StatsRepository.HourTotals> hours) {
         DayTotals[] result = new DayTotals[grid.size()];
-        java.util.Arrays.fill(result, DayTotals.NONE);
+        Arrays.fill(result, DayTotals.NONE);
         for (StatsRepository.HourTotals hour : hours) {
             int i = grid.indexOf(hour.hourStartMs());
             if (i >= 0) {
@@ -188,7 +192,7 @@ public final class StatsService {
     /** Totals per local hour of the day (0-23, in the zone's time at that moment) over the grid's days from {@code fromDay}. */
     static DayTotals[] byLocalHour(DayGrid grid, int fromDay, List<StatsRepository.HourTotals> hours) {
         DayTotals[] result = new DayTotals[24];
-        java.util.Arrays.fill(result, DayTotals.NONE);
+        Arrays.fill(result, DayTotals.NONE);
         long from = grid.day(fromDay).start().toEpochMilli();
         for (StatsRepository.HourTotals hour : hours) {
             if (hour.hourStartMs() >= from && grid.indexOf(hour.hourStartMs()) >= 0) {
@@ -211,35 +215,21 @@ public final class StatsService {
         return rows;
     }
 
-    private Map<Long, StatsRepository.DeckCards> cardsByOwnDeck(Handle h, Learner learner, List<Deck> all, Instant now) {
-        Map<Double, List<Long>> decksByW20 = new java.util.LinkedHashMap<>();
-        for (Deck d : all) {
+    private Map<Long, StatsRepository.DeckCards> cardsByOwnDeck(Handle h, Learner learner, List<Deck> decks, Instant now) {
+        Map<Double, List<Long>> decksByW20 = new LinkedHashMap<>();
+        for (Deck d : decks) {
             decksByW20.computeIfAbsent(DeckSettings.of(d).toFsrsParameters().w()[20], w -> new ArrayList<>()).add(d.id());
         }
         List<StatsRepository.CurveConstants> curves = new ArrayList<>();
-        decksByW20.forEach((w20, ids) -> curves.add(new StatsRepository.CurveConstants(ids, Math.pow(0.9, -1 / w20) - 1, -w20)));
+        decksByW20.forEach((w20, ids) -> curves.add(new StatsRepository.CurveConstants(ids, ForgettingCurve.ofW20(w20))));
         return stats.cardsByOwnDeck(h, learner.id(), curves, now.toEpochMilli());
     }
 
-    /** A deck's figures with its sub-decks'. */
-    private static StatsRepository.DeckCards tree(Deck root, List<Deck> all, Map<Long, StatsRepository.DeckCards> own) {
-        StatsRepository.DeckCards sum = StatsRepository.DeckCards.NONE;
-        for (Deck d : all) {
-            if (root.contains(d)) {
-                sum = sum.plus(own.getOrDefault(d.id(), StatsRepository.DeckCards.NONE));
-            }
-        }
-        return sum;
-    }
-
-    private static List<DeckMastery> mastery(List<Deck> all, Deck scope, Map<Long, StatsRepository.DeckCards> own,
+    private static List<DeckMastery> mastery(DeckTree tree, Deck scope, Map<Long, StatsRepository.DeckCards> own,
                                              Map<Long, DeckCounts> counts) {
         List<DeckMastery> rows = new ArrayList<>();
-        for (Deck deck : all) {
-            if (scope != null && !scope.contains(deck)) {
-                continue;
-            }
-            StatsRepository.DeckCards t = tree(deck, all, own);
+        for (Deck deck : tree.members(scope)) {
+            StatsRepository.DeckCards t = tree.sum(deck, own, StatsRepository.DeckCards.NONE, StatsRepository.DeckCards::plus);
             int cards = t.activeCards();
             rows.add(new DeckMastery(deck.id(), deck.name(), deck.depth(), cards,
                     cards == 0 ? 0 : (double) t.mastered() / cards, cards == 0 ? 0 : t.retrievabilitySum() / cards,
@@ -262,49 +252,49 @@ public final class StatsService {
      * taken per day times (1 + the number of learning steps), each step being one more review that day.</li>
      * </ul>
      */
-    public List<InterviewPlan> interviewPlans() {
-        Map<Long, LocalDate> dates = jdbi.withHandle(decks::interviewDates);
+    public List<InterviewPlan> interviewPlans(Handle h) {
+        Map<Long, LocalDate> dates = decks.interviewDates(h);
         if (dates.isEmpty()) {
             return List.of();
         }
-        return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner();
-            StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
-            List<Deck> all = decks.allDecks(h);
-            Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, all, clock.instant());
-            List<InterviewPlan> plans = new ArrayList<>();
-            for (Map.Entry<Long, LocalDate> entry : dates.entrySet()) {
-                Deck deck = decks.deck(h, entry.getKey()).orElseThrow();
-                LocalDate date = entry.getValue();
-                long daysLeft = ChronoUnit.DAYS.between(today.date(), date) + 1;
-                StatsRepository.StateCounts states = tree(deck, all, own).states();
-                int studied = states.learning() + states.young() + states.mature();
-                if (daysLeft < 1) {
-                    plans.add(new InterviewPlan(deck.id(), deck.name(), date, 0, studied, studied + states.newCards(), 0, true));
-                    continue;
-                }
-                FsrsParameters parameters = DeckSettings.of(deck).toFsrsParameters();
-                int newTaken = (int) Math.min(states.newCards(), (long) deck.newPerDay() * daysLeft);
-                int horizon = (int) Math.min(daysLeft, FORECAST_DAYS);
-                int[] due = stats.dueByDay(h, learner.id(), deck.name(),
-                        DayGrid.of(today.date(), horizon, learner.zone(), learner.rolloverHour()));
-                double dueAverage = java.util.Arrays.stream(due).average().orElse(0);
-                double newPerDay = (double) newTaken / daysLeft;
-                int reviewsPerDay = (int) Math.ceil(dueAverage + newPerDay * (1 + parameters.learningSteps().size()));
-                plans.add(new InterviewPlan(deck.id(), deck.name(), date, daysLeft, studied + newTaken,
-                        studied + states.newCards(), reviewsPerDay, parameters.requestRetention() >= MASTERED));
+        Learner learner = reviews.learner(h);
+        StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
+        DeckTree tree = decks.tree(h);
+        Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, tree.decks(), clock.instant());
+        List<InterviewPlan> plans = new ArrayList<>();
+        for (Map.Entry<Long, LocalDate> entry : dates.entrySet()) {
+            Deck deck = decks.deck(h, entry.getKey()).orElseThrow();
+            LocalDate date = entry.getValue();
+            long daysLeft = ChronoUnit.DAYS.between(today.date(), date) + 1;
+            StatsRepository.StateCounts states = tree.sum(deck, own, StatsRepository.DeckCards.NONE,
+                    StatsRepository.DeckCards::plus).states();
+            int studied = states.learning() + states.young() + states.mature();
+            if (daysLeft < 1) {
+                plans.add(new InterviewPlan(deck.id(), deck.name(), date, 0, studied, studied + states.newCards(), 0, true));
+                continue;
             }
-            return plans;
-        });
+            FsrsParameters parameters = DeckSettings.of(deck).toFsrsParameters();
+            int newTaken = (int) Math.min(states.newCards(), (long) deck.newPerDay() * daysLeft);
+            int horizon = (int) Math.min(daysLeft, FORECAST_DAYS);
+            int[] due = stats.dueByDay(h, learner.id(), tree.scope(deck),
+                    DayGrid.of(today.date(), horizon, learner.zone(), learner.rolloverHour()));
+            double dueAverage = Arrays.stream(due).average().orElse(0);
+            double newPerDay = (double) newTaken / daysLeft;
+            int reviewsPerDay = (int) Math.ceil(dueAverage + newPerDay * (1 + parameters.learningSteps().size()));
+            plans.add(new InterviewPlan(deck.id(), deck.name(), date, daysLeft, studied + newTaken,
+                    studied + states.newCards(), reviewsPerDay, parameters.requestRetention() >= MASTERED));
+        }
+        return plans;
     }
 
     /** Reviews per study day over the last {@code days} days, oldest first, for the CSV export. */
     public List<DayKinds> reviewsPerDay(Deck scope, int days) {
         return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner();
+            Learner learner = reviews.learner(h);
             StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
             DayGrid grid = DayGrid.ending(today.date(), days, learner.zone(), learner.rolloverHour());
-            DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), name(scope), grid.startMs(), grid.endMs()));
+            DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), decks.tree(h).scope(scope),
+                    grid.startMs(), grid.endMs()));
             List<DayKinds> rows = new ArrayList<>();
             for (int i = 0; i < grid.size(); i++) {
                 rows.add(new DayKinds(grid.day(i).date(), byDay[i].learning(), byDay[i].review(), byDay[i].relearning(),
@@ -316,20 +306,20 @@ public final class StatsService {
 
     /** Streams the review log (deck tree or all) to {@code sink}, oldest first. */
     public void eachLogLine(Deck scope, Consumer<StatsRepository.LogLine> sink) {
-        jdbi.useHandle(h -> stats.eachLogLine(h, reviews.learner().id(), name(scope), sink));
+        jdbi.useHandle(h -> stats.eachLogLine(h, reviews.learner(h).id(), decks.tree(h).scope(scope), sink));
     }
 
-    public java.time.ZoneId zone() {
-        return reviews.learner().zone();
-    }
-
-
-    private static String name(Deck scope) {
-        return scope == null ? null : scope.name();
+    /** The zone the learner's times are shown in. */
+    public ZoneId zone() {
+        return jdbi.withHandle(h -> reviews.learner(h).zone());
     }
 
     private static Double rate(int passed, int count) {
         return count == 0 ? null : (double) passed / count;
+    }
+
+    /** Whose figures these are and how their decks nest, read before the reads that run side by side. */
+    private record Reader(Learner learner, DeckTree tree) {
     }
 
     /** The dashboard header: reviews and seconds today, due and new available now, and the current streak. */
@@ -388,6 +378,6 @@ public final class StatsService {
     public record Figures(Today today, List<DayCount> heatmap, List<DayKinds> perDay, List<DayDue> forecast,
                           List<RetentionRow> retention, StatsRepository.StateCounts states, int[] stabilityBins,
                           int[] difficultyBins, List<DeckMastery> decks, List<DayCoverage> coverage,
-                          List<HourRow> hourly) {
+                          List<HourRow> hourly, List<Deck> allDecks) {
     }
 }

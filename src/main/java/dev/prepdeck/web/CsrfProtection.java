@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * browser send the cookie but cannot read it to fill in the field.
  */
 public final class CsrfProtection {
-    static final String COOKIE = "prepdeck_csrf";
+    public static final String COOKIE = "prepdeck_csrf";
     public static final String FIELD = "_csrf";
     private static final String ATTRIBUTE = "csrfToken";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,7 +1,7 @@
 package dev.prepdeck.web;
 
-import dev.prepdeck.InvalidInputException;
-import dev.prepdeck.NotFoundException;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.db.Migrations;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

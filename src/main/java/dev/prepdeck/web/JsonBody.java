@@ -3,7 +3,7 @@ package dev.prepdeck.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.prepdeck.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestData;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every page can be used without a mouse: Tab reaches each of its controls, each shows a focus outline, and axe

@@ -1,10 +1,8 @@
 package dev.prepdeck.browser;
 
+import dev.prepdeck.App;
 import dev.prepdeck.TestClock;
-import dev.prepdeck.TestData;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
-import dev.prepdeck.web.App;
+import dev.prepdeck.TestCollection;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,31 +16,27 @@ import org.jdbi.v3.core.Jdbi;
 public final class Site {
     private final BrowserSession browser;
     private final Path folder;
-    private final Jdbi jdbi;
-    private final TestClock clock;
+    private final TestCollection collection;
     private final Javalin app;
 
-    private Site(BrowserSession browser, Path folder, Jdbi jdbi, TestClock clock, Javalin app) {
+    private Site(BrowserSession browser, Path folder, TestCollection collection, Javalin app) {
         this.browser = browser;
         this.folder = folder;
-        this.jdbi = jdbi;
-        this.clock = clock;
+        this.collection = collection;
         this.app = app;
     }
 
     static Site start(BrowserSession browser, String... deckFiles) {
         try {
             Path folder = Files.createTempDirectory("prepdeck-browser-");
-            Jdbi jdbi = TestData.database(folder);
-            TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
+            String[] files = new String[deckFiles.length * 2];
             for (int i = 0; i < deckFiles.length; i++) {
-                TestData.write(folder.resolve("decks"), "deck-" + i + ".md", deckFiles[i]);
+                files[2 * i] = "deck-" + i + ".md";
+                files[2 * i + 1] = deckFiles[i];
             }
-            if (deckFiles.length > 0) {
-                new DeckSync(jdbi, new DeckRepository(), clock).importFolder(folder.resolve("decks"));
-            }
-            Javalin app = App.create(jdbi, clock).start("127.0.0.1", 0);
-            return new Site(browser, folder, jdbi, clock, app);
+            TestCollection collection = TestCollection.of(folder, files);
+            Javalin app = App.create(collection.jdbi(), collection.clock()).start("127.0.0.1", 0);
+            return new Site(browser, folder, collection, app);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,26 +54,26 @@ public final class Site {
     }
 
     public Jdbi jdbi() {
-        return jdbi;
+        return collection.jdbi();
     }
 
     public TestClock clock() {
-        return clock;
+        return collection.clock();
     }
 
     /** The single value of a query, for checking what the database holds after a scenario. */
     public <T> T one(String sql, Class<T> type) {
-        return TestData.one(jdbi, sql, type);
+        return collection.one(sql, type);
     }
 
     /** One row as column → value, to compare a card's state before and after. */
     public Map<String, Object> row(String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapToMap().one());
+        return collection.jdbi().withHandle(h -> h.createQuery(sql).mapToMap().one());
     }
 
     /** The first column of every row, e.g. the ratings in the review log. */
     public List<Object> list(String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapToMap().stream()
+        return collection.jdbi().withHandle(h -> h.createQuery(sql).mapToMap().stream()
                 .map(row -> row.values().iterator().next()).toList());
     }
 
@@ -88,13 +82,11 @@ public final class Site {
     }
 
     public long deckId(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deck WHERE name = :name")
-                .bind("name", name).mapTo(Long.class).one());
+        return collection.deckId(name);
     }
 
     public long cardId(String question) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM card WHERE question = :question")
-                .bind("question", question).mapTo(Long.class).one());
+        return collection.cardId(question);
     }
 
     void close() {

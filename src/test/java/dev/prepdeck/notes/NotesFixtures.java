@@ -2,8 +2,8 @@ package dev.prepdeck.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.deck.CardSource;
-import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.file.CardSource;
+import dev.prepdeck.deck.file.DeckFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,8 +49,9 @@ final class NotesFixtures {
     }
 
     /**
-     * Fails naming the card and the leftover when any card carries RST markup: "::", ".. " lines, "``",
-     * "`_", adornment lines or "|" line-block markers (outside fenced code, where anything goes).
+     * Fails naming the card and the leftover when any card carries RST or note-app markup outside code:
+     * "::", ".. " lines, "``", "`_", roles, substitution references, adornment lines, "|" line-block markers,
+     * Obsidian "[[links]]" and callout markers, footnote markers, HTML tags, unbalanced "**".
      */
     static void assertNoRstMarkup(NotesImport result) {
         List<String> problems = new ArrayList<>();
@@ -65,6 +66,9 @@ final class NotesFixtures {
         assertThat(problems).isEmpty();
     }
 
+    private static final Pattern LEFTOVER = Pattern.compile(
+            "::|``|`_|:[a-z][a-z:+-]*:`|(?<![\\w|])\\|[^|\\s][^|]*\\|(?![\\w|])|\\[\\[|]]|\\[![a-z]+]|\\[\\^|</?(?:details|summary|img|br|div|span)\\b");
+
     private static void check(String question, String text, List<String> problems) {
         boolean inFence = false;
         for (String line : text.split("\n")) {
@@ -77,9 +81,11 @@ final class NotesFixtures {
             }
             String prose = line.replaceAll("`[^`]*`", "");
             boolean tableRow = line.startsWith("|") && line.strip().endsWith("|");
-            if (prose.contains("::") || line.strip().startsWith(".. ") || line.strip().equals("..")
-                    || line.contains("``") || prose.contains("`_") || ADORNMENT_LINE.matcher(line.strip()).matches()
-                    || (line.startsWith("|") && !tableRow)) {
+            String outsideTable = tableRow ? "" : prose;
+            boolean unbalancedStrong = (prose.length() - prose.replace("**", "").length()) / 2 % 2 != 0;
+            if (LEFTOVER.matcher(outsideTable).find() || prose.contains("::") || line.strip().startsWith(".. ")
+                    || line.strip().equals("..") || ADORNMENT_LINE.matcher(line.strip()).matches()
+                    || (line.startsWith("|") && !tableRow) || unbalancedStrong) {
                 problems.add("'" + question + "': " + line);
             }
         }

@@ -7,7 +7,7 @@ import static dev.prepdeck.notes.NotesFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prepdeck.deck.DeckFile;
+import dev.prepdeck.deck.file.DeckFile;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,8 @@ class NotesReaderTest {
         NotesImport result = read("three-levels.rst", RST);
 
         assertThat(result.decks()).extracting(DeckFile::name).containsExactly(
-                "Backend Notes::Caching", "Backend Notes::消息队列", "Backend Notes::Release process");
+                "Backend Notes::Caching", "Backend Notes::消息队列", "Backend Notes::Release process",
+                "Backend Notes::Release process::How you ship a release");
         assertNoRstMarkup(result);
     }
 
@@ -60,20 +61,22 @@ class NotesReaderTest {
     }
 
     @Test
-    void topic_text_becomes_a_what_is_or_explain_card_in_the_notes_language() throws Exception {
+    void topic_text_becomes_a_question_in_the_notes_language_with_the_context_in_the_deck_name() throws Exception {
         NotesImport result = read("three-levels.rst", RST);
 
-        assertThat(card(result, "Explain Policies (Caching).").answer()).startsWith("| Policy | When to use |");
-        assertThat(card(result, "请解释消费语义（消息队列）。").answer()).contains("至少一次投递");
-        assertThat(card(result, "什么是死信队列（消费语义）？").answer()).contains("死信队列");
+        assertThat(card(result, "What are policies?").answer()).startsWith("| Policy | When to use |");
+        assertThat(card(result, "什么是消费语义？").answer()).contains("至少一次投递");
+        assertThat(card(result, "什么是死信队列？").answer()).contains("死信队列");
     }
 
     @Test
     void bold_titled_items_give_one_card_each_and_one_for_the_order() throws Exception {
         NotesImport result = read("three-levels.rst", RST);
 
-        assertThat(card(result, "How you ship a release: what are the goal and owner of Verify?").answer())
+        assertThat(card(result, "What are the goal and owner of Verify?").answer())
                 .isEqualTo("- **Goal:** run the full regression suite.\n- **Owner:** QA on call.");
+        assertThat(result.decks().stream().filter(d -> d.name().endsWith("::How you ship a release"))
+                .flatMap(d -> d.cards().stream()).count()).isEqualTo(3);
         assertThat(questions(result)).filteredOn(q -> q.contains("goal and owner")).hasSize(3);
     }
 
@@ -158,7 +161,7 @@ class NotesReaderTest {
                 .containsExactly("Networking", "Networking::HTTP status codes", "Interview stories");
         assertThat(card(result, "What happens when you type a URL into a browser?").answer()).startsWith("1. DNS lookup");
         assertThat(card(result, "TCP 和 UDP 有什么区别？").answer()).startsWith("| 特性 | TCP | UDP |");
-        assertThat(card(result, "What is HTTP status codes?").answer()).endsWith("(figure omitted: status-codes.png)");
+        assertThat(card(result, "What are HTTP status codes?").answer()).endsWith("(figure omitted: status-codes.png)");
         assertThat(card(result, "301 vs 302").answer()).isEqualTo("301 is permanent, 302 is temporary.");
         assertThat(card(result, "What resources are there for Networking?").answer()).contains("[MDN on HTTP]");
         assertThat(card(result, "Tell me about a time you fixed a production outage").answer())
@@ -177,17 +180,26 @@ class NotesReaderTest {
     }
 
     @Test
-    void an_over_line_without_its_under_line_is_an_error_with_file_and_line() {
-        assertThatThrownBy(() -> read("malformed-overline.rst", NotesFixtures.text("malformed-overline.rst")))
-                .isInstanceOf(NotesFormatException.class)
-                .hasMessage("malformed-overline.rst:4: over-line above 'A title without an under-line' has no matching under-line");
+    void an_over_line_without_its_under_line_is_a_warning_and_those_lines_are_left_out_as_sphinx_does()
+            throws Exception {
+        NotesImport result = read("malformed-overline.rst", NotesFixtures.text("malformed-overline.rst"));
+
+        assertThat(result.warnings()).containsExactly("malformed-overline.rst:4: over-line above 'A title without "
+                + "an under-line' has no matching under-line; Sphinx shows these lines as an error, so they are left out");
+        assertThat(questions(result)).containsExactly("What is Broken?");
+        assertThat(card(result, "What is Broken?").answer()).isEqualTo("body text");
     }
 
     @Test
-    void inconsistent_adornment_levels_are_an_error_with_file_and_line() {
-        assertThatThrownBy(() -> read("malformed-levels.rst", NotesFixtures.text("malformed-levels.rst")))
-                .isInstanceOf(NotesFormatException.class)
-                .hasMessageStartingWith("malformed-levels.rst:26: section title 'Lost' uses a new adornment style");
+    void inconsistent_title_levels_are_warnings_and_the_title_nests_under_the_section_it_is_written_in()
+            throws Exception {
+        NotesImport result = read("malformed-levels.rst", NotesFixtures.text("malformed-levels.rst"));
+
+        assertThat(result.warnings()).containsExactly("malformed-levels.rst:26: title level inconsistent: 'Lost' is "
+                + "underlined with '*', a style not used above, under a level-2 section; read as a sub-section of the "
+                + "section above it");
+        assertThat(card(result, "What is Lost?").answer()).startsWith("A new style after two levels");
+        assertThat(result.decks()).extracting(DeckFile::name).contains("Good::Jump");
     }
 
     @Test
@@ -205,6 +217,6 @@ class NotesReaderTest {
         NotesImport result = read("x.rst", "Caching layers\n=====\n\nWhat is a layer?\n----\n\nA tier.\n");
 
         assertThat(card(result, "What is a layer?").answer()).isEqualTo("A tier.");
-        assertThat(result.warnings()).contains("x.rst:2: title underline shorter than 'Caching layers'");
+        assertThat(result.warnings()).contains("x.rst:2: title underline too short for 'Caching layers'");
     }
 }

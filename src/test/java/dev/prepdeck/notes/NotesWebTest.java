@@ -2,33 +2,25 @@ package dev.prepdeck.notes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestClock;
-import dev.prepdeck.TestData;
+import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
-import dev.prepdeck.web.App;
-import dev.prepdeck.web.TestSite;
-import io.javalin.testtools.FormBody;
-import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The browser import through HTTP: upload or paste, preview, untick and edit, save, re-import. */
 class NotesWebTest {
-    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String V1 = """
             Interview
             =========
@@ -49,53 +41,24 @@ class NotesWebTest {
     @TempDir
     Path tempDir;
 
-    private final TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
+    private TestCollection collection;
 
-    interface WebTest {
-        void run(TestSite site, HttpClient client, Jdbi jdbi) throws Exception;
+    @BeforeEach
+    void setUp() {
+        collection = TestCollection.of(tempDir);
     }
 
-    private void web(WebTest test) {
-        Jdbi jdbi = TestData.database(tempDir);
-        JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client), client, jdbi));
+    private void web(TestSite.SiteTest test) {
+        collection.site(test);
     }
 
-    /** Posts a multipart form the way a browser uploads a file, with the CSRF cookie and field. */
-    private static Response upload(HttpClient client, String fileName, byte[] content, String... fields) {
-        String token = token(client);
-        String boundary = "----notes-test-boundary";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of("_csrf", token));
-        all.addAll(List.of(fields));
-        for (int i = 0; i < all.size(); i += 2) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i)
-                    + "\"\r\n\r\n" + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.request("/notes/preview", b -> b.post(BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+    /** Uploads a notes file to the preview as the import page's file field does. */
+    private static Response upload(TestSite site, String fileName, byte[] content, String... fields) {
+        return site.upload("/notes/preview", "file", fileName, content, fields);
     }
 
-    /**
-     * The form token as the import page shows it. The test client keeps cookies itself, so the page is where a
-     * test learns the token, as a browser's form would.
-     */
-    private static String token(HttpClient client) {
-        Matcher token = TOKEN.matcher(client.get("/notes/import").body().string());
-        assertThat(token.find()).isTrue();
-        return token.group(1);
-    }
-
-    /** Posts a URL-encoded form with the token, as the preview and import pages do. */
-    private static Response submit(HttpClient client, String path, List<String> fields) {
-        FormBody.Builder form = new FormBody.Builder().add("_csrf", token(client));
-        for (int i = 0; i < fields.size(); i += 2) {
-            form.add(fields.get(i), fields.get(i + 1));
-        }
-        return client.request(path, b -> b.post(form.build()));
+    private static Response submit(TestSite site, String path, List<String> fields) {
+        return site.submit(path, fields.toArray(String[]::new));
     }
 
     /** The fields the preview form would send back, as name/value pairs, with all cards kept. */
@@ -126,14 +89,14 @@ class NotesWebTest {
                 .replace("&amp;", "&");
     }
 
-    private static Response save(HttpClient client, List<String> fields, int count, int... kept) {
+    private static Response save(TestSite site, List<String> fields, int count, int... kept) {
         List<String> all = new ArrayList<>(fields);
         for (int keep : kept) {
             all.add("keep");
             all.add(String.valueOf(keep));
         }
         assertThat(all).contains("count", String.valueOf(count));
-        return submit(client, "/notes/save", all);
+        return submit(site, "/notes/save", all);
     }
 
     private static String set(List<String> fields, String name, String value) {
@@ -143,8 +106,8 @@ class NotesWebTest {
 
     @Test
     void an_uploaded_file_is_previewed_and_the_ticked_edited_cards_are_saved() {
-        web((site, client, jdbi) -> {
-            Response preview = upload(client, "db-notes.rst", V1.getBytes(StandardCharsets.UTF_8), "prefix", "Prep");
+        web(site -> {
+            Response preview = upload(site, "db-notes.rst", V1.getBytes(StandardCharsets.UTF_8), "prefix", "Prep");
             String html = preview.body().string();
             assertThat(preview.code()).isEqualTo(200);
             assertThat(html).contains("3 cards from db-notes.rst").contains("Prep::Interview")
@@ -152,21 +115,21 @@ class NotesWebTest {
 
             List<String> fields = previewFields(html);
             set(fields, "answer_0", "Each of two transactions waits for the other's lock, so neither can go on.");
-            Response saved = save(client, fields, 3, 0, 2);
+            Response saved = save(site, fields, 3, 0, 2);
 
             assertThat(saved.code()).isEqualTo(200);
             assertThat(saved.body().string()).contains("2 added");
-            assertThat(TestData.list(jdbi, "SELECT question FROM card ORDER BY position", String.class))
+            assertThat(collection.list("SELECT question FROM card ORDER BY position", String.class))
                     .containsExactly("What is a deadlock?", "索引有哪些类型？");
-            assertThat(TestData.one(jdbi, "SELECT answer FROM card WHERE question = 'What is a deadlock?'", String.class))
+            assertThat(collection.one("SELECT answer FROM card WHERE question = 'What is a deadlock?'", String.class))
                     .startsWith("Each of two transactions");
         });
     }
 
     @Test
     void pasted_notes_are_previewed_too() {
-        web((site, client, jdbi) -> {
-            Response preview = submit(client, "/notes/preview", List.of("text",
+        web(site -> {
+            Response preview = submit(site, "/notes/preview", List.of("text",
                     "# Go\n\n## What is a goroutine?\n\nA cheap thread.\n", "format", "auto", "prefix", ""));
             assertThat(preview.code()).isEqualTo(200);
             assertThat(preview.body().string()).contains("1 cards from pasted-notes").contains("What is a goroutine?");
@@ -175,53 +138,54 @@ class NotesWebTest {
 
     @Test
     void reimporting_a_newer_version_adds_and_updates_cards_and_keeps_review_history() {
-        web((site, client, jdbi) -> {
-            List<String> first = previewFields(upload(client, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
-            save(client, first, 3, 0, 1, 2);
-            long deadlock = TestData.one(jdbi, "SELECT id FROM card WHERE question = 'What is a deadlock?'", Long.class);
-            new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock).rate(deadlock, Rating.GOOD, 4000);
+        web(site -> {
+            List<String> first = previewFields(upload(site, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
+            save(site, first, 3, 0, 1, 2);
+            long deadlock = collection.one("SELECT id FROM card WHERE question = 'What is a deadlock?'", Long.class);
+            new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), collection.clock())
+                    .rate(deadlock, Rating.GOOD, 4000);
 
             String v2 = V1.replace("Two transactions each wait", "Two or more transactions each wait")
                     + "\nWhat is MVCC?\n-------------\nReaders see a snapshot; writers add versions.\n";
-            List<String> second = previewFields(upload(client, "db.rst", v2.getBytes(StandardCharsets.UTF_8)).body().string());
-            Response saved = save(client, second, 4, 0, 1, 2, 3);
+            List<String> second = previewFields(upload(site, "db.rst", v2.getBytes(StandardCharsets.UTF_8)).body().string());
+            Response saved = save(site, second, 4, 0, 1, 2, 3);
 
             assertThat(saved.body().string()).contains("1 added, 1 updated");
-            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(4);
-            assertThat(TestData.one(jdbi, "SELECT answer FROM card WHERE id = " + deadlock, String.class))
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(4);
+            assertThat(collection.one("SELECT answer FROM card WHERE id = " + deadlock, String.class))
                     .startsWith("Two or more transactions");
-            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM review_log WHERE card_id = " + deadlock, Integer.class))
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log WHERE card_id = " + deadlock, Integer.class))
                     .isEqualTo(1);
         });
     }
 
     @Test
     void a_malformed_or_oversized_upload_gets_a_clear_form_message_and_nothing_is_saved() {
-        web((site, client, jdbi) -> {
-            Response malformed = upload(client, "bad.rst", NotesFixtures.bytes("malformed-overline.rst"));
+        web(site -> {
+            Response malformed = upload(site, "bad.rst", NotesFixtures.bytes("not-utf8.rst"));
             assertThat(malformed.code()).isEqualTo(400);
-            assertThat(malformed.body().string()).contains("bad.rst:4: over-line above");
+            assertThat(malformed.body().string()).contains("bad.rst:4: not valid UTF-8");
 
             byte[] big = ("T\n=\n\n" + "word ".repeat(120_000)).getBytes(StandardCharsets.UTF_8);
-            Response oversized = upload(client, "big.rst", big);
+            Response oversized = upload(site, "big.rst", big);
             assertThat(oversized.code()).isEqualTo(400);
             assertThat(oversized.body().string()).contains("notes files up to 512 KB can be imported");
 
-            Response empty = submit(client, "/notes/preview", List.of("text", "", "format", "auto", "prefix", ""));
+            Response empty = submit(site, "/notes/preview", List.of("text", "", "format", "auto", "prefix", ""));
             assertThat(empty.code()).isEqualTo(400);
             assertThat(empty.body().string()).contains("Choose a notes file or paste your notes.");
-            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isZero();
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
         });
     }
 
     @Test
     void a_blank_question_or_nothing_ticked_shows_the_preview_again_with_every_edit_and_a_message_naming_the_card() {
-        web((site, client, jdbi) -> {
-            List<String> fields = previewFields(upload(client, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
+        web(site -> {
+            List<String> fields = previewFields(upload(site, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
             set(fields, "answer_0", "Each waits for a lock the other holds, so neither goes on.");
             set(fields, "question_1", "  ");
 
-            Response blank = save(client, fields, 3, 0, 1);
+            Response blank = save(site, fields, 3, 0, 1);
             String html = blank.body().string();
             assertThat(blank.code()).isEqualTo(400);
             assertThat(html).contains("3 cards from db.rst")
@@ -234,22 +198,38 @@ class NotesWebTest {
                     .containsPattern("name=\"keep\" value=\"1\" checked")
                     .doesNotContainPattern("name=\"keep\" value=\"2\" checked");
 
-            Response none = save(client, fields, 3);
+            Response none = save(site, fields, 3);
             assertThat(none.code()).isEqualTo(400);
             assertThat(none.body().string()).contains("No card is ticked, so there is nothing to save")
                     .contains("Each waits for a lock the other holds");
-            assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isZero();
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
 
             set(fields, "question_1", "How do you find a slow query?");
-            Response saved = save(client, fields, 3, 0, 1);
+            Response saved = save(site, fields, 3, 0, 1);
             assertThat(saved.code()).isEqualTo(200);
-            assertThat(TestData.list(jdbi, "SELECT question FROM card ORDER BY position", String.class))
+            assertThat(collection.list("SELECT question FROM card ORDER BY position", String.class))
                     .containsExactly("What is a deadlock?", "How do you find a slow query?");
         });
     }
 
     @Test
+    void two_decks_that_would_share_a_source_key_are_refused_before_anything_is_saved() {
+        web(site -> {
+            List<String> fields = previewFields(upload(site, "db.rst", V1.getBytes(StandardCharsets.UTF_8)).body().string());
+            set(fields, "deck_0", "Tools A");
+            set(fields, "deck_1", "Tools-A");
+
+            Response saved = save(site, fields, 3, 0, 1);
+
+            assertThat(saved.code()).isEqualTo(400);
+            assertThat(saved.body().string())
+                    .contains("decks &#39;Tools A&#39; and &#39;Tools-A&#39; would share the file tools-a.md");
+            assertThat(collection.one("SELECT COUNT(*) FROM deck", Integer.class)).isZero();
+        });
+    }
+
+    @Test
     void the_nav_links_to_the_import_page() {
-        web((site, client, jdbi) -> assertThat(site.page("/")).contains("href=\"/notes/import\""));
+        web(site -> assertThat(site.page("/")).contains("href=\"/notes/import\""));
     }
 }

@@ -12,7 +12,7 @@ class HighlighterTest {
     private static final Highlighter HIGHLIGHTER = new Highlighter(ANALYZER);
 
     private static Set<String> keysOf(String text) {
-        return AnswerMatcher.keys(ANALYZER.terms(text));
+        return ANALYZER.terms(text).stream().map(Term::key).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

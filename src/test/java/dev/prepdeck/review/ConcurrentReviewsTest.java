@@ -1,13 +1,11 @@
 package dev.prepdeck.review;
 
 import static dev.prepdeck.TestData.one;
-import static dev.prepdeck.TestData.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestClock;
+import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.fsrs.Rating;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,11 +24,9 @@ class ConcurrentReviewsTest {
 
     @Test
     void ratings_from_many_threads_all_land_in_the_log() throws Exception {
-        Jdbi jdbi = TestData.database(tempDir);
-        write(tempDir.resolve("decks"), "networking.md", TestData.NETWORKING_DECK);
-        TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
-        new DeckSync(jdbi, new DeckRepository(), clock).importFolder(tempDir.resolve("decks"));
-        ReviewService reviews = new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock);
+        TestCollection collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        Jdbi jdbi = collection.jdbi();
+        ReviewService reviews = new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), collection.clock());
         List<Long> cards = TestData.list(jdbi, "SELECT id FROM card", Long.class);
 
         ExecutorService pool = Executors.newFixedThreadPool(6);

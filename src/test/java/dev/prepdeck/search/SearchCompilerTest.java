@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Scheduler;
+import dev.prepdeck.fsrs.State;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -128,12 +129,14 @@ class SearchCompilerTest {
     @Test
     void states() {
         assertThat(compile("is:due").where()).isEqualTo("(s.suspended = 0 AND (s.buried_until IS NULL OR "
-                + "s.buried_until <= :now) AND s.state IN (1, 2, 3) AND s.due < :dayEnd AND (s.state = 2 OR s.due <= :now))");
+                + "s.buried_until <= :now) AND s.state IN (:learning, :review, :relearning) AND s.due < :dayEnd AND (s.state = :review OR s.due <= :now))");
         assertThat(compile("is:due").parameters()).containsEntry("now", NOW.toEpochMilli())
+                .containsEntry("learning", State.LEARNING).containsEntry("review", State.REVIEW)
+                .containsEntry("relearning", State.RELEARNING)
                 .containsEntry("dayEnd", ms("2026-03-11T04:00:00Z"));
-        assertThat(compile("is:new").where()).isEqualTo("s.state = 0");
-        assertThat(compile("is:learn").where()).isEqualTo("s.state IN (1, 3)");
-        assertThat(compile("is:review").where()).isEqualTo("s.state IN (2, 3)");
+        assertThat(compile("is:new").where()).isEqualTo("s.state = :new");
+        assertThat(compile("is:learn").where()).isEqualTo("s.state IN (:learning, :relearning)");
+        assertThat(compile("is:review").where()).isEqualTo("s.state IN (:review, :relearning)");
         assertThat(compile("is:suspended").where()).isEqualTo("s.suspended = 1");
         assertThat(compile("is:buried").where()).isEqualTo("(s.buried_until IS NOT NULL AND s.buried_until > :now)");
     }
@@ -146,33 +149,33 @@ class SearchCompilerTest {
 
     @Test
     void properties() {
-        assertThat(compile("prop:ivl>=10").where()).isEqualTo("(s.state <> 0 AND s.scheduled_days >= :ivl1)");
+        assertThat(compile("prop:ivl>=10").where()).isEqualTo("(s.state <> :new AND s.scheduled_days >= :ivl1)");
         assertThat(compile("prop:ivl>=10").parameters()).containsEntry("ivl1", 10L);
         assertThat(compile("prop:reps<3").where()).isEqualTo("s.reps < :reps1");
         assertThat(compile("prop:lapses!=0").where()).isEqualTo("s.lapses <> :lapses1");
-        assertThat(compile("prop:s>21").where()).isEqualTo("(s.state <> 0 AND s.stability > :s1)");
-        assertThat(compile("prop:d>0.7").where()).isEqualTo("(s.state <> 0 AND (s.difficulty - 1) / 9 > :d1)");
+        assertThat(compile("prop:s>21").where()).isEqualTo("(s.state <> :new AND s.stability > :s1)");
+        assertThat(compile("prop:d>0.7").where()).isEqualTo("(s.state <> :new AND (s.difficulty - 1) / 9 > :d1)");
         assertThat(compile("prop:d>0.7").parameters()).containsEntry("d1", 0.7);
     }
 
     @Test
     void due_is_counted_in_study_days_from_today() {
         CompiledSearch yesterday = compile("prop:due=-1");
-        assertThat(yesterday.where()).isEqualTo("(s.state <> 0 AND s.due >= :due1 AND s.due < :due2)");
+        assertThat(yesterday.where()).isEqualTo("(s.state <> :new AND s.due >= :due1 AND s.due < :due2)");
         assertThat(yesterday.parameters()).containsEntry("due1", ms("2026-03-09T04:00:00Z"))
                 .containsEntry("due2", ms("2026-03-10T04:00:00Z"));
-        assertThat(compile("prop:due<=1").where()).isEqualTo("(s.state <> 0 AND s.due < :due1)");
+        assertThat(compile("prop:due<=1").where()).isEqualTo("(s.state <> :new AND s.due < :due1)");
         assertThat(compile("prop:due<=1").parameters()).containsEntry("due1", ms("2026-03-12T04:00:00Z"));
-        assertThat(compile("prop:due>0").where()).isEqualTo("(s.state <> 0 AND s.due >= :due1)");
+        assertThat(compile("prop:due>0").where()).isEqualTo("(s.state <> :new AND s.due >= :due1)");
         assertThat(compile("prop:due>0").parameters()).containsEntry("due1", ms("2026-03-11T04:00:00Z"));
-        assertThat(compile("prop:due!=0").where()).isEqualTo("(s.state <> 0 AND (s.due < :due1 OR s.due >= :due2))");
+        assertThat(compile("prop:due!=0").where()).isEqualTo("(s.state <> :new AND (s.due < :due1 OR s.due >= :due2))");
     }
 
     @Test
     void retrievability_is_compared_as_days_over_stability_without_pow() {
         CompiledSearch sql = compile("prop:r<0.9");
 
-        assertThat(sql.where()).isEqualTo("(s.state <> 0 AND s.stability > 0 AND s.last_review IS NOT NULL AND "
+        assertThat(sql.where()).isEqualTo("(s.state <> :new AND s.stability > 0 AND s.last_review IS NOT NULL AND "
                 + "MAX((:now - s.last_review) / 86400000, 0) > :r1 * s.stability)");
         // FSRS-6 chooses its factor so that R = 0.9 when t = S (the scheduler rounds the factor to 8 decimals)
         assertThat((double) sql.parameters().get("r1")).isCloseTo(1.0, within(1e-7));
@@ -187,7 +190,7 @@ class SearchCompilerTest {
 
         CompiledSearch sql = SearchCompiler.compile(SearchParser.parse("prop:r<0.8"), context);
 
-        assertThat(sql.where()).isEqualTo("(s.state <> 0 AND s.stability > 0 AND s.last_review IS NOT NULL AND CASE WHEN +s.card_id IN (SELECT id "
+        assertThat(sql.where()).isEqualTo("(s.state <> :new AND s.stability > 0 AND s.last_review IS NOT NULL AND CASE WHEN +s.card_id IN (SELECT id "
                 + "FROM card WHERE deck_id IN (:curveDeck1, :curveDeck2)) THEN MAX((:now - s.last_review) / 86400000, 0) "
                 + "> :r2 * s.stability ELSE MAX((:now - s.last_review) / 86400000, 0) > :r1 * s.stability END)");
         assertThat(sql.parameters()).containsEntry("curveDeck1", 4L).containsEntry("curveDeck2", 9L);
@@ -254,14 +257,14 @@ class SearchCompilerTest {
 
     @Test
     void or_not_and_groups_keep_their_shape() {
-        assertThat(compile("is:new or flag:1").where()).isEqualTo("(s.state = 0 OR s.flag = :flag1)");
+        assertThat(compile("is:new or flag:1").where()).isEqualTo("(s.state = :new OR s.flag = :flag1)");
         assertThat(compile("-(is:new or is:learn) is:suspended").where())
-                .isEqualTo("NOT (s.state = 0 OR s.state IN (1, 3)) AND s.suspended = 1");
+                .isEqualTo("NOT (s.state = :new OR s.state IN (:learning, :relearning)) AND s.suspended = 1");
     }
 
     @Test
     void column_tests_come_before_lookups_and_regular_expressions_last() {
-        assertThat(compile("re:x tag:a is:new").where()).isEqualTo("s.state = 0 AND EXISTS (SELECT 1 FROM card_tag g "
+        assertThat(compile("re:x tag:a is:new").where()).isEqualTo("s.state = :new AND EXISTS (SELECT 1 FROM card_tag g "
                 + "WHERE g.card_id = s.card_id AND (g.tag = :tag1 OR (g.tag >= :tag1 || '::' AND g.tag < :tag1 || ':;')))"
                 + " AND (c.question REGEXP :regex1 OR c.answer REGEXP :regex1)");
     }
@@ -271,7 +274,7 @@ class SearchCompilerTest {
         CompiledSearch sql = compile("is:new");
 
         assertThat(sql.fromWhere(true)).isEqualTo("FROM card c CROSS JOIN card_state s ON s.card_id = c.id "
-                + "WHERE s.learner_id = :learner AND s.state = 0");
+                + "WHERE s.learner_id = :learner AND s.state = :new");
         assertThat(sql.tieBreaker(true)).isEqualTo("c.id");
         assertThat(sql.tieBreaker(false)).isEqualTo("s.card_id");
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.prepdeck.InvalidInputException;
+import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Scheduler;

@@ -43,6 +43,11 @@ class StatsFiguresTest {
         return new StatsService(log.jdbi, decks, reviews, log.clock);
     }
 
+    /** The dashboard header's figures, with no study-queue counts. */
+    private static StatsService.Today today(StatsService stats, StatsLog log) {
+        return log.jdbi.withHandle(h -> stats.today(h, Map.of()));
+    }
+
     private static Map<LocalDate, Integer> heatmap(Figures f) {
         return f.heatmap().stream().filter(d -> d.count() > 0).collect(Collectors.toMap(DayCount::date, DayCount::count));
     }
@@ -72,10 +77,10 @@ class StatsFiguresTest {
         long card = log.card(NETWORKING, 0);
         log.review(card, "2026-03-09T12:00:00Z", 3, 2, 3);
         log.review(card, "2026-03-08T12:00:00Z", 3, 2, 3);
-        assertThat(service(log).today(null, Map.of()).streakDays()).as("today not studied yet").isEqualTo(2);
+        assertThat(today(service(log), log).streakDays()).as("today not studied yet").isEqualTo(2);
 
         log.clock.set(Instant.parse("2026-03-11T10:00:00Z"));
-        assertThat(service(log).today(null, Map.of()).streakDays()).as("Mar 10 was missed").isZero();
+        assertThat(today(service(log), log).streakDays()).as("Mar 10 was missed").isZero();
     }
 
     @Test
@@ -218,15 +223,15 @@ class StatsFiguresTest {
 
         reviews.rate(log.card(NETWORKING, 0), Rating.GOOD, 4_000);
         reviews.rate(log.card(NETWORKING, 1), Rating.AGAIN, 6_000);
-        assertThat(stats.today(null, Map.of()).reviews()).isEqualTo(2);
-        assertThat(stats.today(null, Map.of()).seconds()).isEqualTo(10);
+        assertThat(today(stats, log).reviews()).isEqualTo(2);
+        assertThat(today(stats, log).seconds()).isEqualTo(10);
 
         reviews.undoLast();
-        assertThat(stats.today(null, Map.of()).reviews()).isEqualTo(1);
-        assertThat(stats.today(null, Map.of()).seconds()).isEqualTo(4);
+        assertThat(today(stats, log).reviews()).isEqualTo(1);
+        assertThat(today(stats, log).seconds()).isEqualTo(4);
 
         new DeckService(log.jdbi, decks, log.clock).deleteCard(log.card(NETWORKING, 0));
-        assertThat(stats.today(null, Map.of()).reviews()).as("a deleted card's reviews leave the statistics").isZero();
+        assertThat(today(stats, log).reviews()).as("a deleted card's reviews leave the statistics").isZero();
     }
 
     @Test
@@ -259,7 +264,7 @@ class StatsFiguresTest {
         DeckService decks = new DeckService(log.jdbi, new DeckRepository(), log.clock);
         decks.saveSettings(deckId, dev.prepdeck.deck.DeckSettings.of(decks.deck(deckId)), LocalDate.parse("2026-03-10"));
 
-        StatsService.InterviewPlan plan = service(log).interviewPlans().get(0);
+        StatsService.InterviewPlan plan = log.jdbi.withHandle(h -> service(log).interviewPlans(h)).get(0);
 
         // one studied card + one new card today (the limit is 1 a day, and the interview is today)
         assertThat(plan.daysLeft()).isEqualTo(1);

@@ -1,11 +1,8 @@
 package dev.prepdeck.stats;
 
-import static dev.prepdeck.TestData.write;
-
 import dev.prepdeck.TestClock;
+import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
-import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.deck.DeckSync;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +13,15 @@ import org.jdbi.v3.core.Jdbi;
  * the Chinese database deck (two cards), with review-log rows and card states written directly.
  */
 final class StatsLog {
+    final TestCollection collection;
     final Jdbi jdbi;
     final TestClock clock;
 
     StatsLog(Path tempDir, String now) {
-        jdbi = TestData.database(tempDir);
-        clock = TestClock.at(now);
-        write(tempDir.resolve("decks"), "networking.md", TestData.NETWORKING_DECK);
-        write(tempDir.resolve("decks"), "database.md", TestData.DATABASE_DECK);
-        new DeckSync(jdbi, new DeckRepository(), clock).importFolder(tempDir.resolve("decks"));
+        collection = TestCollection.at(tempDir, now, "networking.md", TestData.NETWORKING_DECK,
+                "database.md", TestData.DATABASE_DECK);
+        jdbi = collection.jdbi();
+        clock = collection.clock();
     }
 
     void zone(String zone, int rolloverHour) {
@@ -33,8 +30,7 @@ final class StatsLog {
     }
 
     long deck(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM deck WHERE name = :n").bind("n", name)
-                .mapTo(Long.class).one());
+        return collection.deckId(name);
     }
 
     /** The n-th card (0-based, by id) of a deck. */

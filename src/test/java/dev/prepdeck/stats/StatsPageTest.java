@@ -1,14 +1,12 @@
 package dev.prepdeck.stats;
 
-import static dev.prepdeck.web.TestSite.json;
+import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
-import dev.prepdeck.web.App;
-import dev.prepdeck.web.TestSite;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +50,8 @@ class StatsPageTest {
                 card, Instant.parse("2026-03-10T07:00:00Z").toEpochMilli()));
     }
 
-    private void site(SiteTest test) {
-        JavalinTest.test(App.create(log.jdbi, log.clock), (server, client) -> test.run(new TestSite(client)));
-    }
-
-    interface SiteTest {
-        void run(TestSite site) throws Exception;
+    private void site(TestSite.SiteTest test) {
+        log.collection.site(test);
     }
 
     /** Every inline SVG of a page, parsed as XML: a chart that is not well-formed fails here. */
@@ -154,7 +148,9 @@ class StatsPageTest {
             Response unknown = s.get("/api/stats?deck=999");
             assertThat(unknown.code()).isEqualTo(404);
             assertThat(json(unknown).get("error").asText()).isEqualTo("no deck with id 999");
-            assertThat(s.get("/api/stats?deck=dns").code()).isEqualTo(404);
+            Response malformed = s.get("/api/stats?deck=dns");
+            assertThat(malformed.code()).isEqualTo(400);
+            assertThat(json(malformed).get("error").asText()).isEqualTo("deck must be a deck id (a whole number), not 'dns'");
             assertThat(s.get("/stats?days=abc").code()).isEqualTo(400);
             assertThat(s.get("/stats?deck=999").code()).isEqualTo(404);
         });

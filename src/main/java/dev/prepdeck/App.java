@@ -1,0 +1,133 @@
+package dev.prepdeck;
+
+import dev.prepdeck.dashboard.DashboardController;
+import dev.prepdeck.dashboard.DashboardService;
+import dev.prepdeck.deck.DeckController;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.notes.NotesController;
+import dev.prepdeck.notes.NotesImporter;
+import dev.prepdeck.practice.AnswerMatcher;
+import dev.prepdeck.practice.Highlighter;
+import dev.prepdeck.practice.PracticeRepository;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.TermAnalyzer;
+import dev.prepdeck.review.ReviewRepository;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.stats.StatsController;
+import dev.prepdeck.stats.StatsService;
+import dev.prepdeck.study.CardPageController;
+import dev.prepdeck.study.DeckApiController;
+import dev.prepdeck.study.DeckPageController;
+import dev.prepdeck.study.MockInterviewController;
+import dev.prepdeck.study.PracticeApiController;
+import dev.prepdeck.study.PracticeController;
+import dev.prepdeck.study.ReviewApiController;
+import dev.prepdeck.study.StudyController;
+import dev.prepdeck.study.StudyPages;
+import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.SiteSetup;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** The web application: every route in one place, wired to controllers built from the database and a clock. */
+public final class App {
+    private App() {
+    }
+
+    public static Javalin create(Jdbi jdbi, Clock clock) {
+        DeckRepository deckRepository = new DeckRepository();
+        ReviewRepository reviewRepository = new ReviewRepository();
+        DeckService deckService = new DeckService(jdbi, deckRepository, clock);
+        ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        TermAnalyzer terms = TermAnalyzer.shipped();
+        PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
+                reviewService, new AnswerMatcher(terms), clock);
+        StudyPages studyReads = new StudyPages(jdbi, deckRepository, reviewService, practiceService);
+
+        StatsService statsService = new StatsService(jdbi, deckRepository, reviewService, clock);
+
+        DashboardController dashboard = new DashboardController(
+                new DashboardService(jdbi, deckRepository, reviewService, statsService));
+        StatsController statsPages = new StatsController(statsService, deckService);
+        DeckController deckEditing = new DeckController(deckService, markdown);
+        DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, clock);
+        CardPageController cardPages = new CardPageController(studyReads, markdown, clock);
+        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, clock);
+        DeckApiController deckApi = new DeckApiController(deckService, reviewService);
+        ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
+        PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
+                new Highlighter(terms), clock);
+        MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
+        PracticeApiController practiceApi = new PracticeApiController(practiceService);
+        NotesController notesImport = new NotesController(
+                new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
+
+        return Javalin.create(config -> {
+            SiteSetup.apply(config);
+
+            // Pages
+            config.routes.get("/", dashboard::show);
+            config.routes.get("/decks/new", deckEditing::newDeckForm);
+            config.routes.post("/decks", deckEditing::create);
+            config.routes.get("/decks/{deckId}", deckPages::show);
+            config.routes.post("/decks/{deckId}/rename", deckPages::rename);
+            config.routes.get("/decks/{deckId}/delete", deckEditing::confirmDelete);
+            config.routes.post("/decks/{deckId}/delete", deckEditing::delete);
+            config.routes.get("/decks/{deckId}/settings", deckEditing::settingsForm);
+            config.routes.post("/decks/{deckId}/settings", deckEditing::saveSettings);
+            config.routes.get("/decks/{deckId}/cards/new", deckEditing::newCardForm);
+            config.routes.post("/decks/{deckId}/cards", deckEditing::createCard);
+            config.routes.get("/cards/{cardId}", cardPages::show);
+            config.routes.get("/cards/{cardId}/edit", deckEditing::editCardForm);
+            config.routes.post("/cards/{cardId}", deckEditing::updateCard);
+            config.routes.get("/cards/{cardId}/delete", deckEditing::confirmDeleteCard);
+            config.routes.post("/cards/{cardId}/delete", deckEditing::deleteCard);
+            config.routes.post("/preview", deckEditing::preview);
+            config.routes.get("/study", studyPages::study);
+            config.routes.post("/study/rate", studyPages::rate);
+            config.routes.post("/study/undo", studyPages::undo);
+
+            // Practice
+            config.routes.post("/study/check", practicePages::check);
+            config.routes.post("/study/practice-rate", practicePages::rate);
+            config.routes.post("/study/practice-mode", practicePages::toggle);
+            config.routes.get("/decks/{deckId}/practice", practicePages::settingsForm);
+            config.routes.post("/decks/{deckId}/practice", practicePages::saveSettings);
+            config.routes.get("/mock", mockPages::setup);
+            config.routes.post("/mock", mockPages::start);
+            config.routes.get("/mock/run", mockPages::question);
+            config.routes.post("/mock/answer", mockPages::answer);
+            config.routes.get("/mock/report", mockPages::report);
+            config.routes.post("/mock/confirm", mockPages::confirm);
+
+            // Notes import
+            config.routes.get("/notes/import", notesImport::form);
+            config.routes.post("/notes/preview", notesImport::preview);
+            config.routes.post("/notes/save", notesImport::save);
+
+            // JSON API
+            config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/api/decks", deckApi::listDecks);
+            config.routes.post("/api/decks", deckApi::createDeck);
+            config.routes.get("/api/decks/{deckId}/cards", deckApi::listCards);
+            config.routes.post("/api/decks/{deckId}/cards", deckApi::createCard);
+            config.routes.put("/api/cards/{cardId}", deckApi::updateCard);
+            config.routes.delete("/api/cards/{cardId}", deckApi::deleteCard);
+            config.routes.get("/api/review/next", reviewApi::next);
+            config.routes.post("/api/review", reviewApi::review);
+            config.routes.post("/api/review/undo", reviewApi::undo);
+            config.routes.post("/api/practice/check", practiceApi::check);
+
+            // Statistics
+            config.routes.get("/stats", statsPages::page);
+            config.routes.get("/stats/reviews-per-day.csv", statsPages::reviewsPerDayCsv);
+            config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
+            config.routes.get("/api/stats", statsPages::api);
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package dev.prepdeck;
+
+import dev.prepdeck.db.Database;
+import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.deck.SyncReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import deck files (*.md, searched recursively) into the database.",
+                "Each file is imported in its own transaction: a malformed file is reported with file:line and "
+                        + "skipped whole, the others still import. Running it again changes nothing."})
+public final class ImportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "folder with deck files")
+    Path folder;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(folder)) {
+            System.err.println("error: " + folder + " is not a folder");
+            return 2;
+        }
+        Jdbi jdbi = Database.open(database.file);
+        SyncReport report = new DeckSync(jdbi, new DeckRepository(), Clock.systemUTC()).importFolder(folder);
+        report.lines().forEach(System.out::println);
+        report.errors().forEach(e -> System.err.println("error: " + e));
+        System.out.println(report.summary());
+        return report.hasErrors() ? 1 : 0;
+    }
+}

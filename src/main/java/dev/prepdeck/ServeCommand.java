@@ -1,0 +1,59 @@
+package dev.prepdeck;
+
+import dev.prepdeck.db.Database;
+import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.deck.ShippedDecks;
+import dev.prepdeck.deck.SyncReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Import the decks folder, then serve the study site (the default command).",
+                "Without --decks, ./decks is used when it exists, else the decks built into prepdeck."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "7070", description = "port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
+    String host;
+
+    @Option(names = "--decks", paramLabel = "DIR", description = "folder of deck files to import at start")
+    Path decks;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Override
+    public Integer call() {
+        Jdbi jdbi = Database.open(database.file);
+        Clock clock = Clock.systemUTC();
+        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), clock);
+        SyncReport report;
+        if (decks != null) {
+            if (!Files.isDirectory(decks)) {
+                System.err.println("error: --decks " + decks + " is not a folder");
+                return 2;
+            }
+            report = sync.importFolder(decks);
+        } else if (Files.isDirectory(Path.of("decks"))) {
+            report = sync.importFolder(Path.of("decks"));
+        } else {
+            report = ShippedDecks.importInto(sync);
+        }
+        report.errors().forEach(e -> System.err.println("error: " + e));
+        System.out.println("decks: " + report.summary());
+        App.create(jdbi, clock).start(host, port);
+        System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
+                + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
+        return 0;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.prepdeck.anki.apkg;
+
+import dev.prepdeck.anki.AnkiCollection;
+import dev.prepdeck.anki.AnkiFormatException;
+import dev.prepdeck.anki.MediaFile;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An opened .apkg or .colpkg: the collection read into memory, and the media files, read from the archive only when
+ * asked for (each read is held to the package's limits). Close it to release the archive.
+ */
+public final class AnkiPackage implements AutoCloseable {
+    private final PackageVersion version;
+    private final int schemaVersion;
+    private final AnkiCollection collection;
+    private final Map<String, String> mediaEntries;
+    private final List<String> warnings;
+    private final GuardedZip zip;
+
+    AnkiPackage(PackageVersion version, int schemaVersion, AnkiCollection collection, Map<String, String> mediaEntries,
+            List<String> warnings, GuardedZip zip) {
+        this.version = version;
+        this.schemaVersion = schemaVersion;
+        this.collection = collection;
+        this.mediaEntries = mediaEntries;
+        this.warnings = List.copyOf(warnings);
+        this.zip = zip;
+    }
+
+    public PackageVersion version() {
+        return version;
+    }
+
+    /** The collection's schema (col.ver): 11 for legacy packages, 18 for current ones. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public AnkiCollection collection() {
+        return collection;
+    }
+
+    /** Media file names in the package's media map order. */
+    public List<String> mediaNames() {
+        return List.copyOf(mediaEntries.keySet());
+    }
+
+    public boolean hasMedia(String name) {
+        return mediaEntries.containsKey(name);
+    }
+
+    /** Things that were skipped without failing the package, e.g. a media map entry whose file is missing. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The media file's bytes as a stream (decompressed); the caller closes it. */
+    public InputStream openMedia(String name) {
+        String entry = mediaEntries.get(name);
+        if (entry == null) {
+            throw new AnkiFormatException(zip.fileName() + " has no media file \"" + name + "\"");
+        }
+        return zip.open(entry, version.zstd());
+    }
+
+    public byte[] readMedia(String name) {
+        String entry = mediaEntries.get(name);
+        if (entry == null) {
+            throw new AnkiFormatException(zip.fileName() + " has no media file \"" + name + "\"");
+        }
+        return zip.read(entry, version.zstd());
+    }
+
+    public List<MediaFile> readAllMedia() {
+        List<MediaFile> files = new ArrayList<>(mediaEntries.size());
+        for (String name : mediaEntries.keySet()) {
+            files.add(new MediaFile(name, readMedia(name)));
+        }
+        return files;
+    }
+
+    @Override
+    public void close() {
+        zip.close();
+    }
+}

@@ -1,0 +1,359 @@
+package dev.prepdeck.anki.apkg;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepdeck.anki.AnkiCard;
+import dev.prepdeck.anki.AnkiCollection;
+import dev.prepdeck.anki.AnkiDeck;
+import dev.prepdeck.anki.AnkiFormatException;
+import dev.prepdeck.anki.AnkiNote;
+import dev.prepdeck.anki.CardQueue;
+import dev.prepdeck.anki.CardTemplate;
+import dev.prepdeck.anki.CardType;
+import dev.prepdeck.anki.CollectionTiming;
+import dev.prepdeck.anki.MemoryState;
+import dev.prepdeck.anki.NoteType;
+import dev.prepdeck.anki.RevlogEntry;
+import dev.prepdeck.anki.RevlogKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a collection file into the plain model: schema 11 keeps note types and decks as JSON in the col row,
+ * schemas 15 to 18 keep them in tables with protobuf configs (rslib/src/storage/upgrades).
+ */
+final class CollectionReader {
+    static final int LEGACY_SCHEMA = 11;
+    static final int FIRST_TABLE_SCHEMA = 15;
+    static final int LATEST_SCHEMA = 18;
+    private static final String FIELD_SEPARATOR = "\u001f";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final String source;
+
+    /** @param source how to name the collection in messages, e.g. "deck.apkg: collection.anki21b" */
+    CollectionReader(String source) {
+        this.source = source;
+    }
+
+    record Result(int schemaVersion, AnkiCollection collection) {
+    }
+
+    Result read(Path file) {
+        try (Connection db = CollectionDatabase.open(file, true)) {
+            int version = schemaVersion(db);
+            CollectionTiming timing;
+            List<NoteType> noteTypes;
+            List<AnkiDeck> decks;
+            if (version == LEGACY_SCHEMA) {
+                JsonNode conf = jsonColumn(db, "conf");
+                timing = timing(db, conf.path("schedVer"), conf.path("rollover"), conf.path("creationOffset"));
+                noteTypes = legacyNoteTypes(jsonColumn(db, "models"));
+                decks = legacyDecks(jsonColumn(db, "decks"));
+            } else {
+                Map<String, JsonNode> config = config(db);
+                timing = timing(db, config.get("schedVer"), config.get("rollover"), config.get("creationOffset"));
+                noteTypes = tableNoteTypes(db);
+                decks = tableDecks(db);
+            }
+            AnkiCollection collection = new AnkiCollection(timing, noteTypes, decks, notes(db), cards(db), revlog(db));
+            return new Result(version, collection);
+        } catch (SQLException e) {
+            throw sqlError(e);
+        }
+    }
+
+    private AnkiFormatException sqlError(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("SQLITE_NOTADB") || message.contains("not a database")) {
+            return new AnkiFormatException(source + " is not an SQLite database", e);
+        }
+        if (message.contains("no such table") || message.contains("no such column")) {
+            return new AnkiFormatException(source + " is not an Anki collection (" + message + ")", e);
+        }
+        return new AnkiFormatException(source + " cannot be read: " + message, e);
+    }
+
+    private int schemaVersion(Connection db) throws SQLException {
+        int version;
+        try (PreparedStatement statement = db.prepareStatement("select ver from col");
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new AnkiFormatException(source + " is not an Anki collection: its col table is empty");
+            }
+            version = rows.getInt(1);
+        }
+        if (version == LEGACY_SCHEMA || version >= FIRST_TABLE_SCHEMA && version <= LATEST_SCHEMA) {
+            return version;
+        }
+        if (version > LATEST_SCHEMA) {
+            throw new AnkiFormatException(source + " has collection schema " + version
+                    + ", newer than the schemas this version reads (11 and 15 to 18); in Anki, export again with"
+                    + " \"Support older Anki versions\" ticked");
+        }
+        throw new AnkiFormatException(source + " has collection schema " + version
+                + ", which is not supported (schemas 11 and 15 to 18 are)");
+    }
+
+    private JsonNode jsonColumn(Connection db, String column) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement("select " + column + " from col");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return parseJson(rows.getString(1), "col." + column);
+        }
+    }
+
+    private JsonNode parseJson(String text, String what) {
+        try {
+            return json.readTree(text == null ? "{}" : text);
+        } catch (JsonProcessingException e) {
+            throw new AnkiFormatException(source + ": " + what + " is not valid JSON ("
+                    + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private Map<String, JsonNode> config(Connection db) throws SQLException {
+        Map<String, JsonNode> config = new HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement("select key, val from config");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                byte[] value = rows.getBytes(2);
+                String text = value == null ? "null" : new String(value, StandardCharsets.UTF_8);
+                try {
+                    config.put(rows.getString(1), json.readTree(text));
+                } catch (JsonProcessingException e) {
+                    // A setting this reader does not use may hold anything; the ones it uses are checked below.
+                    config.put(rows.getString(1), null);
+                }
+            }
+        }
+        return config;
+    }
+
+    private CollectionTiming timing(Connection db, JsonNode schedulerVersion, JsonNode rollover, JsonNode offset)
+            throws SQLException {
+        long creation;
+        try (PreparedStatement statement = db.prepareStatement("select crt from col");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            creation = rows.getLong(1);
+        }
+        boolean v1 = schedulerVersion == null || !schedulerVersion.canConvertToInt() || schedulerVersion.asInt() < 2;
+        // Anki itself sets a missing v2 rollover to 4 am.
+        Integer rolloverHour = v1 ? null : rollover != null && rollover.canConvertToInt() ? rollover.asInt() : 4;
+        Integer minutesWest = offset != null && offset.canConvertToInt() ? offset.asInt() : null;
+        return new CollectionTiming(creation, minutesWest, rolloverHour);
+    }
+
+    private List<NoteType> legacyNoteTypes(JsonNode models) {
+        List<NoteType> types = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = models.fields(); it.hasNext(); ) {
+            JsonNode model = it.next().getValue();
+            long id = model.path("id").asLong();
+            String name = model.path("name").asText();
+            List<JsonNode> fields = sortedByOrd(model.path("flds"));
+            List<JsonNode> templates = sortedByOrd(model.path("tmpls"));
+            List<CardTemplate> cardTemplates = new ArrayList<>();
+            for (int i = 0; i < templates.size(); i++) {
+                JsonNode t = templates.get(i);
+                cardTemplates.add(new CardTemplate(t.path("name").asText(), i, t.path("qfmt").asText(),
+                        t.path("afmt").asText()));
+            }
+            NoteType.Kind kind = model.path("type").asInt() == 1 ? NoteType.Kind.CLOZE : NoteType.Kind.STANDARD;
+            types.add(new NoteType(id, name, kind, fields.stream().map(f -> f.path("name").asText()).toList(),
+                    cardTemplates, model.path("sortf").asInt(), model.path("css").asText(""),
+                    model.path("mod").asLong()));
+        }
+        types.sort(Comparator.comparingLong(NoteType::id));
+        return types;
+    }
+
+    /** Fields and templates in "ord" order; a list without ords keeps its own order (the sort is stable). */
+    private static List<JsonNode> sortedByOrd(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        items.sort(Comparator.comparingInt(n -> n.path("ord").asInt(0)));
+        return items;
+    }
+
+    private List<AnkiDeck> legacyDecks(JsonNode decks) {
+        List<AnkiDeck> result = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = decks.fields(); it.hasNext(); ) {
+            JsonNode deck = it.next().getValue();
+            JsonNode dyn = deck.path("dyn");
+            boolean filtered = dyn.isBoolean() ? dyn.asBoolean() : dyn.asInt() == 1;
+            result.add(new AnkiDeck(deck.path("id").asLong(), deck.path("name").asText(),
+                    deck.path("desc").asText(""), filtered));
+        }
+        result.sort(Comparator.comparingLong(AnkiDeck::id));
+        return result;
+    }
+
+    private List<NoteType> tableNoteTypes(Connection db) throws SQLException {
+        Map<Long, List<String>> fields = new HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement("select ntid, name from fields order by ntid, ord");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                fields.computeIfAbsent(rows.getLong(1), k -> new ArrayList<>()).add(rows.getString(2));
+            }
+        }
+        Map<Long, List<CardTemplate>> templates = new HashMap<>();
+        try (PreparedStatement statement =
+                     db.prepareStatement("select ntid, ord, name, config from templates order by ntid, ord");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long noteTypeId = rows.getLong(1);
+                PackageProtos.TemplateConfig config = decode(() -> PackageProtos.templateConfig(bytes(rows, 4)),
+                        "the config of template " + rows.getString(3));
+                List<CardTemplate> list = templates.computeIfAbsent(noteTypeId, k -> new ArrayList<>());
+                list.add(new CardTemplate(rows.getString(3), list.size(), config.questionFormat(),
+                        config.answerFormat()));
+            }
+        }
+        List<NoteType> types = new ArrayList<>();
+        try (PreparedStatement statement =
+                     db.prepareStatement("select id, name, mtime_secs, config from notetypes order by id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                String name = rows.getString(2);
+                PackageProtos.NotetypeConfig config = decode(() -> PackageProtos.notetypeConfig(bytes(rows, 4)),
+                        "the config of note type " + name);
+                types.add(new NoteType(id, name, config.kind() == 1 ? NoteType.Kind.CLOZE : NoteType.Kind.STANDARD,
+                        fields.getOrDefault(id, List.of()), templates.getOrDefault(id, List.of()),
+                        config.sortFieldIndex(), config.css(), rows.getLong(3)));
+            }
+        }
+        return types;
+    }
+
+    private List<AnkiDeck> tableDecks(Connection db) throws SQLException {
+        List<AnkiDeck> decks = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement("select id, name, kind from decks order by id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String name = rows.getString(2).replace(FIELD_SEPARATOR, AnkiDeck.SEPARATOR);
+                PackageProtos.DeckKind kind = decode(() -> PackageProtos.deckKind(bytes(rows, 3)),
+                        "deck " + name);
+                decks.add(new AnkiDeck(rows.getLong(1), name, kind.description(), kind.filtered()));
+            }
+        }
+        return decks;
+    }
+
+    private static byte[] bytes(ResultSet rows, int column) throws SQLException {
+        byte[] value = rows.getBytes(column);
+        return value == null ? new byte[0] : value;
+    }
+
+    private interface ProtoRead<T> {
+        T read() throws IOException, SQLException;
+    }
+
+    private <T> T decode(ProtoRead<T> read, String what) throws SQLException {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            throw new AnkiFormatException(source + ": " + what + " is not a valid protobuf message", e);
+        }
+    }
+
+    private List<AnkiNote> notes(Connection db) throws SQLException {
+        List<AnkiNote> notes = new ArrayList<>();
+        try (PreparedStatement statement =
+                     db.prepareStatement("select id, guid, mid, mod, tags, flds from notes order by id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String tags = rows.getString(5);
+                List<String> tagList = tags == null || tags.isBlank()
+                        ? List.of() : Arrays.asList(tags.trim().split("\\s+"));
+                String fields = rows.getString(6);
+                notes.add(new AnkiNote(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getLong(4),
+                        tagList, Arrays.asList((fields == null ? "" : fields).split(FIELD_SEPARATOR, -1))));
+            }
+        }
+        return notes;
+    }
+
+    private List<AnkiCard> cards(Connection db) throws SQLException {
+        List<AnkiCard> cards = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(
+                "select id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags,"
+                        + " data from cards order by id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                CardType type;
+                CardQueue queue;
+                try {
+                    type = CardType.of(rows.getInt(6));
+                    queue = CardQueue.of(rows.getInt(7));
+                } catch (IllegalArgumentException e) {
+                    throw new AnkiFormatException(source + ": card " + id + " has an " + e.getMessage());
+                }
+                JsonNode data = cardData(rows.getString(17));
+                cards.add(new AnkiCard(id, rows.getLong(2), rows.getLong(3), rows.getInt(4), rows.getLong(5), type,
+                        queue, rows.getLong(8), rows.getInt(9), rows.getInt(10), rows.getInt(11), rows.getInt(12),
+                        rows.getInt(13), rows.getLong(14), rows.getLong(15), rows.getInt(16), memory(data),
+                        data.path("pos").canConvertToLong() ? data.path("pos").asLong() : null));
+            }
+        }
+        return cards;
+    }
+
+    /** Like Anki, a card's data that is not a JSON object counts as empty rather than as an error. */
+    private JsonNode cardData(String text) {
+        if (text == null || text.isBlank()) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            return node != null && node.isObject() ? node : json.createObjectNode();
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static MemoryState memory(JsonNode data) {
+        return new MemoryState(number(data, "s"), number(data, "d"), number(data, "dr"), number(data, "decay"),
+                data.path("lrt").canConvertToLong() ? data.path("lrt").asLong() : null);
+    }
+
+    private static Double number(JsonNode data, String key) {
+        JsonNode value = data.path(key);
+        return value.isNumber() && Double.isFinite(value.asDouble()) ? value.asDouble() : null;
+    }
+
+    private List<RevlogEntry> revlog(Connection db) throws SQLException {
+        List<RevlogEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(
+                "select id, cid, ease, ivl, lastIvl, factor, time, type from revlog order by id");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                RevlogKind kind;
+                try {
+                    kind = RevlogKind.of(rows.getInt(8));
+                } catch (IllegalArgumentException e) {
+                    throw new AnkiFormatException(source + ": review " + rows.getLong(1) + " has an "
+                            + e.getMessage());
+                }
+                entries.add(new RevlogEntry(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4),
+                        rows.getInt(5), rows.getInt(6), rows.getInt(7), kind));
+            }
+        }
+        return entries;
+    }
+}

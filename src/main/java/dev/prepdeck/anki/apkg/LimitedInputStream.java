@@ -1,0 +1,70 @@
+package dev.prepdeck.anki.apkg;
+
+import dev.prepdeck.anki.AnkiFormatException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.LongConsumer;
+
+/**
+ * Counts what an entry expands to while it is read and stops at the caps: the entry's own size cap, its
+ * compression ratio, and (through {@code onBytes}) the package's running total.
+ */
+final class LimitedInputStream extends FilterInputStream {
+    private final String entry;
+    private final long maxBytes;
+    private final long compressedBytes;
+    private final int maxRatio;
+    private final LongConsumer onBytes;
+    private long count;
+
+    LimitedInputStream(InputStream in, String entry, long maxBytes, long compressedBytes, int maxRatio,
+            LongConsumer onBytes) {
+        super(in);
+        this.entry = entry;
+        this.maxBytes = maxBytes;
+        this.compressedBytes = compressedBytes;
+        this.maxRatio = maxRatio;
+        this.onBytes = onBytes;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            counted(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        if (n > 0) {
+            counted(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        if (skipped > 0) {
+            counted(skipped);
+        }
+        return skipped;
+    }
+
+    private void counted(long n) {
+        count += n;
+        if (count > maxBytes) {
+            throw new AnkiFormatException("package entry \"" + entry + "\" expands to more than " + maxBytes
+                    + " bytes, the limit for one entry");
+        }
+        if (count > PackageLimits.RATIO_FREE_BYTES && compressedBytes > 0 && count / compressedBytes > maxRatio) {
+            throw new AnkiFormatException("package entry \"" + entry + "\" expands more than " + maxRatio
+                    + " times its compressed size (" + compressedBytes + " bytes): refused as a likely zip bomb");
+        }
+        onBytes.accept(n);
+    }
+}

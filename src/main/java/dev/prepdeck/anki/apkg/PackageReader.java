@@ -1,0 +1,160 @@
+package dev.prepdeck.anki.apkg;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepdeck.anki.AnkiFormatException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opens Anki packages (.apkg decks and .colpkg collections) of all three versions (see {@link PackageVersion}).
+ * The collection is copied to a temporary file for SQLite, read into memory and the file deleted; media stay in
+ * the archive until asked for. Every problem is an {@link AnkiFormatException} whose message names it.
+ */
+public final class PackageReader {
+    private static final String META = "meta";
+    private static final String MEDIA = "media";
+
+    private final PackageLimits limits;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public PackageReader() {
+        this(PackageLimits.defaults());
+    }
+
+    public PackageReader(PackageLimits limits) {
+        this.limits = limits;
+    }
+
+    public AnkiPackage open(Path file) {
+        GuardedZip zip = GuardedZip.open(file, limits);
+        try {
+            PackageVersion version = version(zip);
+            CollectionReader.Result result = readCollection(zip, version);
+            List<String> warnings = new ArrayList<>();
+            Map<String, String> media = mediaEntries(zip, version, warnings);
+            return new AnkiPackage(version, result.schemaVersion(), result.collection(), media, warnings, zip);
+        } catch (RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private PackageVersion version(GuardedZip zip) {
+        if (zip.has(META)) {
+            int version;
+            try {
+                version = PackageProtos.metaVersion(zip.read(META, false));
+            } catch (IOException e) {
+                throw new AnkiFormatException(zip.fileName() + ": its \"meta\" entry is damaged", e);
+            }
+            return switch (version) {
+                case 1 -> PackageVersion.LEGACY_1;
+                case 2 -> PackageVersion.LEGACY_2;
+                case 3 -> PackageVersion.LATEST;
+                default -> throw new AnkiFormatException(zip.fileName() + " was made by a newer Anki (package version "
+                        + version + "); in Anki, export again with \"Support older Anki versions\" ticked");
+            };
+        }
+        if (zip.has(PackageVersion.LEGACY_2.collectionEntry())) {
+            return PackageVersion.LEGACY_2;
+        }
+        if (zip.has(PackageVersion.LEGACY_1.collectionEntry())) {
+            return PackageVersion.LEGACY_1;
+        }
+        throw new AnkiFormatException(zip.fileName() + " is not an Anki package: it holds none of collection.anki21b,"
+                + " collection.anki21 and collection.anki2");
+    }
+
+    private CollectionReader.Result readCollection(GuardedZip zip, PackageVersion version) {
+        String entry = version.collectionEntry();
+        if (!zip.has(entry)) {
+            throw new AnkiFormatException(zip.fileName() + " is not a complete Anki package: its meta names "
+                    + entry + ", which is missing");
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("prepdeck-anki-", ".collection");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                zip.copy(entry, version.zstd(), out);
+            }
+            return new CollectionReader(zip.fileName() + ": " + entry).read(temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+            Files.deleteIfExists(Path.of(temp + "-journal"));
+        } catch (IOException e) {
+            temp.toFile().deleteOnExit();
+        }
+    }
+
+    /** Media name to zip entry name, in the map's order. */
+    private Map<String, String> mediaEntries(GuardedZip zip, PackageVersion version, List<String> warnings) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        if (!zip.has(MEDIA)) {
+            return entries;
+        }
+        String where = zip.fileName() + ": media map";
+        byte[] map = zip.read(MEDIA, version.zstd());
+        if (version.zstd()) {
+            List<PackageProtos.MediaEntry> list;
+            try {
+                list = PackageProtos.mediaEntries(map);
+            } catch (IOException e) {
+                throw new AnkiFormatException(where + " is damaged (not a protobuf media list)", e);
+            }
+            for (int i = 0; i < list.size(); i++) {
+                PackageProtos.MediaEntry entry = list.get(i);
+                String zipName = String.valueOf(entry.legacyZipName() != null ? entry.legacyZipName() : i);
+                add(entries, MediaNames.requireSafe(entry.name(), where), zipName, zip, warnings);
+            }
+            return entries;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(new String(map, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new AnkiFormatException(where + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new AnkiFormatException(where + " is not a JSON object of numbered files");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getValue().isTextual()) {
+                throw new AnkiFormatException(where + ": entry \"" + field.getKey() + "\" has no file name");
+            }
+            add(entries, MediaNames.requireSafe(field.getValue().asText(), where), field.getKey(), zip, warnings);
+        }
+        return entries;
+    }
+
+    private static void add(Map<String, String> entries, String name, String zipName, GuardedZip zip,
+            List<String> warnings) {
+        if (!zip.has(zipName)) {
+            warnings.add("media file \"" + name + "\" is listed but missing from the package (entry " + zipName + ")");
+        } else if (entries.putIfAbsent(name, zipName) != null) {
+            warnings.add("media file \"" + name + "\" is listed twice; the first copy was kept");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.prepdeck.error;
+
+/** A deck or card id that does not exist; the web layer answers 404. */
+public final class NotFoundException extends RuntimeException {
+    public NotFoundException(String what, long id) {
+        this(what, Long.toString(id));
+    }
+
+    /** For an id as written in a URL, which may not even be a number. */
+    public NotFoundException(String what, String id) {
+        super("no " + what + " with id " + id);
+    }
+}

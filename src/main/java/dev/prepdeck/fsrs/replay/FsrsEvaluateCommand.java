@@ -1,0 +1,60 @@
+package dev.prepdeck.fsrs.replay;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prepdeck.fsrs.optimizer.DayCut;
+import dev.prepdeck.fsrs.optimizer.Optimizer;
+import dev.prepdeck.fsrs.optimizer.TrainingSet;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measures how well FSRS-6 parameters predict a review log and prints JSON: log loss and RMSE(bins) "
+                    + "on every item, recency-weighted as fsrs-rs does (inSample), and fsrs-rs's time-series split "
+                    + "(timeSeriesSplit): the items in time order cut into six segments, parameters fitted to "
+                    + "everything before each of the last five and scored on it. The split fits its own "
+                    + "parameters, so --parameters changes only inSample.",
+            "Items and study days as for optimize."})
+public final class FsrsEvaluateCommand implements Callable<Integer> {
+    @Mixin
+    RevlogOptions revlog;
+
+    @Option(names = "--parameters", paramLabel = "w0,...,w20", converter = ParameterList.Converter.class,
+            description = "the 21 parameters to evaluate (default: FSRS-6's defaults)")
+    ParameterList parameters;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public FsrsEvaluateCommand() {
+        this(System.out, System.err);
+    }
+
+    FsrsEvaluateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        return OptimizerJson.run(err, () -> {
+            DayCut dayCut = revlog.dayCut();
+            TrainingSet set = TrainingSet.of(revlog.cards(), dayCut);
+            double[] w = parameters != null ? parameters.values() : Optimizer.defaultParameters();
+            Optimizer optimizer = new Optimizer();
+            ObjectNode json = OptimizerJson.source(revlog, dayCut, set);
+            json.set("parameters", OptimizerJson.parameters(w));
+            json.set("inSample", OptimizerJson.metrics(optimizer.evaluate(w, set)));
+            if (set.itemCount() >= 6) {
+                json.set("timeSeriesSplit", OptimizerJson.metrics(optimizer.evaluateTimeSeriesSplits(set)));
+            } else {
+                json.putNull("timeSeriesSplit");
+                json.put("note", "a time-series split needs at least 6 items");
+            }
+            OptimizerJson.print(out, json);
+        });
+    }
+}

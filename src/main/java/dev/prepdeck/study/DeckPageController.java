@@ -1,0 +1,83 @@
+package dev.prepdeck.study;
+
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.fsrs.State;
+import dev.prepdeck.review.CardStatus;
+import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A deck's page: its cards with their study state, its counts and sub-decks, and the rename form. */
+public final class DeckPageController {
+    private final StudyPages pages;
+    private final DeckService decks;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public DeckPageController(StudyPages pages, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+        this.pages = pages;
+        this.decks = decks;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    public void show(Context ctx) {
+        showDeck(ctx, Params.pathId(ctx, "deckId"), null, null);
+    }
+
+    private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
+        StudyPages.DeckPage page = pages.deck(deckId);
+        Deck deck = page.deck();
+        Instant now = clock.instant();
+        List<CardRow> rows = page.cards().stream()
+                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone())).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", deck);
+        model.put("descriptionHtml", markdown.toHtml(deck.description()));
+        model.put("cards", rows.stream().filter(r -> !r.removedFromSource()).toList());
+        model.put("setAside", rows.stream().filter(CardRow::removedFromSource).toList());
+        model.put("counts", page.counts());
+        model.put("subDecks", page.subDecks());
+        model.put("renameError", renameError);
+        model.put("renameValue", renameValue == null ? deck.name() : renameValue);
+        if (renameError != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+        }
+        ctx.render("study/deck.html", model);
+    }
+
+    public void rename(Context ctx) {
+        long deckId = Params.pathId(ctx, "deckId");
+        String name = Params.formText(ctx, "name");
+        try {
+            decks.renameDeck(deckId, name);
+            ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            showDeck(ctx, deckId, e.getMessage(), name);
+        }
+    }
+
+    /** One line of a deck's card table. */
+    public record CardRow(long id, String question, String state, String due, int reviews, boolean removedFromSource) {
+        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone) {
+            if (status == null) {
+                return new CardRow(card.id(), card.question(), "New", "", 0, card.removedFromSource());
+            }
+            String state = status.schedule().stateName();
+            String due = status.schedule().state() == State.NEW || status.schedule().suspended() ? ""
+                    : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone);
+            return new CardRow(card.id(), card.question(), state, due, status.reviews(), card.removedFromSource());
+        }
+    }
+}

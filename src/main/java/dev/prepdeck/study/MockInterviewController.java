@@ -1,0 +1,157 @@
+package dev.prepdeck.study;
+
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mock interview: questions one by one with the timer and no answer shown, then a report to confirm. The
+ * interview's state is its link: the chosen card ids and the ids of the answers stored so far (each answer is a
+ * practice attempt without a review until the report is confirmed), so it survives restarts and reloads.
+ */
+public final class MockInterviewController {
+    static final int DEFAULT_QUESTIONS = 5;
+
+    private final PracticeService practice;
+    private final DeckService decks;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public MockInterviewController(PracticeService practice, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+        this.practice = practice;
+        this.decks = decks;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    public void setup(Context ctx) {
+        renderSetup(ctx, null);
+    }
+
+    private void renderSetup(Context ctx, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("decks", decks.allDecks());
+        model.put("count", DEFAULT_QUESTIONS);
+        model.put("error", error);
+        ctx.render("study/mock-setup.html", model);
+    }
+
+    public void start(Context ctx) {
+        try {
+            List<Long> deckIds = Params.formIdChoices(ctx, "deck", "deck");
+            int questions = Params.requiredFormInt(ctx, "count", "number of questions");
+            List<Long> cards = practice.pickMockCards(deckIds, questions);
+            ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderSetup(ctx, e.getMessage());
+        }
+    }
+
+    /** The next unanswered question, or the report once every question has an answer. */
+    public void question(Context ctx) {
+        List<Long> cards = Params.queryIdList(ctx, "cards");
+        List<Long> answers = Params.queryIdList(ctx, "answers");
+        if (cards.isEmpty()) {
+            throw new InvalidInputException("cards", "this mock interview has no questions; start one at /mock");
+        }
+        if (answers.size() >= cards.size()) {
+            ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Card card = decks.card(cards.get(answers.size()));
+        int target = practice.target(card.id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("card", card);
+        model.put("number", answers.size() + 1);
+        model.put("total", cards.size());
+        model.put("cards", Params.joinIds(cards));
+        model.put("answers", Params.joinIds(answers));
+        model.put("questionHtml", markdown.toHtml(card.question()));
+        model.put("shownAt", clock.millis());
+        model.put("target", target);
+        model.put("targetTime", PracticeView.clock(target));
+        ctx.render("study/mock-question.html", model);
+    }
+
+    public void answer(Context ctx) {
+        List<Long> cards = Params.formIdList(ctx, "cards");
+        List<Long> answers = new ArrayList<>(Params.formIdList(ctx, "answers"));
+        long cardId = Params.requiredFormId(ctx, "cardId", "card");
+        if (answers.size() >= cards.size() || cards.get(answers.size()) != cardId) {
+            throw new InvalidInputException("cardId", "this answer is not for the interview's current question");
+        }
+        String answer = Params.formText(ctx, "answer");
+        answers.add(practice.recordMockAnswer(cardId, answer, PracticeController.answerSeconds(ctx, clock)));
+        ctx.redirect("/mock/run?cards=" + Params.joinIds(cards) + "&answers=" + Params.joinIds(answers),
+                HttpStatus.SEE_OTHER);
+    }
+
+    public void report(Context ctx) {
+        List<Long> answers = Params.queryIdList(ctx, "answers");
+        renderReport(ctx, answers, null);
+    }
+
+    private void renderReport(Context ctx, List<Long> answers, String error) {
+        if (answers.isEmpty()) {
+            throw new InvalidInputException("answers", "this report has no answers; start a mock interview at /mock");
+        }
+        List<PracticeService.MockAnswer> report = practice.mockReport(answers);
+        List<ReportRow> rows = new ArrayList<>();
+        double total = 0;
+        for (PracticeService.MockAnswer a : report) {
+            total += a.attempt().coverage();
+            Rating applied = a.attempt().rating();
+            rows.add(new ReportRow(a.attempt().id(), markdown.toHtml(a.card().question()), a.attempt().answer(),
+                    PracticeView.clock(a.attempt().seconds()), PracticeView.clock(a.targetSeconds()),
+                    PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
+                    a.suggested().label(), applied == null ? null : applied.label()));
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("rows", rows);
+        model.put("answers", Params.joinIds(answers));
+        model.put("applied", rows.stream().allMatch(r -> r.applied() != null));
+        model.put("average", PracticeView.percent(total / rows.size()));
+        model.put("ratings", List.of(Rating.values()).stream()
+                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), "", false)).toList());
+        model.put("error", error);
+        ctx.render("study/mock-report.html", model);
+    }
+
+    /** Applies the report's ratings (one select per answer) to scheduling, all in one transaction. */
+    public void confirm(Context ctx) {
+        List<Long> answers = Params.formIdList(ctx, "answers");
+        try {
+            Map<Long, Rating> ratings = new LinkedHashMap<>();
+            for (long id : answers) {
+                ratings.put(id, Params.formRating(ctx, "rating-" + id));
+            }
+            if (ratings.isEmpty()) {
+                throw new InvalidInputException("answers", "there are no answers to rate");
+            }
+            practice.confirmMock(ratings);
+            ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderReport(ctx, answers, e.getMessage());
+        }
+    }
+
+    /** One question in the report. */
+    public record ReportRow(long attemptId, String questionHtml, String answer, String time, String target,
+                            String coverage, int suggestedValue, String suggested, String applied) {
+    }
+}

@@ -1,0 +1,43 @@
+package dev.prepdeck.study;
+
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.practice.PracticeCheck;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.web.JsonBody;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON for practice: check an answer against a card's key points. */
+public final class PracticeApiController {
+    private final PracticeService practice;
+
+    public PracticeApiController(PracticeService practice) {
+        this.practice = practice;
+    }
+
+    public void check(Context ctx) {
+        JsonBody body = JsonBody.of(ctx);
+        long cardId = body.requiredLong("cardId");
+        String answer = body.requiredString("answer");
+        Long seconds = body.optionalLong("seconds");
+        if (seconds != null && seconds < 0) {
+            throw new InvalidInputException("seconds", "field 'seconds' must not be negative");
+        }
+        PracticeCheck check = practice.check(cardId, answer, seconds == null ? 0 : seconds);
+        List<Map<String, Object>> points = check.result().points().stream().map(p -> {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("text", p.text());
+            point.put("covered", p.covered());
+            point.put("matched", p.matched());
+            return point;
+        }).toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("coverage", check.coverage());
+        result.put("keyPoints", points);
+        result.put("suggestedRating", check.suggested().value());
+        result.put("targetSeconds", check.targetSeconds());
+        ctx.json(result);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.prepdeck.study;
+
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.review.StudyQueue;
+import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Params;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The study page: question, then the answer (a details element, so it works without JavaScript), then the four
+ * rating buttons with their next intervals; undo takes the last rating back.
+ */
+public final class StudyController {
+    private final StudyPages pages;
+    private final ReviewService reviews;
+    private final MarkdownRenderer markdown;
+    private final Clock clock;
+
+    public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+        this.pages = pages;
+        this.reviews = reviews;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    /** After an undo the page asks for the card that was taken back (?card=), so it is studied again first. */
+    public void study(Context ctx) {
+        Long deckId = Params.queryId(ctx, "deck", "deck");
+        StudyPages.StudyPage page = pages.study(deckId, Params.queryId(ctx, "card", "card"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("deck", page.deck());
+        model.put("deckParam", deckId == null ? "" : deckId.toString());
+        model.put("counts", page.counts());
+        model.put("canUndo", page.canUndo());
+        StudyQueue queue = page.queue();
+        if (queue.isDone()) {
+            model.put("nextDue", queue.nextDue() == null ? null
+                    : DueFormat.describe(queue.nextDue(), clock.instant(), page.zone()));
+            ctx.render("study/done.html", model);
+            return;
+        }
+        StudyCard study = queue.card();
+        model.put("card", study.card());
+        model.put("cardDeck", study.deck());
+        model.put("state", study.schedule().stateName());
+        model.put("questionHtml", markdown.toHtml(study.card().question()));
+        model.put("answerHtml", markdown.toHtml(study.card().answer()));
+        model.put("shownAt", study.shownAt().toEpochMilli());
+        model.put("practice", page.practice());
+        model.put("target", page.targetSeconds());
+        model.put("targetTime", PracticeView.clock(page.targetSeconds()));
+        model.put("buttons", List.of(Rating.values()).stream()
+                .map(r -> new RatingButton(r.value(), r.label(), study.intervalLabel(r)))
+                .toList());
+        ctx.render("study/study.html", model);
+    }
+
+    public void rate(Context ctx) {
+        long cardId = Params.requiredFormId(ctx, "cardId", "card");
+        Rating rating = Params.formRating(ctx, "rating");
+        Long deckId = Params.formId(ctx, "deck", "deck");
+        reviews.rate(cardId, rating, durationMs(ctx));
+        ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
+    }
+
+    public void undo(Context ctx) {
+        Long deckId = Params.formId(ctx, "deck", "deck");
+        Optional<Long> cardId = reviews.undoLast();
+        ctx.redirect(studyUrl(deckId, cardId.orElse(null)), HttpStatus.SEE_OTHER);
+    }
+
+    /** The browser measures time on the card; without JavaScript the page's render time stands in. */
+    private long durationMs(Context ctx) {
+        OptionalLong measured = Params.measured(ctx, "durationMs");
+        if (measured.isPresent()) {
+            return measured.getAsLong();
+        }
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        return shownAt.isPresent() ? Math.max(0, clock.millis() - shownAt.getAsLong()) : 0;
+    }
+
+    /** "/study", with the deck being studied and a card to show first when given. */
+    static String studyUrl(Long deck, Long cardId) {
+        StringBuilder url = new StringBuilder("/study");
+        String separator = "?";
+        if (deck != null) {
+            url.append(separator).append("deck=").append(deck);
+            separator = "&";
+        }
+        if (cardId != null) {
+            url.append(separator).append("card=").append(cardId);
+        }
+        return url.toString();
+    }
+
+    /** A rating button: its key (1–4), its name and the interval it would give. */
+    public record RatingButton(int value, String label, String interval) {
+    }
+}

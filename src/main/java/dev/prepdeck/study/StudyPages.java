@@ -1,0 +1,119 @@
+package dev.prepdeck.study;
+
+import dev.prepdeck.db.Database;
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.practice.Attempt;
+import dev.prepdeck.practice.PracticeCheck;
+import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.review.CardSchedule;
+import dev.prepdeck.review.CardStatus;
+import dev.prepdeck.review.DeckCounts;
+import dev.prepdeck.review.ReviewEntry;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.review.StudyQueue;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What each page of the study loop shows, read in one call and one snapshot ({@link Database#read}): the study
+ * page, a deck's page, a card's page and the practice reveal.
+ */
+public final class StudyPages {
+    private final Jdbi jdbi;
+    private final DeckRepository decks;
+    private final ReviewService reviews;
+    private final PracticeService practice;
+
+    public StudyPages(Jdbi jdbi, DeckRepository decks, ReviewService reviews, PracticeService practice) {
+        this.jdbi = jdbi;
+        this.decks = decks;
+        this.reviews = reviews;
+        this.practice = practice;
+    }
+
+    /**
+     * The study page for {@code deckId} (null: every deck): the card asked for after an undo when it is still in
+     * that deck and can be studied, else the next card in the queue.
+     */
+    public StudyPage study(Long deckId, Long cardId) {
+        return Database.read(jdbi, h -> {
+            Deck deck = deckId == null ? null : deck(h, deckId);
+            Optional<StudyCard> requested = cardId == null ? Optional.empty()
+                    : reviews.show(h, cardId).filter(c -> deck == null || deck.contains(c.deck()));
+            StudyQueue queue = requested.map(StudyQueue::of).orElseGet(() -> reviews.next(h, deckId));
+            DeckCounts counts = deckId == null ? null : reviews.countsByDeck(h).getOrDefault(deckId, DeckCounts.NONE);
+            boolean canUndo = reviews.lastReviewedCard(h).isPresent();
+            ZoneId zone = reviews.learner(h).zone();
+            if (queue.isDone()) {
+                return new StudyPage(deck, counts, canUndo, queue, zone, false, 0);
+            }
+            StudyCard study = queue.card();
+            // Practice mode asks for a typed, timed answer first; the reveal then shows the answer and ratings.
+            return new StudyPage(deck, counts, canUndo, queue, zone, practice.practiceOn(h, study.deck().id()),
+                    practice.target(h, study.card()));
+        });
+    }
+
+    /** A deck's page: its cards with their study state, its counts with sub-decks, and the sub-decks themselves. */
+    public DeckPage deck(long deckId) {
+        return Database.read(jdbi, h -> {
+            Deck deck = deck(h, deckId);
+            return new DeckPage(deck, decks.cards(h, deckId), reviews.statusesInDeck(h, deckId),
+                    reviews.countsByDeck(h).getOrDefault(deckId, DeckCounts.NONE), decks.tree(h).children(deck),
+                    reviews.learner(h).zone());
+        });
+    }
+
+    /** A card's page: the card, its schedule, its review history and the answers typed for it. */
+    public CardPage card(long cardId) {
+        return Database.read(jdbi, h -> {
+            Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            return new CardPage(card, deck(h, card.deckId()), reviews.schedule(h, cardId).orElse(null),
+                    reviews.history(h, cardId), practice.attempts(h, cardId), reviews.learner(h).zone());
+        });
+    }
+
+    /** The practice reveal: a typed answer checked against the card, and the card as the rating buttons need it. */
+    public Reveal reveal(long cardId, String answer, long seconds) {
+        return Database.read(jdbi, h -> {
+            PracticeCheck check = practice.check(h, cardId, answer, seconds);
+            StudyCard study = reviews.show(h, cardId)
+                    .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
+            return new Reveal(check, study);
+        });
+    }
+
+    private Deck deck(Handle h, long deckId) {
+        return decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+    }
+
+    /**
+     * @param deck    the deck being studied, null for every deck
+     * @param counts  that deck's counts, null for every deck
+     * @param zone    the learner's zone, for when the next card is due
+     */
+    public record StudyPage(Deck deck, DeckCounts counts, boolean canUndo, StudyQueue queue, ZoneId zone,
+                            boolean practice, int targetSeconds) {
+    }
+
+    public record DeckPage(Deck deck, List<Card> cards, Map<Long, CardStatus> statuses, DeckCounts counts,
+                           List<Deck> subDecks, ZoneId zone) {
+    }
+
+    /** @param schedule null when the card has no scheduling state for the learner */
+    public record CardPage(Card card, Deck deck, CardSchedule schedule, List<ReviewEntry> history,
+                           List<Attempt> attempts, ZoneId zone) {
+    }
+
+    public record Reveal(PracticeCheck check, StudyCard study) {
+    }
+}

@@ -1,0 +1,158 @@
+package dev.prepdeck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prepdeck.web.CsrfProtection;
+import io.javalin.testtools.FormBody;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A browser-like client for full-stack tests: keeps the CSRF cookie, fills in the token on forms and reads
+ * JSON answers.
+ */
+public final class TestSite {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TOKEN_COOKIE = Pattern.compile(CsrfProtection.COOKIE + "=([^;]+)");
+
+    /** A full-stack test body: the site is running on a random port, on the given database and clock. */
+    public interface SiteTest {
+        void run(TestSite site) throws Exception;
+    }
+
+    /** Starts the whole application on {@code jdbi} and {@code clock}, runs the test against it, stops it. */
+    public static void run(Jdbi jdbi, Clock clock, SiteTest test) {
+        JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client)));
+    }
+
+    private final HttpClient client;
+    private String csrfToken;
+
+    /**
+     * Uses a client of its own without a cookie jar: javalin-testtools shares one client (and its cookies) across
+     * tests, which would let one test's CSRF cookie leak into the next.
+     */
+    public TestSite(HttpClient client) {
+        this.client = new HttpClient(client.getApp(), java.net.http.HttpClient.newHttpClient());
+    }
+
+    /** Where the test server listens, as a page of this site would name it in an Origin header. */
+    public String origin() {
+        return client.getOrigin();
+    }
+
+    public Response get(String path) {
+        Response response = client.get(path, builder -> {
+            if (csrfToken != null) {
+                builder.header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken);
+            }
+        });
+        remember(response);
+        return response;
+    }
+
+    public String page(String path) {
+        Response response = get(path);
+        if (response.code() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.code() + ": " + response.body().string());
+        }
+        return response.body().string();
+    }
+
+    /** Submits a form as the page would: with the cookie and the matching _csrf field. */
+    public Response submit(String path, String... fieldsAndValues) {
+        if (csrfToken == null) {
+            get("/");
+        }
+        FormBody.Builder form = new FormBody.Builder().add(CsrfProtection.FIELD, csrfToken);
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return client.request(path, builder -> builder.post(form.build())
+                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+    }
+
+    /** Posts a multipart form with a file, as a browser's file field sends it, with the cookie and the _csrf field. */
+    public Response upload(String path, String fileField, String fileName, byte[] content, String... fieldsAndValues) {
+        if (csrfToken == null) {
+            get("/");
+        }
+        String boundary = "----prepdeck-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        List<String> fields = new ArrayList<>(List.of(CsrfProtection.FIELD, csrfToken));
+        fields.addAll(List.of(fieldsAndValues));
+        for (int i = 0; i < fields.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields.get(i)
+                    + "\"\r\n\r\n" + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.request(path, builder -> builder.post(BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+    }
+
+    /** Posts a form with no token, as another site would. */
+    public Response submitWithoutToken(String path, String... fieldsAndValues) {
+        FormBody.Builder form = new FormBody.Builder();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return client.request(path, builder -> builder.post(form.build()));
+    }
+
+    public Response postJson(String path, String json) {
+        return client.request(path, builder -> builder.post(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    /** A JSON post that a page on {@code origin} sent. */
+    public Response postJsonFrom(String origin, String path, String json) {
+        return client.request(path, builder -> builder.post(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Origin", origin));
+    }
+
+    public Response putJson(String path, String json) {
+        return client.request(path, builder -> builder.put(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json"));
+    }
+
+    public Response delete(String path) {
+        return client.request(path, builder -> builder.delete(BodyPublishers.noBody()));
+    }
+
+    public static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.body().string());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.body().string(), e);
+        }
+    }
+
+    public static String location(Response response) {
+        List<String> location = response.headers().get("Location");
+        return location == null || location.isEmpty() ? null : location.get(0);
+    }
+
+    private void remember(Response response) {
+        List<String> cookies = response.headers().get("Set-Cookie");
+        for (String cookie : cookies == null ? List.<String>of() : cookies) {
+            Matcher matcher = TOKEN_COOKIE.matcher(cookie);
+            if (matcher.find()) {
+                csrfToken = matcher.group(1);
+            }
+        }
+    }
+}

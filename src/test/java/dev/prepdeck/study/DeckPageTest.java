@@ -1,0 +1,53 @@
+package dev.prepdeck.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestData;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A deck's page and a card's page: what is in them and how far along each card is. */
+class DeckPageTest {
+    @TempDir
+    Path tempDir;
+
+    TestCollection collection;
+    long deckId;
+
+    @BeforeEach
+    void setUp() {
+        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK,
+                "database.md", TestData.DATABASE_DECK);
+        deckId = collection.deckId("Interview::Networking");
+    }
+
+    @Test
+    void the_deck_page_lists_cards_with_their_state_and_renders_the_description() {
+        collection.site(s -> {
+            String page = s.page("/decks/" + deckId);
+            assertThat(page).contains("<h1>Interview::Networking</h1>");
+            assertThat(page).contains("Questions about how the web moves bytes.");
+            assertThat(page).contains("What does DNS do?").contains("Compare TCP and UDP.");
+            assertThat(page).contains("state-new");
+            assertThat(page).contains("from <code>networking.md</code>");
+        });
+    }
+
+    @Test
+    void the_card_page_shows_the_answer_state_and_review_history() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            assertThat(s.page("/cards/" + dns)).contains("Not reviewed yet.").contains("example.org");
+            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3", "durationMs", "4200");
+
+            String page = s.page("/cards/" + dns);
+
+            assertThat(page).contains("2026-03-02 10:00").contains("<td>Good</td>").contains("New → Learning")
+                    .contains("4.2").contains("2.31").contains("state-learning");
+            assertThat(s.get("/cards/999999").code()).isEqualTo(404);
+        });
+    }
+}

@@ -1,0 +1,129 @@
+package dev.prepdeck.study;
+
+import static dev.prepdeck.TestData.one;
+import static dev.prepdeck.TestSite.location;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A mock interview through HTTP: choose decks, answer one by one, read the report, confirm the ratings. */
+class MockInterviewTest {
+    private static final Pattern CARD_ID = Pattern.compile("name=\"cardId\" value=\"(\\d+)\"");
+
+    @TempDir
+    Path tempDir;
+
+    PracticeSite site;
+
+    @BeforeEach
+    void setUp() {
+        site = new PracticeSite(tempDir);
+    }
+
+    private static long cardOn(String page) {
+        Matcher m = CARD_ID.matcher(page);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void questions_come_one_by_one_without_the_answer_and_confirming_the_report_schedules_every_card() {
+        site.run(s -> {
+            assertThat(s.page("/")).contains("href=\"/mock\"");
+            assertThat(s.page("/mock")).contains("Interview::Deployment").contains("Interview::Stories");
+
+            Response started = s.submit("/mock", "deck", String.valueOf(site.deploymentDeck), "count", "2");
+            assertThat(started.code()).isEqualTo(303);
+            String run = location(started);
+            assertThat(run).matches("/mock/run\\?cards=\\d+,\\d+");
+
+            String first = s.page(run);
+            assertThat(first).contains("question <span>1</span> of <span>2</span>")
+                    .contains("id=\"practice-timer\"")
+                    .doesNotContain("Promote gradually").doesNotContain("its model is loaded");
+            long firstCard = cardOn(first);
+            String cards = run.substring(run.indexOf("cards=") + 6);
+            site.clock.advance(Duration.ofSeconds(40));
+            Response answered = s.submit("/mock/answer", "cards", cards, "answers", "", "cardId", String.valueOf(firstCard),
+                    "answer", "canary on a small share of traffic, keep the previous version ready to roll back", "seconds", "40");
+            String next = location(answered);
+            assertThat(next).startsWith("/mock/run?cards=" + cards + "&answers=");
+
+            String second = s.page(next);
+            assertThat(second).contains("question <span>2</span> of <span>2</span>").contains("Finish and see the report");
+            long secondCard = cardOn(second);
+            assertThat(secondCard).isNotEqualTo(firstCard);
+            String answers = next.substring(next.indexOf("answers=") + 8);
+            Response last = s.submit("/mock/answer", "cards", cards, "answers", answers, "cardId", String.valueOf(secondCard),
+                    "answer", "", "seconds", "3");
+            assertThat(location(s.get(location(last)))).startsWith("/mock/report?answers=");
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).as("nothing rated yet").isZero();
+
+            String reportUrl = location(s.get(location(last)));
+            String report = s.page(reportUrl);
+            assertThat(report).contains("Mock interview report").contains("(nothing typed)").contains("0:40").contains("0:03")
+                    .contains("Apply these ratings");
+            assertThat(report).containsPattern("<option value=\"1\" selected=\"selected\">Again</option>");
+
+            String allAnswers = reportUrl.substring(reportUrl.indexOf("answers=") + 8);
+            String[] ids = allAnswers.split(",");
+            Response confirmed = s.submit("/mock/confirm", "answers", allAnswers,
+                    "rating-" + ids[0], "3", "rating-" + ids[1], "1");
+            assertThat(confirmed.code()).isEqualTo(303);
+
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(2);
+            assertThat(one(site.jdbi, "SELECT group_concat(r.rating, ',') FROM practice_attempt a "
+                    + "JOIN review_log r ON r.id = a.review_id ORDER BY a.id", String.class)).isEqualTo("3,1");
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM card_state WHERE state = 1", Integer.class)).isEqualTo(2);
+            String applied = s.page(location(confirmed));
+            assertThat(applied).contains("These ratings have been applied").contains("rated Good").contains("rated Again")
+                    .doesNotContain("Apply these ratings");
+
+            Response again = s.submit("/mock/confirm", "answers", allAnswers, "rating-" + ids[0], "4", "rating-" + ids[1], "4");
+            assertThat(again.code()).isEqualTo(400);
+            assertThat(again.body().string()).contains("already been applied");
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(2);
+            assertThat(s.page("/cards/" + firstCard)).contains("Past attempts").contains("canary on a small share");
+        });
+    }
+
+    @Test
+    void a_report_with_one_bad_rating_applies_none_of_them() {
+        site.run(s -> {
+            long card = site.rolloutCard;
+            Response answered = s.submit("/mock/answer", "cards", String.valueOf(card), "answers", "",
+                    "cardId", String.valueOf(card), "answer", "canary", "seconds", "5");
+            String reportUrl = location(s.get(location(answered)));
+            String id = reportUrl.substring(reportUrl.indexOf("answers=") + 8);
+            Response bad = s.submit("/mock/confirm", "answers", id, "rating-" + id, "9");
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(bad.body().string()).contains("rating must be 1 (Again)");
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void starting_without_decks_or_with_a_bad_count_explains_what_to_fix() {
+        site.run(s -> {
+            Response noDecks = s.submit("/mock", "count", "3");
+            assertThat(noDecks.code()).isEqualTo(400);
+            assertThat(noDecks.body().string()).contains("choose at least one deck");
+            Response zero = s.submit("/mock", "deck", String.valueOf(site.storyDeck), "count", "0");
+            assertThat(zero.body().string()).contains("number of questions must be between 1 and 50");
+            Response words = s.submit("/mock", "deck", String.valueOf(site.storyDeck), "count", "many");
+            assertThat(words.body().string()).contains("number of questions must be a whole number");
+            Response wrongCard = s.submit("/mock/answer", "cards", String.valueOf(site.rolloutCard), "answers", "",
+                    "cardId", String.valueOf(site.healthCard), "answer", "x");
+            assertThat(wrongCard.code()).isEqualTo(400);
+            assertThat(s.get("/mock/run?cards=1,x").code()).isEqualTo(400);
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM practice_attempt", Integer.class)).isZero();
+        });
+    }
+}

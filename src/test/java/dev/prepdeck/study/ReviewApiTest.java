@@ -1,0 +1,98 @@
+package dev.prepdeck.study;
+
+import static dev.prepdeck.TestSite.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestData;
+import io.javalin.testtools.Response;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The study loop's JSON: the next card with its four intervals, rating it, and bad input. */
+class ReviewApiTest {
+    @TempDir
+    Path tempDir;
+
+    TestCollection collection;
+    long deckId;
+
+    @BeforeEach
+    void setUp() {
+        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        deckId = collection.deckId("Interview::Networking");
+    }
+
+    private int reviewCount() {
+        return collection.one("SELECT COUNT(*) FROM review_log", Integer.class);
+    }
+
+    private static void assertError(Response response, int status, String messagePart) {
+        assertThat(response.code()).isEqualTo(status);
+        assertThat(json(response).get("error").asText()).contains(messagePart);
+    }
+
+    @Test
+    void next_card_comes_with_the_interval_of_each_rating() {
+        collection.site(s -> {
+            JsonNode next = json(s.get("/api/review/next?deck=" + collection.deckId("Interview")));
+            assertThat(next.get("card").get("question").asText()).isEqualTo("What does DNS do?");
+            assertThat(next.get("card").get("deckId").asLong()).isEqualTo(collection.deckId("Interview::Networking"));
+            JsonNode intervals = next.get("intervals");
+            assertThat(intervals.get("again").asText()).isEqualTo("1m");
+            assertThat(intervals.get("hard").asText()).isEqualTo("6m");
+            assertThat(intervals.get("good").asText()).isEqualTo("10m");
+            assertThat(intervals.get("easy").asText()).endsWith("d");
+        });
+    }
+
+    @Test
+    void next_card_rejects_a_bad_deck_and_answers_204_when_nothing_is_due() {
+        collection.site(s -> {
+            assertError(s.get("/api/review/next?deck=abc"), 400, "deck must be a deck id");
+            assertError(s.get("/api/review/next?deck=9999"), 404, "no deck with id 9999");
+            long empty = json(s.postJson("/api/decks", "{\"name\":\"Empty\"}")).get("id").asLong();
+            assertThat(s.get("/api/review/next?deck=" + empty).code()).isEqualTo(204);
+        });
+    }
+
+    @Test
+    void rating_a_card_schedules_it_with_fsrs_and_logs_the_review() {
+        collection.site(s -> {
+            long cardId = json(s.get("/api/review/next")).get("card").get("id").asLong();
+            Response rated = s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":3,\"durationMs\":5200}");
+
+            assertThat(rated.code()).isEqualTo(200);
+            JsonNode result = json(rated);
+            assertThat(result.get("state").asText()).isEqualTo("Learning");
+            assertThat(result.get("stability").asDouble()).isEqualTo(2.3065);
+            assertThat(result.get("difficulty").asDouble()).isCloseTo(2.11810397, org.assertj.core.data.Offset.offset(1e-8));
+            assertThat(result.get("due").asText()).isEqualTo("2026-03-02T10:10:00Z");
+            assertThat(result.get("scheduledDays").asInt()).isZero();
+            assertThat(collection.one("SELECT duration_ms FROM review_log", Long.class)).isEqualTo(5200);
+            assertThat(collection.one("SELECT rating || ',' || state_before || ',' || state_after FROM review_log", String.class))
+                    .isEqualTo("3,0,1");
+        });
+    }
+
+    @Test
+    void bad_review_input_gets_a_json_error_and_nothing_is_logged() {
+        collection.site(s -> {
+            long cardId = json(s.get("/api/review/next")).get("card").get("id").asLong();
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":7}"), 400, "rating must be 1");
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":0}"), 400, "rating must be 1");
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":\"good\"}"), 400, "'rating' must be a whole number");
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + "}"), 400, "missing field 'rating'");
+            assertError(s.postJson("/api/review", "{\"rating\":3}"), 400, "missing field 'cardId'");
+            assertError(s.postJson("/api/review", "{\"cardId\":9999,\"rating\":3}"), 404, "no card with id 9999");
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":3,\"durationMs\":-5}"), 400, "durationMs");
+            assertError(s.postJson("/api/review", "{cardId:1}"), 400, "malformed JSON");
+            assertError(s.postJson("/api/review", ""), 400, "JSON object");
+            assertThat(reviewCount()).isZero();
+            assertThat(collection.one("SELECT COUNT(*) FROM card_state WHERE state <> 0", Integer.class)).isZero();
+        });
+    }
+}
