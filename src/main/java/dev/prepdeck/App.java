@@ -6,6 +6,8 @@ import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.media.MediaController;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.notes.NotesController;
 import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.practice.AnswerMatcher;
@@ -61,11 +63,13 @@ public final class App {
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms), clock);
+                new Highlighter(terms, markdown), clock);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
+        MediaStore mediaStore = new MediaStore(jdbi, clock);
+        MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
-                new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
+                new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);
@@ -109,6 +113,9 @@ public final class App {
             config.routes.get("/notes/import", notesImport::form);
             config.routes.post("/notes/preview", notesImport::preview);
             config.routes.post("/notes/save", notesImport::save);
+
+            // Media: the images and sounds cards show, as their Markdown names them (media/NAME)
+            config.routes.get("/media/{name}", media::serve);
 
             // JSON API
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));

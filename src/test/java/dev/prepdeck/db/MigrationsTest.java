@@ -60,9 +60,9 @@ class MigrationsTest {
 
     @Test
     void the_search_upgrade_indexes_the_cards_already_there() {
-        Path file = tempDir.resolve("v4.db");
+        Path file = tempDir.resolve("v5.db");
         Jdbi old = plainJdbi(file);
-        new Migrations(file.toString()).migrate(old, 4);
+        new Migrations(file.toString()).migrate(old, 5);
         old.useHandle(h -> {
             h.execute("INSERT INTO deck (id, name, created_at, updated_at) VALUES (1, 'Old deck', 0, 0)");
             h.execute("INSERT INTO card (id, deck_id, uid, question, answer, tags, position, created_at, updated_at) "
