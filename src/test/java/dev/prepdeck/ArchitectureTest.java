@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of(""),                                       // Main, App and the commands: the wiring
             List.of("dashboard", "study"),                     // pages that combine several features
-            List.of("stats", "notes", "practice", "fsrs.replay"),
+            List.of("stats", "notes", "practice", "fsrs.replay", "search"),
             List.of("review"),
             List.of("deck"),
             List.of("deck.file"),
