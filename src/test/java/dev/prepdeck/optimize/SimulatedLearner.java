@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
  * curve with her own memory: {@code memoryFactor} times the stability the scheduler believes, so a fit to her
  * reviews moves away from the default weights. Seeded: the same arguments give the same history.
  */
-final class SimulatedLearner {
+public final class SimulatedLearner {
     /** The study days start here, at 09:00 UTC (the test learner's day rolls over at 4 am UTC). */
-    static final Instant FIRST_DAY = Instant.parse("2026-01-05T09:00:00Z");
+    public static final Instant FIRST_DAY = Instant.parse("2026-01-05T09:00:00Z");
     private static final double DECAY = 0.1542;
     private static final double FACTOR = Math.pow(0.9, -1 / DECAY) - 1;
 
@@ -34,7 +34,7 @@ final class SimulatedLearner {
     }
 
     /** A deck file named {@code name} with {@code cards} question cards. */
-    static String deck(String name, int cards) {
+    public static String deck(String name, int cards) {
         StringBuilder text = new StringBuilder("# " + name + "\n\n");
         for (int i = 1; i <= cards; i++) {
             text.append("## ").append(name).append(" question ").append(i).append("?\n\nAnswer ").append(i).append(".\n\n");
@@ -46,7 +46,7 @@ final class SimulatedLearner {
      * Studies every deck of {@code collection} (all due cards, then new ones within the daily limits) once a day
      * for {@code days} days, learning steps included; the clock ends on the last study day.
      */
-    static void study(TestCollection collection, int days, double memoryFactor, long seed) {
+    public static void study(TestCollection collection, int days, double memoryFactor, long seed) {
         TestClock clock = collection.clock();
         ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), clock);
         SplittableRandom random = new SplittableRandom(seed);
@@ -90,7 +90,7 @@ final class SimulatedLearner {
     }
 
     /** A copy of a studied collection's database in {@code folder}, opened with its clock where the study ended. */
-    static TestCollection copy(TestCollection studied, Path studiedFolder, Path folder) {
+    public static TestCollection copy(TestCollection studied, Path studiedFolder, Path folder) {
         studied.jdbi().useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
         try {
             Files.copy(studiedFolder.resolve("test.db"), folder.resolve("test.db"), StandardCopyOption.REPLACE_EXISTING);
