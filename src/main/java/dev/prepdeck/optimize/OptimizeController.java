@@ -61,7 +61,7 @@ public final class OptimizeController {
             } catch (UncheckedIOException e) {
                 throw e;
             } catch (ArithmeticException e) {
-                page.send("optimize/failed.html", Map.of("message", e.getMessage()));
+                page.send("optimize/failed.html", Map.of("message", "the training diverged (a weight stopped being a number)"));
                 return;
             } catch (RuntimeException e) {
                 // the page is already on its way with status 200: the failure can only be told on it

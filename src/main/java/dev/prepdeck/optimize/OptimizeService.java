@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -96,18 +98,21 @@ public final class OptimizeService {
         DeckScope scope = history.scope();
         Optimizer optimizer = new Optimizer(scope.trainingConfig());
         progress.begins(Step.FITTING, set.itemCount());
+        // The split's five fits need nothing from the main one, so they run beside it on another core; a history
+        // too small to fit keeps the defaults and its split is not shown.
+        CompletableFuture<Metrics> splitFits = set.itemCount() >= Optimizer.MIN_ITEMS_TO_FIT
+                ? CompletableFuture.supplyAsync(() -> optimizer.evaluateTimeSeriesSplits(set))
+                : CompletableFuture.completedFuture(null);
         Fit fit = optimizer.fit(set);
         double[] fitted = Optimization.rounded(fit.parameters());
         double[] current = scope.weightsInUse().orElseGet(FsrsParameters::defaultWeights);
-        boolean fittedAnything = fit.outcome() != Fit.Outcome.DEFAULTS;
         Metrics before = set.itemCount() == 0 ? null : optimizer.evaluate(current, set);
         Metrics after = set.itemCount() == 0 ? null : optimizer.evaluate(fitted, set);
         Optimization.SplitComparison split = null;
         RetentionSimulator.Table retention = null;
-        if (fittedAnything) {
+        if (fit.outcome() != Fit.Outcome.DEFAULTS) {
             progress.begins(Step.SPLITTING, set.itemCount());
-            split = new Optimization.SplitComparison(optimizer.evaluateTimeSeriesSplits(set),
-                    optimizer.evaluateLaterSegments(current, set));
+            split = new Optimization.SplitComparison(result(splitFits), optimizer.evaluateLaterSegments(current, set));
             progress.begins(Step.SIMULATING, set.itemCount());
             retention = new RetentionSimulator(RetentionSimulator.Settings.defaults(
                     StudyHabits.from(history.histories(), history.dayCut()))).simulate(fitted);
@@ -115,6 +120,18 @@ public final class OptimizeService {
         return new Optimization(scope.deck(), scope.name(), history.reviewCount(), history.cards().size(),
                 set.itemCount(), fit.outcome(), fit.trainingItems(), current, scope.weightsInUse().isPresent(),
                 fitted, before, after, split, retention, scope.desiredRetentionInUse().orElse(null));
+    }
+
+    /** What the other core computed, with its failure (a diverged training) thrown as it was. */
+    private static Metrics result(CompletableFuture<Metrics> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -227,7 +227,7 @@ class OptimizePagesTest {
         int reviews = c.one("SELECT count(*) FROM review_log", Integer.class);
         c.site(s -> {
             String start = text(s.page("/optimize"));
-            assertThat(start).contains("Fit FSRS to all your reviews", "every deck (" + String.format("%,d", reviews) + " so far)");
+            assertThat(start).contains("Fit FSRS to all your reviews", "every deck (" + String.format("%,d", reviews) + " reviews so far)");
             assertThat(s.page("/stats")).contains("href=\"/optimize\"");
             String page = s.submit("/optimize").body().string();
             assertThat(text(page)).contains("In all, " + String.format("%,d", reviews) + " reviews of 75 cards");

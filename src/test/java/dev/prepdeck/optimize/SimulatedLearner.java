@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A learner who studies a deck day after day through the app's own review service, so the review log and every
@@ -47,11 +48,15 @@ public final class SimulatedLearner {
      * for {@code days} days, learning steps included; the clock ends on the last study day.
      */
     public static void study(TestCollection collection, int days, double memoryFactor, long seed) {
-        TestClock clock = collection.clock();
-        ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), clock);
+        study(collection.jdbi(), collection.clock(), days, memoryFactor, seed);
+    }
+
+    /** {@link #study(TestCollection, int, double, long)} on a database and clock, e.g. a browser test's site's. */
+    public static void study(Jdbi jdbi, TestClock clock, int days, double memoryFactor, long seed) {
+        ReviewService reviews = new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock);
         SplittableRandom random = new SplittableRandom(seed);
         // One transaction on one connection: the same reads and writes as studying, without a connection per call.
-        collection.jdbi().useTransaction(h -> {
+        jdbi.useTransaction(h -> {
             for (int day = 0; day < days; day++) {
                 Instant start = FIRST_DAY.plus(Duration.ofDays(day));
                 Instant end = start.plus(Duration.ofHours(12));
