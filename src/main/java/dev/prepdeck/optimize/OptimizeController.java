@@ -52,8 +52,8 @@ public final class OptimizeController {
      * the result. An unknown deck is answered before the page starts, as a 404.
      */
     private void run(Context ctx, Long deckId, String action) {
-        OptimizeService.Overview overview = optimizer.overview(deckId);
-        try (StreamedPage page = StreamedPage.open(ctx, "optimize/run.html", Map.of("overview", overview))) {
+        DeckScope scope = optimizer.scope(deckId);
+        try (StreamedPage page = StreamedPage.open(ctx, "optimize/run.html", Map.of("scope", scope))) {
             Optimization result;
             try {
                 result = optimizer.optimize(deckId,
@@ -65,13 +65,13 @@ public final class OptimizeController {
                 return;
             } catch (RuntimeException e) {
                 // the page is already on its way with status 200: the failure can only be told on it
-                LOG.error("optimizing {} failed", overview.scope().name(), e);
+                LOG.error("optimizing {} failed", scope.name(), e);
                 page.send("optimize/failed.html", Map.of("message", "something went wrong on our side; the log has details"));
                 return;
             }
             page.send("optimize/result.html", Map.of("result", result, "action", action));
         } catch (UncheckedIOException e) {
-            LOG.info("the browser left while {} was being optimized: {}", overview.scope().name(), e.getMessage());
+            LOG.info("the browser left while {} was being optimized: {}", scope.name(), e.getMessage());
         }
     }
 

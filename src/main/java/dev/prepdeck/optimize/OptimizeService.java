@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +60,11 @@ public final class OptimizeService {
         DeckScope scope = scope(h, deckId);
         return new ReviewHistory(scope, new DayCut(learner.zone(), learner.rolloverHour()),
                 reviews.reviewedCards(h, learner.id(), scope.deckIds()));
+    }
+
+    /** The decks an optimization of {@code deckId} covers: it and its sub-decks (null: every deck). */
+    public DeckScope scope(Long deckId) {
+        return Database.read(jdbi, h -> scope(h, deckId));
     }
 
     /** What the optimizer would read for {@code deckId} with its sub-decks (null: every deck), counted. */
@@ -157,15 +163,15 @@ public final class OptimizeService {
                 return new Applied(scope.name(), scope.decks().size(), 0, 0);
             }
             Learner learner = reviews.learner(h);
-            int rescheduled = 0;
-            int moved = 0;
+            Map<Long, Long> dueBefore = reviews.dueDates(h, learner.id(), scope.deckIds());
+            Map<Long, FsrsCard> replayed = new LinkedHashMap<>();
             for (ReviewedCard card : reviews.reviewedCards(h, learner.id(), scope.deckIds())) {
-                FsrsCard replayed = replay(schedulers.get(card.deckId()), card, learner);
-                long dueBefore = reviews.schedule(h, learner.id(), card.cardId()).orElseThrow().due();
-                reviews.replaceSchedule(h, learner.id(), card.cardId(), replayed);
-                rescheduled++;
-                moved += replayed.due().toEpochMilli() == dueBefore ? 0 : 1;
+                replayed.put(card.cardId(), replay(schedulers.get(card.deckId()), card, learner));
             }
+            reviews.replaceSchedules(h, learner.id(), replayed);
+            int rescheduled = replayed.size();
+            int moved = (int) replayed.entrySet().stream()
+                    .filter(e -> e.getValue().due().toEpochMilli() != dueBefore.get(e.getKey())).count();
             return new Applied(scope.name(), scope.decks().size(), rescheduled, moved);
         });
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.EmptyHandling;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
 public final class ReviewRepository {
@@ -264,17 +265,30 @@ public final class ReviewRepository {
     private record LoggedReview(long cardId, long deckId, PastReview review) {
     }
 
+    /** When each card in {@code decks} is due for the learner, by card id. */
+    public Map<Long, Long> dueDates(Handle h, long learnerId, List<Long> decks) {
+        Map<Long, Long> due = new HashMap<>();
+        h.createQuery("""
+                        SELECT s.card_id, s.due FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.learner_id = :learnerId AND c.deck_id IN (<decks>)""")
+                .bind("learnerId", learnerId).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> due.put(e.getKey(), e.getValue()));
+        return due;
+    }
+
     /**
-     * Replaces a card's scheduling state, as a reschedule computed it from the card's history; the review log is
-     * not touched.
+     * Replaces cards' scheduling states, as a reschedule computed them from their histories, in one prepared
+     * batch; the review log is not touched.
      */
-    public void replaceSchedule(Handle h, long learnerId, long cardId, FsrsCard card) {
-        h.createUpdate("""
-                        UPDATE card_state SET state = :state, stability = :stability, difficulty = :difficulty,
-                            reps = :reps, lapses = :lapses, learning_steps = :learningSteps,
-                            scheduled_days = :scheduledDays, elapsed_days = :elapsedDays,
-                            last_review = :lastReview, due = :due
-                        WHERE card_id = :cardId AND learner_id = :learnerId""")
+    public void replaceSchedules(Handle h, long learnerId, Map<Long, FsrsCard> schedules) {
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE card_state SET state = :state, stability = :stability, difficulty = :difficulty,
+                    reps = :reps, lapses = :lapses, learning_steps = :learningSteps,
+                    scheduled_days = :scheduledDays, elapsed_days = :elapsedDays,
+                    last_review = :lastReview, due = :due
+                WHERE card_id = :cardId AND learner_id = :learnerId""");
+        schedules.forEach((cardId, card) -> batch
                 .bind("cardId", cardId).bind("learnerId", learnerId)
                 .bind("state", card.state()).bind("stability", card.stability())
                 .bind("difficulty", card.difficulty()).bind("reps", card.reps()).bind("lapses", card.lapses())
@@ -282,7 +296,10 @@ public final class ReviewRepository {
                 .bind("elapsedDays", card.elapsedDays())
                 .bind("lastReview", card.lastReview() == null ? null : card.lastReview().toEpochMilli())
                 .bind("due", card.due().toEpochMilli())
-                .execute();
+                .add());
+        if (batch.size() > 0) {
+            batch.execute();
+        }
     }
 
     Optional<Long> lastReviewedCard(Handle h, long learnerId) {
