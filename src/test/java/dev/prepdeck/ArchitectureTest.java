@@ -28,6 +28,7 @@ class ArchitectureTest {
             List.of(""),                                       // Main, App and the commands: the wiring
             List.of("dashboard", "study"),                     // pages that combine several features
             List.of("stats", "notes", "practice", "fsrs.replay", "search"),
+            List.of("optimize"),                               // fitting FSRS to the review log, and applying it
             List.of("review"),
             List.of("deck"),
             List.of("deck.file"),
