@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StaticAssetsTest {
     private static final Pattern STYLESHEET = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"");
     private static final Pattern SCRIPT = Pattern.compile("<script src=\"(/static/keys[^\"]+)\"");
+    private static final Pattern STATIC_LINK = Pattern.compile("(?:href|src)=\"(/static/[^\"]*)\"");
 
     @TempDir
     Path tempDir;
@@ -73,6 +74,19 @@ class StaticAssetsTest {
                     (byte[]) null);
             assertThat(unchanged.status()).isEqualTo(304);
             assertThat(unchanged.body()).isEmpty();
+        });
+    }
+
+    @Test
+    void every_static_file_a_page_links_is_fingerprinted() {
+        TestCollection collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        long cardId = collection.list("SELECT id FROM card ORDER BY id LIMIT 1", Long.class).get(0);
+        collection.site(s -> {
+            String pages = s.page("/") + s.page("/mock/run?cards=" + cardId);
+            List<String> linked = STATIC_LINK.matcher(pages).results().map(m -> m.group(1)).distinct().toList();
+
+            assertThat(linked).as("the mock question page runs practice.js").anyMatch(url -> url.contains("/practice."));
+            assertThat(linked).allMatch(url -> url.matches("/static/[a-z]+\\.[0-9a-f]{10}\\.(css|js)"), "fingerprinted");
         });
     }
 
