@@ -46,7 +46,7 @@ final class ErrorPages {
         if (ctx.path().startsWith("/api/")) {
             ctx.json(Map.of("error", message));
         } else {
-            ctx.render("error.html", Map.of("status", status.getCode(), "title", status.getMessage(), "message", message));
+            ctx.render("error.html", Map.of("status", status.getCode(), "heading", status.getMessage(), "message", message));
         }
     }
 }
