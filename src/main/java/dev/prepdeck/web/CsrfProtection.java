@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -47,6 +48,9 @@ public final class CsrfProtection {
         String field;
         try {
             field = ctx.formParam(FIELD);
+        } catch (HttpResponseException e) {
+            // Javalin's refusal of a form past the size limit: it keeps its status (413) and its own message.
+            throw e;
         } catch (Exception e) {
             // Jetty throws when it cannot parse the body: a multipart upload cut short or without its boundary.
             throw new BadRequestResponse("This form could not be read: the upload was cut short or is not a form."

@@ -6,7 +6,9 @@ import dev.prepdeck.RawHttp;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +67,59 @@ class FormBodyTest {
                 });
             }
             assertThat(collection.rowCounts()).isEqualTo(before);
+        });
+    }
+
+    private static byte[] upload(String token, int fileBytes) {
+        String head = part(CsrfProtection.FIELD, token) + "--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n\r\n# Notes\n\n";
+        return (head + "x".repeat(fileBytes) + "\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] chunked(byte[] body) {
+        String size = Integer.toHexString(body.length);
+        byte[] head = (size + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] out = Arrays.copyOf(head, head.length + body.length + tail.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        System.arraycopy(tail, 0, out, head.length + body.length, tail.length);
+        return out;
+    }
+
+    @Test
+    void a_form_or_upload_over_the_size_limit_is_a_413_naming_the_limit_and_nothing_is_written() {
+        collection.site(s -> {
+            RawHttp raw = new RawHttp(s.origin());
+            String cookie = "Cookie: " + CsrfProtection.COOKIE + "=" + s.csrfToken();
+            String multipart = "Content-Type: multipart/form-data; boundary=" + BOUNDARY;
+            int over = (int) BodyLimit.MAX_BYTES + 1;
+            Map<String, Long> before = collection.rowCounts();
+
+            RawHttp.Answer upload = raw.send("POST", "/notes/preview", List.of(multipart, cookie), upload(s.csrfToken(), over));
+            RawHttp.Answer form = raw.send("POST", "/decks", List.of("Content-Type: application/x-www-form-urlencoded",
+                    cookie), CsrfProtection.FIELD + "=" + s.csrfToken() + "&name=" + "x".repeat(over));
+            for (RawHttp.Answer answer : List.of(upload, form)) {
+                assertThat(answer.status()).isEqualTo(413);
+                assertThat(answer.body()).contains("<h1>Content Too Large</h1>")
+                        .contains("The request is larger than " + BodyLimit.MAX_MB + " MB, the most prepdeck accepts at once.");
+            }
+            // Without a Content-Length the size shows only while reading: Jetty stops at the limit.
+            RawHttp.Answer unannounced = raw.send("POST", "/notes/preview", List.of(multipart, cookie,
+                    "Transfer-Encoding: chunked"), chunked(upload(s.csrfToken(), over)));
+            assertThat(unannounced.status()).isIn(400, 413);
+            assertThat(unannounced.body()).contains("class=\"error\"").doesNotContain("Exception");
+            assertThat(collection.rowCounts()).isEqualTo(before);
+        });
+    }
+
+    @Test
+    void an_upload_under_the_size_limit_reaches_the_importer_which_names_its_own_smaller_limit() {
+        collection.site(s -> {
+            RawHttp raw = new RawHttp(s.origin());
+            RawHttp.Answer answer = raw.send("POST", "/notes/preview", List.of("Content-Type: multipart/form-data; boundary="
+                    + BOUNDARY, "Cookie: " + CsrfProtection.COOKIE + "=" + s.csrfToken()), upload(s.csrfToken(), 2_000_000));
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("notes files up to 512 KB can be imported");
         });
     }
 

@@ -90,6 +90,21 @@ class JsonBodyTest {
     }
 
     @Test
+    void a_body_over_the_size_limit_is_a_413_naming_the_limit() {
+        collection.site(s -> {
+            byte[] body = utf8("{\"name\":\"" + "x".repeat((int) BodyLimit.MAX_BYTES) + "\"}");
+            Map<String, Long> before = collection.rowCounts();
+            for (String[] route : writeRoutes) {
+                Response response = s.sendJson(route[0], route[1], body);
+                assertThat(response.code()).as(route[0] + " " + route[1]).isEqualTo(413);
+                assertThat(json(response).get("error").asText()).as(route[0] + " " + route[1])
+                        .isEqualTo("The request is larger than " + BodyLimit.MAX_MB + " MB, the most prepdeck accepts at once.");
+            }
+            assertThat(collection.rowCounts()).isEqualTo(before);
+        });
+    }
+
+    @Test
     void a_byte_order_mark_before_the_json_is_accepted() {
         collection.site(s -> {
             byte[] body = utf8("\uFEFF{\"name\":\"With BOM\"}");
