@@ -14,19 +14,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every route the app declares (read from its router, so a route added later is fuzzed too) gets malformed
@@ -35,14 +32,17 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * junk query strings, and well-formed forms and JSON full of hostile values. Whatever comes in: no 5xx, no stack
  * trace in the answer, and a refused request (4xx) leaves every table as it was.
  * <p>
- * A fixed seed and {@code jqwik.tries.default} tries (200, see junit-platform.properties) keep {@code mvn test}
- * short; {@code mvn test -Dtest=RouteFuzzTest -Djqwik.tries.default=5000} runs more.
+ * The requests come from a seeded generator, so a failure names a request that fails again on the next run. 200
+ * requests keep {@code mvn test} short; {@code mvn test -Dtest=RouteFuzzTest -Dfuzz.tries=5000} sends more, and
+ * {@code -Dfuzz.seed=N} other ones.
  */
 class RouteFuzzTest {
     private static final Pattern STACK_TRACE = Pattern.compile("Exception|\\n\\s*at [\\w.$]+\\(|\\.java:\\d+");
     private static final Pattern PATH_PARAM = Pattern.compile("\\{[^}]+}|<[^>]+>");
     private static final Pattern TOKEN_COOKIE = Pattern.compile(CsrfProtection.COOKIE + "=([^;]+)");
     private static final String BOUNDARY = "fuzz-boundary";
+    private static final long SEED = Long.getLong("fuzz.seed", 20261130L);
+    private static final int TRIES = Integer.getInteger("fuzz.tries", 200);
 
     private static final List<String> HOSTILE_TEXT = List.of("", " ", "\u0000", "a\r\nb", "\t=1",
             "=HYPERLINK(\"http://evil.example\",\"x\")", "@SUM(1)", "<script>alert(1)</script>",
@@ -72,7 +72,7 @@ class RouteFuzzTest {
     /** Each route once, and each write route four times more: writes are where a malformed body can do harm. */
     private static List<TestSite.Route> weightedRoutes;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         folder = Files.createTempDirectory("prepdeck-fuzz");
         collection = TestCollection.of(folder, "networking.md", TestData.NETWORKING_DECK,
@@ -95,7 +95,7 @@ class RouteFuzzTest {
         }
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws IOException {
         app.stop();
         // SQLite may still be dropping its -wal and -shm files while the folder is walked: walk again.
@@ -127,61 +127,53 @@ class RouteFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<Fuzz> requests() {
-        Arbitrary<Integer> small = Arbitraries.integers().between(0, 1_000);
-        return Builders.withBuilder(() -> new Object[18])
-                .use(small).in((a, v) -> set(a, 0, v))
-                .use(Arbitraries.of(false, false, false, false, false, true)).in((a, v) -> set(a, 1, v))
-                .use(Arbitraries.integers().between(0, 7)).in((a, v) -> set(a, 2, v))
-                .use(Arbitraries.integers().between(0, PATH_VALUES.size() - 1)).in((a, v) -> set(a, 3, v))
-                .use(Arbitraries.of(true, false)).in((a, v) -> set(a, 4, v))
-                .use(Arbitraries.integers().between(0, FIELDS.size() - 1).list().ofMaxSize(4)).in((a, v) -> set(a, 5, v))
-                .use(Arbitraries.integers().between(0, HOSTILE_TEXT.size() + 3)).in((a, v) -> set(a, 6, v))
-                .use(Arbitraries.integers().between(0, 10)).in((a, v) -> set(a, 7, v))
-                .use(Arbitraries.integers().between(0, CONTENT_TYPES.size() - 1)).in((a, v) -> set(a, 8, v))
-                .use(Arbitraries.of(true, true, true, true, true, true, true, false)).in((a, v) -> set(a, 9, v))
-                .use(Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000)).in((a, v) -> set(a, 10, v))
-                .use(Arbitraries.integers().between(21, 5_000)).in((a, v) -> set(a, 11, v))
-                .use(Arbitraries.integers().between(0, HOSTILE_TEXT.size() - 1)).in((a, v) -> set(a, 12, v))
-                .use(Arbitraries.integers().between(0, FIELDS.size() - 1)).in((a, v) -> set(a, 13, v))
-                .use(Arbitraries.frequency(List.of(
-                        Tuple.of(20, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3)))).in((a, v) -> set(a, 14, v))
-                .use(Arbitraries.frequency(List.of(Tuple.of(6, 0), Tuple.of(3, 1), Tuple.of(1, 2))))
-                .in((a, v) -> set(a, 15, v))
-                .use(Arbitraries.integers().between(0, 2)).in((a, v) -> set(a, 16, v))
-                .use(Arbitraries.frequency(List.of(Tuple.of(20, 0), Tuple.of(1, 1), Tuple.of(1, 2))))
-                .in((a, v) -> set(a, 17, v))
-                .build(a -> new Fuzz((Integer) a[0], (Boolean) a[1], (Integer) a[2], (Integer) a[3], (Boolean) a[4],
-                        cast(a[5]), (Integer) a[6], (Integer) a[7], (Integer) a[8], (Boolean) a[9], (byte[]) a[10],
-                        (Integer) a[11], (Integer) a[12], (Integer) a[13], (Integer) a[14], (Integer) a[15],
-                        (Integer) a[16], (Integer) a[17]));
+    /** One request's choices, drawn from {@code random}: the same seed gives the same requests in the same order. */
+    private static Fuzz draw(Random random) {
+        return new Fuzz(random.nextInt(1_001), random.nextInt(6) == 0, random.nextInt(8),
+                random.nextInt(PATH_VALUES.size()), random.nextBoolean(),
+                IntStream.range(0, random.nextInt(5)).mapToObj(i -> random.nextInt(FIELDS.size())).toList(),
+                random.nextInt(HOSTILE_TEXT.size() + 4), random.nextInt(11), random.nextInt(CONTENT_TYPES.size()),
+                random.nextInt(8) != 0, bytes(random), 21 + random.nextInt(4_980), random.nextInt(HOSTILE_TEXT.size()),
+                random.nextInt(FIELDS.size()), weighted(random, 20, 1, 1, 1), weighted(random, 6, 3, 1),
+                random.nextInt(3), weighted(random, 20, 1, 1));
     }
 
-    private static Object[] set(Object[] values, int index, Object value) {
-        values[index] = value;
-        return values;
+    private static byte[] bytes(Random random) {
+        byte[] bytes = new byte[random.nextInt(2_001)];
+        random.nextBytes(bytes);
+        return bytes;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Integer> cast(Object list) {
-        return (List<Integer>) list;
-    }
-
-    @Property(seed = "20261130", edgeCases = EdgeCasesMode.NONE)
-    void no_request_gets_a_5xx_a_stack_trace_or_a_partial_write(@ForAll("requests") Fuzz fuzz) {
-        Map<String, Long> before = collection.rowCounts();
-        Sent sent = send(fuzz);
-
-        assertThat(sent.answer().status()).as(sent.description()).isLessThan(500);
-        assertThat(STACK_TRACE.matcher(sent.answer().body()).find()).as("stack trace in " + sent.description()
-                + ":\n" + sent.answer().body()).isFalse();
-        if (sent.answer().status() >= 400) {
-            assertThat(collection.rowCounts()).as("tables after refused " + sent.description()).isEqualTo(before);
+    /** 0, 1, 2... with the given weights: the usual case often, each unusual one now and then. */
+    private static int weighted(Random random, int... weights) {
+        int pick = random.nextInt(IntStream.of(weights).sum());
+        int choice = 0;
+        while (pick >= weights[choice]) {
+            pick -= weights[choice++];
         }
+        return choice;
     }
 
-    @Property(tries = 1)
+    @TestFactory
+    Stream<DynamicTest> no_request_gets_a_5xx_a_stack_trace_or_a_partial_write() {
+        Random random = new Random(SEED);
+        return IntStream.range(0, TRIES).mapToObj(i -> {
+            Fuzz fuzz = draw(random);
+            return DynamicTest.dynamicTest("request " + i, () -> {
+                Map<String, Long> before = collection.rowCounts();
+                Sent sent = send(fuzz);
+
+                assertThat(sent.answer().status()).as(sent.description()).isLessThan(500);
+                assertThat(STACK_TRACE.matcher(sent.answer().body()).find()).as("stack trace in " + sent.description()
+                        + ":\n" + sent.answer().body()).isFalse();
+                if (sent.answer().status() >= 400) {
+                    assertThat(collection.rowCounts()).as("tables after refused " + sent.description()).isEqualTo(before);
+                }
+            });
+        });
+    }
+
+    @Test
     void the_fuzzer_reaches_every_kind_of_route() {
         assertThat(routes).extracting(TestSite.Route::method).contains("GET", "POST", "PUT", "DELETE");
         assertThat(routes).extracting(TestSite.Route::path)
