@@ -30,6 +30,7 @@ import dev.prepdeck.study.PracticeController;
 import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
+import dev.prepdeck.web.AllowedHosts;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
@@ -42,7 +43,13 @@ public final class App {
     private App() {
     }
 
+    /** The site as it runs on this machine only: it answers to the loopback names alone. */
     public static Javalin create(Jdbi jdbi, Clock clock) {
+        return create(jdbi, clock, AllowedHosts.loopback());
+    }
+
+    /** The site answering to {@code hosts} in the Host header, and to no other name. */
+    public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
@@ -76,7 +83,7 @@ public final class App {
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
 
         return Javalin.create(config -> {
-            SiteSetup.apply(config);
+            SiteSetup.apply(config, hosts);
 
             // Pages
             config.routes.get("/", dashboard::show);
