@@ -82,8 +82,8 @@ class AnkiImportTest {
         Map<Long, ImportedCard> cards = imported(TestPackages.sample());
         ImportedCard forward = cards.get(TestPackages.id(102));
         ImportedCard reverse = cards.get(TestPackages.id(103));
-        assertThat(forward.uid()).isEqualTo(anki("rev-1") + "#1");
-        assertThat(reverse.uid()).isEqualTo(anki("rev-1") + "#2");
+        assertThat(forward.uid()).isEqualTo(anki("rev-1") + ".1");
+        assertThat(reverse.uid()).isEqualTo(anki("rev-1") + ".2");
         assertThat(forward.question()).isEqualTo("chat");
         assertThat(forward.answer()).isEqualTo("cat ![](cat.png)");
         assertThat(reverse.question()).isEqualTo("cat ![](cat.png)");
@@ -110,7 +110,7 @@ class AnkiImportTest {
         ImportedCard first = cards.get(TestPackages.id(104));
         ImportedCard second = cards.get(TestPackages.id(105));
         ImportedCard third = cards.get(TestPackages.id(106));
-        assertThat(first.uid()).isEqualTo(anki("cloze-1") + "#1");
+        assertThat(first.uid()).isEqualTo(anki("cloze-1") + ".1");
         assertThat(first.question()).isEqualTo("[\\[...\\]](#cloze) is the capital of France; Berlin is Germany's");
         assertThat(first.answer()).isEqualTo("[Paris](#cloze) is the capital of France; Berlin is Germany's\\\n"
                 + "[sound: paris.mp3](paris.mp3)");
