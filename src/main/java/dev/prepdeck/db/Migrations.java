@@ -18,7 +18,7 @@ public final class Migrations {
             "V3__practice_attempts.sql",
             "V4__statistics.sql",
             "V5__media.sql",
-            "V6__card_flags_and_burying.sql");
+            "V6__search.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 
