@@ -216,7 +216,7 @@ public final class AnkiSync {
                     insert(card, deckName, question, answer);
                 }
             }
-            return new ImportReport(fileName, format, List.copyOf(deckNames), added, updated, unchanged, reviewsAdded,
+            return new ImportReport(fileName, format, List.copyOf(new TreeSet<>(deckNames)), added, updated, unchanged, reviewsAdded,
                     notAnswers, stored, result.skipped(), warnings);
         }
 
