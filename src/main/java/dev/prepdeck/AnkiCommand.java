@@ -35,10 +35,12 @@ public final class AnkiCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import an Anki package (.apkg or .colpkg, any of Anki's three package versions) with its "
                     + "review history, scheduling state, images and sounds.",
-                    "The whole package is one transaction: a damaged or unsupported file is reported and nothing "
+                    "A .csv, .tsv or .txt file is read as Anki's text format (its # headers; a Quizlet export too), "
+                            + "one new card per row.",
+                    "The whole file is one transaction: a damaged or unsupported file is reported and nothing "
                             + "is written. Importing it again updates its cards instead of adding copies."})
     public static final class Import implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE", description = "the .apkg or .colpkg file")
+        @Parameters(paramLabel = "FILE", description = "the .apkg, .colpkg, .csv, .tsv or .txt file")
         Path file;
 
         @Option(names = "--deck-prefix", paramLabel = "NAME",
@@ -55,7 +57,7 @@ public final class AnkiCommand {
                 return 2;
             }
             try {
-                ImportReport report = anki(database).importPackage(file, deckPrefix);
+                ImportReport report = anki(database).importFile(file, deckPrefix);
                 System.out.println(report.file() + ": " + report.format());
                 report.decks().forEach(deck -> System.out.println("deck: " + deck));
                 report.skipped().forEach(line -> System.err.println("skipped: " + line));

@@ -35,7 +35,7 @@ public final class AnkiController {
         String prefix = Params.formText(ctx, "prefix");
         UploadedFile upload = ctx.uploadedFile("file");
         if (upload == null || upload.size() == 0) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Choose an Anki package (.apkg or .colpkg) to import.",
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Choose an Anki package (.apkg or .colpkg) or text file (.csv, .tsv, .txt) to import.",
                     prefix);
             return;
         }
@@ -52,7 +52,7 @@ public final class AnkiController {
             try (InputStream in = upload.content()) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            ImportReport report = anki.importPackage(file, prefix);
+            ImportReport report = anki.importFile(file, prefix);
             ctx.render("anki/imported.html", Map.of("report", report));
         } catch (InvalidInputException e) {
             renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), prefix);

@@ -2,6 +2,7 @@ package dev.prepdeck.ankisync;
 
 import dev.prepdeck.anki.AnkiFormatException;
 import dev.prepdeck.anki.MediaFile;
+import dev.prepdeck.anki.PrepdeckGuids;
 import dev.prepdeck.anki.apkg.AnkiPackage;
 import dev.prepdeck.anki.apkg.PackageReader;
 import dev.prepdeck.anki.apkg.PackageWriter;
@@ -14,7 +15,12 @@ import dev.prepdeck.anki.importing.AnkiImport;
 import dev.prepdeck.anki.importing.ImportOptions;
 import dev.prepdeck.anki.importing.ImportedCard;
 import dev.prepdeck.anki.importing.ImportedReview;
+import dev.prepdeck.anki.importing.ImportedSchedule;
+import dev.prepdeck.anki.importing.MemorySource;
 import dev.prepdeck.anki.render.HtmlToMarkdown;
+import dev.prepdeck.anki.text.AnkiTextReader;
+import dev.prepdeck.anki.text.TextCard;
+import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ExportRow;
 import dev.prepdeck.ankisync.AnkiSyncRepository.LoggedReview;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ReviewRow;
@@ -27,6 +33,7 @@ import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.deck.DeckTree;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.media.MediaStore;
@@ -45,6 +52,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +75,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class AnkiSync {
     /** Longest deck prefix accepted; deck names are shown whole in lists and headings. */
     static final int MAX_PREFIX = 200;
+    private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".tsv", ".txt");
 
     private final Jdbi jdbi;
     private final DeckRepository decks;
@@ -109,6 +118,72 @@ public final class AnkiSync {
         } catch (AnkiFormatException e) {
             throw new InvalidInputException("file", e.getMessage());
         }
+    }
+
+    /** Imports a text file (.csv, .tsv, .txt) or else a package, by the file's extension. */
+    public ImportReport importFile(Path file, String deckPrefix) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return TEXT_EXTENSIONS.stream().anyMatch(name::endsWith) ? importText(file, deckPrefix)
+                : importPackage(file, deckPrefix);
+    }
+
+    /**
+     * Imports a CSV or TSV file in Anki's text format (its # headers, quoting, a Quizlet export) as new cards, one
+     * per row, with the columns its headers or labels suggest. A row's deck is its deck column, else the file's
+     * #deck, else the file's name; its identity is its guid column, else its question, so importing the file again
+     * updates instead of copying.
+     *
+     * @throws InvalidInputException naming the file and line when it cannot be read; nothing is written then
+     */
+    public ImportReport importText(Path file, String deckPrefix) {
+        String prefix = checkedPrefix(deckPrefix);
+        Instant now = clock.instant();
+        Learner learner = jdbi.withHandle(reviews::learner);
+        String name = file.getFileName().toString();
+        TextFile text;
+        List<TextCard> rows;
+        try {
+            text = new AnkiTextReader().read(file);
+            rows = text.cards(text.suggested(), new HtmlToMarkdown(AnkiSync::mediaLink));
+        } catch (AnkiFormatException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+        int dot = name.lastIndexOf('.');
+        String fileDeck = (dot > 0 ? name.substring(0, dot) : name).strip();
+        ImportedSchedule fresh = new ImportedSchedule(FsrsCard.newCard(now), MemorySource.NONE, false, false, 0,
+                null, null);
+        Map<String, Integer> firstLines = new HashMap<>();
+        List<ImportedCard> cards = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (TextCard row : rows) {
+            String identity = row.guid() != null ? row.guid() : "text:" + row.question();
+            String uid = PrepdeckGuids.uidForNote(identity);
+            Integer first = firstLines.putIfAbsent(uid, row.line());
+            if (first != null) {
+                skipped.add(name + ":" + row.line() + ": the same " + (row.guid() != null ? "guid" : "question")
+                        + " as line " + first);
+                continue;
+            }
+            String deck = row.deck() != null && !row.deck().isBlank() ? row.deck()
+                    : fileDeck.isEmpty() ? "Default" : fileDeck;
+            cards.add(new ImportedCard(uid, identity, 0, 0, deck, row.question(), row.answer(), row.tags(), null,
+                    null, false, Set.of(), now.getEpochSecond(), fresh, List.of(), 0, List.of()));
+        }
+        StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+        String format = "text, separated by " + separatorName(text.separator()) + (text.html() ? ", HTML" : "");
+        return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, new ArrayList<>())
+                .store(name, format, new AnkiImport.Result(cards, skipped), List.of()));
+    }
+
+    private static String separatorName(char separator) {
+        return switch (separator) {
+            case '\t' -> "tabs";
+            case ',' -> "commas";
+            case ';' -> "semicolons";
+            case '|' -> "pipes";
+            case ' ' -> "spaces";
+            default -> "'" + separator + "'";
+        };
     }
 
     /** A blank prefix is none; otherwise each level of it must have text. */
@@ -216,8 +291,8 @@ public final class AnkiSync {
                     insert(card, deckName, question, answer);
                 }
             }
-            return new ImportReport(fileName, format, List.copyOf(new TreeSet<>(deckNames)), added, updated, unchanged, reviewsAdded,
-                    notAnswers, stored, result.skipped(), warnings);
+            return new ImportReport(fileName, format, List.copyOf(new TreeSet<>(deckNames)), added, updated,
+                    unchanged, reviewsAdded, notAnswers, stored, result.skipped(), warnings);
         }
 
         /** The stored card in the package's deck, else the only one elsewhere; a uid in several decks is ambiguous. */

@@ -203,6 +203,48 @@ class AnkiSyncTest {
         assertThat(second.list(media, String.class)).hasSize(2).isEqualTo(first.list(media, String.class));
     }
 
+    @Test
+    void a_csv_file_with_anki_headers_imports_a_card_per_row_and_again_updates_instead_of_copying() throws Exception {
+        TestCollection collection = TestCollection.of(folder("db"));
+        Path csv = Files.writeString(dir.resolve("spanish.csv"), """
+                \uFEFF#separator:comma
+                #html:false
+                #tags:imported
+                #deck:Spanish
+                hola,"hello, hi"
+                "gato","cat
+                (the animal)"
+                """);
+
+        ImportReport report = anki(collection).importFile(csv, "Lang");
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.format()).isEqualTo("text, separated by commas");
+        assertThat(collection.list("SELECT d.name || ' | ' || c.question || ' | ' || c.answer || ' | ' || c.tags"
+                + " FROM card c JOIN deck d ON d.id = c.deck_id ORDER BY c.position", String.class))
+                .containsExactly("Lang::Spanish | hola | hello, hi | imported",
+                        "Lang::Spanish | gato | cat\\\n(the animal) | imported");
+
+        ImportReport again = anki(collection).importFile(csv, "Lang");
+        assertThat(again.added()).isZero();
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void a_quizlet_export_goes_to_a_deck_named_after_the_file_and_a_bad_row_is_named_by_line() throws Exception {
+        TestCollection collection = TestCollection.of(folder("db"));
+        Path quizlet = Files.writeString(dir.resolve("capitals.txt"), "France\tParis\nJapan\tTokyo\nFrance\tLyon\n");
+        ImportReport report = anki(collection).importFile(quizlet, "");
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.skipped()).containsExactly("capitals.txt:3: the same question as line 1");
+        assertThat(collection.list("SELECT name FROM deck", String.class)).containsExactly("capitals");
+
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "Spain\tMadrid\n\tBerlin\n");
+        assertThatThrownBy(() -> anki(collection).importFile(bad, ""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("bad.tsv:2");
+        assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(2);
+    }
+
     private static String shown(String markdown) {
         Parser parser = Parser.builder().extensions(TABLES).build();
         HtmlRenderer html = HtmlRenderer.builder().extensions(TABLES).escapeHtml(true).build();

@@ -46,18 +46,22 @@ class AnkiWebTest {
     }
 
     @Test
-    void a_file_that_is_not_a_package_is_refused_with_its_name_and_nothing_is_imported() throws Exception {
+    void a_file_that_is_not_a_package_is_refused_with_its_name_and_a_csv_file_imports() throws Exception {
         TestCollection collection = TestCollection.of(folder("db"));
         collection.site(site -> {
-            Response refused = site.upload("/anki/import", "file", "notes.txt", "just some text".getBytes());
+            Response refused = site.upload("/anki/import", "file", "slides.pdf", "%PDF-1.4 not a package".getBytes());
             assertThat(refused.code()).isEqualTo(400);
-            assertThat(refused.body().string()).contains("notes.txt").contains("role=\"alert\"");
+            assertThat(refused.body().string()).contains("slides.pdf").contains("role=\"alert\"");
+
+            Response csv = site.upload("/anki/import", "file", "words.csv", "#deck:Words\nhola,hello\n".getBytes());
+            assertThat(csv.code()).isEqualTo(200);
+            assertThat(csv.body().string()).contains("words.csv: 1 card(s) added").contains("Words");
 
             Response empty = site.upload("/anki/import", "file", "", new byte[0]);
             assertThat(empty.code()).isEqualTo(400);
             assertThat(empty.body().string()).contains("Choose an Anki package");
         });
-        assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
+        assertThat(collection.list("SELECT question FROM card", String.class)).containsExactly("hola");
     }
 
     @Test
