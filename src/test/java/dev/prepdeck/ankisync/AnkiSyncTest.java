@@ -8,11 +8,15 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.anki.TestPackages;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.media.MediaSamples;
 import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.review.ReviewRepository;
+import dev.prepdeck.review.ReviewService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.commonmark.Extension;
@@ -201,6 +205,62 @@ class AnkiSyncTest {
         }
         String media = "SELECT name || ' ' || sha256 FROM media ORDER BY name";
         assertThat(second.list(media, String.class)).hasSize(2).isEqualTo(first.list(media, String.class));
+    }
+
+    @Test
+    void a_studied_deck_file_deck_round_trips_through_anki_with_its_ids_history_and_image() throws Exception {
+        Path first = folder("first");
+        Files.createDirectories(first.resolve("decks/media"));
+        Files.write(first.resolve("decks/media/join.png"), MediaSamples.png());
+        TestCollection studied = TestCollection.of(first, "sql.md", """
+                # SQL
+
+                ## What does an inner join return?
+                <!-- id: sql-inner-join -->
+                <!-- tags: sql, joins -->
+
+                The rows that match on both sides. ![join](media/join.png)
+
+                ## What is a primary key?
+                <!-- id: sql-primary-key -->
+
+                A column set that identifies each row.
+                """);
+        ReviewService reviewing = new ReviewService(studied.jdbi(), new DeckRepository(), new ReviewRepository(),
+                studied.clock());
+        long join = studied.cardWithUid("sql-inner-join");
+        reviewing.rate(join, Rating.GOOD, 7000);
+        studied.clock().advance(Duration.ofMinutes(12));
+        reviewing.rate(join, Rating.GOOD, 4000);
+        studied.clock().advance(Duration.ofDays(3));
+        reviewing.rate(join, Rating.HARD, 9000);
+
+        Path apkg = dir.resolve("sql.apkg");
+        anki(studied).exportDeck("SQL", apkg);
+        TestCollection elsewhere = TestCollection.of(folder("second"));
+        ImportReport report = anki(elsewhere).importPackage(apkg, "");
+
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(report.reviewsAdded()).isEqualTo(3);
+        String cards = "SELECT d.name || ' | ' || c.uid || ' | ' || c.tags FROM card c JOIN deck d ON d.id = c.deck_id"
+                + " ORDER BY c.uid";
+        assertThat(elsewhere.list(cards, String.class)).containsExactly("SQL | sql-inner-join | sql, joins",
+                "SQL | sql-primary-key | ");
+        assertThat(elsewhere.one("SELECT answer FROM card WHERE uid = 'sql-inner-join'", String.class))
+                .contains("](media/join.png)");
+        String history = "SELECT r.reviewed_at || ' ' || r.rating || ' ' || r.duration_ms FROM review_log r"
+                + " ORDER BY r.reviewed_at";
+        assertThat(elsewhere.list(history, String.class)).isEqualTo(studied.list(history, String.class));
+        // Anki keeps a review card's due date as a day number: the card stays due on the same study day (UTC,
+        // starting at 4:00 in these collections), not at the same minute
+        String state = "SELECT s.state || ' ' || ((s.due - 14400000) / 86400000) || ' ' || s.reps || ' ' || s.lapses"
+                + " FROM card_state s JOIN card c ON c.id = s.card_id WHERE c.uid = 'sql-inner-join'";
+        assertThat(elsewhere.one(state, String.class)).isEqualTo(studied.one(state, String.class));
+        String memory = "SELECT s.stability FROM card_state s JOIN card c ON c.id = s.card_id"
+                + " WHERE c.uid = 'sql-inner-join'";
+        assertThat(elsewhere.one(memory, Double.class)).isCloseTo(studied.one(memory, Double.class), within(0.01));
+        assertThat(elsewhere.list("SELECT name || ' ' || sha256 FROM media", String.class))
+                .isEqualTo(studied.list("SELECT name || ' ' || sha256 FROM media", String.class));
     }
 
     @Test
