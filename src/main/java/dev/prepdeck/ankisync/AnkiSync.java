@@ -243,6 +243,7 @@ public final class AnkiSync {
         private final long now;
         private final List<String> warnings;
         private final Map<String, Long> deckIds = new HashMap<>();
+        private final Map<String, Optional<Long>> lookedUp = new HashMap<>();
         private final Map<Long, Deck> decksById = new HashMap<>();
         private final Map<Long, Integer> nextPositions = new HashMap<>();
         private final Set<String> deckNames = new LinkedHashSet<>();
@@ -286,7 +287,7 @@ public final class AnkiSync {
                 String deckName = prefix.isEmpty() ? card.deckName() : prefix + Deck.SEPARATOR + card.deckName();
                 Optional<StoredCard> match = match(existing.getOrDefault(card.uid(), List.of()), deckName);
                 if (match.isPresent()) {
-                    update(match.get(), card, deckName, question, answer);
+                    update(match.get(), card, question, answer);
                 } else {
                     insert(card, deckName, question, answer);
                 }
@@ -307,10 +308,9 @@ public final class AnkiSync {
         }
 
         private Long existingDeckId(String name) {
-            if (deckIds.containsKey(name)) {
-                return deckIds.get(name);
-            }
-            return decks.deckByName(h, name).map(Deck::id).orElse(null);
+            Long known = deckIds.get(name);
+            return known != null ? known
+                    : lookedUp.computeIfAbsent(name, n -> decks.deckByName(h, n).map(Deck::id)).orElse(null);
         }
 
         /** The deck the imported cards go to, made with its parents when missing; a deck file's deck is refused. */
@@ -353,22 +353,16 @@ public final class AnkiSync {
         }
 
         /**
-         * A card already here: its text, tags and deck follow the package unless a deck file owns it (the file is
-         * where it is edited); reviews newer than its stored history are added, and its schedule then follows the
-         * package's.
+         * A card already here stays in its deck, as Anki leaves an updated note's cards where they are: its text and
+         * tags follow the package unless a deck file owns it (the file is where it is edited); reviews newer than its
+         * stored history are added, and its schedule then follows the package's.
          */
-        private void update(StoredCard stored, ImportedCard card, String deckName, String question, String answer) {
+        private void update(StoredCard stored, ImportedCard card, String question, String answer) {
             boolean changed = false;
             Deck current = deck(stored.deckId());
-            deckNames.add(current.sourcePath() == null ? deckName : current.name());
+            deckNames.add(current.name());
             String tags = Card.joinTags(card.tags());
             if (current.sourcePath() == null) {
-                long deckId = stored.deckId();
-                if (!current.name().equals(deckName)) {
-                    deckId = deckFor(deckName);
-                    sync.moveCard(h, stored.id(), deckId, nextPosition(deckId));
-                    changed = true;
-                }
                 if (!stored.question().equals(question) || !stored.answer().equals(answer)
                         || !stored.tags().equals(tags)) {
                     sync.updateText(h, stored.id(), question, answer, tags, now);

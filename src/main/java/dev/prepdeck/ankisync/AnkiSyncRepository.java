@@ -58,11 +58,6 @@ public final class AnkiSyncRepository {
                 .bind("id", cardId).execute();
     }
 
-    void moveCard(Handle h, long cardId, long deckId, int position) {
-        h.createUpdate("UPDATE card SET deck_id = :deckId, position = :position WHERE id = :id")
-                .bind("deckId", deckId).bind("position", position).bind("id", cardId).execute();
-    }
-
     /** The learner's whole scheduling state of a card, flag and burying included. */
     void saveSchedule(Handle h, long learnerId, long cardId, FsrsCard card, boolean suspended, int flag,
             Long buriedUntil) {

@@ -109,6 +109,11 @@ class AnkiSyncTest {
         assertThat(again.reviewsAdded()).isZero();
         assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(7);
         assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(SAMPLE_REVIEWS);
+
+        ImportReport elsewhere = anki(collection).importPackage(pkg, "Other");
+        assertThat(elsewhere.added()).as("matched by note guid whatever the prefix").isZero();
+        assertThat(elsewhere.decks()).as("cards stay in their decks, as in Anki").allMatch(d -> d.startsWith("Anki"));
+        assertThat(collection.one("SELECT COUNT(*) FROM deck WHERE name LIKE 'Other%'", Integer.class)).isZero();
     }
 
     @Test
