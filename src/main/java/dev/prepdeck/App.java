@@ -1,5 +1,7 @@
 package dev.prepdeck;
 
+import dev.prepdeck.ankisync.AnkiController;
+import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.dashboard.DashboardController;
 import dev.prepdeck.dashboard.DashboardService;
 import dev.prepdeck.deck.DeckController;
@@ -79,6 +81,8 @@ public final class App {
         MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
+        AnkiController anki = new AnkiController(
+                new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
 
@@ -152,6 +156,11 @@ public final class App {
             config.routes.post("/decks/{deckId}/optimize/retention", optimize::retentionDeck);
             config.routes.post("/api/decks/{deckId}/optimize", optimize::optimizeApi);
             config.routes.post("/api/decks/{deckId}/fsrs", optimize::applyApi);
+
+            // Anki packages in and out (issue 15)
+            config.routes.get("/anki", anki::form);
+            config.routes.post("/anki/import", anki::importPackage);
+            config.routes.get("/decks/{deckId}/anki.apkg", anki::exportDeck);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);

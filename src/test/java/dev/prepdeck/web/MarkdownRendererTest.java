@@ -100,4 +100,12 @@ class MarkdownRendererTest {
         assertThat(html).doesNotContain("data:").doesNotContainIgnoringCase("javascript:").doesNotContain("vbscript:")
                 .doesNotContain("<audio").doesNotContain("/media/..").contains("alt=\"a\"");
     }
+
+    @Test
+    void a_cloze_mark_is_drawn_as_a_deletion_not_a_link() {
+        assertThat(markdown.toHtml("[\\[...\\]](#cloze) is in France"))
+                .isEqualTo("<p><span class=\"cloze\">[...]</span> is in France</p>\n");
+        assertThat(markdown.toHtml("[*Paris*](#cloze) is in [France](#section)"))
+                .isEqualTo("<p><span class=\"cloze\"><em>Paris</em></span> is in <a rel=\"nofollow\" href=\"#section\">France</a></p>\n");
+    }
 }
