@@ -14,13 +14,23 @@ public final class NotesReader {
     private static final Pattern RST_SIGNS = Pattern.compile("(?m)^\\.\\. |::$|``|^\\| |`_");
     private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^#{1,6} |^```|]\\(");
 
+    /** Reads notes that come without the files around them: every image they show is a warning and its alt text. */
     public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix)
             throws NotesFormatException {
+        return read(fileName, bytes, format, deckPrefix, NotesImages.none("only the notes file itself was given"), null);
+    }
+
+    /**
+     * Reads notes whose images are looked for in {@code images}, from the notes file's place {@code notesPath}
+     * there; a found image is shown in its card as {@code ![alt](media/NAME)} with its bytes in {@code images}.
+     */
+    public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix, NotesImages images,
+                            String notesPath) throws NotesFormatException {
         String text = NotesText.decode(fileName, bytes);
         Format actual = format == Format.AUTO ? formatOf(fileName, text) : format;
         NotesDocument document = actual == Format.MARKDOWN
                 ? MarkdownNotesReader.read(fileName, text) : RstReader.read(fileName, text);
-        return NotesConverter.convert(document, deckPrefix);
+        return NotesConverter.convert(ImagePlacement.place(document, images, notesPath), deckPrefix);
     }
 
     /** By extension (.md/.markdown are Markdown, .rst/.txt RST); otherwise by which markup the text uses more. */
