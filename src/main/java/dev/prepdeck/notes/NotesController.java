@@ -116,7 +116,7 @@ public final class NotesController {
                     .map(e -> new DeckFile(e.getKey(), "Imported from " + source + ".", List.of(), e.getValue()))
                     .toList();
             // Every deck is checked before any is written, so a bad one leaves the database as it was.
-            planned = NotesImporter.plan(Map.of(source, files));
+            planned = NotesImporter.plan(Map.of(source, files), Map.of());
         } catch (InvalidInputException e) {
             // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
             Map<String, Object> model = previewModel(source, posted, count, kept,

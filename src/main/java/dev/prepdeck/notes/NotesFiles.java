@@ -1,13 +1,28 @@
 package dev.prepdeck.notes;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The files around the notes being imported, where their images are looked for: a folder on disk or an uploaded
  * .zip. Paths are '/'-separated and normalised (no "." or ".." segments, no leading '/'); "" is the top.
  */
 interface NotesFiles {
+    Set<String> NOTES_EXTENSIONS = Set.of("rst", "rest", "md", "markdown", "txt");
+    /** Folders of a Sphinx project or a vault that hold no notes of the person's own. */
+    Set<String> NOT_NOTES = Set.of("_build", "_static", "_templates", "build", "node_modules", "venv", ".venv");
+
+    /**
+     * True for the files of a notes folder a person would import: .rst, .rest, .md, .markdown and .txt files
+     * outside build output, static files, templates and hidden files and folders ({@code path} from the folder's top).
+     */
+    static boolean isNotesFile(String path) {
+        return NOTES_EXTENSIONS.contains(NotesImages.extension(path))
+                && Arrays.stream(path.split("/")).noneMatch(part -> NOT_NOTES.contains(part) || part.startsWith("."));
+    }
+
     boolean isFile(String path);
 
     boolean isFolder(String path);

@@ -14,6 +14,15 @@ public final class NotesReader {
     private static final Pattern RST_SIGNS = Pattern.compile("(?m)^\\.\\. |::$|``|^\\| |`_");
     private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^#{1,6} |^```|]\\(");
 
+    /** Notes files are text; anything bigger is almost certainly the wrong file. */
+    public static final int MAX_BYTES = 512 * 1024;
+
+    /** Why a notes file of {@code size} bytes is refused. */
+    public static String tooLarge(long size) {
+        return "the file is " + (size + 1023) / 1024 + " KB; notes files up to " + MAX_BYTES / 1024
+                + " KB can be imported";
+    }
+
     /** Reads notes that come without the files around them: every image they show is a warning and its alt text. */
     public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix)
             throws NotesFormatException {
@@ -26,6 +35,9 @@ public final class NotesReader {
      */
     public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix, NotesImages images,
                             String notesPath) throws NotesFormatException {
+        if (bytes.length > MAX_BYTES) {
+            throw new NotesFormatException(fileName, tooLarge(bytes.length));
+        }
         String text = NotesText.decode(fileName, bytes);
         Format actual = format == Format.AUTO ? formatOf(fileName, text) : format;
         NotesDocument document = actual == Format.MARKDOWN

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -38,11 +37,7 @@ public final class NotesZip implements NotesFiles {
     /** Small files may compress very well (a blank SVG); a bomb is only a bomb once it is big. */
     static final long RATIO_FREE_BYTES = 1L << 20;
 
-    private static final Set<String> NOTES_EXTENSIONS = Set.of("rst", "rest", "md", "markdown", "txt");
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg");
-    /** Folders of a Sphinx project or a vault that hold no notes of the person's own. */
-    private static final Set<String> NOT_NOTES = Set.of("_build", "_static", "_templates", "build", "node_modules",
-            "venv", ".venv");
 
     private final String fileName;
     private final Map<String, byte[]> read;
@@ -213,7 +208,7 @@ public final class NotesZip implements NotesFiles {
     }
 
     static boolean isNotes(String path) {
-        return NOTES_EXTENSIONS.contains(NotesImages.extension(path));
+        return NotesFiles.NOTES_EXTENSIONS.contains(NotesImages.extension(path));
     }
 
     static boolean isImage(String path) {
@@ -225,14 +220,14 @@ public final class NotesZip implements NotesFiles {
         return fileName;
     }
 
-    /**
-     * The notes files a person would import: .rst, .md, .markdown and .txt files outside build output, static
-     * files, templates and hidden files and folders, in path order.
-     */
+    /** The notes files a person would import ({@link NotesFiles#isNotesFile}), in path order. */
     public List<String> notesFiles() {
-        return read.keySet().stream().filter(NotesZip::isNotes)
-                .filter(p -> Arrays.stream(p.split("/")).noneMatch(part -> NOT_NOTES.contains(part) || part.startsWith(".")))
-                .sorted().toList();
+        return read.keySet().stream().filter(p -> isNotes(p) && NotesFiles.isNotesFile(fromTop(p))).sorted().toList();
+    }
+
+    /** The path of an entry from the zip's top folder (the folder that was zipped), as a folder import names it. */
+    public String fromTop(String path) {
+        return top.isEmpty() ? path : path.substring(top.length() + 1);
     }
 
     /** The images the zip holds, in path order. */

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Image paths in notes resolve as Sphinx and Obsidian resolve them, and what is not found says why. */
-class NotesImagesTest {
+public class NotesImagesTest {
     /** A 1×1 PNG; {@link #OTHER_PNG} is a different one, for two files with the same name. */
-    static final byte[] PNG = Base64.getDecoder().decode(
+    public static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC");
     static final byte[] OTHER_PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC");
