@@ -86,9 +86,13 @@ public final class NotesBatch {
         addMedia(images.found(), zip.fileName());
     }
 
-    /** Adds one notes file that comes without the files around it (a single upload, pasted text). */
-    public void addAlone(String name, byte[] bytes, NotesReader.Format format) throws NotesFormatException {
-        put(name, new NotesReader().read(name, bytes, format, deckPrefix));
+    /**
+     * Adds one notes file that comes without the files around it (a single upload, pasted text): each image it
+     * shows is missing, for the reason given.
+     */
+    public void addAlone(String name, byte[] bytes, NotesReader.Format format, String whyNoImages)
+            throws NotesFormatException {
+        put(name, new NotesReader().read(name, bytes, format, deckPrefix, NotesImages.none(whyNoImages), null));
     }
 
     private void put(String name, NotesImport result) {

@@ -16,11 +16,11 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** An uploaded notes folder: read whole when it is sound, refused whole, naming the problem, when it is not. */
-class NotesZipTest {
+public class NotesZipTest {
     private static final byte[] NOTES = "# SQL\n\n## What is a JOIN?\n\nRows of two tables matched.\n\n![venn](img/venn.png)\n"
             .getBytes(StandardCharsets.UTF_8);
 
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         return zip(entries, StandardCharsets.UTF_8);
     }
 
