@@ -132,7 +132,7 @@ class NotesWebTest {
             Response preview = submit(site, "/notes/preview", List.of("text",
                     "# Go\n\n## What is a goroutine?\n\nA cheap thread.\n", "format", "auto", "prefix", ""));
             assertThat(preview.code()).isEqualTo(200);
-            assertThat(preview.body().string()).contains("1 cards from pasted-notes").contains("What is a goroutine?");
+            assertThat(preview.body().string()).contains("1 card from pasted-notes").contains("What is a goroutine?");
         });
     }
 
@@ -267,7 +267,7 @@ class NotesWebTest {
             Response saved = save(site, previewFields(html), 2, 0, 1);
 
             assertThat(saved.code()).isEqualTo(200);
-            assertThat(saved.body().string()).contains("1 image(s) stored with the cards.");
+            assertThat(saved.body().string()).contains("1 image stored with the cards.");
             assertThat(collection.one("SELECT bytes FROM media WHERE name = 'join-venn.png'", byte[].class))
                     .isEqualTo(NotesImagesTest.PNG);
             Response image = site.get("/media/join-venn.png");
