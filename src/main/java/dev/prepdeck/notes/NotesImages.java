@@ -125,7 +125,9 @@ public final class NotesImages {
         candidates.add(path.startsWith("/") ? join(root, path.substring(1)) : join(notesFolder, path));
         String rest = path.replaceFirst("^(?:/|\\./|\\.\\./)+", "");
         candidates.add(join(root, rest));
-        candidates.add(join(root, "_static/" + rest));
+        if (!rest.startsWith("_static/")) {
+            candidates.add(join(root, "_static/" + rest));
+        }
         if (!rest.contains("/")) {
             candidates.addAll(files.filesNamed(root, rest));
         }

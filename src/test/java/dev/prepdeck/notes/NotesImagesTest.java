@@ -60,6 +60,8 @@ public class NotesImagesTest {
 
         assertThat(find(images, notes, "../../_static/sql/join.png")).isEqualTo(new Found("join.png"));
         assertThat(find(images, notes, "sql/join.png")).isEqualTo(new Found("join.png"));
+        assertThat(find(images, notes, "../../_static/sql/gone.png")).isInstanceOfSatisfying(Missing.class,
+                m -> assertThat(m.reason()).doesNotContain("_static/_static"));
     }
 
     @Test
