@@ -10,6 +10,8 @@ import dev.prepdeck.media.MediaController;
 import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.notes.NotesController;
 import dev.prepdeck.notes.NotesImporter;
+import dev.prepdeck.optimize.OptimizeController;
+import dev.prepdeck.optimize.OptimizeService;
 import dev.prepdeck.practice.AnswerMatcher;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
@@ -70,6 +72,8 @@ public final class App {
         MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
+        OptimizeController optimize = new OptimizeController(
+                new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);
@@ -129,6 +133,18 @@ public final class App {
             config.routes.post("/api/review", reviewApi::review);
             config.routes.post("/api/review/undo", reviewApi::undo);
             config.routes.post("/api/practice/check", practiceApi::check);
+
+            // FSRS optimizer: fit the weights to a deck's reviews (with its sub-decks) or to every deck's; apply on request
+            config.routes.get("/optimize", optimize::allDecksForm);
+            config.routes.post("/optimize", optimize::optimizeAll);
+            config.routes.post("/optimize/apply", optimize::applyAll);
+            config.routes.post("/optimize/retention", optimize::retentionAll);
+            config.routes.get("/decks/{deckId}/optimize", optimize::deckForm);
+            config.routes.post("/decks/{deckId}/optimize", optimize::optimizeDeck);
+            config.routes.post("/decks/{deckId}/optimize/apply", optimize::applyDeck);
+            config.routes.post("/decks/{deckId}/optimize/retention", optimize::retentionDeck);
+            config.routes.post("/api/decks/{deckId}/optimize", optimize::optimizeApi);
+            config.routes.post("/api/decks/{deckId}/fsrs", optimize::applyApi);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);
