@@ -8,10 +8,11 @@ import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.notes.NotesBatch;
 import dev.prepdeck.notes.NotesFormatException;
 import dev.prepdeck.notes.NotesImport;
 import dev.prepdeck.notes.NotesImporter;
-import dev.prepdeck.notes.NotesReader;
+import dev.prepdeck.web.MediaLinks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,12 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Turn notes files (.rst, .md) into decks.",
-                "With --out, writes one deck file per deck into DIR; without it, imports straight into the "
-                        + "database, one transaction per deck. Every file is read before anything is written, so "
-                        + "a malformed file (reported as file:line) means nothing is written."})
+        description = {"Turn notes (.rst, .md) into decks: notes files, folders of notes, or .zip files of a notes folder.",
+                "Images the notes show are found as Sphinx finds them (relative to the page, '/' from the folder "
+                        + "holding conf.py) and come with the cards; a missing one is a warning and its alt text.",
+                "With --out, writes one deck file per deck into DIR and the images into DIR/media; without it, "
+                        + "imports straight into the database, one transaction per deck with its images. Every "
+                        + "file is read before anything is written, so a file that cannot be read (reported as "
+                        + "file:line) means nothing is written."})
 public final class NotesImportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "notes files")
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "notes files, folders (every .rst/.md/.txt below, _build and _static left out) or .zip files")
     List<Path> files;
 
     @Option(names = "--out", paramLabel = "DIR", description = "write deck files here instead of importing")
@@ -47,43 +52,47 @@ public final class NotesImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, NotesImport> imports = new LinkedHashMap<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            try {
-                imports.put(name, new NotesReader().read(name, Files.readAllBytes(file), NotesReader.Format.AUTO,
-                        deckPrefix));
-            } catch (NotesFormatException | InvalidInputException e) {
-                System.err.println("error: " + e.getMessage());
-                System.err.println("nothing written");
-                return 1;
-            } catch (IOException e) {
-                System.err.println("error: " + file + ": cannot read: " + e.getMessage());
-                System.err.println("nothing written");
-                return 1;
-            }
-        }
-        Map<String, List<DeckFile>> decksBySource = new LinkedHashMap<>();
-        imports.forEach((file, result) -> decksBySource.put(file, result.decks()));
+        NotesBatch batch = new NotesBatch(deckPrefix);
         List<NotesImporter.PlannedDeck> planned;
         try {
-            planned = NotesImporter.plan(decksBySource);
-        } catch (InvalidInputException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println("nothing written");
-            return 1;
+            for (Path file : files) {
+                if (!Files.exists(file)) {
+                    return refused(file + ": no such file or folder");
+                }
+                batch.add(file);
+            }
+            Map<String, List<DeckFile>> decksBySource = new LinkedHashMap<>();
+            batch.imports().forEach((file, result) -> decksBySource.put(file, result.decks()));
+            planned = NotesImporter.plan(decksBySource, batch.media());
+        } catch (NotesFormatException | InvalidInputException e) {
+            return refused(e.getMessage());
+        } catch (IOException e) {
+            return refused("cannot read: " + e.getMessage());
         }
         int exit = out != null ? write(planned) : importAll(planned);
-        printSummary(imports);
+        printSummary(batch.imports());
         return exit;
     }
 
+    private static int refused(String message) {
+        System.err.println("error: " + message);
+        System.err.println("nothing written");
+        return 1;
+    }
+
+    /** Deck files into DIR, the images they show into DIR/media, where a deck-folder import looks for them. */
     private int write(List<NotesImporter.PlannedDeck> decks) {
         try {
             Files.createDirectories(out);
             for (NotesImporter.PlannedDeck deck : decks) {
                 Files.writeString(out.resolve(deck.fileName()), deck.text(), StandardCharsets.UTF_8);
                 System.out.println("wrote " + out.resolve(deck.fileName()));
+                if (!deck.media().isEmpty()) {
+                    Path media = Files.createDirectories(out.resolve(MediaLinks.FOLDER));
+                    for (Map.Entry<String, byte[]> file : deck.media().entrySet()) {
+                        Files.write(media.resolve(file.getKey()), file.getValue());
+                    }
+                }
             }
             return 0;
         } catch (IOException e) {
@@ -99,6 +108,7 @@ public final class NotesImportCommand implements Callable<Integer> {
                 new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
         SyncReport report = importer.importAll(decks);
         report.lines().forEach(System.out::println);
+        report.warnings().forEach(w -> System.out.println("warning " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println(report.summary());
         return report.hasErrors() ? 1 : 0;
@@ -106,7 +116,9 @@ public final class NotesImportCommand implements Callable<Integer> {
 
     private static void printSummary(Map<String, NotesImport> imports) {
         imports.forEach((file, result) -> {
-            System.out.println(file + ": " + result.decks().size() + " deck(s), " + result.cardCount() + " card(s)");
+            long images = result.images().stream().filter(i -> i.media() != null).count();
+            System.out.println(file + ": " + result.decks().size() + " deck(s), " + result.cardCount() + " card(s)"
+                    + (result.images().isEmpty() ? "" : ", " + images + " of " + result.images().size() + " image(s) found"));
             result.decks().forEach(d -> System.out.println("  deck " + d.name() + ": " + d.cards().size() + " card(s)"));
             result.skipped().forEach(s -> System.out.println("  skipped " + s));
             result.warnings().forEach(w -> System.out.println("  warning " + w));

@@ -108,12 +108,16 @@ public final class DeckSync {
     /**
      * Imports a deck that exists only in memory (made from notes) under {@code sourceKey}, with the same
      * transaction and card matching as a deck file, so importing a newer version of the same notes adds new
-     * cards and updates changed ones while their review history stays.
+     * cards and updates changed ones while their review history stays. The media its cards reference are taken
+     * from {@code mediaFiles} (name → bytes) and stored in the same transaction as the cards.
      */
-    public void importDeck(String sourceKey, DeckFile deck, SyncReport report) {
-        String hash = sha256(new DeckFileWriter().write(deck).getBytes(StandardCharsets.UTF_8));
+    public void importDeck(String sourceKey, DeckFile deck, Map<String, byte[]> mediaFiles, SyncReport report) {
+        byte[] content = new DeckFileWriter().write(deck).getBytes(StandardCharsets.UTF_8);
+        List<MediaFile> files = new ArrayList<>();
+        firstReferences(content).forEach((name, line) -> files.add(new MediaFile(name, line, mediaFiles.get(name), null)));
+        String hash = sourceHash(content, files);
         if (!unchanged(sourceKey, hash, report)) {
-            store(sourceKey, hash, deck, List.of(), report);
+            store(sourceKey, hash, deck, files, report);
         }
     }
 
@@ -147,13 +151,18 @@ public final class DeckSync {
 
     /** The files a deck file references, each once (at its first reference), read before any transaction. */
     private static List<MediaFile> readMedia(byte[] content, Path mediaFolder) {
+        List<MediaFile> files = new ArrayList<>();
+        firstReferences(content).forEach((name, line) -> files.add(readMedia(name, line, mediaFolder)));
+        return files;
+    }
+
+    /** Each media name the deck text references, with the line of its first reference. */
+    private static Map<String, Integer> firstReferences(byte[] content) {
         Map<String, Integer> firstLines = new LinkedHashMap<>();
         for (MediaLinks.Reference reference : MediaLinks.find(new String(content, StandardCharsets.UTF_8))) {
             firstLines.putIfAbsent(reference.name(), reference.line());
         }
-        List<MediaFile> files = new ArrayList<>();
-        firstLines.forEach((name, line) -> files.add(readMedia(name, line, mediaFolder)));
-        return files;
+        return firstLines;
     }
 
     private static MediaFile readMedia(String name, int line, Path mediaFolder) {

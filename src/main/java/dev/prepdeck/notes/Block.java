@@ -1,6 +1,5 @@
 package dev.prepdeck.notes;
 
-import dev.prepdeck.notes.NotesImport.ImageReference;
 import java.util.List;
 
 /**
@@ -9,9 +8,9 @@ import java.util.List;
  * @param lines  for paragraphs and line blocks, the Markdown of each source line, so the converter can spot
  *               bold-titled items, pseudo-headings and link lists; empty for other kinds
  * @param level  for a HEADING (a Markdown heading met inside an RST body), its number of '#'
- * @param images the images this block refers to, for the media step to resolve later
+ * @param images the numbers (in the file's {@link Figures}) of the images this block shows
  */
-record Block(Kind kind, String markdown, List<String> lines, int level, int line, List<ImageReference> images) {
+record Block(Kind kind, String markdown, List<String> lines, int level, int line, List<Integer> images) {
     enum Kind { PARAGRAPH, LINE_BLOCK, LIST, FIELDS, CODE, TABLE, QUOTE, FIGURE, HEADING }
 
     Block {
@@ -27,7 +26,7 @@ record Block(Kind kind, String markdown, List<String> lines, int level, int line
         return new Block(kind, markdown, lines, 0, line, List.of());
     }
 
-    Block withImages(List<ImageReference> refs) {
+    Block withImages(List<Integer> refs) {
         return new Block(kind, markdown, lines, level, line, refs);
     }
 }

@@ -30,14 +30,16 @@ import org.commonmark.parser.Parser;
  * their Markdown source. What Markdown note apps add is folded into plain Markdown: YAML front matter is
  * dropped, Obsidian links show their text, callouts become a bold label (or a card of their own when their
  * title asks a question, like an HTML details block with a question summary), task boxes become marks, and
- * images become a placeholder recorded for the media step.
+ * images (Markdown, HTML and Obsidian embeds) are recorded in the file's {@link Figures}.
  */
 final class MarkdownNotesReader {
     private static final Parser PARSER = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern IMAGE = Pattern.compile(
+            "!\\[([^\\]]*)]\\(\\s*(?:<([^>\\n]+)>|([^)\\s]+))(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern IMAGE_FILE = Pattern.compile("(?i).+\\.(png|jpe?g|gif|webp|svg|bmp|avif|tiff?)");
     private static final Pattern EMBED = Pattern.compile("!\\[\\[([^\\]|#]+)(?:#[^\\]|]*)?(?:\\|([^\\]]*))?]]");
     private static final Pattern WIKI_LINK = Pattern.compile("\\[\\[([^\\]|#]*)(?:#([^\\]|]*))?(?:\\|([^\\]]*))?]]");
     private static final Pattern HTML_IMAGE = Pattern.compile("(?i)<img\\b[^>]*?\\bsrc\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>");
@@ -52,6 +54,7 @@ final class MarkdownNotesReader {
 
     private final String fileName;
     private final List<String> lines;
+    private final Figures figures = new Figures();
 
     private MarkdownNotesReader(String fileName, List<String> lines) {
         this.fileName = fileName;
@@ -117,7 +120,7 @@ final class MarkdownNotesReader {
                 (current == null ? preamble : current.blocks).add(block);
             }
         }
-        return new NotesDocument(fileName, preamble, roots, List.of());
+        return new NotesDocument(fileName, preamble, roots, List.of(), figures.all());
     }
 
     private boolean opensDetails(int first, int last) {
@@ -143,7 +146,7 @@ final class MarkdownNotesReader {
      */
     private List<Block> blocks(Node node, List<String> source, int line, NotesSection section) {
         String markdown = String.join("\n", source).strip();
-        List<ImageReference> images = new ArrayList<>();
+        List<Integer> images = new ArrayList<>();
         if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
             return List.of(Block.of(Kind.CODE, node instanceof IndentedCodeBlock
                     ? RstReader.fenced("", ((IndentedCodeBlock) node).getLiteral().stripTrailing().lines().toList())
@@ -160,7 +163,7 @@ final class MarkdownNotesReader {
         }
         String text = inline(markdown, line, images);
         if (node instanceof Paragraph) {
-            String plain = text.replaceAll("\\(figure omitted: [^)]*\\)", "").strip();
+            String plain = Figures.MARKER.matcher(text).replaceAll("").strip();
             if (plain.isEmpty() && !images.isEmpty()) {
                 return List.of(Block.of(Kind.FIGURE, text.strip(), line).withImages(images));
             }
@@ -194,13 +197,13 @@ final class MarkdownNotesReader {
         List<String> inner = source.stream().map(l -> l.replaceFirst("^\\s*> ?", "")).toList();
         Matcher callout = CALLOUT.matcher(inner.isEmpty() ? "" : inner.get(0).strip());
         if (!callout.matches()) {
-            List<ImageReference> images = new ArrayList<>();
+            List<Integer> images = new ArrayList<>();
             String text = inline(String.join("\n", source).strip(), line, images);
             return List.of(Block.of(Kind.QUOTE, text, line).withImages(images));
         }
         String kind = callout.group(1).toLowerCase(Locale.ROOT);
         String title = callout.group(2).strip();
-        List<ImageReference> images = new ArrayList<>();
+        List<Integer> images = new ArrayList<>();
         String body = inline(String.join("\n", inner.subList(1, inner.size())).strip(), line, images);
         if (section != null && QuestionRules.isQuestion(title) && !body.isBlank()) {
             NotesSection card = new NotesSection(NotesText.plain(inline(title, line, images)), section.level + 1, line);
@@ -233,21 +236,21 @@ final class MarkdownNotesReader {
                 return List.of();
             }
         }
-        List<ImageReference> images = new ArrayList<>();
+        List<Integer> images = new ArrayList<>();
         Matcher img = HTML_IMAGE.matcher(markdown);
         StringBuilder withFigures = new StringBuilder();
         while (img.find()) {
             Matcher alt = HTML_ALT.matcher(img.group());
-            images.add(new ImageReference(fileName, line, img.group(1), alt.find() ? alt.group(1) : "", null, null));
-            img.appendReplacement(withFigures, Matcher.quoteReplacement(figure(img.group(1))));
+            String altText = alt.find() ? alt.group(1) : "";
+            img.appendReplacement(withFigures, Matcher.quoteReplacement(figure(img.group(1), altText, line, images)));
         }
         img.appendTail(withFigures);
         String text = stripTags(withFigures.toString()).strip();
         if (text.isEmpty()) {
             return List.of();
         }
-        String plain = text.replaceAll("\\(figure omitted: [^)]*\\)", "").strip();
-        Kind kind = plain.isEmpty() ? Kind.FIGURE : Kind.PARAGRAPH;
+        String plain = Figures.MARKER.matcher(text).replaceAll("").strip();
+        Kind kind = plain.isEmpty() && !images.isEmpty() ? Kind.FIGURE : Kind.PARAGRAPH;
         return List.of(Block.withLines(kind, text, text.lines().map(String::strip).toList(), line).withImages(images));
     }
 
@@ -261,7 +264,7 @@ final class MarkdownNotesReader {
      * Inline note-app syntax to plain Markdown outside code spans: Obsidian embeds and links, images as
      * placeholders (recorded), line-break tags, footnote markers.
      */
-    private String inline(String markdown, int line, List<ImageReference> images) {
+    private String inline(String markdown, int line, List<Integer> images) {
         StringBuilder out = new StringBuilder();
         String[] pieces = markdown.split("(?=`)|(?<=`)", -1);
         boolean code = false;
@@ -284,14 +287,16 @@ final class MarkdownNotesReader {
         return out.toString();
     }
 
-    private String prose(String text, int line, List<ImageReference> images) {
+    private String prose(String text, int line, List<Integer> images) {
         Matcher embed = EMBED.matcher(text);
         StringBuilder a = new StringBuilder();
         while (embed.find()) {
             String target = embed.group(1).strip();
             String alt = embed.group(2) == null || embed.group(2).matches("\\d+(x\\d+)?") ? "" : embed.group(2).strip();
-            images.add(new ImageReference(fileName, line, target, alt, null, null));
-            embed.appendReplacement(a, Matcher.quoteReplacement(figure(target)));
+            // ![[Other note]] embeds a note, not a picture: it reads as the note's name, as a link would
+            String shown = IMAGE_FILE.matcher(target).matches() ? figure(target, alt, line, images)
+                    : alt.isEmpty() ? target : alt;
+            embed.appendReplacement(a, Matcher.quoteReplacement(shown));
         }
         embed.appendTail(a);
         Matcher link = WIKI_LINK.matcher(a);
@@ -305,17 +310,17 @@ final class MarkdownNotesReader {
         Matcher image = IMAGE.matcher(b);
         StringBuilder c = new StringBuilder();
         while (image.find()) {
-            images.add(new ImageReference(fileName, line, image.group(2), image.group(1).strip(), null, null));
-            image.appendReplacement(c, Matcher.quoteReplacement(figure(image.group(2))));
+            String target = image.group(2) != null ? image.group(2) : image.group(3);
+            image.appendReplacement(c, Matcher.quoteReplacement(figure(target, image.group(1).strip(), line, images)));
         }
         image.appendTail(c);
         String withBreaks = BREAK.matcher(c).replaceAll("");
         return FOOTNOTE.matcher(withBreaks).replaceAll("[$1]").replaceAll("(?m)^\\[([^\\]]+)]:\\s", "[$1] ");
     }
 
-    private static String figure(String target) {
-        String name = target.substring(target.lastIndexOf('/') + 1);
-        return "(figure omitted: " + name + ")";
+    private String figure(String target, String alt, int line, List<Integer> images) {
+        return figures.add(new ImageReference(fileName, line, target, alt, null, null, null),
+                Figures.fallback(alt, target), images);
     }
 
     private static int firstLine(Node node) {

@@ -19,15 +19,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** The browser import: upload or paste notes, preview the cards, untick or edit them, save. */
+/**
+ * The browser import: upload a notes file, a .zip of a notes folder (with its images) or paste notes, preview the
+ * cards, untick or edit them, save. A zip's images are held until the save, then stored with the cards that show them.
+ */
 public final class NotesController {
-    /** Notes files are text; anything bigger is almost certainly the wrong file. */
-    static final int MAX_BYTES = 512 * 1024;
-    /** More cards than any notes file of {@link #MAX_BYTES} can give. */
+    /** More cards than any upload within the limits gives. */
     static final int MAX_CARDS = 10_000;
+    private static final String NO_IMAGES = "only the notes file was uploaded; upload a .zip of the notes folder "
+            + "to bring its images";
 
     private final NotesImporter importer;
+    private final PendingImages pending = new PendingImages();
 
     public NotesController(NotesImporter importer) {
         this.importer = importer;
@@ -36,7 +41,8 @@ public final class NotesController {
     public record PreviewCard(int index, String id, String question, String answer) {
     }
 
-    public record PreviewDeck(String name, List<PreviewCard> cards) {
+    /** A deck of the preview: its name and the notes file (source) it came from. */
+    public record PreviewDeck(String source, String name, List<PreviewCard> cards) {
     }
 
     public void form(Context ctx) {
@@ -48,79 +54,101 @@ public final class NotesController {
         String format = Params.formText(ctx, "format");
         String pasted = Params.formText(ctx, "text");
         UploadedFile file = ctx.uploadedFile("file");
-        byte[] bytes;
+        NotesBatch batch = new NotesBatch(prefix);
         String name;
-        if (file != null && file.size() > 0) {
-            if (file.size() > MAX_BYTES) {
-                renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The file is " + file.size() / 1024
-                        + " KB; notes files up to " + MAX_BYTES / 1024 + " KB can be imported.", "", prefix, format);
-                return;
-            }
-            bytes = read(file);
-            name = file.filename() == null || file.filename().isBlank() ? "notes" : file.filename();
-        } else if (!pasted.isBlank()) {
-            bytes = pasted.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length > MAX_BYTES) {
-                renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The pasted text is " + bytes.length / 1024
-                        + " KB; notes up to " + MAX_BYTES / 1024 + " KB can be imported.", "", prefix, format);
-                return;
-            }
-            name = "pasted-notes";
-        } else {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Choose a notes file or paste your notes.", "", prefix, format);
-            return;
-        }
-        NotesImport result;
         try {
-            result = new NotesReader().read(name, bytes, formatOf(format), prefix);
+            if (file != null && file.size() > 0) {
+                name = file.filename() == null || file.filename().isBlank() ? "notes" : file.filename();
+                if (NotesImages.extension(name).equals("zip")) {
+                    try (InputStream in = file.content()) {
+                        batch.addZip(NotesZip.read(name, in, file.size()));
+                    }
+                } else if (file.size() > NotesReader.MAX_BYTES) {
+                    throw new NotesFormatException(name, NotesReader.tooLarge(file.size()));
+                } else {
+                    batch.addAlone(name, read(file), formatOf(format), NO_IMAGES);
+                }
+            } else if (!pasted.isBlank()) {
+                name = "pasted-notes";
+                batch.addAlone(name, pasted.getBytes(StandardCharsets.UTF_8), formatOf(format),
+                        "pasted notes come without their image files; upload a .zip of the notes folder to bring them");
+            } else {
+                throw new InvalidInputException("file", "Choose a notes file or a .zip of your notes, or paste your notes.");
+            }
         } catch (NotesFormatException | InvalidInputException e) {
             renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), pasted, prefix, format);
             return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload", e);
         }
         List<PreviewDeck> decks = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Set<String> shown = new TreeSet<>();
         int index = 0;
-        for (DeckFile deck : result.decks()) {
-            List<PreviewCard> cards = new ArrayList<>();
-            for (CardSource card : deck.cards()) {
-                cards.add(new PreviewCard(index++, card.id(), card.question(), card.answer()));
+        for (Map.Entry<String, NotesImport> entry : batch.imports().entrySet()) {
+            NotesImport result = entry.getValue();
+            for (DeckFile deck : result.decks()) {
+                List<PreviewCard> cards = new ArrayList<>();
+                for (CardSource card : deck.cards()) {
+                    cards.add(new PreviewCard(index++, card.id(), card.question(), card.answer()));
+                }
+                decks.add(new PreviewDeck(entry.getKey(), deck.name(), cards));
             }
-            decks.add(new PreviewDeck(deck.name(), cards));
+            result.skipped().forEach(s -> skipped.add(s.toString()));
+            warnings.addAll(result.warnings());
+            result.images().stream().filter(i -> i.media() != null && i.cardId() != null)
+                    .forEach(i -> shown.add(i.media()));
         }
         Set<Integer> all = new HashSet<>();
         for (int i = 0; i < index; i++) {
             all.add(i);
         }
-        ctx.render("notes/preview.html", previewModel(name, decks, index, all,
-                result.skipped().stream().map(NotesImport.Skipped::toString).toList(), result.warnings()));
+        Map<String, byte[]> images = new HashMap<>();
+        shown.forEach(n -> images.put(n, batch.media().get(n)));
+        Map<String, Object> model = previewModel(name, decks, index, all, skipped, warnings);
+        model.put("files", batch.imports().size());
+        model.put("images", List.copyOf(shown));
+        model.put("imagesToken", images.isEmpty() ? "" : pending.hold(images));
+        ctx.render("notes/preview.html", model);
     }
 
     public void save(Context ctx) {
         String source = Params.formText(ctx, "source");
+        String token = Params.formText(ctx, "images");
         int count = Params.requiredFormInt(ctx, "count", "the preview's card count", 0, MAX_CARDS);
         List<PreviewDeck> posted = postedDecks(ctx, count);
         Set<Integer> kept = Params.formIndexes(ctx, "keep", "card");
-        Map<String, List<CardSource>> decks = new LinkedHashMap<>();
         List<NotesImporter.PlannedDeck> planned;
         try {
+            Map<String, byte[]> images = token.isEmpty() ? Map.of() : pending.get(token).orElseThrow(() ->
+                    new InvalidInputException("images", "The images of this upload are no longer held (the server "
+                            + "restarted, or larger uploads came since): upload the notes again to save them."));
+            Map<String, Map<String, List<CardSource>>> decks = new LinkedHashMap<>();
             for (PreviewDeck deck : posted) {
                 for (PreviewCard card : deck.cards()) {
                     if (kept.contains(card.index())) {
-                        decks.computeIfAbsent(deck.name(), d -> new ArrayList<>()).add(ticked(deck, card));
+                        decks.computeIfAbsent(deck.source(), s -> new LinkedHashMap<>())
+                                .computeIfAbsent(deck.name(), d -> new ArrayList<>()).add(ticked(deck, card));
                     }
                 }
             }
             if (decks.isEmpty()) {
                 throw new InvalidInputException("keep", "No card is ticked, so there is nothing to save: tick the cards to keep.");
             }
-            List<DeckFile> files = decks.entrySet().stream()
-                    .map(e -> new DeckFile(e.getKey(), "Imported from " + source + ".", List.of(), e.getValue()))
-                    .toList();
+            Map<String, List<DeckFile>> bySource = new LinkedHashMap<>();
+            decks.forEach((file, byName) -> bySource.put(file, byName.entrySet().stream()
+                    .map(e -> new DeckFile(e.getKey(), "Imported from " + file + ".", List.of(), e.getValue()))
+                    .toList()));
             // Every deck is checked before any is written, so a bad one leaves the database as it was.
-            planned = NotesImporter.plan(Map.of(source, files));
+            planned = NotesImporter.plan(bySource, images);
         } catch (InvalidInputException e) {
             // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
             Map<String, Object> model = previewModel(source, posted, count, kept,
                     ctx.formParams("skipped"), ctx.formParams("warning"));
+            model.put("files", Params.requiredFormInt(ctx, "files", "the preview's file count", 0, MAX_CARDS));
+            model.put("images", ctx.formParams("image"));
+            model.put("imagesToken", token);
             model.put("error", e.getMessage());
             model.put("errorField", e.field());
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -130,29 +158,35 @@ public final class NotesController {
         SyncReport report = importer.importAll(planned);
         if (report.hasErrors()) {
             ctx.status(HttpStatus.BAD_REQUEST);
+        } else if (!token.isEmpty()) {
+            pending.release(token);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("lines", report.lines());
         model.put("errors", report.errors());
+        model.put("warnings", report.warnings());
         model.put("summary", report.summary());
+        model.put("images", planned.stream().mapToLong(d -> d.media().size()).sum());
         ctx.render("notes/saved.html", model);
     }
 
     /** Every card the preview form sent back, ticked or not, with the text as the person edited it. */
     private static List<PreviewDeck> postedDecks(Context ctx, int count) {
-        Map<String, List<PreviewCard>> decks = new LinkedHashMap<>();
+        Map<List<String>, List<PreviewCard>> decks = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String deck = Params.formText(ctx, "deck_" + i).strip();
             if (deck.isEmpty()) {
                 throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
             }
-            decks.computeIfAbsent(deck, d -> new ArrayList<>()).add(new PreviewCard(i,
+            String file = Params.formText(ctx, "file_" + i).strip();
+            decks.computeIfAbsent(List.of(file.isEmpty() ? Params.formText(ctx, "source") : file, deck),
+                    d -> new ArrayList<>()).add(new PreviewCard(i,
                     Params.formText(ctx, "id_" + i).strip(), Params.formText(ctx, "question_" + i),
                     Params.formText(ctx, "answer_" + i)));
         }
-        return decks.entrySet().stream().map(e -> new PreviewDeck(e.getKey(), e.getValue())).toList();
+        return decks.entrySet().stream()
+                .map(e -> new PreviewDeck(e.getKey().get(0), e.getKey().get(1), e.getValue())).toList();
     }
-
     /** A ticked card as it will be saved; a blank question or answer names the card so it can be found. */
     private static CardSource ticked(PreviewDeck deck, PreviewCard card) {
         String question = card.question().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
@@ -204,7 +238,8 @@ public final class NotesController {
         model.put("text", text);
         model.put("prefix", prefix);
         model.put("format", format.isEmpty() ? "auto" : format);
-        model.put("maxKb", MAX_BYTES / 1024);
+        model.put("maxKb", NotesReader.MAX_BYTES / 1024);
+        model.put("maxZipMb", NotesZip.MAX_ZIP_BYTES >> 20);
         ctx.render("notes/import.html", model);
     }
 }

@@ -38,7 +38,7 @@ final class NotesConverter {
     private static final Pattern FIELD_LINE = Pattern.compile("(?:\\*\\*)?([^:：*<>\\[\\]]{1,30}?)(?:\\*\\*)?\\s*[:：]\\s*(?:\\*\\*)?\\s*(.+)");
     private static final Pattern BOLD_LINE = Pattern.compile("\\*\\*(.+?)\\*\\*[:：]?");
     private static final Pattern NUMBERED = Pattern.compile("^(\\d+)[.)、]\\s*(.*)");
-    private static final Pattern LINK = Pattern.compile("\\[[^\\]]*]\\([^)]*\\)|<https?://[^>]+>|https?://\\S+");
+    private static final Pattern LINK = Pattern.compile("(?<!!)\\[[^\\]]*]\\([^)]*\\)|<https?://[^>]+>|https?://\\S+");
     private static final Pattern FENCE = Pattern.compile("(?s)^(`{3,})(\\S*)\\n(.*)\\n\\1$");
     private static final Pattern OPTION_TOKEN = Pattern.compile("^\\s*(--?[A-Za-z][\\w.-]*)");
     private static final int SHORT_LABEL = 40;
@@ -51,16 +51,16 @@ final class NotesConverter {
     private final List<Skipped> skipped = new ArrayList<>();
     private final List<ImageReference> images = new ArrayList<>();
 
-    private NotesConverter(String fileName, String prefix) {
+    private NotesConverter(String fileName, String prefix, List<Figures.Figure> figures) {
         this.fileName = fileName;
         this.prefix = prefix == null || prefix.isBlank() ? "" : prefix.strip() + "::";
+        figures.forEach(f -> images.add(f.reference()));
     }
 
     static NotesImport convert(NotesDocument document, String deckPrefix) {
-        NotesConverter converter = new NotesConverter(document.fileName(), deckPrefix);
+        NotesConverter converter = new NotesConverter(document.fileName(), deckPrefix, document.figures());
         List<Block> text = document.preamble().stream()
                 .filter(b -> b.kind() != Kind.FIGURE && b.kind() != Kind.FIELDS).toList();
-        document.preamble().forEach(b -> b.images().forEach(i -> converter.images.add(i)));
         if (!text.isEmpty()) {
             converter.skip(text.get(0).line(), "(text before the first title)", "not under any section title");
         }
@@ -148,8 +148,9 @@ final class NotesConverter {
             skip(section.line, section.title, "a question with no answer under it");
             return;
         }
-        if (onlyFigures(blocks) && section.children.isEmpty()) {
-            skip(section.line, section.title, "its answer is only a figure, which cannot be imported");
+        if (onlyFigures(blocks) && section.children.isEmpty() && !anyFound(blocks)) {
+            skip(section.line, section.title, "its answer is only a figure (" + figureNames(blocks)
+                    + "), and the image file was not found");
             placeImages(blocks, deck, null);
             return;
         }
@@ -296,9 +297,9 @@ final class NotesConverter {
             return;
         }
         if (onlyFigures(blocks)) {
-            List<String> names = blocks.stream().map(b -> b.markdown().replaceAll("^\\(figure omitted: |\\)$", ""))
-                    .toList();
-            skip(section.line, section.title, "only a figure (" + String.join(", ", names) + "), no text to learn");
+            skip(section.line, section.title, "only a figure (" + figureNames(blocks) + "), " + (anyFound(blocks)
+                    ? "under a title that asks nothing; a question as its title makes it a card"
+                    : "and the image file was not found"));
             placeImages(blocks, deck, null);
             return;
         }
@@ -488,10 +489,24 @@ final class NotesConverter {
         placeImages(sources, deck, id);
     }
 
+    /** Records where each image of the blocks landed: the first card that shows it. */
     private void placeImages(List<Block> blocks, String deck, String cardId) {
         for (Block block : blocks) {
-            block.images().forEach(image -> images.add(image.placedIn(deck, cardId)));
+            for (int index : block.images()) {
+                if (images.get(index).cardId() == null) {
+                    images.set(index, images.get(index).placedIn(deck, cardId));
+                }
+            }
         }
+    }
+
+    private boolean anyFound(List<Block> blocks) {
+        return blocks.stream().flatMap(b -> b.images().stream()).anyMatch(i -> images.get(i).media() != null);
+    }
+
+    private String figureNames(List<Block> blocks) {
+        return String.join(", ", blocks.stream().flatMap(b -> b.images().stream())
+                .map(i -> images.get(i).target().replaceAll("^.*/", "")).toList());
     }
 
     private void skip(int line, String title, String reason) {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param preamble blocks before the first section title
  * @param warnings problems docutils would only warn about (file:line: text)
+ * @param figures  every image the file shows, numbered as the markers in its text
  */
-record NotesDocument(String fileName, List<Block> preamble, List<NotesSection> sections, List<String> warnings) {
+record NotesDocument(String fileName, List<Block> preamble, List<NotesSection> sections, List<String> warnings,
+                     List<Figures.Figure> figures) {
 }

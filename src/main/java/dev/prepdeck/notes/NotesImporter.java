@@ -5,10 +5,12 @@ import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.MediaLinks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Puts decks made from notes into the collection, for the browser import and {@code prepdeck notes import} alike.
@@ -25,8 +27,9 @@ public final class NotesImporter {
     /**
      * Checks the decks made from each notes source (a file name, or the pasted notes): each must write as a deck file,
      * and no two may share a file name, or one would overwrite the other's file or, on import, the other's deck.
+     * Each deck takes from {@code media} (name → bytes: the images found beside the notes) the files its text shows.
      */
-    public static List<PlannedDeck> plan(Map<String, List<DeckFile>> decksBySource) {
+    public static List<PlannedDeck> plan(Map<String, List<DeckFile>> decksBySource, Map<String, byte[]> media) {
         DeckFileWriter writer = new DeckFileWriter();
         Map<String, String> deckByFileName = new HashMap<>();
         List<PlannedDeck> planned = new ArrayList<>();
@@ -44,7 +47,13 @@ public final class NotesImporter {
                 } catch (IllegalArgumentException e) {
                     throw new InvalidInputException("deck", "Deck '" + deck.name() + "': " + e.getMessage());
                 }
-                planned.add(new PlannedDeck(deck, fileName, text, "notes/" + source + "/" + fileName));
+                Map<String, byte[]> shown = new TreeMap<>();
+                MediaLinks.find(text).forEach(r -> {
+                    if (media.containsKey(r.name())) {
+                        shown.put(r.name(), media.get(r.name()));
+                    }
+                });
+                planned.add(new PlannedDeck(deck, fileName, text, "notes/" + source + "/" + fileName, shown));
             }
         });
         return planned;
@@ -54,12 +63,15 @@ public final class NotesImporter {
     public SyncReport importAll(List<PlannedDeck> decks) {
         SyncReport report = new SyncReport();
         for (PlannedDeck planned : decks) {
-            sync.importDeck(planned.sourceKey(), planned.deck(), report);
+            sync.importDeck(planned.sourceKey(), planned.deck(), planned.media(), report);
         }
         return report;
     }
 
-    /** A deck ready to write or import: its deck-file name and text, and the key it is imported under. */
-    public record PlannedDeck(DeckFile deck, String fileName, String text, String sourceKey) {
+    /**
+     * A deck ready to write or import: its deck-file name and text, the key it is imported under, and the media
+     * files its cards show (name → bytes), written to {@code media/} beside the deck file or stored with its cards.
+     */
+    public record PlannedDeck(DeckFile deck, String fileName, String text, String sourceKey, Map<String, byte[]> media) {
     }
 }

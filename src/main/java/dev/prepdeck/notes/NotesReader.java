@@ -16,12 +16,27 @@ public final class NotesReader {
     private static final Pattern RST_SIGNS = Pattern.compile("(?m)^\\.\\. |::$|``|^\\| |`_");
     private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^#{1,6} |^```|]\\(");
 
-    /**
-     * @param deckPrefix a deck the notes' decks go under, or null or blank for none
-     * @throws InvalidInputException when the prefix is not a deck name, before the file is read
-     */
+    /** Notes files are text; anything bigger is almost certainly the wrong file. */
+    public static final int MAX_BYTES = 512 * 1024;
+
+    /** Why a notes file of {@code size} bytes is refused. */
+    public static String tooLarge(long size) {
+        return "the file is " + (size + 1023) / 1024 + " KB; notes files up to " + MAX_BYTES / 1024
+                + " KB can be imported";
+    }
+
+    /** Reads notes that come without the files around them: every image they show is a warning and its alt text. */
     public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix)
             throws NotesFormatException {
+        return read(fileName, bytes, format, deckPrefix, NotesImages.none("only the notes file itself was given"), null);
+    }
+
+    /**
+     * Reads notes whose images are looked for in {@code images}, from the notes file's place {@code notesPath}
+     * there; a found image is shown in its card as {@code ![alt](media/NAME)} with its bytes in {@code images}.
+     */
+    public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix, NotesImages images,
+                            String notesPath) throws NotesFormatException {
         if (deckPrefix != null && !deckPrefix.isBlank()) {
             try {
                 DeckText.deckName(deckPrefix);
@@ -29,11 +44,14 @@ public final class NotesReader {
                 throw new InvalidInputException("prefix", "The deck prefix is not a deck name: " + e.getMessage());
             }
         }
+        if (bytes.length > MAX_BYTES) {
+            throw new NotesFormatException(fileName, tooLarge(bytes.length));
+        }
         String text = NotesText.decode(fileName, bytes);
         Format actual = format == Format.AUTO ? formatOf(fileName, text) : format;
         NotesDocument document = actual == Format.MARKDOWN
                 ? MarkdownNotesReader.read(fileName, text) : RstReader.read(fileName, text);
-        return NotesConverter.convert(document, deckPrefix);
+        return NotesConverter.convert(ImagePlacement.place(document, images, notesPath), deckPrefix);
     }
 
     /** By extension (.md/.markdown are Markdown, .rst/.txt RST); otherwise by which markup the text uses more. */

@@ -69,6 +69,7 @@ final class RstReader {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> substitutions = new HashMap<>();
     private final Map<String, String> imageSubstitutions = new HashMap<>();
+    private final Figures figures = new Figures();
     private final Map<String, String> targets = new HashMap<>();
     private final Map<String, Integer> footnoteLabels = new HashMap<>();
     private final Set<Integer> dropped = new java.util.HashSet<>();
@@ -117,7 +118,7 @@ final class RstReader {
             int end = t + 1 < titles.size() ? titles.get(t + 1).firstLine() : lines.size();
             addBody(section, blocks(numbered(lines, title.nextLine(), end)));
         }
-        return new NotesDocument(fileName, preamble, roots, List.copyOf(warnings));
+        return new NotesDocument(fileName, preamble, roots, List.copyOf(warnings), figures.all());
     }
 
     /**
@@ -455,9 +456,12 @@ final class RstReader {
             alt = NotesText.plain(caption.get(0).markdown());
         }
         String target = argument.strip();
-        String file = target.substring(target.lastIndexOf('/') + 1);
-        ImageReference image = new ImageReference(fileName, line, target, alt, null, null);
-        out.add(Block.of(Kind.FIGURE, "(figure omitted: " + file + ")", line).withImages(List.of(image)));
+        ImageReference image = new ImageReference(fileName, line, target, alt, null, null, null);
+        List<Integer> shown = new ArrayList<>();
+        // a caption is shown below the image either way, so a missing image need not repeat it
+        String marker = figures.add(image, Figures.fallback(caption.isEmpty() ? alt : options.getOrDefault("alt", ""),
+                target), shown);
+        out.add(Block.of(Kind.FIGURE, marker, line).withImages(shown));
         out.addAll(caption);
     }
 
@@ -479,7 +483,7 @@ final class RstReader {
         inner.forEach(b -> parts.add(b.markdown()));
         String quoted = ("**" + label + ":** " + String.join("\n\n", parts)).replace("\n", "\n> ")
                 .replaceAll("\n> (?=\n)", "\n>");
-        List<ImageReference> images = new ArrayList<>();
+        List<Integer> images = new ArrayList<>();
         inner.forEach(b -> images.addAll(b.images()));
         out.add(Block.of(Kind.QUOTE, "> " + quoted, line).withImages(images));
     }
@@ -610,7 +614,7 @@ final class RstReader {
         return NotesText.inline(resolve(rst, line, new ArrayList<>()));
     }
 
-    private String resolve(String rst, int line, List<ImageReference> images) {
+    private String resolve(String rst, int line, List<Integer> images) {
         Matcher sub = SUBSTITUTION_REF.matcher(rst);
         StringBuilder out = new StringBuilder();
         while (sub.find()) {
@@ -620,8 +624,8 @@ final class RstReader {
                 replacement = substitutions.get(name);
             } else if (imageSubstitutions.containsKey(name)) {
                 String[] image = imageSubstitutions.get(name).split("\n", 2);
-                images.add(new ImageReference(fileName, line, image[0], image[1], null, null));
-                replacement = "(figure omitted: " + image[0].substring(image[0].lastIndexOf('/') + 1) + ")";
+                replacement = figures.add(new ImageReference(fileName, line, image[0], image[1], null, null, null),
+                        Figures.fallback(image[1], image[0]), images);
             } else if (sub.start() > 0 && !Character.isWhitespace(rst.charAt(sub.start() - 1))
                     && "([{<'\"-/:".indexOf(rst.charAt(sub.start() - 1)) < 0) {
                 replacement = sub.group();
@@ -682,7 +686,7 @@ final class RstReader {
             return;
         }
         List<String> items = new ArrayList<>();
-        List<ImageReference> images = new ArrayList<>();
+        List<Integer> images = new ArrayList<>();
         rawItems.forEach(item -> items.add(NotesText.inline(resolve(item, line, images))));
         out.add(Block.withLines(Kind.LINE_BLOCK, lineBlockMarkdown(items), items, line).withImages(images));
     }
@@ -883,7 +887,7 @@ final class RstReader {
         char bulletChar = lines.get(i).text().charAt(0);
         int start = lines.get(i).number();
         StringBuilder md = new StringBuilder();
-        List<ImageReference> images = new ArrayList<>();
+        List<Integer> images = new ArrayList<>();
         int number = 1;
         while (i < lines.size()) {
             String text = lines.get(i).text();
@@ -1063,7 +1067,7 @@ final class RstReader {
             }
         }
         if (!raw.isEmpty()) {
-            List<ImageReference> images = new ArrayList<>();
+            List<Integer> images = new ArrayList<>();
             String resolved = resolve(String.join("\n", raw), start, images);
             List<String> converted = new ArrayList<>();
             for (String line : NotesText.inline(resolved).split("\n")) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.openqa.selenium.Keys;
 
 /** Importing notes from the browser: paste or upload, look through the proposed cards, untick and edit, save. */
@@ -184,5 +186,55 @@ class NotesImportBrowserTest {
         assertThat(site.list("SELECT name FROM deck")).containsExactly("Kafka 面试笔记");
         assertThat(site.list("SELECT question FROM card"))
                 .containsExactlyInAnyOrder(PARTITIONS, REBALANCE, "What are offsets?");
+    }
+
+    @Test
+    void a_zipped_notes_folder_brings_its_figures_which_show_on_the_study_page() throws Exception {
+        Path venn = Path.of(getClass().getResource("/notes-corpus/_static/sql/join-venn.png").toURI());
+        Path zip = tempDir.resolve("sql-notes.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("sql-notes/conf.py"));
+            out.write("project = 'sql notes'\n".getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new ZipEntry("sql-notes/_static/sql/join-venn.png"));
+            out.write(Files.readAllBytes(venn));
+            out.putNextEntry(new ZipEntry("sql-notes/joins/index.rst"));
+            out.write("""
+                    SQL joins
+                    =========
+
+                    What does a FULL JOIN return?
+                    -----------------------------
+
+                    Every row of both tables; where one side has no match its columns are NULL.
+
+                    .. figure:: ../../_static/sql/join-venn.png
+                       :alt: Two overlapping circles: the left table, the right table and their matching rows
+
+                       Both circles whole: FULL JOIN keeps all of them.
+                    """.getBytes(StandardCharsets.UTF_8));
+        }
+        Site site = browser.site();
+        Page page = site.open("/notes/import");
+        page.find("#file").sendKeys(zip.toAbsolutePath().toString());
+        page.focus("form button.primary").pressToNewPage(Keys.ENTER);
+
+        assertThat(page.text("h1")).isEqualTo("1 card from sql-notes.zip");
+        assertThat(page.text(".notes-images")).isEqualTo(
+                "1 image found beside the notes, shown in the cards and saved with them: join-venn.png");
+        assertThat(page.find("#answer_0").getAttribute("value")).contains("](media/join-venn.png)");
+        page.capture("notes-preview-zip");
+        page.focus(".notes-preview button.primary").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("h1")).isEqualTo("Notes imported");
+        page.capture("notes-saved-zip");
+
+        page.open("/study?deck=" + site.deckId("SQL joins"));
+        page.press(Keys.SPACE);
+        page.waitUntil("the figure loads", () -> Boolean.TRUE.equals(page.script(
+                "var i = document.querySelector('.answer img'); return i !== null && i.complete && i.naturalWidth > 0;")));
+        assertThat(page.find(".answer img").getAttribute("alt"))
+                .isEqualTo("Two overlapping circles: the left table, the right table and their matching rows");
+        assertThat(page.script("return document.querySelector('.answer img').naturalWidth;")).isEqualTo(320L);
+        assertThat(page.text(".answer")).contains("Both circles whole: FULL JOIN keeps all of them.");
+        page.capture("notes-figure-study");
     }
 }

@@ -9,8 +9,11 @@ import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.notes.NotesImport.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,11 +31,17 @@ class NotesCorpusTest {
                 "recsys-interview.md", "llm-obsidian.md", "cv-notes.md", "behavioral.md");
     }
 
+    /** Reads a corpus file from its folder on disk, so its images are found as {@code notes import} finds them. */
     static NotesImport read(String name) throws NotesFormatException {
-        try (InputStream in = NotesCorpusTest.class.getResourceAsStream("/notes-corpus/" + name)) {
-            return new NotesReader().read(name, in.readAllBytes(), NotesReader.Format.AUTO, null);
+        try {
+            Path file = Path.of(NotesCorpusTest.class.getResource("/notes-corpus/" + name).toURI());
+            NotesImages images = NotesImages.onDisk();
+            return new NotesReader().read(name, Files.readAllBytes(file), NotesReader.Format.AUTO, null, images,
+                    images.pathOf(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -104,13 +113,14 @@ class NotesCorpusTest {
                 "| 子句 | 作用时机 | 能否用聚合函数 |\n| --- | --- | --- |\n| WHERE | 分组前过滤行 | 不能 |\n| HAVING | 分组后过滤组 | 能 |");
         assertThat(card(result, "常见 JOIN 有哪些？").answer()).startsWith("### JOIN 类型\n\n| 类型 | 结果 |")
                 .contains("| FULL JOIN | 两表全部行, 不匹配的一侧补 NULL |")
-                .endsWith("(figure omitted: join-venn.png)");
+                .endsWith("![JOIN 维恩图](media/join-venn.png)");
         String template = card(result, "什么是查询模板？").answer();
         assertThat(template).contains("```sql\nselect event_type").contains("### select\n\nselect 决定结果表的样子")
                 .contains("### where\n\n- where 在分组之前逐行过滤").contains("| cuid1 | 4 |");
         assertThat(template.length()).isLessThanOrEqualTo(NotesConverter.ONE_SCREEN);
         assertThat(result.images()).containsExactly(new ImageReference("sql-study.rst", 88,
-                "../../_static/sql/join-venn.png", "JOIN 维恩图", "SQL::基础语法", card(result, "常见 JOIN 有哪些？").id()));
+                "../../_static/sql/join-venn.png", "JOIN 维恩图", "join-venn.png", "SQL::基础语法",
+                card(result, "常见 JOIN 有哪些？").id()));
         assertThat(result.warnings()).isEmpty();
     }
 
@@ -131,9 +141,12 @@ class NotesCorpusTest {
                 .contains("Total error is bias squared plus variance plus noise [HTF2009].")
                 .contains("[HTF2009] Hastie, Tibshirani, Friedman.");
         assertThat(card(result, "How do you reduce overfitting?").answer()).contains("- Regularise:\n\n  - L1 (lasso)");
-        assertThat(result.images()).extracting(ImageReference::target, ImageReference::alt, ImageReference::line)
+        assertThat(result.images()).extracting(ImageReference::target, ImageReference::alt, ImageReference::line,
+                        ImageReference::media)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/_static/ml/bias-variance.png",
-                        "Bias-variance trade-off curve", 41));
+                        "Bias-variance trade-off curve", 41, "bias-variance.png"));
+        assertThat(card(result, "What are bias and variance?").answer())
+                .contains("![Bias-variance trade-off curve](media/bias-variance.png)");
         assertThat(result.skipped()).isEmpty();
         assertThat(result.warnings()).isEmpty();
     }
@@ -230,8 +243,10 @@ class NotesCorpusTest {
         assertThat(card(result, "DIN 的注意力和 Transformer 有什么不同？").answer())
                 .isEqualTo("DIN 的注意力权重不做 softmax 归一化，保留了用户兴趣的强度。");
         assertThat(card(result, "如何评估排序效果？").answer()).endsWith("```\n# 按用户分组计算 GAUC\ngauc = sum(w_u * auc_u) / sum(w_u)\n```");
-        assertThat(result.images()).extracting(ImageReference::target, ImageReference::alt, ImageReference::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("images/ranking-evolution.png", "排序模型演进", 46));
+        assertThat(result.images()).extracting(ImageReference::target, ImageReference::alt, ImageReference::line,
+                        ImageReference::media)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("images/ranking-evolution.png", "排序模型演进", 46,
+                        "ranking-evolution.png"));
         assertThat(result.skipped()).isEmpty();
     }
 
@@ -242,7 +257,7 @@ class NotesCorpusTest {
         assertThat(card(result, "What is RLHF?").answer()).contains("See PPO and reward modelling.")
                 .contains("### Why not plain supervised fine-tuning?");
         assertThat(questions(result, "LLM::KV cache")).containsExactly("What is KV cache?", "How much memory does it take?");
-        assertThat(card(result, "What is KV cache?").answer()).endsWith("(figure omitted: kv-cache.png)");
+        assertThat(card(result, "What is KV cache?").answer()).endsWith("so they are not recomputed at every step. ![](media/kv-cache.png)");
         assertThat(card(result, "How do LoRA adapters work?").answer()).doesNotContain("#llm").endsWith("costs nothing extra.");
         assertThat(result.images()).extracting(ImageReference::target, ImageReference::cardId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("kv-cache.png", card(result, "What is KV cache?").id()));
@@ -254,9 +269,13 @@ class NotesCorpusTest {
 
         assertThat(card(result, "卷积层的参数量怎么算？").answer()).doesNotContain("<br>").contains("（偏置）。\n例如 3×3 卷积");
         assertThat(card(result, "什么是感受野？").answer()).contains("2. 每往上一层：\n   1. 感受野 += (k - 1)")
-                .endsWith("(figure omitted: receptive-field.png)");
-        assertThat(result.images()).extracting(ImageReference::target, ImageReference::alt)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("img/receptive-field.png", "感受野示意图"));
+                .endsWith("(figure: 感受野示意图)");
+        assertThat(result.images()).extracting(ImageReference::target, ImageReference::alt, ImageReference::media)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("img/receptive-field.png", "感受野示意图", null));
+        assertThat(result.imagesMissing()).isEqualTo(1);
+        assertThat(result.warnings()).singleElement().asString()
+                .startsWith("cv-notes.md:19: image img/receptive-field.png not found: no such file (looked for ")
+                .endsWith("; the card shows (figure: 感受野示意图)");
     }
 
     @Test

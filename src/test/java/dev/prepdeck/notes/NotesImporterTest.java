@@ -23,7 +23,7 @@ class NotesImporterTest {
         decks.put("db.rst", List.of(deck("Prep::Databases", "What is an index?")));
         decks.put("go.md", List.of(deck("Prep::Go", "What is a goroutine?")));
 
-        List<NotesImporter.PlannedDeck> planned = NotesImporter.plan(decks);
+        List<NotesImporter.PlannedDeck> planned = NotesImporter.plan(decks, Map.of());
 
         assertThat(planned).extracting(NotesImporter.PlannedDeck::sourceKey)
                 .containsExactly("notes/db.rst/prep--databases.md", "notes/go.md/prep--go.md");
@@ -36,7 +36,7 @@ class NotesImporterTest {
         decks.put("a.rst", List.of(deck("Tools A", "One?")));
         decks.put("b.rst", List.of(deck("Tools-A", "Two?")));
 
-        assertThatThrownBy(() -> NotesImporter.plan(decks)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> NotesImporter.plan(decks, Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessage("decks 'Tools A' and 'Tools-A' would share the file tools-a.md; rename one of them");
     }
 
@@ -44,7 +44,7 @@ class NotesImporterTest {
     void a_deck_that_cannot_be_written_as_a_deck_file_is_named() {
         Map<String, List<DeckFile>> decks = Map.of("x.md", List.of(deck("Odd", "Two\nlines?")));
 
-        assertThatThrownBy(() -> NotesImporter.plan(decks)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> NotesImporter.plan(decks, Map.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("Deck 'Odd': ");
     }
 }

@@ -120,7 +120,7 @@ class NotesReaderTest {
         assertThat(card(result, "What resources are there for Caching?").answer())
                 .isEqualTo("- Cache basics, <https://example.org/cache-basics>\n- [Eviction explained](https://example.org/eviction)");
         assertThat(result.skipped()).extracting(Object::toString).containsExactly(
-                "three-levels.rst:49: 'Diagrams' skipped: only a figure (layers.png), no text to learn",
+                "three-levels.rst:49: 'Diagrams' skipped: only a figure (layers.png), and the image file was not found",
                 "three-levels.rst:55: 'Sharding' skipped: empty section");
     }
 
@@ -130,7 +130,7 @@ class NotesReaderTest {
                 + ".. image:: pics/flow.png\n   :align: center\n\n.. toctree::\n   :maxdepth: 1\n\n   intro\n\n"
                 + ".. 还有一种写法\n..\n.. +---+\n.. | a |\n";
 
-        assertThat(card(read("x.rst", rst), "What is drawn?").answer()).isEqualTo("Text.\n\n(figure omitted: flow.png)");
+        assertThat(card(read("x.rst", rst), "What is drawn?").answer()).isEqualTo("Text.\n\n(figure: flow.png)");
     }
 
     @Test
@@ -161,7 +161,7 @@ class NotesReaderTest {
                 .containsExactly("Networking", "Networking::HTTP status codes", "Interview stories");
         assertThat(card(result, "What happens when you type a URL into a browser?").answer()).startsWith("1. DNS lookup");
         assertThat(card(result, "TCP 和 UDP 有什么区别？").answer()).startsWith("| 特性 | TCP | UDP |");
-        assertThat(card(result, "What are HTTP status codes?").answer()).endsWith("(figure omitted: status-codes.png)");
+        assertThat(card(result, "What are HTTP status codes?").answer()).endsWith("(figure: codes chart)");
         assertThat(card(result, "301 vs 302").answer()).isEqualTo("301 is permanent, 302 is temporary.");
         assertThat(card(result, "What resources are there for Networking?").answer()).contains("[MDN on HTTP]");
         assertThat(card(result, "Tell me about a time you fixed a production outage").answer())

@@ -133,7 +133,7 @@ class NotesWebTest {
             Response preview = submit(site, "/notes/preview", List.of("text",
                     "# Go\n\n## What is a goroutine?\n\nA cheap thread.\n", "format", "auto", "prefix", ""));
             assertThat(preview.code()).isEqualTo(200);
-            assertThat(preview.body().string()).contains("1 cards from pasted-notes").contains("What is a goroutine?");
+            assertThat(preview.body().string()).contains("1 card from pasted-notes").contains("What is a goroutine?");
         });
     }
 
@@ -170,7 +170,7 @@ class NotesWebTest {
             String question = "第" + cards + "题：索引怎样加快查询？";
             String section = question + "\n" + "-".repeat(question.length() * 2 + 4) + "\n\n" + answer + "\n\n";
             int sectionBytes = section.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + sectionBytes > NotesController.MAX_BYTES) {
+            if (bytes + sectionBytes > NotesReader.MAX_BYTES) {
                 break;
             }
             notes.append(section);
@@ -203,7 +203,7 @@ class NotesWebTest {
 
             Response empty = submit(site, "/notes/preview", List.of("text", "", "format", "auto", "prefix", ""));
             assertThat(empty.code()).isEqualTo(400);
-            assertThat(empty.body().string()).contains("Choose a notes file or paste your notes.");
+            assertThat(empty.body().string()).contains("Choose a notes file or a .zip of your notes, or paste your notes.");
             assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
         });
     }
@@ -255,6 +255,103 @@ class NotesWebTest {
             assertThat(saved.body().string())
                     .contains("decks &#39;Tools A&#39; and &#39;Tools-A&#39; would share the file tools-a.md");
             assertThat(collection.one("SELECT COUNT(*) FROM deck", Integer.class)).isZero();
+        });
+    }
+
+    private static final String SQL_NOTES = """
+            SQL
+            ===
+
+            What does a JOIN return?
+            ------------------------
+            Rows of two tables matched on a condition.
+
+            .. image:: /_static/join-venn.png
+               :alt: JOIN venn diagram
+            """;
+
+    private static byte[] notesZip(String pictureEntry) throws java.io.IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("notes/conf.py", "project = 'notes'\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("notes/sql/joins.rst", SQL_NOTES.getBytes(StandardCharsets.UTF_8));
+        entries.put("notes/go.md", "# Go\n\n## What is a goroutine?\n\nA cheap thread.\n".getBytes(StandardCharsets.UTF_8));
+        entries.put(pictureEntry, NotesImagesTest.PNG);
+        return NotesZipTest.zip(entries);
+    }
+
+    @Test
+    void a_zip_of_a_notes_folder_is_previewed_with_its_images_which_are_stored_with_the_saved_cards_and_served()
+            throws Exception {
+        byte[] zip = notesZip("notes/_static/join-venn.png");
+        web(site -> {
+            Response preview = upload(site, "notes.zip", zip);
+            String html = preview.body().string();
+            assertThat(preview.code()).isEqualTo(200);
+            assertThat(html).contains("2 cards from notes.zip (2 notes files)")
+                    .contains("1 image found beside the notes, shown in the cards and saved with them: join-venn.png")
+                    .contains("Rows of two tables matched on a condition.\n\n![JOIN venn diagram](media/join-venn.png)")
+                    .contains("SQL (from sql/joins.rst)").contains("Go (from go.md)");
+            assertThat(collection.one("SELECT COUNT(*) FROM media", Integer.class)).as("nothing stored before the save")
+                    .isZero();
+
+            Response saved = save(site, previewFields(html), 2, 0, 1);
+
+            assertThat(saved.code()).isEqualTo(200);
+            assertThat(saved.body().string()).contains("1 image stored with the cards.");
+            assertThat(collection.one("SELECT bytes FROM media WHERE name = 'join-venn.png'", byte[].class))
+                    .isEqualTo(NotesImagesTest.PNG);
+            Response image = site.get("/media/join-venn.png");
+            assertThat(image.code()).isEqualTo(200);
+            assertThat(image.headers().get("Content-Type")).containsExactly("image/png");
+            assertThat(image.headers().get("X-Content-Type-Options")).containsExactly("nosniff");
+            long card = collection.one("SELECT id FROM card WHERE question = 'What does a JOIN return?'", Long.class);
+            assertThat(site.page("/cards/" + card)).contains("<img src=\"/media/join-venn.png\" alt=\"JOIN venn diagram\"");
+        });
+    }
+
+    @Test
+    void a_zip_with_an_entry_outside_its_folder_or_a_bomb_is_refused_with_a_form_message_and_nothing_is_stored()
+            throws Exception {
+        byte[] traversal = notesZip("notes/../../../tmp/x.png");
+        byte[] bomb = NotesZipTest.zip(java.util.Map.of("notes/a.md", new byte[9 * 1024 * 1024]));
+        web(site -> {
+            Response climbing = upload(site, "notes.zip", traversal);
+            assertThat(climbing.code()).isEqualTo(400);
+            assertThat(climbing.body().string()).contains("notes.zip holds notes/../../../tmp/x.png, which points "
+                    + "outside the notes folder (&#39;..&#39;); nothing was imported.");
+
+            Response bombed = upload(site, "bomb.zip", bomb);
+            assertThat(bombed.code()).isEqualTo(400);
+            assertThat(bombed.body().string()).contains("refused as a likely zip bomb");
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
+            assertThat(collection.one("SELECT COUNT(*) FROM media", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void a_single_uploaded_file_names_its_images_as_missing_and_the_card_keeps_the_alt_text() {
+        web(site -> {
+            String html = upload(site, "joins.rst", SQL_NOTES.getBytes(StandardCharsets.UTF_8)).body().string();
+
+            assertThat(html).contains("Rows of two tables matched on a condition.\n\n(figure: JOIN venn diagram)")
+                    .contains("warning: joins.rst:8: image /_static/join-venn.png not found: only the notes file was "
+                            + "uploaded; upload a .zip of the notes folder to bring its images");
+        });
+    }
+
+    @Test
+    void a_save_whose_held_images_are_gone_is_refused_and_nothing_is_stored() throws Exception {
+        byte[] zip = notesZip("notes/_static/join-venn.png");
+        web(site -> {
+            List<String> fields = previewFields(upload(site, "notes.zip", zip).body().string());
+            set(fields, "images", "0123456789abcdef0123456789abcdef");
+
+            Response saved = save(site, fields, 2, 0, 1);
+
+            assertThat(saved.code()).isEqualTo(400);
+            assertThat(saved.body().string()).contains("The images of this upload are no longer held")
+                    .contains("2 cards from notes.zip (2 notes files)");
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
         });
     }
 
