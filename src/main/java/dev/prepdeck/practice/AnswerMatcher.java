@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Judges a typed answer against a card's key points the way an interviewer listens: clause by clause.
  *
  * <p>Each key point is cut into a head (what it is about), a claim and detail ({@link PointShape}); each of its
- * terms weighs by its rarity across the shipped decks ({@link TermRarity}), divided among the card's points that
+ * terms weighs by its rarity across the collection's cards ({@link TermRarity}), divided among the card's points that
  * share it, and by its part (detail counts half). The answer is cut into sentences and clauses. A clause that opens
  * with a point's head speaks about that point; every clause credits the points it matches at least
  * {@link #RIVAL_SHARE} as well as its best one, so a sentence about LEFT JOIN does not also cover RIGHT JOIN while
@@ -56,31 +56,25 @@ public final class AnswerMatcher {
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
 
     private final TermAnalyzer analyzer;
-    private final TermRarity rarity;
     private final Relations relations;
     private final Map<String, AnalysedPoint> points = new ConcurrentHashMap<>();
-    private final Set<String> genericLabels = new HashSet<>();
+    /** The term keys of {@link #GENERIC_LABELS}, analysed with the first point rather than at start-up. */
+    private volatile Set<String> genericLabels;
 
-    /** A matcher weighing terms by their rarity across the shipped decks. */
     public AnswerMatcher(TermAnalyzer analyzer) {
-        this(analyzer, TermRarity.shipped(analyzer));
-    }
-
-    AnswerMatcher(TermAnalyzer analyzer, TermRarity rarity) {
         this.analyzer = analyzer;
-        this.rarity = rarity;
         this.relations = Relations.shipped();
-        for (String label : GENERIC_LABELS.split(",")) {
-            analyzer.terms(label).forEach(t -> genericLabels.add(t.key()));
-        }
     }
 
     public TermAnalyzer analyzer() {
         return analyzer;
     }
 
-    /** Each point with its verdict and the words that earned it; points without any content term are left out. */
-    public AnswerCheck check(List<String> pointTexts, String typed) {
+    /**
+     * Each point with its verdict and the words that earned it, terms weighed by their rarity across the
+     * collection; points without any content term are left out.
+     */
+    public AnswerCheck check(List<String> pointTexts, String typed, TermRarity rarity) {
         List<AnalysedPoint> analysed = new ArrayList<>();
         for (String text : pointTexts) {
             AnalysedPoint p = point(text);
@@ -89,7 +83,7 @@ public final class AnswerMatcher {
             }
         }
         List<AnalysedPoint> model = calledByWhatSetsThemApart(withUniqueLeads(analysed));
-        List<Map<String, Double>> weights = weights(model);
+        List<Map<String, Double>> weights = weights(model, rarity);
         String answer = typed == null ? "" : typed;
         List<AnswerClause> clauses = clauses(answer);
 
@@ -181,7 +175,7 @@ public final class AnswerMatcher {
             head.add(t.key());
             part.put(t.key(), 1.0);
         }
-        if (genericLabels.containsAll(head)) {
+        if (genericLabels().containsAll(head)) {
             head.clear();
         }
         analyzer.terms(shape.claim()).forEach(t -> part.put(t.key(), 1.0));
@@ -202,6 +196,19 @@ public final class AnswerMatcher {
             points.put(text, p);
         }
         return p;
+    }
+
+    private Set<String> genericLabels() {
+        Set<String> labels = genericLabels;
+        if (labels == null) {
+            Set<String> keys = new HashSet<>();
+            for (String label : GENERIC_LABELS.split(",")) {
+                analyzer.terms(label).forEach(t -> keys.add(t.key()));
+            }
+            labels = Set.copyOf(keys);
+            genericLabels = labels;
+        }
+        return labels;
     }
 
     /** The labelled parts inside a point's claim, when it has two or more ("Continuous delivery: …"). */
@@ -249,7 +256,7 @@ public final class AnswerMatcher {
     }
 
     /** Rarity across the decks, times a share for the card's other points that use the term, times its part. */
-    private List<Map<String, Double>> weights(List<AnalysedPoint> model) {
+    private static List<Map<String, Double>> weights(List<AnalysedPoint> model, TermRarity rarity) {
         Map<String, Integer> pointsWith = new HashMap<>();
         model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
         List<Map<String, Double>> weights = new ArrayList<>();

@@ -111,8 +111,8 @@ final class CheckerAgreement {
         }
     }
 
-    static Verdict judge(LabelledAnswers.Answer a, Card card, AnswerMatcher matcher) {
-        AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), a.answer());
+    static Verdict judge(LabelledAnswers.Answer a, Card card, AnswerMatcher matcher, TermRarity rarity) {
+        AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), a.answer(), rarity);
         int target = TargetTime.of(card, null);
         PracticeCheck practice = new PracticeCheck(card, a.answer(), a.seconds(), target, check);
         Map<String, Boolean> labels = new HashMap<>();
@@ -137,7 +137,9 @@ final class CheckerAgreement {
         return String.join(" ", p.matched());
     }
 
+    /** The checker's agreement on these answers to these cards, with term rarity over the same cards. */
     static Figures measure(List<LabelledAnswers.Answer> answers, Map<String, Card> cards, AnswerMatcher matcher) {
+        TermRarity rarity = TermRarity.ofAnswers(matcher.analyzer(), cards.values().stream().map(Card::answer).toList());
         Map<String, Tally> slices = new LinkedHashMap<>();
         List<Verdict> verdicts = new ArrayList<>();
         for (LabelledAnswers.Answer a : answers) {
@@ -145,7 +147,7 @@ final class CheckerAgreement {
             if (card == null) {
                 throw new IllegalStateException(a.id() + ": no shipped card " + a.card());
             }
-            Verdict v = judge(a, card, matcher);
+            Verdict v = judge(a, card, matcher, rarity);
             verdicts.add(v);
             slices.computeIfAbsent("all", k -> new Tally()).add(v);
             slices.computeIfAbsent(a.languagePair(), k -> new Tally()).add(v);
