@@ -37,6 +37,10 @@ public final class AnswerMatcher {
     static final double SWAP_MARGIN = 1.5;
     static final double SWAP_LEAST_FIT = 0.6;
     static final double RIVAL_SHARE = 0.6;
+    /** Below this share of its words on the card's subject, an answer is about something else ({@link #onTopic}). */
+    static final double OFF_TOPIC_BELOW = 0.3;
+    /** What such an answer must say of a point's claim to cover it: most of it, not a few shared words. */
+    static final double MOSTLY_SAID = 0.6;
     private static final int MOST_CACHED_POINTS = 4096;
     /**
      * Labels that introduce what a point says rather than name what it is about ("Objective: …", "注意：…"): a
@@ -147,6 +151,7 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
+        double need = onTopic(model, clauses, rarity) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
@@ -157,7 +162,7 @@ public final class AnswerMatcher {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
-            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
+            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need));
         }
         return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
     }
@@ -437,7 +442,22 @@ public final class AnswerMatcher {
         return top > 0 ? matching : List.of();
     }
 
-    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String reason) {
+    /**
+     * How much of what the answer says belongs to the card: the rarity-weighted share of its distinct terms that some
+     * key point uses. An answer about something else shares a few common words with a card, and little more.
+     */
+    private static double onTopic(List<AnalysedPoint> model, List<AnswerClause> clauses, TermRarity rarity) {
+        Set<String> card = new HashSet<>();
+        model.forEach(p -> card.addAll(p.part().keySet()));
+        Set<String> said = new HashSet<>();
+        clauses.forEach(c -> said.addAll(c.keys()));
+        double all = said.stream().mapToDouble(rarity::of).sum();
+        double shared = said.stream().filter(card::contains).mapToDouble(rarity::of).sum();
+        return all == 0 ? 0 : shared / all;
+    }
+
+    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String reason,
+                                double share) {
         double claimWeight = 0;
         double matched = 0;
         int matchedTerms = 0;
@@ -458,7 +478,7 @@ public final class AnswerMatcher {
         }
         // A long point (a command, a code block) needs more evidence than a short one, as the square root of its size.
         double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
-        double need = Math.min(SHARE_NEEDED * claimWeight, most);
+        double need = share > SHARE_NEEDED ? share * claimWeight : Math.min(share * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
         boolean covered = enough && reason == null;
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -313,7 +313,7 @@ public final class TermAnalyzer {
         int i = 0;
         while (i < run.length()) {
             int found = 0;
-            for (int n = Math.min(t.longestChineseWord, run.length() - i); n >= 1 && found == 0; n--) {
+            for (int n = Math.min(t.longestChineseWord, run.length() - i); n >= 2 && found == 0; n--) {
                 if (t.chineseWords.contains(run.substring(i, i + n))) {
                     found = n;
                 }
@@ -347,7 +347,7 @@ public final class TermAnalyzer {
                 int end = offsets.endOffset();
                 if (tables().stopWords.contains(word)) {
                     flushSingles(singles, residue, offset, origin, out);
-                } else if (word.length() == 1) {
+                } else if (word.length() == 1 && !tables().chineseWords.contains(word)) {
                     singles.add(new int[] {start, end});
                 } else {
                     flushSingles(singles, residue, offset, origin, out);

@@ -71,6 +71,20 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void an_answer_about_something_else_covers_nothing_even_when_it_shares_some_of_the_cards_words() {
+        String jwt = "- JWT for authentication: callers present a signed token, and the API verifies the signature "
+                + "and expiry before returning a prediction.\n- TLS to encrypt traffic in transit.\n";
+        assertThat(coverage(jwt, "Security at the airport checks your boarding token and passport before you can fly."))
+                .isZero();
+        String ci = "- CI: developers merge small changes into the main branch often; every push builds and tests "
+                + "the code, so integration problems surface within minutes.\n- CD: every change that passes goes out.\n";
+        assertThat(coverage(ci, "A CD is a compact disc; the band integrates the tracks in the studio and delivers "
+                + "the masters to the label.")).isZero();
+        assertThat(coverage(jwt, "JWT auth: the caller sends a signed token, the API checks the signature and expiry."))
+                .isEqualTo(0.5);
+    }
+
+    @Test
     void a_chinese_paraphrase_with_other_verbs_covers_the_points() {
         String paraphrase = "WHERE 先过滤每一行原始数据再分组；HAVING 是分组之后再过滤结果，所以能写 sum 这种聚合函数。";
         assertThat(coverage(WHERE_HAVING, paraphrase)).isEqualTo(1.0);
