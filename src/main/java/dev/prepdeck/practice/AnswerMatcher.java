@@ -42,6 +42,8 @@ public final class AnswerMatcher {
     /** What such an answer must say of a point's claim to cover it: most of it, not a few shared words. */
     static final double MOSTLY_SAID = 0.6;
     private static final int MOST_CACHED_POINTS = 4096;
+    /** How many of a point's words a reason quotes: enough to check against the answer, few enough to read. */
+    private static final int WORDS_IN_A_REASON = 4;
     /**
      * Labels that introduce what a point says rather than name what it is about ("Objective: …", "注意：…"): a
      * clause that uses the word is not speaking about that point in particular.
@@ -491,7 +493,7 @@ public final class AnswerMatcher {
         return all == 0 ? 0 : shared / all;
     }
 
-    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String reason,
+    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String contradiction,
                                 double share) {
         double claimWeight = 0;
         double matched = 0;
@@ -515,25 +517,66 @@ public final class AnswerMatcher {
         double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
         double need = share > SHARE_NEEDED ? share * claimWeight : Math.min(share * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
-        boolean covered = enough && reason == null;
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason,
-                total == 0 ? 0 : matched / total);
+        PointResult result = new PointResult(p.text(), enough, surfaces, matchedKeys, "",
+                total == 0 ? 0 : matched / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
+        return contradiction == null ? result : result.contradictedBy(contradiction);
     }
 
     /**
-     * A key point, whether the answer covers it, the point's words the answer used, why it is not covered although
-     * the answer speaks about it ({@code reason}: a contradiction; empty when there is none), and how much of the
-     * point, detail included, the answer said ({@code said}: its share of the point's term weight, 0 to 1).
+     * Why a point is covered or not, in the words a user can check against the answer: the point's words the answer
+     * used, heaviest first, and when it falls short, the heaviest of its claim's words the answer left out.
+     */
+    private static String explain(AnalysedPoint p, Map<String, Double> weight, Set<String> said, boolean covered,
+                                  boolean offTopic) {
+        String saidWords = quoted(p, weight, said.stream().toList());
+        if (covered) {
+            return "Covered: your answer says " + saidWords + ".";
+        }
+        List<String> left = p.part().entrySet().stream()
+                .filter(e -> e.getValue() == 1.0 && !said.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        String leftWords = quoted(p, weight, left);
+        if (said.isEmpty()) {
+            return "Not covered: your answer says nothing of it (its key words: " + leftWords + ").";
+        }
+        String stricter = offTopic ? " Your answer is mostly about something else, so it must say most of the point."
+                : "";
+        return "Not covered: your answer says " + saidWords + " but not " + leftWords + "." + stricter;
+    }
+
+    /** Up to {@link #WORDS_IN_A_REASON} of these terms as the point spells them, heaviest first, quoted. */
+    private static String quoted(AnalysedPoint p, Map<String, Double> weight, List<String> keys) {
+        List<String> words = keys.stream()
+                .sorted((a, b) -> Double.compare(weight.get(b), weight.get(a)))
+                .map(k -> p.surface().get(k))
+                .filter(w -> w != null)
+                .distinct()
+                .limit(WORDS_IN_A_REASON)
+                .map(w -> "\u201c" + w + "\u201d")
+                .toList();
+        return words.isEmpty() ? "its other words" : String.join(", ", words);
+    }
+
+    /**
+     * A key point, whether the answer covers it, the point's words the answer used, what the answer contradicts in it
+     * ({@code contradiction}: a swapped role, an opposite relation, a step out of order; empty when there is none, and
+     * then the point is not covered), how much of the point, detail included, the answer said ({@code said}: its
+     * share of the point's term weight, 0 to 1), and why it is covered or not, for the user ({@code reason}).
      */
     public record PointResult(String text, boolean covered, List<String> matched, Set<String> matchedKeys,
-                              String reason, double said) {
+                              String contradiction, double said, String reason) {
         PointResult withCovered(boolean value) {
-            return new PointResult(text, value, matched, matchedKeys, reason, said);
+            return new PointResult(text, value, matched, matchedKeys, contradiction, said, reason);
+        }
+
+        /** The same point, not covered because the answer contradicts it in this way. */
+        PointResult contradictedBy(String what) {
+            return new PointResult(text, false, matched, matchedKeys, what, said, "Contradicted: your answer " + what + ".");
         }
 
         public boolean contradicted() {
-            return !reason.isEmpty();
+            return !contradiction.isEmpty();
         }
     }
 

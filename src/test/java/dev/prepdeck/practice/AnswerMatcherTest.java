@@ -268,4 +268,22 @@ class AnswerMatcherTest {
         assertThat(right.points().get(1).covered()).isTrue();
         assertThat(right.points().get(2).covered()).isTrue();
     }
+
+    @Test
+    void each_point_says_why_it_is_covered_or_not_in_the_points_own_words() {
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(ROLLOUT),
+                "A canary gets a small share of traffic. We also watch errors.");
+        assertThat(check.points().get(0).reason()).startsWith("Covered: your answer says")
+                .contains("\u201ccanary\u201d").contains("\u201ctraffic\u201d");
+        assertThat(check.points().get(1).covered()).isFalse();
+        assertThat(check.points().get(1).reason()).startsWith("Not covered: your answer says \u201c")
+                .contains("\u201cerror\u201d but not");
+        assertThat(check.points().get(3).reason()).startsWith("Not covered: your answer says nothing of it")
+                .contains("\u201cgradually\u201d");
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(WHERE_HAVING),
+                "HAVING filters the rows before grouping, and WHERE filters the groups afterwards.");
+        assertThat(swapped.points()).filteredOn(AnswerMatcher.PointResult::contradicted).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.reason()).startsWith("Contradicted: your answer ")
+                        .contains(p.contradiction()));
+    }
 }

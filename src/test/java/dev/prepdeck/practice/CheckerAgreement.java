@@ -134,7 +134,7 @@ final class CheckerAgreement {
     }
 
     private static String reasonOf(AnswerMatcher.PointResult p) {
-        return String.join(" ", p.matched());
+        return p.reason();
     }
 
     /** The checker's agreement on these answers to these cards, with term rarity over the same cards. */
@@ -210,7 +210,7 @@ final class CheckerAgreement {
                     v.coverage() * 100, a.answer()));
             for (PointVerdict p : v.points()) {
                 if (p.label() != p.checker()) {
-                    out.append(String.format(Locale.ROOT, "  %s: %s%n    matched: %s%n",
+                    out.append(String.format(Locale.ROOT, "  %s: %s%n    %s%n",
                             p.label() ? "MISSED" : "WRONGLY CREDITED", abbreviate(p.text()), p.reason()));
                 }
             }
