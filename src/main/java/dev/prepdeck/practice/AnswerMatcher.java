@@ -525,16 +525,18 @@ public final class AnswerMatcher {
 
     /**
      * Why a point is covered or not, in the words a user can check against the answer: the point's words the answer
-     * used, heaviest first, and when it falls short, the heaviest of its claim's words the answer left out.
+     * used, heaviest first, and when it falls short, the heaviest of its claim's words the answer left out (not a
+     * label such as "Objective", which says nothing of the claim).
      */
-    private static String explain(AnalysedPoint p, Map<String, Double> weight, Set<String> said, boolean covered,
-                                  boolean offTopic) {
+    private String explain(AnalysedPoint p, Map<String, Double> weight, Set<String> said, boolean covered,
+                           boolean offTopic) {
         String saidWords = quoted(p, weight, said.stream().toList());
         if (covered) {
             return "Covered: your answer says " + saidWords + ".";
         }
         List<String> left = p.part().entrySet().stream()
                 .filter(e -> e.getValue() == 1.0 && !said.contains(e.getKey()))
+                .filter(e -> !genericLabels().contains(e.getKey()))
                 .map(Map.Entry::getKey).toList();
         String leftWords = quoted(p, weight, left);
         if (said.isEmpty()) {
