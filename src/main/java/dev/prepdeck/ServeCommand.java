@@ -6,6 +6,7 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
-        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), clock);
+        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock);
         SyncReport report;
         if (decks != null) {
             if (!Files.isDirectory(decks)) {
@@ -49,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
         } else {
             report = ShippedDecks.importInto(sync);
         }
+        report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println("decks: " + report.summary());
         App.create(jdbi, clock).start(host, port);
