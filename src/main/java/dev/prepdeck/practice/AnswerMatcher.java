@@ -120,17 +120,6 @@ public final class AnswerMatcher {
                 named = subject;
             }
             List<Integer> credit = new ArrayList<>(matching);
-            if (named < 0 && subject >= 0 && swappedTo < 0 && model.get(subject).kind() != PointShape.Kind.ROW
-                    && !opensWithAnotherHead(model, clause, subject)) {
-                // "Canary: the new model gets a copy of the traffic": the clause after a label still speaks of it.
-                int rival = bestClaim(model, weights, clause, subject);
-                if (rival >= 0 && isSwap(model, weights, clause, subject, rival)) {
-                    reasons[subject] = "gives " + Contradictions.label(model.get(rival)) + "'s description under "
-                            + Contradictions.label(model.get(subject));
-                    swappedTo = rival;
-                    continue;
-                }
-            }
             if (named >= 0) {
                 subject = named;
                 swappedTo = -1;
@@ -345,32 +334,8 @@ public final class AnswerMatcher {
         // The whole head among the first two terms ("With continuous deployment…"), or what sets it apart first.
         AnalysedPoint subject = model.get(widest.get(0));
         boolean opens = keys.containsAll(subject.head()) ? subject.head().stream().anyMatch(opening::contains)
-                : opensWithCall(clause, subject);
+                : clause.opensWith(subject.call());
         return opens ? widest.get(0) : -1;
-    }
-
-    /** Whether a clause's first term belongs to the head of a point other than {@code subject}: a new subject. */
-    private static boolean opensWithAnotherHead(List<AnalysedPoint> model, AnswerClause clause, int subject) {
-        String first = clause.terms().get(0).key();
-        for (int i = 0; i < model.size(); i++) {
-            if (i != subject && model.get(i).head().contains(first)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a clause opens with what sets a head apart, after any head words its siblings share ("git reset"). */
-    private static boolean opensWithCall(AnswerClause clause, AnalysedPoint subject) {
-        for (Term t : clause.terms()) {
-            if (subject.call().contains(t.key())) {
-                return true;
-            }
-            if (!subject.head().contains(t.key())) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /**
@@ -398,7 +363,7 @@ public final class AnswerMatcher {
         if (named < 0 || best < 0) {
             return best;
         }
-        if (best == named || !model.get(best).kind().sameFamily(model.get(named).kind())) {
+        if (best == named || model.get(best).kind() != model.get(named).kind()) {
             return -1;
         }
         Set<String> rivalHead = model.get(best).head();

@@ -246,7 +246,7 @@ final class Contradictions {
             int holder = present.get(0);
             for (String k : clause.keys()) {
                 Integer owner = ownerOfWord.get(k);
-                if (owner != null && model.get(owner).kind().sameFamily(model.get(holder).kind())) {
+                if (owner != null && model.get(owner).kind() == model.get(holder).kind()) {
                     tally[holder][owner]++;
                     if (owner != holder) {
                         given.get(holder).add(k);

@@ -17,14 +17,7 @@ record PointShape(String head, String claim, String detail, Kind kind) {
      * Where the head came from: a table row's first cell, an item's label, a keyword or identifier the point opens
      * with ("WHERE 在分组之前…", "mapper 从 stdin…"), or none.
      */
-    enum Kind {
-        ROW, LABEL, LEAD, PLAIN;
-
-        /** Items named by a label and items that open with their name are told apart the same way. */
-        boolean sameFamily(Kind other) {
-            return this == other || (this == LABEL && other == LEAD) || (this == LEAD && other == LABEL);
-        }
-    }
+    enum Kind { ROW, LABEL, LEAD, PLAIN }
 
     private static final String CELL = " · ";
     /** An aside in brackets; brackets right after a word are a call or a keyword's syntax, as in count(*). */
@@ -35,7 +28,7 @@ record PointShape(String head, String claim, String detail, Kind kind) {
     private static final int MOST_LABEL_WORDS = 6;
     /** Capitals (a keyword) or a Latin name before Chinese text: what a point that opens with it is about. */
     private static final Pattern LEAD = Pattern.compile(
-            "^((?:[A-Z][A-Z_*()/]+)(?:\\s+[A-Z][A-Z_*()/]+)*)\\s|^([A-Za-z][\\w.*()/-]*(?:\\s+[A-Za-z][\\w.*()/-]*)?)\\s*(?=\\p{IsHan})");
+            "^((?:[A-Z][A-Z_*()]+)(?:\\s+[A-Z][A-Z_*()]+)*)\\s|^([A-Za-z][\\w.*()/-]*(?:\\s+[A-Za-z][\\w.*()/-]*)?)\\s*(?=\\p{IsHan})");
 
     static PointShape of(String point) {
         List<String> detail = new ArrayList<>();
