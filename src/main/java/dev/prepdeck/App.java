@@ -1,5 +1,7 @@
 package dev.prepdeck;
 
+import dev.prepdeck.ankisync.AnkiController;
+import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.dashboard.DashboardController;
 import dev.prepdeck.dashboard.DashboardService;
 import dev.prepdeck.deck.DeckController;
@@ -30,6 +32,7 @@ import dev.prepdeck.study.PracticeController;
 import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
+import dev.prepdeck.web.AllowedHosts;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
@@ -42,7 +45,13 @@ public final class App {
     private App() {
     }
 
+    /** The site as it runs on this machine only: it answers to the loopback names alone. */
     public static Javalin create(Jdbi jdbi, Clock clock) {
+        return create(jdbi, clock, AllowedHosts.loopback());
+    }
+
+    /** The site answering to {@code hosts} in the Host header, and to no other name. */
+    public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
@@ -72,11 +81,13 @@ public final class App {
         MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
+        AnkiController anki = new AnkiController(
+                new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
 
         return Javalin.create(config -> {
-            SiteSetup.apply(config);
+            SiteSetup.apply(config, hosts);
 
             // Pages
             config.routes.get("/", dashboard::show);
@@ -145,6 +156,11 @@ public final class App {
             config.routes.post("/decks/{deckId}/optimize/retention", optimize::retentionDeck);
             config.routes.post("/api/decks/{deckId}/optimize", optimize::optimizeApi);
             config.routes.post("/api/decks/{deckId}/fsrs", optimize::applyApi);
+
+            // Anki packages in and out (issue 15)
+            config.routes.get("/anki", anki::form);
+            config.routes.post("/anki/import", anki::importPackage);
+            config.routes.get("/decks/{deckId}/anki.apkg", anki::exportDeck);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "prepdeck", mixinStandardHelpOptions = true, version = "prepdeck 0.1.0",
         description = "Practice interview answers with FSRS-6 spaced repetition.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, NotesCommand.class,
-                FsrsCommand.class})
+                AnkiCommand.class, FsrsCommand.class})
 public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])

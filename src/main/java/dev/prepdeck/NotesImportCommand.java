@@ -53,7 +53,7 @@ public final class NotesImportCommand implements Callable<Integer> {
             try {
                 imports.put(name, new NotesReader().read(name, Files.readAllBytes(file), NotesReader.Format.AUTO,
                         deckPrefix));
-            } catch (NotesFormatException e) {
+            } catch (NotesFormatException | InvalidInputException e) {
                 System.err.println("error: " + e.getMessage());
                 System.err.println("nothing written");
                 return 1;

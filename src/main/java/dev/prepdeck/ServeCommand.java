@@ -7,9 +7,15 @@ import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.web.AllowedHosts;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
@@ -27,6 +33,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
     String host;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = {"a further name the site answers to in the Host header, e.g. a reverse proxy's or this"
+                    + " machine's LAN name (NAME or NAME:PORT; repeatable).",
+                    "127.0.0.1, localhost, [::1] and the --host address are always accepted."})
+    List<String> allowedHosts = new ArrayList<>();
+
     @Option(names = "--decks", paramLabel = "DIR", description = "folder of deck files to import at start")
     Path decks;
 
@@ -35,6 +47,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AllowedHosts hosts;
+        try {
+            hosts = AllowedHosts.of(host, allowedHosts);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: --allowed-host " + e.getMessage());
+            return 2;
+        }
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
         DeckSync sync = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock);
@@ -53,9 +72,27 @@ public final class ServeCommand implements Callable<Integer> {
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println("decks: " + report.summary());
-        App.create(jdbi, clock).start(host, port);
+        // The accounts issue turns this warning into a refusal to start without a login.
+        networkWarning(host).ifPresent(System.err::println);
+        App.create(jdbi, clock, hosts).start(host, port);
         System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
                 + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
         return 0;
+    }
+
+    /** A warning when {@code host} lets other machines in: the site has no login, so whoever reaches it owns it. */
+    static Optional<String> networkWarning(String host) {
+        if (!AllowedHosts.isEveryAddress(host)) {
+            try {
+                if (InetAddress.getByName(host).isLoopbackAddress()) {
+                    return Optional.empty();
+                }
+            } catch (UnknownHostException e) {
+                // an address nobody can resolve is reported by the server; warn all the same
+            }
+        }
+        return Optional.of("WARNING: prepdeck has no login. Listening on " + host + " lets anyone who can reach"
+                + " this machine on the network read, change and delete your decks and reviews. Use --host 127.0.0.1"
+                + " (the default) unless every device on this network is yours.");
     }
 }

@@ -113,4 +113,17 @@ class NotesImportCommandTest {
                 .contains("nothing written");
         assertThat(decks).doesNotExist();
     }
+
+    @Test
+    void a_deck_prefix_with_a_control_character_is_refused_and_nothing_is_written() throws Exception {
+        Path notes = fixture("notes.md");
+        Path out = tempDir.resolve("out");
+
+        int exit = run("import", notes.toString(), "--out", out.toString(), "--deck-prefix", "Study\tNotes");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output.err()).contains("The deck prefix is not a deck name: deck name contains the control"
+                + " character U+0009").contains("nothing written");
+        assertThat(out).doesNotExist();
+    }
 }

@@ -83,6 +83,18 @@ public final class TestCollection {
         return TestData.one(jdbi, sql, type);
     }
 
+    /** How many rows each table holds, by table name: equal before and after means nothing was written. */
+    public java.util.Map<String, Long> rowCounts() {
+        return jdbi.withHandle(h -> {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            for (String table : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
+                    + " AND name NOT LIKE 'sqlite_%'").mapTo(String.class).list()) {
+                counts.put(table, h.createQuery("SELECT COUNT(*) FROM \"" + table + "\"").mapTo(Long.class).one());
+            }
+            return counts;
+        });
+    }
+
     public <T> List<T> list(String sql, Class<T> type) {
         return TestData.list(jdbi, sql, type);
     }

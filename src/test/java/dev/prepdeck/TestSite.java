@@ -52,6 +52,25 @@ public final class TestSite {
         this.client = new HttpClient(client.getApp(), java.net.http.HttpClient.newHttpClient());
     }
 
+    /** A route the app declares, e.g. POST /decks/{deckId}/rename. */
+    public record Route(String method, String path) {
+    }
+
+    /** Every route the app declares, as its router lists them, so a test covers a route added later too. */
+    public List<Route> routes() {
+        return client.getApp().unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
+                .toList();
+    }
+
+    /** The CSRF token this client holds (fetching a page first if it holds none). */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            get("/");
+        }
+        return csrfToken;
+    }
+
     /** Where the test server listens, as a page of this site would name it in an Origin header. */
     public String origin() {
         return client.getOrigin();
@@ -147,6 +166,18 @@ public final class TestSite {
     public Response postJsonFrom(String origin, String path, String json) {
         return client.request(path, builder -> builder.post(BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json").header("Origin", origin));
+    }
+
+    /** A JSON POST or PUT with exactly these bytes as its body (which need not be valid UTF-8 or JSON). */
+    public Response sendJson(String method, String path, byte[] body) {
+        return client.request(path, builder -> {
+            if (method.equals("PUT")) {
+                builder.put(BodyPublishers.ofByteArray(body));
+            } else {
+                builder.post(BodyPublishers.ofByteArray(body));
+            }
+            builder.header("Content-Type", "application/json");
+        });
     }
 
     public Response putJson(String path, String json) {

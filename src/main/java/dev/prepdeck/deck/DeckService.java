@@ -5,10 +5,10 @@ import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.file.DeckFormatException;
+import dev.prepdeck.deck.file.DeckText;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -172,18 +172,14 @@ public final class DeckService {
         if (raw == null || raw.isBlank()) {
             throw new InvalidInputException("name", "deck name must not be empty");
         }
-        String name = String.join(Deck.SEPARATOR,
-                Arrays.stream(raw.strip().split(Deck.SEPARATOR, -1)).map(String::strip).toList());
+        String name;
+        try {
+            name = DeckText.deckName(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("name", e.getMessage());
+        }
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidInputException("name", "deck name must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        if (name.contains("\n") || name.contains("\r")) {
-            throw new InvalidInputException("name", "deck name must be one line");
-        }
-        for (String segment : name.split(Deck.SEPARATOR, -1)) {
-            if (segment.isEmpty()) {
-                throw new InvalidInputException("name", "each part of a deck name between '::' must be non-empty");
-            }
         }
         return name;
     }
@@ -192,13 +188,14 @@ public final class DeckService {
     public record CardInput(String question, String answer, List<String> tags) {
         public CardInput validated() {
             String q = question == null ? "" : question.strip();
-            String a = answer == null ? "" : answer.replace("\r\n", "\n").strip();
+            String a = answer == null ? "" : answer.replace("\r\n", "\n").replace('\r', '\n').strip();
             if (q.isEmpty()) {
                 throw new InvalidInputException("question", "question must not be empty");
             }
             if (q.contains("\n") || q.contains("\r")) {
                 throw new InvalidInputException("question", "question must be one line (put details in the answer)");
             }
+            visible(q, "question", false);
             if (q.length() > MAX_QUESTION_LENGTH) {
                 throw new InvalidInputException("question",
                         "question must be at most " + MAX_QUESTION_LENGTH + " characters");
@@ -209,15 +206,29 @@ public final class DeckService {
             if (a.length() > MAX_ANSWER_LENGTH) {
                 throw new InvalidInputException("answer", "answer must be at most " + MAX_ANSWER_LENGTH + " characters");
             }
+            visible(a, "answer", true);
             List<String> cleanTags = tags == null ? List.of()
                     : tags.stream().filter(t -> t != null).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
             for (String tag : cleanTags) {
                 if (tag.contains(",") || tag.contains("\n")) {
                     throw new InvalidInputException("tags", "tag '" + tag + "' must not contain commas or line breaks");
                 }
+                visible(tag, "tag", false);
             }
             requireFileSafe(q, a);
             return new CardInput(q, a, cleanTags);
+        }
+
+        private static void visible(String text, String field, boolean block) {
+            try {
+                if (block) {
+                    DeckText.requireBlock(text, field);
+                } else {
+                    DeckText.requireOneLine(text, field);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field.equals("tag") ? "tags" : field, e.getMessage());
+            }
         }
 
         /**

@@ -73,7 +73,7 @@ public final class NotesController {
         NotesImport result;
         try {
             result = new NotesReader().read(name, bytes, formatOf(format), prefix);
-        } catch (NotesFormatException e) {
+        } catch (NotesFormatException | InvalidInputException e) {
             renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), pasted, prefix, format);
             return;
         }

@@ -1,5 +1,7 @@
 package dev.prepdeck.notes;
 
+import dev.prepdeck.deck.file.DeckText;
+import dev.prepdeck.error.InvalidInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,19 @@ public final class NotesReader {
     private static final Pattern RST_SIGNS = Pattern.compile("(?m)^\\.\\. |::$|``|^\\| |`_");
     private static final Pattern MARKDOWN_SIGNS = Pattern.compile("(?m)^#{1,6} |^```|]\\(");
 
+    /**
+     * @param deckPrefix a deck the notes' decks go under, or null or blank for none
+     * @throws InvalidInputException when the prefix is not a deck name, before the file is read
+     */
     public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix)
             throws NotesFormatException {
+        if (deckPrefix != null && !deckPrefix.isBlank()) {
+            try {
+                DeckText.deckName(deckPrefix);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("prefix", "The deck prefix is not a deck name: " + e.getMessage());
+            }
+        }
         String text = NotesText.decode(fileName, bytes);
         Format actual = format == Format.AUTO ? formatOf(fileName, text) : format;
         NotesDocument document = actual == Format.MARKDOWN

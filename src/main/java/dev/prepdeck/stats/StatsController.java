@@ -112,10 +112,11 @@ public final class StatsController {
         Deck deck = deckParam(ctx);
         int days = ctx.queryParam("days") == null ? MAX_DAYS : daysParam(ctx);
         csv(ctx, "reviews-per-day.csv", out -> {
-            out.write("date,learning,review,relearning,total,seconds\r\n");
+            out.write(CsvCell.row("date", "learning", "review", "relearning", "total", "seconds"));
             for (StatsService.DayKinds d : stats.reviewsPerDay(deck, days)) {
-                out.write(d.date() + "," + d.learning() + "," + d.review() + "," + d.relearning() + "," + d.total()
-                        + "," + Math.round(d.durationMs() / 1000.0) + "\r\n");
+                out.write(CsvCell.row(d.date().toString(), Integer.toString(d.learning()), Integer.toString(d.review()),
+                        Integer.toString(d.relearning()), Integer.toString(d.total()),
+                        Long.toString(Math.round(d.durationMs() / 1000.0))));
             }
         });
     }
@@ -125,19 +126,20 @@ public final class StatsController {
         ZoneId zone = stats.zone();
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
         csv(ctx, "review-log.csv", out -> {
-            out.write("review_id,reviewed_at_utc,reviewed_at_local,deck,card_uid,question,rating,state_before,"
-                    + "state_after,elapsed_days,seconds,stability,difficulty,interval_days\r\n");
+            out.write(CsvCell.row("review_id", "reviewed_at_utc", "reviewed_at_local", "deck", "card_uid", "question",
+                    "rating", "state_before", "state_after", "elapsed_days", "seconds", "stability", "difficulty",
+                    "interval_days"));
             stats.eachLogLine(deck, line -> {
                 Instant at = Instant.ofEpochMilli(line.reviewedAt());
-                String row = String.join(",", Long.toString(line.id()), at.toString(), local.format(at),
-                        quote(line.deck()), quote(line.cardUid()), quote(line.question()), name(line.rating()),
+                String row = CsvCell.row(Long.toString(line.id()), at.toString(), local.format(at),
+                        line.deck(), line.cardUid(), line.question(), name(line.rating()),
                         name(line.stateBefore()), name(line.stateAfter()), Integer.toString(line.elapsedDays()),
                         String.format(Locale.ROOT, "%.1f", line.durationMs() / 1000.0),
                         String.format(Locale.ROOT, "%.4f", line.stabilityAfter()),
                         String.format(Locale.ROOT, "%.4f", line.difficultyAfter()),
                         Integer.toString(line.scheduledDaysAfter()));
                 try {
-                    out.write(row + "\r\n");
+                    out.write(row);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -148,14 +150,6 @@ public final class StatsController {
     /** A rating or state as the CSV names it: "good", "relearning". */
     private static String name(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-    static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return '"' + field.replace("\"", "\"\"") + '"';
-        }
-        return field;
     }
 
     private interface CsvBody {

@@ -62,6 +62,7 @@ public final class ReviewApiController {
     }
 
     public void undo(Context ctx) {
+        JsonBody.requireNone(ctx);
         ctx.json(Map.of("undone", reviews.undoLast().isPresent()));
     }
 }

@@ -1,9 +1,11 @@
 package dev.prepdeck.web;
 
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -37,13 +39,23 @@ public final class CsrfProtection {
         ctx.attribute(ATTRIBUTE, token);
     }
 
-    /** Before every form POST: the field must repeat the cookie. */
+    /** Before every form POST: the field must repeat the cookie, so it is also where an unreadable form is refused. */
     public static void verifyForm(Context ctx) {
         if (ctx.method() != HandlerType.POST || ctx.path().startsWith("/api/")) {
             return;
         }
         String cookie = ctx.cookie(COOKIE);
-        String field = ctx.formParam(FIELD);
+        String field;
+        try {
+            field = ctx.formParam(FIELD);
+        } catch (HttpResponseException e) {
+            // Javalin's refusal of a form past the size limit: it keeps its status (413) and its own message.
+            throw e;
+        } catch (Exception e) {
+            // Jetty throws when it cannot parse the body: a multipart upload cut short or without its boundary.
+            throw new BadRequestResponse("This form could not be read: the upload was cut short or is not a form."
+                    + " Go back, reload the page and send it again.");
+        }
         if (cookie == null || field == null || !MessageDigest.isEqual(
                 cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("This form came from another site or has expired. Go back, reload the page and try again.");

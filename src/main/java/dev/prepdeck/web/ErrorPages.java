@@ -24,8 +24,11 @@ final class ErrorPages {
     static void register(JavalinConfig config) {
         config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            HttpStatus status = HttpStatus.forStatus(e.getStatus());
+            // Javalin's own refusal of a body past its limit says only "Content Too Large".
+            respond(ctx, status, status == HttpStatus.CONTENT_TOO_LARGE ? BodyLimit.MESSAGE : e.getMessage());
+        });
         config.routes.exception(Migrations.NewerSchemaException.class, (e, ctx) ->
                 respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -46,7 +49,7 @@ final class ErrorPages {
         if (ctx.path().startsWith("/api/")) {
             ctx.json(Map.of("error", message));
         } else {
-            ctx.render("error.html", Map.of("status", status.getCode(), "title", status.getMessage(), "message", message));
+            ctx.render("error.html", Map.of("status", status.getCode(), "heading", status.getMessage(), "message", message));
         }
     }
 }

@@ -1,16 +1,46 @@
 package dev.prepdeck.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepdeck.error.InvalidInputException;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A JSON request body read field by field, so each missing or mistyped field gets its own clear message. */
 public final class JsonBody {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Every body the API takes is a flat object with at most a list of tags in it. */
+    static final int MAX_DEPTH = 20;
+    /** A long has 19 digits and a double written out about 25 characters; anything longer is not a value we use. */
+    static final int MAX_NUMBER_LENGTH = 40;
+    /** Above the longest answer a card may have, so that limit keeps its own message. */
+    static final int MAX_STRING_LENGTH = 1_000_000;
+    static final int MAX_NAME_LENGTH = 1_000;
+    static final int MAX_DOCUMENT_LENGTH = 2_000_000;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNameLength(MAX_NAME_LENGTH)
+                    .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final JsonNode root;
 
     private JsonBody(JsonNode root) {
@@ -18,20 +48,75 @@ public final class JsonBody {
     }
 
     public static JsonBody of(Context ctx) {
-        String body = ctx.body();
+        String body = utf8(ctx.bodyAsBytes());
         if (body.isBlank()) {
             throw new InvalidInputException(null, "request body must be a JSON object");
         }
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidInputException(null, "request body must be a JSON object");
-            }
-            return new JsonBody(root);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(null, "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        JsonNode root = parse(body);
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException(null, "request body must be a JSON object");
         }
+        return new JsonBody(root);
+    }
+
+    /**
+     * For a request that takes no fields: no body or {@code {}} is fine, anything else is refused rather than
+     * ignored, so a client that thinks it sends options learns that it does not.
+     */
+    public static void requireNone(Context ctx) {
+        String body = utf8(ctx.bodyAsBytes());
+        if (body.isBlank()) {
+            return;
+        }
+        JsonNode root = parse(body);
+        if (root == null || !root.isObject() || !root.isEmpty()) {
+            throw new InvalidInputException(null, "this request takes no fields: send no body or {}");
+        }
+    }
+
+    /** JSON is UTF-8 (RFC 8259); bytes that are not are refused rather than stored as replacement characters. */
+    private static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            String text = decoder.decode(in).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(null, "request body is not valid UTF-8 (bad byte at offset "
+                    + in.position() + "); send JSON encoded as UTF-8");
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException(null, tooBig(e));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidInputException(null, "malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Which limit a body broke, in the API's words rather than the parser's. */
+    private static String tooBig(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "JSON is nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (message.startsWith("Number")) {
+            return "a number in the JSON is longer than " + MAX_NUMBER_LENGTH + " characters";
+        }
+        if (message.startsWith("String")) {
+            return "a text in the JSON is longer than " + MAX_STRING_LENGTH + " characters";
+        }
+        if (message.startsWith("Name")) {
+            return "a field name in the JSON is longer than " + MAX_NAME_LENGTH + " characters";
+        }
+        return "JSON body is longer than " + MAX_DOCUMENT_LENGTH + " characters";
     }
 
     public String requiredString(String name) {

@@ -1,5 +1,6 @@
 package dev.prepdeck.web;
 
+import dev.prepdeck.anki.render.ClozeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,9 @@ import org.commonmark.renderer.html.HtmlWriter;
  * addresses (or relative ones) stay in links and images, so javascript: and data: never become live.
  *
  * <p>Media references ({@link MediaLinks}) point at {@code /media/NAME}, and a link to a sound gets a player in
- * front of it. Images load lazily and never overflow the card (CSS).
+ * front of it. Images load lazily and never overflow the card (CSS). A cloze deletion, marked as a link to
+ * {@link ClozeText#MARKDOWN_TARGET}, is drawn as a {@code <span class="cloze">}: "[...]" on the question, the
+ * revealed text on the answer.
  */
 public final class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
@@ -55,12 +58,14 @@ public final class MarkdownRenderer {
                 .sanitizeUrls(true)
                 .urlSanitizer(WEB_ADDRESSES_ONLY)
                 .attributeProviderFactory(context -> MarkdownRenderer::attributes)
-                .nodeRendererFactory(SoundPlayer.Renderer::new);
+                .nodeRendererFactory(SoundPlayer.Renderer::new)
+                .nodeRendererFactory(ClozeDeletion.Renderer::new);
     }
 
     private Node parsed(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         servedMedia(document);
+        clozeDeletions(document);
         return document;
     }
 
@@ -102,6 +107,30 @@ public final class MarkdownRenderer {
             SoundPlayer player = new SoundPlayer(link.getDestination(), plainText(link));
             link.insertBefore(player);
             player.appendChild(link);
+        }
+    }
+
+    /** Every link to {@link ClozeText#MARKDOWN_TARGET} becomes a deletion holding the link's text. */
+    private static void clozeDeletions(Node document) {
+        List<Link> marks = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                if (ClozeText.MARKDOWN_TARGET.equals(link.getDestination())) {
+                    marks.add(link);
+                }
+                visitChildren(link);
+            }
+        });
+        for (Link link : marks) {
+            ClozeDeletion deletion = new ClozeDeletion();
+            for (Node child = link.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                deletion.appendChild(child);
+                child = next;
+            }
+            link.insertBefore(deletion);
+            link.unlink();
         }
     }
 
@@ -159,6 +188,33 @@ public final class MarkdownRenderer {
                 html.tag("audio", context.extendAttributes(node, "audio", audio));
                 html.tag("/audio");
                 html.raw(" ");
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    context.render(child);
+                }
+                html.tag("/span");
+            }
+        }
+    }
+
+    /** A cloze deletion: its text (or "[...]" on the question side) in a span the stylesheet marks. */
+    private static final class ClozeDeletion extends CustomNode {
+        private static final class Renderer implements NodeRenderer {
+            private final HtmlNodeRendererContext context;
+            private final HtmlWriter html;
+
+            Renderer(HtmlNodeRendererContext context) {
+                this.context = context;
+                this.html = context.getWriter();
+            }
+
+            @Override
+            public Set<Class<? extends Node>> getNodeTypes() {
+                return Set.of(ClozeDeletion.class);
+            }
+
+            @Override
+            public void render(Node node) {
+                html.tag("span", context.extendAttributes(node, "span", Map.of("class", "cloze")));
                 for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
                     context.render(child);
                 }

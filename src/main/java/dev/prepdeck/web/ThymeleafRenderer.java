@@ -10,11 +10,16 @@ import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms. */
+/**
+ * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms and {@code assets}
+ * for the URLs of static files ({@code ${assets.url('app.css')}}).
+ */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
+    private final StaticAssets assets;
 
-    public ThymeleafRenderer() {
+    public ThymeleafRenderer(StaticAssets assets) {
+        this.assets = assets;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -44,6 +49,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
+        context.setVariable("assets", assets);
         context.setVariable("navSection", navSection(ctx.path()));
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,6 +157,35 @@ class NotesWebTest {
                     .startsWith("Two or more transactions");
             assertThat(collection.one("SELECT COUNT(*) FROM review_log WHERE card_id = " + deadlock, Integer.class))
                     .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void the_largest_notes_file_in_chinese_is_saved_whole_though_its_save_form_is_three_times_longer() {
+        StringBuilder notes = new StringBuilder("面试\n======\n\n");
+        String answer = "索引按键值排好序，查询先在 B+ 树上找到位置，再读少量数据页。".repeat(20);
+        int cards = 0;
+        int bytes = notes.toString().getBytes(StandardCharsets.UTF_8).length;
+        while (true) {
+            String question = "第" + cards + "题：索引怎样加快查询？";
+            String section = question + "\n" + "-".repeat(question.length() * 2 + 4) + "\n\n" + answer + "\n\n";
+            int sectionBytes = section.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + sectionBytes > NotesController.MAX_BYTES) {
+                break;
+            }
+            notes.append(section);
+            bytes += sectionBytes;
+            cards++;
+        }
+        int count = cards;
+        web(site -> {
+            Response preview = upload(site, "索引.rst", notes.toString().getBytes(StandardCharsets.UTF_8));
+            assertThat(preview.code()).isEqualTo(200);
+            Response saved = save(site, previewFields(preview.body().string()), count,
+                    IntStream.range(0, count).toArray());
+
+            assertThat(saved.code()).as(saved.body().string()).isEqualTo(200);
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(count);
         });
     }
 

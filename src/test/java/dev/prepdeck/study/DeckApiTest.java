@@ -90,7 +90,7 @@ class DeckApiTest {
             int cards = collection.one("SELECT COUNT(*) FROM card", Integer.class);
             assertError(s.postJson("/api/decks", "{}"), 400, "missing field 'name'");
             assertError(s.postJson("/api/decks", "{\"name\":\"  \"}"), 400, "deck name must not be empty");
-            assertError(s.postJson("/api/decks", "{\"name\":\"A::::B\"}"), 400, "non-empty");
+            assertError(s.postJson("/api/decks", "{\"name\":\"A::::B\"}"), 400, "has an empty part");
             assertError(s.postJson("/api/decks", "{\"name\":\"Interview::Networking\"}"), 400, "already exists");
             assertError(s.postJson("/api/decks", "{\"name\": "), 400, "malformed JSON");
             assertError(s.postJson("/api/decks", "[1,2]"), 400, "JSON object");

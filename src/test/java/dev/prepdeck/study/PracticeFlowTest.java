@@ -46,7 +46,7 @@ class PracticeFlowTest {
             assertThat(location(on)).isEqualTo("/study?deck=" + site.deploymentDeck + "&card=" + site.rolloutCard);
             String page = rolloutStudyPage(s);
             assertThat(page).contains("id=\"practice-text\"").contains("data-target=\"90\"").contains("1:30")
-                    .contains("/static/practice.js").doesNotContain("<details id=\"reveal\"");
+                    .containsPattern("/static/practice\\.[0-9a-f]{10}\\.js").doesNotContain("<details id=\"reveal\"");
             assertThat(one(site.jdbi, "SELECT practice_mode FROM deck WHERE id = " + site.deploymentDeck, Integer.class))
                     .isEqualTo(1);
             assertThat(one(site.jdbi, "SELECT practice_mode IS NULL FROM deck WHERE id = " + site.storyDeck, Boolean.class))

@@ -4,10 +4,12 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.RawHttp;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,31 @@ class ReviewApiTest {
             assertError(s.postJson("/api/review", ""), 400, "JSON object");
             assertThat(reviewCount()).isZero();
             assertThat(collection.one("SELECT COUNT(*) FROM card_state WHERE state <> 0", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void undo_takes_no_body_or_an_empty_object_and_refuses_anything_else() {
+        collection.site(s -> {
+            long card = collection.cardWithUid("net-dns");
+            String rate = "{\"cardId\":" + card + ",\"rating\":3}";
+            RawHttp raw = new RawHttp(s.origin());
+            assertThat(s.postJson("/api/review", rate).code()).isEqualTo(200);
+            assertThat(s.postJson("/api/review", rate).code()).isEqualTo(200);
+
+            for (String body : new String[] {"{\"count\":5}", "[]", "null", "undo please", "{}{}"}) {
+                Response refused = s.postJson("/api/review/undo", body);
+                assertThat(refused.code()).as(body).isEqualTo(400);
+                assertThat(json(refused).get("error").asText()).as(body).containsAnyOf("takes no fields", "malformed JSON");
+            }
+            assertThat(reviewCount()).as("a refused undo undoes nothing").isEqualTo(2);
+
+            RawHttp.Answer empty = raw.send("POST", "/api/review/undo", List.of(), "");
+            assertThat(empty.status()).isEqualTo(200);
+            assertThat(empty.body()).isEqualTo("{\"undone\":true}");
+            assertThat(json(s.postJson("/api/review/undo", " { } ")).get("undone").asBoolean()).isTrue();
+            assertThat(reviewCount()).isZero();
+            assertThat(json(s.postJson("/api/review/undo", "{}")).get("undone").asBoolean()).isFalse();
         });
     }
 }

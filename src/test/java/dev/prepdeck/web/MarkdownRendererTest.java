@@ -2,6 +2,7 @@ package dev.prepdeck.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -21,6 +22,32 @@ class MarkdownRendererTest {
 
         assertThat(html).doesNotContain("<b onclick").contains("&lt;b onclick")
                 .doesNotContain("javascript:");
+    }
+
+    @Test
+    void links_and_images_to_data_script_and_file_urls_are_dropped_in_every_spelling() {
+        String html = markdown.toHtml(String.join("\n\n",
+                "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                "[b](DATA:text/html,x) [c](<data:text/html,x>) [d]( data:text/html,x )",
+                "![e](data:image/svg+xml,%3Csvg%20onload=alert(1)%3E) ![f](DaTa:image/png;base64,AAAA)",
+                "[g](vbscript:msgbox(1)) [h](file:///etc/passwd) [i](java&#x09;script:alert(1))",
+                "[j](JavaScript:alert(1)) <javascript:alert(1)> <data:text/html,x> [k][ref] ![l][ref]",
+                "[ref]: data:text/html,x"));
+
+        assertThat(Pattern.compile("(?:href|src)=\"([^\"]*)\"").matcher(html).results().map(m -> m.group(1)))
+                .hasSize(14).containsOnly("");
+        assertThat(html).contains("href=\"\">a</a>").contains("<img src=\"\" alt=\"e\" loading=\"lazy\" />")
+                .contains(">javascript:alert(1)</a>");
+    }
+
+    @Test
+    void web_mail_and_relative_links_stay() {
+        String html = markdown.toHtml("[w](https://example.org/a?b=c) [p](http://example.org) [m](mailto:me@example.org)"
+                + " [r](/cards/12) [h](#answer) [q](?deck=3) [u](../notes/x.md)");
+
+        assertThat(html).contains("href=\"https://example.org/a?b=c\"").contains("href=\"http://example.org\"")
+                .contains("href=\"mailto:me@example.org\"").contains("href=\"/cards/12\"").contains("href=\"#answer\"")
+                .contains("href=\"?deck=3\"").contains("href=\"../notes/x.md\"");
     }
 
     @Test
@@ -72,5 +99,13 @@ class MarkdownRendererTest {
 
         assertThat(html).doesNotContain("data:").doesNotContainIgnoringCase("javascript:").doesNotContain("vbscript:")
                 .doesNotContain("<audio").doesNotContain("/media/..").contains("alt=\"a\"");
+    }
+
+    @Test
+    void a_cloze_mark_is_drawn_as_a_deletion_not_a_link() {
+        assertThat(markdown.toHtml("[\\[...\\]](#cloze) is in France"))
+                .isEqualTo("<p><span class=\"cloze\">[...]</span> is in France</p>\n");
+        assertThat(markdown.toHtml("[*Paris*](#cloze) is in [France](#section)"))
+                .isEqualTo("<p><span class=\"cloze\"><em>Paris</em></span> is in <a rel=\"nofollow\" href=\"#section\">France</a></p>\n");
     }
 }

@@ -74,7 +74,9 @@ class SiteSetupTest {
         collection.site(s -> {
             Response missing = s.get("/decks/424242");
             assertThat(missing.code()).isEqualTo(404);
-            assertThat(missing.body().string()).contains("no deck with id 424242").contains("Back to your decks");
+            assertThat(missing.body().string()).contains("no deck with id 424242").contains("Back to your decks")
+                    .as("the status names the page and its heading").contains("<title>Not Found · prepdeck</title>")
+                    .contains("<h1>Not Found</h1>");
             assertThat(s.get("/no/such/page").code()).isEqualTo(404);
             assertThat(s.get("/cards/abc/edit").code()).isEqualTo(404);
         });

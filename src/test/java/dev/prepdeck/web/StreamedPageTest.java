@@ -23,7 +23,7 @@ class StreamedPageTest {
     void each_part_arrives_before_the_handler_goes_on_and_the_page_ends_whole() {
         CountDownLatch firstPartRead = new CountDownLatch(1);
         Javalin app = Javalin.create(config -> {
-            SiteSetup.apply(config);
+            SiteSetup.apply(config, AllowedHosts.loopback());
             config.routes.get("/streamed", ctx -> {
                 try (StreamedPage page = StreamedPage.open(ctx, "web/streamed-test.html", Map.of("heading", "<Working>"))) {
                     page.send("web/streamed-part.html", Map.of("text", "first <step>"));

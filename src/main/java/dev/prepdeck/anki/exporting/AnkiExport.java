@@ -47,6 +47,7 @@ public final class AnkiExport {
             table { border-collapse: collapse; }
             td, th { border: 1px solid #888; padding: 2px 6px; }
             pre { background: #f4f4f4; padding: 6px; overflow-x: auto; }
+            .cloze { font-weight: bold; color: blue; }
             """;
 
     /** The collection, and the media file names its notes refer to (the files the package should carry). */

@@ -1,5 +1,6 @@
 package dev.prepdeck.anki.exporting;
 
+import dev.prepdeck.anki.render.ClozeText;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,10 +16,13 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * prepdeck Markdown to the HTML of an Anki field, as the study page would show it: raw HTML in the Markdown is
  * escaped, unsafe link targets are dropped, image targets become media file names, and a {@code [sound: name](target)}
- * link becomes Anki's {@code [sound:name]} again. Collects the media names it writes.
+ * link becomes Anki's {@code [sound:name]} again, and a cloze deletion ({@link ClozeText#MARKDOWN_TARGET}) a
+ * {@code <span class="cloze">}. Collects the media names it writes.
  */
 public final class MarkdownToAnkiHtml {
     private static final Pattern SOUND_LINK = Pattern.compile("<a [^>]*href=\"([^\"]*)\"[^>]*>sound: [^<]*</a>");
+    private static final Pattern CLOZE_LINK = Pattern.compile(
+            "<a [^>]*href=\"" + Pattern.quote(ClozeText.MARKDOWN_TARGET) + "\"[^>]*>(.*?)</a>", Pattern.DOTALL);
 
     private final List<Extension> extensions = List.of(TablesExtension.create());
     private final Parser parser = Parser.builder().extensions(extensions).build();
@@ -56,7 +60,8 @@ public final class MarkdownToAnkiHtml {
             sound.appendReplacement(out, Matcher.quoteReplacement("[sound:" + escape(name) + "]"));
         }
         sound.appendTail(out);
-        return out.toString();
+        // a deletion is shown as Anki's cloze notes show theirs, and reads back as one when imported again
+        return CLOZE_LINK.matcher(out).replaceAll("<span class=\"cloze\">$1</span>");
     }
 
     /** Every media name written so far. */

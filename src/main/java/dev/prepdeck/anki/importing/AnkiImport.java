@@ -80,7 +80,8 @@ public final class AnkiImport {
                 continue;
             }
             boolean severalPerNote = type.kind() == NoteType.Kind.CLOZE || type.templates().size() > 1;
-            String uid = PrepdeckGuids.uidForNote(note.guid()) + (severalPerNote ? "#" + (card.ord() + 1) : "");
+            String uid = severalPerNote ? PrepdeckGuids.uidForNoteCard(note.guid(), card.ord() + 1)
+                    : PrepdeckGuids.uidForNote(note.guid());
             if (!uids.add(uid)) {
                 skipped.add("card " + card.id() + ": another card already has the identity " + uid
                         + " (two notes share the guid " + note.guid() + ")");

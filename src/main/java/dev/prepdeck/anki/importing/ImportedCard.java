@@ -7,7 +7,7 @@ import java.util.Set;
  * An Anki card ready to become a prepdeck card.
  *
  * @param uid           stable across imports of the same package: the note's guid made safe for deck files (or the
- *                      prepdeck uid the note was exported with), plus "#" and the card number for note types with
+ *                      prepdeck uid the note was exported with), plus "." and the card number for note types with
  *                      several cards per note
  * @param noteGuid      Anki's note guid, which re-imports match on
  * @param deckName      the card's home deck, levels joined by {@code ::}

@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  * text.
  */
 public final class ClozeText {
+    /**
+     * How prepdeck Markdown marks a cloze deletion: a link to this fragment, {@code [\[...\]](#cloze)} where the
+     * question hides it and {@code [Paris](#cloze)} where the answer reveals it. The study page draws it as a
+     * cloze; any other Markdown reader still shows its text.
+     */
+    public static final String MARKDOWN_TARGET = "#cloze";
     private static final Pattern OPEN = Pattern.compile("\\{\\{c(\\d+(?:\\s*,\\s*\\d+)*)::");
     private static final String CLOSE = "}}";
     private static final String HINT = "::";

@@ -370,6 +370,10 @@ public final class HtmlToMarkdown {
                 out.append(' ').append(flat(element)).append(' ');
                 return;
             }
+            if (element.hasClass("cloze")) {
+                cloze(element, out);
+                return;
+            }
             switch (tag) {
                 case "br" -> out.append(HARD_BREAK);
                 case "b", "strong" -> emphasis(element, "**", out);
@@ -404,6 +408,29 @@ public final class HtmlToMarkdown {
             int lead = text.indexOf(core);
             out.append(text, 0, lead).append(marker).append(core).append(marker)
                     .append(text.substring(lead + core.length()));
+        }
+
+        /**
+         * A cloze deletion as the card shows it ({@code <span class="cloze">[...]</span>} on the question,
+         * {@code <b class="cloze">Paris</b>} on the answer) becomes a link to {@link ClozeText#MARKDOWN_TARGET}. One
+         * that holds a link of its own stays bold text, as a link cannot hold another.
+         */
+        private void cloze(Element element, StringBuilder out) {
+            if (!element.select("a[href]").isEmpty()) {
+                emphasis(element, "**", out);
+                return;
+            }
+            StringBuilder inner = new StringBuilder();
+            children(element, inner);
+            String text = inner.toString();
+            String core = text.strip();
+            if (core.isEmpty() || core.replace(HARD_BREAK, "").isBlank()) {
+                out.append(text);
+                return;
+            }
+            int lead = text.indexOf(core);
+            out.append(text, 0, lead).append('[').append(core).append("](").append(ClozeText.MARKDOWN_TARGET)
+                    .append(')').append(text.substring(lead + core.length()));
         }
 
         private void link(Element element, StringBuilder out) {

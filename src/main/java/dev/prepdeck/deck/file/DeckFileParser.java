@@ -68,6 +68,12 @@ public final class DeckFileParser {
         }
 
         DeckFile read() throws DeckFormatException {
+            for (int i = 0; i < fileLines.size(); i++) {
+                String problem = DeckText.problem(fileLines.get(i), true);
+                if (problem != null) {
+                    throw new DeckFormatException(fileName, i + 1, "this line " + problem);
+                }
+            }
             readFrontMatter();
             lines = fileLines.subList(offset, fileLines.size());
             Node document = DeckSyntax.MARKDOWN.parse(String.join("\n", lines));
@@ -165,7 +171,7 @@ public final class DeckFileParser {
                 throw new DeckFormatException(fileName, line, "empty deck name");
             }
             try {
-                return DeckSyntax.deckName(raw);
+                return DeckText.deckName(raw);
             } catch (IllegalArgumentException e) {
                 throw new DeckFormatException(fileName, line, e.getMessage());
             }

@@ -25,7 +25,7 @@ public final class DeckFileWriter {
         if (!deckTags.isEmpty()) {
             out.append("---\ntags: ").append(String.join(", ", deckTags)).append("\n---\n\n");
         }
-        String name = DeckSyntax.deckName(oneLine(deck.name(), "deck name"));
+        String name = DeckText.deckName(oneLine(deck.name(), "deck name"));
         out.append(DeckSyntax.atxHeading(1, name)).append('\n');
         String description = safeMarkdown(deck.description(), !deck.cards().isEmpty(), "description");
         if (!description.isEmpty()) {
@@ -128,6 +128,7 @@ public final class DeckFileWriter {
         if (stripped.contains("\n") || stripped.contains("\r")) {
             throw new IllegalArgumentException(what + " must be one line: '" + stripped + "'");
         }
+        DeckText.requireOneLine(stripped, what);
         return stripped;
     }
 
@@ -136,7 +137,9 @@ public final class DeckFileWriter {
      * title or a new card) become level 3, and an unclosed code fence is closed when cards follow.
      */
     private static String safeMarkdown(String markdown, boolean followed, String what) {
-        List<String> lines = DeckSyntax.lines(DeckSyntax.normaliseLineEndings(markdown));
+        String normalised = DeckSyntax.normaliseLineEndings(markdown);
+        DeckText.requireBlock(normalised, what);
+        List<String> lines = DeckSyntax.lines(normalised);
         List<String> safe = new ArrayList<>(lines);
         List<Node> blocks = topLevelBlocks(String.join("\n", lines));
         for (int i = blocks.size() - 1; i >= 0; i--) {

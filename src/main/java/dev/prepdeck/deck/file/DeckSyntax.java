@@ -55,19 +55,6 @@ final class DeckSyntax {
         return String.join("\n", lines.subList(from, to));
     }
 
-    /** "A :: B" becomes "A::B"; throws when a part is empty. */
-    static String deckName(String raw) {
-        String[] parts = raw.split("::", -1);
-        List<String> trimmed = new ArrayList<>();
-        for (String part : parts) {
-            if (part.isBlank()) {
-                throw new IllegalArgumentException("deck name '" + raw + "' has an empty part; write it as 'A::B'");
-            }
-            trimmed.add(part.strip());
-        }
-        return String.join("::", trimmed);
-    }
-
     static String checkId(String id) {
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("bad id '" + id + "': " + ID_RULE);

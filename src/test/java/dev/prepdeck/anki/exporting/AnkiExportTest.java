@@ -57,4 +57,15 @@ class AnkiExportTest {
         assertThat(AnkiExport.difficultyFactor(10)).isEqualTo(1100);
         assertThat(AnkiExport.difficultyFactor(5.5)).isEqualTo(600);
     }
+
+    @Test
+    void a_cloze_mark_is_written_as_ankis_cloze_span_and_reads_back_as_the_same_markdown() {
+        MarkdownToAnkiHtml html = new MarkdownToAnkiHtml(java.util.function.UnaryOperator.identity());
+        String question = "[\\[...\\]](#cloze) is in France";
+        String written = html.html(question);
+        assertThat(written).isEqualTo("<p><span class=\"cloze\">[...]</span> is in France</p>");
+        assertThat(new dev.prepdeck.anki.render.HtmlToMarkdown().toMarkdown(written)).isEqualTo(question);
+        assertThat(html.html("[Paris](#cloze) and [a link](https://x.org)"))
+                .isEqualTo("<p><span class=\"cloze\">Paris</span> and <a rel=\"nofollow\" href=\"https://x.org\">a link</a></p>");
+    }
 }

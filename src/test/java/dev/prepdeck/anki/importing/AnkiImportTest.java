@@ -82,8 +82,8 @@ class AnkiImportTest {
         Map<Long, ImportedCard> cards = imported(TestPackages.sample());
         ImportedCard forward = cards.get(TestPackages.id(102));
         ImportedCard reverse = cards.get(TestPackages.id(103));
-        assertThat(forward.uid()).isEqualTo(anki("rev-1") + "#1");
-        assertThat(reverse.uid()).isEqualTo(anki("rev-1") + "#2");
+        assertThat(forward.uid()).isEqualTo(anki("rev-1") + ".1");
+        assertThat(reverse.uid()).isEqualTo(anki("rev-1") + ".2");
         assertThat(forward.question()).isEqualTo("chat");
         assertThat(forward.answer()).isEqualTo("cat ![](cat.png)");
         assertThat(reverse.question()).isEqualTo("cat ![](cat.png)");
@@ -110,15 +110,15 @@ class AnkiImportTest {
         ImportedCard first = cards.get(TestPackages.id(104));
         ImportedCard second = cards.get(TestPackages.id(105));
         ImportedCard third = cards.get(TestPackages.id(106));
-        assertThat(first.uid()).isEqualTo(anki("cloze-1") + "#1");
-        assertThat(first.question()).isEqualTo("\\[...\\] is the capital of France; Berlin is Germany's");
-        assertThat(first.answer()).isEqualTo("**Paris** is the capital of France; Berlin is Germany's\\\n"
+        assertThat(first.uid()).isEqualTo(anki("cloze-1") + ".1");
+        assertThat(first.question()).isEqualTo("[\\[...\\]](#cloze) is the capital of France; Berlin is Germany's");
+        assertThat(first.answer()).isEqualTo("[Paris](#cloze) is the capital of France; Berlin is Germany's\\\n"
                 + "[sound: paris.mp3](paris.mp3)");
         assertThat(first.clozeNumber()).isEqualTo(1);
         assertThat(first.clozeSource())
                 .isEqualTo("{{c1::Paris}} is the capital of {{c2::France::country}}; {{c3::Berlin}} is Germany's");
         assertThat(first.media()).containsExactly("paris.mp3");
-        assertThat(second.question()).isEqualTo("Paris is the capital of \\[country\\]; Berlin is Germany's");
+        assertThat(second.question()).isEqualTo("Paris is the capital of [\\[country\\]](#cloze); Berlin is Germany's");
         assertThat(third.clozeNumber()).isEqualTo(3);
 
         // intraday learning: due is a Unix time

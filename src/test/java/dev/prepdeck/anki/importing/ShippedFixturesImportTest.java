@@ -45,8 +45,8 @@ class ShippedFixturesImportTest {
         assertThat(forward.tags()).containsExactly("Ch.2");
         ImportedCard reverse = cards.stream().filter(c -> c.answer().equals("unalienable")).findFirst().orElseThrow();
         assertThat(reverse.question()).isEqualTo("A human right based on nature or God.");
-        assertThat(forward.uid()).endsWith("#1");
-        assertThat(reverse.uid()).isEqualTo(forward.uid().replace("#1", "#2"));
+        assertThat(forward.uid()).endsWith(".1");
+        assertThat(reverse.uid()).isEqualTo(forward.uid().replace(".1", ".2"));
     }
 
     @Test

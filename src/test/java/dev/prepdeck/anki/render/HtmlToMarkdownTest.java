@@ -137,4 +137,16 @@ class HtmlToMarkdownTest {
         assertThat(md("<b><div>line one</div><div>line two</div></b>")).isEqualTo("line one\n\nline two");
         assertThat(md("<span>a <div>b</div> c</span>")).isEqualTo("a\n\nb\n\nc");
     }
+
+    @Test
+    void cloze_deletions_become_links_to_the_cloze_mark_the_study_page_draws() {
+        assertThat(md("<span class=\"cloze\">[...]</span> is in France"))
+                .isEqualTo("[\\[...\\]](#cloze) is in France");
+        assertThat(md("The <b class=\"cloze\"> capital </b> city")).isEqualTo("The [capital](#cloze) city");
+        assertThat(md("<b class=\"cloze\"><i>Paris</i></b>")).isEqualTo("[*Paris*](#cloze)");
+        assertThat(md("<b class=\"cloze\"><a href=\"https://x.org\">Paris</a></b>")).as("a link cannot hold a link")
+                .isEqualTo("**[Paris](https://x.org)**");
+        assertThat(shown(md("<span class=\"cloze\">[hint]</span>")))
+                .isEqualTo("<p><a href=\"#cloze\">[hint]</a></p>");
+    }
 }

@@ -52,10 +52,10 @@ class NoteRendererTest {
         AnkiNote note = note(11, List.of(), "{{c1::Paris}} is in {{c2::France::country}}", "Extra <i>fact</i>");
         RenderedCard first = renderer.render(type, note, card(0, 0), deck);
         RenderedCard second = renderer.render(type, note, card(1, 0), deck);
-        assertThat(first.question()).isEqualTo("\\[...\\] is in France");
-        assertThat(first.answer()).isEqualTo("**Paris** is in France\\\nExtra *fact*");
-        assertThat(second.question()).isEqualTo("Paris is in \\[country\\]");
-        assertThat(second.answer()).startsWith("Paris is in **France**");
+        assertThat(first.question()).isEqualTo("[\\[...\\]](#cloze) is in France");
+        assertThat(first.answer()).isEqualTo("[Paris](#cloze) is in France\\\nExtra *fact*");
+        assertThat(second.question()).isEqualTo("Paris is in [\\[country\\]](#cloze)");
+        assertThat(second.answer()).startsWith("Paris is in [France](#cloze)");
         assertThat(first.clozeNumber()).isEqualTo(1);
         assertThat(second.clozeNumber()).isEqualTo(2);
         assertThat(first.clozeSource()).isEqualTo("{{c1::Paris}} is in {{c2::France::country}}");

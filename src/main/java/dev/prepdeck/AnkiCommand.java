@@ -1,0 +1,101 @@
+package dev.prepdeck;
+
+import dev.prepdeck.ankisync.AnkiSync;
+import dev.prepdeck.ankisync.ExportReport;
+import dev.prepdeck.ankisync.ImportReport;
+import dev.prepdeck.db.Database;
+import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.review.ReviewRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** prepdeck anki: Anki packages into and out of the database. */
+@Command(name = "anki", mixinStandardHelpOptions = true,
+        subcommands = {AnkiCommand.Import.class, AnkiCommand.Export.class},
+        description = "Import Anki packages (.apkg, .colpkg) and export decks as .apkg.")
+public final class AnkiCommand {
+
+    static AnkiSync anki(DatabaseOption database) {
+        Jdbi jdbi = Database.open(database.file);
+        Clock clock = Clock.systemUTC();
+        return new AnkiSync(jdbi, new DeckRepository(), new ReviewRepository(), new MediaStore(jdbi, clock), clock);
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import an Anki package (.apkg or .colpkg, any of Anki's three package versions) with its "
+                    + "review history, scheduling state, images and sounds.",
+                    "A .csv, .tsv or .txt file is read as Anki's text format (its # headers; a Quizlet export too), "
+                            + "one new card per row.",
+                    "The whole file is one transaction: a damaged or unsupported file is reported and nothing "
+                            + "is written. Importing it again updates its cards instead of adding copies."})
+    public static final class Import implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "the .apkg, .colpkg, .csv, .tsv or .txt file")
+        Path file;
+
+        @Option(names = "--deck-prefix", paramLabel = "NAME",
+                description = "put Anki's decks under NAME (NAME::Deck)")
+        String deckPrefix;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(file)) {
+                System.err.println("error: " + file + " is not a file");
+                return 2;
+            }
+            try {
+                ImportReport report = anki(database).importFile(file, deckPrefix);
+                System.out.println(report.file() + ": " + report.format());
+                report.decks().forEach(deck -> System.out.println("deck: " + deck));
+                report.skipped().forEach(line -> System.err.println("skipped: " + line));
+                report.warnings().forEach(line -> System.err.println("warning: " + line));
+                System.out.println(report.summary());
+                return 0;
+            } catch (InvalidInputException e) {
+                System.err.println("error: " + e.getMessage());
+                System.err.println("nothing imported");
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a deck with its sub-decks as an .apkg that Anki and AnkiDroid import, with the review "
+                    + "history and FSRS state, so Anki continues the schedule.")
+    public static final class Export implements Callable<Integer> {
+        @Parameters(paramLabel = "DECK", description = "the deck's full name, e.g. \"SQL::Joins\"")
+        String deck;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "the .apkg to write")
+        Path out;
+
+        @Mixin
+        DatabaseOption database;
+
+        @Override
+        public Integer call() {
+            try {
+                ExportReport report = anki(database).exportDeck(deck, out);
+                report.warnings().forEach(line -> System.err.println("warning: " + line));
+                System.out.println(report.summary() + " written to " + out);
+                return 0;
+            } catch (NotFoundException e) {
+                System.err.println("error: there is no deck named \"" + deck + "\"");
+                return 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,511 @@
+package dev.prepdeck.ankisync;
+
+import dev.prepdeck.anki.AnkiFormatException;
+import dev.prepdeck.anki.MediaFile;
+import dev.prepdeck.anki.PrepdeckGuids;
+import dev.prepdeck.anki.apkg.AnkiPackage;
+import dev.prepdeck.anki.apkg.PackageReader;
+import dev.prepdeck.anki.apkg.PackageWriter;
+import dev.prepdeck.anki.exporting.AnkiExport;
+import dev.prepdeck.anki.exporting.ExportCard;
+import dev.prepdeck.anki.exporting.ExportOptions;
+import dev.prepdeck.anki.exporting.ExportReview;
+import dev.prepdeck.anki.exporting.ExportSchedule;
+import dev.prepdeck.anki.importing.AnkiImport;
+import dev.prepdeck.anki.importing.ImportOptions;
+import dev.prepdeck.anki.importing.ImportedCard;
+import dev.prepdeck.anki.importing.ImportedReview;
+import dev.prepdeck.anki.importing.ImportedSchedule;
+import dev.prepdeck.anki.importing.MemorySource;
+import dev.prepdeck.anki.render.HtmlToMarkdown;
+import dev.prepdeck.anki.text.AnkiTextReader;
+import dev.prepdeck.anki.text.TextCard;
+import dev.prepdeck.anki.text.TextFile;
+import dev.prepdeck.ankisync.AnkiSyncRepository.ExportRow;
+import dev.prepdeck.ankisync.AnkiSyncRepository.LoggedReview;
+import dev.prepdeck.ankisync.AnkiSyncRepository.ReviewRow;
+import dev.prepdeck.ankisync.AnkiSyncRepository.StoredCard;
+import dev.prepdeck.db.Database;
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.deck.DeckSettings;
+import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.fsrs.FsrsCard;
+import dev.prepdeck.fsrs.FsrsParameters;
+import dev.prepdeck.fsrs.State;
+import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.review.Learner;
+import dev.prepdeck.review.ReviewRepository;
+import dev.prepdeck.review.StudyDay;
+import dev.prepdeck.web.MediaLinks;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Anki packages into and out of the collection.
+ *
+ * <p>An import reads and checks the whole package first, then writes every card, its scheduling state, its review
+ * history and the media it shows in one transaction: a package that cannot be read writes nothing. Cards are matched
+ * to stored ones by the uid their note's guid gives ({@link dev.prepdeck.anki.PrepdeckGuids}), so importing the same
+ * package again, or a later export of the same Anki deck, updates cards instead of adding copies, and only reviews
+ * newer than the stored history are added.
+ *
+ * <p>An export writes a deck with its sub-decks as a legacy .apkg that current Anki and AnkiDroid import, with the
+ * learner's review history and FSRS state, read in one snapshot.
+ */
+public final class AnkiSync {
+    /** Longest deck prefix accepted; deck names are shown whole in lists and headings. */
+    static final int MAX_PREFIX = 200;
+    private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".tsv", ".txt");
+
+    private final Jdbi jdbi;
+    private final DeckRepository decks;
+    private final ReviewRepository reviews;
+    private final MediaStore media;
+    private final AnkiSyncRepository sync = new AnkiSyncRepository();
+    private final PackageReader reader = new PackageReader();
+    private final Clock clock;
+
+    public AnkiSync(Jdbi jdbi, DeckRepository decks, ReviewRepository reviews, MediaStore media, Clock clock) {
+        this.jdbi = jdbi;
+        this.decks = decks;
+        this.reviews = reviews;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports the package at {@code file}. Anki's decks become decks of the same name, under {@code deckPrefix}
+     * when it is not blank.
+     *
+     * @throws InvalidInputException naming the file and the problem when it is not a package prepdeck can read,
+     *                               or the prefix is not a deck name; nothing is written then
+     */
+    public ImportReport importPackage(Path file, String deckPrefix) {
+        String prefix = checkedPrefix(deckPrefix);
+        Learner learner = jdbi.withHandle(reviews::learner);
+        Instant now = clock.instant();
+        ImportOptions options = new ImportOptions(learner.zone(), now,
+                FsrsParameters.defaults().withEnableFuzz(false), new HtmlToMarkdown(AnkiSync::mediaLink));
+        try (AnkiPackage pkg = reader.open(file)) {
+            AnkiImport.Result result = new AnkiImport().cards(pkg.collection(), options);
+            List<String> warnings = new ArrayList<>(pkg.warnings());
+            List<MediaFile> files = mediaOf(pkg, result.cards(), warnings);
+            StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+            String format = pkg.version().collectionEntry() + " (schema " + pkg.schemaVersion() + ")";
+            String name = file.getFileName().toString();
+            return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, warnings)
+                    .store(name, format, result, files));
+        } catch (AnkiFormatException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+    }
+
+    /** Imports a text file (.csv, .tsv, .txt) or else a package, by the file's extension. */
+    public ImportReport importFile(Path file, String deckPrefix) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return TEXT_EXTENSIONS.stream().anyMatch(name::endsWith) ? importText(file, deckPrefix)
+                : importPackage(file, deckPrefix);
+    }
+
+    /**
+     * Imports a CSV or TSV file in Anki's text format (its # headers, quoting, a Quizlet export) as new cards, one
+     * per row, with the columns its headers or labels suggest. A row's deck is its deck column, else the file's
+     * #deck, else the file's name; its identity is its guid column, else its question, so importing the file again
+     * updates instead of copying.
+     *
+     * @throws InvalidInputException naming the file and line when it cannot be read; nothing is written then
+     */
+    public ImportReport importText(Path file, String deckPrefix) {
+        String prefix = checkedPrefix(deckPrefix);
+        Instant now = clock.instant();
+        Learner learner = jdbi.withHandle(reviews::learner);
+        String name = file.getFileName().toString();
+        TextFile text;
+        List<TextCard> rows;
+        try {
+            text = new AnkiTextReader().read(file);
+            rows = text.cards(text.suggested(), new HtmlToMarkdown(AnkiSync::mediaLink));
+        } catch (AnkiFormatException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+        int dot = name.lastIndexOf('.');
+        String fileDeck = (dot > 0 ? name.substring(0, dot) : name).strip();
+        ImportedSchedule fresh = new ImportedSchedule(FsrsCard.newCard(now), MemorySource.NONE, false, false, 0,
+                null, null);
+        Map<String, Integer> firstLines = new HashMap<>();
+        List<ImportedCard> cards = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (TextCard row : rows) {
+            String identity = row.guid() != null ? row.guid() : "text:" + row.question();
+            String uid = PrepdeckGuids.uidForNote(identity);
+            Integer first = firstLines.putIfAbsent(uid, row.line());
+            if (first != null) {
+                skipped.add(name + ":" + row.line() + ": the same " + (row.guid() != null ? "guid" : "question")
+                        + " as line " + first);
+                continue;
+            }
+            String deck = row.deck() != null && !row.deck().isBlank() ? row.deck()
+                    : fileDeck.isEmpty() ? "Default" : fileDeck;
+            cards.add(new ImportedCard(uid, identity, 0, 0, deck, row.question(), row.answer(), row.tags(), null,
+                    null, false, Set.of(), now.getEpochSecond(), fresh, List.of(), 0, List.of()));
+        }
+        StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+        String format = "text, separated by " + separatorName(text.separator()) + (text.html() ? ", HTML" : "");
+        return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, new ArrayList<>())
+                .store(name, format, new AnkiImport.Result(cards, skipped), List.of()));
+    }
+
+    private static String separatorName(char separator) {
+        return switch (separator) {
+            case '\t' -> "tabs";
+            case ',' -> "commas";
+            case ';' -> "semicolons";
+            case '|' -> "pipes";
+            case ' ' -> "spaces";
+            default -> "'" + separator + "'";
+        };
+    }
+
+    /** A blank prefix is none; otherwise each level of it must have text. */
+    static String checkedPrefix(String deckPrefix) {
+        String prefix = deckPrefix == null ? "" : deckPrefix.strip();
+        if (prefix.isEmpty()) {
+            return "";
+        }
+        if (prefix.length() > MAX_PREFIX) {
+            throw new InvalidInputException("prefix", "The deck prefix is " + prefix.length()
+                    + " characters long; at most " + MAX_PREFIX + " are allowed.");
+        }
+        for (String level : prefix.split(Deck.SEPARATOR, -1)) {
+            if (level.isBlank()) {
+                throw new InvalidInputException("prefix", "The deck prefix \"" + prefix
+                        + "\" has an empty level: write names between the :: separators.");
+            }
+        }
+        return prefix;
+    }
+
+    /** How the converted Markdown names a media file: media/NAME, percent-encoded so any name stays one link. */
+    private static String mediaLink(String name) {
+        return MediaLinks.FOLDER + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The files the imported cards show, read from the package before any write; a missing one is a warning. */
+    private static List<MediaFile> mediaOf(AnkiPackage pkg, List<ImportedCard> cards, List<String> warnings) {
+        Set<String> names = new TreeSet<>();
+        for (ImportedCard card : cards) {
+            for (String name : card.media()) {
+                if (pkg.hasMedia(name)) {
+                    names.add(name);
+                } else {
+                    warnings.add(describe(card) + ": shows \"" + name + "\", which the package does not hold");
+                }
+            }
+        }
+        List<MediaFile> files = new ArrayList<>();
+        for (String name : names) {
+            files.add(new MediaFile(name, pkg.readMedia(name)));
+        }
+        return files;
+    }
+
+    private static String describe(ImportedCard card) {
+        String question = card.question().strip().replaceAll("\\s+", " ");
+        return "card \"" + (question.length() > 60 ? question.substring(0, 57) + "..." : question) + "\"";
+    }
+
+    /** One import's writes, all on the caller's transaction. */
+    private final class Run {
+        private final Handle h;
+        private final long learnerId;
+        private final String prefix;
+        private final StudyDay today;
+        private final long now;
+        private final List<String> warnings;
+        private final Map<String, Long> deckIds = new HashMap<>();
+        private final Map<String, Optional<Long>> lookedUp = new HashMap<>();
+        private final Map<Long, Deck> decksById = new HashMap<>();
+        private final Map<Long, Integer> nextPositions = new HashMap<>();
+        private final Set<String> deckNames = new LinkedHashSet<>();
+        private int added;
+        private int updated;
+        private int unchanged;
+        private int reviewsAdded;
+
+        Run(Handle h, long learnerId, String prefix, StudyDay today, Instant now, List<String> warnings) {
+            this.h = h;
+            this.learnerId = learnerId;
+            this.prefix = prefix;
+            this.today = today;
+            this.now = now.toEpochMilli();
+            this.warnings = warnings;
+        }
+
+        ImportReport store(String fileName, String format, AnkiImport.Result result, List<MediaFile> files) {
+            Map<String, String> renames = new HashMap<>();
+            int stored = 0;
+            for (MediaFile file : files) {
+                try {
+                    String name = media.put(h, file.name(), file.content()).name();
+                    stored++;
+                    if (!name.equals(file.name())) {
+                        renames.put(file.name(), name);
+                    }
+                } catch (InvalidInputException e) {
+                    warnings.add("media " + e.getMessage() + "; cards show its link instead");
+                }
+            }
+            Set<String> uids = new HashSet<>();
+            result.cards().forEach(card -> uids.add(card.uid()));
+            Map<String, List<StoredCard>> existing = sync.cardsByUid(h, uids);
+            int notAnswers = 0;
+            for (ImportedCard card : result.cards()) {
+                notAnswers += card.skippedReviews();
+                card.warnings().forEach(w -> warnings.add(describe(card) + ": " + w));
+                String question = MediaLinks.rename(card.question(), renames);
+                String answer = MediaLinks.rename(card.answer(), renames);
+                String deckName = prefix.isEmpty() ? card.deckName() : prefix + Deck.SEPARATOR + card.deckName();
+                Optional<StoredCard> match = match(existing.getOrDefault(card.uid(), List.of()), deckName);
+                if (match.isPresent()) {
+                    update(match.get(), card, question, answer);
+                } else {
+                    insert(card, deckName, question, answer);
+                }
+            }
+            return new ImportReport(fileName, format, List.copyOf(new TreeSet<>(deckNames)), added, updated,
+                    unchanged, reviewsAdded, notAnswers, stored, result.skipped(), warnings);
+        }
+
+        /** The stored card in the package's deck, else the only one elsewhere; a uid in several decks is ambiguous. */
+        private Optional<StoredCard> match(List<StoredCard> candidates, String deckName) {
+            Long wanted = existingDeckId(deckName);
+            for (StoredCard candidate : candidates) {
+                if (wanted != null && candidate.deckId() == wanted) {
+                    return Optional.of(candidate);
+                }
+            }
+            return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        }
+
+        private Long existingDeckId(String name) {
+            Long known = deckIds.get(name);
+            return known != null ? known
+                    : lookedUp.computeIfAbsent(name, n -> decks.deckByName(h, n).map(Deck::id)).orElse(null);
+        }
+
+        /** The deck the imported cards go to, made with its parents when missing; a deck file's deck is refused. */
+        private long deckFor(String name) {
+            Long known = deckIds.get(name);
+            if (known != null) {
+                return known;
+            }
+            Optional<Deck> deck = decks.deckByName(h, name);
+            if (deck.isPresent() && deck.get().sourcePath() != null) {
+                throw new InvalidInputException("prefix", "The deck \"" + name + "\" comes from the deck file "
+                        + deck.get().sourcePath() + ", which would set imported cards aside on its next import;"
+                        + " import under a deck prefix instead.");
+            }
+            long id = deck.isPresent() ? deck.get().id() : decks.ensureDeckPath(h, name, now);
+            deckIds.put(name, id);
+            return id;
+        }
+
+        private Deck deck(long id) {
+            return decksById.computeIfAbsent(id, d -> decks.deck(h, d).orElseThrow());
+        }
+
+        private int nextPosition(long deckId) {
+            int position = nextPositions.computeIfAbsent(deckId, d -> decks.nextPosition(h, d));
+            nextPositions.put(deckId, position + 1);
+            return position;
+        }
+
+        private void insert(ImportedCard card, String deckName, String question, String answer) {
+            long deckId = deckFor(deckName);
+            deckNames.add(deckName);
+            long cardId = decks.insertCard(h, deckId, card.uid(), question, answer, Card.joinTags(card.tags()), "",
+                    nextPosition(deckId), now);
+            long created = card.ankiCardId() > 0 && card.ankiCardId() < now ? card.ankiCardId() : now;
+            sync.setTimes(h, cardId, created, Math.max(created, card.modifiedSeconds() * 1000));
+            addReviews(cardId, card.reviews());
+            saveSchedule(cardId, card);
+            added++;
+        }
+
+        /**
+         * A card already here stays in its deck, as Anki leaves an updated note's cards where they are: its text and
+         * tags follow the package unless a deck file owns it (the file is where it is edited); reviews newer than its
+         * stored history are added, and its schedule then follows the package's.
+         */
+        private void update(StoredCard stored, ImportedCard card, String question, String answer) {
+            boolean changed = false;
+            Deck current = deck(stored.deckId());
+            deckNames.add(current.name());
+            String tags = Card.joinTags(card.tags());
+            if (current.sourcePath() == null) {
+                if (!stored.question().equals(question) || !stored.answer().equals(answer)
+                        || !stored.tags().equals(tags)) {
+                    sync.updateText(h, stored.id(), question, answer, tags, now);
+                    changed = true;
+                }
+            }
+            Long last = sync.lastReviewedAt(h, learnerId, stored.id());
+            List<ImportedReview> newer = card.reviews().stream()
+                    .filter(r -> last == null || r.reviewedAt().toEpochMilli() > last)
+                    .toList();
+            if (!newer.isEmpty()) {
+                addReviews(stored.id(), newer);
+                changed = true;
+            }
+            if (!newer.isEmpty() || last == null && card.schedule().card().state() != State.NEW) {
+                saveSchedule(stored.id(), card);
+                changed = true;
+            }
+            if (changed) {
+                updated++;
+            } else {
+                unchanged++;
+            }
+        }
+
+        private void addReviews(long cardId, List<ImportedReview> history) {
+            List<ReviewRow> rows = history.stream()
+                    .map(r -> new ReviewRow(cardId, r.reviewedAt(), r.rating(), r.durationMs(), r.before(), r.after()))
+                    .toList();
+            sync.insertReviews(h, learnerId, rows);
+            reviewsAdded += rows.size();
+        }
+
+        /** Anki's burying lasts until the learner's next day. */
+        private void saveSchedule(long cardId, ImportedCard card) {
+            sync.saveSchedule(h, learnerId, cardId, card.schedule().card(), card.schedule().suspended(),
+                    card.schedule().flag(), card.schedule().buried() ? today.end().toEpochMilli() : null);
+        }
+    }
+
+    /**
+     * Writes the deck with its sub-decks to {@code out} as an .apkg.
+     *
+     * @throws NotFoundException when there is no such deck
+     */
+    public ExportReport exportDeck(long deckId, Path out) {
+        Instant now = clock.instant();
+        Export export = Database.read(jdbi, h -> read(h, deckId, now));
+        new PackageWriter(clock).write(export.built().collection(), export.media(), out);
+        return new ExportReport(export.deckName(), export.cards(), export.reviews(), export.media().size(),
+                export.warnings());
+    }
+
+    /** As {@link #exportDeck(long, Path)}, for the deck with this full name. */
+    public ExportReport exportDeck(String deckName, Path out) {
+        long id = jdbi.withHandle(h -> decks.deckByName(h, deckName))
+                .orElseThrow(() -> new NotFoundException("deck", deckName)).id();
+        return exportDeck(id, out);
+    }
+
+    /** Every deck, by name, for the export list. */
+    public List<Deck> decks() {
+        return jdbi.withHandle(decks::allDecks);
+    }
+
+    /** The deck's full name, for naming a download. */
+    public String deckName(long deckId) {
+        return jdbi.withHandle(h -> decks.deck(h, deckId)).orElseThrow(() -> new NotFoundException("deck", deckId))
+                .name();
+    }
+
+    private record Export(String deckName, AnkiExport.Result built, List<MediaFile> media, int cards, int reviews,
+            List<String> warnings) {
+    }
+
+    private Export read(Handle h, long deckId, Instant now) {
+        Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+        DeckTree tree = decks.tree(h);
+        Learner learner = reviews.learner(h);
+        List<Long> cardIds = sync.cardIdsInDecks(h, tree.scope(deck).deckIds());
+        List<ExportRow> rows = sync.exportRows(h, learner.id(), cardIds);
+        Map<Long, List<ExportReview>> history = new HashMap<>();
+        List<LoggedReview> logged = sync.reviews(h, learner.id(), cardIds);
+        for (LoggedReview r : logged) {
+            history.computeIfAbsent(r.cardId(), id -> new ArrayList<>()).add(new ExportReview(
+                    Instant.ofEpochMilli(r.reviewedAt()), r.rating(), r.durationMs(), r.stateBefore(),
+                    r.scheduledDaysBefore(), r.scheduledDaysAfter(), Instant.ofEpochMilli(r.dueAfter()),
+                    r.difficultyAfter()));
+        }
+        Map<Long, FsrsParameters> parameters = new HashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
+        for (Deck member : tree.members(deck)) {
+            parameters.put(member.id(), parametersOf(member));
+            if (member.description() != null && !member.description().isBlank()) {
+                descriptions.put(member.name(), member.description());
+            }
+        }
+        Map<String, Integer> uidCounts = new HashMap<>();
+        rows.forEach(row -> uidCounts.merge(row.uid(), 1, Integer::sum));
+        List<ExportCard> cards = new ArrayList<>();
+        for (ExportRow row : rows) {
+            FsrsParameters p = parameters.getOrDefault(row.deckId(), FsrsParameters.defaults());
+            // uids are unique within a deck; one repeated across sub-decks is told apart by its deck
+            String uid = uidCounts.get(row.uid()) > 1 ? row.deckName() + "/" + row.uid() : row.uid();
+            ExportSchedule schedule = row.state() == State.NEW && !row.suspended() ? null
+                    : new ExportSchedule(row.fsrs(), remainingSteps(row, p), row.suspended(), p.requestRetention(),
+                    p.w()[20]);
+            cards.add(new ExportCard(uid, row.deckName(), row.question(), row.answer(), Card.splitTags(row.tags()),
+                    Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()), schedule,
+                    history.getOrDefault(row.id(), List.of()), row.flag()));
+        }
+        ExportOptions options = new ExportOptions(learner.zone(), learner.rolloverHour(), now,
+                target -> MediaLinks.name(target).orElse(target), descriptions);
+        AnkiExport.Result built = new AnkiExport().build(cards, options);
+        List<MediaFile> files = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String name : new TreeSet<>(built.mediaNames())) {
+            Optional<byte[]> bytes = media.bytes(h, name);
+            if (bytes.isPresent()) {
+                files.add(new MediaFile(name, bytes.get()));
+            } else {
+                warnings.add("media/" + name + " is not stored, so the package goes without it");
+            }
+        }
+        return new Export(deck.name(), built, files, cards.size(), logged.size(), warnings);
+    }
+
+    /** A deck's FSRS parameters; settings stored by hand that no longer build fall back to the defaults. */
+    private static FsrsParameters parametersOf(Deck deck) {
+        try {
+            return DeckSettings.of(deck).toFsrsParameters();
+        } catch (InvalidInputException e) {
+            return FsrsParameters.defaults();
+        }
+    }
+
+    /** (Re)learning steps still to go, which Anki keeps in cards.left. */
+    private static int remainingSteps(ExportRow row, FsrsParameters p) {
+        int steps = switch (row.state()) {
+            case LEARNING -> p.learningSteps().size();
+            case RELEARNING -> p.relearningSteps().size();
+            default -> 0;
+        };
+        return Math.max(0, steps - row.learningSteps());
+    }
+}

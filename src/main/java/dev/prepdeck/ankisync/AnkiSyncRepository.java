@@ -1,0 +1,186 @@
+package dev.prepdeck.ankisync;
+
+import dev.prepdeck.fsrs.FsrsCard;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.fsrs.State;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The SQL that moving cards between Anki and prepdeck needs beyond the deck and review repositories: finding cards
+ * by uid across decks, writing a whole scheduling state and a whole history at once, and reading cards with their
+ * state and history for an export. Every method runs on the caller's handle.
+ */
+public final class AnkiSyncRepository {
+    /** Binds at most this many values per statement, well under SQLite's limit. */
+    private static final int CHUNK = 500;
+
+    /** A stored card as an import matches it: where it is and when its text last changed. */
+    public record StoredCard(long id, long deckId, String uid, String question, String answer, String tags, String meta,
+            long updatedAt) {
+    }
+
+    /** Cards with these uids, in any deck. */
+    Map<String, List<StoredCard>> cardsByUid(Handle h, Collection<String> uids) {
+        Map<String, List<StoredCard>> found = new HashMap<>();
+        List<String> all = new ArrayList<>(uids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            h.createQuery("""
+                            SELECT id, deck_id, uid, question, answer, tags, meta, updated_at
+                            FROM card WHERE uid IN (<uids>) ORDER BY id""")
+                    .bindList("uids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .map((rs, ctx) -> new StoredCard(rs.getLong("id"), rs.getLong("deck_id"), rs.getString("uid"),
+                            rs.getString("question"), rs.getString("answer"), rs.getString("tags"),
+                            rs.getString("meta"), rs.getLong("updated_at")))
+                    .forEach(card -> found.computeIfAbsent(card.uid(), u -> new ArrayList<>()).add(card));
+        }
+        return found;
+    }
+
+    /** When the card was made and last edited, as Anki recorded it for the note. */
+    void setTimes(Handle h, long cardId, long createdAt, long updatedAt) {
+        h.createUpdate("UPDATE card SET created_at = :created, updated_at = :updated WHERE id = :id")
+                .bind("created", createdAt).bind("updated", updatedAt).bind("id", cardId).execute();
+    }
+
+    /** New text and tags from the package; the search triggers index the card again. */
+    void updateText(Handle h, long cardId, String question, String answer, String tags, long now) {
+        h.createUpdate("""
+                        UPDATE card SET question = :question, answer = :answer, tags = :tags, updated_at = :now
+                        WHERE id = :id""")
+                .bind("question", question).bind("answer", answer).bind("tags", tags).bind("now", now)
+                .bind("id", cardId).execute();
+    }
+
+    /** The learner's whole scheduling state of a card, flag and burying included. */
+    void saveSchedule(Handle h, long learnerId, long cardId, FsrsCard card, boolean suspended, int flag,
+            Long buriedUntil) {
+        h.createUpdate("""
+                        UPDATE card_state SET state = :state, stability = :stability, difficulty = :difficulty,
+                            reps = :reps, lapses = :lapses, learning_steps = :learningSteps,
+                            scheduled_days = :scheduledDays, elapsed_days = :elapsedDays, last_review = :lastReview,
+                            due = :due, suspended = :suspended, flag = :flag, buried_until = :buriedUntil
+                        WHERE card_id = :cardId AND learner_id = :learnerId""")
+                .bind("state", card.state()).bind("stability", card.stability())
+                .bind("difficulty", card.difficulty()).bind("reps", card.reps()).bind("lapses", card.lapses())
+                .bind("learningSteps", card.learningSteps()).bind("scheduledDays", card.scheduledDays())
+                .bind("elapsedDays", card.elapsedDays())
+                .bind("lastReview", card.lastReview() == null ? null : card.lastReview().toEpochMilli())
+                .bind("due", card.due().toEpochMilli()).bind("suspended", suspended).bind("flag", flag)
+                .bind("buriedUntil", buriedUntil).bind("cardId", cardId).bind("learnerId", learnerId)
+                .execute();
+    }
+
+    /** When the learner last reviewed the card, if ever. */
+    Long lastReviewedAt(Handle h, long learnerId, long cardId) {
+        return h.createQuery("SELECT MAX(reviewed_at) FROM review_log WHERE card_id = :cardId AND learner_id = :learnerId")
+                .bind("cardId", cardId).bind("learnerId", learnerId).mapTo(Long.class).findOne().orElse(null);
+    }
+
+    /** One answered review with the state before and after it, as review_log keeps it. */
+    public record ReviewRow(long cardId, Instant reviewedAt, Rating rating, int durationMs, FsrsCard before, FsrsCard after) {
+    }
+
+    /** Appends reviews to the log in one prepared batch (the statistics triggers count each). */
+    void insertReviews(Handle h, long learnerId, List<ReviewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
+                    state_before, stability_before, difficulty_before, reps_before, lapses_before,
+                    learning_steps_before, scheduled_days_before, elapsed_days_before, last_review_before, due_before,
+                    state_after, stability_after, difficulty_after, scheduled_days_after, due_after)
+                VALUES (:cardId, :learnerId, :reviewedAt, :rating, :elapsedDays, :durationMs,
+                    :stateBefore, :stabilityBefore, :difficultyBefore, :repsBefore, :lapsesBefore,
+                    :stepsBefore, :scheduledBefore, :elapsedBefore, :lastReviewBefore, :dueBefore,
+                    :stateAfter, :stabilityAfter, :difficultyAfter, :scheduledAfter, :dueAfter)""");
+        for (ReviewRow row : rows) {
+            FsrsCard before = row.before();
+            FsrsCard after = row.after();
+            batch.bind("cardId", row.cardId()).bind("learnerId", learnerId)
+                    .bind("reviewedAt", row.reviewedAt().toEpochMilli()).bind("rating", row.rating())
+                    .bind("elapsedDays", after.elapsedDays()).bind("durationMs", Math.max(0, row.durationMs()))
+                    .bind("stateBefore", before.state()).bind("stabilityBefore", before.stability())
+                    .bind("difficultyBefore", before.difficulty()).bind("repsBefore", before.reps())
+                    .bind("lapsesBefore", before.lapses()).bind("stepsBefore", before.learningSteps())
+                    .bind("scheduledBefore", before.scheduledDays()).bind("elapsedBefore", before.elapsedDays())
+                    .bind("lastReviewBefore", before.lastReview() == null ? null : before.lastReview().toEpochMilli())
+                    .bind("dueBefore", before.due().toEpochMilli())
+                    .bind("stateAfter", after.state()).bind("stabilityAfter", after.stability())
+                    .bind("difficultyAfter", after.difficulty()).bind("scheduledAfter", after.scheduledDays())
+                    .bind("dueAfter", after.due().toEpochMilli())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** A card on its way out: its text, deck and times, and the learner's scheduling state of it. */
+    public record ExportRow(long id, String uid, long deckId, String deckName, String question, String answer, String tags,
+            long createdAt, long updatedAt, State state, double stability, double difficulty, int reps, int lapses,
+            int learningSteps, int scheduledDays, int elapsedDays, Long lastReview, long due, boolean suspended,
+            int flag) {
+
+        FsrsCard fsrs() {
+            return new FsrsCard(state, stability, difficulty, reps, lapses, learningSteps, scheduledDays, elapsedDays,
+                    lastReview == null ? null : Instant.ofEpochMilli(lastReview), Instant.ofEpochMilli(due));
+        }
+    }
+
+    /** These cards with the learner's state, by deck name and position. */
+    List<ExportRow> exportRows(Handle h, long learnerId, Collection<Long> cardIds) {
+        List<ExportRow> rows = new ArrayList<>();
+        List<Long> all = new ArrayList<>(cardIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            rows.addAll(h.createQuery("""
+                            SELECT c.id, c.uid, c.deck_id, d.name AS deck_name, c.question, c.answer, c.tags,
+                                   c.created_at, c.updated_at, s.state, s.stability, s.difficulty, s.reps, s.lapses,
+                                   s.learning_steps, s.scheduled_days, s.elapsed_days, s.last_review, s.due,
+                                   s.suspended, s.flag
+                            FROM card c JOIN deck d ON d.id = c.deck_id
+                            JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
+                            WHERE c.id IN (<ids>)""")
+                    .bind("learnerId", learnerId).bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .mapTo(ExportRow.class).list());
+        }
+        return rows;
+    }
+
+    /** A logged review as an export needs it. */
+    public record LoggedReview(long cardId, long reviewedAt, Rating rating, int durationMs, State stateBefore,
+            int scheduledDaysBefore, int scheduledDaysAfter, long dueAfter, double difficultyAfter) {
+    }
+
+    /** The learner's reviews of these cards, oldest first. */
+    List<LoggedReview> reviews(Handle h, long learnerId, Collection<Long> cardIds) {
+        List<LoggedReview> reviews = new ArrayList<>();
+        List<Long> all = new ArrayList<>(cardIds);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            reviews.addAll(h.createQuery("""
+                            SELECT card_id, reviewed_at, rating, duration_ms, state_before, scheduled_days_before,
+                                   scheduled_days_after, due_after, difficulty_after
+                            FROM review_log WHERE learner_id = :learnerId AND card_id IN (<ids>)
+                            ORDER BY reviewed_at, id""")
+                    .bind("learnerId", learnerId).bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .mapTo(LoggedReview.class).list());
+        }
+        return reviews;
+    }
+
+    /** Every card of these decks (not their sub-decks), in deck and file order. */
+    List<Long> cardIdsInDecks(Handle h, Collection<Long> deckIds) {
+        if (deckIds.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("""
+                        SELECT c.id FROM card c JOIN deck d ON d.id = c.deck_id
+                        WHERE c.deck_id IN (<decks>) ORDER BY d.name, c.position, c.id""")
+                .bindList("decks", new ArrayList<>(deckIds)).mapTo(Long.class).list();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.prepdeck.ankisync;
+
+import java.util.List;
+
+/**
+ * What an Anki import did, for the person who asked for it.
+ *
+ * @param file           the package's file name
+ * @param format         the package version, e.g. "collection.anki21b (schema 18)"
+ * @param decks          every deck that received a card, by full name
+ * @param added          cards new to the collection
+ * @param updated        cards already here (matched by their note's guid) whose text, tags, deck or history changed
+ * @param unchanged      cards already here that the package did not change
+ * @param reviewsAdded   review history entries added
+ * @param notAnswers     log entries that are not answers (rescheduling, manual changes, cramming) and were left out
+ * @param mediaStored    images and sounds the imported cards use, stored
+ * @param skipped        one line per card not imported, naming it and why
+ * @param warnings       what was imported with a loss (a missing image), each naming the card or file
+ */
+public record ImportReport(String file, String format, List<String> decks, int added, int updated, int unchanged,
+        int reviewsAdded, int notAnswers, int mediaStored, List<String> skipped, List<String> warnings) {
+
+    public ImportReport {
+        decks = List.copyOf(decks);
+        skipped = List.copyOf(skipped);
+        warnings = List.copyOf(warnings);
+    }
+
+    public String summary() {
+        return file + ": " + added + " card(s) added, " + updated + " updated, " + unchanged + " unchanged, "
+                + skipped.size() + " skipped; " + reviewsAdded + " review(s) and " + mediaStored
+                + " media file(s) brought in";
+    }
+}

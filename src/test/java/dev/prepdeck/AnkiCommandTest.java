@@ -1,0 +1,58 @@
+package dev.prepdeck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prepdeck.anki.TestPackages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** prepdeck anki import and export as run from a shell. */
+class AnkiCommandTest {
+    @TempDir
+    Path tempDir;
+
+    @RegisterExtension
+    final CapturedOutput output = new CapturedOutput();
+
+    private int anki(String... args) {
+        return new CommandLine(new AnkiCommand()).execute(args);
+    }
+
+    @Test
+    void a_package_imports_under_a_prefix_and_a_deck_exports_to_a_package_that_imports_elsewhere() throws Exception {
+        Path pkg = TestPackages.schema11(TestPackages.sample(), TestPackages.sampleMedia(),
+                Files.createDirectories(tempDir.resolve("pkg")));
+        String db = tempDir.resolve("cli.db").toString();
+
+        assertThat(anki("import", pkg.toString(), "--deck-prefix", "Anki", "--db", db)).isZero();
+        assertThat(output.out()).contains("deck: Anki::Tech")
+                .contains("7 card(s) added, 0 updated, 0 unchanged, 0 skipped; 9 review(s) and 2 media file(s)");
+
+        Path apkg = tempDir.resolve("anki.apkg");
+        output.reset();
+        assertThat(anki("export", "Anki", "--out", apkg.toString(), "--db", db)).isZero();
+        assertThat(output.out()).contains("Anki: 7 card(s), 9 review(s) and 2 media file(s) written to");
+
+        output.reset();
+        String other = tempDir.resolve("other.db").toString();
+        assertThat(anki("import", apkg.toString(), "--db", other)).isZero();
+        assertThat(output.out()).contains("7 card(s) added").contains("deck: Anki::Languages::French");
+    }
+
+    @Test
+    void a_damaged_package_is_named_and_nothing_is_imported() throws Exception {
+        Path broken = Files.write(tempDir.resolve("broken.apkg"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        String db = tempDir.resolve("cli.db").toString();
+
+        assertThat(anki("import", broken.toString(), "--db", db)).isEqualTo(1);
+        assertThat(output.err()).contains("error: ").contains("broken.apkg").contains("nothing imported");
+        assertThat(anki("export", "No such deck", "--out", tempDir.resolve("x.apkg").toString(), "--db", db))
+                .isEqualTo(1);
+        assertThat(output.err()).contains("there is no deck named \"No such deck\"");
+        assertThat(tempDir.resolve("x.apkg")).doesNotExist();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.prepdeck.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prepdeck.anki.TestPackages;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+
+/** An Anki package imported from the browser, then one of its cloze cards studied. */
+class AnkiBrowserTest {
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void an_uploaded_package_is_reported_and_its_cards_are_studied() throws Exception {
+        Path pkg = TestPackages.schema18(TestPackages.sample(), TestPackages.sampleMedia(), tempDir);
+        Site site = browser.site();
+        Page page = site.open("/");
+        page.focus("nav a[href='/anki']").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("h1")).isEqualTo("Anki");
+        page.capture("anki-import");
+        page.find("#file").sendKeys(pkg.toAbsolutePath().toString());
+        page.type("#prefix", "Anki");
+        page.focus("form button.primary").pressToNewPage(Keys.ENTER);
+
+        assertThat(page.text("h1")).isEqualTo("Anki package imported");
+        assertThat(page.text(".summary")).contains("7 card(s) added");
+        assertThat(page.text("section")).contains("Anki::Languages::French::Verbs")
+                .contains("9 reviews added");
+        page.capture("anki-imported");
+        assertThat(site.count("SELECT count(*) FROM review_log")).isEqualTo(9);
+
+        page.open("/study?deck=" + site.deckId("Anki::Languages"));
+        assertThat(page.text("main")).as("the learning cloze card, due since Anki's last session")
+                .contains("is the capital of France");
+        assertThat(page.findAll(".cloze")).isNotEmpty();
+        page.press(Keys.SPACE);
+        assertThat(page.find(".answer").isDisplayed()).isTrue();
+        assertThat(page.text(".answer")).contains("Paris");
+        page.capture("anki-cloze-study");
+        page.pressToNewPage("3");
+        assertThat(site.count("SELECT count(*) FROM review_log")).isEqualTo(10);
+    }
+}
