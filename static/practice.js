@@ -53,6 +53,11 @@
         item.classList.toggle("covered", box.checked);
         item.classList.toggle("missed", !box.checked);
         item.querySelector(".verdict").textContent = box.checked ? "covered" : "not covered";
+        var reason = item.querySelector(".reason");
+        if (reason) {
+          // The checker's reason stays, marked as overruled once the user's tick differs from its verdict.
+          reason.classList.toggle("overruled", box.checked !== box.defaultChecked);
+        }
       });
       var coverage = boxes.length ? covered / boxes.length : 0;
       document.getElementById("practice-coverage").textContent = Math.round(coverage * 100) + " %";

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Judges a typed answer against a card's key points the way an interviewer listens: clause by clause.
  *
  * <p>Each key point is cut into a head (what it is about), a claim and detail ({@link PointShape}); each of its
- * terms weighs by its rarity across the shipped decks ({@link TermRarity}), divided among the card's points that
+ * terms weighs by its rarity across the collection's cards ({@link TermRarity}), divided among the card's points that
  * share it, and by its part (detail counts half). The answer is cut into sentences and clauses. A clause that opens
  * with a point's head speaks about that point; every clause credits the points it matches at least
  * {@link #RIVAL_SHARE} as well as its best one, so a sentence about LEFT JOIN does not also cover RIGHT JOIN while
@@ -37,7 +37,13 @@ public final class AnswerMatcher {
     static final double SWAP_MARGIN = 1.5;
     static final double SWAP_LEAST_FIT = 0.6;
     static final double RIVAL_SHARE = 0.6;
+    /** Below this share of its words on the card's subject, an answer is about something else ({@link #onTopic}). */
+    static final double OFF_TOPIC_BELOW = 0.3;
+    /** What such an answer must say of a point's claim to cover it: most of it, not a few shared words. */
+    static final double MOSTLY_SAID = 0.6;
     private static final int MOST_CACHED_POINTS = 4096;
+    /** How many of a point's words a reason quotes: enough to check against the answer, few enough to read. */
+    private static final int WORDS_IN_A_REASON = 4;
     /**
      * Labels that introduce what a point says rather than name what it is about ("Objective: …", "注意：…"): a
      * clause that uses the word is not speaking about that point in particular.
@@ -56,31 +62,25 @@ public final class AnswerMatcher {
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
 
     private final TermAnalyzer analyzer;
-    private final TermRarity rarity;
     private final Relations relations;
     private final Map<String, AnalysedPoint> points = new ConcurrentHashMap<>();
-    private final Set<String> genericLabels = new HashSet<>();
+    /** The term keys of {@link #GENERIC_LABELS}, analysed with the first point rather than at start-up. */
+    private volatile Set<String> genericLabels;
 
-    /** A matcher weighing terms by their rarity across the shipped decks. */
     public AnswerMatcher(TermAnalyzer analyzer) {
-        this(analyzer, TermRarity.shipped(analyzer));
-    }
-
-    AnswerMatcher(TermAnalyzer analyzer, TermRarity rarity) {
         this.analyzer = analyzer;
-        this.rarity = rarity;
         this.relations = Relations.shipped();
-        for (String label : GENERIC_LABELS.split(",")) {
-            analyzer.terms(label).forEach(t -> genericLabels.add(t.key()));
-        }
     }
 
     public TermAnalyzer analyzer() {
         return analyzer;
     }
 
-    /** Each point with its verdict and the words that earned it; points without any content term are left out. */
-    public AnswerCheck check(List<String> pointTexts, String typed) {
+    /**
+     * Each point with its verdict and the words that earned it, terms weighed by their rarity across the
+     * collection; points without any content term are left out.
+     */
+    public AnswerCheck check(List<String> pointTexts, String typed, TermRarity rarity) {
         List<AnalysedPoint> analysed = new ArrayList<>();
         for (String text : pointTexts) {
             AnalysedPoint p = point(text);
@@ -89,7 +89,7 @@ public final class AnswerMatcher {
             }
         }
         List<AnalysedPoint> model = calledByWhatSetsThemApart(withUniqueLeads(analysed));
-        List<Map<String, Double>> weights = weights(model);
+        List<Map<String, Double>> weights = weights(model, rarity);
         String answer = typed == null ? "" : typed;
         List<AnswerClause> clauses = clauses(answer);
 
@@ -153,6 +153,7 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
+        double need = onTopic(model, clauses, rarity) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
@@ -163,7 +164,7 @@ public final class AnswerMatcher {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
-            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i]));
+            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need));
         }
         return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
     }
@@ -181,7 +182,7 @@ public final class AnswerMatcher {
             head.add(t.key());
             part.put(t.key(), 1.0);
         }
-        if (genericLabels.containsAll(head)) {
+        if (genericLabels().containsAll(head)) {
             head.clear();
         }
         analyzer.terms(shape.claim()).forEach(t -> part.put(t.key(), 1.0));
@@ -202,6 +203,19 @@ public final class AnswerMatcher {
             points.put(text, p);
         }
         return p;
+    }
+
+    private Set<String> genericLabels() {
+        Set<String> labels = genericLabels;
+        if (labels == null) {
+            Set<String> keys = new HashSet<>();
+            for (String label : GENERIC_LABELS.split(",")) {
+                analyzer.terms(label).forEach(t -> keys.add(t.key()));
+            }
+            labels = Set.copyOf(keys);
+            genericLabels = labels;
+        }
+        return labels;
     }
 
     /** The labelled parts inside a point's claim, when it has two or more ("Continuous delivery: …"). */
@@ -249,7 +263,7 @@ public final class AnswerMatcher {
     }
 
     /** Rarity across the decks, times a share for the card's other points that use the term, times its part. */
-    private List<Map<String, Double>> weights(List<AnalysedPoint> model) {
+    private static List<Map<String, Double>> weights(List<AnalysedPoint> model, TermRarity rarity) {
         Map<String, Integer> pointsWith = new HashMap<>();
         model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
         List<Map<String, Double>> weights = new ArrayList<>();
@@ -430,7 +444,22 @@ public final class AnswerMatcher {
         return top > 0 ? matching : List.of();
     }
 
-    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String reason) {
+    /**
+     * How much of what the answer says belongs to the card: the rarity-weighted share of its distinct terms that some
+     * key point uses. An answer about something else shares a few common words with a card, and little more.
+     */
+    private static double onTopic(List<AnalysedPoint> model, List<AnswerClause> clauses, TermRarity rarity) {
+        Set<String> card = new HashSet<>();
+        model.forEach(p -> card.addAll(p.part().keySet()));
+        Set<String> said = new HashSet<>();
+        clauses.forEach(c -> said.addAll(c.keys()));
+        double all = said.stream().mapToDouble(rarity::of).sum();
+        double shared = said.stream().filter(card::contains).mapToDouble(rarity::of).sum();
+        return all == 0 ? 0 : shared / all;
+    }
+
+    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String contradiction,
+                                double share) {
         double claimWeight = 0;
         double matched = 0;
         int matchedTerms = 0;
@@ -451,27 +480,70 @@ public final class AnswerMatcher {
         }
         // A long point (a command, a code block) needs more evidence than a short one, as the square root of its size.
         double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
-        double need = Math.min(SHARE_NEEDED * claimWeight, most);
+        double need = share > SHARE_NEEDED ? share * claimWeight : Math.min(share * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
-        boolean covered = enough && reason == null;
         double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new PointResult(p.text(), covered, surfaces, matchedKeys, reason == null ? "" : reason,
-                total == 0 ? 0 : matched / total);
+        PointResult result = new PointResult(p.text(), enough, surfaces, matchedKeys, "",
+                total == 0 ? 0 : matched / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
+        return contradiction == null ? result : result.contradictedBy(contradiction);
     }
 
     /**
-     * A key point, whether the answer covers it, the point's words the answer used, why it is not covered although
-     * the answer speaks about it ({@code reason}: a contradiction; empty when there is none), and how much of the
-     * point, detail included, the answer said ({@code said}: its share of the point's term weight, 0 to 1).
+     * Why a point is covered or not, in the words a user can check against the answer: the point's words the answer
+     * used, heaviest first, and when it falls short, the heaviest of its claim's words the answer left out (not a
+     * label such as "Objective", which says nothing of the claim).
+     */
+    private String explain(AnalysedPoint p, Map<String, Double> weight, Set<String> said, boolean covered,
+                           boolean offTopic) {
+        String saidWords = quoted(p, weight, said.stream().toList());
+        if (covered) {
+            return "Covered: your answer says " + saidWords + ".";
+        }
+        List<String> left = p.part().entrySet().stream()
+                .filter(e -> e.getValue() == 1.0 && !said.contains(e.getKey()))
+                .filter(e -> !genericLabels().contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        String leftWords = quoted(p, weight, left);
+        if (said.isEmpty()) {
+            return "Not covered: your answer says nothing of it (its key words: " + leftWords + ").";
+        }
+        String stricter = offTopic ? " Your answer is mostly about something else, so it must say most of the point."
+                : "";
+        return "Not covered: your answer says " + saidWords + " but not " + leftWords + "." + stricter;
+    }
+
+    /** Up to {@link #WORDS_IN_A_REASON} of these terms as the point spells them, heaviest first, quoted. */
+    private static String quoted(AnalysedPoint p, Map<String, Double> weight, List<String> keys) {
+        List<String> words = keys.stream()
+                .sorted((a, b) -> Double.compare(weight.get(b), weight.get(a)))
+                .map(k -> p.surface().get(k))
+                .filter(w -> w != null)
+                .distinct()
+                .limit(WORDS_IN_A_REASON)
+                .map(w -> "\u201c" + w + "\u201d")
+                .toList();
+        return words.isEmpty() ? "its other words" : String.join(", ", words);
+    }
+
+    /**
+     * A key point, whether the answer covers it, the point's words the answer used, what the answer contradicts in it
+     * ({@code contradiction}: a swapped role, an opposite relation, a step out of order; empty when there is none, and
+     * then the point is not covered), how much of the point, detail included, the answer said ({@code said}: its
+     * share of the point's term weight, 0 to 1), and why it is covered or not, for the user ({@code reason}).
      */
     public record PointResult(String text, boolean covered, List<String> matched, Set<String> matchedKeys,
-                              String reason, double said) {
+                              String contradiction, double said, String reason) {
         PointResult withCovered(boolean value) {
-            return new PointResult(text, value, matched, matchedKeys, reason, said);
+            return new PointResult(text, value, matched, matchedKeys, contradiction, said, reason);
+        }
+
+        /** The same point, not covered because the answer contradicts it in this way. */
+        PointResult contradictedBy(String what) {
+            return new PointResult(text, false, matched, matchedKeys, what, said, "Contradicted: your answer " + what + ".");
         }
 
         public boolean contradicted() {
-            return !reason.isEmpty();
+            return !contradiction.isEmpty();
         }
     }
 

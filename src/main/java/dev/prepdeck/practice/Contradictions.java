@@ -78,8 +78,7 @@ final class Contradictions {
         for (int[] p : placed) {
             if (!kept.contains(p[1])) {
                 AnswerMatcher.PointResult r = results.get(p[1]);
-                out.set(p[1], new AnswerMatcher.PointResult(r.text(), false, r.matched(), r.matchedKeys(),
-                        "comes out of order: the card has it elsewhere in the sequence", r.said()));
+                out.set(p[1], r.contradictedBy("gives it out of order: the card has it elsewhere in the sequence"));
             }
         }
         return out;

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -82,6 +84,33 @@ public final class PracticeRepository {
                 .bind("learnerId", learnerId).bind("new", State.NEW).bind("now", now).bind("count", count)
                 .bindList("decks", decks)
                 .mapTo(Long.class).list();
+    }
+
+    /** What changes whenever a card is added, edited or deleted: the count, the highest id, the latest edit. */
+    CollectionRarity.CardsVersion cardsVersion(Handle h) {
+        return h.createQuery("SELECT COUNT(*) AS cards, MAX(id) AS last_id, MAX(updated_at) AS last_edit FROM card")
+                .map((rs, ctx) -> new CollectionRarity.CardsVersion(rs.getInt("cards"), rs.getLong("last_id"),
+                        rs.getLong("last_edit")))
+                .one();
+    }
+
+    /** Every card's id with the time it was last edited. */
+    Map<Long, Long> cardEdits(Handle h) {
+        Map<Long, Long> edits = new HashMap<>();
+        h.createQuery("SELECT id, updated_at FROM card")
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getLong("updated_at")))
+                .forEach(e -> edits.put(e.getKey(), e.getValue()));
+        return edits;
+    }
+
+    /** The model answers of these cards, by id. */
+    Map<Long, String> answers(Handle h, Collection<Long> cardIds) {
+        Map<Long, String> answers = new HashMap<>();
+        h.createQuery("SELECT id, answer FROM card WHERE id IN (<ids>)")
+                .bindList("ids", cardIds)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("answer")))
+                .forEach(e -> answers.put(e.getKey(), e.getValue()));
+        return answers;
     }
 
     private static Attempt attempt(java.sql.ResultSet rs) throws java.sql.SQLException {

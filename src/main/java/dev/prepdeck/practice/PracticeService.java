@@ -36,6 +36,7 @@ public final class PracticeService {
     private final PracticeRepository attempts;
     private final ReviewService reviews;
     private final AnswerMatcher matcher;
+    private final CollectionRarity rarity;
     private final Clock clock;
 
     public PracticeService(Jdbi jdbi, DeckRepository decks, PracticeRepository attempts, ReviewService reviews,
@@ -45,6 +46,7 @@ public final class PracticeService {
         this.attempts = attempts;
         this.reviews = reviews;
         this.matcher = matcher;
+        this.rarity = new CollectionRarity(matcher.analyzer(), attempts);
         this.clock = clock;
     }
 
@@ -58,7 +60,7 @@ public final class PracticeService {
         validate(answer, seconds);
         Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         int target = target(h, card);
-        AnswerMatcher.AnswerCheck result = matcher.check(KeyPoints.of(card.answer()), answer);
+        AnswerMatcher.AnswerCheck result = matcher.check(KeyPoints.of(card.answer()), answer, rarity.current(h));
         return new PracticeCheck(card, answer, seconds, target, result);
     }
 

@@ -22,13 +22,13 @@ public final class PracticeView {
         List<PointRow> rows = new ArrayList<>();
         for (int i = 0; i < check.points().size(); i++) {
             AnswerMatcher.PointResult p = check.points().get(i);
-            rows.add(new PointRow(i, p.text(), p.covered(), String.join(", ", p.matched())));
+            rows.add(new PointRow(i, p.text(), p.covered(), p.contradicted(), p.reason()));
         }
         return rows;
     }
 
-    /** A key point row: its index (the checkbox value), text, verdict and the words that matched. */
-    public record PointRow(int index, String text, boolean covered, String matched) {
+    /** A key point row: its index (the checkbox value), text, verdict, and why (the words said, left out or contradicted). */
+    public record PointRow(int index, String text, boolean covered, boolean contradicted, String reason) {
     }
 
     /** A rating button on the reveal page; the suggested one is marked and focused. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
@@ -43,27 +44,61 @@ public final class TermAnalyzer {
     private static final Pattern ADJACENT = Pattern.compile("[\\s\\-/]*(?:\\p{IsLatin}{1,4}[\\s\\-/]+){0,2}");
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile("[._:/\\-]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
-    private final CharArraySet stopWords;
-    /** English one-word glossary alternatives, matched as written (plurals aside) before any stemming. */
-    private final Set<String> englishWords = new HashSet<>();
-    /** The Porter stem of each English glossary word, where one word (or the word equal to the stem) owns it. */
-    private final Map<String, String> wordOfStem = new HashMap<>();
-    /** Chinese words of the glossary, matched on the characters before any segmentation. */
-    private final Set<String> chineseWords = new HashSet<>();
-    private int longestChineseWord = 1;
-    /** Each one-word glossary alternative's key mapped to its group's key. */
-    private final Map<String, String> groups = new HashMap<>();
-    /** Each longer alternative as its words' group keys (or keys), joined by a space, mapped to its group's key. */
-    private final Map<String, String> phrases = new HashMap<>();
-    private int longestAlternative = 1;
+    /** Where the tables come from, read on first use; null once they are built. */
+    private Supplier<Tables> source;
+    private volatile Tables tables;
 
-    private TermAnalyzer(CharArraySet stopWords) {
-        this.stopWords = stopWords;
+    /** What the analyser looks words up in, built once from the stop words and the glossary. */
+    private static final class Tables {
+        private final CharArraySet stopWords;
+        /** English one-word glossary alternatives, matched as written (plurals aside) before any stemming. */
+        private final Set<String> englishWords = new HashSet<>();
+        /** The Porter stem of each English glossary word, where one word (or the word equal to the stem) owns it. */
+        private final Map<String, String> wordOfStem = new HashMap<>();
+        /** Chinese words of the glossary, matched on the characters before any segmentation. */
+        private final Set<String> chineseWords = new HashSet<>();
+        private int longestChineseWord = 1;
+        /** Each one-word glossary alternative's key mapped to its group's key. */
+        private final Map<String, String> groups = new HashMap<>();
+        /** Each longer alternative as its words' group keys (or keys), joined by a space, mapped to its group's key. */
+        private final Map<String, String> phrases = new HashMap<>();
+        private int longestAlternative = 1;
+
+        private Tables(CharArraySet stopWords) {
+            this.stopWords = stopWords;
+        }
     }
 
-    /** The analyser with the shipped stop words and glossary (resources practice/stopwords.txt, glossary.txt). */
+    private TermAnalyzer(Tables tables) {
+        this.tables = tables;
+    }
+
+    private TermAnalyzer(Supplier<Tables> source) {
+        this.source = source;
+    }
+
+    /** The tables, built by the first caller; later callers see them through the volatile field. */
+    private Tables tables() {
+        Tables built = tables;
+        if (built == null) {
+            synchronized (this) {
+                if (tables == null) {
+                    tables = source.get();
+                    source = null;
+                }
+                built = tables;
+            }
+        }
+        return built;
+    }
+
+    /**
+     * The analyser with the shipped stop words and glossary (resources practice/stopwords.txt, glossary.txt), read
+     * when it first analyses a text, so that start-up does not wait for the glossary.
+     */
     public static TermAnalyzer shipped() {
-        return of(lines("/practice/stopwords.txt"), lines("/practice/glossary.txt"), "glossary.txt");
+        return new TermAnalyzer(() -> tables(lines("/practice/stopwords.txt"), lines("/practice/glossary.txt"),
+                "glossary.txt"));
     }
 
     /**
@@ -71,6 +106,10 @@ public final class TermAnalyzer {
      * An alternative listed in two groups is an error naming both lines, as is a group that folds to nothing.
      */
     static TermAnalyzer of(List<Line> stopWordLines, List<Line> glossaryLines, String glossaryName) {
+        return new TermAnalyzer(tables(stopWordLines, glossaryLines, glossaryName));
+    }
+
+    private static Tables tables(List<Line> stopWordLines, List<Line> glossaryLines, String glossaryName) {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
         stopWordLines.forEach(l -> stop.add(l.text()));
         List<List<String>> alternatives = new ArrayList<>();
@@ -88,14 +127,16 @@ public final class TermAnalyzer {
         for (List<String> group : alternatives) {
             group.stream().filter(a -> a.matches("\\p{IsLatin}+")).forEach(stop::remove);
         }
-        TermAnalyzer analyzer = new TermAnalyzer(stop);
-        analyzer.indexEnglishWords(alternatives);
+        Tables tables = new Tables(stop);
+        // Alternatives are analysed with the tables built so far: stop words, English and Chinese words.
+        TermAnalyzer analyzer = new TermAnalyzer(tables);
+        indexEnglishWords(tables, alternatives);
         for (List<String> group : alternatives) {
             for (String a : group) {
                 for (String run : a.split("[^\\p{IsHan}]+")) {
                     if (!run.isEmpty()) {
-                        analyzer.chineseWords.add(run);
-                        analyzer.longestChineseWord = Math.max(analyzer.longestChineseWord, run.length());
+                        tables.chineseWords.add(run);
+                        tables.longestChineseWord = Math.max(tables.longestChineseWord, run.length());
                     }
                 }
             }
@@ -136,39 +177,39 @@ public final class TermAnalyzer {
                                 + "' is already in the group on line " + earlier);
                         continue;
                     }
-                    (keys.size() == 1 ? analyzer.groups : analyzer.phrases).put(joined, groupKeys[g]);
-                    analyzer.longestAlternative = Math.max(analyzer.longestAlternative, keys.size());
+                    (keys.size() == 1 ? tables.groups : tables.phrases).put(joined, groupKeys[g]);
+                    tables.longestAlternative = Math.max(tables.longestAlternative, keys.size());
                 }
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("\n", problems));
         }
-        return analyzer;
+        return tables;
     }
 
     /**
      * Porter stemming conflates words the glossary keeps apart (container and contain, product and production), so
      * a word is looked up as written first, and its stem stands for a glossary word only when that is unambiguous.
      */
-    private void indexEnglishWords(List<List<String>> alternatives) {
+    private static void indexEnglishWords(Tables tables, List<List<String>> alternatives) {
         Map<String, Set<Integer>> groupsOfStem = new HashMap<>();
         for (int g = 0; g < alternatives.size(); g++) {
             for (String a : alternatives.get(g)) {
                 if (a.matches("\\p{IsLatin}+")) {
                     String word = singular(a);
-                    englishWords.add(word);
+                    tables.englishWords.add(word);
                     groupsOfStem.computeIfAbsent(porter(word), k -> new HashSet<>()).add(g);
-                    wordOfStem.putIfAbsent(porter(word), word);
+                    tables.wordOfStem.putIfAbsent(porter(word), word);
                 }
             }
         }
         groupsOfStem.forEach((stem, owners) -> {
             if (owners.size() > 1) {
-                if (englishWords.contains(stem)) {
-                    wordOfStem.put(stem, stem);
+                if (tables.englishWords.contains(stem)) {
+                    tables.wordOfStem.put(stem, stem);
                 } else {
-                    wordOfStem.remove(stem);
+                    tables.wordOfStem.remove(stem);
                 }
             }
         });
@@ -176,25 +217,26 @@ public final class TermAnalyzer {
 
     /** The content terms of a text, in order, with glossary runs folded into one term spanning the run. */
     public List<Term> terms(String text) {
+        Tables t = tables();
         List<Term> raw = rawTerms(text);
         List<Term> folded = new ArrayList<>(raw.size());
         int i = 0;
         while (i < raw.size()) {
             int taken = 0;
-            for (int n = Math.min(longestAlternative, raw.size() - i); n >= 2 && taken == 0; n--) {
+            for (int n = Math.min(t.longestAlternative, raw.size() - i); n >= 2 && taken == 0; n--) {
                 if (!adjacent(text, raw.get(i + n - 2), raw.get(i + n - 1))) {
                     continue;
                 }
-                String group = phrases.get(phraseKey(raw.subList(i, i + n).stream().map(Term::key).toList()));
+                String group = t.phrases.get(phraseKey(raw.subList(i, i + n).stream().map(Term::key).toList()));
                 if (group != null) {
                     folded.add(new Term(group, raw.get(i).start(), raw.get(i + n - 1).end()));
                     taken = n;
                 }
             }
             if (taken == 0) {
-                Term t = raw.get(i);
-                String group = groups.get(t.key());
-                folded.add(group == null ? t : new Term(group, t.start(), t.end()));
+                Term term = raw.get(i);
+                String group = t.groups.get(term.key());
+                folded.add(group == null ? term : new Term(group, term.start(), term.end()));
                 taken = 1;
             }
             i += taken;
@@ -214,7 +256,7 @@ public final class TermAnalyzer {
     private String phraseKey(List<String> keys) {
         StringBuilder joined = new StringBuilder();
         for (String k : keys) {
-            joined.append(joined.length() == 0 ? "" : " ").append(groups.getOrDefault(k, k));
+            joined.append(joined.length() == 0 ? "" : " ").append(tables().groups.getOrDefault(k, k));
         }
         return joined.toString();
     }
@@ -266,12 +308,13 @@ public final class TermAnalyzer {
 
     /** Glossary words by longest match; the characters between them go to smartcn. */
     private void chinese(String run, int offset, List<Integer> origin, List<Term> out) {
+        Tables t = tables();
         int residueStart = 0;
         int i = 0;
         while (i < run.length()) {
             int found = 0;
-            for (int n = Math.min(longestChineseWord, run.length() - i); n >= 1 && found == 0; n--) {
-                if (chineseWords.contains(run.substring(i, i + n))) {
+            for (int n = Math.min(t.longestChineseWord, run.length() - i); n >= 2 && found == 0; n--) {
+                if (t.chineseWords.contains(run.substring(i, i + n))) {
                     found = n;
                 }
             }
@@ -302,9 +345,9 @@ public final class TermAnalyzer {
                 String word = term.toString();
                 int start = offsets.startOffset();
                 int end = offsets.endOffset();
-                if (stopWords.contains(word)) {
+                if (tables().stopWords.contains(word)) {
                     flushSingles(singles, residue, offset, origin, out);
-                } else if (word.length() == 1) {
+                } else if (word.length() == 1 && !tables().chineseWords.contains(word)) {
                     singles.add(new int[] {start, end});
                 } else {
                     flushSingles(singles, residue, offset, origin, out);
@@ -389,7 +432,7 @@ public final class TermAnalyzer {
         if (word.isBlank()) {
             return;
         }
-        if (stopWords.contains(word)) {
+        if (tables().stopWords.contains(word)) {
             if (keyword && word.matches("\\p{IsLatin}{2,}")) {
                 out.add(new Term(word, origin.get(at), origin.get(at + original.length())));
             }
@@ -404,11 +447,12 @@ public final class TermAnalyzer {
             return word;
         }
         String singular = singular(word);
-        if (englishWords.contains(singular)) {
+        Tables t = tables();
+        if (t.englishWords.contains(singular)) {
             return singular;
         }
         String stem = porter(word);
-        return wordOfStem.getOrDefault(stem, stem);
+        return t.wordOfStem.getOrDefault(stem, stem);
     }
 
     private static String singular(String word) {

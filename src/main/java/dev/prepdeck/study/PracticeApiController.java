@@ -31,6 +31,8 @@ public final class PracticeApiController {
             point.put("text", p.text());
             point.put("covered", p.covered());
             point.put("matched", p.matched());
+            point.put("contradicted", p.contradicted());
+            point.put("reason", p.reason());
             return point;
         }).toList();
         Map<String, Object> result = new LinkedHashMap<>();

@@ -87,6 +87,9 @@ class PracticeBrowserTest {
         assertThat(texts(page, ".key-points .verdict"))
                 .containsExactly("covered", "covered", "not covered", "covered");
         assertThat(page.findAll(".key-points li.missed")).hasSize(1);
+        assertThat(texts(page, ".key-points .reason")).as("each point says why").hasSize(4)
+                .allSatisfy(r -> assertThat(r).matches("(Covered|Not covered|Contradicted): your answer .+"));
+        assertThat(page.findAll(".key-points .reason.overruled")).isEmpty();
         assertThat(page.text("#practice-coverage")).isEqualTo("75 %");
         assertThat(page.text("#practice-suggested")).isEqualTo("Good");
         assertThat(page.focused()).as("the suggested button is focused").startsWith("button#rate-3");
@@ -97,6 +100,7 @@ class PracticeBrowserTest {
         page.focus(".key-points input[value='3']").press(Keys.SPACE);
         assertThat(texts(page, ".key-points .verdict")).containsExactly("covered", "covered", "not covered", "not covered");
         assertThat(page.text("#practice-coverage")).isEqualTo("50 %");
+        assertThat(page.findAll(".key-points .reason.overruled")).as("the checker's reason for it is overruled").hasSize(1);
         assertThat(page.text("#practice-covered")).isEqualTo("2");
         assertThat(page.text("#practice-suggested")).isEqualTo("Hard");
         assertThat(page.findAll("button.rate.suggested")).singleElement()

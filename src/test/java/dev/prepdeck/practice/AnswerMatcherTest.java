@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /** The matcher on English, Chinese and mixed answers: model answer, paraphrase, partial, empty, off-topic, rambling. */
 class AnswerMatcherTest {
-    private static final AnswerMatcher MATCHER = new AnswerMatcher(TermAnalyzer.shipped());
+    private static final TermAnalyzer ANALYZER = TermAnalyzer.shipped();
+    private static final AnswerMatcher MATCHER = new AnswerMatcher(ANALYZER);
+    private static final TermRarity RARITY = LabelledAnswers.shippedRarity(ANALYZER);
 
     private static final String ROLLOUT = """
             - Ship the new model as a canary to a small share of traffic first.
@@ -28,8 +30,12 @@ class AnswerMatcherTest {
             - 发现 data drift 时触发重新训练 (retraining)。
             """;
 
+    private static AnswerMatcher.AnswerCheck check(List<String> points, String answer) {
+        return MATCHER.check(points, answer, RARITY);
+    }
+
     private static double coverage(String modelAnswer, String answer) {
-        return MATCHER.check(KeyPoints.of(modelAnswer), answer).coverage();
+        return check(KeyPoints.of(modelAnswer), answer).coverage();
     }
 
     @Test
@@ -65,6 +71,20 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void an_answer_about_something_else_covers_nothing_even_when_it_shares_some_of_the_cards_words() {
+        String jwt = "- JWT for authentication: callers present a signed token, and the API verifies the signature "
+                + "and expiry before returning a prediction.\n- TLS to encrypt traffic in transit.\n";
+        assertThat(coverage(jwt, "Security at the airport checks your boarding token and passport before you can fly."))
+                .isZero();
+        String ci = "- CI: developers merge small changes into the main branch often; every push builds and tests "
+                + "the code, so integration problems surface within minutes.\n- CD: every change that passes goes out.\n";
+        assertThat(coverage(ci, "A CD is a compact disc; the band integrates the tracks in the studio and delivers "
+                + "the masters to the label.")).isZero();
+        assertThat(coverage(jwt, "JWT auth: the caller sends a signed token, the API checks the signature and expiry."))
+                .isEqualTo(0.5);
+    }
+
+    @Test
     void a_chinese_paraphrase_with_other_verbs_covers_the_points() {
         String paraphrase = "WHERE 先过滤每一行原始数据再分组；HAVING 是分组之后再过滤结果，所以能写 sum 这种聚合函数。";
         assertThat(coverage(WHERE_HAVING, paraphrase)).isEqualTo(1.0);
@@ -82,20 +102,20 @@ class AnswerMatcherTest {
     @Test
     void abbreviations_and_full_width_text_match_their_expansions() {
         List<String> points = List.of("Run the service on Kubernetes behind continuous integration checks.");
-        assertThat(MATCHER.check(points, "k8s with CI").points().get(0).covered()).isTrue();
-        assertThat(MATCHER.check(List.of("Kubernetes"), "ＫＵＢＥＲＮＥＴＥＳ").coverage()).isEqualTo(1.0);
+        assertThat(check(points, "k8s with CI").points().get(0).covered()).isTrue();
+        assertThat(check(List.of("Kubernetes"), "ＫＵＢＥＲＮＥＴＥＳ").coverage()).isEqualTo(1.0);
     }
 
     @Test
     void matched_words_are_reported_as_written_in_the_point() {
-        AnswerMatcher.PointResult point = MATCHER.check(List.of("Deploying the model behind an API"),
+        AnswerMatcher.PointResult point = check(List.of("Deploying the model behind an API"),
                 "we deployed both models behind a REST api").points().get(0);
         assertThat(point.matched()).containsExactly("Deploying", "model", "behind", "API");
     }
 
     @Test
     void one_shared_common_word_does_not_cover_a_longer_point() {
-        AnswerMatcher.AnswerCheck check = MATCHER.check(
+        AnswerMatcher.AnswerCheck check = check(
                 List.of("Compare latency, error rate and prediction quality against the current version."),
                 "The latency of my home internet is terrible.");
         assertThat(check.points().get(0).matched()).containsExactly("latency");
@@ -104,7 +124,7 @@ class AnswerMatcherTest {
 
     @Test
     void ticking_points_by_hand_replaces_the_matchers_verdict() {
-        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(ROLLOUT), "");
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(ROLLOUT), "");
         assertThat(check.withTicks(java.util.Set.of(0, 2)).coverage()).isEqualTo(0.5);
     }
 
@@ -124,7 +144,7 @@ class AnswerMatcherTest {
 
     @Test
     void a_sentence_about_one_row_does_not_also_cover_the_rows_that_share_its_words() {
-        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(JOINS),
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(JOINS),
                 "INNER JOIN 只留两边都匹配上的行。LEFT JOIN 保留左表所有行，右表没匹配上就是 NULL。");
         assertThat(check.points()).extracting(AnswerMatcher.PointResult::covered)
                 .containsExactly(true, true, false, false);
@@ -132,23 +152,23 @@ class AnswerMatcherTest {
 
     @Test
     void an_answer_that_swaps_two_roles_covers_neither_and_says_why() {
-        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(IMAGE_CONTAINER),
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(IMAGE_CONTAINER),
                 "A container is the file you build from a Dockerfile and push to the registry; an image is what "
                         + "actually runs, with its own writable layer and process.");
         assertThat(check.coverage()).isZero();
         assertThat(check.contradicted()).isTrue();
         assertThat(check.points().get(1).reason()).contains("Image").contains("Container");
-        assertThat(MATCHER.check(KeyPoints.of(IMAGE_CONTAINER), "镜像是只读的模板，由 Dockerfile 构建；容器是镜像跑起来的实例，有自己可写的一层。")
+        assertThat(check(KeyPoints.of(IMAGE_CONTAINER), "镜像是只读的模板，由 Dockerfile 构建；容器是镜像跑起来的实例，有自己可写的一层。")
                 .coverage()).isEqualTo(1.0);
     }
 
     @Test
     void swapping_which_side_a_join_keeps_is_a_contradiction_in_either_language() {
-        AnswerMatcher.AnswerCheck swapped = MATCHER.check(KeyPoints.of(JOINS),
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(JOINS),
                 "LEFT JOIN keeps every row of the right table and fills the left side with NULL.");
         assertThat(swapped.points().get(1).covered()).isFalse();
         assertThat(swapped.points().get(1).reason()).contains("right");
-        assertThat(MATCHER.check(KeyPoints.of(JOINS),
+        assertThat(check(KeyPoints.of(JOINS),
                 "A left join keeps all rows of the left table and fills the right side with nulls.").contradicted())
                 .isFalse();
     }
@@ -159,18 +179,18 @@ class AnswerMatcherTest {
                 - Put a Service in front of the pods for a stable internal address and load balancing.
                 - Add an Ingress (controller) to route external HTTP(S) traffic to the API.
                 """;
-        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(kubernetes),
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(kubernetes),
                 "The Ingress gives the pods a stable internal address and load-balances between them, and the Service "
                         + "routes external HTTP traffic from outside the cluster.");
         assertThat(check.coverage()).isZero();
         assertThat(check.contradicted()).isTrue();
-        assertThat(MATCHER.check(KeyPoints.of(kubernetes), "A Service gives the pods a stable address and load "
+        assertThat(check(KeyPoints.of(kubernetes), "A Service gives the pods a stable address and load "
                 + "balancing; an Ingress routes external HTTP traffic in.").coverage()).isEqualTo(1.0);
     }
 
     @Test
     void where_and_having_told_the_wrong_way_round_are_contradicted() {
-        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(WHERE_HAVING),
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(WHERE_HAVING),
                 "HAVING filters the rows before grouping, and WHERE filters the groups afterwards.");
         assertThat(check.contradicted()).isTrue();
         assertThat(check.coverage()).isZero();
@@ -186,11 +206,11 @@ class AnswerMatcherTest {
                 5. `SELECT`：计算输出列和别名
                 6. `ORDER BY`：排序
                 """;
-        AnswerMatcher.AnswerCheck inOrder = MATCHER.check(KeyPoints.of(order),
+        AnswerMatcher.AnswerCheck inOrder = check(KeyPoints.of(order),
                 "先 FROM 确定数据来源，然后 WHERE 逐行过滤，再 GROUP BY 分组，HAVING 过滤分组，之后 SELECT 算列和别名，最后 ORDER BY 排序。");
         assertThat(inOrder.contradicted()).isFalse();
         assertThat(inOrder.coverage()).isEqualTo(1.0);
-        AnswerMatcher.AnswerCheck shuffled = MATCHER.check(KeyPoints.of(order),
+        AnswerMatcher.AnswerCheck shuffled = check(KeyPoints.of(order),
                 "先 FROM 确定数据来源，然后 SELECT 计算输出列，再 WHERE 逐行过滤，然后 GROUP BY 分组，最后 ORDER BY 排序。");
         assertThat(shuffled.points().get(4).reason()).contains("out of order");
         assertThat(shuffled.points().get(1).covered()).isTrue();
@@ -205,11 +225,11 @@ class AnswerMatcherTest {
                   - **Continuous deployment:** every passing change goes to production automatically, with no \
                 human approval.
                 """;
-        AnswerMatcher.AnswerCheck swapped = MATCHER.check(KeyPoints.of(cd), "CD automates the release. Continuous "
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(cd), "CD automates the release. Continuous "
                 + "delivery ships every passing change automatically with no human in the loop; continuous deployment "
                 + "needs someone to click to release.");
         assertThat(swapped.points().get(0).reason()).contains("Continuous deployment");
-        AnswerMatcher.AnswerCheck right = MATCHER.check(KeyPoints.of(cd), "CD automates the release. Continuous "
+        AnswerMatcher.AnswerCheck right = check(KeyPoints.of(cd), "CD automates the release. Continuous "
                 + "delivery keeps every change releasable but a manual click puts it in production; continuous "
                 + "deployment ships every passing change automatically, no human approval.");
         assertThat(right.contradicted()).isFalse();
@@ -222,11 +242,29 @@ class AnswerMatcherTest {
                 - **`git revert <提交>`**：新建一个反向提交来抵消某次改动，历史不被改写，适合已经推送到公共分支的提交。
                 - **`git reset <提交>`**：把当前分支指针移回到指定提交，属于改写历史，只适合本地未共享的提交。
                 """;
-        assertThat(MATCHER.check(KeyPoints.of(undo), "reset 是新建一个反向提交来抵消改动，不改写历史，适合公共分支；"
+        assertThat(check(KeyPoints.of(undo), "reset 是新建一个反向提交来抵消改动，不改写历史，适合公共分支；"
                 + "revert 会把分支指针移回去，改写历史。").contradicted()).isTrue();
-        AnswerMatcher.AnswerCheck right = MATCHER.check(KeyPoints.of(undo),
+        AnswerMatcher.AnswerCheck right = check(KeyPoints.of(undo),
                 "revert 新建一个反向提交抵消改动，不改写历史；reset 把分支指针移回去，改写历史，只在本地用。");
         assertThat(right.contradicted()).isFalse();
         assertThat(right.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void each_point_says_why_it_is_covered_or_not_in_the_points_own_words() {
+        AnswerMatcher.AnswerCheck check = check(KeyPoints.of(ROLLOUT),
+                "A canary gets a small share of traffic. We also watch errors.");
+        assertThat(check.points().get(0).reason()).startsWith("Covered: your answer says")
+                .contains("\u201ccanary\u201d").contains("\u201ctraffic\u201d");
+        assertThat(check.points().get(1).covered()).isFalse();
+        assertThat(check.points().get(1).reason()).startsWith("Not covered: your answer says \u201c")
+                .contains("\u201cerror\u201d but not");
+        assertThat(check.points().get(3).reason()).startsWith("Not covered: your answer says nothing of it")
+                .contains("\u201cgradually\u201d");
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(WHERE_HAVING),
+                "HAVING filters the rows before grouping, and WHERE filters the groups afterwards.");
+        assertThat(swapped.points()).filteredOn(AnswerMatcher.PointResult::contradicted).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.reason()).startsWith("Contradicted: your answer ")
+                        .contains(p.contradiction()));
     }
 }

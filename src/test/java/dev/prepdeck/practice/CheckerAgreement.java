@@ -111,8 +111,8 @@ final class CheckerAgreement {
         }
     }
 
-    static Verdict judge(LabelledAnswers.Answer a, Card card, AnswerMatcher matcher) {
-        AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), a.answer());
+    static Verdict judge(LabelledAnswers.Answer a, Card card, AnswerMatcher matcher, TermRarity rarity) {
+        AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), a.answer(), rarity);
         int target = TargetTime.of(card, null);
         PracticeCheck practice = new PracticeCheck(card, a.answer(), a.seconds(), target, check);
         Map<String, Boolean> labels = new HashMap<>();
@@ -134,10 +134,12 @@ final class CheckerAgreement {
     }
 
     private static String reasonOf(AnswerMatcher.PointResult p) {
-        return String.join(" ", p.matched());
+        return p.reason();
     }
 
+    /** The checker's agreement on these answers to these cards, with term rarity over the same cards. */
     static Figures measure(List<LabelledAnswers.Answer> answers, Map<String, Card> cards, AnswerMatcher matcher) {
+        TermRarity rarity = TermRarity.ofAnswers(matcher.analyzer(), cards.values().stream().map(Card::answer).toList());
         Map<String, Tally> slices = new LinkedHashMap<>();
         List<Verdict> verdicts = new ArrayList<>();
         for (LabelledAnswers.Answer a : answers) {
@@ -145,7 +147,7 @@ final class CheckerAgreement {
             if (card == null) {
                 throw new IllegalStateException(a.id() + ": no shipped card " + a.card());
             }
-            Verdict v = judge(a, card, matcher);
+            Verdict v = judge(a, card, matcher, rarity);
             verdicts.add(v);
             slices.computeIfAbsent("all", k -> new Tally()).add(v);
             slices.computeIfAbsent(a.languagePair(), k -> new Tally()).add(v);
@@ -208,7 +210,7 @@ final class CheckerAgreement {
                     v.coverage() * 100, a.answer()));
             for (PointVerdict p : v.points()) {
                 if (p.label() != p.checker()) {
-                    out.append(String.format(Locale.ROOT, "  %s: %s%n    matched: %s%n",
+                    out.append(String.format(Locale.ROOT, "  %s: %s%n    %s%n",
                             p.label() ? "MISSED" : "WRONGLY CREDITED", abbreviate(p.text()), p.reason()));
                 }
             }

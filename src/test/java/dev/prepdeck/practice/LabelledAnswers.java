@@ -45,7 +45,7 @@ final class LabelledAnswers {
     record PointLabel(String text, boolean covered) {
     }
 
-    /** "dev" or "heldout". */
+    /** "dev", "heldout" or "heldout2". */
     static List<Answer> set(String name) {
         String resource = "/practice/answers-" + name + ".jsonl";
         try (InputStream in = LabelledAnswers.class.getResourceAsStream(resource)) {
@@ -67,6 +67,11 @@ final class LabelledAnswers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Term rarity over the shipped cards: the collection of a new install. */
+    static TermRarity shippedRarity(TermAnalyzer analyzer) {
+        return TermRarity.ofAnswers(analyzer, shippedCards().values().stream().map(Card::answer).toList());
     }
 
     /** Every shipped card by its id, read from decks/ as the app imports it. */

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 class ModelAnswersTest {
     @Test
     void each_shipped_cards_model_answer_covers_every_one_of_its_points() {
-        AnswerMatcher matcher = new AnswerMatcher(TermAnalyzer.shipped());
+        TermAnalyzer analyzer = TermAnalyzer.shipped();
+        AnswerMatcher matcher = new AnswerMatcher(analyzer);
+        TermRarity rarity = LabelledAnswers.shippedRarity(analyzer);
         Map<String, Card> cards = LabelledAnswers.shippedCards();
         assertThat(cards).hasSize(102);
         cards.forEach((id, card) -> {
-            AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), card.answer());
+            AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), card.answer(), rarity);
             assertThat(check.points()).as(id).isNotEmpty();
             assertThat(check.coverage()).as(id).isEqualTo(1.0);
         });

@@ -54,6 +54,19 @@ class TermAnalyzerTest {
     }
 
     @Test
+    void a_one_character_glossary_word_is_not_cut_out_of_a_longer_word() {
+        // 数 is "count" and 推 is "push", but not inside 大多数 (most) or 推荐 (recommend).
+        assertThat(keys("大多数引擎会报错")).doesNotContainAnyElementsOf(keys("count"));
+        assertThat(keys("推荐使用")).doesNotContainAnyElementsOf(keys("push"));
+        assertThat(keys("把表推上去")).containsAll(keys("table"));
+    }
+
+    @Test
+    void adverbs_that_only_order_what_is_said_are_not_terms() {
+        assertThat(keys("先想清楚需求，再选择合适的人，最后讨论")).isEqualTo(keys("想清楚需求，选择合适的人，讨论"));
+    }
+
+    @Test
     void unknown_chinese_words_split_into_single_characters_are_read_as_bigrams() {
         assertThat(keys("蓝莓酱")).isEqualTo(List.of("蓝莓", "莓酱"));
     }

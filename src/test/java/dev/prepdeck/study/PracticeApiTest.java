@@ -38,7 +38,12 @@ class PracticeApiTest {
             assertThat(first.get("text").asText()).isEqualTo("Ship the new model as a canary to a small share of traffic first.");
             assertThat(first.get("covered").asBoolean()).isTrue();
             assertThat(first.get("matched").toString()).isEqualTo("[\"canary\",\"small\",\"share\",\"traffic\"]");
-            assertThat(body.get("keyPoints").get(1).get("covered").asBoolean()).isFalse();
+            assertThat(first.get("reason").asText()).startsWith("Covered: your answer says").contains("\u201ccanary\u201d");
+            assertThat(first.get("contradicted").asBoolean()).isFalse();
+            JsonNode second = body.get("keyPoints").get(1);
+            assertThat(second.get("covered").asBoolean()).isFalse();
+            assertThat(second.get("reason").asText()).startsWith("Not covered: your answer says nothing of it")
+                    .contains("\u201clatency\u201d");
             assertThat(one(site.jdbi, "SELECT COUNT(*) FROM practice_attempt", Integer.class))
                     .as("checking stores nothing").isZero();
         });

@@ -70,6 +70,9 @@ class PracticeFlowTest {
             assertThat(page).containsPattern("<input type=\"checkbox\" name=\"covered\" value=\"0\" checked")
                     .containsPattern("<input type=\"checkbox\" name=\"covered\" value=\"1\">");
             assertThat(page).contains("not covered");
+            assertThat(page).as("why each point is covered or not")
+                    .containsPattern("Covered: your answer says [^<]*\u201ccanary\u201d")
+                    .contains("Not covered: your answer says nothing of it");
             assertThat(page).as("one point of four is Hard").containsPattern("id=\"rate-2\"\\s+class=\"rate rate-2 suggested\">");
             assertThat(page).doesNotContain("rate-1 suggested").doesNotContain("rate-3 suggested");
         });

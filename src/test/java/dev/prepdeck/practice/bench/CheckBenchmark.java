@@ -6,6 +6,7 @@ import dev.prepdeck.deck.file.DeckFormatException;
 import dev.prepdeck.practice.AnswerMatcher;
 import dev.prepdeck.practice.KeyPoints;
 import dev.prepdeck.practice.TermAnalyzer;
+import dev.prepdeck.practice.TermRarity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * How long one practice check takes for a two-minute answer (about 300 English words, or 560 Chinese characters),
  * against the shipped card with the most key points and against a Chinese comparison card; and, as a single shot,
- * building the checker (glossary, smartcn, rarity over the shipped decks) plus its first check. Run as described in
+ * building the checker (glossary, smartcn, rarity over the shipped cards) plus its first check. Run as described in
  * BENCHMARKS.md, from the repository root (it reads decks/).
  */
 @State(Scope.Benchmark)
@@ -36,12 +37,14 @@ public class CheckBenchmark {
     public String answer;
 
     private AnswerMatcher matcher;
+    private TermRarity rarity;
+    private Map<String, String> answers;
     private List<String> points;
     private String typed;
 
     @Setup
     public void load() throws IOException, DeckFormatException {
-        Map<String, String> answers = shippedAnswers();
+        answers = shippedAnswers();
         if (answer.equals("story-en")) {
             points = KeyPoints.of(answers.get("deploy-production-project-story"));
             typed = twoMinutes(answers.get("deploy-production-project-story")
@@ -51,19 +54,25 @@ public class CheckBenchmark {
             typed = twoMinutes(answers.get("git-merge-vs-rebase") + "\n" + answers.get("git-reset-vs-revert")
                     + "\n" + answers.get("git-remote-fetch-pull-push"));
         }
-        matcher = new AnswerMatcher(TermAnalyzer.shipped());
+        TermAnalyzer analyzer = TermAnalyzer.shipped();
+        matcher = new AnswerMatcher(analyzer);
+        rarity = TermRarity.ofAnswers(analyzer, answers.values());
     }
 
     @Benchmark
     public AnswerMatcher.AnswerCheck check() {
-        return matcher.check(points, typed);
+        return matcher.check(points, typed, rarity);
     }
 
-    /** A fresh checker and its first answer: what the first check after start-up costs. */
+    /**
+     * A fresh checker and its first answer: loading the glossary and smartcn, the rarity over the shipped cards (the
+     * collection of a new install) and the check; what the first check after start-up costs.
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     public AnswerMatcher.AnswerCheck startAndCheck() {
-        return new AnswerMatcher(TermAnalyzer.shipped()).check(points, typed);
+        TermAnalyzer analyzer = TermAnalyzer.shipped();
+        return new AnswerMatcher(analyzer).check(points, typed, TermRarity.ofAnswers(analyzer, answers.values()));
     }
 
     /**
