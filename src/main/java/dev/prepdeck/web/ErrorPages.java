@@ -24,8 +24,9 @@ final class ErrorPages {
     static void register(JavalinConfig config) {
         config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-        config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+        // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page.
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()),
+                e.getStatus() == HttpStatus.NOT_FOUND.getCode() ? noPageAt(ctx) : e.getMessage()));
         config.routes.exception(Migrations.NewerSchemaException.class, (e, ctx) ->
                 respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -34,11 +35,15 @@ final class ErrorPages {
         });
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, HttpStatus.NOT_FOUND, "no page at " + ctx.path());
+                respond(ctx, HttpStatus.NOT_FOUND, noPageAt(ctx));
             }
         });
         config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
                 respond(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static String noPageAt(Context ctx) {
+        return "no page at " + ctx.path();
     }
 
     static void respond(Context ctx, HttpStatus status, String message) {
@@ -46,7 +51,7 @@ final class ErrorPages {
         if (ctx.path().startsWith("/api/")) {
             ctx.json(Map.of("error", message));
         } else {
-            ctx.render("error.html", Map.of("status", status.getCode(), "title", status.getMessage(), "message", message));
+            ctx.render("error.html", Map.of("status", status.getCode(), "heading", status.getMessage(), "message", message));
         }
     }
 }

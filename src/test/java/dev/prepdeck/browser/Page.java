@@ -281,5 +281,16 @@ public final class Page {
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
                         "return !window.__prepdeckLeaving && document.readyState === 'complete';")));
         checkAccessibility();
+        assertNoTemplateCode();
+    }
+
+    /**
+     * No page may show template code: a Thymeleaf attribute or expression that was not processed (every error page
+     * once read {@code <title th:text="|${title} · prepdeck|">}). The test decks contain neither string.
+     */
+    private void assertNoTemplateCode() {
+        String html = driver.getPageSource();
+        assertThat(html).as("template code on %s", path())
+                .doesNotContainPattern("(?<![A-Za-z-])th:[a-z]").doesNotContain("${");
     }
 }
