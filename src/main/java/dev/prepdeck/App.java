@@ -68,7 +68,7 @@ public final class App {
                 new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
 
         return Javalin.create(config -> {
-            SiteSetup.apply(config);
+            SiteSetup.apply(config, clock);
 
             // Pages
             config.routes.get("/", dashboard::show);

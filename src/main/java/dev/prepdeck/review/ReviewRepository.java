@@ -180,16 +180,8 @@ public final class ReviewRepository {
         return reviewId;
     }
 
-    /** Restores the card's state from the newest review's "before" columns and removes that review. */
-    Optional<Long> undoLast(Handle h, long learnerId) {
-        Optional<Long> reviewId = h.createQuery(
-                        "SELECT MAX(id) FROM review_log WHERE learner_id = :learnerId")
-                .bind("learnerId", learnerId).mapTo(Long.class).findOne();
-        if (reviewId.isEmpty()) {
-            return Optional.empty();
-        }
-        long cardId = h.createQuery("SELECT card_id FROM review_log WHERE id = :id")
-                .bind("id", reviewId.get()).mapTo(Long.class).one();
+    /** Restores the card's state from the review's "before" columns and removes the review from the log. */
+    void undo(Handle h, long learnerId, long reviewId, long cardId) {
         h.createUpdate("""
                         UPDATE card_state SET (state, stability, difficulty, reps, lapses, learning_steps,
                                                scheduled_days, elapsed_days, last_review, due) =
@@ -198,9 +190,8 @@ public final class ReviewRepository {
                                     last_review_before, due_before
                              FROM review_log WHERE id = :id)
                         WHERE card_id = :cardId AND learner_id = :learnerId""")
-                .bind("id", reviewId.get()).bind("cardId", cardId).bind("learnerId", learnerId).execute();
-        h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId.get()).execute();
-        return Optional.of(cardId);
+                .bind("id", reviewId).bind("cardId", cardId).bind("learnerId", learnerId).execute();
+        h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId).execute();
     }
 
     /** A card's reviews, oldest first. */
@@ -213,9 +204,20 @@ public final class ReviewRepository {
                 .mapTo(ReviewEntry.class).list();
     }
 
-    Optional<Long> lastReviewedCard(Handle h, long learnerId) {
-        return h.createQuery("SELECT card_id FROM review_log WHERE learner_id = :learnerId ORDER BY id DESC LIMIT 1")
-                .bind("learnerId", learnerId).mapTo(Long.class).findOne();
+    /** The learner's newest review: its id in the log, and the card, its deck and the rating it got. */
+    Optional<NewestReview> newestReview(Handle h, long learnerId) {
+        return h.createQuery("""
+                        SELECT r.id AS review_id, r.card_id, r.rating, c.question, d.id AS deck_id, d.name AS deck_name
+                        FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                        WHERE r.learner_id = :learnerId ORDER BY r.id DESC LIMIT 1""")
+                .bind("learnerId", learnerId)
+                .map((rs, ctx) -> new NewestReview(rs.getLong("review_id"), new LastRating(rs.getLong("card_id"),
+                        rs.getString("question"), rs.getLong("deck_id"), rs.getString("deck_name"),
+                        Rating.of(rs.getInt("rating")))))
+                .findOne();
+    }
+
+    record NewestReview(long reviewId, LastRating rating) {
     }
 
     /** A deck's own counts; {@link #plus} adds sub-decks' counts to it. */

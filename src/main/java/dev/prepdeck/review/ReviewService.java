@@ -205,13 +205,21 @@ public final class ReviewService {
     public record RatedReview(long reviewId, long learnerId, ReviewResult result) {
     }
 
-    /** Takes back the learner's most recent rating: the card's state is restored and the review leaves the log. */
-    public Optional<Long> undoLast() {
-        return jdbi.inTransaction(h -> reviews.undoLast(h, reviews.learner(h).id()));
+    /**
+     * Takes back the learner's most recent rating, in whichever deck: the card's state is restored and the review
+     * leaves the log. Returns what was undone, or empty when there was nothing to undo.
+     */
+    public Optional<LastRating> undoLast() {
+        return jdbi.inTransaction(h -> {
+            long learnerId = reviews.learner(h).id();
+            Optional<ReviewRepository.NewestReview> newest = reviews.newestReview(h, learnerId);
+            newest.ifPresent(n -> reviews.undo(h, learnerId, n.reviewId(), n.rating().cardId()));
+            return newest.map(ReviewRepository.NewestReview::rating);
+        });
     }
 
-    /** The card the learner rated last, which undo would take back. */
-    public Optional<Long> lastReviewedCard(Handle h) {
-        return reviews.lastReviewedCard(h, reviews.learner(h).id());
+    /** The rating undo would take back now. */
+    public Optional<LastRating> lastRating(Handle h) {
+        return reviews.newestReview(h, reviews.learner(h).id()).map(ReviewRepository.NewestReview::rating);
     }
 }

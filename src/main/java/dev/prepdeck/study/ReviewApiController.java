@@ -3,6 +3,7 @@ package dev.prepdeck.study;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.review.LastRating;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -12,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** JSON for the study loop: the next card with its four intervals, and rating a card. */
 public final class ReviewApiController {
@@ -61,7 +63,21 @@ public final class ReviewApiController {
         ctx.json(practice.rateWithAttempt(cardId, rating, duration, answer, answerSeconds, null).result());
     }
 
+    /** Takes back the last rating, in whichever deck, and says which: {"undone":true,"cardId",...} or {"undone":false}. */
     public void undo(Context ctx) {
-        ctx.json(Map.of("undone", reviews.undoLast().isPresent()));
+        Optional<LastRating> undone = reviews.undoLast();
+        if (undone.isEmpty()) {
+            ctx.json(Map.of("undone", false));
+            return;
+        }
+        LastRating r = undone.get();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("undone", true);
+        json.put("cardId", r.cardId());
+        json.put("question", r.question());
+        json.put("deckId", r.deckId());
+        json.put("deck", r.deckName());
+        json.put("rating", r.rating().value());
+        ctx.json(json);
     }
 }

@@ -10,7 +10,10 @@ import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms. */
+/**
+ * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms, its main-menu
+ * section, the flash message waiting for it and {@link Wording} for sentences with counts.
+ */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
 
@@ -45,6 +48,8 @@ public final class ThymeleafRenderer implements FileRenderer {
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
         context.setVariable("navSection", navSection(ctx.path()));
+        context.setVariable("flash", Flash.take(ctx));
+        context.setVariable("wording", Wording.TEMPLATES);
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }

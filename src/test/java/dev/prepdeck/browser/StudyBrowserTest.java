@@ -56,6 +56,27 @@ class StudyBrowserTest {
     }
 
     @Test
+    void u_in_another_deck_says_what_it_undid_and_shows_that_card_with_an_address_that_names_it() {
+        Site site = browser.site(TestData.NETWORKING_DECK, TestData.DATABASE_DECK);
+        long networking = site.deckId("Interview::Networking");
+        Page page = site.open("/study?deck=" + networking);
+        long rated = shownCard(page);
+        page.press(Keys.SPACE).pressToNewPage("3");
+
+        page.open("/study?deck=" + site.deckId("数据库"));
+        assertThat(page.text("#undo span")).isEqualTo("Undo Good on “What does DNS do?”");
+        page.pressToNewPage("u");
+
+        assertThat(site.count("SELECT count(*) FROM review_log")).isZero();
+        assertThat(page.path()).isEqualTo("/study?deck=" + networking + "&card=" + rated);
+        assertThat(shownCard(page)).isEqualTo(rated);
+        assertThat(page.text(".question")).isEqualTo("What does DNS do?");
+        page.waitUntil("the undo message", () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]")).isEqualTo("Undid Good on “What does DNS do?” in Interview::Networking.");
+        page.capture("study-after-undo");
+    }
+
+    @Test
     void rating_every_card_ends_on_the_done_page_where_u_still_undoes() {
         Site site = browser.site(TestData.NETWORKING_DECK);
         Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
