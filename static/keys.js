@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // Key hints (kbd) are shown only when this script runs, since only then do the keys work.
+  document.documentElement.classList.add("keys");
+
   function typing(event) {
     var t = event.target;
     return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);

@@ -76,6 +76,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         service.sendOutputTo(OutputStream.nullOutputStream());
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // A person's browser window has the focus; headless Chromium's may not, and then no element matches :focus.
+        driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
     }
 
     @Override

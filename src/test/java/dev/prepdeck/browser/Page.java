@@ -68,6 +68,14 @@ public final class Page {
         return this;
     }
 
+    /** Holds a modifier (Ctrl, Meta) while pressing a key, and waits for the page that loads. */
+    public Page pressWithToNewPage(Keys modifier, CharSequence key) {
+        markCurrentDocument();
+        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+        awaitNewDocument();
+        return this;
+    }
+
     public Page click(String css) {
         find(css).click();
         return this;
