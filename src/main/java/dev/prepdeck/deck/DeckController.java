@@ -1,6 +1,7 @@
 package dev.prepdeck.deck;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -13,10 +14,12 @@ import java.util.Map;
 public final class DeckController {
     private final DeckService decks;
     private final MarkdownRenderer markdown;
+    private final InlineMarkdown inline;
 
-    public DeckController(DeckService decks, MarkdownRenderer markdown) {
+    public DeckController(DeckService decks, MarkdownRenderer markdown, InlineMarkdown inline) {
         this.decks = decks;
         this.markdown = markdown;
+        this.inline = inline;
     }
 
     public void create(Context ctx) {
@@ -126,8 +129,8 @@ public final class DeckController {
 
     public void confirmDeleteCard(Context ctx) {
         Card card = decks.card(cardId(ctx));
-        ctx.render("deck/delete-card.html", Map.of("card", card, "deck", decks.deck(card.deckId()),
-                "reviews", decks.reviewCount(card.id())));
+        ctx.render("deck/delete-card.html", Map.of("card", card, "questionHtml", inline.toHtml(card.question()),
+                "deck", decks.deck(card.deckId()), "reviews", decks.reviewCount(card.id())));
     }
 
     public void deleteCard(Context ctx) {

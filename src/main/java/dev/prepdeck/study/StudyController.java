@@ -9,6 +9,7 @@ import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.Params;
 import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
@@ -31,12 +32,15 @@ public final class StudyController {
     private final StudyPages pages;
     private final ReviewService reviews;
     private final MarkdownRenderer markdown;
+    private final InlineMarkdown inline;
     private final Clock clock;
 
-    public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+    public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, InlineMarkdown inline,
+                           Clock clock) {
         this.pages = pages;
         this.reviews = reviews;
         this.markdown = markdown;
+        this.inline = inline;
         this.clock = clock;
     }
 
@@ -59,7 +63,7 @@ public final class StudyController {
         model.put("counts", page.counts());
         LastRating last = page.lastRating();
         model.put("undoLabel", last == null ? null : Wording.format("Undo {0} on “{1}”", last.rating().label(),
-                Wording.shortened(last.question(), QUOTED_QUESTION_CHARS)));
+                quoted(last.question())));
         StudyQueue queue = page.queue();
         if (queue.isDone()) {
             model.put("nextDue", queue.nextDue() == null ? null
@@ -105,8 +109,13 @@ public final class StudyController {
         }
         LastRating rating = undone.get();
         Flash.show(ctx, Wording.format("Undid {0} on “{1}” in {2}.", rating.rating().label(),
-                Wording.shortened(rating.question(), QUOTED_QUESTION_CHARS), rating.deckName()));
+                quoted(rating.question()), rating.deckName()));
         ctx.redirect(studyUrl(pages.deckAfterUndo(deckId, rating.deckId()), rating.cardId()), HttpStatus.SEE_OTHER);
+    }
+
+    /** A question as a sentence quotes it: plain text, shortened. */
+    private String quoted(String question) {
+        return Wording.shortened(inline.toPlainText(question), QUOTED_QUESTION_CHARS);
     }
 
     /** The browser measures time on the card; without JavaScript the page's render time stands in. */

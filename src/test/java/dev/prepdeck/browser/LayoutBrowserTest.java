@@ -107,11 +107,29 @@ class LayoutBrowserTest {
         }
     }
 
+    /** A question with Markdown in it, as a deck written from notes often has. */
+    private static final String SQL_LIKE_DECK = """
+            # 数据库::LIKE
+
+            ## `sid like '%30864_6%'` 能匹配到哪些 sid？
+
+            `_` 匹配任意一个字符，`%` 匹配任意多个字符。
+            """;
+
     @Test
-    void a_chinese_card_and_its_deck_page_fit_a_phone() {
-        Site site = browser.site(TestData.DATABASE_DECK);
-        long deck = site.deckId("数据库");
-        site.open("/decks/" + deck).capture("deck");
+    void a_chinese_card_and_its_deck_page_fit_a_phone_and_questions_show_their_markdown_rendered() {
+        Site site = browser.site(TestData.DATABASE_DECK, SQL_LIKE_DECK);
+        long deck = site.deckId("数据库::LIKE");
+        Page list = site.open("/decks/" + deck);
+        assertThat(list.text("td.question a")).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？");
+        assertThat(list.text("td.question a code")).isEqualTo("sid like '%30864_6%'");
+        list.capture("deck");
+        list.clickToNewPage("td.question a");
+        assertThat(list.text("h1.question")).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？");
+        assertThat(list.title()).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？ · prepdeck");
+        list.capture("card");
+
+        deck = site.deckId("数据库");
         Page page = site.open("/study?deck=" + deck);
         page.press(Keys.SPACE).capture("review-chinese");
     }
