@@ -32,6 +32,8 @@ public final class ReviewService {
     static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
     /** A rating's duration is capped so a card left open over lunch does not distort time statistics. */
     static final long MAX_DURATION_MS = Duration.ofMinutes(30).toMillis();
+    /** How long ago a page may have shown a card for its intervals to still hold when it is rated. */
+    static final Duration SHOWN_AT_WINDOW = Duration.ofDays(1);
 
     private final Jdbi jdbi;
     private final DeckRepository decks;
@@ -165,24 +167,35 @@ public final class ReviewService {
 
     /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
     public Optional<StudyCard> show(Handle h, long cardId) {
+        return show(h, cardId, null);
+    }
+
+    /**
+     * As {@link #show(Handle, long)}, with the intervals as they were when the card was first shown at
+     * {@code shownAtMs} (the practice check shows the buttons after the typed answer; their rating is seeded then).
+     */
+    public Optional<StudyCard> show(Handle h, long cardId, Long shownAtMs) {
         Learner learner = reviews.learner(h);
         Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
         if (schedule.isEmpty() || schedule.get().suspended()) {
             return Optional.empty();
         }
-        return Optional.of(studyCard(h, learner, cardId, clock.instant()));
+        return Optional.of(studyCard(h, learner, cardId, fuzzSeed(shownAtMs, clock.instant(), schedule.get())));
     }
 
-    /** Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. */
-    public ReviewResult rate(long cardId, Rating rating, long durationMs) {
-        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs).result());
+    /**
+     * Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. {@code shownAtMs}
+     * is when the page showed the card with its four intervals (null: not known); see {@link #fuzzSeed}.
+     */
+    public ReviewResult rate(long cardId, Rating rating, long durationMs, Long shownAtMs) {
+        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs, shownAtMs).result());
     }
 
     /**
      * Rates a card inside the caller's transaction, so that what belongs to the review (a practice attempt, the
      * other answers of a mock interview) is written or rolled back together with it.
      */
-    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs) {
+    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, Long shownAtMs) {
         if (durationMs < 0) {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
@@ -196,9 +209,25 @@ public final class ReviewService {
         Deck deck = decks.deck(h, card.deckId()).orElseThrow();
         Instant now = clock.instant();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
-        FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone()).card();
+        FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone(), fuzzSeed(shownAtMs, now, before))
+                .card();
         long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
         return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after));
+    }
+
+    /**
+     * The moment whose fuzz the rating draws: when the card was shown with its intervals, so the interval the card
+     * gets is the one its button showed (ts-fsrs seeds the fuzz with the review time). A time in the future, more
+     * than {@link #SHOWN_AT_WINDOW} ago or before the card's last review is not this card as a page of this study
+     * session showed it: then now.
+     */
+    static Instant fuzzSeed(Long shownAtMs, Instant now, CardSchedule card) {
+        if (shownAtMs == null) {
+            return now;
+        }
+        Instant shownAt = Instant.ofEpochMilli(shownAtMs);
+        boolean sinceLastReview = card.lastReview() == null || shownAtMs >= card.lastReview();
+        return shownAt.isAfter(now) || shownAt.isBefore(now.minus(SHOWN_AT_WINDOW)) || !sinceLastReview ? now : shownAt;
     }
 
     /** A stored review: its id in the log, whose review it is, and the card's new schedule. */

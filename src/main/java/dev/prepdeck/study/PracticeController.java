@@ -49,7 +49,8 @@ public final class PracticeController {
         long seconds = answerSeconds(ctx, clock);
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds);
+        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds,
+                shownAt.isPresent() ? shownAt.getAsLong() : null);
         PracticeCheck check = reveal.check();
         StudyCard study = reveal.study();
         Rating suggested = check.suggested();
@@ -85,7 +86,9 @@ public final class PracticeController {
         long seconds = Params.requiredFormInt(ctx, "seconds", "seconds");
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
+                answer, seconds, ticked);
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

@@ -91,7 +91,8 @@ public final class StudyController {
         long cardId = Params.requiredFormId(ctx, "cardId", "card");
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        reviews.rate(cardId, rating, durationMs(ctx));
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        reviews.rate(cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null);
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

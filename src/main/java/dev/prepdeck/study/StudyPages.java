@@ -99,11 +99,14 @@ public final class StudyPages {
         });
     }
 
-    /** The practice reveal: a typed answer checked against the card, and the card as the rating buttons need it. */
-    public Reveal reveal(long cardId, String answer, long seconds) {
+    /**
+     * The practice reveal: a typed answer checked against the card, and the card as the rating buttons need it, with
+     * the intervals as of {@code shownAtMs}, when the question was shown (null: now).
+     */
+    public Reveal reveal(long cardId, String answer, long seconds, Long shownAtMs) {
         return Database.read(jdbi, h -> {
             PracticeCheck check = practice.check(h, cardId, answer, seconds);
-            StudyCard study = reviews.show(h, cardId)
+            StudyCard study = reviews.show(h, cardId, shownAtMs)
                     .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
             return new Reveal(check, study);
         });

@@ -3,6 +3,8 @@ package dev.prepdeck.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestData;
+import dev.prepdeck.review.IntervalFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,30 @@ class StudyBrowserTest {
         page.waitUntil("the undo message", () -> !page.text(".flash[role=status]").isEmpty());
         assertThat(page.text(".flash[role=status]")).isEqualTo("Undid Good on “What does DNS do?” in Interview::Networking.");
         page.capture("study-after-undo");
+    }
+
+    @Test
+    void the_interval_on_each_button_is_the_interval_the_card_gets_when_it_is_pressed_a_while_later() {
+        Site site = browser.site(TestData.NETWORKING_DECK);
+        long deck = site.deckId("Interview::Networking");
+        Page page = site.open("/study?deck=" + deck);
+        long card = shownCard(page);
+        page.press(Keys.SPACE).pressToNewPage("3");
+        site.clock().advance(Duration.ofMinutes(10));
+        page.open("/study?deck=" + deck + "&card=" + card).press(Keys.SPACE).pressToNewPage("3");
+        long due = site.one("SELECT due FROM card_state WHERE card_id = " + card, Long.class);
+        site.clock().advance(Duration.ofMillis(due - site.clock().millis()).plusHours(2));
+
+        for (String rating : new String[] {"2", "3", "4"}) {
+            page.open("/study?deck=" + deck + "&card=" + card).press(Keys.SPACE);
+            String label = page.text("#rate-" + rating + " .interval");
+            assertThat(label).endsWith("d");
+            site.clock().advance(Duration.ofSeconds(35));
+            page.pressToNewPage(rating);
+            long interval = site.one("SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1", Long.class);
+            assertThat(IntervalFormat.shortLabel(Duration.ofMillis(interval))).as("rating %s", rating).isEqualTo(label);
+            page.pressToNewPage("u");
+        }
     }
 
     @Test

@@ -143,7 +143,7 @@ class NotesWebTest {
             save(site, first, 3, 0, 1, 2);
             long deadlock = collection.one("SELECT id FROM card WHERE question = 'What is a deadlock?'", Long.class);
             new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), collection.clock())
-                    .rate(deadlock, Rating.GOOD, 4000);
+                    .rate(deadlock, Rating.GOOD, 4000, null);
 
             String v2 = V1.replace("Two transactions each wait", "Two or more transactions each wait")
                     + "\nWhat is MVCC?\n-------------\nReaders see a snapshot; writers add versions.\n";

@@ -213,4 +213,33 @@ class PracticeFlowTest {
                     Integer.class)).isEqualTo(120);
         });
     }
+
+    @Test
+    void the_check_shows_the_intervals_of_the_moment_the_question_was_shown_and_the_rating_gets_them() {
+        site.run(s -> {
+            long card = site.rolloutCard;
+            s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+            site.clock.advance(Duration.ofMinutes(10));
+            s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+            long due = one(site.jdbi, "SELECT due FROM card_state WHERE card_id = " + card, Long.class);
+            site.clock.advance(Duration.ofMillis(due - site.clock.millis()).plusHours(3));
+            long shownAt = site.clock.millis();
+            site.clock.advance(Duration.ofSeconds(80));
+
+            org.jsoup.nodes.Document reveal = org.jsoup.Jsoup.parse(s.submit("/study/check", "cardId", String.valueOf(card),
+                    "answer", PARTIAL, "seconds", "80", "shownAt", String.valueOf(shownAt)).body().string());
+            assertThat(reveal.select("#practice-rate input[name=shownAt]").attr("value")).isEqualTo(String.valueOf(shownAt));
+            site.clock.advance(Duration.ofSeconds(25));
+            for (String rating : new String[] {"2", "3", "4"}) {
+                String label = reveal.select("#rate-" + rating + " .interval").text();
+                s.submit("/study/practice-rate", "cardId", String.valueOf(card), "rating", rating, "answer", PARTIAL,
+                        "seconds", "80", "shownAt", String.valueOf(shownAt));
+                long interval = one(site.jdbi, "SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1",
+                        Long.class);
+                assertThat(dev.prepdeck.review.IntervalFormat.shortLabel(Duration.ofMillis(interval))).as("rating %s", rating)
+                        .isEqualTo(label);
+                s.submit("/study/undo");
+            }
+        });
+    }
 }

@@ -8,6 +8,7 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.db.Database;
+import dev.prepdeck.review.IntervalFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
 import java.io.IOException;
@@ -227,6 +228,86 @@ class StudyFlowTest {
             assertThat(undone.get("deck").asText()).isEqualTo("Interview::Networking");
             assertThat(undone.get("rating").asInt()).isEqualTo(4);
             assertThat(json(s.postJson("/api/review/undo", "")).toString()).isEqualTo("{\"undone\":false}");
+        });
+    }
+
+    /** Good on a new card, Good again ten minutes later: a review card, due in a few days; the clock then moves there. */
+    private void graduate(TestSite s, long card) {
+        s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+        collection.clock().advance(Duration.ofMinutes(10));
+        s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+        long due = collection.one("SELECT due FROM card_state WHERE card_id = " + card, Long.class);
+        collection.clock().advance(Duration.ofMillis(due - collection.clock().millis()).plusHours(1));
+    }
+
+    /** The rating buttons of a study page: interval label by rating value. */
+    private static java.util.Map<String, String> intervals(Document page) {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        page.select("button.rate").forEach(b -> labels.put(b.attr("value"), b.select(".interval").text()));
+        return labels;
+    }
+
+    @Test
+    void each_button_shows_the_interval_the_card_gets_though_the_rating_comes_later() {
+        collection.site(s -> {
+            long dns = shownCard(s.page("/study?deck=" + deckId));
+            graduate(s, dns);
+
+            Document page = Jsoup.parse(s.page("/study?deck=" + deckId + "&card=" + dns));
+            String shownAt = page.select(".rate-form input[name=shownAt]").first().attr("value");
+            java.util.Map<String, String> labels = intervals(page);
+            assertThat(labels.values()).as("days for Hard, Good and Easy: fuzzed").filteredOn(l -> l.endsWith("d"))
+                    .hasSize(3);
+
+            // The person reads the answer for a while; a reload meanwhile would draw other intervals.
+            collection.clock().advance(Duration.ofSeconds(47));
+
+            for (String rating : labels.keySet()) {
+                s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", rating, "deck", String.valueOf(deckId),
+                        "shownAt", shownAt);
+                long interval = collection.one("SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1",
+                        Long.class);
+                assertThat(IntervalFormat.shortLabel(Duration.ofMillis(interval))).as("rating %s", rating)
+                        .isEqualTo(labels.get(rating));
+                s.submit("/study/undo", "deck", String.valueOf(deckId));
+            }
+        });
+    }
+
+    @Test
+    void a_shown_at_in_the_future_or_over_a_day_old_is_not_trusted_and_the_card_is_rated_as_of_now() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "4", "deck", String.valueOf(deckId));
+            long due = collection.one("SELECT due FROM card_state WHERE card_id = " + dns, Long.class);
+            collection.clock().advance(Duration.ofMillis(due - collection.clock().millis()).plusDays(3));
+            long now = collection.clock().millis();
+            java.util.List<Long> intervals = new java.util.ArrayList<>();
+            for (long shownAt : new long[] {now, now + 60_000, now - Duration.ofDays(2).toMillis()}) {
+                s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3", "shownAt", String.valueOf(shownAt));
+                intervals.add(collection.one("SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1",
+                        Long.class));
+                s.submit("/study/undo");
+            }
+            assertThat(intervals).as("each as if shown now").containsOnly(intervals.get(0));
+        });
+    }
+
+    @Test
+    void the_api_gives_the_time_it_showed_the_card_and_a_rating_sent_with_it_gets_the_listed_interval() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            graduate(s, dns);
+
+            JsonNode next = json(s.get("/api/review/next?deck=" + deckId));
+            assertThat(next.get("card").get("id").asLong()).isEqualTo(dns);
+            long shownAt = next.get("shownAt").asLong();
+            assertThat(shownAt).isEqualTo(collection.clock().millis());
+            collection.clock().advance(Duration.ofSeconds(30));
+            JsonNode rated = json(s.postJson("/api/review",
+                    "{\"cardId\":" + dns + ",\"rating\":3,\"shownAt\":" + shownAt + "}"));
+            assertThat(IntervalFormat.shortLabel(Duration.ofDays(rated.get("scheduledDays").asInt())))
+                    .isEqualTo(next.get("intervals").get("good").asText());
         });
     }
 }
