@@ -71,6 +71,13 @@ public final class ReviewRepository {
                 .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), rs.getInt("total"), rs.getInt("suspended"),
                         rs.getInt("learning_due"), rs.getInt("review_due"), rs.getInt("new_cards"), 0, 0))
                 .forEach(c -> counts.put(c.deckId(), c));
+        doneToday(h, learnerId, day).forEach((deck, done) -> counts.merge(deck, done, OwnCounts::plus));
+        return counts;
+    }
+
+    /** Per deck (its own cards only): new cards and reviews studied today, the figures daily limits count. */
+    Map<Long, OwnCounts> doneToday(Handle h, long learnerId, StudyDay day) {
+        Map<Long, OwnCounts> done = new HashMap<>();
         h.createQuery("""
                         SELECT c.deck_id,
                                SUM(r.state_before = :new) AS new_done,
@@ -80,22 +87,10 @@ public final class ReviewRepository {
                         GROUP BY c.deck_id""")
                 .bind("learnerId", learnerId).bind("new", State.NEW).bind("review", State.REVIEW)
                 .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
-                .map((rs, ctx) -> new long[] {rs.getLong("deck_id"), rs.getInt("new_done"), rs.getInt("reviews_done")})
-                .forEach(row -> counts.merge(row[0],
-                        new OwnCounts(row[0], 0, 0, 0, 0, 0, (int) row[1], (int) row[2]), OwnCounts::plus));
-        return counts;
-    }
-
-    /** Reviews done today in {@code decks} by cards that were in {@code stateBefore}. */
-    int reviewsDone(Handle h, long learnerId, List<Long> decks, StudyDay day, State stateBefore) {
-        return h.createQuery("""
-                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
-                        WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                          AND r.state_before = :stateBefore AND c.deck_id IN (<decks>)""")
-                .bind("learnerId", learnerId).bind("stateBefore", stateBefore)
-                .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
-                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
-                .mapTo(Integer.class).one();
+                .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), 0, 0, 0, 0, 0, rs.getInt("new_done"),
+                        rs.getInt("reviews_done")))
+                .forEach(c -> done.put(c.deckId(), c));
+        return done;
     }
 
     /** The (re)learning card in {@code decks} due first, if it is due by {@code dueBy}. */

@@ -11,15 +11,17 @@ import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Preview;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Scheduler;
-import dev.prepdeck.fsrs.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,7 +54,10 @@ public final class ReviewService {
         return reviews.learner(h);
     }
 
-    /** Due, new and total counts per deck, each including its sub-decks and capped by the deck's daily limits. */
+    /**
+     * Due, new and total counts per deck, each including its sub-decks, with the daily limits applied as studying
+     * that deck applies them ({@link DeckTree#limited}: each sub-deck's own limits, the deck's, and its parents').
+     */
     public Map<Long, DeckCounts> countsByDeck() {
         return jdbi.withHandle(this::countsByDeck);
     }
@@ -63,25 +68,41 @@ public final class ReviewService {
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         DeckTree tree = decks.tree(h);
-        Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(reviews.ownCounts(h, learner.id(), now, day),
-                ReviewRepository.OwnCounts.ZERO, ReviewRepository.OwnCounts::plus);
+        Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day);
+        Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(own, ReviewRepository.OwnCounts.ZERO,
+                ReviewRepository.OwnCounts::plus);
+        Map<Long, Integer> reviewsOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::reviewDue),
+                reviewsLeft(sums));
+        Map<Long, Integer> newOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::newCards), newLeft(sums));
         Map<Long, DeckCounts> result = new LinkedHashMap<>();
         for (Deck deck : tree.decks()) {
             ReviewRepository.OwnCounts sum = sums.get(deck.id());
-            int reviewsLeft = Math.max(0, deck.reviewsPerDay() - sum.reviewsDoneToday());
-            int newLeft = Math.max(0, deck.newPerDay() - sum.newDoneToday());
-            result.put(deck.id(), new DeckCounts(
-                    sum.learningDue() + Math.min(sum.reviewDue(), reviewsLeft),
-                    Math.min(sum.newCards(), newLeft),
-                    sum.total(),
-                    sum.suspended()));
+            result.put(deck.id(), new DeckCounts(sum.learningDue() + reviewsOffered.get(deck.id()),
+                    newOffered.get(deck.id()), sum.total(), sum.suspended()));
         }
         return result;
     }
 
+    private static Map<Long, Integer> figure(Map<Long, ReviewRepository.OwnCounts> counts,
+                                             ToIntFunction<ReviewRepository.OwnCounts> figure) {
+        Map<Long, Integer> values = new HashMap<>();
+        counts.forEach((deck, c) -> values.put(deck, figure.applyAsInt(c)));
+        return values;
+    }
+
+    /** What is left today of each deck's review limit, given what it and its sub-decks did ({@code sums}). */
+    private static ToIntFunction<Deck> reviewsLeft(Map<Long, ReviewRepository.OwnCounts> sums) {
+        return deck -> deck.reviewsPerDay() - sums.get(deck.id()).reviewsDoneToday();
+    }
+
+    private static ToIntFunction<Deck> newLeft(Map<Long, ReviewRepository.OwnCounts> sums) {
+        return deck -> deck.newPerDay() - sums.get(deck.id()).newDoneToday();
+    }
+
     /**
      * The next card to study in {@code deckId} and its sub-decks (all decks when null): learning cards that are
-     * due, then reviews due today, then new cards, each within the daily limits; then learning cards due soon.
+     * due, then reviews due today, then new cards, each from decks within their daily limits and their parents'
+     * ({@link DeckTree#withinLimits}, the rule the counts follow); then learning cards due soon.
      */
     public StudyQueue next(Long deckId) {
         return jdbi.withHandle(h -> next(h, deckId));
@@ -95,29 +116,16 @@ public final class ReviewService {
         DeckTree tree = decks.tree(h);
         Deck deck = deckId == null ? null
                 : decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-        // Daily limits hold per top-level deck when studying everything, else for the chosen deck.
-        List<Deck> roots = deck == null ? tree.roots() : List.of(deck);
         List<Long> scope = tree.scope(deck).deckIds();
+        Map<Long, ReviewRepository.OwnCounts> done = tree.rollUp(reviews.doneToday(h, learner.id(), day),
+                ReviewRepository.OwnCounts.ZERO, ReviewRepository.OwnCounts::plus);
         Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
-        for (Deck root : roots) {
-            if (cardId.isPresent()) {
-                break;
-            }
-            List<Long> rootDecks = tree.scope(root).deckIds();
-            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.REVIEW);
-            if (done < root.reviewsPerDay()) {
-                cardId = reviews.firstReviewDue(h, learner.id(), rootDecks, day.end().toEpochMilli());
-            }
+        if (cardId.isEmpty()) {
+            cardId = reviews.firstReviewDue(h, learner.id(), open(scope, tree.withinLimits(reviewsLeft(done))),
+                    day.end().toEpochMilli());
         }
-        for (Deck root : roots) {
-            if (cardId.isPresent()) {
-                break;
-            }
-            List<Long> rootDecks = tree.scope(root).deckIds();
-            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.NEW);
-            if (done < root.newPerDay()) {
-                cardId = reviews.firstNew(h, learner.id(), rootDecks);
-            }
+        if (cardId.isEmpty()) {
+            cardId = reviews.firstNew(h, learner.id(), open(scope, tree.withinLimits(newLeft(done))));
         }
         if (cardId.isEmpty()) {
             cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
@@ -127,6 +135,11 @@ public final class ReviewService {
             return StudyQueue.done(nextDue.map(Instant::ofEpochMilli).orElse(null));
         }
         return StudyQueue.of(studyCard(h, learner, cardId.get(), now));
+    }
+
+    /** The decks of {@code scope} that are within their limits. */
+    private static List<Long> open(List<Long> scope, Set<Long> withinLimits) {
+        return scope.stream().filter(withinLimits::contains).toList();
     }
 
     private StudyCard studyCard(Handle h, Learner learner, long cardId, Instant now) {

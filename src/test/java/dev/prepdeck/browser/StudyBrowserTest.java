@@ -103,6 +103,27 @@ class StudyBrowserTest {
     }
 
     @Test
+    void a_parent_decks_new_card_limit_caps_its_sub_deck_on_every_page_and_in_study() {
+        Site site = browser.site(TestData.TOOLS_DECK, TestData.GIT_DECK);
+        long tools = site.deckId("Tools");
+        long git = site.deckId("Tools::Git");
+        Page page = site.open("/decks/" + tools + "/settings");
+        page.type("#newPerDay", "2").clickToNewPage("form button.primary");
+
+        page.open("/");
+        assertThat(page.text("tr:has(a[href='/decks/" + git + "']) td.new")).as("Git under Tools' limit").isEqualTo("2");
+        assertThat(page.text("tr:has(a[href='/decks/" + tools + "']) td.new")).isEqualTo("2");
+        page.open("/decks/" + git);
+        assertThat(page.text(".summary")).startsWith("0 due, 2 new today");
+        page.open("/study?deck=" + git);
+        assertThat(page.text(".counts")).isEqualTo("0 due · 2 new");
+        page.press(Keys.SPACE).pressToNewPage("4");
+        page.press(Keys.SPACE).pressToNewPage("4");
+        assertThat(page.text("h1")).startsWith("Done for today");
+        assertThat(site.count("SELECT count(*) FROM review_log")).isEqualTo(2);
+    }
+
+    @Test
     void rating_every_card_ends_on_the_done_page_where_u_still_undoes() {
         Site site = browser.site(TestData.NETWORKING_DECK);
         Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
