@@ -6,8 +6,10 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -54,6 +56,11 @@ public final class MockInterviewController {
             List<Long> deckIds = Params.formIdChoices(ctx, "deck", "deck");
             int questions = Params.requiredFormInt(ctx, "count", "number of questions");
             List<Long> cards = practice.pickMockCards(deckIds, questions);
+            if (cards.size() < questions) {
+                Flash.show(ctx, Wording.format("You asked for {0,choice,1#1 question|1<{0} questions}, but the chosen "
+                        + "decks have {1,choice,1#only 1 card|1<only {1} cards} to ask, so this interview has "
+                        + "{1,choice,1#1 question|1<{1} questions}.", questions, cards.size()));
+            }
             ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);

@@ -187,6 +187,20 @@ class PracticeBrowserTest {
     }
 
     @Test
+    void a_mock_interview_with_fewer_cards_than_asked_says_so_before_the_first_question() {
+        Site site = browser.site(CACHING_DECK);
+        Page page = site.open("/mock");
+        page.focus("input[name=deck][value='" + site.deckId("Interview::Caching") + "']").press(Keys.SPACE);
+        page.type("#count", "5").pressToNewPage(Keys.ENTER);
+
+        assertThat(page.text(".breadcrumb")).isEqualTo("Mock interview · question 1 of 2");
+        page.waitUntil("the note", () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]")).isEqualTo(
+                "You asked for 5 questions, but the chosen decks have only 2 cards to ask, so this interview has 2 questions.");
+        page.capture("mock-question-fewer");
+    }
+
+    @Test
     void a_mock_interview_is_answered_reported_corrected_and_applied() {
         Site site = browser.site(CACHING_DECK);
         long deck = site.deckId("Interview::Caching");

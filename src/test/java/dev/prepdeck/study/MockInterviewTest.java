@@ -126,4 +126,19 @@ class MockInterviewTest {
             assertThat(one(site.jdbi, "SELECT COUNT(*) FROM practice_attempt", Integer.class)).isZero();
         });
     }
+
+    @Test
+    void asking_for_more_questions_than_the_decks_hold_says_so_on_the_first_question() {
+        site.run(s -> {
+            Response started = s.submit("/mock", "deck", String.valueOf(site.deploymentDeck), "count", "5");
+            org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(s.page(location(started)));
+
+            assertThat(first.select(".breadcrumb").text()).isEqualTo("Mock interview · question 1 of 2");
+            assertThat(first.select(".flash[role=status]").text()).isEqualTo("You asked for 5 questions, but the chosen "
+                    + "decks have only 2 cards to ask, so this interview has 2 questions.");
+
+            Response enough = s.submit("/mock", "deck", String.valueOf(site.deploymentDeck), "count", "2");
+            assertThat(org.jsoup.Jsoup.parse(s.page(location(enough))).select(".flash")).as("nothing to say").isEmpty();
+        });
+    }
 }
