@@ -1,6 +1,7 @@
 package dev.prepdeck.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.rendering.FileRenderer;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +37,18 @@ public final class ThymeleafRenderer implements FileRenderer {
         }
     }
 
-    /** The main-menu entry a page belongs to: the first path segment ("/" is the deck list). */
-    static String navSection(String path) {
-        String[] segments = path.split("/");
-        return segments.length < 2 ? "decks" : segments[1];
+    /**
+     * The main-menu entry a page belongs to: the first path segment ("/" is the deck list), except that studying one
+     * deck (its study page, its practice check) belongs with the decks: "Study all" is studying every deck.
+     */
+    static String navSection(Context ctx) {
+        String[] segments = ctx.path().split("/");
+        String section = segments.length < 2 ? "decks" : segments[1];
+        if (!section.equals("study")) {
+            return section;
+        }
+        String deck = ctx.method() == HandlerType.POST ? ctx.formParam("deck") : ctx.queryParam("deck");
+        return deck != null && !deck.isBlank() ? "decks" : section;
     }
 
     @Override
@@ -47,7 +56,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
-        context.setVariable("navSection", navSection(ctx.path()));
+        context.setVariable("navSection", navSection(ctx));
         context.setVariable("flash", Flash.take(ctx));
         context.setVariable("wording", Wording.TEMPLATES);
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);

@@ -124,6 +124,20 @@ class StudyBrowserTest {
     }
 
     @Test
+    void the_menu_marks_decks_while_one_deck_is_studied_and_study_all_only_while_everything_is() {
+        Site site = browser.site(TestData.NETWORKING_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
+        assertThat(page.findAll("header nav a[aria-current=page]")).singleElement()
+                .satisfies(a -> assertThat(a.getText()).isEqualTo("Decks"));
+        page.focus("#practice-toggle").pressToNewPage(Keys.ENTER);
+        page.press("Names to addresses.").pressWithToNewPage(Keys.CONTROL, Keys.ENTER);
+        assertThat(page.title()).startsWith("Check your answer");
+        assertThat(page.text("header nav a[aria-current=page]")).isEqualTo("Decks");
+        page.open("/study");
+        assertThat(page.text("header nav a[aria-current=page]")).isEqualTo("Study all");
+    }
+
+    @Test
     void rating_every_card_ends_on_the_done_page_where_u_still_undoes() {
         Site site = browser.site(TestData.NETWORKING_DECK);
         Page page = site.open("/study?deck=" + site.deckId("Interview::Networking"));
