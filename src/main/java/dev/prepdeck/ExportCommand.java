@@ -4,6 +4,7 @@ import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.web.Wording;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,7 +26,8 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> written = new DeckExport(Database.open(database.file), new DeckRepository()).exportTo(folder);
         written.forEach(p -> System.out.println("wrote " + p));
-        System.out.println(written.size() + " deck file(s) written to " + folder);
+        System.out.println(Wording.format("{0,choice,0#No deck files|1#1 deck file|1<{0} deck files} written to {1}",
+                written.size(), folder.toString()));
         return 0;
     }
 }

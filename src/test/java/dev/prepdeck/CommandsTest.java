@@ -33,7 +33,8 @@ class CommandsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(output.err()).contains("error: bad.md:3: ");
-        assertThat(output.out()).contains("good.md: 2 added").contains("1 rejected");
+        assertThat(output.out()).contains("good.md: 数据库, 2 new cards").contains("bad.md: rejected, nothing imported from it")
+                .contains("1 rejected");
     }
 
     @Test
@@ -49,7 +50,7 @@ class CommandsTest {
         assertThat(run(new ImportCommand(), exported.toString(), "--db", db)).isZero();
 
         assertThat(Files.readString(exported.resolve("networking.md"))).contains("<!-- id: net-dns -->");
-        assertThat(output.out()).contains("cards: 0 added, 0 updated, 0 set aside");
+        assertThat(output.out()).contains("0 new cards, 0 updated, 0 set aside");
     }
 
     @Test

@@ -66,10 +66,10 @@ class NotesImportCommandTest {
         SyncReport report = new DeckSync(jdbi, new DeckRepository(), Clock.systemUTC()).importFolder(decks);
         assertThat(report.errors()).isEmpty();
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(16);
-        assertThat(stdout()).contains("three-levels.rst: 4 deck(s), 10 card(s)")
-                .contains("deck Prep::Backend Notes::Caching: 3 card(s)")
+        assertThat(stdout()).contains("three-levels.rst: 4 decks, 10 cards")
+                .contains("deck Prep::Backend Notes::Caching: 3 cards")
                 .contains("skipped three-levels.rst:55: 'Sharding' skipped: empty section")
-                .contains("notes.md: 3 deck(s), 6 card(s)");
+                .contains("notes.md: 3 decks, 6 cards");
     }
 
     @Test
@@ -96,7 +96,7 @@ class NotesImportCommandTest {
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(10);
         assertThat(TestData.list(jdbi, "SELECT name FROM deck ORDER BY name", String.class))
                 .contains("Backend Notes", "Backend Notes::Caching", "Backend Notes::消息队列");
-        assertThat(stdout()).contains("3 added, 0 updated").contains("0 file(s) changed, 4 unchanged");
+        assertThat(stdout()).contains("Backend Notes::Caching, 3 new cards").contains("0 decks changed, 4 unchanged");
     }
 
     @Test

@@ -36,6 +36,10 @@ public final class Wording {
         return format(pattern, first, second, third, fourth);
     }
 
+    public String of(String pattern, Object first, Object second, Object third, Object fourth, Object fifth) {
+        return format(pattern, first, second, third, fourth, fifth);
+    }
+
     /** A question or name quoted inside a sentence, cut at a word near {@code max} characters. */
     public static String shortened(String text, int max) {
         String flat = text.replaceAll("\\s+", " ").strip();

@@ -89,7 +89,8 @@ class DeckPagesTest {
             long dns = collection.cardId("What does DNS do?");
             s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3");
             String confirm = s.page("/decks/" + interview + "/delete");
-            assertThat(confirm).contains("2 decks (with sub-decks)").contains("3 cards").contains("1 reviews");
+            assertThat(confirm).as("one review, not '1 reviews'")
+                    .contains("This deletes 2 decks (with its sub-decks), 3 cards and 1 review of history.");
 
             assertThat(s.submit("/decks/" + interview + "/delete").code()).isEqualTo(303);
             assertThat(collection.one("SELECT COUNT(*) FROM deck WHERE name LIKE 'Interview%'", Integer.class)).isZero();

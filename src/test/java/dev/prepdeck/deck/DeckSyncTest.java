@@ -55,6 +55,28 @@ class DeckSyncTest {
     }
 
     @Test
+    void the_report_speaks_in_decks_and_cards_with_singular_and_plural_right() {
+        write(decks, "networking.md", NETWORKING_DECK);
+        write(decks, "one.md", "# Solo\n\n## What is a deadlock?\n\nTwo waits on each other.\n");
+
+        SyncReport report = sync.importFolder(decks);
+
+        assertThat(report.lines()).containsExactly("networking.md: Interview::Networking, 3 new cards",
+                "one.md: Solo, 1 new card");
+        assertThat(report.summary()).isEqualTo("2 decks changed, 0 unchanged, 0 rejected; 4 new cards, 0 updated, 0 set aside.");
+        assertThat(report.decks()).extracting(SyncReport.DeckResult::deckId)
+                .containsExactly(one(jdbi, "SELECT id FROM deck WHERE name = 'Interview::Networking'", Long.class),
+                        one(jdbi, "SELECT id FROM deck WHERE name = 'Solo'", Long.class));
+
+        write(decks, "one.md", "# Solo\n\n## What is a deadlock?\n\nTwo transactions wait on each other.\n");
+        SyncReport second = sync.importFolder(decks);
+
+        assertThat(second.lines()).containsExactly("networking.md: Interview::Networking, unchanged",
+                "one.md: Solo, no new cards, 1 updated");
+        assertThat(second.summary()).isEqualTo("1 deck changed, 1 unchanged, 0 rejected; 0 new cards, 1 updated, 0 set aside.");
+    }
+
+    @Test
     void a_second_import_changes_nothing() {
         write(decks, "networking.md", NETWORKING_DECK);
         sync.importFolder(decks);
@@ -63,7 +85,8 @@ class DeckSyncTest {
 
         SyncReport second = sync.importFolder(decks);
 
-        assertThat(second.summary()).startsWith("0 file(s) changed, 1 unchanged");
+        assertThat(second.summary()).isEqualTo("0 decks changed, 1 unchanged, 0 rejected; 0 new cards, 0 updated, 0 set aside.");
+        assertThat(second.lines()).containsExactly("networking.md: Interview::Networking, unchanged");
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -209,7 +232,7 @@ class DeckSyncTest {
 
         assertThat(files).hasSize(3);
         assertThat(report.hasErrors()).isFalse();
-        assertThat(report.summary()).contains("cards: 0 added, 0 updated, 0 set aside");
+        assertThat(report.summary()).contains("0 new cards, 0 updated, 0 set aside");
         assertThat(snapshot()).isEqualTo(before);
         String networking = Files.readString(exported.resolve("networking.md"));
         assertThat(networking).contains("<!-- id: net-dns -->").contains("# Interview::Networking");

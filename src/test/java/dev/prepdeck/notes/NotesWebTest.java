@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +120,12 @@ class NotesWebTest {
             Response saved = save(site, fields, 3, 0, 2);
 
             assertThat(saved.code()).isEqualTo(200);
-            assertThat(saved.body().string()).contains("2 added");
+            Document result = Jsoup.parse(saved.body().string());
+            assertThat(result.select("p").first().text()).isEqualTo("Saved 1 deck: 2 new cards.");
+            long deck = collection.one("SELECT id FROM deck WHERE name = 'Prep::Interview'", Long.class);
+            assertThat(result.select("ul.saved-decks li").eachText()).containsExactly("Prep::Interview: 2 new cards");
+            assertThat(result.select("ul.saved-decks a").attr("href")).as("a link to the deck").isEqualTo("/decks/" + deck);
+            assertThat(result.text()).doesNotContain(".rst").doesNotContain("file(s)");
             assertThat(collection.list("SELECT question FROM card ORDER BY position", String.class))
                     .containsExactly("What is a deadlock?", "索引有哪些类型？");
             assertThat(collection.one("SELECT answer FROM card WHERE question = 'What is a deadlock?'", String.class))
@@ -132,7 +139,7 @@ class NotesWebTest {
             Response preview = submit(site, "/notes/preview", List.of("text",
                     "# Go\n\n## What is a goroutine?\n\nA cheap thread.\n", "format", "auto", "prefix", ""));
             assertThat(preview.code()).isEqualTo(200);
-            assertThat(preview.body().string()).contains("1 cards from pasted-notes").contains("What is a goroutine?");
+            assertThat(preview.body().string()).contains("1 card from pasted-notes").contains("What is a goroutine?");
         });
     }
 
@@ -150,7 +157,7 @@ class NotesWebTest {
             List<String> second = previewFields(upload(site, "db.rst", v2.getBytes(StandardCharsets.UTF_8)).body().string());
             Response saved = save(site, second, 4, 0, 1, 2, 3);
 
-            assertThat(saved.body().string()).contains("1 added, 1 updated");
+            assertThat(saved.body().string()).contains("1 new card, 1 updated");
             assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(4);
             assertThat(collection.one("SELECT answer FROM card WHERE id = " + deadlock, String.class))
                     .startsWith("Two or more transactions");

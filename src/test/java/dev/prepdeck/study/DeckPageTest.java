@@ -35,7 +35,7 @@ class DeckPageTest {
             assertThat(page).contains("Questions about how the web moves bytes.");
             assertThat(page).contains("What does DNS do?").contains("Compare TCP and UDP.");
             assertThat(page).contains("state-new");
-            assertThat(page).contains("from <code>networking.md</code>");
+            assertThat(page).contains("Deck file: <code>networking.md</code>");
         });
     }
 
