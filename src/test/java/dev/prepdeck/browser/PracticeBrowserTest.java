@@ -233,6 +233,13 @@ class PracticeBrowserTest {
                 + " WHERE c.uid = 'cache-front'", Long.class);
         long stampedeAttempt = site.one("SELECT a.id FROM practice_attempt a JOIN card c ON c.id = a.card_id"
                 + " WHERE c.uid = 'stampede'", Long.class);
+        String cacheRow = ".mock-answer:has(#rating-" + cacheAttempt + ") ";
+        assertThat(page.text(cacheRow + ".model-answer")).as("the model answer, to learn from")
+                .contains("Read through the cache and decide up front how entries go stale.");
+        assertThat(page.text(cacheRow + ".mock-points h3")).isEqualTo("Key points: 3 of 4 covered");
+        assertThat(texts(page, cacheRow + ".mock-points li.missed"))
+                .containsExactly("Missed Delete the entry whenever the underlying record changes.");
+        assertThat(page.text(cacheRow + ".mock-time")).matches("\\d:\\d\\d of a 1:00 target");
         assertThat(page.find("#rating-" + cacheAttempt).getAttribute("value")).as("suggested for 75 %").isEqualTo("3");
         assertThat(page.find("#rating-" + stampedeAttempt).getAttribute("value")).as("suggested for 50 %").isEqualTo("2");
 

@@ -83,6 +83,8 @@ class MockInterviewTest {
                     + "JOIN review_log r ON r.id = a.review_id ORDER BY a.id", String.class)).isEqualTo("3,1");
             assertThat(one(site.jdbi, "SELECT COUNT(*) FROM card_state WHERE state = 1", Integer.class)).isEqualTo(2);
             String applied = s.page(location(confirmed));
+            assertThat(org.jsoup.Jsoup.parse(applied).select(".flash[role=status]").text())
+                    .isEqualTo("Applied 2 ratings to your schedule.");
             assertThat(applied).contains("These ratings have been applied").contains("rated Good").contains("rated Again")
                     .doesNotContain("Apply these ratings");
 
@@ -107,6 +109,35 @@ class MockInterviewTest {
             assertThat(bad.body().string()).contains("rating must be 1 (Again)");
             assertThat(one(site.jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
         });
+    }
+
+    @Test
+    void the_report_shows_the_model_answer_the_missed_and_covered_points_and_the_time_against_the_target() {
+        site.run(s -> {
+            long card = site.rolloutCard;
+            Response answered = s.submit("/mock/answer", "cards", String.valueOf(card), "answers", "",
+                    "cardId", String.valueOf(card), "answer", "Ship it as a canary to a small share of traffic and "
+                            + "keep the previous version ready for a rollback.", "seconds", "120");
+            org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(s.page(location(s.get(location(answered)))));
+
+            assertThat(report.select(".mock-answer .model-answer").text())
+                    .contains("Roll out in small steps and keep a way back.");
+            assertThat(report.select(".mock-answer .typed-answer").text()).contains("Ship it as a canary");
+            assertThat(report.select(".mock-points h3").text()).isEqualTo("Key points: 2 of 4 covered");
+            assertThat(report.select(".mock-points li.missed").eachText()).containsExactly(
+                    "Missed Compare latency, error rate and prediction quality against the current version.",
+                    "Missed Promote gradually while dashboards and alerts stay green.");
+            assertThat(report.select(".mock-points li.covered")).hasSize(2);
+            assertThat(report.select(".mock-time.over").text()).as("120 s against the deck's 90 s")
+                    .isEqualTo("2:00, 0:30 over the 1:30 target");
+        });
+    }
+
+    @Test
+    void time_within_the_target_reads_as_a_share_of_it() {
+        assertThat(MockInterviewController.timeAgainstTarget(75, 90)).isEqualTo("1:15 of a 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(90, 90)).isEqualTo("1:30 of a 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(91, 90)).isEqualTo("1:31, 0:01 over the 1:30 target");
     }
 
     @Test
