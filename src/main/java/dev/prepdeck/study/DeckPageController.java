@@ -7,9 +7,11 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -66,6 +68,7 @@ public final class DeckPageController {
         String name = Params.formText(ctx, "name");
         try {
             decks.renameDeck(deckId, name);
+            Flash.show(ctx, Wording.format("Renamed the deck to {0}.", decks.deck(deckId).name()));
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             showDeck(ctx, deckId, e.getMessage(), name);

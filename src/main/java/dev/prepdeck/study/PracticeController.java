@@ -12,7 +12,9 @@ import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -139,6 +141,7 @@ public final class PracticeController {
             }
             entered = new PracticeSettings(on, seconds);
             practice.saveSettings(deck.id(), entered);
+            Flash.show(ctx, Wording.format("Saved the practice settings of {0}.", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);

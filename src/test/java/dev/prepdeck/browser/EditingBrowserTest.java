@@ -60,6 +60,13 @@ class EditingBrowserTest {
                 .containsEntry("question", "What does DNS resolve?")
                 .containsEntry("answer", "It resolves names to *addresses*.");
         assertThat(page.text("table.cards")).contains("What does DNS resolve?").doesNotContain("What does DNS do?");
+        assertThat(page.findAll("[role=status]")).as("the confirmation sits in a region screen readers announce").hasSize(1);
+        page.waitUntil("the confirmation, put back once the page has loaded so it is announced",
+                () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]")).isEqualTo("Saved “What does DNS resolve?”.");
+        page.capture("flash-card-saved");
+        page.open("/decks/" + site.deckId("Interview::Networking"));
+        assertThat(page.findAll(".flash")).as("a confirmation is shown once").isEmpty();
     }
 
     @Test
@@ -108,6 +115,9 @@ class EditingBrowserTest {
         assertThat(site.count("SELECT count(*) FROM deck WHERE id = " + networking)).isZero();
         assertThat(site.count("SELECT count(*) FROM card")).isZero();
         assertThat(page.text("table.decks")).doesNotContain("Networking");
+        page.waitUntil("the confirmation", () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]"))
+                .isEqualTo("Deleted Interview::Networking, with 3 cards and no reviews of history.");
     }
 
     @Test

@@ -197,6 +197,8 @@ class PracticeFlowTest {
             assertThat(s.page("/decks/" + site.deploymentDeck + "/practice")).contains("Practice settings");
             Response saved = s.submit("/decks/" + site.deploymentDeck + "/practice", "mode", "on", "targetSeconds", "2m");
             assertThat(saved.code()).isEqualTo(303);
+            assertThat(org.jsoup.Jsoup.parse(s.page(location(saved))).select(".flash[role=status]").text())
+                    .isEqualTo("Saved the practice settings of Interview::Deployment.");
             assertThat(one(site.jdbi, "SELECT practice_mode || ',' || practice_target_seconds FROM deck WHERE id = "
                     + site.deploymentDeck, String.class)).isEqualTo("1,120");
             assertThat(s.page("/study?deck=" + site.deploymentDeck + "&card=" + site.healthCard))
