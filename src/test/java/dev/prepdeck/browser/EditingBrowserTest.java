@@ -1,8 +1,10 @@
 package dev.prepdeck.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.prepdeck.TestData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
@@ -126,6 +128,19 @@ class EditingBrowserTest {
         long deck = site.deckId("Interview::Networking");
         Page page = site.open("/decks/" + deck);
         page.focus("a[href$='/settings']").pressToNewPage(Keys.ENTER);
+        for (View size : View.values()) {
+            page.view(size, View.Scheme.LIGHT);
+            List<double[]> shortFields = page.sizes("#newPerDay, #reviewsPerDay, #interviewDate, #desiredRetention, #maximumInterval");
+            assertThat(shortFields).hasSize(5).allSatisfy(wh -> {
+                assertThat(wh[0]).as("a short field's width at %s, like the others", size)
+                        .isCloseTo(shortFields.get(0)[0], within(1.0)).isLessThanOrEqualTo(200);
+                assertThat(wh[1]).as("a field's height at %s, like the others", size)
+                        .isCloseTo(shortFields.get(0)[1], within(1.0)).isGreaterThanOrEqualTo(44);
+            });
+            assertThat(page.sizes("#weights").get(0)[0]).as("the weights take the form's width")
+                    .isGreaterThan(shortFields.get(0)[0]);
+        }
+        page.capture("deck-settings");
 
         page.type("#desiredRetention", "1.5").pressToNewPage(Keys.ENTER);
         assertThat(page.text(".error")).containsIgnoringCase("retention");
