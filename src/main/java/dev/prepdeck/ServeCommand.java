@@ -32,8 +32,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    @Option(names = "--verbose", description = "also print what the deck import did and the web server's start-up log")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (verbose) {
+            // read by slf4j-simple when the first logger is made, so before anything logs (simplelogger.properties says warn)
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
         DeckSync sync = new DeckSync(jdbi, new DeckRepository(), clock);
@@ -50,7 +57,10 @@ public final class ServeCommand implements Callable<Integer> {
             report = ShippedDecks.importInto(sync);
         }
         report.errors().forEach(e -> System.err.println("error: " + e));
-        System.out.println("decks: " + report.summary());
+        if (verbose) {
+            report.lines().forEach(System.out::println);
+            System.out.println("decks: " + report.summary());
+        }
         App.create(jdbi, clock).start(host, port);
         System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
                 + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
