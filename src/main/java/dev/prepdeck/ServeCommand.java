@@ -6,6 +6,7 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
-        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), clock);
+        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock);
         SyncReport report;
         if (decks != null) {
             if (!Files.isDirectory(decks)) {
@@ -56,6 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         } else {
             report = ShippedDecks.importInto(sync);
         }
+        report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         if (verbose) {
             report.lines().forEach(System.out::println);

@@ -4,6 +4,7 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
@@ -43,7 +44,17 @@ public final class Database {
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(1L << 30));
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // the card triggers fold text for search through these functions, so every connection needs them
+        Jdbi jdbi = Jdbi.create(() -> {
+            Connection connection = dataSource.getConnection();
+            try {
+                TextFold.registerSqlFunctions(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }).installPlugin(new SqlObjectPlugin());
         registerMappings(jdbi);
         new Migrations(file.toString()).migrate(jdbi);
         return jdbi;

@@ -18,7 +18,9 @@ public final class Migrations {
             "V2__deck_study_settings.sql",
             "V3__practice_attempts.sql",
             "V4__statistics.sql",
-            "V5__ids_never_reused.sql");
+            "V5__media.sql",
+            "V6__search.sql",
+            "V7__ids_never_reused.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class SyncReport {
     private final List<DeckResult> decks = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int mediaDeleted;
 
     /** What importing one source (a deck file, or a deck made from notes) did. */
     public record DeckResult(String source, Long deckId, String deckName, DeckSync.FileChanges changes, String error) {
@@ -57,16 +59,36 @@ public final class SyncReport {
         return List.copyOf(decks);
     }
 
-    /** One line per source for the commands: "networking.md: Interview::Networking, 3 new cards". */
+    void warned(String message) {
+        warnings.add(message);
+    }
+
+    void mediaDeleted(int files) {
+        mediaDeleted += files;
+    }
+
+    /**
+     * One line per source for the commands, "networking.md: Interview::Networking, 3 new cards", then how many
+     * media files no card uses any more were deleted, if any.
+     */
     public List<String> lines() {
-        return decks.stream().map(d -> d.rejected()
+        List<String> lines = new ArrayList<>(decks.stream().map(d -> d.rejected()
                 ? Wording.format("{0}: rejected, nothing imported from it", d.source())
-                : Wording.format("{0}: {1}, {2}", d.source(), d.deckName(), d.outcome())).toList();
+                : Wording.format("{0}: {1}, {2}", d.source(), d.deckName(), d.outcome())).toList());
+        if (mediaDeleted > 0) {
+            lines.add(Wording.format("media: {0,choice,1#1 file|1<{0} files} no card uses any more deleted", mediaDeleted));
+        }
+        return lines;
     }
 
     /** One "file:line: problem" message per rejected source. */
     public List<String> errors() {
         return decks.stream().filter(DeckResult::rejected).map(DeckResult::error).toList();
+    }
+
+    /** One "file:line: problem" message per thing an imported file could not bring in (a missing image). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public boolean hasErrors() {

@@ -6,6 +6,7 @@ import static dev.prepdeck.TestData.list;
 import static dev.prepdeck.TestData.one;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -65,10 +66,10 @@ class MigrationsTest {
     }
 
     @Test
-    void a_version_4_database_gets_ids_that_are_never_reused_and_keeps_its_rows_triggers_and_references() {
-        Path file = tempDir.resolve("v4.db");
+    void a_version_6_database_gets_ids_that_are_never_reused_and_keeps_its_rows_triggers_and_references() {
+        Path file = tempDir.resolve("v6.db");
         Jdbi old = plainJdbi(file);
-        new Migrations(file.toString()).migrate(old, 4);
+        new Migrations(file.toString()).migrate(old, 6);
         old.useHandle(h -> {
             h.execute("PRAGMA foreign_keys = ON");
             h.execute("INSERT INTO deck (id, name, created_at, updated_at, new_per_day, interview_date)"
@@ -102,6 +103,10 @@ class MigrationsTest {
         assertThat(list(upgraded, "PRAGMA foreign_key_check", String.class)).isEmpty();
 
         upgraded.useHandle(h -> {
+            // The search triggers still index a card's text: an edited question is found by its new words.
+            h.execute("UPDATE card SET question = 'Still kept?' WHERE id = 1");
+            assertThat(h.createQuery("SELECT rowid FROM card_text_index WHERE card_text_index MATCH '\"still\"'")
+                    .mapTo(Long.class).list()).containsExactly(1L);
             // The triggers still keep the statistics: a card moved to another deck takes its review hour along.
             h.execute("UPDATE card SET deck_id = 2 WHERE id = 1");
             assertThat(h.createQuery("SELECT deck_id FROM review_hour WHERE deck_id <> 0 AND reviews > 0").mapTo(Long.class).list())
@@ -129,17 +134,43 @@ class MigrationsTest {
     void the_id_upgrade_stops_untouched_when_a_table_has_a_column_it_would_not_copy() {
         Path file = tempDir.resolve("extra.db");
         Jdbi old = plainJdbi(file);
-        new Migrations(file.toString()).migrate(old, 4);
+        new Migrations(file.toString()).migrate(old, 6);
         old.useHandle(h -> {
             h.execute("ALTER TABLE deck ADD COLUMN colour TEXT");
             h.execute("INSERT INTO deck (id, name, created_at, updated_at, colour) VALUES (1, 'Mine', 0, 0, 'red')");
         });
 
         assertThatThrownBy(() -> Database.open(file))
-                .hasMessageContaining("V5__ids_never_reused.sql")
+                .hasMessageContaining("V7__ids_never_reused.sql")
                 .hasMessageContaining("deck_has_the_columns_this_upgrade_copies");
-        assertThat(Migrations.currentVersion(old)).isEqualTo(4);
+        assertThat(Migrations.currentVersion(old)).isEqualTo(6);
         assertThat(one(old, "SELECT colour FROM deck WHERE id = 1", String.class)).isEqualTo("red");
+    }
+
+    @Test
+    void the_search_upgrade_indexes_the_cards_already_there() {
+        Path file = tempDir.resolve("v5.db");
+        Jdbi old = plainJdbi(file);
+        new Migrations(file.toString()).migrate(old, 5);
+        old.useHandle(h -> {
+            h.execute("INSERT INTO deck (id, name, created_at, updated_at) VALUES (1, 'Old deck', 0, 0)");
+            h.execute("INSERT INTO card (id, deck_id, uid, question, answer, tags, position, created_at, updated_at) "
+                    + "VALUES (7, 1, 'c7', 'Qu''est-ce qu''un INDEX ?', '索引是数据结构', 'SQL, 数据库', 0, 0, 0)");
+            h.execute("INSERT INTO card_state (card_id, learner_id, due) VALUES (7, 1, 0)");
+        });
+
+        Jdbi upgraded = Database.open(file);
+
+        assertThat(one(upgraded, "SELECT question || ' | ' || answer FROM card_text WHERE card_id = 7", String.class))
+                .isEqualTo("qu'est-ce qu'un index ? | 索引是数据结构");
+        assertThat(list(upgraded, "SELECT rowid FROM card_text_index WHERE card_text_index MATCH '\"un index\"'",
+                Long.class)).containsExactly(7L);
+        assertThat(list(upgraded, "SELECT rowid FROM card_text_cjk WHERE card_text_cjk MATCH '\"索引\"'", Long.class))
+                .containsExactly(7L);
+        assertThat(list(upgraded, "SELECT tag FROM card_tag WHERE card_id = 7 ORDER BY tag", String.class))
+                .containsExactly("sql", "数据库");
+        assertThat(one(upgraded, "SELECT flag || ' ' || (buried_until IS NULL) FROM card_state WHERE card_id = 7",
+                String.class)).isEqualTo("0 1");
     }
 
     @Test
@@ -167,9 +198,14 @@ class MigrationsTest {
                 .isEqualTo(99);
     }
 
+    /** Without the app's settings, but with the text functions the search triggers (V6) call. */
     private static Jdbi plainJdbi(Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + file);
-        return Jdbi.create(dataSource);
+        return Jdbi.create(() -> {
+            Connection connection = dataSource.getConnection();
+            TextFold.registerSqlFunctions(connection);
+            return connection;
+        });
     }
 }

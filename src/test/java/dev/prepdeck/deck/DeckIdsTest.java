@@ -7,6 +7,7 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.db.Database;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class DeckIdsTest {
         new DeckService(jdbi, new DeckRepository(), collection.clock()).deleteDeck(collection.deckId("Interview"));
 
         Jdbi restarted = Database.open(tempDir.resolve("test.db"));
-        new DeckSync(restarted, new DeckRepository(), collection.clock()).importFolder(tempDir.resolve("decks"));
+        new DeckSync(restarted, new DeckRepository(), new MediaStore(restarted, collection.clock()), collection.clock()).importFolder(tempDir.resolve("decks"));
 
         long again = one(restarted, "SELECT id FROM deck WHERE name = 'Interview::Networking'", Long.class);
         assertThat(again).isGreaterThan(newestDeck);

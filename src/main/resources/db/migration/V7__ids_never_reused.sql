@@ -72,7 +72,7 @@ ALTER TABLE card_rebuilt RENAME TO card;
 PRAGMA legacy_alter_table = OFF;
 -- sqlite_sequence, renamed with the tables, now holds each one's highest id so far.
 
--- What dropping the tables dropped with them, as V2 and V4 created it.
+-- What dropping the tables dropped with them, as V2, V4 and V6 created it.
 CREATE INDEX card_deck ON card (deck_id, position);
 
 CREATE TRIGGER review_hour_card_deleted BEFORE DELETE ON card BEGIN
@@ -129,4 +129,44 @@ END;
 
 CREATE TRIGGER card_recall_moved AFTER UPDATE OF deck_id ON card WHEN OLD.deck_id <> NEW.deck_id BEGIN
     UPDATE card_recall SET deck_id = NEW.deck_id WHERE card_id = NEW.id;
+END;
+
+CREATE INDEX card_created ON card (created_at);
+CREATE INDEX card_updated ON card (updated_at);
+
+CREATE TRIGGER card_text_add AFTER INSERT ON card BEGIN
+    INSERT INTO card_text (card_id, question, answer)
+    VALUES (NEW.id, search_fold(NEW.question), search_fold(NEW.answer));
+    INSERT INTO card_text_index (rowid, question, answer)
+    SELECT card_id, question, answer FROM card_text WHERE card_id = NEW.id;
+    INSERT INTO card_text_cjk (rowid, question, answer)
+    SELECT card_id, search_cjk(question), search_cjk(answer) FROM card_text WHERE card_id = NEW.id;
+    INSERT INTO card_tag (card_id, tag)
+    SELECT NEW.id, value FROM json_each(search_tags(NEW.tags));
+END;
+
+-- Imports rewrite every card of a changed deck file; only cards whose text changed are indexed again.
+CREATE TRIGGER card_text_change AFTER UPDATE OF question, answer ON card
+WHEN OLD.question IS NOT NEW.question OR OLD.answer IS NOT NEW.answer BEGIN
+    UPDATE card_text SET question = search_fold(NEW.question), answer = search_fold(NEW.answer)
+    WHERE card_id = NEW.id;
+    DELETE FROM card_text_index WHERE rowid = NEW.id;
+    INSERT INTO card_text_index (rowid, question, answer)
+    SELECT card_id, question, answer FROM card_text WHERE card_id = NEW.id;
+    DELETE FROM card_text_cjk WHERE rowid = NEW.id;
+    INSERT INTO card_text_cjk (rowid, question, answer)
+    SELECT card_id, search_cjk(question), search_cjk(answer) FROM card_text WHERE card_id = NEW.id;
+END;
+
+CREATE TRIGGER card_tag_change AFTER UPDATE OF tags ON card WHEN OLD.tags IS NOT NEW.tags BEGIN
+    DELETE FROM card_tag WHERE card_id = NEW.id;
+    INSERT INTO card_tag (card_id, tag)
+    SELECT NEW.id, value FROM json_each(search_tags(NEW.tags));
+END;
+
+CREATE TRIGGER card_text_remove AFTER DELETE ON card BEGIN
+    DELETE FROM card_text_index WHERE rowid = OLD.id;
+    DELETE FROM card_text_cjk WHERE rowid = OLD.id;
+    DELETE FROM card_text WHERE card_id = OLD.id;
+    DELETE FROM card_tag WHERE card_id = OLD.id;
 END;
