@@ -24,9 +24,10 @@ final class ErrorPages {
     static void register(JavalinConfig config) {
         config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
-        // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page.
+        // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page. A handler's own
+        // 404 ("no media file named x.png") says more and is kept.
         config.routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()),
-                e.getStatus() == HttpStatus.NOT_FOUND.getCode() ? noPageAt(ctx) : e.getMessage()));
+                e.getStatus() == HttpStatus.NOT_FOUND.getCode() && javalinsOwn(e) ? noPageAt(ctx) : e.getMessage()));
         config.routes.exception(Migrations.NewerSchemaException.class, (e, ctx) ->
                 respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -40,6 +41,10 @@ final class ErrorPages {
         });
         config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
                 respond(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static boolean javalinsOwn(HttpResponseException e) {
+        return e.getMessage() == null || e.getMessage().equals("Not Found") || e.getMessage().startsWith("Endpoint ");
     }
 
     private static String noPageAt(Context ctx) {
