@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // Key hints (kbd) are shown only when this script runs, since only then do the keys work.
+  document.documentElement.classList.add("keys");
+
   function typing(event) {
     var t = event.target;
     return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
@@ -74,7 +77,22 @@
     });
   }
 
+  // A status region that already holds its text when the page loads is not announced by every screen reader;
+  // putting the text back a moment later is a change they do announce. The text is on screen either way.
+  function announceFlash() {
+    var flash = document.querySelector(".flash[role=status]");
+    if (!flash) {
+      return;
+    }
+    var message = Array.prototype.slice.call(flash.childNodes);
+    message.forEach(function (node) { flash.removeChild(node); });
+    setTimeout(function () {
+      message.forEach(function (node) { flash.appendChild(node); });
+    }, 100);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    announceFlash();
     if (document.getElementById("study")) {
       setupStudy();
     }

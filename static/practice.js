@@ -28,6 +28,38 @@
     });
   }
 
+  // Keys that work while typing an answer (a plain key would only type itself): Ctrl/⌘+Enter submits, Esc leaves
+  // the box; outside it Enter goes back in and the page's other keys (U to undo) work. The stylesheet shows the
+  // key help of the current state (whether the box has the focus).
+  function setupAnswerKeys() {
+    var form = document.getElementById("practice-answer");
+    var box = document.getElementById("practice-text");
+    if (!form || !box) {
+      return;
+    }
+    if (/Mac|iPhone|iPad/.test(navigator.platform)) {
+      document.querySelectorAll("kbd.mod").forEach(function (k) { k.textContent = "⌘"; });
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        event.preventDefault();
+        form.requestSubmit();
+        return;
+      }
+      if (event.key === "Escape" && event.target === box) {
+        event.preventDefault();
+        box.blur();
+        return;
+      }
+      var t = event.target;
+      var onControl = t && t.closest && t.closest("a[href], button, input, textarea, select, summary") !== null;
+      if (event.key === "Enter" && !onControl && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        box.focus();
+      }
+    });
+  }
+
   // Same thresholds as the server's SuggestedRating.
   function suggest(coverage, seconds, target) {
     if (coverage < 0.4) { return 1; }
@@ -111,6 +143,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     setupTimer();
+    setupAnswerKeys();
     setupReveal();
   });
 })();

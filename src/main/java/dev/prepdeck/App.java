@@ -33,6 +33,7 @@ import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.AllowedHosts;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
@@ -57,6 +58,7 @@ public final class App {
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
         ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
         MarkdownRenderer markdown = new MarkdownRenderer();
+        InlineMarkdown inline = new InlineMarkdown();
         TermAnalyzer terms = TermAnalyzer.shipped();
         PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
                 reviewService, new AnswerMatcher(terms), clock);
@@ -67,10 +69,10 @@ public final class App {
         DashboardController dashboard = new DashboardController(
                 new DashboardService(jdbi, deckRepository, reviewService, statsService));
         StatsController statsPages = new StatsController(statsService, deckService);
-        DeckController deckEditing = new DeckController(deckService, markdown);
-        DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, clock);
-        CardPageController cardPages = new CardPageController(studyReads, markdown, clock);
-        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, clock);
+        DeckController deckEditing = new DeckController(deckService, markdown, inline);
+        DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, inline, clock);
+        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, clock);
+        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
@@ -87,7 +89,7 @@ public final class App {
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
 
         return Javalin.create(config -> {
-            SiteSetup.apply(config, hosts);
+            SiteSetup.apply(config, hosts, clock);
 
             // Pages
             config.routes.get("/", dashboard::show);

@@ -5,6 +5,7 @@ import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.web.Wording;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -31,8 +32,9 @@ public final class ExportCommand implements Callable<Integer> {
                 .exportTo(folder);
         written.deckFiles().forEach(p -> System.out.println("wrote " + p));
         written.missingMedia().forEach(m -> System.err.println("warning: " + m + " is not in the database; not written"));
-        System.out.println(written.deckFiles().size() + " deck file(s) and " + written.mediaFiles().size()
-                + " media file(s) written to " + folder);
+        System.out.println(Wording.format("{0,choice,0#No deck files|1#1 deck file|1<{0} deck files} and "
+                        + "{1,choice,0#no media files|1#1 media file|1<{1} media files} written to {2}",
+                written.deckFiles().size(), written.mediaFiles().size(), folder.toString()));
         return 0;
     }
 }

@@ -13,6 +13,8 @@ import dev.prepdeck.notes.NotesFormatException;
 import dev.prepdeck.notes.NotesImport;
 import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.web.MediaLinks;
+import dev.prepdeck.notes.NotesReader;
+import dev.prepdeck.web.Wording;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,9 +119,12 @@ public final class NotesImportCommand implements Callable<Integer> {
     private static void printSummary(Map<String, NotesImport> imports) {
         imports.forEach((file, result) -> {
             long images = result.images().stream().filter(i -> i.media() != null).count();
-            System.out.println(file + ": " + result.decks().size() + " deck(s), " + result.cardCount() + " card(s)"
-                    + (result.images().isEmpty() ? "" : ", " + images + " of " + result.images().size() + " image(s) found"));
-            result.decks().forEach(d -> System.out.println("  deck " + d.name() + ": " + d.cards().size() + " card(s)"));
+            System.out.println(Wording.format("{0}: {1,choice,0#no decks|1#1 deck|1<{1} decks}, "
+                    + "{2,choice,0#no cards|1#1 card|1<{2} cards}", file, result.decks().size(), result.cardCount())
+                    + (result.images().isEmpty() ? "" : Wording.format(
+                            ", {0} of {1,choice,1#1 image|1<{1} images} found", images, result.images().size())));
+            result.decks().forEach(d -> System.out.println(Wording.format(
+                    "  deck {0}: {1,choice,0#no cards|1#1 card|1<{1} cards}", d.name(), d.cards().size())));
             result.skipped().forEach(s -> System.out.println("  skipped " + s));
             result.warnings().forEach(w -> System.out.println("  warning " + w));
         });

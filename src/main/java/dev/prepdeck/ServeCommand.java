@@ -45,8 +45,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    @Option(names = "--verbose", description = "also print what the deck import did and the web server's start-up log")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (verbose) {
+            // read by slf4j-simple when the first logger is made, so before anything logs (simplelogger.properties says warn)
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
         AllowedHosts hosts;
         try {
             hosts = AllowedHosts.of(host, allowedHosts);
@@ -71,7 +78,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
-        System.out.println("decks: " + report.summary());
+        if (verbose) {
+            report.lines().forEach(System.out::println);
+            System.out.println("decks: " + report.summary());
+        }
         // The accounts issue turns this warning into a refusal to start without a login.
         networkWarning(host).ifPresent(System.err::println);
         App.create(jdbi, clock, hosts).start(host, port);

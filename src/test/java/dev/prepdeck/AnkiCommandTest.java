@@ -30,17 +30,17 @@ class AnkiCommandTest {
 
         assertThat(anki("import", pkg.toString(), "--deck-prefix", "Anki", "--db", db)).isZero();
         assertThat(output.out()).contains("deck: Anki::Tech")
-                .contains("7 card(s) added, 0 updated, 0 unchanged, 0 skipped; 9 review(s) and 2 media file(s)");
+                .contains("7 cards added, 0 updated, 0 unchanged, 0 skipped; 9 reviews and 2 media files");
 
         Path apkg = tempDir.resolve("anki.apkg");
         output.reset();
         assertThat(anki("export", "Anki", "--out", apkg.toString(), "--db", db)).isZero();
-        assertThat(output.out()).contains("Anki: 7 card(s), 9 review(s) and 2 media file(s) written to");
+        assertThat(output.out()).contains("Anki: 7 cards, 9 reviews and 2 media files written to");
 
         output.reset();
         String other = tempDir.resolve("other.db").toString();
         assertThat(anki("import", apkg.toString(), "--db", other)).isZero();
-        assertThat(output.out()).contains("7 card(s) added").contains("deck: Anki::Languages::French");
+        assertThat(output.out()).contains("7 cards added").contains("deck: Anki::Languages::French");
     }
 
     @Test

@@ -34,7 +34,8 @@ class CommandsTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(output.err()).contains("error: bad.md:3: ");
-        assertThat(output.out()).contains("good.md: 2 added").contains("1 rejected");
+        assertThat(output.out()).contains("good.md: 数据库, 2 new cards").contains("bad.md: rejected, nothing imported from it")
+                .contains("1 rejected");
     }
 
     @Test
@@ -50,7 +51,7 @@ class CommandsTest {
         assertThat(run(new ImportCommand(), exported.toString(), "--db", db)).isZero();
 
         assertThat(Files.readString(exported.resolve("networking.md"))).contains("<!-- id: net-dns -->");
-        assertThat(output.out()).contains("cards: 0 added, 0 updated, 0 set aside");
+        assertThat(output.out()).contains("0 new cards, 0 updated, 0 set aside");
     }
 
     @Test
@@ -67,7 +68,7 @@ class CommandsTest {
         Path exported = tempDir.resolve("out");
         assertThat(run(new ExportCommand(), exported.toString(), "--db", db)).isZero();
         assertThat(Files.readAllBytes(exported.resolve("media/join.png"))).isEqualTo(MediaSamples.png());
-        assertThat(output.out()).contains("1 deck file(s) and 1 media file(s) written to");
+        assertThat(output.out()).contains("1 deck file and 1 media file written to");
         assertThat(output.err()).contains("warning: sql.md: media/plan.png is not in the database; not written");
     }
 

@@ -73,10 +73,10 @@ class NotesImportCommandTest {
         SyncReport report = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, Clock.systemUTC()), Clock.systemUTC()).importFolder(decks);
         assertThat(report.errors()).isEmpty();
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(16);
-        assertThat(stdout()).contains("three-levels.rst: 4 deck(s), 10 card(s)")
-                .contains("deck Prep::Backend Notes::Caching: 3 card(s)")
+        assertThat(stdout()).contains("three-levels.rst: 4 decks, 10 cards")
+                .contains("deck Prep::Backend Notes::Caching: 3 cards")
                 .contains("skipped three-levels.rst:55: 'Sharding' skipped: empty section")
-                .contains("notes.md: 3 deck(s), 6 card(s)");
+                .contains("notes.md: 3 decks, 6 cards");
     }
 
     @Test
@@ -103,7 +103,7 @@ class NotesImportCommandTest {
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(10);
         assertThat(TestData.list(jdbi, "SELECT name FROM deck ORDER BY name", String.class))
                 .contains("Backend Notes", "Backend Notes::Caching", "Backend Notes::消息队列");
-        assertThat(stdout()).contains("3 added, 0 updated").contains("0 file(s) changed, 4 unchanged");
+        assertThat(stdout()).contains("Backend Notes::Caching, 3 new cards").contains("0 decks changed, 4 unchanged");
     }
 
     @Test
@@ -178,7 +178,7 @@ class NotesImportCommandTest {
         assertThat(Files.readAllBytes(decks.resolve("media/join-venn.png")))
                 .isEqualTo(Files.readAllBytes(notes.resolve("_static/sql/join-venn.png")));
         assertThat(Files.readString(decks.resolve("sql--基础语法.md"))).contains("![JOIN 维恩图](media/join-venn.png)");
-        assertThat(stdout()).contains("sql-study.rst: 1 deck(s), 4 card(s), 1 of 1 image(s) found")
+        assertThat(stdout()).contains("sql-study.rst: 1 deck, 4 cards, 1 of 1 image found")
                 .contains("cv-notes.md:19: image img/receptive-field.png not found");
 
         Jdbi jdbi = TestData.database(tempDir);
@@ -207,7 +207,7 @@ class NotesImportCommandTest {
                 .isEqualTo(NotesImagesTest.PNG);
         assertThat(TestData.one(jdbi, "SELECT answer FROM card WHERE question = '常见 JOIN 有哪些？'", String.class))
                 .endsWith("![JOIN 维恩图](media/join-venn.png)");
-        assertThat(stdout()).contains("sql-study.rst: 1 deck(s), 4 card(s), 1 of 1 image(s) found")
+        assertThat(stdout()).contains("sql-study.rst: 1 deck, 4 cards, 1 of 1 image found")
                 .doesNotContain("_build");
     }
 

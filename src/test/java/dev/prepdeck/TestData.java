@@ -78,4 +78,18 @@ public final class TestData {
             EXPLAIN SELECT * FROM orders WHERE user_id = 42;
             ```
             """;
+
+    /** A parent deck with one card of its own; {@link #GIT_DECK} is its sub-deck. */
+    public static final String TOOLS_DECK = """
+            # Tools
+
+            ## What is a tool?
+
+            A thing.
+            """;
+
+    /** A sub-deck of {@link #TOOLS_DECK} with 14 new cards, as a user's Tools::Git looked. */
+    public static final String GIT_DECK = "# Tools::Git\n\n" + java.util.stream.IntStream.rangeClosed(1, 14)
+            .mapToObj(i -> "## What does git command number " + i + " do?\n\nSomething useful.\n\n")
+            .collect(java.util.stream.Collectors.joining());
 }

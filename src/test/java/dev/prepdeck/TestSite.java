@@ -18,7 +18,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -30,6 +32,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestSite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN_COOKIE = Pattern.compile(CsrfProtection.COOKIE + "=([^;]+)");
+    private static final Pattern OTHER_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
 
     /** A full-stack test body: the site is running on a random port, on the given database and clock. */
     public interface SiteTest {
@@ -43,6 +46,8 @@ public final class TestSite {
 
     private final HttpClient client;
     private String csrfToken;
+    /** Cookies the site set besides the token (the flash message after a form), sent back as a browser would. */
+    private final Map<String, String> otherCookies = new LinkedHashMap<>();
 
     /**
      * Uses a client of its own without a cookie jar: javalin-testtools shares one client (and its cookies) across
@@ -78,8 +83,8 @@ public final class TestSite {
 
     public Response get(String path) {
         Response response = client.get(path, builder -> {
-            if (csrfToken != null) {
-                builder.header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken);
+            if (csrfToken != null || !otherCookies.isEmpty()) {
+                builder.header("Cookie", cookieHeader());
             }
         });
         remember(response);
@@ -122,8 +127,10 @@ public final class TestSite {
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
-        return client.request(path, builder -> builder.post(form.build())
-                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+        Response response = client.request(path, builder -> builder.post(form.build())
+                .header("Cookie", cookieHeader()));
+        remember(response);
+        return response;
     }
 
     /** Posts a multipart form with a file, as a browser's file field sends it, with the cookie and the _csrf field. */
@@ -143,9 +150,11 @@ public final class TestSite {
                 + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return client.request(path, builder -> builder.post(BodyPublishers.ofByteArray(body.toByteArray()))
+        Response response = client.request(path, builder -> builder.post(BodyPublishers.ofByteArray(body.toByteArray()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+                .header("Cookie", cookieHeader()));
+        remember(response);
+        return response;
     }
 
     /** Posts a form with no token, as another site would. */
@@ -202,12 +211,32 @@ public final class TestSite {
         return location == null || location.isEmpty() ? null : location.get(0);
     }
 
+    private String cookieHeader() {
+        List<String> pairs = new ArrayList<>();
+        if (csrfToken != null) {
+            pairs.add(CsrfProtection.COOKIE + "=" + csrfToken);
+        }
+        otherCookies.forEach((name, value) -> pairs.add(name + "=" + value));
+        return String.join("; ", pairs);
+    }
+
     private void remember(Response response) {
         List<String> cookies = response.headers().get("Set-Cookie");
         for (String cookie : cookies == null ? List.<String>of() : cookies) {
             Matcher matcher = TOKEN_COOKIE.matcher(cookie);
             if (matcher.find()) {
                 csrfToken = matcher.group(1);
+                continue;
+            }
+            Matcher other = OTHER_COOKIE.matcher(cookie);
+            if (other.find()) {
+                boolean removed = other.group(2).isEmpty() || cookie.contains("Max-Age=0")
+                        || cookie.contains("Expires=Thu, 01 Jan 1970");
+                if (removed) {
+                    otherCookies.remove(other.group(1));
+                } else {
+                    otherCookies.put(other.group(1), other.group(2));
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.web.Wording;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ public record ExportReport(String deckName, int cards, int reviews, int mediaFil
     }
 
     public String summary() {
-        return deckName + ": " + cards + " card(s), " + reviews + " review(s) and " + mediaFiles + " media file(s)";
+        return Wording.format("{0}: {1,choice,0#no cards|1#1 card|1<{1} cards}, "
+                + "{2,choice,0#no reviews|1#1 review|1<{2} reviews} and "
+                + "{3,choice,0#no media files|1#1 media file|1<{3} media files}", deckName, cards, reviews, mediaFiles);
     }
 }

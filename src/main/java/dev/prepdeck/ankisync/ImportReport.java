@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.web.Wording;
 import java.util.List;
 
 /**
@@ -27,8 +28,9 @@ public record ImportReport(String file, String format, List<String> decks, int a
     }
 
     public String summary() {
-        return file + ": " + added + " card(s) added, " + updated + " updated, " + unchanged + " unchanged, "
-                + skipped.size() + " skipped; " + reviewsAdded + " review(s) and " + mediaStored
-                + " media file(s) brought in";
+        return Wording.format("{0}: {1,choice,0#no cards|1#1 card|1<{1} cards} added, {2} updated, {3} unchanged, "
+                + "{4} skipped; {5,choice,0#no reviews|1#1 review|1<{5} reviews} and "
+                + "{6,choice,0#no media files|1#1 media file|1<{6} media files} brought in",
+                file, added, updated, unchanged, skipped.size(), reviewsAdded, mediaStored);
     }
 }

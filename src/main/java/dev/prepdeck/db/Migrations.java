@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** A ladder of numbered schema upgrades, tracked in SQLite's PRAGMA user_version. */
@@ -18,7 +19,8 @@ public final class Migrations {
             "V3__practice_attempts.sql",
             "V4__statistics.sql",
             "V5__media.sql",
-            "V6__search.sql");
+            "V6__search.sql",
+            "V7__ids_never_reused.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 
@@ -45,14 +47,29 @@ public final class Migrations {
             String script = SCRIPTS.get(version);
             String sql = readScript(script);
             int next = version + 1;
-            jdbi.useTransaction(handle -> {
-                // SQLite runs the script itself: Jdbi's script splitter cuts trigger bodies (BEGIN ... END) at each ';'
-                try (Statement statement = handle.getConnection().createStatement()) {
-                    statement.executeUpdate(sql);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("schema upgrade " + script + " failed: " + e.getMessage(), e);
+            jdbi.useHandle(connection -> {
+                // Off, an upgrade may rebuild a table (create, copy, drop, rename) without the drop cascading into the
+                // rows that refer to it; the check before commit keeps every reference whole. SQLite ignores this
+                // pragma inside a transaction, so it is set around it, on this connection only.
+                connection.execute("PRAGMA foreign_keys = OFF");
+                try {
+                    connection.useTransaction(handle -> {
+                        // SQLite runs the script itself: Jdbi's script splitter cuts trigger bodies at each ';'
+                        try (Statement statement = handle.getConnection().createStatement()) {
+                            statement.executeUpdate(sql);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("schema upgrade " + script + " failed: " + e.getMessage(), e);
+                        }
+                        List<Map<String, Object>> broken = handle.createQuery("PRAGMA foreign_key_check").mapToMap().list();
+                        if (!broken.isEmpty()) {
+                            throw new IllegalStateException("schema upgrade " + script + " would leave rows referring to"
+                                    + " rows that do not exist: " + broken);
+                        }
+                        handle.execute("PRAGMA user_version = " + next);
+                    });
+                } finally {
+                    connection.execute("PRAGMA foreign_keys = ON");
                 }
-                handle.execute("PRAGMA user_version = " + next);
             });
         }
     }

@@ -1,8 +1,11 @@
 package dev.prepdeck.deck;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
@@ -11,18 +14,23 @@ import java.util.Map;
 
 /** Pages that change decks and cards: creating and deleting decks, their settings, and the card editor. */
 public final class DeckController {
+    private static final int QUOTED_QUESTION_CHARS = 80;
+
     private final DeckService decks;
     private final MarkdownRenderer markdown;
+    private final InlineMarkdown inline;
 
-    public DeckController(DeckService decks, MarkdownRenderer markdown) {
+    public DeckController(DeckService decks, MarkdownRenderer markdown, InlineMarkdown inline) {
         this.decks = decks;
         this.markdown = markdown;
+        this.inline = inline;
     }
 
     public void create(Context ctx) {
         String name = Params.formText(ctx, "name");
         try {
             long id = decks.createDeck(name);
+            Flash.show(ctx, Wording.format("Created the deck {0}.", decks.deck(id).name()));
             ctx.redirect("/decks/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -40,7 +48,11 @@ public final class DeckController {
     }
 
     public void delete(Context ctx) {
-        decks.deleteDeck(deckId(ctx));
+        DeckService.Deletion deleted = decks.deleteDeck(deckId(ctx));
+        DeckRepository.DeletionImpact gone = deleted.impact();
+        Flash.show(ctx, Wording.format("Deleted {0}{1,choice,1#|2# and its sub-deck|2< and its {4} sub-decks}, with "
+                        + "{2,choice,0#no cards|1#1 card|1<{2} cards} and {3,choice,0#no reviews|1#1 review|1<{3} reviews} of history.",
+                deleted.deckName(), gone.decks(), gone.cards(), gone.reviews(), gone.decks() - 1));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
@@ -64,6 +76,7 @@ public final class DeckController {
                     ctx.formParam("relearningSteps"),
                     ctx.formParam("weights"));
             decks.saveSettings(deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"));
+            Flash.show(ctx, Wording.format("Saved the settings of {0}.", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -94,6 +107,7 @@ public final class DeckController {
         }
         try {
             decks.addCard(deck.id(), form.toInput());
+            Flash.show(ctx, Wording.format("Added “{0}” to {1}.", quoted(form.question()), deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -117,6 +131,7 @@ public final class DeckController {
         }
         try {
             decks.updateCard(card.id(), form.toInput());
+            Flash.show(ctx, Wording.format("Saved “{0}”.", quoted(form.question())));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -126,13 +141,14 @@ public final class DeckController {
 
     public void confirmDeleteCard(Context ctx) {
         Card card = decks.card(cardId(ctx));
-        ctx.render("deck/delete-card.html", Map.of("card", card, "deck", decks.deck(card.deckId()),
-                "reviews", decks.reviewCount(card.id())));
+        ctx.render("deck/delete-card.html", Map.of("card", card, "questionHtml", inline.toHtml(card.question()),
+                "deck", decks.deck(card.deckId()), "reviews", decks.reviewCount(card.id())));
     }
 
     public void deleteCard(Context ctx) {
         Card card = decks.card(cardId(ctx));
         decks.deleteCard(card.id());
+        Flash.show(ctx, Wording.format("Deleted “{0}” and its history.", quoted(card.question())));
         ctx.redirect("/decks/" + card.deckId(), HttpStatus.SEE_OTHER);
     }
 
@@ -152,6 +168,11 @@ public final class DeckController {
         model.put("previewHtml", previewHtml);
         model.put("error", error);
         ctx.render("deck/card-form.html", model);
+    }
+
+    /** A question as a confirmation quotes it: plain text, shortened. */
+    private String quoted(String question) {
+        return Wording.shortened(inline.toPlainText(question), QUOTED_QUESTION_CHARS);
     }
 
     private static long deckId(Context ctx) {

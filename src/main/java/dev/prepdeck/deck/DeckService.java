@@ -95,14 +95,20 @@ public final class DeckService {
         });
     }
 
-    /** Deletes the deck, its sub-decks, their cards and the cards' review history. */
-    public void deleteDeck(long deckId) {
-        jdbi.useTransaction(h -> {
+    /** Deletes the deck, its sub-decks, their cards and the cards' review history; says what went. */
+    public Deletion deleteDeck(long deckId) {
+        return jdbi.inTransaction(h -> {
             Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            DeckRepository.DeletionImpact impact = decks.deletionImpact(h, decks.tree(h).scope(deck).deckIds());
             for (Deck d : decks.tree(h).members(deck)) {
                 decks.deleteDeck(h, d.id());
             }
+            return new Deletion(deck.name(), impact);
         });
+    }
+
+    /** A deleted deck's name and what went with it. */
+    public record Deletion(String deckName, DeckRepository.DeletionImpact impact) {
     }
 
     public void saveSettings(long deckId, DeckSettings settings) {

@@ -77,7 +77,7 @@ public final class DeckSync {
             try {
                 importFile(relative, Files.readAllBytes(file), file.resolveSibling(MediaLinks.FOLDER), report);
             } catch (IOException e) {
-                report.failed(relative, relative + ": cannot read file: " + e.getMessage());
+                report.failed(relative, null, relative + ": cannot read file: " + e.getMessage());
             }
         }
         List<String> unused = jdbi.inTransaction(h -> media.deleteUnused(h, referencedMedia(h)));
@@ -99,7 +99,7 @@ public final class DeckSync {
         try {
             parsed = parser.parse(sourcePath, content);
         } catch (DeckFormatException e) {
-            report.failed(sourcePath, e.getMessage());
+            report.failed(sourcePath, null, e.getMessage());
             return;
         }
         store(sourcePath, hash, parsed, files, report);
@@ -125,7 +125,7 @@ public final class DeckSync {
     private boolean unchanged(String sourceKey, String hash, SyncReport report) {
         Optional<Deck> known = jdbi.withHandle(h -> decks.deckBySource(h, sourceKey));
         if (known.isPresent() && hash.equals(known.get().sourceHash())) {
-            report.unchanged(sourceKey);
+            report.unchanged(sourceKey, known.get());
             return true;
         }
         return false;
@@ -134,14 +134,14 @@ public final class DeckSync {
     private void store(String sourceKey, String hash, DeckFile deck, List<MediaFile> files, SyncReport report) {
         List<String> warnings = new ArrayList<>();
         try {
-            FileChanges changes = jdbi.inTransaction(h -> {
+            Stored stored = jdbi.inTransaction(h -> {
                 Map<String, String> renames = storeMedia(h, sourceKey, files, warnings);
                 return apply(h, sourceKey, hash, renamed(deck, renames));
             });
-            report.imported(sourceKey, changes);
+            report.imported(sourceKey, stored.deckId(), deck.name(), stored.changes());
             warnings.forEach(report::warned);
         } catch (DeckConflictException e) {
-            report.failed(sourceKey, sourceKey + ": " + e.getMessage());
+            report.failed(sourceKey, deck.name(), sourceKey + ": " + e.getMessage());
         }
     }
 
@@ -248,7 +248,7 @@ public final class DeckSync {
         return names;
     }
 
-    private FileChanges apply(Handle h, String sourcePath, String hash, DeckFile file) {
+    private Stored apply(Handle h, String sourcePath, String hash, DeckFile file) {
         long now = clock.millis();
         Optional<Deck> bySource = decks.deckBySource(h, sourcePath);
         Optional<Deck> byName = decks.deckByName(h, file.name());
@@ -267,7 +267,11 @@ public final class DeckSync {
         if (cut > 0) {
             decks.ensureDeckPath(h, file.name().substring(0, cut), now);
         }
-        return syncCards(h, deckId, file.cards(), now);
+        return new Stored(deckId, syncCards(h, deckId, file.cards(), now));
+    }
+
+    /** The deck a source went into and what changed in it. */
+    private record Stored(long deckId, FileChanges changes) {
     }
 
     private FileChanges syncCards(Handle h, long deckId, List<CardSource> sources, long now) {
@@ -362,6 +366,8 @@ public final class DeckSync {
 
     /** What importing one file changed. */
     public record FileChanges(int added, int updated, int restored, int setAside) {
+        static final FileChanges NONE = new FileChanges(0, 0, 0, 0);
+
         public boolean any() {
             return added + updated + restored + setAside > 0;
         }

@@ -1,40 +1,62 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.web.Wording;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What an import did to each file: the summary the CLI prints and the server logs at start. */
+/**
+ * What an import did to each deck: the lines and summary the commands print, and the decks (with their ids, to link
+ * to) the notes import page lists.
+ */
 public final class SyncReport {
-    private final List<String> lines = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    private final List<DeckResult> decks = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private int filesChanged;
-    private int filesUnchanged;
-    private int cardsAdded;
-    private int cardsUpdated;
-    private int cardsSetAside;
+    private int mediaDeleted;
 
-    void unchanged(String file) {
-        filesUnchanged++;
-        lines.add(file + ": unchanged");
-    }
-
-    void imported(String file, DeckSync.FileChanges changes) {
-        if (changes.any()) {
-            filesChanged++;
-        } else {
-            filesUnchanged++;
+    /** What importing one source (a deck file, or a deck made from notes) did. */
+    public record DeckResult(String source, Long deckId, String deckName, DeckSync.FileChanges changes, String error) {
+        public boolean unchanged() {
+            return error == null && !changes.any();
         }
-        cardsAdded += changes.added();
-        cardsUpdated += changes.updated() + changes.restored();
-        cardsSetAside += changes.setAside();
-        lines.add(file + ": " + changes.added() + " added, " + changes.updated() + " updated, "
-                + changes.restored() + " restored, " + changes.setAside() + " set aside");
+
+        public boolean rejected() {
+            return error != null;
+        }
+
+        /** A rejection's reason without the source's name in front of it, for a page that names the deck instead. */
+        public String problem() {
+            return error != null && error.startsWith(source + ": ") ? error.substring(source.length() + 2) : error;
+        }
+
+        /** What happened to the deck's cards, e.g. "3 new cards, 1 updated", "unchanged" or "not imported". */
+        public String outcome() {
+            if (rejected()) {
+                return "not imported";
+            }
+            if (unchanged()) {
+                return "unchanged";
+            }
+            return Wording.format("{0,choice,0#no new cards|1#1 new card|1<{0} new cards}"
+                            + "{1,choice,0#|1#, 1 updated|1<, {1} updated}{2,choice,0#|1#, 1 set aside|1<, {2} set aside}",
+                    changes.added(), changes.updated() + changes.restored(), changes.setAside());
+        }
     }
 
-    void failed(String file, String message) {
-        errors.add(message);
-        lines.add(file + ": rejected, nothing imported from it");
+    void unchanged(String source, Deck deck) {
+        decks.add(new DeckResult(source, deck.id(), deck.name(), DeckSync.FileChanges.NONE, null));
+    }
+
+    void imported(String source, long deckId, String deckName, DeckSync.FileChanges changes) {
+        decks.add(new DeckResult(source, deckId, deckName, changes, null));
+    }
+
+    /** {@code deckName} is null when the source could not be read as a deck at all. */
+    void failed(String source, String deckName, String message) {
+        decks.add(new DeckResult(source, null, deckName, DeckSync.FileChanges.NONE, message));
+    }
+
+    public List<DeckResult> decks() {
+        return List.copyOf(decks);
     }
 
     void warned(String message) {
@@ -42,18 +64,26 @@ public final class SyncReport {
     }
 
     void mediaDeleted(int files) {
-        if (files > 0) {
-            lines.add("media: " + files + " file(s) no card uses any more deleted");
-        }
+        mediaDeleted += files;
     }
 
+    /**
+     * One line per source for the commands, "networking.md: Interview::Networking, 3 new cards", then how many
+     * media files no card uses any more were deleted, if any.
+     */
     public List<String> lines() {
-        return List.copyOf(lines);
+        List<String> lines = new ArrayList<>(decks.stream().map(d -> d.rejected()
+                ? Wording.format("{0}: rejected, nothing imported from it", d.source())
+                : Wording.format("{0}: {1}, {2}", d.source(), d.deckName(), d.outcome())).toList());
+        if (mediaDeleted > 0) {
+            lines.add(Wording.format("media: {0,choice,1#1 file|1<{0} files} no card uses any more deleted", mediaDeleted));
+        }
+        return lines;
     }
 
-    /** One "file:line: problem" message per rejected file. */
+    /** One "file:line: problem" message per rejected source. */
     public List<String> errors() {
-        return List.copyOf(errors);
+        return decks.stream().filter(DeckResult::rejected).map(DeckResult::error).toList();
     }
 
     /** One "file:line: problem" message per thing an imported file could not bring in (a missing image). */
@@ -62,12 +92,19 @@ public final class SyncReport {
     }
 
     public boolean hasErrors() {
-        return !errors.isEmpty();
+        return decks.stream().anyMatch(DeckResult::rejected);
     }
 
+    /** E.g. "2 decks changed, 5 unchanged, 1 rejected; 12 new cards, 3 updated, 1 set aside." */
     public String summary() {
-        return filesChanged + " file(s) changed, " + filesUnchanged + " unchanged, " + errors.size()
-                + " rejected; cards: " + cardsAdded + " added, " + cardsUpdated + " updated, " + cardsSetAside
-                + " set aside";
+        int changed = (int) decks.stream().filter(d -> !d.rejected() && !d.unchanged()).count();
+        int unchanged = (int) decks.stream().filter(DeckResult::unchanged).count();
+        int rejected = (int) decks.stream().filter(DeckResult::rejected).count();
+        int added = decks.stream().mapToInt(d -> d.changes().added()).sum();
+        int updated = decks.stream().mapToInt(d -> d.changes().updated() + d.changes().restored()).sum();
+        int setAside = decks.stream().mapToInt(d -> d.changes().setAside()).sum();
+        return Wording.format("{0,choice,0#0 decks|1#1 deck|1<{0} decks} changed, {1} unchanged, {2} rejected; "
+                        + "{3,choice,0#0 new cards|1#1 new card|1<{3} new cards}, {4} updated, {5} set aside.",
+                changed, unchanged, rejected, added, updated, setAside);
     }
 }

@@ -88,8 +88,17 @@ public final class Scheduler {
 
     /** The card after answering {@code rating} at {@code now}; days are counted as calendar dates in {@code zone}. */
     public ScheduledReview next(FsrsCard card, Instant now, Rating rating, ZoneId zone) {
+        return next(card, now, rating, zone, now);
+    }
+
+    /**
+     * As {@link #next(FsrsCard, Instant, Rating, ZoneId)}, with the fuzz drawn as a review at {@code shownAt} would
+     * draw it: the interval is then the one {@link #previewOutcomes} at {@code shownAt} put on the answer button
+     * (ts-fsrs seeds its fuzz with the review time, so a few seconds later would draw another).
+     */
+    public ScheduledReview next(FsrsCard card, Instant now, Rating rating, ZoneId zone, Instant shownAt) {
         Objects.requireNonNull(rating, "rating");
-        Review review = new Review(card, now, zone, false);
+        Review review = new Review(card, now, zone, false, shownAt.toEpochMilli());
         review.schedule(rating);
         return review.result(rating);
     }
@@ -306,6 +315,8 @@ public final class Scheduler {
     private final class Review {
         private final FsrsCard card;
         private final long nowMs;
+        // the review time ts-fsrs seeds the fuzz with: now, or when the card was shown with its intervals
+        private final long fuzzSeedMs;
         private final Instant reviewTime;
         private final int elapsed;
         private final boolean reviewLike;
@@ -336,9 +347,14 @@ public final class Scheduler {
         int loggedScheduledDays;
 
         Review(FsrsCard card, Instant now, ZoneId zone, boolean allOutcomes) {
+            this(card, now, zone, allOutcomes, now.toEpochMilli());
+        }
+
+        Review(FsrsCard card, Instant now, ZoneId zone, boolean allOutcomes, long fuzzSeedMs) {
             this.allOutcomes = allOutcomes;
             this.card = Objects.requireNonNull(card, "card");
             this.nowMs = now.toEpochMilli();
+            this.fuzzSeedMs = fuzzSeedMs;
             // ts-fsrs works in whole milliseconds
             this.reviewTime = now.getNano() % 1_000_000 == 0 ? now : Instant.ofEpochMilli(nowMs);
             Objects.requireNonNull(zone, "zone");
@@ -598,7 +614,7 @@ public final class Scheduler {
             min = Math.min(min, max);
             if (Double.isNaN(fuzzFactor)) {
                 // ts-fsrs seeds Alea with "<review ms>_<reps after review>_<difficulty × stability before>".
-                String seed = nowMs + "_" + (card.reps() + 1) + "_" + JsNumberText.of(card.difficulty() * card.stability());
+                String seed = fuzzSeedMs + "_" + (card.reps() + 1) + "_" + JsNumberText.of(card.difficulty() * card.stability());
                 fuzzFactor = AleaRandom.firstDraw(seed);
             }
             return (int) Math.floor(fuzzFactor * (max - min + 1) + min);

@@ -90,12 +90,12 @@ public final class PracticeService {
      * Rates a card and stores the typed answer with the review, in one transaction. {@code ticked} are the key
      * points the user marked as covered (their indexes); null keeps the matcher's own verdict.
      */
-    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, String answer,
-                                                     long seconds, Set<Integer> ticked) {
+    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
+                                                     String answer, long seconds, Set<Integer> ticked) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
-            ReviewService.RatedReview rated = reviews.rate(h, cardId, rating, durationMs);
+            ReviewService.RatedReview rated = reviews.rate(h, cardId, rating, durationMs, shownAtMs);
             attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer, seconds,
                     marks.coverage(), pointMarks(marks));
             return rated;
@@ -221,7 +221,7 @@ public final class PracticeService {
                 if (attempt.reviewId() != null) {
                     throw new InvalidInputException("attempts", "these ratings have already been applied");
                 }
-                ReviewService.RatedReview rated = reviews.rate(h, attempt.cardId(), e.getValue(), attempt.seconds() * 1000L);
+                ReviewService.RatedReview rated = reviews.rate(h, attempt.cardId(), e.getValue(), attempt.seconds() * 1000L, null);
                 attempts.linkReview(h, attempt.id(), rated.reviewId());
             }
         });

@@ -78,6 +78,13 @@ public final class ReviewRepository {
                 .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), rs.getInt("total"), rs.getInt("suspended"),
                         rs.getInt("learning_due"), rs.getInt("review_due"), rs.getInt("new_cards"), 0, 0))
                 .forEach(c -> counts.put(c.deckId(), c));
+        doneToday(h, learnerId, day).forEach((deck, done) -> counts.merge(deck, done, OwnCounts::plus));
+        return counts;
+    }
+
+    /** Per deck (its own cards only): new cards and reviews studied today, the figures daily limits count. */
+    Map<Long, OwnCounts> doneToday(Handle h, long learnerId, StudyDay day) {
+        Map<Long, OwnCounts> done = new HashMap<>();
         h.createQuery("""
                         SELECT c.deck_id,
                                SUM(r.state_before = :new) AS new_done,
@@ -87,22 +94,10 @@ public final class ReviewRepository {
                         GROUP BY c.deck_id""")
                 .bind("learnerId", learnerId).bind("new", State.NEW).bind("review", State.REVIEW)
                 .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
-                .map((rs, ctx) -> new long[] {rs.getLong("deck_id"), rs.getInt("new_done"), rs.getInt("reviews_done")})
-                .forEach(row -> counts.merge(row[0],
-                        new OwnCounts(row[0], 0, 0, 0, 0, 0, (int) row[1], (int) row[2]), OwnCounts::plus));
-        return counts;
-    }
-
-    /** Reviews done today in {@code decks} by cards that were in {@code stateBefore}. */
-    int reviewsDone(Handle h, long learnerId, List<Long> decks, StudyDay day, State stateBefore) {
-        return h.createQuery("""
-                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
-                        WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                          AND r.state_before = :stateBefore AND c.deck_id IN (<decks>)""")
-                .bind("learnerId", learnerId).bind("stateBefore", stateBefore)
-                .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
-                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
-                .mapTo(Integer.class).one();
+                .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), 0, 0, 0, 0, 0, rs.getInt("new_done"),
+                        rs.getInt("reviews_done")))
+                .forEach(c -> done.put(c.deckId(), c));
+        return done;
     }
 
     /** The (re)learning card in {@code decks} due first, if it is due by {@code dueBy}. */
@@ -187,16 +182,8 @@ public final class ReviewRepository {
         return reviewId;
     }
 
-    /** Restores the card's state from the newest review's "before" columns and removes that review. */
-    Optional<Long> undoLast(Handle h, long learnerId) {
-        Optional<Long> reviewId = h.createQuery(
-                        "SELECT MAX(id) FROM review_log WHERE learner_id = :learnerId")
-                .bind("learnerId", learnerId).mapTo(Long.class).findOne();
-        if (reviewId.isEmpty()) {
-            return Optional.empty();
-        }
-        long cardId = h.createQuery("SELECT card_id FROM review_log WHERE id = :id")
-                .bind("id", reviewId.get()).mapTo(Long.class).one();
+    /** Restores the card's state from the review's "before" columns and removes the review from the log. */
+    void undo(Handle h, long learnerId, long reviewId, long cardId) {
         h.createUpdate("""
                         UPDATE card_state SET (state, stability, difficulty, reps, lapses, learning_steps,
                                                scheduled_days, elapsed_days, last_review, due) =
@@ -205,9 +192,8 @@ public final class ReviewRepository {
                                     last_review_before, due_before
                              FROM review_log WHERE id = :id)
                         WHERE card_id = :cardId AND learner_id = :learnerId""")
-                .bind("id", reviewId.get()).bind("cardId", cardId).bind("learnerId", learnerId).execute();
-        h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId.get()).execute();
-        return Optional.of(cardId);
+                .bind("id", reviewId).bind("cardId", cardId).bind("learnerId", learnerId).execute();
+        h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId).execute();
     }
 
     /** A card's reviews, oldest first. */
@@ -218,6 +204,22 @@ public final class ReviewRepository {
                         FROM review_log WHERE card_id = :cardId AND learner_id = :learnerId ORDER BY reviewed_at, id""")
                 .bind("cardId", cardId).bind("learnerId", learnerId)
                 .mapTo(ReviewEntry.class).list();
+    }
+
+    /** The learner's newest review: its id in the log, and the card, its deck and the rating it got. */
+    Optional<NewestReview> newestReview(Handle h, long learnerId) {
+        return h.createQuery("""
+                        SELECT r.id AS review_id, r.card_id, r.rating, c.question, d.id AS deck_id, d.name AS deck_name
+                        FROM review_log r JOIN card c ON c.id = r.card_id JOIN deck d ON d.id = c.deck_id
+                        WHERE r.learner_id = :learnerId ORDER BY r.id DESC LIMIT 1""")
+                .bind("learnerId", learnerId)
+                .map((rs, ctx) -> new NewestReview(rs.getLong("review_id"), new LastRating(rs.getLong("card_id"),
+                        rs.getString("question"), rs.getLong("deck_id"), rs.getString("deck_name"),
+                        Rating.of(rs.getInt("rating")))))
+                .findOne();
+    }
+
+    record NewestReview(long reviewId, LastRating rating) {
     }
 
     /** The learner's reviews of cards in {@code decks}. */
@@ -300,11 +302,6 @@ public final class ReviewRepository {
         if (batch.size() > 0) {
             batch.execute();
         }
-    }
-
-    Optional<Long> lastReviewedCard(Handle h, long learnerId) {
-        return h.createQuery("SELECT card_id FROM review_log WHERE learner_id = :learnerId ORDER BY id DESC LIMIT 1")
-                .bind("learnerId", learnerId).mapTo(Long.class).findOne();
     }
 
     /** A deck's own counts; {@link #plus} adds sub-decks' counts to it. */

@@ -11,15 +11,17 @@ import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Preview;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Scheduler;
-import dev.prepdeck.fsrs.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,6 +34,8 @@ public final class ReviewService {
     static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
     /** A rating's duration is capped so a card left open over lunch does not distort time statistics. */
     static final long MAX_DURATION_MS = Duration.ofMinutes(30).toMillis();
+    /** How long ago a page may have shown a card for its intervals to still hold when it is rated. */
+    static final Duration SHOWN_AT_WINDOW = Duration.ofDays(1);
 
     private final Jdbi jdbi;
     private final DeckRepository decks;
@@ -50,7 +54,10 @@ public final class ReviewService {
         return reviews.learner(h);
     }
 
-    /** Due, new and total counts per deck, each including its sub-decks and capped by the deck's daily limits. */
+    /**
+     * Due, new and total counts per deck, each including its sub-decks, with the daily limits applied as studying
+     * that deck applies them ({@link DeckTree#limited}: each sub-deck's own limits, the deck's, and its parents').
+     */
     public Map<Long, DeckCounts> countsByDeck() {
         return jdbi.withHandle(this::countsByDeck);
     }
@@ -61,25 +68,41 @@ public final class ReviewService {
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         DeckTree tree = decks.tree(h);
-        Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(reviews.ownCounts(h, learner.id(), now, day),
-                ReviewRepository.OwnCounts.ZERO, ReviewRepository.OwnCounts::plus);
+        Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day);
+        Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(own, ReviewRepository.OwnCounts.ZERO,
+                ReviewRepository.OwnCounts::plus);
+        Map<Long, Integer> reviewsOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::reviewDue),
+                reviewsLeft(sums));
+        Map<Long, Integer> newOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::newCards), newLeft(sums));
         Map<Long, DeckCounts> result = new LinkedHashMap<>();
         for (Deck deck : tree.decks()) {
             ReviewRepository.OwnCounts sum = sums.get(deck.id());
-            int reviewsLeft = Math.max(0, deck.reviewsPerDay() - sum.reviewsDoneToday());
-            int newLeft = Math.max(0, deck.newPerDay() - sum.newDoneToday());
-            result.put(deck.id(), new DeckCounts(
-                    sum.learningDue() + Math.min(sum.reviewDue(), reviewsLeft),
-                    Math.min(sum.newCards(), newLeft),
-                    sum.total(),
-                    sum.suspended()));
+            result.put(deck.id(), new DeckCounts(sum.learningDue() + reviewsOffered.get(deck.id()),
+                    newOffered.get(deck.id()), sum.total(), sum.suspended()));
         }
         return result;
     }
 
+    private static Map<Long, Integer> figure(Map<Long, ReviewRepository.OwnCounts> counts,
+                                             ToIntFunction<ReviewRepository.OwnCounts> figure) {
+        Map<Long, Integer> values = new HashMap<>();
+        counts.forEach((deck, c) -> values.put(deck, figure.applyAsInt(c)));
+        return values;
+    }
+
+    /** What is left today of each deck's review limit, given what it and its sub-decks did ({@code sums}). */
+    private static ToIntFunction<Deck> reviewsLeft(Map<Long, ReviewRepository.OwnCounts> sums) {
+        return deck -> deck.reviewsPerDay() - sums.get(deck.id()).reviewsDoneToday();
+    }
+
+    private static ToIntFunction<Deck> newLeft(Map<Long, ReviewRepository.OwnCounts> sums) {
+        return deck -> deck.newPerDay() - sums.get(deck.id()).newDoneToday();
+    }
+
     /**
      * The next card to study in {@code deckId} and its sub-decks (all decks when null): learning cards that are
-     * due, then reviews due today, then new cards, each within the daily limits; then learning cards due soon.
+     * due, then reviews due today, then new cards, each from decks within their daily limits and their parents'
+     * ({@link DeckTree#withinLimits}, the rule the counts follow); then learning cards due soon.
      */
     public StudyQueue next(Long deckId) {
         return jdbi.withHandle(h -> next(h, deckId));
@@ -93,29 +116,16 @@ public final class ReviewService {
         DeckTree tree = decks.tree(h);
         Deck deck = deckId == null ? null
                 : decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-        // Daily limits hold per top-level deck when studying everything, else for the chosen deck.
-        List<Deck> roots = deck == null ? tree.roots() : List.of(deck);
         List<Long> scope = tree.scope(deck).deckIds();
+        Map<Long, ReviewRepository.OwnCounts> done = tree.rollUp(reviews.doneToday(h, learner.id(), day),
+                ReviewRepository.OwnCounts.ZERO, ReviewRepository.OwnCounts::plus);
         Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
-        for (Deck root : roots) {
-            if (cardId.isPresent()) {
-                break;
-            }
-            List<Long> rootDecks = tree.scope(root).deckIds();
-            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.REVIEW);
-            if (done < root.reviewsPerDay()) {
-                cardId = reviews.firstReviewDue(h, learner.id(), rootDecks, day.end().toEpochMilli());
-            }
+        if (cardId.isEmpty()) {
+            cardId = reviews.firstReviewDue(h, learner.id(), open(scope, tree.withinLimits(reviewsLeft(done))),
+                    day.end().toEpochMilli());
         }
-        for (Deck root : roots) {
-            if (cardId.isPresent()) {
-                break;
-            }
-            List<Long> rootDecks = tree.scope(root).deckIds();
-            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.NEW);
-            if (done < root.newPerDay()) {
-                cardId = reviews.firstNew(h, learner.id(), rootDecks);
-            }
+        if (cardId.isEmpty()) {
+            cardId = reviews.firstNew(h, learner.id(), open(scope, tree.withinLimits(newLeft(done))));
         }
         if (cardId.isEmpty()) {
             cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
@@ -125,6 +135,11 @@ public final class ReviewService {
             return StudyQueue.done(nextDue.map(Instant::ofEpochMilli).orElse(null));
         }
         return StudyQueue.of(studyCard(h, learner, cardId.get(), now));
+    }
+
+    /** The decks of {@code scope} that are within their limits. */
+    private static List<Long> open(List<Long> scope, Set<Long> withinLimits) {
+        return scope.stream().filter(withinLimits::contains).toList();
     }
 
     private StudyCard studyCard(Handle h, Learner learner, long cardId, Instant now) {
@@ -165,24 +180,35 @@ public final class ReviewService {
 
     /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
     public Optional<StudyCard> show(Handle h, long cardId) {
+        return show(h, cardId, null);
+    }
+
+    /**
+     * As {@link #show(Handle, long)}, with the intervals as they were when the card was first shown at
+     * {@code shownAtMs} (the practice check shows the buttons after the typed answer; their rating is seeded then).
+     */
+    public Optional<StudyCard> show(Handle h, long cardId, Long shownAtMs) {
         Learner learner = reviews.learner(h);
         Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
         if (schedule.isEmpty() || schedule.get().suspended()) {
             return Optional.empty();
         }
-        return Optional.of(studyCard(h, learner, cardId, clock.instant()));
+        return Optional.of(studyCard(h, learner, cardId, fuzzSeed(shownAtMs, clock.instant(), schedule.get())));
     }
 
-    /** Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. */
-    public ReviewResult rate(long cardId, Rating rating, long durationMs) {
-        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs).result());
+    /**
+     * Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. {@code shownAtMs}
+     * is when the page showed the card with its four intervals (null: not known); see {@link #fuzzSeed}.
+     */
+    public ReviewResult rate(long cardId, Rating rating, long durationMs, Long shownAtMs) {
+        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs, shownAtMs).result());
     }
 
     /**
      * Rates a card inside the caller's transaction, so that what belongs to the review (a practice attempt, the
      * other answers of a mock interview) is written or rolled back together with it.
      */
-    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs) {
+    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, Long shownAtMs) {
         if (durationMs < 0) {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
@@ -196,22 +222,46 @@ public final class ReviewService {
         Deck deck = decks.deck(h, card.deckId()).orElseThrow();
         Instant now = clock.instant();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
-        FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone()).card();
+        FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone(), fuzzSeed(shownAtMs, now, before))
+                .card();
         long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
         return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after));
+    }
+
+    /**
+     * The moment whose fuzz the rating draws: when the card was shown with its intervals, so the interval the card
+     * gets is the one its button showed (ts-fsrs seeds the fuzz with the review time). A time in the future, more
+     * than {@link #SHOWN_AT_WINDOW} ago or before the card's last review is not this card as a page of this study
+     * session showed it: then now.
+     */
+    static Instant fuzzSeed(Long shownAtMs, Instant now, CardSchedule card) {
+        if (shownAtMs == null) {
+            return now;
+        }
+        Instant shownAt = Instant.ofEpochMilli(shownAtMs);
+        boolean sinceLastReview = card.lastReview() == null || shownAtMs >= card.lastReview();
+        return shownAt.isAfter(now) || shownAt.isBefore(now.minus(SHOWN_AT_WINDOW)) || !sinceLastReview ? now : shownAt;
     }
 
     /** A stored review: its id in the log, whose review it is, and the card's new schedule. */
     public record RatedReview(long reviewId, long learnerId, ReviewResult result) {
     }
 
-    /** Takes back the learner's most recent rating: the card's state is restored and the review leaves the log. */
-    public Optional<Long> undoLast() {
-        return jdbi.inTransaction(h -> reviews.undoLast(h, reviews.learner(h).id()));
+    /**
+     * Takes back the learner's most recent rating, in whichever deck: the card's state is restored and the review
+     * leaves the log. Returns what was undone, or empty when there was nothing to undo.
+     */
+    public Optional<LastRating> undoLast() {
+        return jdbi.inTransaction(h -> {
+            long learnerId = reviews.learner(h).id();
+            Optional<ReviewRepository.NewestReview> newest = reviews.newestReview(h, learnerId);
+            newest.ifPresent(n -> reviews.undo(h, learnerId, n.reviewId(), n.rating().cardId()));
+            return newest.map(ReviewRepository.NewestReview::rating);
+        });
     }
 
-    /** The card the learner rated last, which undo would take back. */
-    public Optional<Long> lastReviewedCard(Handle h) {
-        return reviews.lastReviewedCard(h, reviews.learner(h).id());
+    /** The rating undo would take back now. */
+    public Optional<LastRating> lastRating(Handle h) {
+        return reviews.newestReview(h, reviews.learner(h).id()).map(ReviewRepository.NewestReview::rating);
     }
 }

@@ -6,6 +6,7 @@ import dev.prepdeck.stats.StatsService.DayDue;
 import dev.prepdeck.stats.StatsService.DayKinds;
 import dev.prepdeck.stats.StatsService.DeckMastery;
 import dev.prepdeck.stats.StatsService.HourRow;
+import dev.prepdeck.web.Wording;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -39,8 +40,9 @@ public final class Charts {
         int firstColumnOffset = first.getDayOfWeek().getValue() - 1; // weeks start on Monday
         int columns = (firstColumnOffset + days.size() + 6) / 7;
         Svg svg = new Svg(id, left + columns * cell + 4, top + 7 * cell + 4, "Review calendar, last 365 days",
-                total + " reviews on " + active + " of " + days.size() + " days from " + first + " to "
-                        + days.get(days.size() - 1).date() + "; the busiest day had " + max + " reviews.");
+                Wording.format("{0,choice,0#{0} reviews|1#1 review|1<{0} reviews} on {1} of {2,choice,1#1 day|1<{2} days}"
+                        + " from {3} to {4}; the busiest day had {5,choice,0#{5} reviews|1#1 review|1<{5} reviews}.",
+                        total, active, days.size(), first.toString(), days.get(days.size() - 1).date().toString(), max));
         String[] weekdays = {"Mon", "", "Wed", "", "Fri", "", ""};
         for (int row = 0; row < 7; row++) {
             if (!weekdays[row].isEmpty()) {
@@ -59,7 +61,8 @@ public final class Charts {
                         day.date().getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), "start", "axis-label", false);
             }
             svg.rect(left + column * cell, top + row * cell, cell - 2, cell - 2, "heat heat-" + level(day.count(), max),
-                    day.date() + ": " + day.count() + (day.count() == 1 ? " review" : " reviews"));
+                    Wording.format("{0}: {1,choice,0#{1} reviews|1#1 review|1<{1} reviews}", day.date().toString(),
+                            day.count()));
             monthTotal += day.count();
             boolean monthEnds = i == days.size() - 1 || days.get(i + 1).date().getDayOfMonth() == 1;
             if (monthEnds) {
@@ -94,9 +97,9 @@ public final class Charts {
                     Integer.toString(d.relearning()), Integer.toString(d.total())));
         }
         String id = "chart-reviews";
-        String svg = bars(id, "Reviews per day by kind, last " + days.size() + " days",
-                total + " reviews in " + days.size() + " days: learning in the first colour, review in the second, "
-                        + "relearning in the third.",
+        String svg = bars(id, Wording.format("Reviews per day by kind, last {0,choice,1#day|1<{0} days}", days.size()),
+                Wording.format("{0,choice,0#{0} reviews|1#1 review|1<{0} reviews} in {1,choice,1#1 day|1<{1} days}: "
+                        + "learning in the first colour, review in the second, relearning in the third.", total, days.size()),
                 labels, series, new String[] {"kind-learning", "kind-review", "kind-relearning"},
                 new String[] {"learning", "review", "relearning"}, "Reviews", "Day", null);
         return new Chart(id, "Reviews per day", svg, List.of("Day", "Learning", "Review", "Relearning", "Total"), rows);
@@ -107,9 +110,10 @@ public final class Charts {
         double[][] series = {days.stream().mapToDouble(DayDue::due).toArray()};
         int total = days.stream().mapToInt(DayDue::due).sum();
         String id = "chart-forecast";
-        String svg = bars(id, "Due forecast, next " + days.size() + " days",
-                total + " cards fall due in the next " + days.size() + " days; " + days.get(0).due()
-                        + " today, overdue cards included.",
+        String svg = bars(id, Wording.format("Due forecast, next {0,choice,1#day|1<{0} days}", days.size()),
+                Wording.format("{0,choice,0#{0} cards fall|1#1 card falls|1<{0} cards fall} due in the next "
+                        + "{1,choice,1#day|1<{1} days}; {2} today, overdue cards included.", total, days.size(),
+                        days.get(0).due()),
                 labels, series, new String[] {"bar-due"}, new String[] {"due"}, "Cards due", "Day", null);
         List<List<String>> rows = days.stream().map(d -> List.of(d.date().toString(), Integer.toString(d.due()))).toList();
         return new Chart(id, "Due forecast", svg, List.of("Day", "Due"), rows);
@@ -121,13 +125,14 @@ public final class Charts {
         String[] classes = {"state-new", "state-learning", "state-young", "state-mature", "state-suspended"};
         String id = "chart-states";
         int total = s.total();
-        StringBuilder desc = new StringBuilder(total + " cards: ");
+        List<String> parts = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            desc.append(i == 0 ? "" : ", ").append(values[i]).append(' ').append(names[i].toLowerCase(Locale.ROOT));
+            parts.add(values[i] + " " + names[i].toLowerCase(Locale.ROOT));
             rows.add(List.of(names[i], Integer.toString(values[i]), percent(total == 0 ? null : (double) values[i] / total)));
         }
-        Svg svg = new Svg(id, WIDTH, 90, "Card states", desc.append('.').toString());
+        Svg svg = new Svg(id, WIDTH, 90, "Card states", Wording.format(
+                "{0,choice,0#{0} cards|1#1 card|1<{0} cards}: {1}.", total, String.join(", ", parts)));
         double x = 10;
         double width = WIDTH - 20;
         for (int i = 0; i < names.length; i++) {
@@ -167,13 +172,14 @@ public final class Charts {
     private static Chart histogram(String id, String heading, String title, String[] labels, int[] bins, String axis) {
         double[][] series = {java.util.Arrays.stream(bins).asDoubleStream().toArray()};
         int total = java.util.Arrays.stream(bins).sum();
-        StringBuilder desc = new StringBuilder(total + " cards: ");
+        List<String> parts = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < bins.length; i++) {
-            desc.append(i == 0 ? "" : ", ").append(bins[i]).append(" at ").append(labels[i]);
+            parts.add(bins[i] + " at " + labels[i]);
             rows.add(List.of(labels[i], Integer.toString(bins[i])));
         }
-        String svg = bars(id, title, desc.append('.').toString(), List.of(labels), series, new String[] {"bar-cards"},
+        String desc = Wording.format("{0,choice,0#{0} cards|1#1 card|1<{0} cards}: {1}.", total, String.join(", ", parts));
+        String svg = bars(id, title, desc, List.of(labels), series, new String[] {"bar-cards"},
                 new String[] {"cards"}, "Cards", axis, null);
         return new Chart(id, heading, svg, List.of(axis, "Cards"), rows);
     }
@@ -185,8 +191,9 @@ public final class Charts {
         HourRow busiest = hours.stream().max(java.util.Comparator.comparingInt(HourRow::reviews)).orElseThrow();
         String id = "chart-hourly";
         String svg = bars(id, "Reviews and pass rate by hour of the day",
-                "Bars: reviews started in each hour; line: share of review-state cards answered Hard or better. "
-                        + "Busiest hour: " + busiest.hour() + ":00 with " + busiest.reviews() + " reviews.",
+                Wording.format("Bars: reviews started in each hour; line: share of review-state cards answered Hard or "
+                        + "better. Busiest hour: {0}:00 with {1,choice,0#{1} reviews|1#1 review|1<{1} reviews}.",
+                        String.valueOf(busiest.hour()), busiest.reviews()),
                 labels, series, new String[] {"bar-reviews"}, new String[] {"reviews"}, "Reviews", "Hour", rates);
         List<List<String>> rows = hours.stream().map(h -> List.of(labels.get(h.hour()) + ":00",
                 Integer.toString(h.reviews()), percent(h.passRate()))).toList();
@@ -199,10 +206,10 @@ public final class Charts {
         Double[] rates = days.stream().map(DayCoverage::averageCoverage).toArray(Double[]::new);
         int attempts = days.stream().mapToInt(DayCoverage::attempts).sum();
         String id = "chart-coverage";
-        String svg = bars(id, "Answer coverage over time, last " + days.size() + " days",
+        String svg = bars(id, Wording.format("Answer coverage over time, last {0,choice,1#day|1<{0} days}", days.size()),
                 attempts == 0 ? "No typed practice answers in this period yet."
-                        : "Bars: practice answers typed per day (" + attempts + " in all); line: the average share of "
-                        + "key points they covered.",
+                        : Wording.format("Bars: practice answers typed per day ({0} in all); line: the average share of "
+                        + "key points they covered.", attempts),
                 labels, series, new String[] {"bar-attempts"}, new String[] {"attempts"}, "Attempts", "Day", rates);
         List<List<String>> rows = days.stream().filter(d -> d.attempts() > 0)
                 .map(d -> List.of(d.date().toString(), Integer.toString(d.attempts()), percent(d.averageCoverage())))

@@ -2,6 +2,7 @@ package dev.prepdeck.stats;
 
 import dev.prepdeck.fsrs.ForgettingCurve;
 import dev.prepdeck.review.ReviewEntry;
+import dev.prepdeck.web.Wording;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,8 +38,9 @@ public final class RetrievabilityCurve {
         ReviewEntry last = history.get(history.size() - 1);
         double rNow = retrievability(last, now.toEpochMilli(), curve);
         Svg svg = new Svg("card-curve", WIDTH, HEIGHT, "Recall probability of this card over time",
-                history.size() + " reviews from " + date.format(Instant.ofEpochMilli(start)) + "; recall probability now "
-                        + Charts.percent(rNow) + ". The curve restarts at 100% after each review and falls with time.");
+                Wording.format("{0,choice,1#1 review|1<{0} reviews} from {1}; recall probability now {2}. The curve "
+                        + "restarts at 100% after each review and falls with time.", history.size(),
+                        date.format(Instant.ofEpochMilli(start)), Charts.percent(rNow)));
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         for (int t = 0; t <= 4; t++) {

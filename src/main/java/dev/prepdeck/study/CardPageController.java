@@ -7,6 +7,7 @@ import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.stats.RetrievabilityCurve;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -22,11 +23,13 @@ import java.util.Map;
 public final class CardPageController {
     private final StudyPages pages;
     private final MarkdownRenderer markdown;
+    private final InlineMarkdown inline;
     private final Clock clock;
 
-    public CardPageController(StudyPages pages, MarkdownRenderer markdown, Clock clock) {
+    public CardPageController(StudyPages pages, MarkdownRenderer markdown, InlineMarkdown inline, Clock clock) {
         this.pages = pages;
         this.markdown = markdown;
+        this.inline = inline;
         this.clock = clock;
     }
 
@@ -47,10 +50,12 @@ public final class CardPageController {
         model.put("deck", page.deck());
         model.put("curveSvg", RetrievabilityCurve.svg(entries,
                 ForgettingCurve.of(DeckSettings.of(page.deck()).toFsrsParameters()), now, page.zone()));
-        model.put("questionHtml", markdown.toHtml(card.question()));
+        // A question is one line, and here it is the page's heading, which holds inline content only.
+        model.put("questionHtml", inline.toHtml(card.question()));
+        model.put("questionText", inline.toPlainText(card.question()));
         model.put("answerHtml", markdown.toHtml(card.answer()));
         model.put("status", page.schedule() == null ? null
-                : DeckPageController.CardRow.of(card, new CardStatus(page.schedule(), entries.size()), now, page.zone()));
+                : DeckPageController.CardRow.of(card, new CardStatus(page.schedule(), entries.size()), now, page.zone(), inline));
         model.put("history", history);
         model.put("attempts", page.attempts().stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),

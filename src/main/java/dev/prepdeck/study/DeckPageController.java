@@ -7,8 +7,11 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -23,12 +26,15 @@ public final class DeckPageController {
     private final StudyPages pages;
     private final DeckService decks;
     private final MarkdownRenderer markdown;
+    private final InlineMarkdown inline;
     private final Clock clock;
 
-    public DeckPageController(StudyPages pages, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+    public DeckPageController(StudyPages pages, DeckService decks, MarkdownRenderer markdown, InlineMarkdown inline,
+                              Clock clock) {
         this.pages = pages;
         this.decks = decks;
         this.markdown = markdown;
+        this.inline = inline;
         this.clock = clock;
     }
 
@@ -41,7 +47,7 @@ public final class DeckPageController {
         Deck deck = page.deck();
         Instant now = clock.instant();
         List<CardRow> rows = page.cards().stream()
-                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone())).toList();
+                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone(), inline)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("deck", deck);
         model.put("descriptionHtml", markdown.toHtml(deck.description()));
@@ -62,22 +68,29 @@ public final class DeckPageController {
         String name = Params.formText(ctx, "name");
         try {
             decks.renameDeck(deckId, name);
+            Flash.show(ctx, Wording.format("Renamed the deck to {0}.", decks.deck(deckId).name()));
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             showDeck(ctx, deckId, e.getMessage(), name);
         }
     }
 
-    /** One line of a deck's card table. */
-    public record CardRow(long id, String question, String state, String due, int reviews, boolean removedFromSource) {
-        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone) {
+    /**
+     * One line of a deck's card table; the question as inline HTML for the line and as plain text for labels that
+     * name it.
+     */
+    public record CardRow(long id, String questionHtml, String questionText, String state, String due, int reviews,
+                          boolean removedFromSource) {
+        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone, InlineMarkdown inline) {
+            String html = inline.toHtml(card.question());
+            String text = inline.toPlainText(card.question());
             if (status == null) {
-                return new CardRow(card.id(), card.question(), "New", "", 0, card.removedFromSource());
+                return new CardRow(card.id(), html, text, "New", "", 0, card.removedFromSource());
             }
             String state = status.schedule().stateName();
             String due = status.schedule().state() == State.NEW || status.schedule().suspended() ? ""
                     : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone);
-            return new CardRow(card.id(), card.question(), state, due, status.reviews(), card.removedFromSource());
+            return new CardRow(card.id(), html, text, state, due, status.reviews(), card.removedFromSource());
         }
     }
 }

@@ -4,10 +4,13 @@ import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -54,6 +57,11 @@ public final class MockInterviewController {
             List<Long> deckIds = Params.formIdChoices(ctx, "deck", "deck");
             int questions = Params.requiredFormInt(ctx, "count", "number of questions");
             List<Long> cards = practice.pickMockCards(deckIds, questions);
+            if (cards.size() < questions) {
+                Flash.show(ctx, Wording.format("You asked for {0,choice,1#1 question|1<{0} questions}, but the chosen "
+                        + "decks have {1,choice,1#only 1 card|1<only {1} cards} to ask, so this interview has "
+                        + "{1,choice,1#1 question|1<{1} questions}.", questions, cards.size()));
+            }
             ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -115,8 +123,13 @@ public final class MockInterviewController {
         for (PracticeService.MockAnswer a : report) {
             total += a.attempt().coverage();
             Rating applied = a.attempt().rating();
+            List<Attempt.PointMark> points = a.attempt().keyPoints();
             rows.add(new ReportRow(a.attempt().id(), markdown.toHtml(a.card().question()), a.attempt().answer(),
-                    PracticeView.clock(a.attempt().seconds()), PracticeView.clock(a.targetSeconds()),
+                    markdown.toHtml(a.card().answer()),
+                    points.stream().filter(Attempt.PointMark::covered).map(Attempt.PointMark::text).toList(),
+                    points.stream().filter(p -> !p.covered()).map(Attempt.PointMark::text).toList(),
+                    timeAgainstTarget(a.attempt().seconds(), a.targetSeconds()),
+                    a.attempt().seconds() > a.targetSeconds(),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
                     a.suggested().label(), applied == null ? null : applied.label()));
         }
@@ -143,6 +156,8 @@ public final class MockInterviewController {
                 throw new InvalidInputException("answers", "there are no answers to rate");
             }
             practice.confirmMock(ratings);
+            Flash.show(ctx, Wording.format("Applied {0,choice,1#1 rating|1<{0} ratings} to your schedule.",
+                    ratings.size()));
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -150,8 +165,18 @@ public final class MockInterviewController {
         }
     }
 
-    /** One question in the report. */
-    public record ReportRow(long attemptId, String questionHtml, String answer, String time, String target,
-                            String coverage, int suggestedValue, String suggested, String applied) {
+    /** "1:40 of a 2:00 target" or "2:30, 0:30 over the 2:00 target": how the answer's time compares. */
+    static String timeAgainstTarget(long seconds, long target) {
+        if (seconds <= target) {
+            return Wording.format("{0} of a {1} target", PracticeView.clock(seconds), PracticeView.clock(target));
+        }
+        return Wording.format("{0}, {1} over the {2} target", PracticeView.clock(seconds),
+                PracticeView.clock(seconds - target), PracticeView.clock(target));
+    }
+
+    /** One question in the report: what was said, what the card says, which key points were covered or missed. */
+    public record ReportRow(long attemptId, String questionHtml, String answer, String modelHtml, List<String> covered,
+                            List<String> missed, String time, boolean overTarget, String coverage, int suggestedValue,
+                            String suggested, String applied) {
     }
 }

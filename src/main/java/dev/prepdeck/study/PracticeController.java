@@ -12,7 +12,9 @@ import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -49,7 +51,8 @@ public final class PracticeController {
         long seconds = answerSeconds(ctx, clock);
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds);
+        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds,
+                shownAt.isPresent() ? shownAt.getAsLong() : null);
         PracticeCheck check = reveal.check();
         StudyCard study = reveal.study();
         Rating suggested = check.suggested();
@@ -85,7 +88,9 @@ public final class PracticeController {
         long seconds = Params.requiredFormInt(ctx, "seconds", "seconds");
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
+                answer, seconds, ticked);
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
@@ -136,6 +141,7 @@ public final class PracticeController {
             }
             entered = new PracticeSettings(on, seconds);
             practice.saveSettings(deck.id(), entered);
+            Flash.show(ctx, Wording.format("Saved the practice settings of {0}.", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);

@@ -3,6 +3,7 @@ package dev.prepdeck.study;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.review.LastRating;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -12,8 +13,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** JSON for the study loop: the next card with its four intervals, and rating a card. */
+/** JSON for the study loop: the next card with its four intervals, rating a card, and undo. */
 public final class ReviewApiController {
     private final ReviewService reviews;
     private final PracticeService practice;
@@ -38,7 +40,8 @@ public final class ReviewApiController {
                 "card", Map.of("id", study.card().id(), "question", study.card().question(),
                         "answer", study.card().answer(), "deckId", study.card().deckId(),
                         "state", study.schedule().stateName()),
-                "intervals", intervals));
+                "intervals", intervals,
+                "shownAt", study.shownAt().toEpochMilli()));
     }
 
     public void review(Context ctx) {
@@ -46,23 +49,39 @@ public final class ReviewApiController {
         long cardId = body.requiredLong("cardId");
         Rating rating = Params.rating(body.requiredLong("rating"), "rating");
         Long durationMs = body.optionalLong("durationMs");
+        // When GET /api/review/next showed the card; with it the card gets the intervals that answer listed.
+        Long shownAt = body.optionalLong("shownAt");
         long duration = durationMs == null ? 0 : durationMs;
         String answer = body.optionalString("answer");
         if (answer == null) {
             if (body.optionalLong("seconds") != null) {
                 throw new InvalidInputException("answer", "field 'seconds' needs the 'answer' it timed");
             }
-            ctx.json(reviews.rate(cardId, rating, duration));
+            ctx.json(reviews.rate(cardId, rating, duration, shownAt));
             return;
         }
         Long seconds = body.optionalLong("seconds");
         long answerSeconds = seconds == null ? duration / 1000 : seconds;
         // The attempt is stored in the rating's own transaction, so an undo of this review removes it too.
-        ctx.json(practice.rateWithAttempt(cardId, rating, duration, answer, answerSeconds, null).result());
+        ctx.json(practice.rateWithAttempt(cardId, rating, duration, shownAt, answer, answerSeconds, null).result());
     }
 
+    /** Takes back the last rating, in whichever deck, and says which: {"undone":true,"cardId",...} or {"undone":false}. */
     public void undo(Context ctx) {
         JsonBody.requireNone(ctx);
-        ctx.json(Map.of("undone", reviews.undoLast().isPresent()));
+        Optional<LastRating> undone = reviews.undoLast();
+        if (undone.isEmpty()) {
+            ctx.json(Map.of("undone", false));
+            return;
+        }
+        LastRating r = undone.get();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("undone", true);
+        json.put("cardId", r.cardId());
+        json.put("question", r.question());
+        json.put("deckId", r.deckId());
+        json.put("deck", r.deckName());
+        json.put("rating", r.rating().value());
+        ctx.json(json);
     }
 }

@@ -3,11 +3,15 @@ package dev.prepdeck.study;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.LastRating;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.Params;
+import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -22,27 +26,44 @@ import java.util.OptionalLong;
  * rating buttons with their next intervals; undo takes the last rating back.
  */
 public final class StudyController {
+    /** How much of a question an undo button or message quotes. */
+    static final int QUOTED_QUESTION_CHARS = 80;
+
     private final StudyPages pages;
     private final ReviewService reviews;
     private final MarkdownRenderer markdown;
+    private final InlineMarkdown inline;
     private final Clock clock;
 
-    public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, Clock clock) {
+    public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, InlineMarkdown inline,
+                           Clock clock) {
         this.pages = pages;
         this.reviews = reviews;
         this.markdown = markdown;
+        this.inline = inline;
         this.clock = clock;
     }
 
-    /** After an undo the page asks for the card that was taken back (?card=), so it is studied again first. */
+    /**
+     * After an undo the page asks for the card that was taken back (?card=), so it is studied again first. A card
+     * that cannot be shown there (not in the deck, suspended) is dropped from the address, so the address always
+     * names the card on screen.
+     */
     public void study(Context ctx) {
         Long deckId = Params.queryId(ctx, "deck", "deck");
-        StudyPages.StudyPage page = pages.study(deckId, Params.queryId(ctx, "card", "card"));
+        Long cardId = Params.queryId(ctx, "card", "card");
+        StudyPages.StudyPage page = pages.study(deckId, cardId);
+        if (cardId != null && (page.queue().isDone() || page.queue().card().card().id() != cardId)) {
+            ctx.redirect(studyUrl(deckId, null), HttpStatus.FOUND);
+            return;
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("deck", page.deck());
         model.put("deckParam", deckId == null ? "" : deckId.toString());
         model.put("counts", page.counts());
-        model.put("canUndo", page.canUndo());
+        LastRating last = page.lastRating();
+        model.put("undoLabel", last == null ? null : Wording.format("Undo {0} on “{1}”", last.rating().label(),
+                quoted(last.question())));
         StudyQueue queue = page.queue();
         if (queue.isDone()) {
             model.put("nextDue", queue.nextDue() == null ? null
@@ -70,14 +91,32 @@ public final class StudyController {
         long cardId = Params.requiredFormId(ctx, "cardId", "card");
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        reviews.rate(cardId, rating, durationMs(ctx));
+        OptionalLong shownAt = Params.measured(ctx, "shownAt");
+        reviews.rate(cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null);
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * Takes back the last rating, whichever deck it was in, says which, and shows that card: in the deck being
+     * studied when it belongs to it, else in its own deck.
+     */
     public void undo(Context ctx) {
         Long deckId = Params.formId(ctx, "deck", "deck");
-        Optional<Long> cardId = reviews.undoLast();
-        ctx.redirect(studyUrl(deckId, cardId.orElse(null)), HttpStatus.SEE_OTHER);
+        Optional<LastRating> undone = reviews.undoLast();
+        if (undone.isEmpty()) {
+            Flash.show(ctx, "There was no rating to undo.");
+            ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
+            return;
+        }
+        LastRating rating = undone.get();
+        Flash.show(ctx, Wording.format("Undid {0} on “{1}” in {2}.", rating.rating().label(),
+                quoted(rating.question()), rating.deckName()));
+        ctx.redirect(studyUrl(pages.deckAfterUndo(deckId, rating.deckId()), rating.cardId()), HttpStatus.SEE_OTHER);
+    }
+
+    /** A question as a sentence quotes it: plain text, shortened. */
+    private String quoted(String question) {
+        return Wording.shortened(inline.toPlainText(question), QUOTED_QUESTION_CHARS);
     }
 
     /** The browser measures time on the card; without JavaScript the page's render time stands in. */

@@ -12,6 +12,7 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.review.CardSchedule;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.DeckCounts;
+import dev.prepdeck.review.LastRating;
 import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
@@ -51,15 +52,31 @@ public final class StudyPages {
                     : reviews.show(h, cardId).filter(c -> deck == null || deck.contains(c.deck()));
             StudyQueue queue = requested.map(StudyQueue::of).orElseGet(() -> reviews.next(h, deckId));
             DeckCounts counts = deckId == null ? null : reviews.countsByDeck(h).getOrDefault(deckId, DeckCounts.NONE);
-            boolean canUndo = reviews.lastReviewedCard(h).isPresent();
+            LastRating lastRating = reviews.lastRating(h).orElse(null);
             ZoneId zone = reviews.learner(h).zone();
             if (queue.isDone()) {
-                return new StudyPage(deck, counts, canUndo, queue, zone, false, 0);
+                return new StudyPage(deck, counts, lastRating, queue, zone, false, 0);
             }
             StudyCard study = queue.card();
             // Practice mode asks for a typed, timed answer first; the reveal then shows the answer and ratings.
-            return new StudyPage(deck, counts, canUndo, queue, zone, practice.practiceOn(h, study.deck().id()),
+            return new StudyPage(deck, counts, lastRating, queue, zone, practice.practiceOn(h, study.deck().id()),
                     practice.target(h, study.card()));
+        });
+    }
+
+    /**
+     * The deck to study after undoing a rating of a card in {@code cardDeckId}: the deck being studied when the card
+     * is in it (or everything is being studied), else the card's own deck, so the page shows the card it names.
+     */
+    public Long deckAfterUndo(Long studiedDeckId, long cardDeckId) {
+        if (studiedDeckId == null) {
+            return null;
+        }
+        return Database.read(jdbi, h -> {
+            Optional<Deck> studied = decks.deck(h, studiedDeckId);
+            Optional<Deck> cardDeck = decks.deck(h, cardDeckId);
+            return studied.isPresent() && cardDeck.isPresent() && studied.get().contains(cardDeck.get())
+                    ? studiedDeckId : cardDeckId;
         });
     }
 
@@ -82,11 +99,14 @@ public final class StudyPages {
         });
     }
 
-    /** The practice reveal: a typed answer checked against the card, and the card as the rating buttons need it. */
-    public Reveal reveal(long cardId, String answer, long seconds) {
+    /**
+     * The practice reveal: a typed answer checked against the card, and the card as the rating buttons need it, with
+     * the intervals as of {@code shownAtMs}, when the question was shown (null: now).
+     */
+    public Reveal reveal(long cardId, String answer, long seconds, Long shownAtMs) {
         return Database.read(jdbi, h -> {
             PracticeCheck check = practice.check(h, cardId, answer, seconds);
-            StudyCard study = reviews.show(h, cardId)
+            StudyCard study = reviews.show(h, cardId, shownAtMs)
                     .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
             return new Reveal(check, study);
         });
@@ -99,9 +119,10 @@ public final class StudyPages {
     /**
      * @param deck    the deck being studied, null for every deck
      * @param counts  that deck's counts, null for every deck
+     * @param lastRating what undo would take back, null when nothing
      * @param zone    the learner's zone, for when the next card is due
      */
-    public record StudyPage(Deck deck, DeckCounts counts, boolean canUndo, StudyQueue queue, ZoneId zone,
+    public record StudyPage(Deck deck, DeckCounts counts, LastRating lastRating, StudyQueue queue, ZoneId zone,
                             boolean practice, int targetSeconds) {
     }
 

@@ -24,10 +24,14 @@ final class ErrorPages {
     static void register(JavalinConfig config) {
         config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page. A handler's own
+        // 404 ("no media file named x.png") says more and is kept. Javalin's refusal of a body past its limit says
+        // only "Content Too Large".
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
-            // Javalin's own refusal of a body past its limit says only "Content Too Large".
-            respond(ctx, status, status == HttpStatus.CONTENT_TOO_LARGE ? BodyLimit.MESSAGE : e.getMessage());
+            String message = status == HttpStatus.CONTENT_TOO_LARGE ? BodyLimit.MESSAGE
+                    : status == HttpStatus.NOT_FOUND && javalinsOwn(e) ? noPageAt(ctx) : e.getMessage();
+            respond(ctx, status, message);
         });
         config.routes.exception(Migrations.NewerSchemaException.class, (e, ctx) ->
                 respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
@@ -37,11 +41,19 @@ final class ErrorPages {
         });
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                respond(ctx, HttpStatus.NOT_FOUND, "no page at " + ctx.path());
+                respond(ctx, HttpStatus.NOT_FOUND, noPageAt(ctx));
             }
         });
         config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
                 respond(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+    }
+
+    private static boolean javalinsOwn(HttpResponseException e) {
+        return e.getMessage() == null || e.getMessage().equals("Not Found") || e.getMessage().startsWith("Endpoint ");
+    }
+
+    private static String noPageAt(Context ctx) {
+        return "no page at " + ctx.path();
     }
 
     static void respond(Context ctx, HttpStatus status, String message) {

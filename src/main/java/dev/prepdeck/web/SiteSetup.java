@@ -6,17 +6,20 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 
 /**
  * What every route shares, so the app's wiring only declares routes: templates, JSON, static files, the
- * security-header, Host, body size, CSRF and API filters, and the mapping of every failure to a clear answer.
+ * security-header, Host, body size, CSRF and API filters, flash messages, and the mapping of every failure to a
+ * clear answer.
  */
 public final class SiteSetup {
     private SiteSetup() {
     }
 
-    public static void apply(JavalinConfig config, AllowedHosts hosts) {
+    public static void apply(JavalinConfig config, AllowedHosts hosts, Clock clock) {
         config.startup.showJavalinBanner = false;
+        Flash.register(config, clock);
         StaticAssets assets = new StaticAssets(SiteSetup.class.getClassLoader(), "static");
         config.fileRenderer(new ThymeleafRenderer(assets));
         config.jsonMapper(new JavalinJackson(jsonMapper(), false));

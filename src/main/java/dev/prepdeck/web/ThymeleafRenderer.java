@@ -1,6 +1,7 @@
 package dev.prepdeck.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.rendering.FileRenderer;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +12,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms and {@code assets}
- * for the URLs of static files ({@code ${assets.url('app.css')}}).
+ * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms, its main-menu
+ * section, the flash message waiting for it, {@link Wording} for sentences with counts and {@code assets} for the
+ * URLs of static files ({@code ${assets.url('app.css')}}).
  */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
@@ -38,10 +40,18 @@ public final class ThymeleafRenderer implements FileRenderer {
         }
     }
 
-    /** The main-menu entry a page belongs to: the first path segment ("/" is the deck list). */
-    static String navSection(String path) {
-        String[] segments = path.split("/");
-        return segments.length < 2 ? "decks" : segments[1];
+    /**
+     * The main-menu entry a page belongs to: the first path segment ("/" is the deck list), except that studying one
+     * deck (its study page, its practice check) belongs with the decks: "Study all" is studying every deck.
+     */
+    static String navSection(Context ctx) {
+        String[] segments = ctx.path().split("/");
+        String section = segments.length < 2 ? "decks" : segments[1];
+        if (!section.equals("study")) {
+            return section;
+        }
+        String deck = ctx.method() == HandlerType.POST ? ctx.formParam("deck") : ctx.queryParam("deck");
+        return deck != null && !deck.isBlank() ? "decks" : section;
     }
 
     @Override
@@ -50,7 +60,9 @@ public final class ThymeleafRenderer implements FileRenderer {
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
         context.setVariable("assets", assets);
-        context.setVariable("navSection", navSection(ctx.path()));
+        context.setVariable("navSection", navSection(ctx));
+        context.setVariable("flash", Flash.take(ctx));
+        context.setVariable("wording", Wording.TEMPLATES);
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }

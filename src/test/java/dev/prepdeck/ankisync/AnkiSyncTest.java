@@ -234,11 +234,11 @@ class AnkiSyncTest {
         ReviewService reviewing = new ReviewService(studied.jdbi(), new DeckRepository(), new ReviewRepository(),
                 studied.clock());
         long join = studied.cardWithUid("sql-inner-join");
-        reviewing.rate(join, Rating.GOOD, 7000);
+        reviewing.rate(join, Rating.GOOD, 7000, null);
         studied.clock().advance(Duration.ofMinutes(12));
-        reviewing.rate(join, Rating.GOOD, 4000);
+        reviewing.rate(join, Rating.GOOD, 4000, null);
         studied.clock().advance(Duration.ofDays(3));
-        reviewing.rate(join, Rating.HARD, 9000);
+        reviewing.rate(join, Rating.HARD, 9000, null);
 
         Path apkg = dir.resolve("sql.apkg");
         anki(studied).exportDeck("SQL", apkg);

@@ -35,7 +35,7 @@ class AnkiWebTest {
             Response imported = site.upload("/anki/import", "file", "french.apkg", pkg, "prefix", "From Anki");
             String html = imported.body().string();
             assertThat(imported.code()).isEqualTo(200);
-            assertThat(html).contains("french.apkg: 7 card(s) added, 0 updated, 0 unchanged, 0 skipped")
+            assertThat(html).contains("french.apkg: 7 cards added, 0 updated, 0 unchanged, 0 skipped")
                     .contains("From Anki::Languages::French::Verbs").contains("collection.anki2 (schema 11)");
             assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(7);
 
@@ -55,7 +55,7 @@ class AnkiWebTest {
 
             Response csv = site.upload("/anki/import", "file", "words.csv", "#deck:Words\nhola,hello\n".getBytes());
             assertThat(csv.code()).isEqualTo(200);
-            assertThat(csv.body().string()).contains("words.csv: 1 card(s) added").contains("Words");
+            assertThat(csv.body().string()).contains("words.csv: 1 card added").contains("Words");
 
             Response empty = site.upload("/anki/import", "file", "", new byte[0]);
             assertThat(empty.code()).isEqualTo(400);

@@ -30,7 +30,7 @@ class AnkiBrowserTest {
         page.focus("form button.primary").pressToNewPage(Keys.ENTER);
 
         assertThat(page.text("h1")).isEqualTo("Anki package imported");
-        assertThat(page.text(".summary")).contains("7 card(s) added");
+        assertThat(page.text(".summary")).contains("7 cards added");
         assertThat(page.text("section")).contains("Anki::Languages::French::Verbs")
                 .contains("9 reviews added");
         page.capture("anki-imported");

@@ -2,8 +2,10 @@ package dev.prepdeck.browser;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -37,13 +39,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * }
  * </pre>
  *
- * Without Chromium, chromedriver or axe-core the tests are skipped with the reason, except under CI=true
- * where that fails them: CI must really run them.
+ * Without Chromium or chromedriver the tests are skipped with the reason, except under CI=true where that fails
+ * them: CI must really run them. axe-core comes with the test classpath, so it is never missing.
  */
 public final class BrowserSession implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-    static final Path AXE = Paths.get("tools/browser/node_modules/axe-core/axe.min.js");
+    /** axe-core's script as Deque's com.deque.html.axe-core:selenium jar ships it (a test dependency). */
+    static final String AXE = "/axe.min.js";
     static final Path SCREENSHOTS = Paths.get("target/screenshots");
 
     private ChromeDriver driver;
@@ -55,8 +58,7 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     public void beforeAll(ExtensionContext context) throws IOException {
         requireInstalled(CHROMIUM, "Chromium", "apt-get install -y chromium");
         requireInstalled(CHROMEDRIVER, "chromedriver", "apt-get install -y chromium-driver");
-        requireInstalled(AXE, "axe-core", "cd tools/browser && npm ci");
-        axe = new Axe(Files.readString(AXE));
+        axe = new Axe(axeScript());
         profile = Files.createTempDirectory("prepdeck-chromium-");
 
         ChromeOptions options = new ChromeOptions();
@@ -74,6 +76,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         service.sendOutputTo(OutputStream.nullOutputStream());
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // A person's browser window has the focus; headless Chromium's may not, and then no element matches :focus.
+        driver.executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
     }
 
     @Override
@@ -113,6 +117,16 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     Axe axe() {
         return axe;
+    }
+
+    private static String axeScript() throws IOException {
+        try (InputStream script = BrowserSession.class.getResourceAsStream(AXE)) {
+            if (script == null) {
+                throw new IllegalStateException("axe-core's " + AXE + " is not on the test classpath"
+                        + " (dependency com.deque.html.axe-core:selenium in pom.xml)");
+            }
+            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void requireInstalled(Path path, String what, String install) {

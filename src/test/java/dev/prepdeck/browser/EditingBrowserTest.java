@@ -1,8 +1,10 @@
 package dev.prepdeck.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.prepdeck.TestData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
@@ -60,6 +62,13 @@ class EditingBrowserTest {
                 .containsEntry("question", "What does DNS resolve?")
                 .containsEntry("answer", "It resolves names to *addresses*.");
         assertThat(page.text("table.cards")).contains("What does DNS resolve?").doesNotContain("What does DNS do?");
+        assertThat(page.findAll("[role=status]")).as("the confirmation sits in a region screen readers announce").hasSize(1);
+        page.waitUntil("the confirmation, put back once the page has loaded so it is announced",
+                () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]")).isEqualTo("Saved “What does DNS resolve?”.");
+        page.capture("flash-card-saved");
+        page.open("/decks/" + site.deckId("Interview::Networking"));
+        assertThat(page.findAll(".flash")).as("a confirmation is shown once").isEmpty();
     }
 
     @Test
@@ -108,6 +117,9 @@ class EditingBrowserTest {
         assertThat(site.count("SELECT count(*) FROM deck WHERE id = " + networking)).isZero();
         assertThat(site.count("SELECT count(*) FROM card")).isZero();
         assertThat(page.text("table.decks")).doesNotContain("Networking");
+        page.waitUntil("the confirmation", () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]"))
+                .isEqualTo("Deleted Interview::Networking, with 3 cards and no reviews of history.");
     }
 
     @Test
@@ -116,6 +128,19 @@ class EditingBrowserTest {
         long deck = site.deckId("Interview::Networking");
         Page page = site.open("/decks/" + deck);
         page.focus("a[href$='/settings']").pressToNewPage(Keys.ENTER);
+        for (View size : View.values()) {
+            page.view(size, View.Scheme.LIGHT);
+            List<double[]> shortFields = page.sizes("#newPerDay, #reviewsPerDay, #interviewDate, #desiredRetention, #maximumInterval");
+            assertThat(shortFields).hasSize(5).allSatisfy(wh -> {
+                assertThat(wh[0]).as("a short field's width at %s, like the others", size)
+                        .isCloseTo(shortFields.get(0)[0], within(1.0)).isLessThanOrEqualTo(200);
+                assertThat(wh[1]).as("a field's height at %s, like the others", size)
+                        .isCloseTo(shortFields.get(0)[1], within(1.0)).isGreaterThanOrEqualTo(44);
+            });
+            assertThat(page.sizes("#weights").get(0)[0]).as("the weights take the form's width")
+                    .isGreaterThan(shortFields.get(0)[0]);
+        }
+        page.capture("deck-settings");
 
         page.type("#desiredRetention", "1.5").pressToNewPage(Keys.ENTER);
         assertThat(page.text(".error")).containsIgnoringCase("retention");

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * What the main pages look like on a phone (390×844) and a laptop (1280×800), light and dark: screenshots in
@@ -107,12 +112,98 @@ class LayoutBrowserTest {
         }
     }
 
+    /** A question with Markdown in it, as a deck written from notes often has. */
+    private static final String SQL_LIKE_DECK = """
+            # 数据库::LIKE
+
+            ## `sid like '%30864_6%'` 能匹配到哪些 sid？
+
+            `_` 匹配任意一个字符，`%` 匹配任意多个字符。
+            """;
+
     @Test
-    void a_chinese_card_and_its_deck_page_fit_a_phone() {
-        Site site = browser.site(TestData.DATABASE_DECK);
-        long deck = site.deckId("数据库");
-        site.open("/decks/" + deck).capture("deck");
+    void a_chinese_card_and_its_deck_page_fit_a_phone_and_questions_show_their_markdown_rendered() {
+        Site site = browser.site(TestData.DATABASE_DECK, SQL_LIKE_DECK);
+        long deck = site.deckId("数据库::LIKE");
+        Page list = site.open("/decks/" + deck);
+        assertThat(list.text("td.question a")).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？");
+        assertThat(list.text("td.question a code")).isEqualTo("sid like '%30864_6%'");
+        list.capture("deck");
+        list.clickToNewPage("td.question a");
+        assertThat(list.text("h1.question")).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？");
+        assertThat(list.title()).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？ · prepdeck");
+        list.capture("card");
+
+        deck = site.deckId("数据库");
         Page page = site.open("/study?deck=" + deck);
         page.press(Keys.SPACE).capture("review-chinese");
+    }
+
+    @Test
+    void the_menu_is_one_row_on_a_phone_with_every_link_big_enough_to_tap_and_full_names_on_a_laptop() {
+        Site site = browser.site(TestData.NETWORKING_DECK);
+        Page page = site.open("/").view(View.PHONE, View.Scheme.LIGHT);
+        List<List<?>> links = ((List<?>) page.script("""
+                return Array.from(document.querySelectorAll('header.site nav a'))
+                  .filter(function (a) { return a.getBoundingClientRect().width > 0; })
+                  .map(function (a) { var r = a.getBoundingClientRect(); return [a.innerText, r.top, r.height]; });
+                """)).stream().<List<?>>map(l -> (List<?>) l).toList();
+        assertThat(links.stream().map(l -> (String) l.get(0)))
+                .containsExactly("Decks", "Study", "Mock", "Stats", "New deck", "Import");
+        assertThat(links.stream().map(l -> ((Number) l.get(1)).doubleValue()).distinct()).as("one row").hasSize(1);
+        assertThat(links.stream().map(l -> ((Number) l.get(2)).doubleValue()))
+                .as("link heights to tap").allSatisfy(h -> assertThat(h).isGreaterThanOrEqualTo(44));
+        assertThat(page.sizes("header.site").get(0)[1]).as("menu height on a phone").isLessThanOrEqualTo(50);
+
+        page.view(View.LAPTOP, View.Scheme.LIGHT);
+        assertThat(page.findAll("header.site nav a")).extracting(WebElement::getText)
+                .containsExactly("prepdeck", "Decks", "Study all", "Mock interview", "Stats", "New deck", "Import notes");
+    }
+
+    /** A card whose answer is far taller than a laptop's window. */
+    private static final String LONG_ANSWER_DECK = """
+            # Long
+
+            ## Walk me through a production incident you led.
+            <!-- id: incident -->
+
+            """ + IntStream.rangeClosed(1, 30).mapToObj(i -> "Step " + i + ": what happened, what we checked, and "
+            + "what we decided next, with the numbers we watched.").collect(Collectors.joining("\n\n"))
+            + "\n\nThe last line of the answer.\n";
+
+    @Test
+    void a_long_answer_keeps_the_rating_bar_in_reach_without_hiding_the_end_of_the_answer() {
+        Site site = browser.site(LONG_ANSWER_DECK);
+        Page page = site.open("/study?deck=" + site.deckId("Long"));
+        // Its long answer turns practice mode on by default; this is the plain review page.
+        page.focus("#practice-toggle").pressToNewPage(Keys.ENTER);
+        assertThat(page.findAll("#reveal")).hasSize(1);
+        page.press(Keys.SPACE);
+        for (View size : View.values()) {
+            page.view(size, View.Scheme.LIGHT);
+            page.script("window.scrollTo(0, 0);");
+            Map<?, ?> top = bar(page);
+            assertThat(((Number) top.get("answerBottom")).doubleValue()).as("the answer is longer than the window")
+                    .isGreaterThan(((Number) top.get("window")).doubleValue());
+            assertThat(((Number) top.get("barBottom")).doubleValue()).as("the rating bar in the window at %s", size)
+                    .isLessThanOrEqualTo(((Number) top.get("window")).doubleValue() + 0.5);
+
+            page.script("window.scrollTo(0, document.documentElement.scrollHeight);");
+            Map<?, ?> end = bar(page);
+            assertThat(((Number) end.get("lastLineBottom")).doubleValue()).as("the answer's last line above the bar")
+                    .isLessThanOrEqualTo(((Number) end.get("barTop")).doubleValue());
+        }
+        page.script("window.scrollTo(0, 0);");
+        page.capture("review-long-answer");
+    }
+
+    private static Map<?, ?> bar(Page page) {
+        return (Map<?, ?>) page.script("""
+                var bar = document.querySelector('.ratings').getBoundingClientRect();
+                var answer = document.querySelector('#reveal .answer');
+                return { window: window.innerHeight, barTop: bar.top, barBottom: bar.bottom,
+                         answerBottom: answer.getBoundingClientRect().bottom,
+                         lastLineBottom: answer.lastElementChild.getBoundingClientRect().bottom };
+                """);
     }
 }

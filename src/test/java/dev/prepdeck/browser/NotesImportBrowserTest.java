@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /** Importing notes from the browser: paste or upload, look through the proposed cards, untick and edit, save. */
 class NotesImportBrowserTest {
@@ -106,6 +107,13 @@ class NotesImportBrowserTest {
         assertThat(page.text("h1")).isEqualTo("Notes imported");
         assertThat(site.list("SELECT name FROM deck ORDER BY name"))
                 .containsExactly("Prep", "Prep::Behavioural", "Prep::Kafka 面试笔记");
+        assertThat(page.text("h1 + p")).as("said in decks and cards").isEqualTo("Saved 2 decks: 3 new cards.");
+        assertThat(page.findAll("ul.saved-decks li")).extracting(WebElement::getText)
+                .containsExactlyInAnyOrder("Prep::Kafka 面试笔记: 2 new cards", "Prep::Behavioural: 1 new card");
+        assertThat(page.find("ul.saved-decks a[href='/decks/" + site.deckId("Prep::Behavioural") + "']").getText())
+                .isEqualTo("Prep::Behavioural");
+        assertThat(page.text("main")).doesNotContain("file(s)").doesNotContain(".md:");
+        page.capture("notes-saved");
         assertThat(site.list("SELECT question FROM card ORDER BY question"))
                 .containsExactlyInAnyOrder("Kafka 为什么要分区？", "What are offsets?", DISAGREED);
         assertThat(site.one("SELECT d.name FROM card c JOIN deck d ON d.id = c.deck_id"

@@ -68,6 +68,14 @@ public final class Page {
         return this;
     }
 
+    /** Holds a modifier (Ctrl, Meta) while pressing a key, and waits for the page that loads. */
+    public Page pressWithToNewPage(Keys modifier, CharSequence key) {
+        markCurrentDocument();
+        new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+        awaitNewDocument();
+        return this;
+    }
+
     public Page click(String css) {
         find(css).click();
         return this;
@@ -281,5 +289,16 @@ public final class Page {
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
                         "return !window.__prepdeckLeaving && document.readyState === 'complete';")));
         checkAccessibility();
+        assertNoTemplateCode();
+    }
+
+    /**
+     * No page may show template code: a Thymeleaf attribute or expression that was not processed (every error page
+     * once read {@code <title th:text="|${title} · prepdeck|">}). The test decks contain neither string.
+     */
+    private void assertNoTemplateCode() {
+        String html = driver.getPageSource();
+        assertThat(html).as("template code on %s", path())
+                .doesNotContainPattern("(?<![A-Za-z-])th:[a-z]").doesNotContain("${");
     }
 }

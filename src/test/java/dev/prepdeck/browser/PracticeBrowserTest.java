@@ -136,6 +136,44 @@ class PracticeBrowserTest {
         assertThat(page.text(".question")).as("the undone card is asked again").isEqualTo(CACHE_QUESTION);
     }
 
+    /** The key help's visible text: only the keys that work right now. */
+    private static String keyHelp(Page page) {
+        return page.text("#practice-keys");
+    }
+
+    @Test
+    void while_typing_u_and_space_are_text_ctrl_enter_checks_and_esc_leaves_the_box_for_the_other_keys() {
+        Site site = browser.site(CACHING_DECK);
+        long deck = site.deckId("Interview::Caching");
+        practiceOn(site, deck);
+        Page page = site.open("/study?deck=" + deck + "&card=" + site.cardId(STAMPEDE_QUESTION));
+        page.press("No idea.").focus("#practice-check").pressToNewPage(Keys.ENTER);
+        page.pressToNewPage("1");
+        assertThat(site.count("SELECT count(*) FROM review_log")).isEqualTo(1);
+
+        assertThat(page.focused()).startsWith("textarea#practice-text");
+        assertThat(keyHelp(page)).isEqualTo("Keys while typing: Ctrl+Enter check your answer · Esc leave the answer box");
+        assertThat(page.find("#undo kbd").isDisplayed()).as("U only types a letter while typing").isFalse();
+        page.press("Use u and a space");
+        assertThat(page.find("#practice-text").getAttribute("value")).isEqualTo("Use u and a space");
+        assertThat(site.count("SELECT count(*) FROM review_log")).as("U typed, nothing undone").isEqualTo(1);
+
+        page.press(Keys.ESCAPE);
+        assertThat(page.focused()).doesNotStartWith("textarea");
+        assertThat(keyHelp(page)).isEqualTo("Keys: Enter back to the answer box · Ctrl+Enter check your answer · U undo");
+        assertThat(page.find("#undo kbd").isDisplayed()).isTrue();
+        page.capture("practice-keys");
+        page.press(Keys.ENTER);
+        assertThat(page.focused()).as("Enter goes back into the box").startsWith("textarea#practice-text");
+        page.press(Keys.ESCAPE).pressToNewPage("u");
+        assertThat(site.count("SELECT count(*) FROM review_log")).as("U undoes outside the box").isZero();
+
+        assertThat(page.focused()).startsWith("textarea#practice-text");
+        page.press("Jitter on expiry.").pressWithToNewPage(Keys.CONTROL, Keys.ENTER);
+        assertThat(page.title()).as("Ctrl+Enter checks the answer from inside the box").startsWith("Check your answer");
+        assertThat(page.text(".typed-answer .typed")).isEqualTo("Jitter on expiry.");
+    }
+
     @Test
     void a_number_key_on_the_check_rates_with_that_rating_whatever_is_suggested() {
         Site site = browser.site(CACHING_DECK);
@@ -150,6 +188,20 @@ class PracticeBrowserTest {
         assertThat(site.list("SELECT rating FROM review_log")).containsExactly(2);
         assertThat(site.row("SELECT answer, coverage FROM practice_attempt"))
                 .containsEntry("answer", "No idea.").containsEntry("coverage", 0.0);
+    }
+
+    @Test
+    void a_mock_interview_with_fewer_cards_than_asked_says_so_before_the_first_question() {
+        Site site = browser.site(CACHING_DECK);
+        Page page = site.open("/mock");
+        page.focus("input[name=deck][value='" + site.deckId("Interview::Caching") + "']").press(Keys.SPACE);
+        page.type("#count", "5").pressToNewPage(Keys.ENTER);
+
+        assertThat(page.text(".breadcrumb")).isEqualTo("Mock interview · question 1 of 2");
+        page.waitUntil("the note", () -> !page.text(".flash[role=status]").isEmpty());
+        assertThat(page.text(".flash[role=status]")).isEqualTo(
+                "You asked for 5 questions, but the chosen decks have only 2 cards to ask, so this interview has 2 questions.");
+        page.capture("mock-question-fewer");
     }
 
     @Test
@@ -168,7 +220,12 @@ class PracticeBrowserTest {
             boolean cacheCard = page.text(".question").equals(CACHE_QUESTION);
             page.press(cacheCard ? CACHE_ANSWER : "Jitter on the expiry times.");
             page.waitUntil("the timer to count", () -> !page.text("#practice-timer .elapsed").equals("0:00"));
-            page.focus("#practice-answer button[type=submit]").pressToNewPage(Keys.ENTER);
+            if (question == 1) {
+                page.focus("#practice-answer button[type=submit]").pressToNewPage(Keys.ENTER);
+            } else {
+                assertThat(page.text("#practice-keys")).startsWith("Keys while typing: Ctrl+Enter finish");
+                page.pressWithToNewPage(Keys.CONTROL, Keys.ENTER);
+            }
         }
 
         assertThat(page.text("h1")).isEqualTo("Mock interview report");
@@ -180,6 +237,13 @@ class PracticeBrowserTest {
                 + " WHERE c.uid = 'cache-front'", Long.class);
         long stampedeAttempt = site.one("SELECT a.id FROM practice_attempt a JOIN card c ON c.id = a.card_id"
                 + " WHERE c.uid = 'stampede'", Long.class);
+        String cacheRow = ".mock-answer:has(#rating-" + cacheAttempt + ") ";
+        assertThat(page.text(cacheRow + ".model-answer")).as("the model answer, to learn from")
+                .contains("Read through the cache and decide up front how entries go stale.");
+        assertThat(page.text(cacheRow + ".mock-points h3")).isEqualTo("Key points: 3 of 4 covered");
+        assertThat(texts(page, cacheRow + ".mock-points li.missed"))
+                .containsExactly("Missed Delete the entry whenever the underlying record changes.");
+        assertThat(page.text(cacheRow + ".mock-time")).matches("\\d:\\d\\d of a 1:00 target");
         assertThat(page.find("#rating-" + cacheAttempt).getAttribute("value")).as("suggested for 75 %").isEqualTo("3");
         assertThat(page.find("#rating-" + stampedeAttempt).getAttribute("value")).as("suggested for 50 %").isEqualTo("2");
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -149,6 +150,17 @@ class StatsBrowserTest {
 
         page.tabThroughAll();
         page.view(View.LAPTOP, View.Scheme.DARK).tabThroughAll();
+        page.view(View.PHONE, View.Scheme.LIGHT);
+        Map<?, ?> retention = (Map<?, ?>) page.script("""
+                var box = document.querySelector('table.retention').parentElement;
+                return { scroll: box.scrollWidth, width: box.clientWidth };""");
+        assertThat(((Number) retention.get("scroll")).doubleValue()).as("every retention column in view on a phone")
+                .isLessThanOrEqualTo(((Number) retention.get("width")).doubleValue());
+        assertThat(((Number) page.script("""
+                return Math.min.apply(null, Array.from(document.querySelectorAll('.stats-chart svg text'))
+                  .filter(function (t) { return t.getBoundingClientRect().height > 0; })
+                  .map(function (t) { return t.getBoundingClientRect().height; }));""")).doubleValue())
+                .as("the smallest chart text on a phone, in px").isGreaterThanOrEqualTo(10);
         page.view(View.LAPTOP, View.Scheme.LIGHT);
         page.capture("stats");
 

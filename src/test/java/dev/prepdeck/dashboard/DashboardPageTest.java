@@ -32,7 +32,7 @@ class DashboardPageTest {
             assertThat(page).contains(">数据库</a>");
             assertThat(page).contains("depth-1");
             assertThat(page).contains("href=\"/study?deck=" + deckId + "\"");
-            assertThat(page).contains("<strong>5</strong> new today");
+            assertThat(page).contains("5 new today, 5 cards in all.");
         });
     }
 }

@@ -6,6 +6,7 @@ import static dev.prepdeck.TestData.list;
 import static dev.prepdeck.TestData.one;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,94 @@ class MigrationsTest {
         assertThat(Migrations.currentVersion(upgraded)).isEqualTo(Migrations.LATEST_VERSION);
         assertThat(one(upgraded, "SELECT question FROM card WHERE id = 1", String.class)).isEqualTo("Kept?");
         assertThat(one(upgraded, "SELECT new_per_day FROM deck WHERE id = 1", Integer.class)).isEqualTo(20);
+    }
+
+    /** Tables, indexes and triggers by name with their SQL, as sqlite_master lists them (SQLite's own left out). */
+    private static List<String> schemaObjects(Jdbi jdbi, String type) {
+        return list(jdbi, "SELECT name FROM sqlite_master WHERE type = '" + type + "' AND name NOT LIKE 'sqlite_%'"
+                + " ORDER BY name", String.class);
+    }
+
+    @Test
+    void a_version_6_database_gets_ids_that_are_never_reused_and_keeps_its_rows_triggers_and_references() {
+        Path file = tempDir.resolve("v6.db");
+        Jdbi old = plainJdbi(file);
+        new Migrations(file.toString()).migrate(old, 6);
+        old.useHandle(h -> {
+            h.execute("PRAGMA foreign_keys = ON");
+            h.execute("INSERT INTO deck (id, name, created_at, updated_at, new_per_day, interview_date)"
+                    + " VALUES (1, 'Kept', 0, 0, 7, '2026-05-31'), (2, 'Newest', 0, 0, 20, NULL)");
+            h.execute("INSERT INTO card (id, deck_id, uid, question, answer, position, created_at, updated_at)"
+                    + " VALUES (1, 1, 'c1', 'Kept?', 'Yes', 0, 0, 0), (2, 2, 'c2', 'Newest?', 'Yes', 0, 0, 0)");
+            h.execute("INSERT INTO card_state (card_id, learner_id, due) VALUES (1, 1, 0), (2, 1, 0)");
+            h.execute("INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,"
+                    + " state_before, stability_before, difficulty_before, reps_before, lapses_before,"
+                    + " learning_steps_before, scheduled_days_before, elapsed_days_before, due_before, state_after,"
+                    + " stability_after, difficulty_after, scheduled_days_after, due_after)"
+                    + " VALUES (1, 1, 3600000, 3, 0, 4000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2.3, 2.1, 0, 600000)");
+            h.execute("INSERT INTO practice_attempt (card_id, learner_id, review_id, attempted_at, answer, seconds,"
+                    + " coverage, key_points) VALUES (1, 1, 1, 3600000, 'yes', 4, 1, '[]')");
+        });
+        List<String> triggers = schemaObjects(old, "trigger");
+        List<String> indexes = schemaObjects(old, "index");
+
+        Jdbi upgraded = Database.open(file);
+
+        assertThat(Migrations.currentVersion(upgraded)).isEqualTo(Migrations.LATEST_VERSION);
+        assertThat(one(upgraded, "SELECT sql FROM sqlite_master WHERE name = 'deck'", String.class)).contains("AUTOINCREMENT");
+        assertThat(one(upgraded, "SELECT sql FROM sqlite_master WHERE name = 'card'", String.class)).contains("AUTOINCREMENT");
+        assertThat(one(upgraded, "SELECT name || new_per_day || interview_date FROM deck WHERE id = 1", String.class))
+                .isEqualTo("Kept72026-05-31");
+        assertThat(one(upgraded, "SELECT question FROM card WHERE id = 1", String.class)).isEqualTo("Kept?");
+        assertThat(one(upgraded, "SELECT COUNT(*) FROM card_state", Integer.class)).isEqualTo(2);
+        assertThat(one(upgraded, "SELECT COUNT(*) FROM practice_attempt WHERE review_id = 1", Integer.class)).isEqualTo(1);
+        assertThat(schemaObjects(upgraded, "trigger")).isEqualTo(triggers);
+        assertThat(schemaObjects(upgraded, "index")).isEqualTo(indexes);
+        assertThat(list(upgraded, "PRAGMA foreign_key_check", String.class)).isEmpty();
+
+        upgraded.useHandle(h -> {
+            // The search triggers still index a card's text: an edited question is found by its new words.
+            h.execute("UPDATE card SET question = 'Still kept?' WHERE id = 1");
+            assertThat(h.createQuery("SELECT rowid FROM card_text_index WHERE card_text_index MATCH '\"still\"'")
+                    .mapTo(Long.class).list()).containsExactly(1L);
+            // The triggers still keep the statistics: a card moved to another deck takes its review hour along.
+            h.execute("UPDATE card SET deck_id = 2 WHERE id = 1");
+            assertThat(h.createQuery("SELECT deck_id FROM review_hour WHERE deck_id <> 0 AND reviews > 0").mapTo(Long.class).list())
+                    .containsExactly(2L);
+            assertThat(h.createQuery("SELECT deck_id FROM card_recall WHERE card_id = 1").mapTo(Long.class).one())
+                    .isEqualTo(2L);
+            // Deleting a deck still cascades to its cards and everything that refers to them.
+            h.execute("DELETE FROM deck WHERE id = 2");
+            assertThat(h.createQuery("SELECT COUNT(*) FROM card_state").mapTo(Integer.class).one()).isZero();
+            assertThat(h.createQuery("SELECT COUNT(*) FROM review_log").mapTo(Integer.class).one()).isZero();
+            assertThat(h.createQuery("SELECT COUNT(*) FROM practice_attempt").mapTo(Integer.class).one()).isZero();
+            assertThat(h.createQuery("SELECT COUNT(*) FROM review_hour WHERE reviews > 0").mapTo(Integer.class).one()).isZero();
+
+            h.execute("INSERT INTO deck (name, created_at, updated_at) VALUES ('After', 0, 0)");
+            assertThat(h.createQuery("SELECT id FROM deck WHERE name = 'After'").mapTo(Long.class).one())
+                    .as("not the deleted deck's id").isEqualTo(3L);
+        });
+        assertThatThrownBy(() -> upgraded.useHandle(h -> h.execute(
+                "INSERT INTO card (deck_id, uid, question, answer, position, created_at, updated_at)"
+                        + " VALUES (999, 'x', 'q', 'a', 0, 0, 0)")))
+                .as("foreign keys are enforced again").hasMessageContaining("FOREIGN KEY");
+    }
+
+    @Test
+    void the_id_upgrade_stops_untouched_when_a_table_has_a_column_it_would_not_copy() {
+        Path file = tempDir.resolve("extra.db");
+        Jdbi old = plainJdbi(file);
+        new Migrations(file.toString()).migrate(old, 6);
+        old.useHandle(h -> {
+            h.execute("ALTER TABLE deck ADD COLUMN colour TEXT");
+            h.execute("INSERT INTO deck (id, name, created_at, updated_at, colour) VALUES (1, 'Mine', 0, 0, 'red')");
+        });
+
+        assertThatThrownBy(() -> Database.open(file))
+                .hasMessageContaining("V7__ids_never_reused.sql")
+                .hasMessageContaining("deck_has_the_columns_this_upgrade_copies");
+        assertThat(Migrations.currentVersion(old)).isEqualTo(6);
+        assertThat(one(old, "SELECT colour FROM deck WHERE id = 1", String.class)).isEqualTo("red");
     }
 
     @Test
@@ -109,9 +198,14 @@ class MigrationsTest {
                 .isEqualTo(99);
     }
 
+    /** Without the app's settings, but with the text functions the search triggers (V6) call. */
     private static Jdbi plainJdbi(Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource();
         dataSource.setUrl("jdbc:sqlite:" + file);
-        return Jdbi.create(dataSource);
+        return Jdbi.create(() -> {
+            Connection connection = dataSource.getConnection();
+            TextFold.registerSqlFunctions(connection);
+            return connection;
+        });
     }
 }

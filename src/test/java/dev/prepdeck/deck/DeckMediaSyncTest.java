@@ -173,12 +173,12 @@ class DeckMediaSyncTest {
         SyncReport report = sync.importFolder(decks);
 
         String renamed = "join-" + sha256(redrawn).substring(0, 8) + ".png";
-        assertThat(report.lines()).contains("sql.md: 0 added, 1 updated, 0 restored, 0 set aside");
+        assertThat(report.lines()).contains("sql.md: SQL, no new cards, 1 updated");
         assertThat(answer("sql-join")).contains("![An inner join of two tables](media/" + renamed + ")");
         assertThat(stored(renamed)).isEqualTo(redrawn);
         assertThat(store.bytes("join.png")).as("no card shows the old drawing").isEmpty();
-        assertThat(report.lines()).contains("media: 1 file(s) no card uses any more deleted");
-        assertThat(sync.importFolder(decks).lines()).as("then unchanged").containsExactly("sql.md: unchanged");
+        assertThat(report.lines()).contains("media: 1 file no card uses any more deleted");
+        assertThat(sync.importFolder(decks).lines()).as("then unchanged").containsExactly("sql.md: SQL, unchanged");
     }
 
     @Test
@@ -238,6 +238,6 @@ class DeckMediaSyncTest {
         assertThat(list(fresh, "SELECT answer FROM card ORDER BY uid", String.class))
                 .isEqualTo(list(jdbi, "SELECT answer FROM card ORDER BY uid", String.class));
         assertThat(sync.importFolder(out).summary()).as("the export imports into its source unchanged")
-                .contains("cards: 0 added, 0 updated, 0 set aside");
+                .contains("0 new cards, 0 updated, 0 set aside");
     }
 }

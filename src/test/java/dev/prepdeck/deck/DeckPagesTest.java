@@ -7,6 +7,7 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ class DeckPagesTest {
                     "answer", answer, "tags", "sql, performance", "action", "save");
             assertThat(saved.code()).isEqualTo(303);
             assertThat(location(saved)).isEqualTo("/decks/" + deckId);
+            assertThat(flash(s.page(location(saved)))).isEqualTo("Added “How do you read a plan?” to Interview::Networking.");
             long cardId = collection.cardId("How do you read a plan?");
             assertThat(collection.one("SELECT tags FROM card WHERE id = " + cardId, String.class)).isEqualTo("sql, performance");
 
@@ -48,12 +50,21 @@ class DeckPagesTest {
             Response edited = s.submit("/cards/" + cardId, "question", "How do you read a query plan?",
                     "answer", "Run EXPLAIN.", "tags", "", "action", "save");
             assertThat(edited.code()).isEqualTo(303);
+            assertThat(flash(s.page(location(edited)))).isEqualTo("Saved “How do you read a query plan?”.");
             assertThat(collection.one("SELECT answer FROM card WHERE id = " + cardId, String.class)).isEqualTo("Run EXPLAIN.");
 
             assertThat(s.page("/cards/" + cardId + "/delete")).contains("Delete this card?").contains("0 reviews");
-            assertThat(s.submit("/cards/" + cardId + "/delete").code()).isEqualTo(303);
+            Response deleted = s.submit("/cards/" + cardId + "/delete");
+            assertThat(deleted.code()).isEqualTo(303);
+            assertThat(flash(s.page(location(deleted)))).isEqualTo("Deleted “How do you read a query plan?” and its history.");
+            assertThat(flash(s.page(location(deleted)))).as("shown once, not on a reload").isEmpty();
             assertThat(collection.one("SELECT COUNT(*) FROM card WHERE id = " + cardId, Integer.class)).isZero();
         });
+    }
+
+    /** The confirmation a page shows after a form, in the region screen readers announce. */
+    private static String flash(String html) {
+        return Jsoup.parse(html).select(".flash[role=status]").text();
     }
 
     @Test
@@ -73,13 +84,16 @@ class DeckPagesTest {
             Response created = s.submit("/decks", "name", "Behavioural::Leadership");
             assertThat(created.code()).isEqualTo(303);
             long created_id = Long.parseLong(location(created).replace("/decks/", ""));
+            assertThat(flash(s.page(location(created)))).isEqualTo("Created the deck Behavioural::Leadership.");
             assertThat(collection.one("SELECT COUNT(*) FROM deck WHERE name = 'Behavioural'", Integer.class)).isEqualTo(1);
 
             Response duplicate = s.submit("/decks", "name", "Behavioural::Leadership");
             assertThat(duplicate.code()).isEqualTo(400);
             assertThat(duplicate.body().string()).contains("already exists");
 
-            assertThat(s.submit("/decks/" + created_id + "/rename", "name", "Behavioural::Teamwork").code()).isEqualTo(303);
+            Response renamed = s.submit("/decks/" + created_id + "/rename", "name", "Behavioural::Teamwork");
+            assertThat(renamed.code()).isEqualTo(303);
+            assertThat(flash(s.page(location(renamed)))).isEqualTo("Renamed the deck to Behavioural::Teamwork.");
             assertThat(collection.one("SELECT name FROM deck WHERE id = " + created_id, String.class)).isEqualTo("Behavioural::Teamwork");
             Response badRename = s.submit("/decks/" + created_id + "/rename", "name", "");
             assertThat(badRename.code()).isEqualTo(400);
@@ -89,9 +103,13 @@ class DeckPagesTest {
             long dns = collection.cardId("What does DNS do?");
             s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3");
             String confirm = s.page("/decks/" + interview + "/delete");
-            assertThat(confirm).contains("2 decks (with sub-decks)").contains("3 cards").contains("1 reviews");
+            assertThat(confirm).as("one review, not '1 reviews'")
+                    .contains("This deletes 2 decks (with its sub-decks), 3 cards and 1 review of history.");
 
-            assertThat(s.submit("/decks/" + interview + "/delete").code()).isEqualTo(303);
+            Response deletedDeck = s.submit("/decks/" + interview + "/delete");
+            assertThat(deletedDeck.code()).isEqualTo(303);
+            assertThat(flash(s.page(location(deletedDeck))))
+                    .isEqualTo("Deleted Interview and its sub-deck, with 3 cards and 1 review of history.");
             assertThat(collection.one("SELECT COUNT(*) FROM deck WHERE name LIKE 'Interview%'", Integer.class)).isZero();
             assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
             assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(2);
@@ -117,6 +135,7 @@ class DeckPagesTest {
             Response good = s.submit("/decks/" + deckId + "/settings", "newPerDay", "5", "reviewsPerDay", "50",
                     "desiredRetention", "0.85", "maximumInterval", "365", "learningSteps", "10m 1h", "relearningSteps", "none", "weights", "");
             assertThat(good.code()).isEqualTo(303);
+            assertThat(flash(s.page(location(good)))).isEqualTo("Saved the settings of Interview::Networking.");
             assertThat(collection.one("SELECT new_per_day || ',' || desired_retention || ',' || learning_steps || ',' || relearning_steps "
                     + "FROM deck WHERE id = " + deckId, String.class)).isEqualTo("5,0.85,10m 1h,none");
         });

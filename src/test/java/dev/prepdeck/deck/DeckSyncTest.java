@@ -56,6 +56,28 @@ class DeckSyncTest {
     }
 
     @Test
+    void the_report_speaks_in_decks_and_cards_with_singular_and_plural_right() {
+        write(decks, "networking.md", NETWORKING_DECK);
+        write(decks, "one.md", "# Solo\n\n## What is a deadlock?\n\nTwo waits on each other.\n");
+
+        SyncReport report = sync.importFolder(decks);
+
+        assertThat(report.lines()).containsExactly("networking.md: Interview::Networking, 3 new cards",
+                "one.md: Solo, 1 new card");
+        assertThat(report.summary()).isEqualTo("2 decks changed, 0 unchanged, 0 rejected; 4 new cards, 0 updated, 0 set aside.");
+        assertThat(report.decks()).extracting(SyncReport.DeckResult::deckId)
+                .containsExactly(one(jdbi, "SELECT id FROM deck WHERE name = 'Interview::Networking'", Long.class),
+                        one(jdbi, "SELECT id FROM deck WHERE name = 'Solo'", Long.class));
+
+        write(decks, "one.md", "# Solo\n\n## What is a deadlock?\n\nTwo transactions wait on each other.\n");
+        SyncReport second = sync.importFolder(decks);
+
+        assertThat(second.lines()).containsExactly("networking.md: Interview::Networking, unchanged",
+                "one.md: Solo, no new cards, 1 updated");
+        assertThat(second.summary()).isEqualTo("1 deck changed, 1 unchanged, 0 rejected; 0 new cards, 1 updated, 0 set aside.");
+    }
+
+    @Test
     void a_second_import_changes_nothing() {
         write(decks, "networking.md", NETWORKING_DECK);
         sync.importFolder(decks);
@@ -64,7 +86,8 @@ class DeckSyncTest {
 
         SyncReport second = sync.importFolder(decks);
 
-        assertThat(second.summary()).startsWith("0 file(s) changed, 1 unchanged");
+        assertThat(second.summary()).isEqualTo("0 decks changed, 1 unchanged, 0 rejected; 0 new cards, 0 updated, 0 set aside.");
+        assertThat(second.lines()).containsExactly("networking.md: Interview::Networking, unchanged");
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -75,8 +98,8 @@ class DeckSyncTest {
         long dns = cardId("What does DNS do?");
         long put = cardId("Which HTTP method is idempotent but not safe?");
         ReviewService reviews = new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock);
-        reviews.rate(dns, Rating.GOOD, 4000);
-        reviews.rate(put, Rating.EASY, 3000);
+        reviews.rate(dns, Rating.GOOD, 4000, null);
+        reviews.rate(put, Rating.EASY, 3000, null);
 
         String edited = NETWORKING_DECK
                 .replace("## What does DNS do?", "## What is DNS for?")
@@ -111,7 +134,7 @@ class DeckSyncTest {
         write(decks, "networking.md", NETWORKING_DECK);
         sync.importFolder(decks);
         long tcp = cardId("Compare TCP and UDP.");
-        new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock).rate(tcp, Rating.HARD, 1000);
+        new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock).rate(tcp, Rating.HARD, 1000, null);
         int tcpStart = NETWORKING_DECK.indexOf("## Compare TCP");
         int tcpEnd = NETWORKING_DECK.indexOf("## Which HTTP");
         write(decks, "networking.md", NETWORKING_DECK.substring(0, tcpStart) + NETWORKING_DECK.substring(tcpEnd));
@@ -211,7 +234,7 @@ class DeckSyncTest {
 
         assertThat(files).hasSize(3);
         assertThat(report.hasErrors()).isFalse();
-        assertThat(report.summary()).contains("cards: 0 added, 0 updated, 0 set aside");
+        assertThat(report.summary()).contains("0 new cards, 0 updated, 0 set aside");
         assertThat(snapshot()).isEqualTo(before);
         String networking = Files.readString(exported.resolve("networking.md"));
         assertThat(networking).contains("<!-- id: net-dns -->").contains("# Interview::Networking");

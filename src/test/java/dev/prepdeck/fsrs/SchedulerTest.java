@@ -95,6 +95,31 @@ class SchedulerTest {
     }
 
     @Test
+    void a_rating_given_when_the_card_was_shown_gets_the_interval_previewed_then_though_rated_later() {
+        Random random = new Random(11);
+        int differentWithoutIt = 0;
+        for (int i = 0; i < 500; i++) {
+            double stability = 3 + random.nextDouble() * 200;
+            Instant last = T0.plus(Duration.ofMinutes(random.nextInt(100_000)));
+            FsrsCard card = new FsrsCard(State.REVIEW, stability, 1 + random.nextDouble() * 9, 5, 0, 0,
+                    (int) stability, (int) stability, last, last.plus(Duration.ofDays((long) stability)));
+            // shown at 08:00 on the due day, rated up to ten minutes later, the same day
+            Instant shown = card.due().atZone(UTC).toLocalDate().atTime(8, 0).toInstant(ZoneOffset.UTC);
+            Instant rated = shown.plusMillis(1 + random.nextInt(600_000));
+            Preview buttons = FUZZED.previewOutcomes(card, shown, UTC);
+            for (Rating rating : Rating.values()) {
+                FsrsCard after = FUZZED.next(card, rated, rating, UTC, shown).card();
+                assertThat(after.scheduledDays()).as("%s of card %d", rating, i).isEqualTo(buttons.scheduledDays(rating));
+                assertThat(Duration.between(rated, after.due())).isEqualTo(Duration.between(shown, buttons.due(rating)));
+                if (FUZZED.next(card, rated, rating, UTC).card().scheduledDays() != buttons.scheduledDays(rating)) {
+                    differentWithoutIt++;
+                }
+            }
+        }
+        assertThat(differentWithoutIt).as("fuzz drawn at the rating's own time changes intervals").isPositive();
+    }
+
+    @Test
     void fuzz_stays_within_ts_fsrs_ranges() {
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {

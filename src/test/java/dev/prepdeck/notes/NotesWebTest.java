@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +121,12 @@ class NotesWebTest {
             Response saved = save(site, fields, 3, 0, 2);
 
             assertThat(saved.code()).isEqualTo(200);
-            assertThat(saved.body().string()).contains("2 added");
+            Document result = Jsoup.parse(saved.body().string());
+            assertThat(result.select("p").first().text()).isEqualTo("Saved 1 deck: 2 new cards.");
+            long deck = collection.one("SELECT id FROM deck WHERE name = 'Prep::Interview'", Long.class);
+            assertThat(result.select("ul.saved-decks li").eachText()).containsExactly("Prep::Interview: 2 new cards");
+            assertThat(result.select("ul.saved-decks a").attr("href")).as("a link to the deck").isEqualTo("/decks/" + deck);
+            assertThat(result.text()).doesNotContain(".rst").doesNotContain("file(s)");
             assertThat(collection.list("SELECT question FROM card ORDER BY position", String.class))
                     .containsExactly("What is a deadlock?", "索引有哪些类型？");
             assertThat(collection.one("SELECT answer FROM card WHERE question = 'What is a deadlock?'", String.class))
@@ -144,14 +151,14 @@ class NotesWebTest {
             save(site, first, 3, 0, 1, 2);
             long deadlock = collection.one("SELECT id FROM card WHERE question = 'What is a deadlock?'", Long.class);
             new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), collection.clock())
-                    .rate(deadlock, Rating.GOOD, 4000);
+                    .rate(deadlock, Rating.GOOD, 4000, null);
 
             String v2 = V1.replace("Two transactions each wait", "Two or more transactions each wait")
                     + "\nWhat is MVCC?\n-------------\nReaders see a snapshot; writers add versions.\n";
             List<String> second = previewFields(upload(site, "db.rst", v2.getBytes(StandardCharsets.UTF_8)).body().string());
             Response saved = save(site, second, 4, 0, 1, 2, 3);
 
-            assertThat(saved.body().string()).contains("1 added, 1 updated");
+            assertThat(saved.body().string()).contains("1 new card, 1 updated");
             assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(4);
             assertThat(collection.one("SELECT answer FROM card WHERE id = " + deadlock, String.class))
                     .startsWith("Two or more transactions");

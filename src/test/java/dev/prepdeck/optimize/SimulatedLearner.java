@@ -73,7 +73,7 @@ public final class SimulatedLearner {
                     }
                     CardSchedule card = queue.card().schedule();
                     reviews.rate(h, card.cardId(), rating(card, clock.instant(), memoryFactor, random),
-                            6_000 + random.nextInt(20_000));
+                            6_000 + random.nextInt(20_000), null);
                     clock.advance(Duration.ofSeconds(20));
                 }
             }

@@ -221,8 +221,8 @@ class StatsFiguresTest {
         ReviewService reviews = new ReviewService(log.jdbi, decks, new ReviewRepository(), log.clock);
         StatsService stats = service(log);
 
-        reviews.rate(log.card(NETWORKING, 0), Rating.GOOD, 4_000);
-        reviews.rate(log.card(NETWORKING, 1), Rating.AGAIN, 6_000);
+        reviews.rate(log.card(NETWORKING, 0), Rating.GOOD, 4_000, null);
+        reviews.rate(log.card(NETWORKING, 1), Rating.AGAIN, 6_000, null);
         assertThat(today(stats, log).reviews()).isEqualTo(2);
         assertThat(today(stats, log).seconds()).isEqualTo(10);
 

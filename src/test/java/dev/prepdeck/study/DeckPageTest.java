@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +35,7 @@ class DeckPageTest {
             assertThat(page).contains("Questions about how the web moves bytes.");
             assertThat(page).contains("What does DNS do?").contains("Compare TCP and UDP.");
             assertThat(page).contains("state-new");
-            assertThat(page).contains("from <code>networking.md</code>");
+            assertThat(page).contains("Deck file: <code>networking.md</code>");
         });
     }
 
@@ -48,6 +51,28 @@ class DeckPageTest {
             assertThat(page).contains("2026-03-02 10:00").contains("<td>Good</td>").contains("New → Learning")
                     .contains("4.2").contains("2.31").contains("state-learning");
             assertThat(s.get("/cards/999999").code()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void questions_render_their_inline_markdown_in_the_card_list_and_on_the_card_page() throws IOException {
+        TestCollection sql = TestCollection.of(Files.createDirectories(tempDir.resolve("sql")), "sql.md", """
+                # SQL
+
+                ## `sid like '%30864_6%'` 能匹配到哪些 sid？
+
+                `_` 匹配任意一个字符。
+                """);
+        sql.site(s -> {
+            long card = sql.cardId("`sid like '%30864_6%'` 能匹配到哪些 sid？");
+            String list = s.page("/decks/" + sql.deckId("SQL"));
+            assertThat(list).contains("<code>sid like '%30864_6%'</code> 能匹配到哪些 sid？").doesNotContain("`sid like");
+            assertThat(Jsoup.parse(list).select("td.actions a").attr("aria-label"))
+                    .isEqualTo("Edit: sid like '%30864_6%' 能匹配到哪些 sid？");
+            String page = s.page("/cards/" + card);
+            assertThat(page).contains("<h1 class=\"question\"><code>sid like '%30864_6%'</code> 能匹配到哪些 sid？</h1>");
+            assertThat(Jsoup.parse(page).title()).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？ · prepdeck");
+            assertThat(s.page("/cards/" + card + "/delete")).contains("<code>sid like '%30864_6%'</code>");
         });
     }
 }

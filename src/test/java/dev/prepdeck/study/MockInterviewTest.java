@@ -83,6 +83,8 @@ class MockInterviewTest {
                     + "JOIN review_log r ON r.id = a.review_id ORDER BY a.id", String.class)).isEqualTo("3,1");
             assertThat(one(site.jdbi, "SELECT COUNT(*) FROM card_state WHERE state = 1", Integer.class)).isEqualTo(2);
             String applied = s.page(location(confirmed));
+            assertThat(org.jsoup.Jsoup.parse(applied).select(".flash[role=status]").text())
+                    .isEqualTo("Applied 2 ratings to your schedule.");
             assertThat(applied).contains("These ratings have been applied").contains("rated Good").contains("rated Again")
                     .doesNotContain("Apply these ratings");
 
@@ -110,6 +112,35 @@ class MockInterviewTest {
     }
 
     @Test
+    void the_report_shows_the_model_answer_the_missed_and_covered_points_and_the_time_against_the_target() {
+        site.run(s -> {
+            long card = site.rolloutCard;
+            Response answered = s.submit("/mock/answer", "cards", String.valueOf(card), "answers", "",
+                    "cardId", String.valueOf(card), "answer", "Ship it as a canary to a small share of traffic and "
+                            + "keep the previous version ready for a rollback.", "seconds", "120");
+            org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(s.page(location(s.get(location(answered)))));
+
+            assertThat(report.select(".mock-answer .model-answer").text())
+                    .contains("Roll out in small steps and keep a way back.");
+            assertThat(report.select(".mock-answer .typed-answer").text()).contains("Ship it as a canary");
+            assertThat(report.select(".mock-points h3").text()).isEqualTo("Key points: 2 of 4 covered");
+            assertThat(report.select(".mock-points li.missed").eachText()).containsExactly(
+                    "Missed Compare latency, error rate and prediction quality against the current version.",
+                    "Missed Promote gradually while dashboards and alerts stay green.");
+            assertThat(report.select(".mock-points li.covered")).hasSize(2);
+            assertThat(report.select(".mock-time.over").text()).as("120 s against the deck's 90 s")
+                    .isEqualTo("2:00, 0:30 over the 1:30 target");
+        });
+    }
+
+    @Test
+    void time_within_the_target_reads_as_a_share_of_it() {
+        assertThat(MockInterviewController.timeAgainstTarget(75, 90)).isEqualTo("1:15 of a 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(90, 90)).isEqualTo("1:30 of a 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(91, 90)).isEqualTo("1:31, 0:01 over the 1:30 target");
+    }
+
+    @Test
     void starting_without_decks_or_with_a_bad_count_explains_what_to_fix() {
         site.run(s -> {
             Response noDecks = s.submit("/mock", "count", "3");
@@ -124,6 +155,21 @@ class MockInterviewTest {
             assertThat(wrongCard.code()).isEqualTo(400);
             assertThat(s.get("/mock/run?cards=1,x").code()).isEqualTo(400);
             assertThat(one(site.jdbi, "SELECT COUNT(*) FROM practice_attempt", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void asking_for_more_questions_than_the_decks_hold_says_so_on_the_first_question() {
+        site.run(s -> {
+            Response started = s.submit("/mock", "deck", String.valueOf(site.deploymentDeck), "count", "5");
+            org.jsoup.nodes.Document first = org.jsoup.Jsoup.parse(s.page(location(started)));
+
+            assertThat(first.select(".breadcrumb").text()).isEqualTo("Mock interview · question 1 of 2");
+            assertThat(first.select(".flash[role=status]").text()).isEqualTo("You asked for 5 questions, but the chosen "
+                    + "decks have only 2 cards to ask, so this interview has 2 questions.");
+
+            Response enough = s.submit("/mock", "deck", String.valueOf(site.deploymentDeck), "count", "2");
+            assertThat(org.jsoup.Jsoup.parse(s.page(location(enough))).select(".flash")).as("nothing to say").isEmpty();
         });
     }
 }

@@ -200,6 +200,8 @@ class PracticeFlowTest {
             assertThat(s.page("/decks/" + site.deploymentDeck + "/practice")).contains("Practice settings");
             Response saved = s.submit("/decks/" + site.deploymentDeck + "/practice", "mode", "on", "targetSeconds", "2m");
             assertThat(saved.code()).isEqualTo(303);
+            assertThat(org.jsoup.Jsoup.parse(s.page(location(saved))).select(".flash[role=status]").text())
+                    .isEqualTo("Saved the practice settings of Interview::Deployment.");
             assertThat(one(site.jdbi, "SELECT practice_mode || ',' || practice_target_seconds FROM deck WHERE id = "
                     + site.deploymentDeck, String.class)).isEqualTo("1,120");
             assertThat(s.page("/study?deck=" + site.deploymentDeck + "&card=" + site.healthCard))
@@ -214,6 +216,35 @@ class PracticeFlowTest {
             assertThat(bad.body().string()).contains("target time &#39;soon&#39; is not a time like 90s");
             assertThat(one(site.jdbi, "SELECT practice_target_seconds FROM deck WHERE id = " + site.deploymentDeck,
                     Integer.class)).isEqualTo(120);
+        });
+    }
+
+    @Test
+    void the_check_shows_the_intervals_of_the_moment_the_question_was_shown_and_the_rating_gets_them() {
+        site.run(s -> {
+            long card = site.rolloutCard;
+            s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+            site.clock.advance(Duration.ofMinutes(10));
+            s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+            long due = one(site.jdbi, "SELECT due FROM card_state WHERE card_id = " + card, Long.class);
+            site.clock.advance(Duration.ofMillis(due - site.clock.millis()).plusHours(3));
+            long shownAt = site.clock.millis();
+            site.clock.advance(Duration.ofSeconds(80));
+
+            org.jsoup.nodes.Document reveal = org.jsoup.Jsoup.parse(s.submit("/study/check", "cardId", String.valueOf(card),
+                    "answer", PARTIAL, "seconds", "80", "shownAt", String.valueOf(shownAt)).body().string());
+            assertThat(reveal.select("#practice-rate input[name=shownAt]").attr("value")).isEqualTo(String.valueOf(shownAt));
+            site.clock.advance(Duration.ofSeconds(25));
+            for (String rating : new String[] {"2", "3", "4"}) {
+                String label = reveal.select("#rate-" + rating + " .interval").text();
+                s.submit("/study/practice-rate", "cardId", String.valueOf(card), "rating", rating, "answer", PARTIAL,
+                        "seconds", "80", "shownAt", String.valueOf(shownAt));
+                long interval = one(site.jdbi, "SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1",
+                        Long.class);
+                assertThat(dev.prepdeck.review.IntervalFormat.shortLabel(Duration.ofMillis(interval))).as("rating %s", rating)
+                        .isEqualTo(label);
+                s.submit("/study/undo");
+            }
         });
     }
 }

@@ -8,12 +8,18 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.db.Database;
+import dev.prepdeck.review.IntervalFormat;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +38,12 @@ class StudyFlowTest {
     void setUp() {
         collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
         deckId = collection.deckId("Interview::Networking");
+    }
+
+    /** Networking and a second, unrelated deck, in a folder of their own. */
+    private TestCollection twoDecks() throws IOException {
+        return TestCollection.of(Files.createDirectories(tempDir.resolve("two")), "networking.md",
+                TestData.NETWORKING_DECK, "database.md", TestData.DATABASE_DECK);
     }
 
     private static long shownCard(String page) {
@@ -145,6 +157,157 @@ class StudyFlowTest {
             assertThat(bad.body().string()).contains("rating must be 1 (Again)");
             assertThat(s.submit("/study/rate", "cardId", "99999", "rating", "3").code()).isEqualTo(404);
             assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
+        });
+    }
+
+    @Test
+    void undo_takes_back_the_last_rating_of_another_deck_by_name_and_shows_that_card_in_its_deck() throws IOException {
+        TestCollection two = twoDecks();
+        long networking = two.deckId("Interview::Networking");
+        long database = two.deckId("数据库");
+        long dns = two.cardId("What does DNS do?");
+        two.site(s -> {
+            assertThat(s.postJson("/api/review", "{\"cardId\":" + dns + ",\"rating\":3}").code()).isEqualTo(200);
+            String other = s.page("/study?deck=" + database);
+            assertThat(Jsoup.parse(other).select("#undo").text()).isEqualTo("Undo Good on “What does DNS do?” U");
+
+            Response undone = s.submit("/study/undo", "deck", String.valueOf(database));
+
+            assertThat(two.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
+            assertThat(location(undone)).as("the card's own deck, since it is not in the one being studied")
+                    .isEqualTo("/study?deck=" + networking + "&card=" + dns);
+            Document page = Jsoup.parse(s.page(location(undone)));
+            assertThat(shownCard(page.html())).isEqualTo(dns);
+            assertThat(page.select(".flash[role=status]").text())
+                    .isEqualTo("Undid Good on “What does DNS do?” in Interview::Networking.");
+            assertThat(Jsoup.parse(s.page(location(undone))).select(".flash")).as("shown once").isEmpty();
+        });
+    }
+
+    @Test
+    void undo_within_a_parent_deck_keeps_studying_the_parent_and_with_nothing_left_says_so() {
+        collection.site(s -> {
+            long parent = collection.deckId("Interview");
+            long first = shownCard(s.page("/study?deck=" + parent));
+            s.submit("/study/rate", "cardId", String.valueOf(first), "rating", "1", "deck", String.valueOf(parent));
+
+            Response undone = s.submit("/study/undo", "deck", String.valueOf(parent));
+            assertThat(location(undone)).isEqualTo("/study?deck=" + parent + "&card=" + first);
+            assertThat(Jsoup.parse(s.page(location(undone))).select(".flash").text())
+                    .isEqualTo("Undid Again on “What does DNS do?” in Interview::Networking.");
+
+            Response nothing = s.submit("/study/undo", "deck", String.valueOf(parent));
+            assertThat(location(nothing)).isEqualTo("/study?deck=" + parent);
+            assertThat(Jsoup.parse(s.page(location(nothing))).select(".flash").text())
+                    .isEqualTo("There was no rating to undo.");
+        });
+    }
+
+    @Test
+    void an_address_naming_a_card_outside_the_deck_is_corrected_to_the_card_shown() throws IOException {
+        TestCollection two = twoDecks();
+        long database = two.deckId("数据库");
+        two.site(s -> {
+            Response response = s.get("/study?deck=" + database + "&card=" + two.cardId("What does DNS do?"));
+            assertThat(response.code()).isEqualTo(302);
+            assertThat(location(response)).isEqualTo("/study?deck=" + database);
+        });
+    }
+
+    @Test
+    void the_api_says_which_rating_it_undid() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            s.postJson("/api/review", "{\"cardId\":" + dns + ",\"rating\":4}");
+
+            JsonNode undone = json(s.postJson("/api/review/undo", ""));
+            assertThat(undone.get("undone").asBoolean()).isTrue();
+            assertThat(undone.get("cardId").asLong()).isEqualTo(dns);
+            assertThat(undone.get("question").asText()).isEqualTo("What does DNS do?");
+            assertThat(undone.get("deckId").asLong()).isEqualTo(deckId);
+            assertThat(undone.get("deck").asText()).isEqualTo("Interview::Networking");
+            assertThat(undone.get("rating").asInt()).isEqualTo(4);
+            assertThat(json(s.postJson("/api/review/undo", "")).toString()).isEqualTo("{\"undone\":false}");
+        });
+    }
+
+    /** Good on a new card, Good again ten minutes later: a review card, due in a few days; the clock then moves there. */
+    private void graduate(TestSite s, long card) {
+        s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+        collection.clock().advance(Duration.ofMinutes(10));
+        s.submit("/study/rate", "cardId", String.valueOf(card), "rating", "3");
+        long due = collection.one("SELECT due FROM card_state WHERE card_id = " + card, Long.class);
+        collection.clock().advance(Duration.ofMillis(due - collection.clock().millis()).plusHours(1));
+    }
+
+    /** The rating buttons of a study page: interval label by rating value. */
+    private static java.util.Map<String, String> intervals(Document page) {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        page.select("button.rate").forEach(b -> labels.put(b.attr("value"), b.select(".interval").text()));
+        return labels;
+    }
+
+    @Test
+    void each_button_shows_the_interval_the_card_gets_though_the_rating_comes_later() {
+        collection.site(s -> {
+            long dns = shownCard(s.page("/study?deck=" + deckId));
+            graduate(s, dns);
+
+            Document page = Jsoup.parse(s.page("/study?deck=" + deckId + "&card=" + dns));
+            String shownAt = page.select(".rate-form input[name=shownAt]").first().attr("value");
+            java.util.Map<String, String> labels = intervals(page);
+            assertThat(labels.values()).as("days for Hard, Good and Easy: fuzzed").filteredOn(l -> l.endsWith("d"))
+                    .hasSize(3);
+
+            // The person reads the answer for a while; a reload meanwhile would draw other intervals.
+            collection.clock().advance(Duration.ofSeconds(47));
+
+            for (String rating : labels.keySet()) {
+                s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", rating, "deck", String.valueOf(deckId),
+                        "shownAt", shownAt);
+                long interval = collection.one("SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1",
+                        Long.class);
+                assertThat(IntervalFormat.shortLabel(Duration.ofMillis(interval))).as("rating %s", rating)
+                        .isEqualTo(labels.get(rating));
+                s.submit("/study/undo", "deck", String.valueOf(deckId));
+            }
+        });
+    }
+
+    @Test
+    void a_shown_at_in_the_future_or_over_a_day_old_is_not_trusted_and_the_card_is_rated_as_of_now() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "4", "deck", String.valueOf(deckId));
+            long due = collection.one("SELECT due FROM card_state WHERE card_id = " + dns, Long.class);
+            collection.clock().advance(Duration.ofMillis(due - collection.clock().millis()).plusDays(3));
+            long now = collection.clock().millis();
+            java.util.List<Long> intervals = new java.util.ArrayList<>();
+            for (long shownAt : new long[] {now, now + 60_000, now - Duration.ofDays(2).toMillis()}) {
+                s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3", "shownAt", String.valueOf(shownAt));
+                intervals.add(collection.one("SELECT due_after - reviewed_at FROM review_log ORDER BY id DESC LIMIT 1",
+                        Long.class));
+                s.submit("/study/undo");
+            }
+            assertThat(intervals).as("each as if shown now").containsOnly(intervals.get(0));
+        });
+    }
+
+    @Test
+    void the_api_gives_the_time_it_showed_the_card_and_a_rating_sent_with_it_gets_the_listed_interval() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            graduate(s, dns);
+
+            JsonNode next = json(s.get("/api/review/next?deck=" + deckId));
+            assertThat(next.get("card").get("id").asLong()).isEqualTo(dns);
+            long shownAt = next.get("shownAt").asLong();
+            assertThat(shownAt).isEqualTo(collection.clock().millis());
+            collection.clock().advance(Duration.ofSeconds(30));
+            JsonNode rated = json(s.postJson("/api/review",
+                    "{\"cardId\":" + dns + ",\"rating\":3,\"shownAt\":" + shownAt + "}"));
+            assertThat(IntervalFormat.shortLabel(Duration.ofDays(rated.get("scheduledDays").asInt())))
+                    .isEqualTo(next.get("intervals").get("good").asText());
         });
     }
 }

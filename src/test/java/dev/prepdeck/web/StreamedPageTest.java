@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ class StreamedPageTest {
     void each_part_arrives_before_the_handler_goes_on_and_the_page_ends_whole() {
         CountDownLatch firstPartRead = new CountDownLatch(1);
         Javalin app = Javalin.create(config -> {
-            SiteSetup.apply(config, AllowedHosts.loopback());
+            SiteSetup.apply(config, AllowedHosts.loopback(), Clock.systemUTC());
             config.routes.get("/streamed", ctx -> {
                 try (StreamedPage page = StreamedPage.open(ctx, "web/streamed-test.html", Map.of("heading", "<Working>"))) {
                     page.send("web/streamed-part.html", Map.of("text", "first <step>"));

@@ -1,0 +1,107 @@
+package dev.prepdeck.study;
+
+import static dev.prepdeck.TestSite.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestData;
+import dev.prepdeck.TestSite;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Daily limits as Anki v3 applies them: studying a sub-deck is capped by its parents' limits, a sub-deck gives its
+ * parent at most its own limit, and the dashboard, the deck page, the study page and the API show the same numbers.
+ */
+class DailyLimitsTest {
+    @TempDir
+    Path tempDir;
+
+    TestCollection collection;
+    long tools;
+    long git;
+
+    @BeforeEach
+    void setUp() {
+        collection = TestCollection.of(tempDir, "tools.md", TestData.TOOLS_DECK, "git.md", TestData.GIT_DECK);
+        tools = collection.deckId("Tools");
+        git = collection.deckId("Tools::Git");
+    }
+
+    private static void limitNewCards(TestSite s, long deck, int perDay) {
+        assertThat(s.submit("/decks/" + deck + "/settings", "newPerDay", String.valueOf(perDay), "reviewsPerDay", "200")
+                .code()).isEqualTo(303);
+    }
+
+    /** The New column of a deck's row on the dashboard. */
+    private static int dashboardNew(Document dashboard, String deckName) {
+        return Integer.parseInt(dashboard.select("tr:has(a[title=" + deckName + "]) td.new").text());
+    }
+
+    private static int apiNew(TestSite s, long deck) {
+        for (JsonNode d : json(s.get("/api/decks"))) {
+            if (d.get("id").asLong() == deck) {
+                return d.get("new").asInt();
+            }
+        }
+        throw new AssertionError("deck " + deck + " not listed");
+    }
+
+    @Test
+    void a_parents_new_card_limit_caps_its_sub_deck_everywhere_and_in_study() {
+        collection.site(s -> {
+            limitNewCards(s, tools, 2);
+
+            Document dashboard = Jsoup.parse(s.page("/"));
+            assertThat(dashboardNew(dashboard, "Tools")).isEqualTo(2);
+            assertThat(dashboardNew(dashboard, "Tools::Git")).as("capped by Tools").isEqualTo(2);
+            assertThat(Jsoup.parse(s.page("/decks/" + git)).select(".summary").text()).startsWith("0 due, 2 new today");
+            assertThat(Jsoup.parse(s.page("/study?deck=" + git)).select(".counts").text()).isEqualTo("0 due · 2 new");
+            assertThat(apiNew(s, git)).isEqualTo(2);
+
+            int studied = 0;
+            for (String page = s.page("/study?deck=" + git); !page.contains("Done for today"); page = s.page("/study?deck=" + git)) {
+                String card = Jsoup.parse(page).select(".rate-form input[name=cardId]").first().attr("value");
+                s.submit("/study/rate", "cardId", card, "rating", "4", "deck", String.valueOf(git));
+                studied++;
+                assertThat(studied).as("no more than Tools allows").isLessThanOrEqualTo(2);
+            }
+            assertThat(studied).isEqualTo(2);
+            assertThat(apiNew(s, git)).isZero();
+            assertThat(apiNew(s, tools)).isZero();
+            assertThat(s.page("/study?deck=" + tools)).contains("Done for today");
+
+            collection.clock().advance(Duration.ofDays(1));
+            assertThat(apiNew(s, git)).as("a new day").isEqualTo(2);
+        });
+    }
+
+    @Test
+    void a_sub_decks_own_limit_caps_what_it_gives_its_parent() {
+        collection.site(s -> {
+            limitNewCards(s, git, 3);
+
+            Document dashboard = Jsoup.parse(s.page("/"));
+            assertThat(dashboardNew(dashboard, "Tools::Git")).isEqualTo(3);
+            assertThat(dashboardNew(dashboard, "Tools")).as("its own card and Git's 3").isEqualTo(4);
+            assertThat(apiNew(s, tools)).isEqualTo(4);
+
+            int studied = 0;
+            for (String page = s.page("/study?deck=" + tools); !page.contains("Done for today"); page = s.page("/study?deck=" + tools)) {
+                String card = Jsoup.parse(page).select(".rate-form input[name=cardId]").first().attr("value");
+                s.submit("/study/rate", "cardId", card, "rating", "4", "deck", String.valueOf(tools));
+                studied++;
+                assertThat(studied).isLessThanOrEqualTo(4);
+            }
+            assertThat(studied).isEqualTo(4);
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id WHERE c.deck_id = "
+                    + git, Integer.class)).isEqualTo(3);
+        });
+    }
+}
