@@ -16,7 +16,8 @@ public final class Migrations {
             "V1__initial_schema.sql",
             "V2__deck_study_settings.sql",
             "V3__practice_attempts.sql",
-            "V4__statistics.sql");
+            "V4__statistics.sql",
+            "V5__study_loop_under_load.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -175,7 +175,15 @@ public final class ReviewService {
 
     /** Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. */
     public ReviewResult rate(long cardId, Rating rating, long durationMs) {
-        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs).result());
+        return rate(cardId, rating, durationMs, null);
+    }
+
+    /**
+     * {@link #rate(long, Rating, long)}, once per {@code requestId} (may be null): a request that repeats one already
+     * stored gets that review's result back and changes nothing.
+     */
+    public ReviewResult rate(long cardId, Rating rating, long durationMs, RequestId requestId) {
+        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs, requestId).result());
     }
 
     /**
@@ -183,11 +191,26 @@ public final class ReviewService {
      * other answers of a mock interview) is written or rolled back together with it.
      */
     public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs) {
+        return rate(h, cardId, rating, durationMs, null);
+    }
+
+    /** {@link #rate(Handle, long, Rating, long)} once per {@code requestId}; see {@link RatedReview#repeated}. */
+    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, RequestId requestId) {
         if (durationMs < 0) {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
         long duration = Math.min(durationMs, MAX_DURATION_MS);
         Learner learner = reviews.learner(h);
+        if (requestId != null) {
+            Optional<RatedReview> stored = reviews.reviewFor(h, learner.id(), requestId);
+            if (stored.isPresent()) {
+                if (stored.get().result().cardId() != cardId) {
+                    throw new InvalidInputException("requestId", "requestId " + requestId.value()
+                            + " already rated card " + stored.get().result().cardId() + ", not card " + cardId);
+                }
+                return stored.get();
+            }
+        }
         Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         if (before.suspended()) {
@@ -197,12 +220,16 @@ public final class ReviewService {
         Instant now = clock.instant();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
         FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone()).card();
-        long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
-        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after));
+        long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration,
+                requestId);
+        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after), false);
     }
 
-    /** A stored review: its id in the log, whose review it is, and the card's new schedule. */
-    public record RatedReview(long reviewId, long learnerId, ReviewResult result) {
+    /**
+     * A stored review: its id in the log, whose review it is, and the card's new schedule. {@code repeated}: the
+     * request repeated one already stored, so nothing was written this time.
+     */
+    public record RatedReview(long reviewId, long learnerId, ReviewResult result, boolean repeated) {
     }
 
     /** Takes back the learner's most recent rating: the card's state is restored and the review leaves the log. */

@@ -11,6 +11,7 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -71,6 +72,7 @@ public final class PracticeController {
         model.put("targetTime", PracticeView.clock(check.targetSeconds()));
         model.put("suggested", suggested.label());
         model.put("shownAt", shownAt.isPresent() ? shownAt.getAsLong() : null);
+        model.put("requestId", StudyController.requestIdOf(ctx));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
@@ -85,7 +87,8 @@ public final class PracticeController {
         long seconds = Params.requiredFormInt(ctx, "seconds", "seconds");
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked);
+        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), answer, seconds, ticked,
+                RequestId.ofNullable(Params.formText(ctx, "requestId")));
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

@@ -3,6 +3,7 @@ package dev.prepdeck.study;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -47,18 +48,19 @@ public final class ReviewApiController {
         Rating rating = Params.rating(body.requiredLong("rating"), "rating");
         Long durationMs = body.optionalLong("durationMs");
         long duration = durationMs == null ? 0 : durationMs;
+        RequestId requestId = RequestId.ofNullable(body.optionalString("requestId"));
         String answer = body.optionalString("answer");
         if (answer == null) {
             if (body.optionalLong("seconds") != null) {
                 throw new InvalidInputException("answer", "field 'seconds' needs the 'answer' it timed");
             }
-            ctx.json(reviews.rate(cardId, rating, duration));
+            ctx.json(reviews.rate(cardId, rating, duration, requestId));
             return;
         }
         Long seconds = body.optionalLong("seconds");
         long answerSeconds = seconds == null ? duration / 1000 : seconds;
         // The attempt is stored in the rating's own transaction, so an undo of this review removes it too.
-        ctx.json(practice.rateWithAttempt(cardId, rating, duration, answer, answerSeconds, null).result());
+        ctx.json(practice.rateWithAttempt(cardId, rating, duration, answer, answerSeconds, null, requestId).result());
     }
 
     public void undo(Context ctx) {

@@ -3,6 +3,7 @@ package dev.prepdeck.study;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The study page: question, then the answer (a details element, so it works without JavaScript), then the four
@@ -57,6 +59,8 @@ public final class StudyController {
         model.put("questionHtml", markdown.toHtml(study.card().question()));
         model.put("answerHtml", markdown.toHtml(study.card().answer()));
         model.put("shownAt", study.shownAt().toEpochMilli());
+        // One id per card shown: submitting this card's rating again (a reload, the back button, a retry) rates once.
+        model.put("requestId", UUID.randomUUID().toString());
         model.put("practice", page.practice());
         model.put("target", page.targetSeconds());
         model.put("targetTime", PracticeView.clock(page.targetSeconds()));
@@ -70,7 +74,7 @@ public final class StudyController {
         long cardId = Params.requiredFormId(ctx, "cardId", "card");
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        reviews.rate(cardId, rating, durationMs(ctx));
+        reviews.rate(cardId, rating, durationMs(ctx), RequestId.ofNullable(Params.formText(ctx, "requestId")));
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
@@ -78,6 +82,12 @@ public final class StudyController {
         Long deckId = Params.formId(ctx, "deck", "deck");
         Optional<Long> cardId = reviews.undoLast();
         ctx.redirect(studyUrl(deckId, cardId.orElse(null)), HttpStatus.SEE_OTHER);
+    }
+
+    /** The request id the study page gave the card on screen, carried through the practice check to its rating. */
+    static String requestIdOf(Context ctx) {
+        RequestId id = RequestId.ofNullable(Params.formText(ctx, "requestId"));
+        return id == null ? UUID.randomUUID().toString() : id.value();
     }
 
     /** The browser measures time on the card; without JavaScript the page's render time stands in. */
