@@ -398,7 +398,8 @@ public final class Load {
         return ids;
     }
 
-    private static final Pattern CARD_ID = Pattern.compile("\"card\":\\{\"id\":(\\d+)");
+    /** The card's id in GET /api/review/next's answer (the only "id" key in it; keys come in any order). */
+    private static final Pattern CARD_ID = Pattern.compile("[{,]\"id\":(\\d+)");
 
     private static void phase(String base, long pid, List<Long> decks, String staticPath, int clients, int seconds,
                               boolean studyLoop, boolean warmUp) throws Exception {

@@ -88,15 +88,20 @@ public final class ReviewRepository {
         return counts;
     }
 
-    /** Reviews done today in {@code decks} by cards that were in {@code stateBefore}. */
-    int reviewsDone(Handle h, long learnerId, List<Long> decks, StudyDay day, State stateBefore) {
+    /**
+     * Reviews done today in {@code decks} by cards that were in {@code stateBefore}, counted up to {@code limit}: the
+     * queue only asks whether a daily limit is reached, so a busy day's reviews are not all read on every card.
+     */
+    int reviewsDone(Handle h, long learnerId, List<Long> decks, StudyDay day, State stateBefore, int limit) {
         return h.createQuery("""
-                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
-                        WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                          AND r.state_before = :stateBefore AND c.deck_id IN (<decks>)""")
+                        SELECT COUNT(*) FROM (
+                            SELECT 1 FROM review_log r JOIN card c ON c.id = r.card_id
+                            WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
+                              AND r.state_before = :stateBefore AND c.deck_id IN (<decks>)
+                            LIMIT :limit)""")
                 .bind("learnerId", learnerId).bind("stateBefore", stateBefore)
                 .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
-                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks).bind("limit", limit)
                 .mapTo(Integer.class).one();
     }
 
@@ -139,13 +144,21 @@ public final class ReviewRepository {
                 .mapTo(Long.class).findOne();
     }
 
-    /** When the next card in {@code decks} falls due after {@code now} (learning or review), for the "done" screen. */
+    /**
+     * When the next card in {@code decks} falls due after {@code now} (learning or review), for the "done" screen:
+     * the earliest of each deck's and state's first due card, each one seek of the queue index.
+     */
     Optional<Long> nextDueAfter(Handle h, long learnerId, List<Long> decks, long now) {
         return h.createQuery("""
-                        SELECT MIN(s.due) FROM card_state s JOIN card c ON c.id = s.card_id
-                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state <> :new AND s.due > :now
-                          AND c.deck_id IN (<decks>)""")
-                .bind("learnerId", learnerId).bind("new", State.NEW).bind("now", now)
+                        SELECT MIN(next_due) FROM (
+                            SELECT (SELECT MIN(r.due) FROM card_recall r
+                                    WHERE r.learner_id = :learnerId AND r.deck_id = d.id AND r.state = states.state
+                                      AND r.suspended = 0 AND r.due > :now) AS next_due
+                            FROM deck d CROSS JOIN (SELECT :learning AS state UNION ALL SELECT :review
+                                                    UNION ALL SELECT :relearning) AS states
+                            WHERE d.id IN (<decks>))""")
+                .bind("learnerId", learnerId).bind("now", now)
+                .bind("learning", State.LEARNING).bind("review", State.REVIEW).bind("relearning", State.RELEARNING)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }

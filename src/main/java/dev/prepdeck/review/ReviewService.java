@@ -102,7 +102,7 @@ public final class ReviewService {
                 break;
             }
             List<Long> rootDecks = tree.scope(root).deckIds();
-            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.REVIEW);
+            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.REVIEW, root.reviewsPerDay());
             if (done < root.reviewsPerDay()) {
                 cardId = reviews.firstReviewDue(h, learner.id(), rootDecks, day.end().toEpochMilli());
             }
@@ -112,7 +112,7 @@ public final class ReviewService {
                 break;
             }
             List<Long> rootDecks = tree.scope(root).deckIds();
-            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.NEW);
+            int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.NEW, root.newPerDay());
             if (done < root.newPerDay()) {
                 cardId = reviews.firstNew(h, learner.id(), rootDecks);
             }

@@ -57,7 +57,8 @@ class QueryPlansTest {
             }
         }
         collection = TestCollection.of(tempDir, "a.md", files[0].toString(), "b.md", files[1].toString(),
-                "c.md", files[2].toString(), "d.md", files[3].toString());
+                "c.md", files[2].toString(), "d.md", files[3].toString(),
+                "e.md", "# Done for today\n\n## The only question?\n\nIts answer.\n");
         // Some history: cards in every state, reviews over several days, an undo.
         collection.site(s -> {
             for (int day = 0; day < 6; day++) {
@@ -69,6 +70,8 @@ class QueryPlansTest {
                 collection.clock().advance(Duration.ofDays(1));
             }
             s.submit("/study/undo");
+            // Its only card rated Easy: due in days, so this deck's queue is done.
+            s.postJson("/api/review", "{\"cardId\":" + collection.cardId("The only question?") + ",\"rating\":4}");
         });
         Jdbi jdbi = collection.jdbi();
         // prepdeck's PRAGMA optimize gathered statistics when the file was opened: drop them.
@@ -148,8 +151,13 @@ class QueryPlansTest {
             s.get("/api/review/next?deck=" + deck("Root 0"));
             s.get("/api/review/next?deck=" + deck("Root 1"));
             s.get("/api/review/next");
+            assertThat(s.get("/api/review/next?deck=" + deck("Done for today")).code()).isEqualTo(204);
         });
         assertNoFullScan(plans);
+        // Nothing left: when the next card falls due is one seek per deck and state.
+        assertThat(plansMentioning(plans, "MIN(next_due)"))
+                .contains("SEARCH r USING COVERING INDEX card_recall_queue (learner_id=? AND deck_id=? AND state=? "
+                        + "AND suspended=? AND due>?)");
         plans.forEach((sql, plan) -> {
             if (sql.contains("FROM card_recall") && sql.contains("ORDER BY due")) {
                 assertThat(plan).as(sql).anyMatch(step -> step.contains("card_recall_queue (learner_id=? AND deck_id=?"));
