@@ -39,12 +39,16 @@ public final class App {
     }
 
     public static Javalin create(Jdbi jdbi, Clock clock) {
+        return create(jdbi, clock, TermAnalyzer.shipped());
+    }
+
+    /** The app with an answer analyser built beforehand (it loads dictionaries; start-up builds it meanwhile). */
+    public static Javalin create(Jdbi jdbi, Clock clock, TermAnalyzer terms) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
         ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
         MarkdownRenderer markdown = new MarkdownRenderer();
-        TermAnalyzer terms = TermAnalyzer.shipped();
         PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
                 reviewService, new AnswerMatcher(terms), clock);
         StudyPages studyReads = new StudyPages(jdbi, deckRepository, reviewService, practiceService);

@@ -33,6 +33,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Jdbi jdbi = Database.open(database.file);
         SyncReport report = new DeckSync(jdbi, new DeckRepository(), Clock.systemUTC()).importFolder(folder);
+        // Leaves one file behind: closing the last connection checkpoints the WAL into it.
+        Database.close(jdbi);
         report.lines().forEach(System.out::println);
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println(report.summary());

@@ -6,10 +6,16 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.practice.TermAnalyzer;
+import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,26 +40,43 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (decks != null && !Files.isDirectory(decks)) {
+            System.err.println("error: --decks " + decks + " is not a folder");
+            return 2;
+        }
+        // Start-up overlaps what does not depend on each other: the answer analyser (Lucene dictionaries) is built
+        // while the database opens; the web app (Javalin, templates) is built while the decks sync.
+        CompletableFuture<TermAnalyzer> terms = CompletableFuture.supplyAsync(TermAnalyzer::shipped);
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
-        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), clock);
-        SyncReport report;
-        if (decks != null) {
-            if (!Files.isDirectory(decks)) {
-                System.err.println("error: --decks " + decks + " is not a folder");
-                return 2;
-            }
-            report = sync.importFolder(decks);
-        } else if (Files.isDirectory(Path.of("decks"))) {
-            report = sync.importFolder(Path.of("decks"));
-        } else {
-            report = ShippedDecks.importInto(sync);
-        }
+        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer -> App.create(jdbi, clock, analyzer));
+        SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), clock));
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println("decks: " + report.summary());
-        App.create(jdbi, clock).start(host, port);
+        app.join().start(host, port);
+        scheduleStatistics(jdbi);
         System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
                 + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
         return 0;
+    }
+
+    private SyncReport sync(DeckSync sync) {
+        if (decks != null) {
+            return sync.importFolder(decks);
+        }
+        if (Files.isDirectory(Path.of("decks"))) {
+            return sync.importFolder(Path.of("decks"));
+        }
+        return ShippedDecks.importInto(sync);
+    }
+
+    /** SQLite's advice for long-lived connections: PRAGMA optimize now and then, so query statistics keep up. */
+    private static void scheduleStatistics(Jdbi jdbi) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "prepdeck-optimize");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> Database.refreshStatistics(jdbi), 1, 1, TimeUnit.HOURS);
     }
 }
