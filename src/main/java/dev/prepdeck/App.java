@@ -6,8 +6,12 @@ import dev.prepdeck.deck.DeckController;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.deck.DeckSync;
+import dev.prepdeck.media.MediaController;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.notes.NotesController;
 import dev.prepdeck.notes.NotesImporter;
+import dev.prepdeck.optimize.OptimizeController;
+import dev.prepdeck.optimize.OptimizeService;
 import dev.prepdeck.practice.AnswerMatcher;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
@@ -65,11 +69,15 @@ public final class App {
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms), clock);
+                new Highlighter(terms, markdown), clock);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
+        MediaStore mediaStore = new MediaStore(jdbi, clock);
+        MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
-                new NotesImporter(new DeckSync(jdbi, deckRepository, clock)));
+                new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
+        OptimizeController optimize = new OptimizeController(
+                new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);
@@ -114,6 +122,9 @@ public final class App {
             config.routes.post("/notes/preview", notesImport::preview);
             config.routes.post("/notes/save", notesImport::save);
 
+            // Media: the images and sounds cards show, as their Markdown names them (media/NAME)
+            config.routes.get("/media/{name}", media::serve);
+
             // JSON API
             config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/api/decks", deckApi::listDecks);
@@ -126,6 +137,18 @@ public final class App {
             config.routes.post("/api/review", reviewApi::review);
             config.routes.post("/api/review/undo", reviewApi::undo);
             config.routes.post("/api/practice/check", practiceApi::check);
+
+            // FSRS optimizer: fit the weights to a deck's reviews (with its sub-decks) or to every deck's; apply on request
+            config.routes.get("/optimize", optimize::allDecksForm);
+            config.routes.post("/optimize", optimize::optimizeAll);
+            config.routes.post("/optimize/apply", optimize::applyAll);
+            config.routes.post("/optimize/retention", optimize::retentionAll);
+            config.routes.get("/decks/{deckId}/optimize", optimize::deckForm);
+            config.routes.post("/decks/{deckId}/optimize", optimize::optimizeDeck);
+            config.routes.post("/decks/{deckId}/optimize/apply", optimize::applyDeck);
+            config.routes.post("/decks/{deckId}/optimize/retention", optimize::retentionDeck);
+            config.routes.post("/api/decks/{deckId}/optimize", optimize::optimizeApi);
+            config.routes.post("/api/decks/{deckId}/fsrs", optimize::applyApi);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);

@@ -4,15 +4,18 @@ import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write every deck in the database as a deck file (with card ids) into DIR.",
+        description = {"Write every deck in the database as a deck file (with card ids) into DIR, and the images "
+                + "and sounds its cards reference into the media folder beside it.",
                 "Importing the result again changes nothing; commit it to keep browser edits in git."})
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "folder to write deck files into (created when missing)")
@@ -23,9 +26,13 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> written = new DeckExport(Database.open(database.file), new DeckRepository()).exportTo(folder);
-        written.forEach(p -> System.out.println("wrote " + p));
-        System.out.println(written.size() + " deck file(s) written to " + folder);
+        Jdbi jdbi = Database.open(database.file);
+        DeckExport.Exported written = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, Clock.systemUTC()))
+                .exportTo(folder);
+        written.deckFiles().forEach(p -> System.out.println("wrote " + p));
+        written.missingMedia().forEach(m -> System.err.println("warning: " + m + " is not in the database; not written"));
+        System.out.println(written.deckFiles().size() + " deck file(s) and " + written.mediaFiles().size()
+                + " media file(s) written to " + folder);
         return 0;
     }
 }

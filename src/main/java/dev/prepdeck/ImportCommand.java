@@ -5,6 +5,7 @@ import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import deck files (*.md, searched recursively) into the database.",
                 "Each file is imported in its own transaction: a malformed file is reported with file:line and "
-                        + "skipped whole, the others still import. Running it again changes nothing."})
+                        + "skipped whole, the others still import. Running it again changes nothing.",
+                "Images and sounds a deck file references as media/NAME come from the media folder beside it; "
+                        + "a missing one is a warning with file:line."})
 public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "folder with deck files")
     Path folder;
@@ -32,10 +35,13 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Jdbi jdbi = Database.open(database.file);
-        SyncReport report = new DeckSync(jdbi, new DeckRepository(), Clock.systemUTC()).importFolder(folder);
+        Clock clock = Clock.systemUTC();
+        SyncReport report = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock)
+                .importFolder(folder);
         // Leaves one file behind: closing the last connection checkpoints the WAL into it.
         Database.close(jdbi);
         report.lines().forEach(System.out::println);
+        report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println(report.summary());
         return report.hasErrors() ? 1 : 0;

@@ -7,6 +7,7 @@ import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.notes.NotesFormatException;
 import dev.prepdeck.notes.NotesImport;
 import dev.prepdeck.notes.NotesImporter;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,8 +93,10 @@ public final class NotesImportCommand implements Callable<Integer> {
     }
 
     private int importAll(List<NotesImporter.PlannedDeck> decks) {
+        Jdbi jdbi = Database.open(database.file);
+        Clock clock = Clock.systemUTC();
         NotesImporter importer = new NotesImporter(
-                new DeckSync(Database.open(database.file), new DeckRepository(), Clock.systemUTC()));
+                new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
         SyncReport report = importer.importAll(decks);
         report.lines().forEach(System.out::println);
         report.errors().forEach(e -> System.err.println("error: " + e));

@@ -6,6 +6,7 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.practice.TermAnalyzer;
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ public final class ServeCommand implements Callable<Integer> {
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
         CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer -> App.create(jdbi, clock, analyzer));
-        SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), clock));
+        SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
+        report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         System.out.println("decks: " + report.summary());
         app.join().start(host, port);

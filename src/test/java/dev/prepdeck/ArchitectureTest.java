@@ -27,10 +27,12 @@ class ArchitectureTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of(""),                                       // Main, App and the commands: the wiring
             List.of("dashboard", "study"),                     // pages that combine several features
-            List.of("stats", "notes", "practice", "fsrs.replay"),
+            List.of("stats", "notes", "practice", "fsrs.replay", "search"),
+            List.of("optimize"),                               // fitting FSRS to the review log, and applying it
             List.of("review"),
             List.of("deck"),
             List.of("deck.file"),
+            List.of("media"),                                  // images and sounds cards show, and their route
             List.of("web"),                                    // the toolkit every handler uses
             List.of("db"),
             List.of("anki.text"),                              // the Anki formats: plain models, no storage

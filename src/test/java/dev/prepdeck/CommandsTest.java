@@ -3,6 +3,7 @@ package dev.prepdeck;
 import static dev.prepdeck.TestData.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.media.MediaSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,24 @@ class CommandsTest {
 
         assertThat(Files.readString(exported.resolve("networking.md"))).contains("<!-- id: net-dns -->");
         assertThat(output.out()).contains("cards: 0 added, 0 updated, 0 set aside");
+    }
+
+    @Test
+    void import_warns_of_a_missing_image_with_file_and_line_and_export_writes_the_images_it_has() throws Exception {
+        Path decks = tempDir.resolve("decks");
+        write(decks, "sql.md", "# SQL\n\n## Joins?\n\n![join](media/join.png) ![plan](media/plan.png)\n");
+        Files.createDirectories(decks.resolve("media"));
+        Files.write(decks.resolve("media/join.png"), MediaSamples.png());
+        String db = tempDir.resolve("cli.db").toString();
+
+        assertThat(run(new ImportCommand(), decks.toString(), "--db", db)).isZero();
+        assertThat(output.err()).contains("warning: sql.md:5: media/plan.png is missing");
+
+        Path exported = tempDir.resolve("out");
+        assertThat(run(new ExportCommand(), exported.toString(), "--db", db)).isZero();
+        assertThat(Files.readAllBytes(exported.resolve("media/join.png"))).isEqualTo(MediaSamples.png());
+        assertThat(output.out()).contains("1 deck file(s) and 1 media file(s) written to");
+        assertThat(output.err()).contains("warning: sql.md: media/plan.png is not in the database; not written");
     }
 
     @Test

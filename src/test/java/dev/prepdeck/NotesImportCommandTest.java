@@ -8,6 +8,7 @@ import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileParser;
+import dev.prepdeck.media.MediaStore;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class NotesImportCommandTest {
             assertThat(deck.cards()).allMatch(c -> c.id() != null);
         }
         Jdbi jdbi = TestData.database(tempDir);
-        SyncReport report = new DeckSync(jdbi, new DeckRepository(), Clock.systemUTC()).importFolder(decks);
+        SyncReport report = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, Clock.systemUTC()), Clock.systemUTC()).importFolder(decks);
         assertThat(report.errors()).isEmpty();
         assertThat(TestData.one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(16);
         assertThat(stdout()).contains("three-levels.rst: 4 deck(s), 10 card(s)")

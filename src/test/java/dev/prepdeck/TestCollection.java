@@ -3,6 +3,7 @@ package dev.prepdeck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -39,7 +40,8 @@ public final class TestCollection {
             for (int i = 0; i < fileNamesAndTexts.length; i += 2) {
                 TestData.write(decks, fileNamesAndTexts[i], fileNamesAndTexts[i + 1]);
             }
-            SyncReport report = new DeckSync(collection.jdbi, new DeckRepository(), collection.clock).importFolder(decks);
+            SyncReport report = new DeckSync(collection.jdbi, new DeckRepository(),
+                    new MediaStore(collection.jdbi, collection.clock), collection.clock).importFolder(decks);
             if (report.hasErrors()) {
                 throw new IllegalArgumentException("a test deck does not import: " + report.errors());
             }

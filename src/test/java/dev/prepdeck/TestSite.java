@@ -8,6 +8,12 @@ import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,6 +65,25 @@ public final class TestSite {
         });
         remember(response);
         return response;
+    }
+
+    /**
+     * A GET whose answer is read as bytes (images, sounds), sent with these header names and values; the path
+     * goes out exactly as written, percent-escapes and dot segments included.
+     */
+    public HttpResponse<byte[]> getBytes(String path, String... headerNamesAndValues) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path)).GET();
+        for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+            request.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public String page(String path) {

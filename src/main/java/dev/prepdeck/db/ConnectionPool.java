@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 
 /**
@@ -26,7 +25,7 @@ import org.jdbi.v3.core.ConnectionFactory;
  * collections a test run opens.
  */
 final class ConnectionPool implements ConnectionFactory {
-    private final DataSource source;
+    private final ConnectionFactory source;
     private final int size;
     private final Duration wait;
     private final Semaphore lent;
@@ -34,7 +33,7 @@ final class ConnectionPool implements ConnectionFactory {
     private final Set<Connection> extra = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<int[]> heldByThisThread = ThreadLocal.withInitial(() -> new int[1]);
 
-    ConnectionPool(DataSource source, int size, Duration wait) {
+    ConnectionPool(ConnectionFactory source, int size, Duration wait) {
         this.source = source;
         this.size = size;
         this.wait = wait;
@@ -46,7 +45,7 @@ final class ConnectionPool implements ConnectionFactory {
         int[] held = heldByThisThread.get();
         Connection connection;
         if (held[0] > 0 && !lent.tryAcquire()) {
-            connection = source.getConnection();
+            connection = source.openConnection();
             extra.add(connection);
         } else {
             if (held[0] == 0) {
@@ -54,7 +53,7 @@ final class ConnectionPool implements ConnectionFactory {
             }
             Connection reused = idle.pollFirst();
             try {
-                connection = reused != null ? reused : source.getConnection();
+                connection = reused != null ? reused : source.openConnection();
             } catch (SQLException | RuntimeException e) {
                 lent.release();
                 throw e;

@@ -4,11 +4,13 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -54,7 +56,18 @@ public final class Database {
         config.setJournalSizeLimit(32 << 20);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        ConnectionPool pool = new ConnectionPool(dataSource,
+        // The card triggers fold text for search through these functions, so every connection needs them.
+        ConnectionFactory connections = () -> {
+            Connection connection = dataSource.getConnection();
+            try {
+                TextFold.registerSqlFunctions(connection);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        };
+        ConnectionPool pool = new ConnectionPool(connections,
                 Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), WAIT);
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new Transactions(new ReentrantLock(true), WAIT));

@@ -17,7 +17,9 @@ public final class Migrations {
             "V2__deck_study_settings.sql",
             "V3__practice_attempts.sql",
             "V4__statistics.sql",
-            "V5__study_loop_under_load.sql");
+            "V5__media.sql",
+            "V6__search.sql",
+            "V7__study_loop_under_load.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

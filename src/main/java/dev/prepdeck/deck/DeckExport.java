@@ -1,8 +1,11 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.file.CardSource;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileWriter;
+import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.web.MediaLinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,56 +13,103 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Writes the database's decks back as deck files, card ids included, so browser edits can go into git. */
+/**
+ * Writes the database's decks back as deck files, card ids included, so browser edits can go into git, with the
+ * media their cards reference in the {@code media/} folder beside each file, byte for byte as stored.
+ */
 public final class DeckExport {
     private final Jdbi jdbi;
     private final DeckRepository decks;
+    private final MediaStore media;
     private final DeckFileWriter writer = new DeckFileWriter();
 
-    public DeckExport(Jdbi jdbi, DeckRepository decks) {
+    public DeckExport(Jdbi jdbi, DeckRepository decks, MediaStore media) {
         this.jdbi = jdbi;
         this.decks = decks;
+        this.media = media;
     }
 
     /**
-     * Writes one file per deck (at the path it was imported from, else a name made from the deck's name) and
-     * returns the paths written. Cards set aside because they left their file stay out of it.
+     * What an export wrote: deck files, media files, and the media cards reference that the database does not
+     * hold (never imported, so importing the export warns about them again).
      */
-    public List<Path> exportTo(Path folder) {
-        List<DeckWithCards> all = jdbi.withHandle(h -> {
-            List<DeckWithCards> result = new ArrayList<>();
+    public record Exported(List<Path> deckFiles, List<Path> mediaFiles, List<String> missingMedia) {
+    }
+
+    /**
+     * Writes one file per deck (at the path it was imported from, else a name made from the deck's name) and the
+     * media it references, all from one snapshot of the database. Cards set aside because they left their file
+     * stay out of it.
+     */
+    public Exported exportTo(Path folder) {
+        return Database.read(jdbi, h -> {
+            List<DeckWithCards> all = new ArrayList<>();
             List<Deck> allDecks = decks.allDecks(h);
             for (Deck deck : allDecks) {
                 List<Card> cards = decks.cards(h, deck.id()).stream().filter(c -> !c.removedFromSource()).toList();
-                if (isBareParent(deck, cards, allDecks)) {
+                if (!isBareParent(deck, cards, allDecks)) {
+                    all.add(new DeckWithCards(deck, cards));
+                }
+            }
+            try {
+                return write(h, folder, all);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write deck files to " + folder + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private Exported write(Handle h, Path folder, List<DeckWithCards> all) throws IOException {
+        List<Path> deckFiles = new ArrayList<>();
+        Set<Path> mediaFiles = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
+        Set<String> usedNames = new HashSet<>();
+        Files.createDirectories(folder);
+        for (DeckWithCards entry : all) {
+            String relative = fileNameFor(entry.deck(), usedNames);
+            Path target = folder.resolve(relative).normalize();
+            if (!target.startsWith(folder.normalize())) {
+                throw new IllegalStateException("deck source path leaves the export folder: " + relative);
+            }
+            Files.createDirectories(target.getParent());
+            DeckFile deckFile = toDeckFile(entry);
+            Files.writeString(target, writer.write(deckFile), StandardCharsets.UTF_8);
+            deckFiles.add(target);
+            Path mediaFolder = target.resolveSibling(MediaLinks.FOLDER);
+            for (String name : referencedMedia(deckFile)) {
+                Path file = mediaFolder.resolve(name);
+                if (mediaFiles.contains(file)) {
                     continue;
                 }
-                result.add(new DeckWithCards(deck, cards));
-            }
-            return result;
-        });
-        List<Path> written = new ArrayList<>();
-        Set<String> usedNames = new HashSet<>();
-        try {
-            Files.createDirectories(folder);
-            for (DeckWithCards entry : all) {
-                String relative = fileNameFor(entry.deck(), usedNames);
-                Path target = folder.resolve(relative).normalize();
-                if (!target.startsWith(folder.normalize())) {
-                    throw new IllegalStateException("deck source path leaves the export folder: " + relative);
+                Optional<byte[]> bytes = media.bytes(h, name);
+                if (bytes.isEmpty()) {
+                    missing.add(relative + ": " + MediaLinks.FOLDER + "/" + name);
+                    continue;
                 }
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, writer.write(toDeckFile(entry)), StandardCharsets.UTF_8);
-                written.add(target);
+                Files.createDirectories(mediaFolder);
+                Files.write(file, bytes.get());
+                mediaFiles.add(file);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write deck files to " + folder + ": " + e.getMessage(), e);
         }
-        return written;
+        return new Exported(deckFiles, List.copyOf(mediaFiles), List.copyOf(missing));
+    }
+
+    /** The media names a deck's description and cards reference, each once, in order. */
+    private static Set<String> referencedMedia(DeckFile deck) {
+        Set<String> names = new LinkedHashSet<>();
+        MediaLinks.find(deck.description()).forEach(r -> names.add(r.name()));
+        for (CardSource card : deck.cards()) {
+            MediaLinks.find(card.question()).forEach(r -> names.add(r.name()));
+            MediaLinks.find(card.answer()).forEach(r -> names.add(r.name()));
+        }
+        return names;
     }
 
     /** A parent that exists only to hold sub-decks ("A" for "A::B") needs no file of its own. */

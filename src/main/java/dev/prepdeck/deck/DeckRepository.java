@@ -132,6 +132,15 @@ public final class DeckRepository {
                 .bind("id", cardId).mapTo(Card.class).findOne();
     }
 
+    /** Every question, answer and deck description that may reference a media file (mentions "media/"). */
+    public List<String> textsMentioningMedia(Handle h) {
+        return h.createQuery("""
+                        SELECT question FROM card WHERE instr(question, 'media/') > 0
+                        UNION ALL SELECT answer FROM card WHERE instr(answer, 'media/') > 0
+                        UNION ALL SELECT description FROM deck WHERE instr(description, 'media/') > 0""")
+                .mapTo(String.class).list();
+    }
+
     public int nextPosition(Handle h, long deckId) {
         return h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM card WHERE deck_id = :deckId")
                 .bind("deckId", deckId).mapTo(Integer.class).one();

@@ -5,6 +5,9 @@ import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.file.DeckFormatException;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.web.MediaLinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +38,30 @@ import org.jdbi.v3.core.Jdbi;
  * <p>A file whose bytes are unchanged since its last import is skipped, so edits made in the browser survive a
  * restart; once the file changes, the file wins. Cards are matched to stored ones by id, else by question, else
  * by answer, so an edited card keeps its review history. A card that left its file is suspended, not deleted.
+ *
+ * <p>Media a deck file references ({@code ![alt](media/NAME)}) are read from the {@code media/} folder beside it
+ * and stored with its cards in the same transaction; they count as part of the file, so a changed image imports
+ * the file again. A file the store renames (tidied, or other bytes under a taken name) is referenced by its new
+ * name in the cards. A missing or unusable file is a warning, not a reason to refuse the deck.
  */
 public final class DeckSync {
     private final Jdbi jdbi;
     private final DeckRepository decks;
+    private final MediaStore media;
     private final DeckFileParser parser = new DeckFileParser();
     private final Clock clock;
 
-    public DeckSync(Jdbi jdbi, DeckRepository decks, Clock clock) {
+    public DeckSync(Jdbi jdbi, DeckRepository decks, MediaStore media, Clock clock) {
         this.jdbi = jdbi;
         this.decks = decks;
+        this.media = media;
         this.clock = clock;
     }
 
-    /** Imports every *.md file below {@code folder}, in path order. */
+    /**
+     * Imports every *.md file below {@code folder}, in path order, then deletes the bytes of media no card or
+     * deck description references any more.
+     */
     public SyncReport importFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("not a folder: " + folder);
@@ -65,17 +78,23 @@ public final class DeckSync {
         for (Path file : files) {
             String relative = folder.relativize(file).toString().replace('\\', '/');
             try {
-                importFile(relative, Files.readAllBytes(file), report);
+                importFile(relative, Files.readAllBytes(file), file.resolveSibling(MediaLinks.FOLDER), report);
             } catch (IOException e) {
                 report.failed(relative, relative + ": cannot read file: " + e.getMessage());
             }
         }
+        List<String> unused = jdbi.inTransaction(h -> media.deleteUnused(h, referencedMedia(h)));
+        report.mediaDeleted(unused.size());
         return report;
     }
 
-    /** Imports one file's content under its path relative to the decks folder. */
-    public void importFile(String sourcePath, byte[] content, SyncReport report) {
-        String hash = sha256(content);
+    /**
+     * Imports one file's content under its path relative to the decks folder, with the media it references
+     * from {@code mediaFolder}.
+     */
+    public void importFile(String sourcePath, byte[] content, Path mediaFolder, SyncReport report) {
+        List<MediaFile> files = readMedia(content, mediaFolder);
+        String hash = sourceHash(content, files);
         if (unchanged(sourcePath, hash, report)) {
             return;
         }
@@ -86,7 +105,7 @@ public final class DeckSync {
             report.failed(sourcePath, e.getMessage());
             return;
         }
-        store(sourcePath, hash, parsed, report);
+        store(sourcePath, hash, parsed, files, report);
     }
 
     /**
@@ -97,7 +116,7 @@ public final class DeckSync {
     public void importDeck(String sourceKey, DeckFile deck, SyncReport report) {
         String hash = sha256(new DeckFileWriter().write(deck).getBytes(StandardCharsets.UTF_8));
         if (!unchanged(sourceKey, hash, report)) {
-            store(sourceKey, hash, deck, report);
+            store(sourceKey, hash, deck, List.of(), report);
         }
     }
 
@@ -111,13 +130,116 @@ public final class DeckSync {
         return false;
     }
 
-    private void store(String sourceKey, String hash, DeckFile deck, SyncReport report) {
+    private void store(String sourceKey, String hash, DeckFile deck, List<MediaFile> files, SyncReport report) {
+        List<String> warnings = new ArrayList<>();
         try {
-            FileChanges changes = jdbi.inTransaction(h -> apply(h, sourceKey, hash, deck));
+            FileChanges changes = jdbi.inTransaction(h -> {
+                Map<String, String> renames = storeMedia(h, sourceKey, files, warnings);
+                return apply(h, sourceKey, hash, renamed(deck, renames));
+            });
             report.imported(sourceKey, changes);
+            warnings.forEach(report::warned);
         } catch (DeckConflictException e) {
             report.failed(sourceKey, sourceKey + ": " + e.getMessage());
         }
+    }
+
+    /** A media file a deck file references: its bytes from the media folder, or why there are none. */
+    private record MediaFile(String name, int line, byte[] bytes, String problem) {
+    }
+
+    /** The files a deck file references, each once (at its first reference), read before any transaction. */
+    private static List<MediaFile> readMedia(byte[] content, Path mediaFolder) {
+        Map<String, Integer> firstLines = new LinkedHashMap<>();
+        for (MediaLinks.Reference reference : MediaLinks.find(new String(content, StandardCharsets.UTF_8))) {
+            firstLines.putIfAbsent(reference.name(), reference.line());
+        }
+        List<MediaFile> files = new ArrayList<>();
+        firstLines.forEach((name, line) -> files.add(readMedia(name, line, mediaFolder)));
+        return files;
+    }
+
+    private static MediaFile readMedia(String name, int line, Path mediaFolder) {
+        Path file = mediaFolder.resolve(name);
+        if (!mediaFolder.equals(file.getParent())) {
+            return new MediaFile(name, line, null, "not a file name");
+        }
+        try {
+            if (!Files.isRegularFile(file)) {
+                return new MediaFile(name, line, null, null);
+            }
+            long size = Files.size(file);
+            if (size > MediaStore.MAX_BYTES) {
+                return new MediaFile(name, line, null, MediaStore.tooLarge(size));
+            }
+            return new MediaFile(name, line, Files.readAllBytes(file), null);
+        } catch (IOException e) {
+            return new MediaFile(name, line, null, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The file's own hash, or with media, a hash over it and every referenced file's content (or absence). */
+    private static String sourceHash(byte[] content, List<MediaFile> files) {
+        String fileHash = sha256(content);
+        if (files.isEmpty()) {
+            return fileHash;
+        }
+        StringBuilder all = new StringBuilder(fileHash).append('\n');
+        for (MediaFile file : files) {
+            all.append(file.name()).append('=')
+                    .append(file.bytes() == null ? "-" : sha256(file.bytes())).append('\n');
+        }
+        return sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stores the files in the caller's transaction and returns the references to rename (file name → name
+     * stored), collecting a {@code file:line} warning for each file that cannot be shown.
+     */
+    private Map<String, String> storeMedia(Handle h, String sourceKey, List<MediaFile> files, List<String> warnings) {
+        Map<String, String> renames = new LinkedHashMap<>();
+        for (MediaFile file : files) {
+            String where = sourceKey + ":" + file.line() + ": " + MediaLinks.FOLDER + "/" + file.name();
+            if (file.problem() != null) {
+                warnings.add(where + ": " + file.problem() + "; the card shows its alt text");
+            } else if (file.bytes() == null) {
+                if (!media.exists(h, file.name())) {
+                    warnings.add(where + " is missing: no such file in the media folder beside the deck file;"
+                            + " the card shows its alt text");
+                }
+            } else {
+                try {
+                    String stored = media.put(h, file.name(), file.bytes()).name();
+                    if (!stored.equals(file.name())) {
+                        renames.put(file.name(), stored);
+                    }
+                } catch (InvalidInputException e) {
+                    warnings.add(sourceKey + ":" + file.line() + ": " + e.getMessage() + "; the card shows its alt text");
+                }
+            }
+        }
+        return renames;
+    }
+
+    /** The deck with its references to renamed media pointing at their stored names. */
+    private static DeckFile renamed(DeckFile deck, Map<String, String> renames) {
+        if (renames.isEmpty()) {
+            return deck;
+        }
+        List<CardSource> cards = deck.cards().stream()
+                .map(c -> new CardSource(c.id(), MediaLinks.rename(c.question(), renames),
+                        MediaLinks.rename(c.answer(), renames), c.tags(), c.meta(), c.line()))
+                .toList();
+        return new DeckFile(deck.name(), MediaLinks.rename(deck.description(), renames), deck.tags(), cards);
+    }
+
+    /** Every media name a card or deck description references. */
+    private Set<String> referencedMedia(Handle h) {
+        Set<String> names = new HashSet<>();
+        for (String text : decks.textsMentioningMedia(h)) {
+            MediaLinks.find(text).forEach(reference -> names.add(reference.name()));
+        }
+        return names;
     }
 
     private FileChanges apply(Handle h, String sourcePath, String hash, DeckFile file) {

@@ -7,6 +7,7 @@ import java.util.List;
 public final class SyncReport {
     private final List<String> lines = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private int filesChanged;
     private int filesUnchanged;
     private int cardsAdded;
@@ -36,6 +37,16 @@ public final class SyncReport {
         lines.add(file + ": rejected, nothing imported from it");
     }
 
+    void warned(String message) {
+        warnings.add(message);
+    }
+
+    void mediaDeleted(int files) {
+        if (files > 0) {
+            lines.add("media: " + files + " file(s) no card uses any more deleted");
+        }
+    }
+
     public List<String> lines() {
         return List.copyOf(lines);
     }
@@ -43,6 +54,11 @@ public final class SyncReport {
     /** One "file:line: problem" message per rejected file. */
     public List<String> errors() {
         return List.copyOf(errors);
+    }
+
+    /** One "file:line: problem" message per thing an imported file could not bring in (a missing image). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public boolean hasErrors() {

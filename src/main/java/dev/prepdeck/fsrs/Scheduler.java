@@ -138,6 +138,19 @@ public final class Scheduler {
         return intervalModifier;
     }
 
+    /**
+     * The forgetting curve's exponent: R(t) = (1 + {@link #forgettingCurveFactor()} · t / S) ^ decay for t whole days
+     * since the last review. With the factor, for code that computes recall where this class cannot run (in SQL).
+     */
+    public double decay() {
+        return decay;
+    }
+
+    /** The forgetting curve's factor, chosen so that R = 0.9 when t = S; see {@link #decay()}. */
+    public double forgettingCurveFactor() {
+        return factor;
+    }
+
     /*
      * The guard. A fast pow or exp result p lies within ε·p of JsMath's p* (FastMath.relativeError), so
      * p⁻ = p·(1 − ε) ≤ p* ≤ p·(1 + ε) = p⁺, those two products rounded included. Each rounded quantity

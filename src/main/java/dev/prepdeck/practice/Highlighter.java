@@ -1,15 +1,11 @@
 package dev.prepdeck.practice;
 
-import java.util.List;
+import dev.prepdeck.web.MarkdownRenderer;
 import java.util.Set;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
-import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
@@ -18,11 +14,11 @@ import org.commonmark.renderer.html.HtmlWriter;
  */
 public final class Highlighter {
     private final TermAnalyzer analyzer;
-    private final List<Extension> extensions = List.of(TablesExtension.create());
-    private final Parser parser = Parser.builder().extensions(extensions).build();
+    private final MarkdownRenderer renderer;
 
-    public Highlighter(TermAnalyzer analyzer) {
+    public Highlighter(TermAnalyzer analyzer, MarkdownRenderer renderer) {
         this.analyzer = analyzer;
+        this.renderer = renderer;
     }
 
     /** Plain text with the words whose term key is in {@code keys} marked; line breaks are kept by CSS. */
@@ -39,15 +35,9 @@ public final class Highlighter {
         return out.append(escape(text.substring(at))).toString();
     }
 
-    /** Markdown rendered to HTML with the matched words of its text marked. */
+    /** Markdown rendered as on every page (media, links, escaping), with the matched words of its text marked. */
     public String markdown(String markdown, Set<String> keys) {
-        HtmlRenderer renderer = HtmlRenderer.builder()
-                .extensions(extensions)
-                .escapeHtml(true)
-                .sanitizeUrls(true)
-                .nodeRendererFactory(context -> new MarkedText(context, keys))
-                .build();
-        return renderer.render(parser.parse(markdown == null ? "" : markdown));
+        return renderer.toHtml(markdown, context -> new MarkedText(context, keys));
     }
 
     private final class MarkedText implements NodeRenderer {

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
@@ -18,9 +18,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
-import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
@@ -30,11 +28,16 @@ import org.commonmark.parser.Parser;
 /**
  * Splits a model answer (Markdown) into the key points an answer is checked against, by the first rule that
  * finds any: (1) the list right after a heading "Key points" (or 要点 / 关键点); (2) the answer's top-level list
- * items; (3) its table rows; (4) its sentences (ending in . ! ? or 。！？；); (5) its code blocks.
+ * items and the rows of its tables that state something (a row of bare values such as "cuid1 | 1" is example data,
+ * not a claim); (3) its sentences (ending in . ! ? or 。！？；) and its code blocks, each block one point.
+ * A point never ends on a colon: an item or sentence that introduces a table or code block takes that block in.
  */
 public final class KeyPoints {
     private static final Set<String> HEADINGS = Set.of("key points", "keypoints", "要点", "关键点");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|(?<=[。！？；])");
+    private static final Pattern ENDS_WITH_COLON = Pattern.compile("[:：]\\s*$");
+    /** Two Latin words or three Han characters in one cell: the row says something rather than listing values. */
+    private static final Pattern CLAIM = Pattern.compile("\\p{IsLatin}+[^\\p{IsLatin}]+\\p{IsLatin}+|\\p{IsHan}.*\\p{IsHan}.*\\p{IsHan}");
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     private KeyPoints() {
@@ -44,16 +47,10 @@ public final class KeyPoints {
         Node document = PARSER.parse(markdown == null ? "" : markdown);
         List<String> points = explicit(document);
         if (points.isEmpty()) {
-            points = listItems(document);
+            points = itemsAndRows(document);
         }
         if (points.isEmpty()) {
-            points = tableRows(document);
-        }
-        if (points.isEmpty()) {
-            points = sentences(document);
-        }
-        if (points.isEmpty()) {
-            points = codeBlocks(document);
+            points = sentencesAndCode(document);
         }
         return points;
     }
@@ -73,20 +70,43 @@ public final class KeyPoints {
         return HEADINGS.contains(t);
     }
 
-    private static List<String> listItems(Node document) {
+    /** Top-level list items and claim rows of tables, in document order. */
+    private static List<String> itemsAndRows(Node document) {
         List<String> points = new ArrayList<>();
-        collectTopLists(document, points);
+        List<Node> blocks = blocks(document);
+        for (int i = 0; i < blocks.size(); i++) {
+            Node node = blocks.get(i);
+            if (node instanceof ListBlock list) {
+                List<String> items = items(list);
+                if (introducesNext(items, blocks, i)) {
+                    items.set(items.size() - 1, items.get(items.size() - 1) + " " + blockText(blocks.get(++i)));
+                }
+                points.addAll(items);
+            } else if (node instanceof TableBlock) {
+                points.addAll(claimRows(node));
+            }
+        }
         return points;
     }
 
-    private static void collectTopLists(Node parent, List<String> points) {
+    /** The document's blocks in order, looking inside containers such as block quotes but not into lists. */
+    private static List<Node> blocks(Node parent) {
+        List<Node> blocks = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof BulletList || node instanceof OrderedList) {
-                points.addAll(items((ListBlock) node));
-            } else if (!(node instanceof ListItem)) {
-                collectTopLists(node, points);
+            if (node instanceof ListBlock || node instanceof TableBlock || node instanceof Paragraph || isCode(node)
+                    || node.getFirstChild() == null) {
+                blocks.add(node);
+            } else {
+                blocks.addAll(blocks(node));
             }
         }
+        return blocks;
+    }
+
+    /** Whether the last of these texts ends on a colon and the block after them is a table or code it introduces. */
+    private static boolean introducesNext(List<String> texts, List<Node> blocks, int at) {
+        return !texts.isEmpty() && ENDS_WITH_COLON.matcher(texts.get(texts.size() - 1)).find()
+                && at + 1 < blocks.size() && (blocks.get(at + 1) instanceof TableBlock || isCode(blocks.get(at + 1)));
     }
 
     private static List<String> items(ListBlock list) {
@@ -100,9 +120,19 @@ public final class KeyPoints {
         return items;
     }
 
-    private static List<String> tableRows(Node document) {
+    private static List<String> claimRows(Node table) {
         List<String> rows = new ArrayList<>();
-        walk(document, node -> {
+        for (List<String> cells : bodyRows(table)) {
+            if (cells.stream().anyMatch(c -> CLAIM.matcher(c).find())) {
+                rows.add(String.join(" · ", cells));
+            }
+        }
+        return rows;
+    }
+
+    private static List<List<String>> bodyRows(Node table) {
+        List<List<String>> rows = new ArrayList<>();
+        walk(table, node -> {
             if (node instanceof TableRow && node.getParent() instanceof TableBody) {
                 List<String> cells = new ArrayList<>();
                 for (Node cell = node.getFirstChild(); cell != null; cell = cell.getNext()) {
@@ -112,37 +142,51 @@ public final class KeyPoints {
                     }
                 }
                 if (!cells.isEmpty()) {
-                    rows.add(String.join(" · ", cells));
+                    rows.add(cells);
                 }
             }
         });
         return rows;
     }
 
-    private static List<String> sentences(Node document) {
-        List<String> sentences = new ArrayList<>();
-        walk(document, node -> {
+    /** Sentences of paragraphs and whole code blocks, in document order. */
+    private static List<String> sentencesAndCode(Node document) {
+        List<String> points = new ArrayList<>();
+        List<Node> blocks = blocks(document);
+        for (int i = 0; i < blocks.size(); i++) {
+            Node node = blocks.get(i);
             if (node instanceof Paragraph) {
+                List<String> sentences = new ArrayList<>();
                 for (String s : SENTENCE_END.split(plainText(node))) {
                     if (!s.isBlank()) {
                         sentences.add(s.strip());
                     }
                 }
+                if (introducesNext(sentences, blocks, i)) {
+                    sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + blockText(blocks.get(++i)));
+                }
+                points.addAll(sentences);
+            } else if (isCode(node)) {
+                String code = blockText(node);
+                if (!code.isEmpty()) {
+                    points.add(code);
+                }
             }
-        });
-        return sentences;
+        }
+        return points;
     }
 
-    private static List<String> codeBlocks(Node document) {
-        List<String> blocks = new ArrayList<>();
-        walk(document, node -> {
-            String code = node instanceof FencedCodeBlock f ? f.getLiteral()
-                    : node instanceof IndentedCodeBlock i ? i.getLiteral() : null;
-            if (code != null && !code.isBlank()) {
-                blocks.add(code.strip());
-            }
-        });
-        return blocks;
+    private static boolean isCode(Node node) {
+        return node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock;
+    }
+
+    /** A table as its rows ("a · b; c · d"), a code block as its text. */
+    private static String blockText(Node block) {
+        if (block instanceof TableBlock) {
+            return String.join("; ", bodyRows(block).stream().map(cells -> String.join(" · ", cells)).toList());
+        }
+        String code = block instanceof FencedCodeBlock f ? f.getLiteral() : ((IndentedCodeBlock) block).getLiteral();
+        return code.strip();
     }
 
     private static void walk(Node node, Consumer<Node> visit) {

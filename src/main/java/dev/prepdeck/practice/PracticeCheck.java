@@ -9,7 +9,8 @@ public record PracticeCheck(Card card, String answer, long seconds, int targetSe
         return result.coverage();
     }
 
+    /** The rating coverage, depth and time suggest; never above Hard when the answer contradicts a point. */
     public Rating suggested() {
-        return SuggestedRating.of(coverage(), seconds, targetSeconds);
+        return SuggestedRating.of(coverage(), result.depth(), result.contradicted(), seconds, targetSeconds);
     }
 }

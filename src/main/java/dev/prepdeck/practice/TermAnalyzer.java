@@ -10,83 +10,191 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.tartarus.snowball.ext.PorterStemmer;
 
 /**
- * Turns English, Chinese or mixed text into content terms: NFKC (full width to half width), lower case, no
- * punctuation, no stop words, English words Porter-stemmed, Chinese split into words by Lucene's smartcn, and
- * synonyms or abbreviations folded onto one key per group (k8s and Kubernetes compare equal).
+ * Turns English, Chinese or mixed text into content terms that compare across both languages.
+ *
+ * <p>Text is NFKC-normalised (full width to half width). English words are split out of identifiers
+ * ({@code snake_case}, {@code dotted.names}, {@code camelCase}: the whole identifier and its parts), lower-cased,
+ * stop words dropped and the rest Porter-stemmed; a stop word written in capitals or standing in a short run of
+ * Latin words inside Chinese text is kept, because there it is a keyword ({@code FROM}, {@code AS}, {@code IN}).
+ * Chinese is cut at the glossary's words first (longest match, so segmentation never hides a known term), and what
+ * is left goes to Lucene's smartcn; runs of single characters it could not place become character bigrams.
+ * Finally every glossary alternative, English or Chinese, folds onto its group's key, so "canary" and "金丝雀",
+ * "k8s" and "Kubernetes" compare equal.
  */
 public final class TermAnalyzer {
+    private static final Pattern ADJACENT = Pattern.compile("[\\s\\-/]*(?:\\p{IsLatin}{1,4}[\\s\\-/]+){0,2}");
+    private static final Pattern IDENTIFIER_PARTS = Pattern.compile("[._:/\\-]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+
     private final CharArraySet stopWords;
-    /** Each synonym alternative as its analysed key sequence, joined by a space, mapped to its group's key. */
-    private final Map<String, String> synonyms = new HashMap<>();
-    private int longestSynonym = 1;
+    /** English one-word glossary alternatives, matched as written (plurals aside) before any stemming. */
+    private final Set<String> englishWords = new HashSet<>();
+    /** The Porter stem of each English glossary word, where one word (or the word equal to the stem) owns it. */
+    private final Map<String, String> wordOfStem = new HashMap<>();
+    /** Chinese words of the glossary, matched on the characters before any segmentation. */
+    private final Set<String> chineseWords = new HashSet<>();
+    private int longestChineseWord = 1;
+    /** Each one-word glossary alternative's key mapped to its group's key. */
+    private final Map<String, String> groups = new HashMap<>();
+    /** Each longer alternative as its words' group keys (or keys), joined by a space, mapped to its group's key. */
+    private final Map<String, String> phrases = new HashMap<>();
+    private int longestAlternative = 1;
 
     private TermAnalyzer(CharArraySet stopWords) {
         this.stopWords = stopWords;
     }
 
-    /** The analyser with the shipped stop word and synonym lists (resources practice/stopwords.txt, synonyms.txt). */
+    /** The analyser with the shipped stop words and glossary (resources practice/stopwords.txt, glossary.txt). */
     public static TermAnalyzer shipped() {
+        return of(lines("/practice/stopwords.txt"), lines("/practice/glossary.txt"), "glossary.txt");
+    }
+
+    /**
+     * An analyser from stop word lines and glossary lines (one group of alternatives a line, separated by commas).
+     * An alternative listed in two groups is an error naming both lines, as is a group that folds to nothing.
+     */
+    static TermAnalyzer of(List<Line> stopWordLines, List<Line> glossaryLines, String glossaryName) {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
-        stop.addAll(lines("/practice/stopwords.txt"));
+        stopWordLines.forEach(l -> stop.add(l.text()));
+        List<List<String>> alternatives = new ArrayList<>();
+        for (Line line : glossaryLines) {
+            List<String> group = new ArrayList<>();
+            for (String alternative : line.text().split(",")) {
+                String a = normalise(alternative).strip().toLowerCase(Locale.ROOT);
+                if (!a.isEmpty()) {
+                    group.add(a);
+                }
+            }
+            alternatives.add(group);
+        }
+        // A one-word alternative is content even where it is usually a stop word ("all" for 全部).
+        for (List<String> group : alternatives) {
+            group.stream().filter(a -> a.matches("\\p{IsLatin}+")).forEach(stop::remove);
+        }
         TermAnalyzer analyzer = new TermAnalyzer(stop);
-        for (String line : lines("/practice/synonyms.txt")) {
-            analyzer.addSynonymGroup(List.of(line.split(",")));
+        analyzer.indexEnglishWords(alternatives);
+        for (List<String> group : alternatives) {
+            for (String a : group) {
+                for (String run : a.split("[^\\p{IsHan}]+")) {
+                    if (!run.isEmpty()) {
+                        analyzer.chineseWords.add(run);
+                        analyzer.longestChineseWord = Math.max(analyzer.longestChineseWord, run.length());
+                    }
+                }
+            }
+        }
+        Map<String, Integer> lineOfAlternative = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        String[] groupKeys = new String[alternatives.size()];
+        List<List<List<String>>> analysed = new ArrayList<>();
+        for (int g = 0; g < alternatives.size(); g++) {
+            List<List<String>> keysOfAlternatives = new ArrayList<>();
+            for (String a : alternatives.get(g)) {
+                keysOfAlternatives.add(analyzer.rawTerms(a).stream().map(Term::key).toList());
+            }
+            analysed.add(keysOfAlternatives);
+            keysOfAlternatives.stream().filter(k -> !k.isEmpty()).findFirst()
+                    .ifPresent(k -> groupKeys[analysed.size() - 1] = "=" + String.join(" ", k));
+        }
+        // One-word alternatives first, so that a phrase is matched through its words' groups ("success KPI" is
+        // "success metric").
+        for (int pass = 1; pass <= 2; pass++) {
+            for (int g = 0; g < alternatives.size(); g++) {
+                Line line = glossaryLines.get(g);
+                if (groupKeys[g] == null) {
+                    if (pass == 1) {
+                        problems.add(glossaryName + ":" + line.number() + ": the group has no content word");
+                    }
+                    continue;
+                }
+                for (int a = 0; a < alternatives.get(g).size(); a++) {
+                    List<String> keys = analysed.get(g).get(a);
+                    if (keys.isEmpty() || (keys.size() == 1) != (pass == 1)) {
+                        continue;
+                    }
+                    String joined = keys.size() == 1 ? keys.get(0) : analyzer.phraseKey(keys);
+                    Integer earlier = lineOfAlternative.putIfAbsent(joined, line.number());
+                    if (earlier != null && earlier != line.number()) {
+                        problems.add(glossaryName + ":" + line.number() + ": '" + alternatives.get(g).get(a)
+                                + "' is already in the group on line " + earlier);
+                        continue;
+                    }
+                    (keys.size() == 1 ? analyzer.groups : analyzer.phrases).put(joined, groupKeys[g]);
+                    analyzer.longestAlternative = Math.max(analyzer.longestAlternative, keys.size());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems));
         }
         return analyzer;
     }
 
-    private void addSynonymGroup(List<String> alternatives) {
-        String groupKey = null;
-        for (String alternative : alternatives) {
-            List<String> keys = rawTerms(alternative).stream().map(Term::key).toList();
-            if (keys.isEmpty()) {
-                continue;
+    /**
+     * Porter stemming conflates words the glossary keeps apart (container and contain, product and production), so
+     * a word is looked up as written first, and its stem stands for a glossary word only when that is unambiguous.
+     */
+    private void indexEnglishWords(List<List<String>> alternatives) {
+        Map<String, Set<Integer>> groupsOfStem = new HashMap<>();
+        for (int g = 0; g < alternatives.size(); g++) {
+            for (String a : alternatives.get(g)) {
+                if (a.matches("\\p{IsLatin}+")) {
+                    String word = singular(a);
+                    englishWords.add(word);
+                    groupsOfStem.computeIfAbsent(porter(word), k -> new HashSet<>()).add(g);
+                    wordOfStem.putIfAbsent(porter(word), word);
+                }
             }
-            if (groupKey == null) {
-                groupKey = "=" + String.join(" ", keys);
-            }
-            synonyms.put(String.join(" ", keys), groupKey);
-            longestSynonym = Math.max(longestSynonym, keys.size());
         }
+        groupsOfStem.forEach((stem, owners) -> {
+            if (owners.size() > 1) {
+                if (englishWords.contains(stem)) {
+                    wordOfStem.put(stem, stem);
+                } else {
+                    wordOfStem.remove(stem);
+                }
+            }
+        });
     }
 
-    /** The content terms of a text, in order, with synonym runs folded into one term spanning the run. */
+    /** The content terms of a text, in order, with glossary runs folded into one term spanning the run. */
     public List<Term> terms(String text) {
         List<Term> raw = rawTerms(text);
         List<Term> folded = new ArrayList<>(raw.size());
         int i = 0;
         while (i < raw.size()) {
             int taken = 0;
-            for (int n = Math.min(longestSynonym, raw.size() - i); n >= 1 && taken == 0; n--) {
-                StringBuilder joined = new StringBuilder(raw.get(i).key());
-                for (int k = 1; k < n; k++) {
-                    joined.append(' ').append(raw.get(i + k).key());
+            for (int n = Math.min(longestAlternative, raw.size() - i); n >= 2 && taken == 0; n--) {
+                if (!adjacent(text, raw.get(i + n - 2), raw.get(i + n - 1))) {
+                    continue;
                 }
-                String group = synonyms.get(joined.toString());
+                String group = phrases.get(phraseKey(raw.subList(i, i + n).stream().map(Term::key).toList()));
                 if (group != null) {
                     folded.add(new Term(group, raw.get(i).start(), raw.get(i + n - 1).end()));
                     taken = n;
                 }
             }
             if (taken == 0) {
-                folded.add(raw.get(i));
+                Term t = raw.get(i);
+                String group = groups.get(t.key());
+                folded.add(group == null ? t : new Term(group, t.start(), t.end()));
                 taken = 1;
             }
             i += taken;
@@ -94,18 +202,34 @@ public final class TermAnalyzer {
         return folded;
     }
 
+    /**
+     * Whether two terms stand together as a phrase can: only spaces, hyphens or small English words between them
+     * ("rule of thumb"), never Chinese (容器是镜像 is not 容器镜像) or punctuation.
+     */
+    private static boolean adjacent(String text, Term left, Term right) {
+        return right.start() >= left.end() && ADJACENT.matcher(text.substring(left.end(), right.start())).matches();
+    }
+
+    /** A phrase as the sequence of its words' groups, so that synonyms inside a phrase still match it. */
+    private String phraseKey(List<String> keys) {
+        StringBuilder joined = new StringBuilder();
+        for (String k : keys) {
+            joined.append(joined.length() == 0 ? "" : " ").append(groups.getOrDefault(k, k));
+        }
+        return joined.toString();
+    }
+
     private List<Term> rawTerms(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
         // Normalise code point by code point, remembering where each normalised char came from, so offsets
-        // found in the normalised text map back onto the text the user sees.
+        // found in the normalised text map back onto the text the user sees. Case is kept for identifiers.
         StringBuilder normal = new StringBuilder(text.length());
         List<Integer> origin = new ArrayList<>(text.length() + 1);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String n = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKC)
-                    .toLowerCase(Locale.ROOT);
+            String n = normalise(new String(Character.toChars(cp)));
             for (int k = 0; k < n.length(); k++) {
                 origin.add(i);
             }
@@ -121,52 +245,201 @@ public final class TermAnalyzer {
             while (runEnd < normal.length() && isHan(normal, runEnd) == han) {
                 runEnd += Character.charCount(normal.codePointAt(runEnd));
             }
-            analyse(normal.substring(runStart, runEnd), han, runStart, origin, terms);
+            if (han) {
+                chinese(normal.substring(runStart, runEnd), runStart, origin, terms);
+            } else {
+                boolean besideChinese = runStart > 0 || runEnd < normal.length();
+                latin(normal.substring(runStart, runEnd), runStart, besideChinese, origin, terms);
+            }
             runStart = runEnd;
         }
         return terms;
+    }
+
+    private static String normalise(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC);
     }
 
     private static boolean isHan(CharSequence s, int index) {
         return Character.UnicodeScript.of(Character.codePointAt(s, index)) == Character.UnicodeScript.HAN;
     }
 
-    private void analyse(String run, boolean han, int offset, List<Integer> origin, List<Term> out) {
-        Tokenizer tokenizer = han ? new HMMChineseTokenizer() : new StandardTokenizer();
-        TokenStream stream = han
-                ? new StopFilter(tokenizer, stopWords)
-                : new PorterStemFilter(new StopFilter(
-                        new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer)), stopWords));
-        tokenizer.setReader(new StringReader(run));
-        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-        OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
-        try (stream) {
-            stream.reset();
-            while (stream.incrementToken()) {
-                String key = term.toString();
-                if (han || !key.isBlank()) {
-                    int start = origin.get(offset + offsets.startOffset());
-                    int end = origin.get(offset + offsets.endOffset());
-                    out.add(new Term(key, start, end));
+    /** Glossary words by longest match; the characters between them go to smartcn. */
+    private void chinese(String run, int offset, List<Integer> origin, List<Term> out) {
+        int residueStart = 0;
+        int i = 0;
+        while (i < run.length()) {
+            int found = 0;
+            for (int n = Math.min(longestChineseWord, run.length() - i); n >= 1 && found == 0; n--) {
+                if (chineseWords.contains(run.substring(i, i + n))) {
+                    found = n;
                 }
             }
-            stream.end();
+            if (found == 0) {
+                i++;
+                continue;
+            }
+            segment(run.substring(residueStart, i), offset + residueStart, origin, out);
+            out.add(new Term(run.substring(i, i + found), origin.get(offset + i), origin.get(offset + i + found)));
+            i += found;
+            residueStart = i;
+        }
+        segment(run.substring(residueStart), offset + residueStart, origin, out);
+    }
+
+    /** smartcn words of Chinese text outside the glossary; runs of single characters become bigrams. */
+    private void segment(String residue, int offset, List<Integer> origin, List<Term> out) {
+        if (residue.isEmpty()) {
+            return;
+        }
+        List<int[]> singles = new ArrayList<>();
+        try (Tokenizer tokenizer = new HMMChineseTokenizer()) {
+            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offsets = tokenizer.addAttribute(OffsetAttribute.class);
+            tokenizer.setReader(new StringReader(residue));
+            tokenizer.reset();
+            while (tokenizer.incrementToken()) {
+                String word = term.toString();
+                int start = offsets.startOffset();
+                int end = offsets.endOffset();
+                if (stopWords.contains(word)) {
+                    flushSingles(singles, residue, offset, origin, out);
+                } else if (word.length() == 1) {
+                    singles.add(new int[] {start, end});
+                } else {
+                    flushSingles(singles, residue, offset, origin, out);
+                    out.add(new Term(word, origin.get(offset + start), origin.get(offset + end)));
+                }
+            }
+            flushSingles(singles, residue, offset, origin, out);
+            tokenizer.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static List<String> lines(String resource) {
+    /** A lone character stays a term; two or more in a row are read as overlapping bigrams. */
+    private static void flushSingles(List<int[]> singles, String residue, int offset, List<Integer> origin,
+                                     List<Term> out) {
+        if (singles.size() == 1) {
+            int[] s = singles.get(0);
+            out.add(new Term(residue.substring(s[0], s[1]), origin.get(offset + s[0]), origin.get(offset + s[1])));
+        }
+        for (int k = 0; k + 1 < singles.size(); k++) {
+            int start = singles.get(k)[0];
+            int end = singles.get(k + 1)[1];
+            out.add(new Term(residue.substring(start, end), origin.get(offset + start), origin.get(offset + end)));
+        }
+        singles.clear();
+    }
+
+    private void latin(String run, int offset, boolean besideChinese, List<Integer> origin, List<Term> out) {
+        List<int[]> tokens = new ArrayList<>();
+        try (Tokenizer tokenizer = new StandardTokenizer()) {
+            OffsetAttribute offsets = tokenizer.addAttribute(OffsetAttribute.class);
+            tokenizer.setReader(new StringReader(run));
+            tokenizer.reset();
+            while (tokenizer.incrementToken()) {
+                tokens.add(new int[] {offsets.startOffset(), offsets.endOffset()});
+            }
+            tokenizer.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean keywordsLikely = besideChinese && tokens.size() <= 3;
+        for (int[] t : tokens) {
+            String original = run.substring(t[0], t[1]);
+            boolean keyword = keywordsLikely || (original.length() >= 2 && original.equals(original.toUpperCase(Locale.ROOT))
+                    && !original.equals(original.toLowerCase(Locale.ROOT)));
+            addWord(original, offset + t[0], keyword, origin, out);
+            List<int[]> parts = parts(original);
+            if (parts.size() > 1) {
+                for (int[] p : parts) {
+                    addWord(original.substring(p[0], p[1]), offset + t[0] + p[0], false, origin, out);
+                }
+            }
+        }
+    }
+
+    /** Where an identifier splits: at separators ({@code . _ - : /}) and camelCase humps, letters required. */
+    private static List<int[]> parts(String word) {
+        List<int[]> parts = new ArrayList<>();
+        if (!word.matches(".*\\p{L}.*") || word.matches("[\\d.]+")) {
+            return parts;
+        }
+        Matcher m = IDENTIFIER_PARTS.matcher(word);
+        int start = 0;
+        while (m.find()) {
+            if (m.start() > start) {
+                parts.add(new int[] {start, m.start()});
+            }
+            start = m.end();
+        }
+        if (start < word.length()) {
+            parts.add(new int[] {start, word.length()});
+        }
+        return parts;
+    }
+
+    private void addWord(String original, int at, boolean keyword, List<Integer> origin, List<Term> out) {
+        String word = original.toLowerCase(Locale.ROOT);
+        if (word.endsWith("'s") || word.endsWith("’s")) {
+            word = word.substring(0, word.length() - 2);
+        }
+        if (word.isBlank()) {
+            return;
+        }
+        if (stopWords.contains(word)) {
+            if (keyword && word.matches("\\p{IsLatin}{2,}")) {
+                out.add(new Term(word, origin.get(at), origin.get(at + original.length())));
+            }
+            return;
+        }
+        out.add(new Term(key(word), origin.get(at), origin.get(at + original.length())));
+    }
+
+    /** A word as the glossary writes it (in the singular) when it is one, else its Porter stem. */
+    private String key(String word) {
+        if (!word.matches("\\p{IsLatin}+")) {
+            return word;
+        }
+        String singular = singular(word);
+        if (englishWords.contains(singular)) {
+            return singular;
+        }
+        String stem = porter(word);
+        return wordOfStem.getOrDefault(stem, stem);
+    }
+
+    private static String singular(String word) {
+        char[] chars = word.toCharArray();
+        return new String(chars, 0, new EnglishMinimalStemmer().stem(chars, chars.length));
+    }
+
+    private static String porter(String word) {
+        PorterStemmer stemmer = new PorterStemmer();
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    /** A line of a resource file and its 1-based number. */
+    record Line(int number, String text) {
+    }
+
+    static List<Line> lines(String resource) {
         try (InputStream in = TermAnalyzer.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("resource missing from the build: " + resource);
             }
-            List<String> lines = new ArrayList<>();
+            List<Line> lines = new ArrayList<>();
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
                 String trimmed = line.strip();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    lines.add(trimmed);
+                    lines.add(new Line(number, trimmed));
                 }
             }
             return lines;

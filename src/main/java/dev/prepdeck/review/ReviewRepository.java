@@ -3,13 +3,20 @@ package dev.prepdeck.review;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
+import dev.prepdeck.fsrs.optimizer.CardHistory;
+import dev.prepdeck.fsrs.optimizer.PastReview;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.EmptyHandling;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
 public final class ReviewRepository {
@@ -244,6 +251,88 @@ public final class ReviewRepository {
                         FROM review_log WHERE card_id = :cardId AND learner_id = :learnerId ORDER BY reviewed_at, id""")
                 .bind("cardId", cardId).bind("learnerId", learnerId)
                 .mapTo(ReviewEntry.class).list();
+    }
+
+    /** The learner's reviews of cards in {@code decks}. */
+    public int reviewCount(Handle h, long learnerId, List<Long> decks) {
+        return h.createQuery("""
+                        SELECT COUNT(*) FROM review_log r JOIN card c ON c.id = r.card_id
+                        WHERE r.learner_id = :learnerId AND c.deck_id IN (<decks>)""")
+                .bind("learnerId", learnerId).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .mapTo(Integer.class).one();
+    }
+
+    /**
+     * Every card in {@code decks} the learner has reviewed, with its reviews in time order, read in one pass over
+     * the log in card order (the review_log_card index), so a million reviews stream without sorting.
+     */
+    public List<ReviewedCard> reviewedCards(Handle h, long learnerId, List<Long> decks) {
+        List<ReviewedCard> cards = new ArrayList<>();
+        try (ResultIterator<LoggedReview> rows = h.createQuery("""
+                        SELECT r.card_id, c.deck_id, r.reviewed_at, r.rating, r.duration_ms
+                        FROM review_log r JOIN card c ON c.id = r.card_id
+                        WHERE r.learner_id = :learnerId AND c.deck_id IN (<decks>)
+                        ORDER BY r.card_id, r.reviewed_at, r.id""")
+                .bind("learnerId", learnerId).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .map((rs, ctx) -> new LoggedReview(rs.getLong(1), rs.getLong(2), new PastReview(
+                        Instant.ofEpochMilli(rs.getLong(3)), Rating.of(rs.getInt(4)), Duration.ofMillis(rs.getLong(5)))))
+                .iterator()) {
+            List<PastReview> reviews = new ArrayList<>();
+            LoggedReview previous = null;
+            while (rows.hasNext()) {
+                LoggedReview row = rows.next();
+                if (previous != null && row.cardId() != previous.cardId()) {
+                    cards.add(new ReviewedCard(previous.cardId(), previous.deckId(), new CardHistory(reviews)));
+                    reviews = new ArrayList<>();
+                }
+                reviews.add(row.review());
+                previous = row;
+            }
+            if (previous != null) {
+                cards.add(new ReviewedCard(previous.cardId(), previous.deckId(), new CardHistory(reviews)));
+            }
+        }
+        return cards;
+    }
+
+    private record LoggedReview(long cardId, long deckId, PastReview review) {
+    }
+
+    /** When each card in {@code decks} is due for the learner, by card id. */
+    public Map<Long, Long> dueDates(Handle h, long learnerId, List<Long> decks) {
+        Map<Long, Long> due = new HashMap<>();
+        h.createQuery("""
+                        SELECT s.card_id, s.due FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.learner_id = :learnerId AND c.deck_id IN (<decks>)""")
+                .bind("learnerId", learnerId).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> due.put(e.getKey(), e.getValue()));
+        return due;
+    }
+
+    /**
+     * Replaces cards' scheduling states, as a reschedule computed them from their histories, in one prepared
+     * batch; the review log is not touched.
+     */
+    public void replaceSchedules(Handle h, long learnerId, Map<Long, FsrsCard> schedules) {
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE card_state SET state = :state, stability = :stability, difficulty = :difficulty,
+                    reps = :reps, lapses = :lapses, learning_steps = :learningSteps,
+                    scheduled_days = :scheduledDays, elapsed_days = :elapsedDays,
+                    last_review = :lastReview, due = :due
+                WHERE card_id = :cardId AND learner_id = :learnerId""");
+        schedules.forEach((cardId, card) -> batch
+                .bind("cardId", cardId).bind("learnerId", learnerId)
+                .bind("state", card.state()).bind("stability", card.stability())
+                .bind("difficulty", card.difficulty()).bind("reps", card.reps()).bind("lapses", card.lapses())
+                .bind("learningSteps", card.learningSteps()).bind("scheduledDays", card.scheduledDays())
+                .bind("elapsedDays", card.elapsedDays())
+                .bind("lastReview", card.lastReview() == null ? null : card.lastReview().toEpochMilli())
+                .bind("due", card.due().toEpochMilli())
+                .add());
+        if (batch.size() > 0) {
+            batch.execute();
+        }
     }
 
     Optional<Long> lastReviewedCard(Handle h, long learnerId) {

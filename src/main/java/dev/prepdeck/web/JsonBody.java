@@ -66,6 +66,37 @@ public final class JsonBody {
         return node == null || node.isNull() ? null : requiredLong(name);
     }
 
+    /** A list of numbers, e.g. {"weights": [0.212, 1.2931, ...]}. */
+    public double[] requiredNumbers(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            throw new InvalidInputException(name, "missing field '" + name + "'");
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(name, "field '" + name + "' must be a list of numbers");
+        }
+        double[] numbers = new double[node.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            if (!node.get(i).isNumber()) {
+                throw new InvalidInputException(name, "field '" + name + "' must be a list of numbers; item " + i
+                        + " is " + node.get(i));
+            }
+            numbers[i] = node.get(i).asDouble();
+        }
+        return numbers;
+    }
+
+    public boolean optionalBoolean(String name, boolean absent) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return absent;
+        }
+        if (!node.isBoolean()) {
+            throw new InvalidInputException(name, "field '" + name + "' must be true or false");
+        }
+        return node.asBoolean();
+    }
+
     /** A list of strings; a single comma-separated string is accepted too. */
     public List<String> optionalStrings(String name) {
         JsonNode node = root.get(name);

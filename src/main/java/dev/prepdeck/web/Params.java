@@ -132,6 +132,29 @@ public final class Params {
         }
     }
 
+    /** Numbers separated by commas or spaces in one form field, e.g. FSRS weights; {@code label} names the field. */
+    public static double[] formNumbers(Context ctx, String name, String label) {
+        String text = formText(ctx, name).trim();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(name, label + " must not be empty");
+        }
+        String[] parts = text.split("[\\s,]+");
+        double[] numbers = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                numbers[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(name, label + " must be numbers separated by commas, not '" + parts[i] + "'");
+            }
+        }
+        return numbers;
+    }
+
+    /** Whether a checkbox was ticked: a browser sends its value only then. */
+    public static boolean formTicked(Context ctx, String name) {
+        return ctx.formParam(name) != null;
+    }
+
     /** A date as a date field sends it (yyyy-mm-dd), null when blank. */
     public static LocalDate formDate(Context ctx, String name, String label) {
         String text = formText(ctx, name).trim();

@@ -32,6 +32,8 @@ class KeyboardBrowserTest {
         "/study?deck={empty}",
         "/mock",
         "/notes/import",
+        "/optimize",
+        "/decks/{deck}/optimize",
         "/decks/424242",
     })
     void every_control_is_reached_by_tab_with_a_visible_outline(String path) {

@@ -86,7 +86,7 @@ class NotesImportBrowserTest {
         assertThat(page.findAll(".notes-deck legend")).extracting(e -> e.getText())
                 .containsExactly("Prep::Kafka 面试笔记", "Prep::Behavioural");
         assertThat(page.findAll(".notes-card input[type=text]")).extracting(e -> e.getAttribute("value"))
-                .containsExactly(PARTITIONS, REBALANCE, "Explain Offsets.", DISAGREED);
+                .containsExactly(PARTITIONS, REBALANCE, "What are offsets?", DISAGREED);
         assertThat(page.text(".notes-skipped")).contains("待补充");
         assertThat(site.count("SELECT count(*) FROM card")).as("a preview saves nothing").isZero();
         String rebalance = cardIndex(page, REBALANCE);
@@ -105,12 +105,12 @@ class NotesImportBrowserTest {
         assertThat(site.list("SELECT name FROM deck ORDER BY name"))
                 .containsExactly("Prep", "Prep::Behavioural", "Prep::Kafka 面试笔记");
         assertThat(site.list("SELECT question FROM card ORDER BY question"))
-                .containsExactlyInAnyOrder("Kafka 为什么要分区？", "Explain Offsets.", DISAGREED);
+                .containsExactlyInAnyOrder("Kafka 为什么要分区？", "What are offsets?", DISAGREED);
         assertThat(site.one("SELECT d.name FROM card c JOIN deck d ON d.id = c.deck_id"
                 + " WHERE c.question = 'Kafka 为什么要分区？'", String.class)).isEqualTo("Prep::Kafka 面试笔记");
         assertThat(site.one("SELECT answer FROM card WHERE question = 'Kafka 为什么要分区？'", String.class))
                 .startsWith("分区让一个 topic 分布在多个 broker 上");
-        assertThat(site.one("SELECT answer FROM card WHERE question = 'Explain Offsets.'", String.class))
+        assertThat(site.one("SELECT answer FROM card WHERE question = 'What are offsets?'", String.class))
                 .contains("```").contains("kafka-consumer-groups.sh --bootstrap-server");
         assertThat(site.count("SELECT count(*) FROM card_state WHERE state = 0")).as("new cards to study").isEqualTo(3);
 
@@ -183,6 +183,6 @@ class NotesImportBrowserTest {
 
         assertThat(site.list("SELECT name FROM deck")).containsExactly("Kafka 面试笔记");
         assertThat(site.list("SELECT question FROM card"))
-                .containsExactlyInAnyOrder(PARTITIONS, REBALANCE, "Explain Offsets.");
+                .containsExactlyInAnyOrder(PARTITIONS, REBALANCE, "What are offsets?");
     }
 }

@@ -59,6 +59,32 @@ class MigrationsTest {
     }
 
     @Test
+    void the_search_upgrade_indexes_the_cards_already_there() {
+        Path file = tempDir.resolve("v5.db");
+        Jdbi old = plainJdbi(file);
+        new Migrations(file.toString()).migrate(old, 5);
+        old.useHandle(h -> {
+            h.execute("INSERT INTO deck (id, name, created_at, updated_at) VALUES (1, 'Old deck', 0, 0)");
+            h.execute("INSERT INTO card (id, deck_id, uid, question, answer, tags, position, created_at, updated_at) "
+                    + "VALUES (7, 1, 'c7', 'Qu''est-ce qu''un INDEX ?', '索引是数据结构', 'SQL, 数据库', 0, 0, 0)");
+            h.execute("INSERT INTO card_state (card_id, learner_id, due) VALUES (7, 1, 0)");
+        });
+
+        Jdbi upgraded = Database.open(file);
+
+        assertThat(one(upgraded, "SELECT question || ' | ' || answer FROM card_text WHERE card_id = 7", String.class))
+                .isEqualTo("qu'est-ce qu'un index ? | 索引是数据结构");
+        assertThat(list(upgraded, "SELECT rowid FROM card_text_index WHERE card_text_index MATCH '\"un index\"'",
+                Long.class)).containsExactly(7L);
+        assertThat(list(upgraded, "SELECT rowid FROM card_text_cjk WHERE card_text_cjk MATCH '\"索引\"'", Long.class))
+                .containsExactly(7L);
+        assertThat(list(upgraded, "SELECT tag FROM card_tag WHERE card_id = 7 ORDER BY tag", String.class))
+                .containsExactly("sql", "数据库");
+        assertThat(one(upgraded, "SELECT flag || ' ' || (buried_until IS NULL) FROM card_state WHERE card_id = 7",
+                String.class)).isEqualTo("0 1");
+    }
+
+    @Test
     void opening_twice_changes_nothing() {
         Path file = tempDir.resolve("twice.db");
         Database.open(file);

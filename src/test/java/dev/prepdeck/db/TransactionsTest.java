@@ -153,7 +153,7 @@ class TransactionsTest {
     void a_thread_that_holds_a_connection_gets_a_second_one_even_when_all_are_lent() throws Exception {
         SQLiteDataSource sqlite = new SQLiteDataSource();
         sqlite.setUrl("jdbc:sqlite:" + tempDir.resolve("pool.db"));
-        ConnectionPool pool = new ConnectionPool(sqlite, 1, Duration.ofSeconds(30));
+        ConnectionPool pool = new ConnectionPool(sqlite::getConnection, 1, Duration.ofSeconds(30));
 
         Connection first = pool.openConnection();
         Connection nested = CompletableFuture.supplyAsync(() -> {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class DeckSyncTest {
     void setUp() {
         decks = tempDir.resolve("decks");
         jdbi = TestData.database(tempDir);
-        sync = new DeckSync(jdbi, new DeckRepository(), clock);
+        sync = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock);
     }
 
     @Test
@@ -204,7 +205,8 @@ class DeckSyncTest {
         String before = snapshot();
 
         Path exported = tempDir.resolve("exported");
-        List<Path> files = new DeckExport(jdbi, new DeckRepository()).exportTo(exported);
+        List<Path> files = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock)).exportTo(exported)
+                .deckFiles();
         SyncReport report = sync.importFolder(exported);
 
         assertThat(files).hasSize(3);
@@ -213,7 +215,8 @@ class DeckSyncTest {
         assertThat(snapshot()).isEqualTo(before);
         String networking = Files.readString(exported.resolve("networking.md"));
         assertThat(networking).contains("<!-- id: net-dns -->").contains("# Interview::Networking");
-        List<Path> second = new DeckExport(jdbi, new DeckRepository()).exportTo(tempDir.resolve("again"));
+        List<Path> second = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock))
+                .exportTo(tempDir.resolve("again")).deckFiles();
         for (Path file : second) {
             assertThat(Files.readString(file)).isEqualTo(Files.readString(exported.resolve(file.getFileName().toString())));
         }

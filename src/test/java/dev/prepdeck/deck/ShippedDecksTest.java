@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.media.MediaStore;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class ShippedDecksTest {
     void every_shipped_deck_imports_without_errors_and_covers_the_notes_topics() {
         Jdbi jdbi = TestData.database(tempDir);
 
-        SyncReport report = ShippedDecks.importInto(new DeckSync(jdbi, new DeckRepository(), TestClock.at("2026-03-02T10:00:00Z")));
+        SyncReport report = ShippedDecks.importInto(new DeckSync(jdbi, new DeckRepository(),
+                new MediaStore(jdbi, TestClock.at("2026-03-02T10:00:00Z")), TestClock.at("2026-03-02T10:00:00Z")));
 
         assertThat(report.errors()).isEmpty();
         assertThat(one(jdbi, "SELECT COUNT(*) FROM card", Integer.class)).isGreaterThanOrEqualTo(60);

@@ -103,19 +103,130 @@ class AnswerMatcherTest {
     }
 
     @Test
-    void the_terms_needed_grow_with_the_square_root_of_a_points_length_up_to_four() {
-        assertThat(AnswerMatcher.termsNeeded(1)).isEqualTo(1);
-        assertThat(AnswerMatcher.termsNeeded(2)).isEqualTo(1);
-        assertThat(AnswerMatcher.termsNeeded(3)).isEqualTo(2);
-        assertThat(AnswerMatcher.termsNeeded(6)).isEqualTo(2);
-        assertThat(AnswerMatcher.termsNeeded(7)).isEqualTo(3);
-        assertThat(AnswerMatcher.termsNeeded(13)).isEqualTo(4);
-        assertThat(AnswerMatcher.termsNeeded(30)).isEqualTo(4);
-    }
-
-    @Test
     void ticking_points_by_hand_replaces_the_matchers_verdict() {
         AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(ROLLOUT), "");
         assertThat(check.withTicks(java.util.Set.of(0, 2)).coverage()).isEqualTo(0.5);
+    }
+
+    private static final String JOINS = """
+            | 类型 | 结果 |
+            |------|------|
+            | `INNER JOIN` | 只保留两表都能按条件匹配上的行 |
+            | `LEFT JOIN` | 保留左表全部行；右表匹配不到的列填 `NULL` |
+            | `RIGHT JOIN` | 保留右表全部行；左表匹配不到的列填 `NULL` |
+            | `FULL JOIN` | 两表的行都保留，哪边匹配不上哪边填 `NULL` |
+            """;
+
+    private static final String IMAGE_CONTAINER = """
+            - **Image:** a read-only, layered template, built from a Dockerfile and stored in a registry.
+            - **Container:** a running (or stopped) instance of an image, with its own writable layer and process space.
+            """;
+
+    @Test
+    void a_sentence_about_one_row_does_not_also_cover_the_rows_that_share_its_words() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(JOINS),
+                "INNER JOIN 只留两边都匹配上的行。LEFT JOIN 保留左表所有行，右表没匹配上就是 NULL。");
+        assertThat(check.points()).extracting(AnswerMatcher.PointResult::covered)
+                .containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void an_answer_that_swaps_two_roles_covers_neither_and_says_why() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(IMAGE_CONTAINER),
+                "A container is the file you build from a Dockerfile and push to the registry; an image is what "
+                        + "actually runs, with its own writable layer and process.");
+        assertThat(check.coverage()).isZero();
+        assertThat(check.contradicted()).isTrue();
+        assertThat(check.points().get(1).reason()).contains("Image").contains("Container");
+        assertThat(MATCHER.check(KeyPoints.of(IMAGE_CONTAINER), "镜像是只读的模板，由 Dockerfile 构建；容器是镜像跑起来的实例，有自己可写的一层。")
+                .coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void swapping_which_side_a_join_keeps_is_a_contradiction_in_either_language() {
+        AnswerMatcher.AnswerCheck swapped = MATCHER.check(KeyPoints.of(JOINS),
+                "LEFT JOIN keeps every row of the right table and fills the left side with NULL.");
+        assertThat(swapped.points().get(1).covered()).isFalse();
+        assertThat(swapped.points().get(1).reason()).contains("right");
+        assertThat(MATCHER.check(KeyPoints.of(JOINS),
+                "A left join keeps all rows of the left table and fills the right side with nulls.").contradicted())
+                .isFalse();
+    }
+
+    @Test
+    void naming_each_thing_with_its_siblings_claim_is_caught_even_without_a_head_at_the_start_of_a_point() {
+        String kubernetes = """
+                - Put a Service in front of the pods for a stable internal address and load balancing.
+                - Add an Ingress (controller) to route external HTTP(S) traffic to the API.
+                """;
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(kubernetes),
+                "The Ingress gives the pods a stable internal address and load-balances between them, and the Service "
+                        + "routes external HTTP traffic from outside the cluster.");
+        assertThat(check.coverage()).isZero();
+        assertThat(check.contradicted()).isTrue();
+        assertThat(MATCHER.check(KeyPoints.of(kubernetes), "A Service gives the pods a stable address and load "
+                + "balancing; an Ingress routes external HTTP traffic in.").coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void where_and_having_told_the_wrong_way_round_are_contradicted() {
+        AnswerMatcher.AnswerCheck check = MATCHER.check(KeyPoints.of(WHERE_HAVING),
+                "HAVING filters the rows before grouping, and WHERE filters the groups afterwards.");
+        assertThat(check.contradicted()).isTrue();
+        assertThat(check.coverage()).isZero();
+    }
+
+    @Test
+    void a_sequence_told_out_of_order_is_contradicted_where_it_breaks_the_order() {
+        String order = """
+                1. `FROM`（含 `JOIN`）：确定数据来源
+                2. `WHERE`：逐行过滤
+                3. `GROUP BY`：分组
+                4. `HAVING`：过滤分组
+                5. `SELECT`：计算输出列和别名
+                6. `ORDER BY`：排序
+                """;
+        AnswerMatcher.AnswerCheck inOrder = MATCHER.check(KeyPoints.of(order),
+                "先 FROM 确定数据来源，然后 WHERE 逐行过滤，再 GROUP BY 分组，HAVING 过滤分组，之后 SELECT 算列和别名，最后 ORDER BY 排序。");
+        assertThat(inOrder.contradicted()).isFalse();
+        assertThat(inOrder.coverage()).isEqualTo(1.0);
+        AnswerMatcher.AnswerCheck shuffled = MATCHER.check(KeyPoints.of(order),
+                "先 FROM 确定数据来源，然后 SELECT 计算输出列，再 WHERE 逐行过滤，然后 GROUP BY 分组，最后 ORDER BY 排序。");
+        assertThat(shuffled.points().get(4).reason()).contains("out of order");
+        assertThat(shuffled.points().get(1).covered()).isTrue();
+    }
+
+    @Test
+    void swapping_the_labelled_parts_inside_one_point_is_a_contradiction() {
+        String cd = """
+                - **CD:** automates what happens after CI. It stands for one of two things:
+                  - **Continuous delivery:** every passing change is releasable; going to production is a manual, \
+                one-click decision.
+                  - **Continuous deployment:** every passing change goes to production automatically, with no \
+                human approval.
+                """;
+        AnswerMatcher.AnswerCheck swapped = MATCHER.check(KeyPoints.of(cd), "CD automates the release. Continuous "
+                + "delivery ships every passing change automatically with no human in the loop; continuous deployment "
+                + "needs someone to click to release.");
+        assertThat(swapped.points().get(0).reason()).contains("Continuous deployment");
+        AnswerMatcher.AnswerCheck right = MATCHER.check(KeyPoints.of(cd), "CD automates the release. Continuous "
+                + "delivery keeps every change releasable but a manual click puts it in production; continuous "
+                + "deployment ships every passing change automatically, no human approval.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void a_point_is_named_by_what_sets_its_head_apart_so_reset_and_revert_told_backwards_are_caught() {
+        String undo = """
+                - **`git revert <提交>`**：新建一个反向提交来抵消某次改动，历史不被改写，适合已经推送到公共分支的提交。
+                - **`git reset <提交>`**：把当前分支指针移回到指定提交，属于改写历史，只适合本地未共享的提交。
+                """;
+        assertThat(MATCHER.check(KeyPoints.of(undo), "reset 是新建一个反向提交来抵消改动，不改写历史，适合公共分支；"
+                + "revert 会把分支指针移回去，改写历史。").contradicted()).isTrue();
+        AnswerMatcher.AnswerCheck right = MATCHER.check(KeyPoints.of(undo),
+                "revert 新建一个反向提交抵消改动，不改写历史；reset 把分支指针移回去，改写历史，只在本地用。");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
     }
 }

@@ -2,6 +2,7 @@ package dev.prepdeck.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.web.MarkdownRenderer;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -9,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /** Matched words marked in place, in plain typed text and in rendered Markdown, with everything else escaped. */
 class HighlighterTest {
     private static final TermAnalyzer ANALYZER = TermAnalyzer.shipped();
-    private static final Highlighter HIGHLIGHTER = new Highlighter(ANALYZER);
+    private static final Highlighter HIGHLIGHTER = new Highlighter(ANALYZER, new MarkdownRenderer());
 
     private static Set<String> keysOf(String text) {
-        return AnswerMatcher.keys(ANALYZER.terms(text));
+        return ANALYZER.terms(text).stream().map(Term::key).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -34,6 +35,15 @@ class HighlighterTest {
         String html = HIGHLIGHTER.markdown("- **Canary** release <b>now</b>\n- `kubectl rollout undo`", keysOf("canary"));
         assertThat(html).contains("<li><strong><mark>Canary</mark></strong> release &lt;b&gt;now&lt;/b&gt;</li>")
                 .contains("<code>kubectl rollout undo</code>");
+    }
+
+    @Test
+    void the_model_answer_shows_images_and_sounds_as_every_page_does_and_no_data_address_becomes_live() {
+        String html = HIGHLIGHTER.markdown("Canary first: ![canary rollout](media/canary.png)"
+                + " [sound: canary.mp3](media/canary.mp3) ![x](data:image/png;base64,AAAA)", keysOf("canary"));
+        assertThat(html).contains("<mark>Canary</mark> first: <img src=\"/media/canary.png\" alt=\"canary rollout\"")
+                .contains("<audio controls=\"\" preload=\"none\" src=\"/media/canary.mp3\"")
+                .doesNotContain("data:");
     }
 
     @Test

@@ -52,6 +52,39 @@ class KeyPointsTest {
     }
 
     @Test
+    void a_table_beside_a_list_gives_points_too_but_rows_of_bare_values_do_not() {
+        String answer = """
+                | | merge | rebase |
+                |---|---|---|
+                | History | keeps the real fork | one straight line |
+
+                | user | coins |
+                |---|---|
+                | u1 | 1 |
+
+                - Never rebase a shared branch.
+                """;
+        assertThat(KeyPoints.of(answer))
+                .containsExactly("History · keeps the real fork · one straight line", "Never rebase a shared branch.");
+    }
+
+    @Test
+    void a_point_ending_on_a_colon_takes_in_the_table_or_code_it_introduces() {
+        String answer = """
+                - Without grouping: one total.
+                - With group by user: one sum per user:
+
+                | user | sum |
+                |---|---|
+                | u1 | 5 |
+                | u2 | 2 |
+                """;
+        assertThat(KeyPoints.of(answer))
+                .containsExactly("Without grouping: one total.", "With group by user: one sum per user: u1 · 5; u2 · 2");
+        assertThat(KeyPoints.of("Run it like this:\n\n```\nmake test\n```\n")).containsExactly("Run it like this: make test");
+    }
+
+    @Test
     void otherwise_sentences_are_the_points_in_english_and_chinese() {
         assertThat(KeyPoints.of("Git stores snapshots. Each commit points to its parent! Why? History."))
                 .containsExactly("Git stores snapshots.", "Each commit points to its parent!", "Why?", "History.");
@@ -63,6 +96,17 @@ class KeyPointsTest {
     void an_answer_that_is_only_code_becomes_one_point_per_code_block() {
         assertThat(KeyPoints.of("```sql\nSELECT a, COUNT(*) FROM t GROUP BY a;\n```\n"))
                 .containsExactly("SELECT a, COUNT(*) FROM t GROUP BY a;");
+    }
+
+    @Test
+    void code_beside_sentences_is_a_point_of_its_own_so_a_workflow_card_is_not_judged_on_its_footnote() {
+        String answer = "```yaml\non: [push]\nsteps:\n  - run: pytest\n```\n\nLater jobs would deploy to staging.\n";
+        assertThat(KeyPoints.of(answer)).containsExactly("on: [push]\nsteps:\n  - run: pytest", "Later jobs would deploy to staging.");
+    }
+
+    @Test
+    void lists_inside_a_block_quote_are_found() {
+        assertThat(KeyPoints.of("> - first\n> - second\n")).containsExactly("first", "second");
     }
 
     @Test

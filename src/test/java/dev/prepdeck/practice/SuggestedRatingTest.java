@@ -11,13 +11,21 @@ class SuggestedRatingTest {
     @Test
     void coverage_thresholds_give_again_hard_good_and_easy_within_the_target() {
         assertThat(SuggestedRating.of(0.0, 10, 60)).isEqualTo(Rating.AGAIN);
-        assertThat(SuggestedRating.of(0.39, 10, 60)).isEqualTo(Rating.AGAIN);
-        assertThat(SuggestedRating.of(0.40, 10, 60)).isEqualTo(Rating.HARD);
-        assertThat(SuggestedRating.of(0.69, 10, 60)).isEqualTo(Rating.HARD);
-        assertThat(SuggestedRating.of(0.70, 10, 60)).isEqualTo(Rating.GOOD);
+        assertThat(SuggestedRating.of(0.19, 10, 60)).isEqualTo(Rating.AGAIN);
+        assertThat(SuggestedRating.of(0.20, 10, 60)).as("one point of five").isEqualTo(Rating.HARD);
+        assertThat(SuggestedRating.of(0.59, 10, 60)).isEqualTo(Rating.HARD);
+        assertThat(SuggestedRating.of(0.60, 10, 60)).isEqualTo(Rating.GOOD);
         assertThat(SuggestedRating.of(0.89, 10, 60)).isEqualTo(Rating.GOOD);
         assertThat(SuggestedRating.of(0.90, 60, 60)).isEqualTo(Rating.EASY);
         assertThat(SuggestedRating.of(1.0, 61, 60)).as("complete but too slow").isEqualTo(Rating.GOOD);
+    }
+
+    @Test
+    void easy_needs_the_detail_too_and_a_contradiction_is_never_above_hard() {
+        assertThat(SuggestedRating.of(1.0, 0.4, false, 10, 60)).as("every point, only the gist").isEqualTo(Rating.GOOD);
+        assertThat(SuggestedRating.of(1.0, 0.8, false, 10, 60)).isEqualTo(Rating.EASY);
+        assertThat(SuggestedRating.of(1.0, 0.9, true, 10, 60)).isEqualTo(Rating.HARD);
+        assertThat(SuggestedRating.of(0.1, 0.1, true, 10, 60)).isEqualTo(Rating.AGAIN);
     }
 
     private static Card card(String answer, String meta) {

@@ -70,8 +70,8 @@ class PracticeFlowTest {
             assertThat(page).containsPattern("<input type=\"checkbox\" name=\"covered\" value=\"0\" checked")
                     .containsPattern("<input type=\"checkbox\" name=\"covered\" value=\"1\">");
             assertThat(page).contains("not covered");
-            assertThat(page).containsPattern("id=\"rate-1\"\\s+class=\"rate rate-1 suggested\">");
-            assertThat(page).doesNotContain("rate-3 suggested");
+            assertThat(page).as("one point of four is Hard").containsPattern("id=\"rate-2\"\\s+class=\"rate rate-2 suggested\">");
+            assertThat(page).doesNotContain("rate-1 suggested").doesNotContain("rate-3 suggested");
         });
     }
 

@@ -37,10 +37,12 @@ final class HistoryForest {
 
     /** The items {@code items} of {@code set} with their weights, targets in the order given. */
     static HistoryForest of(TrainingSet set, int[] items, double[] weights) {
-        int capacity = 16;
+        long steps = 0;
         for (int item : items) {
-            capacity += set.length(item) - 1;
+            steps += set.length(item) - 1;
         }
+        // Each node is some card's review placed once, so there are never more nodes than reviews.
+        int capacity = (int) Math.min(steps, set.reviewCount()) + 16;
         int[] parent = new int[capacity];
         double[] elapsed = new double[capacity];
         int[] rating = new int[capacity];

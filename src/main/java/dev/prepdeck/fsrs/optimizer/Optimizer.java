@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Fits FSRS-6's 21 parameters to a learner's review history the way fsrs-rs (v6.5.0) does, and measures how
@@ -23,7 +25,13 @@ public final class Optimizer {
         6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33,
         0.3, 0.09, 0.16, 0.57, 0.25, 1.03, 0.31, 0.32, 0.14, 0.27,
     };
-    private static final int TIME_SERIES_SPLITS = 5;
+    /** Usable items below which the defaults are kept. */
+    public static final int MIN_ITEMS_TO_FIT = 8;
+    /** Usable items below which only the four initial stabilities are fitted. */
+    public static final int MIN_ITEMS_TO_TRAIN = 64;
+    /** Items a time-series split needs: one in each of its six segments. */
+    public static final int MIN_ITEMS_TO_SPLIT = 6;
+    private static final int TIME_SERIES_SPLITS = MIN_ITEMS_TO_SPLIT - 1;
 
     private final TrainingConfig config;
 
@@ -49,7 +57,7 @@ public final class Optimizer {
     public Fit fit(TrainingSet set) {
         ItemSelection selection = ItemSelection.of(set);
         int[] training = selection.training();
-        if (training.length < 8) {
+        if (training.length < MIN_ITEMS_TO_FIT) {
             return new Fit(defaultParameters(), Fit.Outcome.DEFAULTS, training.length);
         }
         double averageRecall = 0;
@@ -64,7 +72,7 @@ public final class Optimizer {
         }
         double[] start = defaultParameters();
         System.arraycopy(initial.get().stabilities(), 0, start, 0, 4);
-        if (training.length == selection.initialisation().length || training.length < 64) {
+        if (training.length == selection.initialisation().length || training.length < MIN_ITEMS_TO_TRAIN) {
             return new Fit(start, Fit.Outcome.INITIAL_STABILITIES_ONLY, training.length);
         }
         double[] trained = train(set, training, start);
@@ -206,16 +214,40 @@ public final class Optimizer {
      * all five predicted segments (unweighted).
      */
     public Metrics evaluateTimeSeriesSplits(TrainingSet set) {
+        int segment = segmentLength(set);
+        // The five fits are independent and each is deterministic, so they run side by side; scoring stays in order.
+        double[][] fitted = IntStream.range(0, TIME_SERIES_SPLITS).parallel()
+                .mapToObj(split -> fit(set.slice(0, (split + 1) * segment)).parameters())
+                .toArray(double[][]::new);
+        return scoreLaterSegments(set, split -> fitted[split]);
+    }
+
+    /**
+     * {@code parameters} scored on the same five later segments as {@link #evaluateTimeSeriesSplits}, unweighted:
+     * what fixed parameters (the ones in use) achieve on the items the split predicts, to set beside it.
+     */
+    public Metrics evaluateLaterSegments(double[] parameters, TrainingSet set) {
+        double[] w = checked(parameters);
+        return scoreLaterSegments(set, split -> w);
+    }
+
+    private static int segmentLength(TrainingSet set) {
         int segment = set.itemCount() / (TIME_SERIES_SPLITS + 1);
         if (segment == 0) {
-            throw new IllegalArgumentException("a time-series split needs at least " + (TIME_SERIES_SPLITS + 1)
+            throw new IllegalArgumentException("a time-series split needs at least " + MIN_ITEMS_TO_SPLIT
                     + " items, got " + set.itemCount());
         }
+        return segment;
+    }
+
+    /** Scores each of the last five segments with the parameters {@code parametersFor} gives that split. */
+    private Metrics scoreLaterSegments(TrainingSet set, IntFunction<double[]> parametersFor) {
+        int segment = segmentLength(set);
         Scores scores = new Scores();
         for (int split = 0; split < TIME_SERIES_SPLITS; split++) {
             int testStart = (split + 1) * segment;
             int testEnd = split == TIME_SERIES_SPLITS - 1 ? set.itemCount() : (split + 2) * segment;
-            double[] parameters = fit(set.slice(0, testStart)).parameters();
+            double[] parameters = parametersFor.apply(split);
             int[] test = new int[testEnd - testStart];
             double[] ones = new double[test.length];
             for (int k = 0; k < test.length; k++) {

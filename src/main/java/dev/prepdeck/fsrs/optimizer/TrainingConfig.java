@@ -28,6 +28,15 @@ public record TrainingConfig(
         }
     }
 
+    /**
+     * These settings with a deck's schedule, as Anki hands it to fsrs-rs: whether same-day (short-term) reviews
+     * are modelled, and how many relearning steps follow a lapse (more than one caps w17 and w18).
+     */
+    public TrainingConfig withSchedule(boolean newEnableShortTerm, int newRelearningSteps) {
+        return new TrainingConfig(epochs, batchSize, seed, learningRate, maxReviewsPerItem, gamma, newEnableShortTerm,
+                newRelearningSteps);
+    }
+
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(epochs, batchSize, newSeed, learningRate, maxReviewsPerItem, gamma, enableShortTerm,
                 relearningSteps);

@@ -1,7 +1,6 @@
 package dev.prepdeck.fsrs.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.prepdeck.fsrs.optimizer.DayCut;
 import dev.prepdeck.fsrs.optimizer.Optimizer;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import java.io.PrintStream;
@@ -12,15 +11,15 @@ import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measures how well FSRS-6 parameters predict a review log and prints JSON: log loss and RMSE(bins) "
+            "Measures how well FSRS-6 parameters predict a review history (--revlog or --db) and prints JSON: log loss and RMSE(bins) "
                     + "on every item, recency-weighted as fsrs-rs does (inSample), and fsrs-rs's time-series split "
                     + "(timeSeriesSplit): the items in time order cut into six segments, parameters fitted to "
                     + "everything before each of the last five and scored on it. The split fits its own "
                     + "parameters, so --parameters changes only inSample.",
-            "Items and study days as for optimize."})
+            "Items, study days and the training of the split as for optimize."})
 public final class FsrsEvaluateCommand implements Callable<Integer> {
     @Mixin
-    RevlogOptions revlog;
+    HistoryOptions history;
 
     @Option(names = "--parameters", paramLabel = "w0,...,w20", converter = ParameterList.Converter.class,
             description = "the 21 parameters to evaluate (default: FSRS-6's defaults)")
@@ -41,11 +40,11 @@ public final class FsrsEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return OptimizerJson.run(err, () -> {
-            DayCut dayCut = revlog.dayCut();
-            TrainingSet set = TrainingSet.of(revlog.cards(), dayCut);
+            HistoryOptions.History source = history.read();
+            TrainingSet set = TrainingSet.of(source.cards(), source.dayCut());
             double[] w = parameters != null ? parameters.values() : Optimizer.defaultParameters();
-            Optimizer optimizer = new Optimizer();
-            ObjectNode json = OptimizerJson.source(revlog, dayCut, set);
+            Optimizer optimizer = new Optimizer(source.training());
+            ObjectNode json = OptimizerJson.source(source, set);
             json.set("parameters", OptimizerJson.parameters(w));
             json.set("inSample", OptimizerJson.metrics(optimizer.evaluate(w, set)));
             if (set.itemCount() >= 6) {

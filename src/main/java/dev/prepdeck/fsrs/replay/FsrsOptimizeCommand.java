@@ -1,7 +1,6 @@
 package dev.prepdeck.fsrs.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.prepdeck.fsrs.optimizer.DayCut;
 import dev.prepdeck.fsrs.optimizer.Fit;
 import dev.prepdeck.fsrs.optimizer.Optimizer;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
@@ -12,17 +11,20 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Fits FSRS-6's 21 parameters to a review log, as fsrs-rs v6.5.0 (Anki's optimizer) does, and prints "
-                    + "JSON: the parameters, how they were obtained (outcome), and log loss and RMSE(bins) of the "
-                    + "default parameters (before) and the fitted ones (after) on the same items.",
+            "Fits FSRS-6's 21 parameters to a review log (--revlog) or to a prepdeck database's reviews (--db, of "
+                    + "every deck or of --deck and its sub-decks), as fsrs-rs v6.5.0 (Anki's optimizer) does, and "
+                    + "prints JSON: the parameters, how they were obtained (outcome), and log loss and RMSE(bins) of "
+                    + "the default parameters (before) and the fitted ones (after) on the same items.",
             "Items: every review that came on a later study day than the card's previous review, with the "
-                    + "card's history before it. Study days are cut at midnight UTC unless --timezone and "
-                    + "--day-start-hour say otherwise; the cut changes the items and so the figures.",
+                    + "card's history before it. A log's study days are cut at midnight UTC, a database's in the "
+                    + "learner's zone at the learner's rollover hour, unless --timezone and --day-start-hour say "
+                    + "otherwise; the cut changes the items and so the figures. With --db the decks' relearning "
+                    + "steps and short-term setting shape the training, as Anki passes a preset's to fsrs-rs.",
             "Fewer than 8 usable items keep the defaults; fewer than 64 fit only the first four "
                     + "(initial stabilities). The same log always gives the same parameters."})
 public final class FsrsOptimizeCommand implements Callable<Integer> {
     @Mixin
-    RevlogOptions revlog;
+    HistoryOptions history;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -39,13 +41,13 @@ public final class FsrsOptimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return OptimizerJson.run(err, () -> {
-            DayCut dayCut = revlog.dayCut();
-            TrainingSet set = TrainingSet.of(revlog.cards(), dayCut);
-            Optimizer optimizer = new Optimizer();
+            HistoryOptions.History source = history.read();
+            TrainingSet set = TrainingSet.of(source.cards(), source.dayCut());
+            Optimizer optimizer = new Optimizer(source.training());
             long start = System.nanoTime();
             Fit fit = optimizer.fit(set);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ObjectNode json = OptimizerJson.source(revlog, dayCut, set);
+            ObjectNode json = OptimizerJson.source(source, set);
             json.put("trainingItems", fit.trainingItems());
             json.put("outcome", fit.outcome().name());
             json.put("note", fit.outcome().description());

@@ -2,14 +2,11 @@ package dev.prepdeck.fsrs.replay;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.prepdeck.fsrs.optimizer.CardHistory;
-import dev.prepdeck.fsrs.optimizer.DayCut;
 import dev.prepdeck.fsrs.optimizer.Optimizer;
 import dev.prepdeck.fsrs.optimizer.RetentionSimulator;
 import dev.prepdeck.fsrs.optimizer.StudyHabits;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +21,13 @@ import picocli.CommandLine.Option;
             "The learner's habits come from the log: first-rating and Hard/Good/Easy shares, seconds per review "
                     + "by rating (review_duration; fsrs-rs's defaults where the log has none), and the same-day "
                     + "reviews after a first review or a lapse. The parameters are fitted to the log unless given. "
-                    + "Study days as for optimize. The same seed gives the same table."})
+                    + "Histories (--revlog or --db) and study days as for optimize. The same seed gives the same table."})
 public final class FsrsRetentionCommand implements Callable<Integer> {
     @Mixin
-    RevlogOptions revlog;
+    HistoryOptions history;
 
     @Option(names = "--parameters", paramLabel = "w0,...,w20", converter = ParameterList.Converter.class,
-            description = "the 21 parameters to simulate with (default: fitted to the log)")
+            description = "the 21 parameters to simulate with (default: fitted to the history)")
     ParameterList parameters;
 
     @Option(names = "--days", paramLabel = "DAYS", defaultValue = "365", description = "length of the simulation (default: ${DEFAULT-VALUE})")
@@ -58,14 +55,13 @@ public final class FsrsRetentionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return OptimizerJson.run(err, () -> {
-            DayCut dayCut = revlog.dayCut();
-            List<CardHistory> cards = revlog.cards();
-            TrainingSet set = TrainingSet.of(cards, dayCut);
-            double[] w = parameters != null ? parameters.values() : new Optimizer().fit(set).parameters();
+            HistoryOptions.History source = history.read();
+            TrainingSet set = TrainingSet.of(source.cards(), source.dayCut());
+            double[] w = parameters != null ? parameters.values() : new Optimizer(source.training()).fit(set).parameters();
             RetentionSimulator.Settings settings =
-                    new RetentionSimulator.Settings(days, newPerDay, 36500, StudyHabits.from(cards, dayCut), seed);
+                    new RetentionSimulator.Settings(days, newPerDay, 36500, StudyHabits.from(source.cards(), source.dayCut()), seed);
             RetentionSimulator.Table table = new RetentionSimulator(settings).simulate(w);
-            ObjectNode json = OptimizerJson.source(revlog, dayCut, set);
+            ObjectNode json = OptimizerJson.source(source, set);
             json.set("parameters", OptimizerJson.parameters(w));
             json.put("days", table.days());
             json.put("simulatedCards", table.cards());

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.prepdeck.fsrs.optimizer.DayCut;
+import dev.prepdeck.db.Migrations;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.optimizer.Metrics;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import java.io.PrintStream;
@@ -26,13 +28,19 @@ final class OptimizerJson {
         return MAPPER.createObjectNode();
     }
 
-    /** The log, its day cut and how many items it gave. */
-    static ObjectNode source(RevlogOptions options, DayCut dayCut, TrainingSet set) {
+    /** Where the history came from, its day cut, the training settings and how many items it gave. */
+    static ObjectNode source(HistoryOptions.History history, TrainingSet set) {
         ObjectNode source = object();
-        source.put("revlog", options.revlog.toString());
+        source.put(history.option(), history.file());
+        if (history.scope() != null) {
+            source.put("scope", history.scope());
+        }
         ObjectNode cut = source.putObject("dayCut");
-        cut.put("timezone", dayCut.zone().getId());
-        cut.put("dayStartHour", dayCut.startHour());
+        cut.put("timezone", history.dayCut().zone().getId());
+        cut.put("dayStartHour", history.dayCut().startHour());
+        ObjectNode training = source.putObject("training");
+        training.put("enableShortTerm", history.training().enableShortTerm());
+        training.put("relearningSteps", history.training().relearningSteps());
         source.put("reviews", set.reviewCount());
         source.put("cards", set.cardCount());
         source.put("items", set.itemCount());
@@ -67,12 +75,15 @@ final class OptimizerJson {
         }
     }
 
-    /** Runs {@code body}; a bad log or bad options become one "error: ..." line on stderr and exit code 1. */
+    /**
+     * Runs {@code body}; a bad log, database, deck or option becomes one "error: ..." line on stderr and exit code 1.
+     */
     static int run(PrintStream err, CommandBody body) {
         try {
             body.run();
             return 0;
-        } catch (RevlogCsv.RevlogException | IllegalArgumentException | ArithmeticException e) {
+        } catch (RevlogCsv.RevlogException | IllegalArgumentException | ArithmeticException | NotFoundException
+                 | InvalidInputException | Migrations.NewerSchemaException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }

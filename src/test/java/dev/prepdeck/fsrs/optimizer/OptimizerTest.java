@@ -97,4 +97,52 @@ class OptimizerTest {
         Metrics metrics = optimizer.evaluate(w, set);
         assertThat(metrics.logLoss()).isCloseTo(-(0.25 * Math.log(1 - r) + Math.log(r)) / 1.25, within(1e-12));
     }
+
+    @Test
+    void later_segments_are_scored_unweighted_with_the_given_parameters() {
+        // 12 cards each reviewed again two days after a Good first rating: the prediction of every item is R(2, w2).
+        List<CardHistory> cards = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            cards.add(card(k, 3, k + 2, k % 3 == 0 ? 1 : 3));
+        }
+        TrainingSet set = TrainingSet.of(cards, DayCut.UTC_MIDNIGHT);
+        double[] w = Optimizer.defaultParameters();
+        double r = new MemoryModel.Curve(w[20]).retrievability(2, w[2]);
+        double loss = 0;
+        for (int k = 2; k < 12; k++) {
+            loss -= k % 3 == 0 ? Math.log(1 - r) : Math.log(r);
+        }
+        Metrics later = optimizer.evaluateLaterSegments(w, set);
+        assertThat(later.items()).isEqualTo(10);
+        assertThat(later.logLoss()).isCloseTo(loss / 10, within(1e-12));
+    }
+
+    @Test
+    void a_split_whose_fits_keep_the_defaults_scores_as_the_defaults_do_on_the_later_segments() {
+        // 9 items: every fit of the split sees at most 7 and keeps the defaults.
+        TrainingSet set = TrainingSet.of(copies(9, card(0, 3, 2, 3, 5, 1)), DayCut.UTC_MIDNIGHT);
+        Metrics split = optimizer.evaluateTimeSeriesSplits(set);
+        Metrics defaults = optimizer.evaluateLaterSegments(Optimizer.defaultParameters(), set);
+        assertThat(split).isEqualTo(defaults);
+        assertThatThrownBy(() -> optimizer.evaluateLaterSegments(new double[20], set))
+                .hasMessage("expected 21 parameters, got 20");
+    }
+
+    @Test
+    void a_decks_schedule_shapes_the_fit_as_in_fsrs_rs() {
+        List<CardHistory> cards = new ArrayList<>();
+        cards.addAll(copies(60, card(0, 3, 3, 3, 10, 3, 30, 3)));
+        cards.addAll(copies(40, card(0, 3, 0, 1, 0, 3, 3, 1, 3, 3, 4, 3, 12, 3)));
+        cards.addAll(copies(30, card(0, 1, 0, 3, 1, 3, 5, 2, 15, 3)));
+        TrainingSet set = TrainingSet.of(cards, DayCut.UTC_MIDNIGHT);
+        double[] threeSteps = new Optimizer(TrainingConfig.DEFAULT.withSchedule(true, 3)).fit(set).parameters();
+        double[] capped = threeSteps.clone();
+        ParameterClipper.clip(capped, 3, true);
+        assertThat(threeSteps).containsExactly(capped, within(0.0));
+        double[] longTermOnly = new Optimizer(TrainingConfig.DEFAULT.withSchedule(false, 1)).fit(set).parameters();
+        double[] defaults = Optimizer.defaultParameters();
+        assertThat(Arrays.copyOfRange(longTermOnly, 17, 20)).containsExactly(Arrays.copyOfRange(defaults, 17, 20), within(0.0));
+        assertThat(new Optimizer(TrainingConfig.DEFAULT.withSchedule(true, 1)).fit(set).parameters())
+                .isNotEqualTo(threeSteps).isNotEqualTo(longTermOnly);
+    }
 }

@@ -1,0 +1,330 @@
+package dev.prepdeck.practice;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How an answer can say the words of a key point and still get it wrong: an opposite relation ("HAVING 在分组前过滤"),
+ * claims attached to the wrong names ("the Ingress gives the pods a stable address, the Service routes external
+ * traffic"), or a sequence told out of order. Each finding is the reason a point is not covered.
+ */
+final class Contradictions {
+    /** Words that put what an answer says in order. */
+    private static final Pattern SEQUENCE_WORDS = Pattern.compile(
+            "(?i)\\b(?:then|after|afterwards|finally|followed by|next)\\b|→|->|然后|之后|以后|接着|最后|随后|再");
+    private static final int LEAST_SEQUENCE = 4;
+    /** Steps of a sequence are short ("Model Training", "WHERE：逐行过滤"); longer points are explanations. */
+    private static final double MOST_STEP_TERMS = 6;
+    private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[。！？；;!?，,\\n]|\\.\\s");
+
+    private Contradictions() {
+    }
+
+    /**
+     * A sequence told in the wrong order. When the answer orders what it says ("then", "然后", "→"…) and the
+     * card lists four or more short points (steps), each covered point is placed at the clause that says most of
+     * what only that point has, by weight; the points outside the longest run that keeps the card's order are contradicted
+     * ("only after the model is in production do we train it").
+     */
+    static List<AnswerMatcher.PointResult> outOfOrder(List<AnalysedPoint> model, List<Map<String, Double>> weights,
+                                                      List<AnswerMatcher.PointResult> results,
+                                                      List<AnswerClause> clauses, String answer) {
+        double claimTerms = model.stream().mapToLong(p -> p.part().values().stream().filter(v -> v == 1.0).count())
+                .average().orElse(0);
+        if (model.size() < LEAST_SEQUENCE || claimTerms > MOST_STEP_TERMS || !SEQUENCE_WORDS.matcher(answer).find()) {
+            return results;
+        }
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        List<int[]> placed = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            if (!results.get(i).covered()) {
+                continue;
+            }
+            Set<String> own = new HashSet<>();
+            model.get(i).part().forEach((k, part) -> {
+                if (part == 1.0 && pointsWith.get(k) == 1) {
+                    own.add(k);
+                }
+            });
+            // Where the answer says most of what only this point has (by weight: "staging" over "run"), or else
+            // names its head.
+            AnswerClause where = null;
+            double most = 0;
+            Map<String, Double> weight = weights.get(i);
+            for (AnswerClause c : clauses) {
+                double w = c.keys().stream().filter(own::contains).mapToDouble(weight::get).sum();
+                if (w > most + 1e-9) {
+                    most = w;
+                    where = c;
+                }
+            }
+            Set<String> head = model.get(i).head();
+            if (where == null && !head.isEmpty()) {
+                where = clauses.stream().filter(c -> c.keys().containsAll(head)).findFirst().orElse(null);
+            }
+            if (where != null) {
+                placed.add(new int[] {where.start(), i});
+            }
+        }
+        placed.sort((a, b) -> Integer.compare(a[0], b[0]));
+        Set<Integer> kept = longestInOrder(placed.stream().mapToInt(a -> a[1]).toArray());
+        List<AnswerMatcher.PointResult> out = new ArrayList<>(results);
+        for (int[] p : placed) {
+            if (!kept.contains(p[1])) {
+                AnswerMatcher.PointResult r = results.get(p[1]);
+                out.set(p[1], new AnswerMatcher.PointResult(r.text(), false, r.matched(), r.matchedKeys(),
+                        "comes out of order: the card has it elsewhere in the sequence", r.said()));
+            }
+        }
+        return out;
+    }
+
+    /** The indexes of the longest increasing subsequence (the points the answer gives in the card's order). */
+    private static Set<Integer> longestInOrder(int[] order) {
+        int n = order.length;
+        int[] length = new int[n];
+        int[] previous = new int[n];
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            length[i] = 1;
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (order[j] < order[i] && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best]) {
+                best = i;
+            }
+        }
+        Set<Integer> kept = new HashSet<>();
+        for (int i = best; i >= 0; i = previous[i]) {
+            kept.add(order[i]);
+        }
+        return kept;
+    }
+
+    /**
+     * Why a point is contradicted by the clauses about it: one puts the opposite side of a relation next to at
+     * least {@code leastOverlap} of the words the point puts next to its side ("WHERE … 以后" against "WHERE
+     * 在分组之前"; "LEFT JOIN keeps the rows of the right table" against "保留左表全部行"); null when none does. Words
+     * the point puts next to both sides (表 beside 左 and 右) tell nothing. A clause that names the point needs one
+     * such word; one that only matched it needs two.
+     */
+    static String opposite(AnalysedPoint point, List<AnswerClause> about, int leastOverlap, String answer) {
+        for (Relations.Side stated : point.sides()) {
+            if (insideHead(stated, point.terms(), point.head())) {
+                continue;
+            }
+            Set<String> telling = near(point.text(), point.terms(), stated);
+            for (Relations.Side other : point.sides()) {
+                if (other.opposes(stated)) {
+                    telling.removeAll(near(point.text(), point.terms(), other));
+                }
+            }
+            if (telling.isEmpty()) {
+                continue;
+            }
+            for (AnswerClause clause : about) {
+                int same = 0;
+                int opposite = 0;
+                Relations.Side said = null;
+                for (Relations.Side s : clause.sides()) {
+                    if (s.pair() != stated.pair() || insideHead(s, clause.terms(), point.head())) {
+                        continue;
+                    }
+                    long overlap = near(answer, clause.terms(), s).stream().filter(telling::contains).count();
+                    if (s.right() == stated.right()) {
+                        same = Math.max(same, (int) overlap);
+                    } else if (overlap > opposite) {
+                        opposite = (int) overlap;
+                        said = s;
+                    }
+                }
+                if (said != null && opposite >= leastOverlap && opposite > same) {
+                    return "says \"" + said.surface() + "\" where the point says \"" + stated.surface() + "\"";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether a side is part of the point's name rather than a claim: the LEFT of "LEFT JOIN". */
+    private static boolean insideHead(Relations.Side side, List<Term> terms, Set<String> head) {
+        return terms.stream().anyMatch(t -> head.contains(t.key()) && t.start() <= side.start() && side.end() <= t.end());
+    }
+
+    /** The term keys just before and after a side, within its clause: what the relation is about. */
+    private static Set<String> near(String text, List<Term> terms, Relations.Side side) {
+        Set<String> near = new HashSet<>();
+        int before = -1;
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i).end() <= side.start()) {
+                before = i;
+            }
+        }
+        for (int i = before, taken = 0; i >= 0 && taken < 2 && !brokenBetween(text, terms.get(i).end(), side.start()); i--, taken++) {
+            near.add(terms.get(i).key());
+        }
+        int after = 0;
+        for (int i = before + 1; i < terms.size() && after < 3; i++) {
+            Term t = terms.get(i);
+            if (t.start() < side.end()) {
+                continue;
+            }
+            if (brokenBetween(text, side.end(), t.start())) {
+                break;
+            }
+            near.add(t.key());
+            after++;
+        }
+        return near;
+    }
+
+    private static boolean brokenBetween(String text, int from, int to) {
+        return from < to && CLAUSE_PUNCTUATION.matcher(text.substring(from, to)).find();
+    }
+
+    /**
+     * Swapped roles told clause by clause: each word that only one point uses is attached to the point a clause
+     * opens with (its head, or for a plain point the name only it uses). A point that gathers two or more of its
+     * same-kind siblings' own words, more than its own, has been given their claims ("the Ingress gives the pods a
+     * stable internal address…, the Service routes external traffic"); it is contradicted, and those words credit
+     * nobody.
+     */
+    static void misattributed(List<AnalysedPoint> model, List<AnswerClause> clauses, List<Set<String>> credited,
+                                      String[] reasons) {
+        for (int i = 0; i < model.size(); i++) {
+            if (reasons[i] == null) {
+                reasons[i] = swappedFacets(model.get(i), clauses);
+            }
+        }
+        List<Set<String>> anchors = new ArrayList<>();
+        Map<String, Integer> ownerOfWord = new HashMap<>();
+        Map<String, Integer> pointsWithWord = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWithWord.merge(k, 1, Integer::sum)));
+        for (int i = 0; i < model.size(); i++) {
+            AnalysedPoint p = model.get(i);
+            Set<String> anchor = new HashSet<>(p.call());
+            if (anchor.isEmpty()) {
+                p.names().stream().filter(k -> pointsWithWord.getOrDefault(k, 0) == 1).forEach(anchor::add);
+            }
+            anchors.add(anchor);
+        }
+        Set<String> allAnchors = new HashSet<>();
+        anchors.forEach(allAnchors::addAll);
+        for (int i = 0; i < model.size(); i++) {
+            for (String k : model.get(i).part().keySet()) {
+                if (pointsWithWord.get(k) == 1 && !allAnchors.contains(k)) {
+                    ownerOfWord.put(k, i);
+                }
+            }
+        }
+        int[][] tally = new int[model.size()][model.size()];
+        List<List<String>> given = new ArrayList<>();
+        model.forEach(p -> given.add(new ArrayList<>()));
+        for (AnswerClause clause : clauses) {
+            // A clause naming two of them relates them ("image is to container…") rather than describing one.
+            List<Integer> present = new ArrayList<>();
+            for (int i = 0; i < model.size(); i++) {
+                if (!anchors.get(i).isEmpty() && clause.keys().containsAll(anchors.get(i))) {
+                    present.add(i);
+                }
+            }
+            // count(*) inside count(distinct cuid) is not a second name.
+            present.removeIf(i -> present.stream().anyMatch(j -> j != i && anchors.get(j).size() > anchors.get(i).size()
+                    && anchors.get(j).containsAll(anchors.get(i))));
+            if (present.size() != 1 || !clause.opensWith(anchors.get(present.get(0)))) {
+                continue;
+            }
+            int holder = present.get(0);
+            for (String k : clause.keys()) {
+                Integer owner = ownerOfWord.get(k);
+                if (owner != null && model.get(owner).kind() == model.get(holder).kind()) {
+                    tally[holder][owner]++;
+                    if (owner != holder) {
+                        given.get(holder).add(k);
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < model.size(); q++) {
+            int foreign = 0;
+            int rival = -1;
+            for (int p = 0; p < model.size(); p++) {
+                if (p != q && tally[q][p] > 0) {
+                    foreign += tally[q][p];
+                    rival = rival < 0 || tally[q][p] > tally[q][rival] ? p : rival;
+                }
+            }
+            if (foreign >= 2 && foreign > tally[q][q] && reasons[q] == null) {
+                reasons[q] = "gives " + label(model.get(rival)) + "'s description under " + label(model.get(q));
+                for (String k : given.get(q)) {
+                    credited.get(ownerOfWord.get(k)).remove(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * The same test inside one point, between its labelled parts: a clause that opens with one part's label and
+     * says two or more words only another part has, more than its own ("continuous delivery ships every change
+     * automatically, with no human in the loop").
+     */
+    private static String swappedFacets(AnalysedPoint point, List<AnswerClause> clauses) {
+        List<AnalysedPoint.Facet> facets = point.facets();
+        if (facets.size() < 2) {
+            return null;
+        }
+        Map<String, Integer> facetsWith = new HashMap<>();
+        facets.forEach(f -> f.words().forEach(k -> facetsWith.merge(k, 1, Integer::sum)));
+        for (AnswerClause clause : clauses) {
+            List<Integer> named = new ArrayList<>();
+            for (int f = 0; f < facets.size(); f++) {
+                if (clause.keys().containsAll(facets.get(f).anchor()) && clause.opensWith(facets.get(f).anchor())) {
+                    named.add(f);
+                }
+            }
+            if (named.size() != 1) {
+                continue;
+            }
+            int holder = named.get(0);
+            int own = 0;
+            int foreign = 0;
+            int rival = -1;
+            for (String k : clause.keys()) {
+                if (facetsWith.getOrDefault(k, 0) != 1) {
+                    continue;
+                }
+                for (int f = 0; f < facets.size(); f++) {
+                    if (facets.get(f).words().contains(k) && !facets.get(f).anchor().contains(k)) {
+                        if (f == holder) {
+                            own++;
+                        } else {
+                            foreign++;
+                            rival = f;
+                        }
+                    }
+                }
+            }
+            if (foreign >= 2 && foreign > own) {
+                return "gives \"" + facets.get(rival).label() + "\"'s description under \"" + facets.get(holder).label()
+                        + "\"";
+            }
+        }
+        return null;
+    }
+
+    static String label(AnalysedPoint p) {
+        PointShape shape = PointShape.of(p.text());
+        String name = shape.head().isEmpty() ? p.text() : shape.head();
+        return "\"" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "\"";
+    }
+}

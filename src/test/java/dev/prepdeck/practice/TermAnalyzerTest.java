@@ -1,0 +1,68 @@
+package dev.prepdeck.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How text becomes comparable terms: the glossary across languages, identifiers, keywords, unknown Chinese words. */
+class TermAnalyzerTest {
+    private static final TermAnalyzer ANALYZER = TermAnalyzer.shipped();
+
+    private static List<String> keys(String text) {
+        return ANALYZER.terms(text).stream().map(Term::key).toList();
+    }
+
+    @Test
+    void glossary_words_compare_equal_across_english_and_chinese() {
+        assertThat(keys("金丝雀")).isEqualTo(keys("canary"));
+        assertThat(keys("镜像")).isEqualTo(keys("images"));
+        assertThat(keys("只读")).isEqualTo(keys("read-only"));
+        assertThat(keys("滚动更新")).isEqualTo(keys("rolling update"));
+        assertThat(keys("持续集成")).isEqualTo(keys("CI")).isEqualTo(keys("continuous integration"));
+    }
+
+    @Test
+    void chinese_is_cut_at_glossary_words_before_segmentation() {
+        // smartcn alone splits 暂存区 into single characters; the glossary keeps it one term.
+        assertThat(keys("改动放进暂存区")).containsSubsequence(keys("staging area"));
+        assertThat(keys("WHERE 在分组之前过滤")).containsAll(keys("where before group filter"));
+    }
+
+    @Test
+    void identifiers_give_the_whole_name_and_its_parts() {
+        assertThat(keys("feed_nid_cuid_mapper.py")).contains("feed_nid_cuid_mapper.py", "nid", "cuid")
+                .containsAll(keys("mapper"));
+        assertThat(keys("stream.map.streamprocessor.0")).contains("streamprocessor");
+        assertThat(keys("KeyFieldBasedPartitioner")).contains("keyfieldbasedpartition")
+                .containsAll(keys("partitioner"));
+    }
+
+    @Test
+    void stop_words_written_as_keywords_are_kept() {
+        assertThat(keys("SELECT a FROM t AS x")).contains("from", "as");
+        assertThat(keys("data from the table")).doesNotContain("from");
+        assertThat(keys("用 in 匹配列表")).contains("in");
+    }
+
+    @Test
+    void words_stemming_would_confuse_stay_apart() {
+        assertThat(keys("containers")).isNotEqualTo(keys("contains"));
+        assertThat(keys("production")).isNotEqualTo(keys("products"));
+        assertThat(keys("deploying")).isEqualTo(keys("deployment"));
+    }
+
+    @Test
+    void unknown_chinese_words_split_into_single_characters_are_read_as_bigrams() {
+        assertThat(keys("蓝莓酱")).isEqualTo(List.of("蓝莓", "莓酱"));
+    }
+
+    @Test
+    void a_glossary_alternative_in_two_groups_is_refused_naming_both_lines() {
+        List<TermAnalyzer.Line> glossary = List.of(new TermAnalyzer.Line(3, "canary, 金丝雀"),
+                new TermAnalyzer.Line(9, "canary release, canaries"));
+        assertThatThrownBy(() -> TermAnalyzer.of(List.of(), glossary, "g.txt"))
+                .hasMessageContaining("g.txt:9: 'canaries' is already in the group on line 3");
+    }
+}
