@@ -560,6 +560,7 @@ public final class Load {
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         AtomicBoolean dead = new AtomicBoolean();
+        AtomicBoolean rating = new AtomicBoolean();
         for (int i = 0; i < 8; i++) {
             Thread thread = new Thread(() -> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -591,6 +592,11 @@ public final class Load {
                                 HttpResponse.BodyHandlers.ofString());
                         if (rated.statusCode() == 200) {
                             lines.add(requestId + " " + card);
+                            if (rating.compareAndSet(false, true)) {
+                                // crash.sh starts its random countdown to the kill from this line
+                                System.out.println("rating");
+                                System.out.flush();
+                            }
                         } else {
                             lines.add("! " + requestId + " " + card + " " + rated.statusCode());
                         }

@@ -5,7 +5,8 @@
 #
 # Builds a collection of N cards (default 5,000) with `prepdeck import` in DIR (default /tmp/prepdeck-crash), then
 # KILLS times (default 20): starts the server on it, runs eight rating clients (Load.java crash-load, each review with
-# its own requestId, every 200 written to DIR/acked.txt), kills the server with SIGKILL after a random 1-4 s of load.
+# its own requestId, every 200 written to DIR/acked.txt) and, once the first review is acknowledged, kills the server
+# with SIGKILL after a random 1-4 s.
 # The same file is reopened after every kill, as a user's would be. At the end Load.java check runs PRAGMA
 # integrity_check, looks up every acknowledged review by its request id and exits 1 if one is missing.
 set -euo pipefail
@@ -46,8 +47,15 @@ for i in $(seq 1 "$KILLS"); do
     fi
     sleep 0.05
   done
-  $LOAD crash-load "http://127.0.0.1:$PORT" "$WORK/acked.txt" &
+  $LOAD crash-load "http://127.0.0.1:$PORT" "$WORK/acked.txt" >"$WORK/clients-$i.log" 2>&1 &
   CLIENTS=$!
+  # The countdown starts once the clients have a review acknowledged, so every kill lands under load.
+  until grep -q '^rating' "$WORK/clients-$i.log"; do
+    if ! kill -0 "$CLIENTS" 2>/dev/null; then
+      echo "clients $i stopped before rating:" >&2; cat "$WORK/clients-$i.log" >&2; exit 1
+    fi
+    sleep 0.05
+  done
   pause=$(awk -v seed="$RANDOM" 'BEGIN { srand(seed); printf "%.2f", 1 + 3 * rand() }')
   sleep "$pause"
   kill -9 "$SERVER"
