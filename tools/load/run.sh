@@ -57,6 +57,10 @@ if [ ! -f "$WORK/collection.db" ]; then
   mv "$WORK/import.db" "$WORK/collection.db"
 fi
 
+cpu_ms() { # pid -> CPU time (user + system) the process has used so far, in ms
+  awk -v tck="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / tck }' "/proc/$1/stat"
+}
+
 wait_for() { # url -> waits until it answers 200, prints seconds since $2 (epoch ns)
   local url=$1 t0=$2
   for _ in $(seq 1 3000); do
@@ -77,7 +81,8 @@ for i in 1 2 3 4 5; do
   t0=$(date +%s%N)
   (cd "$EMPTY" && exec java -jar "$JAR" --port $PORT --db "$WORK/fresh.db" >"$WORK/fresh.log" 2>&1) &
   SERVER=$!
-  echo "start $i: $(wait_for "http://127.0.0.1:$PORT/" "$t0") s to the dashboard's first 200"
+  seconds=$(wait_for "http://127.0.0.1:$PORT/" "$t0")
+  echo "start $i: $seconds s to the dashboard's first 200, $(cpu_ms "$SERVER") ms of server CPU"
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 done
 
@@ -104,16 +109,19 @@ fi
 if [ -z "$SKIP_STATS" ]; then
   echo "== statistics, 21 requests each after 3 warm-ups (load average $(cut -d' ' -f1 /proc/loadavg))"
   DECK=$(curl -s "http://127.0.0.1:$PORT/api/decks" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
-  printf '%-32s %8s %8s %8s\n' "request" "min ms" "median" "max ms"
+  printf '%-32s %8s %8s %8s %12s\n' "request" "min ms" "median" "max ms" "CPU ms/req"
   for path in "/api/stats" "/api/stats?days=365" "/api/stats?deck=$DECK" "/stats" "/stats?days=365" \
               "/stats?deck=$DECK&days=365" "/"; do
     url="http://127.0.0.1:$PORT$path"
     for _ in 1 2 3; do curl -s -o /dev/null "$url"; done
+    cpu0=$(cpu_ms "$SERVER")
     times=$(for _ in $(seq 1 21); do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$url"; done \
       | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr"; exit 1 } { printf "%.1f\n", $2 * 1000 }' | sort -n)
-    printf '%-32s %8s %8s %8s\n' "$path" "$(echo "$times" | head -1)" "$(echo "$times" | sed -n 11p)" \
-      "$(echo "$times" | tail -1)"
+    cpu=$(( ($(cpu_ms "$SERVER") - cpu0) / 21 ))
+    printf '%-32s %8s %8s %8s %12s\n' "$path" "$(echo "$times" | head -1)" "$(echo "$times" | sed -n 11p)" \
+      "$(echo "$times" | tail -1)" "$cpu"
   done
 fi
-echo "server peak RSS: $(grep VmHWM /proc/$SERVER/status | tr -s ' ' | cut -d' ' -f2-)"
+echo "server peak RSS: $(grep VmHWM /proc/$SERVER/status | tr -s ' ' | cut -d' ' -f2-) (now: $(grep -E 'RssAnon|RssFile' \
+  /proc/$SERVER/status | tr -s ' \t' ' ' | paste -sd' '); RssFile is the database file's mapped pages)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
