@@ -53,13 +53,17 @@ public final class App {
 
     /** The site answering to {@code hosts} in the Host header, and to no other name. */
     public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts) {
+        return create(jdbi, clock, hosts, TermAnalyzer.shipped());
+    }
+
+    /** The app with an answer analyser built beforehand (it loads dictionaries; start-up builds it meanwhile). */
+    public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
         ReviewService reviewService = new ReviewService(jdbi, deckRepository, reviewRepository, clock);
         MarkdownRenderer markdown = new MarkdownRenderer();
         InlineMarkdown inline = new InlineMarkdown();
-        TermAnalyzer terms = TermAnalyzer.shipped();
         PracticeService practiceService = new PracticeService(jdbi, deckRepository, new PracticeRepository(),
                 reviewService, new AnswerMatcher(terms), clock);
         StudyPages studyReads = new StudyPages(jdbi, deckRepository, reviewService, practiceService);

@@ -38,6 +38,8 @@ public final class ImportCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         SyncReport report = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock)
                 .importFolder(folder);
+        // Leaves one file behind: closing the last connection checkpoints the WAL into it.
+        Database.close(jdbi);
         report.lines().forEach(System.out::println);
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));

@@ -7,7 +7,9 @@ import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.web.AllowedHosts;
+import io.javalin.Javalin;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -17,6 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,21 +67,17 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("error: --allowed-host " + e.getMessage());
             return 2;
         }
+        if (decks != null && !Files.isDirectory(decks)) {
+            System.err.println("error: --decks " + decks + " is not a folder");
+            return 2;
+        }
+        // Start-up overlaps what does not depend on each other: the answer analyser (Lucene dictionaries) is built
+        // while the database opens; the web app (Javalin, templates) is built while the decks sync.
+        CompletableFuture<TermAnalyzer> terms = CompletableFuture.supplyAsync(TermAnalyzer::shipped);
         Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
-        DeckSync sync = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock);
-        SyncReport report;
-        if (decks != null) {
-            if (!Files.isDirectory(decks)) {
-                System.err.println("error: --decks " + decks + " is not a folder");
-                return 2;
-            }
-            report = sync.importFolder(decks);
-        } else if (Files.isDirectory(Path.of("decks"))) {
-            report = sync.importFolder(Path.of("decks"));
-        } else {
-            report = ShippedDecks.importInto(sync);
-        }
+        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer -> App.create(jdbi, clock, hosts, analyzer));
+        SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         if (verbose) {
@@ -84,7 +86,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // The accounts issue turns this warning into a refusal to start without a login.
         networkWarning(host).ifPresent(System.err::println);
-        App.create(jdbi, clock, hosts).start(host, port);
+        app.join().start(host, port);
+        scheduleStatistics(jdbi);
         System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
                 + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
         return 0;
@@ -104,5 +107,25 @@ public final class ServeCommand implements Callable<Integer> {
         return Optional.of("WARNING: prepdeck has no login. Listening on " + host + " lets anyone who can reach"
                 + " this machine on the network read, change and delete your decks and reviews. Use --host 127.0.0.1"
                 + " (the default) unless every device on this network is yours.");
+    }
+
+    private SyncReport sync(DeckSync sync) {
+        if (decks != null) {
+            return sync.importFolder(decks);
+        }
+        if (Files.isDirectory(Path.of("decks"))) {
+            return sync.importFolder(Path.of("decks"));
+        }
+        return ShippedDecks.importInto(sync);
+    }
+
+    /** SQLite's advice for long-lived connections: PRAGMA optimize now and then, so query statistics keep up. */
+    private static void scheduleStatistics(Jdbi jdbi) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "prepdeck-optimize");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> Database.refreshStatistics(jdbi), 1, 1, TimeUnit.HOURS);
     }
 }

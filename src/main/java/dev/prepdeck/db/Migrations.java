@@ -20,7 +20,8 @@ public final class Migrations {
             "V4__statistics.sql",
             "V5__media.sql",
             "V6__search.sql",
-            "V7__ids_never_reused.sql");
+            "V7__ids_never_reused.sql",
+            "V8__study_loop_under_load.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

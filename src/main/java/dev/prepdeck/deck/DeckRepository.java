@@ -3,6 +3,7 @@ package dev.prepdeck.deck;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL for decks and cards. Every method takes the caller's handle so that a service can put several calls
@@ -159,6 +160,35 @@ public final class DeckRepository {
                         SELECT :cardId, id, :now FROM learner""")
                 .bind("cardId", id).bind("now", now).execute();
         return id;
+    }
+
+    /**
+     * Inserts cards at the end of an import, each with a fresh New state for every learner: one statement prepared
+     * for all of them (preparing an insert compiles the triggers it fires, which cost more than the insert).
+     */
+    public void insertCards(Handle h, long deckId, List<NewCard> cards, long now) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
+                VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""");
+        for (NewCard card : cards) {
+            batch.bind("deckId", deckId).bind("uid", card.uid()).bind("question", card.question())
+                    .bind("answer", card.answer()).bind("tags", card.tags()).bind("meta", card.meta())
+                    .bind("position", card.position()).bind("now", now).add();
+        }
+        batch.execute();
+        h.createUpdate("""
+                        INSERT INTO card_state (card_id, learner_id, due)
+                        SELECT c.id, l.id, :now FROM card c CROSS JOIN learner l
+                        WHERE c.deck_id = :deckId
+                          AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id AND s.learner_id = l.id)""")
+                .bind("deckId", deckId).bind("now", now).execute();
+    }
+
+    /** A card an import adds. */
+    public record NewCard(String uid, String question, String answer, String tags, String meta, int position) {
     }
 
     public void updateCard(Handle h, Card card, long now) {

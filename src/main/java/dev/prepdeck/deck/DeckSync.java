@@ -16,15 +16,18 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -285,6 +288,7 @@ public final class DeckSync {
         int position = 0;
         Set<String> usedUids = new HashSet<>();
         stored.forEach(c -> usedUids.add(c.uid()));
+        List<DeckRepository.NewCard> fresh = new ArrayList<>();
         for (CardSource source : sources) {
             String tags = Card.joinTags(source.tags());
             String meta = Card.formatMeta(source.meta());
@@ -292,7 +296,7 @@ public final class DeckSync {
             if (match == null) {
                 String uid = source.id() != null ? source.id() : CardIds.fresh(usedUids);
                 usedUids.add(uid);
-                decks.insertCard(h, deckId, uid, source.question(), source.answer(), tags, meta, position, now);
+                fresh.add(new DeckRepository.NewCard(uid, source.question(), source.answer(), tags, meta, position));
                 added++;
             } else {
                 String uid = source.id() != null ? source.id() : match.uid();
@@ -310,6 +314,7 @@ public final class DeckSync {
             }
             position++;
         }
+        decks.insertCards(h, deckId, fresh, now);
         int setAside = 0;
         for (Card card : stored) {
             if (!matchedIds.contains(card.id()) && !card.removedFromSource()) {
@@ -328,26 +333,30 @@ public final class DeckSync {
      */
     static Map<CardSource, Card> match(List<CardSource> sources, List<Card> stored) {
         Map<CardSource, Card> matches = new LinkedHashMap<>();
-        List<Card> free = new ArrayList<>(stored);
-        matchBy((source, card) -> source.id() != null && card.uid().equals(source.id()), sources, free, matches);
-        matchBy((source, card) -> card.question().equals(source.question()), sources, free, matches);
-        matchBy((source, card) -> card.answer().equals(source.answer()), sources, free, matches);
+        Set<Card> free = new LinkedHashSet<>(stored);
+        matchBy(CardSource::id, Card::uid, sources, free, matches);
+        matchBy(CardSource::question, Card::question, sources, free, matches);
+        matchBy(CardSource::answer, Card::answer, sources, free, matches);
         return matches;
     }
 
-    /** One matching pass: each still-unmatched file card takes the first free stored card that fits. */
-    private static void matchBy(BiPredicate<CardSource, Card> fits, List<CardSource> sources, List<Card> free,
-                                Map<CardSource, Card> matches) {
+    /**
+     * One matching pass: each still-unmatched file card takes the first free stored card with the same key (a
+     * null key matches nothing). Keyed look-ups, so a deck of thousands of cards matches in one pass.
+     */
+    private static void matchBy(Function<CardSource, String> sourceKey, Function<Card, String> cardKey,
+                                List<CardSource> sources, Set<Card> free, Map<CardSource, Card> matches) {
+        Map<String, ArrayDeque<Card>> byKey = new HashMap<>();
+        for (Card card : free) {
+            byKey.computeIfAbsent(cardKey.apply(card), k -> new ArrayDeque<>()).add(card);
+        }
         for (CardSource source : sources) {
-            if (matches.containsKey(source)) {
-                continue;
-            }
-            for (Card card : free) {
-                if (fits.test(source, card)) {
-                    matches.put(source, card);
-                    free.remove(card);
-                    break;
-                }
+            String key = sourceKey.apply(source);
+            ArrayDeque<Card> candidates = key == null || matches.containsKey(source) ? null : byKey.get(key);
+            if (candidates != null && !candidates.isEmpty()) {
+                Card card = candidates.poll();
+                matches.put(source, card);
+                free.remove(card);
             }
         }
     }

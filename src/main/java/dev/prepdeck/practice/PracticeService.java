@@ -7,6 +7,7 @@ import dev.prepdeck.deck.DeckTree;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -88,14 +89,19 @@ public final class PracticeService {
 
     /**
      * Rates a card and stores the typed answer with the review, in one transaction. {@code ticked} are the key
-     * points the user marked as covered (their indexes); null keeps the matcher's own verdict.
+     * points the user marked as covered (their indexes); null keeps the matcher's own verdict. A repeated
+     * {@code requestId} (may be null) returns the stored review and stores no second attempt.
      */
     public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
-                                                     String answer, long seconds, Set<Integer> ticked) {
+                                                     String answer, long seconds, Set<Integer> ticked,
+                                                     RequestId requestId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
-            ReviewService.RatedReview rated = reviews.rate(h, cardId, rating, durationMs, shownAtMs);
+            ReviewService.RatedReview rated = reviews.rate(h, cardId, rating, durationMs, shownAtMs, requestId);
+            if (rated.repeated()) {
+                return rated;
+            }
             attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer, seconds,
                     marks.coverage(), pointMarks(marks));
             return rated;

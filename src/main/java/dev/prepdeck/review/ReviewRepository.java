@@ -43,9 +43,11 @@ public final class ReviewRepository {
     /** Scheduling state and review count of every card in one deck (not its sub-decks). */
     Map<Long, CardStatus> statusesInDeck(Handle h, long learnerId, long deckId) {
         Map<Long, Integer> reviewCounts = new HashMap<>();
+        // The deck's cards first (CROSS JOIN keeps that order), each counted in the review_log_card index.
         h.createQuery("""
-                        SELECT r.card_id, COUNT(*) AS n FROM review_log r JOIN card c ON c.id = r.card_id
-                        WHERE c.deck_id = :deckId AND r.learner_id = :learnerId GROUP BY r.card_id""")
+                        SELECT r.card_id, COUNT(*) AS n FROM card c CROSS JOIN review_log r
+                        WHERE c.deck_id = :deckId AND r.card_id = c.id AND r.learner_id = :learnerId
+                        GROUP BY r.card_id""")
                 .bind("deckId", deckId).bind("learnerId", learnerId)
                 .map((rs, ctx) -> Map.entry(rs.getLong("card_id"), rs.getInt("n")))
                 .forEach(e -> reviewCounts.put(e.getKey(), e.getValue()));
@@ -100,13 +102,16 @@ public final class ReviewRepository {
         return done;
     }
 
-    /** The (re)learning card in {@code decks} due first, if it is due by {@code dueBy}. */
+    /**
+     * The (re)learning card in {@code decks} due first, if it is due by {@code dueBy}. card_recall's queue index
+     * holds each deck's cards of a state in due order, so only the scope's due learning cards are read.
+     */
     Optional<Long> firstLearningDue(Handle h, long learnerId, List<Long> decks, long dueBy) {
         return h.createQuery("""
-                        SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id
-                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (:learning, :relearning)
-                          AND s.due <= :dueBy AND c.deck_id IN (<decks>)
-                        ORDER BY s.due, c.id LIMIT 1""")
+                        SELECT card_id FROM card_recall
+                        WHERE learner_id = :learnerId AND deck_id IN (<decks>) AND state IN (:learning, :relearning)
+                          AND suspended = 0 AND due <= :dueBy
+                        ORDER BY due, card_id LIMIT 1""")
                 .bind("learnerId", learnerId).bind("learning", State.LEARNING).bind("relearning", State.RELEARNING)
                 .bind("dueBy", dueBy).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
@@ -115,50 +120,73 @@ public final class ReviewRepository {
     /** The review card in {@code decks} due first, if it is due before {@code dueBefore} (the study day's end). */
     Optional<Long> firstReviewDue(Handle h, long learnerId, List<Long> decks, long dueBefore) {
         return h.createQuery("""
-                        SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id
-                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state = :review
-                          AND s.due < :dueBefore AND c.deck_id IN (<decks>)
-                        ORDER BY s.due, c.id LIMIT 1""")
+                        SELECT card_id FROM card_recall
+                        WHERE learner_id = :learnerId AND deck_id IN (<decks>) AND state = :review AND suspended = 0
+                          AND due < :dueBefore
+                        ORDER BY due, card_id LIMIT 1""")
                 .bind("learnerId", learnerId).bind("review", State.REVIEW).bind("dueBefore", dueBefore)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }
 
-    /** The first new card in {@code decks}: by deck name, then in file order. */
+    /** The first new card in {@code decks}: by deck name, then in file order. Reads the scope's new cards only. */
     Optional<Long> firstNew(Handle h, long learnerId, List<Long> decks) {
         return h.createQuery("""
-                        SELECT c.id FROM card_state s JOIN card c ON c.id = s.card_id JOIN deck d ON d.id = c.deck_id
-                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state = :new
-                          AND c.deck_id IN (<decks>)
+                        SELECT c.id FROM card_recall r CROSS JOIN card c CROSS JOIN deck d
+                        WHERE r.learner_id = :learnerId AND r.deck_id IN (<decks>) AND r.state = :new AND r.suspended = 0
+                          AND c.id = r.card_id AND d.id = r.deck_id
                         ORDER BY d.name, c.position, c.id LIMIT 1""")
                 .bind("learnerId", learnerId).bind("new", State.NEW)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }
 
-    /** When the next card in {@code decks} falls due after {@code now} (learning or review), for the "done" screen. */
+    /**
+     * When the next card in {@code decks} falls due after {@code now} (learning or review), for the "done" screen:
+     * the earliest of each deck's and state's first due card, each one seek of the queue index.
+     */
     Optional<Long> nextDueAfter(Handle h, long learnerId, List<Long> decks, long now) {
         return h.createQuery("""
-                        SELECT MIN(s.due) FROM card_state s JOIN card c ON c.id = s.card_id
-                        WHERE s.learner_id = :learnerId AND s.suspended = 0 AND s.state <> :new AND s.due > :now
-                          AND c.deck_id IN (<decks>)""")
-                .bind("learnerId", learnerId).bind("new", State.NEW).bind("now", now)
+                        SELECT MIN(next_due) FROM (
+                            SELECT (SELECT MIN(r.due) FROM card_recall r
+                                    WHERE r.learner_id = :learnerId AND r.deck_id = d.id AND r.state = states.state
+                                      AND r.suspended = 0 AND r.due > :now) AS next_due
+                            FROM deck d CROSS JOIN (SELECT :learning AS state UNION ALL SELECT :review
+                                                    UNION ALL SELECT :relearning) AS states
+                            WHERE d.id IN (<decks>))""")
+                .bind("learnerId", learnerId).bind("now", now)
+                .bind("learning", State.LEARNING).bind("review", State.REVIEW).bind("relearning", State.RELEARNING)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }
 
+    /** The review stored for a client's request id, if there is one. */
+    Optional<ReviewService.RatedReview> reviewFor(Handle h, long learnerId, RequestId requestId) {
+        return h.createQuery("""
+                        SELECT id, card_id, state_after, stability_after, difficulty_after, due_after, scheduled_days_after
+                        FROM review_log WHERE learner_id = :learnerId AND request_id = :requestId""")
+                .bind("learnerId", learnerId).bind("requestId", requestId.value())
+                .map((rs, ctx) -> new ReviewService.RatedReview(rs.getLong("id"), learnerId, new ReviewResult(
+                        rs.getLong("card_id"), State.of(rs.getInt("state_after")).label(), rs.getDouble("stability_after"),
+                        rs.getDouble("difficulty_after"), java.time.Instant.ofEpochMilli(rs.getLong("due_after")),
+                        rs.getInt("scheduled_days_after")), true))
+                .findOne();
+    }
+
     /** Appends the review to the log and stores the card's new state; returns the review's id. */
-    long saveReview(Handle h, long learnerId, CardSchedule before, FsrsCard after, Rating rating, long now, long durationMs) {
+    long saveReview(Handle h, long learnerId, CardSchedule before, FsrsCard after, Rating rating, long now, long durationMs,
+                    RequestId requestId) {
         long reviewId = h.createUpdate("""
                         INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
                             state_before, stability_before, difficulty_before, reps_before, lapses_before,
                             learning_steps_before, scheduled_days_before, elapsed_days_before, last_review_before, due_before,
-                            state_after, stability_after, difficulty_after, scheduled_days_after, due_after)
+                            state_after, stability_after, difficulty_after, scheduled_days_after, due_after, request_id)
                         VALUES (:cardId, :learnerId, :now, :rating, :elapsedDays, :durationMs,
                             :b.state, :b.stability, :b.difficulty, :b.reps, :b.lapses,
                             :b.learningSteps, :b.scheduledDays, :b.elapsedDays, :b.lastReview, :b.due,
-                            :stateAfter, :stabilityAfter, :difficultyAfter, :scheduledDaysAfter, :dueAfter)""")
+                            :stateAfter, :stabilityAfter, :difficultyAfter, :scheduledDaysAfter, :dueAfter, :requestId)""")
                 .bind("cardId", before.cardId()).bind("learnerId", learnerId).bind("now", now)
+                .bind("requestId", requestId == null ? null : requestId.value())
                 .bind("rating", rating).bind("elapsedDays", after.elapsedDays()).bind("durationMs", durationMs)
                 .bindMethods("b", before)
                 .bind("stateAfter", after.state()).bind("stabilityAfter", after.stability())

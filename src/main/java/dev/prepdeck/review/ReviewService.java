@@ -201,7 +201,15 @@ public final class ReviewService {
      * is when the page showed the card with its four intervals (null: not known); see {@link #fuzzSeed}.
      */
     public ReviewResult rate(long cardId, Rating rating, long durationMs, Long shownAtMs) {
-        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs, shownAtMs).result());
+        return rate(cardId, rating, durationMs, shownAtMs, null);
+    }
+
+    /**
+     * {@link #rate(long, Rating, long, Long)}, once per {@code requestId} (may be null): a request that repeats one
+     * already stored gets that review's result back and changes nothing.
+     */
+    public ReviewResult rate(long cardId, Rating rating, long durationMs, Long shownAtMs, RequestId requestId) {
+        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs, shownAtMs, requestId).result());
     }
 
     /**
@@ -209,11 +217,27 @@ public final class ReviewService {
      * other answers of a mock interview) is written or rolled back together with it.
      */
     public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, Long shownAtMs) {
+        return rate(h, cardId, rating, durationMs, shownAtMs, null);
+    }
+
+    /** {@link #rate(Handle, long, Rating, long, Long)} once per {@code requestId}; see {@link RatedReview#repeated}. */
+    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, Long shownAtMs,
+                            RequestId requestId) {
         if (durationMs < 0) {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
         long duration = Math.min(durationMs, MAX_DURATION_MS);
         Learner learner = reviews.learner(h);
+        if (requestId != null) {
+            Optional<RatedReview> stored = reviews.reviewFor(h, learner.id(), requestId);
+            if (stored.isPresent()) {
+                if (stored.get().result().cardId() != cardId) {
+                    throw new InvalidInputException("requestId", "requestId " + requestId.value()
+                            + " already rated card " + stored.get().result().cardId() + ", not card " + cardId);
+                }
+                return stored.get();
+            }
+        }
         Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         if (before.suspended()) {
@@ -224,8 +248,9 @@ public final class ReviewService {
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
         FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone(), fuzzSeed(shownAtMs, now, before))
                 .card();
-        long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration);
-        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after));
+        long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration,
+                requestId);
+        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after), false);
     }
 
     /**
@@ -243,8 +268,11 @@ public final class ReviewService {
         return shownAt.isAfter(now) || shownAt.isBefore(now.minus(SHOWN_AT_WINDOW)) || !sinceLastReview ? now : shownAt;
     }
 
-    /** A stored review: its id in the log, whose review it is, and the card's new schedule. */
-    public record RatedReview(long reviewId, long learnerId, ReviewResult result) {
+    /**
+     * A stored review: its id in the log, whose review it is, and the card's new schedule. {@code repeated}: the
+     * request repeated one already stored, so nothing was written this time.
+     */
+    public record RatedReview(long reviewId, long learnerId, ReviewResult result, boolean repeated) {
     }
 
     /**

@@ -73,7 +73,7 @@ public final class StatsRepository {
     /** Cards falling due on each day of the grid; cards already overdue count on its first day. */
     int[] dueByDay(Handle h, long learnerId, DeckTree.Scope scope, DayGrid grid) {
         int[] result = new int[grid.size()];
-        // Every deck needs no join to card; a deck tree filters by the card's deck.
+        // Every deck reads card_state's due index; a deck tree reads card_recall's, which is ordered by deck.
         Query query = scope.everyDeck()
                 ? h.createQuery("""
                         WITH days(idx, day_start, day_end) AS (VALUES <days>)
@@ -85,11 +85,10 @@ public final class StatsRepository {
                 : h.createQuery("""
                         WITH days(idx, day_start, day_end) AS (VALUES <days>)
                         SELECT days.idx, COUNT(*) AS due
-                        FROM days JOIN card_state s
-                          ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (:learning, :review, :relearning)
+                        FROM days JOIN card_recall s
+                          ON s.learner_id = :learnerId AND s.deck_id IN (<decks>)
+                             AND s.state IN (:learning, :review, :relearning) AND s.suspended = 0
                              AND s.due >= days.day_start AND s.due < days.day_end
-                        JOIN card c ON c.id = s.card_id
-                        WHERE c.deck_id IN (<decks>)
                         GROUP BY days.idx""")
                         .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds());
         query.define("days", grid.values(true)).bind("learnerId", learnerId)

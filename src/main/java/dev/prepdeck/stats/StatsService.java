@@ -1,5 +1,6 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
@@ -21,9 +22,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -39,12 +37,6 @@ public final class StatsService {
     private final StatsRepository stats = new StatsRepository();
     private final ReviewService reviews;
     private final Clock clock;
-    /** Runs a stats request's independent reads side by side; daemon threads, so they never keep the JVM alive. */
-    private final ExecutorService background = Executors.newFixedThreadPool(3, task -> {
-        Thread thread = new Thread(task, "stats-reads");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public StatsService(Jdbi jdbi, DeckRepository decks, ReviewService reviews, Clock clock) {
         this.jdbi = jdbi;
@@ -110,23 +102,18 @@ public final class StatsService {
         return streak;
     }
 
-    /** Every figure of the stats page for a deck tree (null: all decks), per-day charts over {@code periodDays}. */
+    /**
+     * Every figure of the stats page for a deck tree (null: all decks), per-day charts over {@code periodDays}, read in
+     * one snapshot on one connection.
+     */
     public Figures figures(Deck scope, int periodDays) {
-        Reader reader = jdbi.withHandle(h -> new Reader(reviews.learner(h), decks.tree(h)));
-        Learner learner = reader.learner();
-        DeckTree tree = reader.tree();
-        DeckTree.Scope decksRead = tree.scope(scope);
-        // The largest independent reads run on their own connections meanwhile (WAL lets readers share the
-        // file), so a request takes about as long as its slowest part on a machine with two or more cores.
-        CompletableFuture<Map<Long, DeckCounts>> countsLater = CompletableFuture.supplyAsync(reviews::countsByDeck, background);
-        CompletableFuture<StatsRepository.Distributions> distributionsLater = CompletableFuture.supplyAsync(
-                () -> jdbi.withHandle(h -> stats.distributions(h, learner.id(), decksRead)), background);
-        Instant now = clock.instant();
-        StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-        DayGrid ahead = DayGrid.of(today.date(), FORECAST_DAYS, learner.zone(), learner.rolloverHour());
-        CompletableFuture<int[]> dueLater = CompletableFuture.supplyAsync(
-                () -> jdbi.withHandle(h -> stats.dueByDay(h, learner.id(), decksRead, ahead)), background);
-        return jdbi.withHandle(h -> {
+        return Database.read(jdbi, h -> {
+            Learner learner = reviews.learner(h);
+            DeckTree tree = decks.tree(h);
+            DeckTree.Scope decksRead = tree.scope(scope);
+            Instant now = clock.instant();
+            StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
+            DayGrid ahead = DayGrid.of(today.date(), FORECAST_DAYS, learner.zone(), learner.rolloverHour());
             DayGrid year = DayGrid.ending(today.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
             List<StatsRepository.HourTotals> hours = stats.reviewHours(h, learner.id(), decksRead, year.startMs(), year.endMs());
             DayTotals[] byDay = byDay(year, hours);
@@ -141,7 +128,7 @@ public final class StatsService {
                 perDay.add(new DayKinds(year.day(i).date(), t.learning(), t.review(), t.relearning(), t.durationMs()));
             }
 
-            int[] due = dueLater.join();
+            int[] due = stats.dueByDay(h, learner.id(), decksRead, ahead);
             List<DayDue> forecast = new ArrayList<>();
             for (int i = 0; i < ahead.size(); i++) {
                 forecast.add(new DayDue(ahead.day(i).date(), due[i]));
@@ -165,8 +152,8 @@ public final class StatsService {
             Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, tree.decks(), now);
             StatsRepository.DeckCards cards = tree.sum(scope, own, StatsRepository.DeckCards.NONE,
                     StatsRepository.DeckCards::plus);
-            Map<Long, DeckCounts> counts = countsLater.join();
-            StatsRepository.Distributions distributions = distributionsLater.join();
+            Map<Long, DeckCounts> counts = reviews.countsByDeck(h);
+            StatsRepository.Distributions distributions = stats.distributions(h, learner.id(), decksRead);
             return new Figures(today(h, learner, tree, scope, year, byDay, counts), heatmap, perDay, forecast,
                     retention(byDay), cards.states(), distributions.stability(), distributions.difficulty(),
                     mastery(tree, scope, own, counts), coverageByDay, hourly, tree.decks());
@@ -316,10 +303,6 @@ public final class StatsService {
 
     private static Double rate(int passed, int count) {
         return count == 0 ? null : (double) passed / count;
-    }
-
-    /** Whose figures these are and how their decks nest, read before the reads that run side by side. */
-    private record Reader(Learner learner, DeckTree tree) {
     }
 
     /** The dashboard header: reviews and seconds today, due and new available now, and the current streak. */

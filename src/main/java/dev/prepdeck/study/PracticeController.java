@@ -11,6 +11,7 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Params;
@@ -74,6 +75,7 @@ public final class PracticeController {
         model.put("targetTime", PracticeView.clock(check.targetSeconds()));
         model.put("suggested", suggested.label());
         model.put("shownAt", shownAt.isPresent() ? shownAt.getAsLong() : null);
+        model.put("requestId", StudyController.requestIdOf(ctx));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
@@ -90,7 +92,7 @@ public final class PracticeController {
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
         practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                answer, seconds, ticked);
+                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")));
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

@@ -4,6 +4,7 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.review.LastRating;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -52,18 +53,20 @@ public final class ReviewApiController {
         // When GET /api/review/next showed the card; with it the card gets the intervals that answer listed.
         Long shownAt = body.optionalLong("shownAt");
         long duration = durationMs == null ? 0 : durationMs;
+        RequestId requestId = RequestId.ofNullable(body.optionalString("requestId"));
         String answer = body.optionalString("answer");
         if (answer == null) {
             if (body.optionalLong("seconds") != null) {
                 throw new InvalidInputException("answer", "field 'seconds' needs the 'answer' it timed");
             }
-            ctx.json(reviews.rate(cardId, rating, duration, shownAt));
+            ctx.json(reviews.rate(cardId, rating, duration, shownAt, requestId));
             return;
         }
         Long seconds = body.optionalLong("seconds");
         long answerSeconds = seconds == null ? duration / 1000 : seconds;
         // The attempt is stored in the rating's own transaction, so an undo of this review removes it too.
-        ctx.json(practice.rateWithAttempt(cardId, rating, duration, shownAt, answer, answerSeconds, null).result());
+        ctx.json(practice.rateWithAttempt(cardId, rating, duration, shownAt, answer, answerSeconds, null, requestId)
+                .result());
     }
 
     /** Takes back the last rating, in whichever deck, and says which: {"undone":true,"cardId",...} or {"undone":false}. */

@@ -4,6 +4,7 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.LastRating;
+import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The study page: question, then the answer (a details element, so it works without JavaScript), then the four
@@ -78,6 +80,8 @@ public final class StudyController {
         model.put("questionHtml", markdown.toHtml(study.card().question()));
         model.put("answerHtml", markdown.toHtml(study.card().answer()));
         model.put("shownAt", study.shownAt().toEpochMilli());
+        // One id per card shown: submitting this card's rating again (a reload, the back button, a retry) rates once.
+        model.put("requestId", UUID.randomUUID().toString());
         model.put("practice", page.practice());
         model.put("target", page.targetSeconds());
         model.put("targetTime", PracticeView.clock(page.targetSeconds()));
@@ -92,7 +96,8 @@ public final class StudyController {
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        reviews.rate(cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null);
+        reviews.rate(cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null,
+                RequestId.ofNullable(Params.formText(ctx, "requestId")));
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
@@ -117,6 +122,12 @@ public final class StudyController {
     /** A question as a sentence quotes it: plain text, shortened. */
     private String quoted(String question) {
         return Wording.shortened(inline.toPlainText(question), QUOTED_QUESTION_CHARS);
+    }
+
+    /** The request id the study page gave the card on screen, carried through the practice check to its rating. */
+    static String requestIdOf(Context ctx) {
+        RequestId id = RequestId.ofNullable(Params.formText(ctx, "requestId"));
+        return id == null ? UUID.randomUUID().toString() : id.value();
     }
 
     /** The browser measures time on the card; without JavaScript the page's render time stands in. */

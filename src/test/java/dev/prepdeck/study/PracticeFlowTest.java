@@ -81,7 +81,7 @@ class PracticeFlowTest {
     /** The hidden fields and ticked boxes of the reveal's form, as a browser would send them. */
     private static List<String> revealForm(String page) {
         List<String> fields = new ArrayList<>();
-        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(cardId|deck|answer|seconds|shownAt)\" value=\"([^\"]*)\"")
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(cardId|deck|answer|seconds|shownAt|requestId)\" value=\"([^\"]*)\"")
                 .matcher(page);
         while (hidden.find()) {
             fields.add(hidden.group(1));
@@ -107,9 +107,11 @@ class PracticeFlowTest {
             site.clock.advance(Duration.ofSeconds(70));
             String answer = "A canary first, on a small share of traffic. Compare its latency and error rate with the "
                     + "current version, and keep the previous version ready so a rollback is one command.";
+            Matcher requestId = Pattern.compile("name=\"requestId\" value=\"([^\"]+)\"").matcher(question);
+            assertThat(requestId.find()).as("the card shown has a request id").isTrue();
             String reveal = s.submit("/study/check", "cardId", String.valueOf(site.rolloutCard),
                     "deck", String.valueOf(site.deploymentDeck), "shownAt", shownAt.group(1), "answer", answer,
-                    "seconds", "").body().string();
+                    "seconds", "", "requestId", requestId.group(1)).body().string();
             assertThat(reveal).contains("75 %").contains("suggested rating: <strong id=\"practice-suggested\">Good</strong>")
                     .containsPattern("id=\"rate-3\"\\s+class=\"rate rate-3 suggested\"");
 
@@ -124,6 +126,12 @@ class PracticeFlowTest {
             assertThat(one(site.jdbi, "SELECT answer FROM practice_attempt", String.class)).isEqualTo(answer);
             assertThat(one(site.jdbi, "SELECT seconds || ',' || coverage FROM practice_attempt", String.class))
                     .isEqualTo("70,0.75");
+
+            // The same rating sent again (a reload that resends the form): the card is rated once, one attempt kept.
+            assertThat(form).containsSubsequence("requestId", requestId.group(1));
+            assertThat(s.submit("/study/practice-rate", form.toArray(new String[0])).code()).isEqualTo(303);
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(1);
+            assertThat(one(site.jdbi, "SELECT COUNT(*) FROM practice_attempt", Integer.class)).isEqualTo(1);
         });
     }
 

@@ -116,10 +116,66 @@ class ReviewApiTest {
 
             RawHttp.Answer empty = raw.send("POST", "/api/review/undo", List.of(), "");
             assertThat(empty.status()).isEqualTo(200);
-            assertThat(empty.body()).isEqualTo("{\"undone\":true}");
+            assertThat(empty.body()).startsWith("{\"undone\":true,");
             assertThat(json(s.postJson("/api/review/undo", " { } ")).get("undone").asBoolean()).isTrue();
             assertThat(reviewCount()).isZero();
             assertThat(json(s.postJson("/api/review/undo", "{}")).get("undone").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void a_retried_rating_with_the_same_request_id_is_stored_once_and_answered_as_the_first_time() {
+        collection.site(s -> {
+            long cardId = json(s.get("/api/review/next")).get("card").get("id").asLong();
+            String body = "{\"cardId\":" + cardId + ",\"rating\":3,\"durationMs\":4000,\"requestId\":\"a1b2-c3\"}";
+            Response first = s.postJson("/api/review", body);
+            collection.clock().advance(java.time.Duration.ofMinutes(11));
+            Response retry = s.postJson("/api/review", body);
+            Response retryOtherRating = s.postJson("/api/review", body.replace("\"rating\":3", "\"rating\":1"));
+
+            assertThat(first.code()).isEqualTo(200);
+            assertThat(retry.code()).isEqualTo(200);
+            assertThat(json(retry)).isEqualTo(json(first));
+            assertThat(json(retryOtherRating)).as("the stored rating stands").isEqualTo(json(first));
+            assertThat(reviewCount()).isEqualTo(1);
+            assertThat(collection.one("SELECT reps FROM card_state WHERE card_id = " + cardId, Integer.class)).isEqualTo(1);
+            assertThat(collection.one("SELECT request_id FROM review_log", String.class)).isEqualTo("a1b2-c3");
+
+            // A new request id is a new rating.
+            s.postJson("/api/review", body.replace("a1b2-c3", "d4e5"));
+            assertThat(reviewCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void a_request_id_is_checked_and_never_rates_a_second_card() {
+        collection.site(s -> {
+            long cardId = json(s.get("/api/review/next")).get("card").get("id").asLong();
+            s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":3,\"requestId\":\"r-1\"}");
+            long other = collection.one("SELECT MIN(id) FROM card WHERE id <> " + cardId, Long.class);
+
+            assertError(s.postJson("/api/review", "{\"cardId\":" + other + ",\"rating\":3,\"requestId\":\"r-1\"}"),
+                    400, "requestId r-1 already rated card " + cardId);
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":3,\"requestId\":\"a b\"}"),
+                    400, "requestId must be 1 to 100 printable ASCII characters");
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":3,\"requestId\":\""
+                    + "x".repeat(101) + "\"}"), 400, "requestId must be 1 to 100");
+            assertError(s.postJson("/api/review", "{\"cardId\":" + cardId + ",\"rating\":3,\"requestId\":7}"),
+                    400, "'requestId' must be a string");
+            assertThat(reviewCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void a_retried_rating_with_a_typed_answer_stores_one_review_and_one_attempt() {
+        collection.site(s -> {
+            long cardId = json(s.get("/api/review/next")).get("card").get("id").asLong();
+            String body = "{\"cardId\":" + cardId + ",\"rating\":2,\"answer\":\"it resolves names\",\"seconds\":20,"
+                    + "\"requestId\":\"typed-1\"}";
+            assertThat(s.postJson("/api/review", body).code()).isEqualTo(200);
+            assertThat(s.postJson("/api/review", body).code()).isEqualTo(200);
+            assertThat(reviewCount()).isEqualTo(1);
+            assertThat(collection.one("SELECT COUNT(*) FROM practice_attempt", Integer.class)).isEqualTo(1);
         });
     }
 }

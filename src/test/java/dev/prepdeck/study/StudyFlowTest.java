@@ -92,6 +92,28 @@ class StudyFlowTest {
     }
 
     @Test
+    void submitting_a_shown_card_s_rating_twice_rates_it_once() {
+        collection.site(s -> {
+            String page = s.page("/study?deck=" + deckId);
+            Matcher requestId = Pattern.compile("name=\"requestId\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(requestId.find()).as("the rating forms carry a request id").isTrue();
+            long first = shownCard(page);
+            String[] form = {"cardId", String.valueOf(first), "rating", "3", "deck", String.valueOf(deckId),
+                    "requestId", requestId.group(1)};
+
+            assertThat(s.submit("/study/rate", form).code()).isEqualTo(303);
+            // The back button and a second click, or a retry after a timeout: the same form again.
+            assertThat(s.submit("/study/rate", form).code()).isEqualTo(303);
+
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(1);
+            String next = s.page("/study?deck=" + deckId);
+            Matcher nextId = Pattern.compile("name=\"requestId\" value=\"([^\"]+)\"").matcher(next);
+            assertThat(nextId.find() && !nextId.group(1).equals(requestId.group(1)))
+                    .as("the next card shown gets its own id").isTrue();
+        });
+    }
+
+    @Test
     void a_full_day_of_study_ends_with_done_for_today_and_the_next_due_time() {
         collection.site(s -> {
             for (int i = 0; i < 20; i++) {

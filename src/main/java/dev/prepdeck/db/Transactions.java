@@ -1,0 +1,214 @@
+package dev.prepdeck.db;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.config.JdbiConfig;
+import org.jdbi.v3.core.transaction.TransactionException;
+import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The one place that owns transactions: every {@code jdbi.inTransaction} / {@code useTransaction} and every
+ * {@link Database#read} begins, commits and rolls back here.
+ *
+ * <ul>
+ * <li>A write takes this process's fair writer lock, then {@code BEGIN IMMEDIATE}: writes run one at a time in
+ * arrival order, and SQLite's own busy wait is left for other processes (a {@code prepdeck import} beside the
+ * server).</li>
+ * <li>A read ({@link Database#read}) begins DEFERRED and takes no lock: under WAL it reads one snapshot and never
+ * waits for a writer.</li>
+ * <li>BEGIN, COMMIT and ROLLBACK are sent as SQL on a connection left in auto-commit mode. sqlite-jdbc's own
+ * {@code Connection.commit()} runs {@code commit;} and at once {@code begin immediate;} for a next transaction; that
+ * second statement can fail with SQLITE_BUSY after the commit succeeded, so a saved review was reported as failed
+ * (issue 19). Here a transaction is reported failed only when its COMMIT did not happen.</li>
+ * </ul>
+ *
+ * A nested {@code inTransaction} on the same handle joins the outer transaction. Jdbi gives each handle its own
+ * instance ({@link #specialize}), which keeps that handle's state; the lock is shared.
+ */
+final class Transactions implements TransactionHandler {
+    private final ReentrantLock writer;
+    private final Duration writerWait;
+    private Kind open;
+
+    private enum Kind { READ, WRITE }
+
+    Transactions(ReentrantLock writer, Duration writerWait) {
+        this.writer = writer;
+        this.writerWait = writerWait;
+    }
+
+    @Override
+    public TransactionHandler specialize(Handle handle) {
+        return new Transactions(writer, writerWait);
+    }
+
+    @Override
+    public void begin(Handle handle) {
+        if (open != null) {
+            throw new TransactionException("a transaction is already open on this handle");
+        }
+        if (handle.getConfig(Intent.class).readOnly) {
+            execute(handle, "BEGIN DEFERRED");
+            open = Kind.READ;
+            return;
+        }
+        if (writer.isHeldByCurrentThread()) {
+            // Its BEGIN IMMEDIATE would wait on this thread's own open write until the busy timeout.
+            throw new TransactionException("a write transaction is already open in this thread on another handle: "
+                    + "pass that Handle down instead of opening a second one");
+        }
+        lockWriter();
+        try {
+            execute(handle, "BEGIN IMMEDIATE");
+        } catch (RuntimeException e) {
+            writer.unlock();
+            throw e;
+        }
+        open = Kind.WRITE;
+    }
+
+    private void lockWriter() {
+        try {
+            if (!writer.tryLock(writerWait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new TransactionException("another write has held the database for " + writerWait.toSeconds()
+                        + " s; nothing was written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransactionException("interrupted while waiting to write; nothing was written", e);
+        }
+    }
+
+    @Override
+    public void commit(Handle handle) {
+        requireOpen();
+        try {
+            execute(handle, "COMMIT");
+        } catch (RuntimeException e) {
+            // A COMMIT that failed left the transaction open (SQLite keeps it on SQLITE_BUSY): end it, unsaved.
+            rollbackQuietly(handle, e);
+            throw e;
+        }
+        end();
+    }
+
+    @Override
+    public void rollback(Handle handle) {
+        requireOpen();
+        try {
+            execute(handle, "ROLLBACK");
+        } finally {
+            end();
+        }
+    }
+
+    /** Ends the transaction unsaved after a failure, keeping the failure as the thing reported. */
+    private void rollbackQuietly(Handle handle, Throwable cause) {
+        try (Statement statement = handle.getConnection().createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite ends a transaction by itself on some errors (a full disk, an I/O error): nothing is left to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        } finally {
+            end();
+        }
+    }
+
+    private void end() {
+        Kind was = open;
+        open = null;
+        if (was == Kind.WRITE) {
+            writer.unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (open == null) {
+            throw new TransactionException("no transaction is open on this handle");
+        }
+    }
+
+    @Override
+    public boolean isInTransaction(Handle handle) {
+        return open != null;
+    }
+
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+        if (open != null) {
+            return callback.withHandle(handle);
+        }
+        begin(handle);
+        R result;
+        try {
+            result = callback.withHandle(handle);
+        } catch (Throwable failure) {
+            rollbackQuietly(handle, failure);
+            throw failure;
+        }
+        commit(handle);
+        return result;
+    }
+
+    /** SQLite transactions are serializable whatever the level asked for, so the level changes nothing. */
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
+                                                    HandleCallback<R, X> callback) throws X {
+        return inTransaction(handle, callback);
+    }
+
+    @Override
+    public void savepoint(Handle handle, String name) {
+        requireOpen();
+        execute(handle, "SAVEPOINT \"" + name.replace("\"", "\"\"") + "\"");
+    }
+
+    @Override
+    public void rollbackToSavepoint(Handle handle, String name) {
+        requireOpen();
+        execute(handle, "ROLLBACK TO \"" + name.replace("\"", "\"\"") + "\"");
+    }
+
+    @Override
+    public void releaseSavepoint(Handle handle, String name) {
+        requireOpen();
+        execute(handle, "RELEASE \"" + name.replace("\"", "\"\"") + "\"");
+    }
+
+    private static void execute(Handle handle, String sql) {
+        try (Statement statement = handle.getConnection().createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new TransactionException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Per handle: whether its transactions only read. {@link Database#read} sets it on the handle it opens. */
+    public static final class Intent implements JdbiConfig<Intent> {
+        private boolean readOnly;
+
+        public Intent() {
+        }
+
+        private Intent(Intent other) {
+            this.readOnly = other.readOnly;
+        }
+
+        void readOnly(boolean only) {
+            readOnly = only;
+        }
+
+        @Override
+        public Intent createCopy() {
+            return new Intent(this);
+        }
+    }
+}
