@@ -19,6 +19,9 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.search.BrowseController;
+import dev.prepdeck.search.BulkEdit;
+import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
 import dev.prepdeck.study.CardPageController;
@@ -74,6 +77,9 @@ public final class App {
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
+        SearchService searchService = new SearchService(jdbi, deckRepository, clock);
+        BrowseController browse = new BrowseController(
+                new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);
@@ -145,6 +151,15 @@ public final class App {
             config.routes.post("/decks/{deckId}/optimize/retention", optimize::retentionDeck);
             config.routes.post("/api/decks/{deckId}/optimize", optimize::optimizeApi);
             config.routes.post("/api/decks/{deckId}/fsrs", optimize::applyApi);
+
+            // Browse: search the cards (the menu's search box lands here), change them in bulk, manage tags
+            config.routes.get("/browse", browse::page);
+            config.routes.post("/browse/bulk", browse::bulkForm);
+            config.routes.get("/tags", browse::tags);
+            config.routes.post("/tags/rename", browse::renameTag);
+            config.routes.post("/tags/delete", browse::deleteTag);
+            config.routes.get("/api/search", browse::searchApi);
+            config.routes.post("/api/cards/bulk", browse::bulkApi);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);

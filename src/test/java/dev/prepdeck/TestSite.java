@@ -41,8 +41,12 @@ public final class TestSite {
         JavalinTest.test(App.create(jdbi, clock), (server, client) -> test.run(new TestSite(client)));
     }
 
+    private static final Pattern FLASH_COOKIE = Pattern.compile("prepdeck_flash=([^;]*)");
+
     private final HttpClient client;
     private String csrfToken;
+    /** The message a form left for the next page (see web/Flash), sent back as a browser would. */
+    private String flash;
 
     /**
      * Uses a client of its own without a cookie jar: javalin-testtools shares one client (and its cookies) across
@@ -59,8 +63,8 @@ public final class TestSite {
 
     public Response get(String path) {
         Response response = client.get(path, builder -> {
-            if (csrfToken != null) {
-                builder.header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken);
+            if (csrfToken != null || flash != null) {
+                builder.header("Cookie", cookies());
             }
         });
         remember(response);
@@ -103,8 +107,14 @@ public final class TestSite {
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
-        return client.request(path, builder -> builder.post(form.build())
-                .header("Cookie", CsrfProtection.COOKIE + "=" + csrfToken));
+        Response response = client.request(path, builder -> builder.post(form.build()).header("Cookie", cookies()));
+        remember(response);
+        return response;
+    }
+
+    private String cookies() {
+        return (csrfToken == null ? "" : CsrfProtection.COOKIE + "=" + csrfToken)
+                + (flash == null ? "" : (csrfToken == null ? "" : "; ") + "prepdeck_flash=" + flash);
     }
 
     /** Posts a multipart form with a file, as a browser's file field sends it, with the cookie and the _csrf field. */
@@ -177,6 +187,10 @@ public final class TestSite {
             Matcher matcher = TOKEN_COOKIE.matcher(cookie);
             if (matcher.find()) {
                 csrfToken = matcher.group(1);
+            }
+            Matcher message = FLASH_COOKIE.matcher(cookie);
+            if (message.find()) {
+                flash = message.group(1).isEmpty() ? null : message.group(1);
             }
         }
     }
