@@ -18,7 +18,8 @@ public final class Migrations {
             "V3__practice_attempts.sql",
             "V4__statistics.sql",
             "V5__media.sql",
-            "V6__search.sql");
+            "V6__search.sql",
+            "V7__buried_cards.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

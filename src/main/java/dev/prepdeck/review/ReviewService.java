@@ -96,7 +96,8 @@ public final class ReviewService {
         // Daily limits hold per top-level deck when studying everything, else for the chosen deck.
         List<Deck> roots = deck == null ? tree.roots() : List.of(deck);
         List<Long> scope = tree.scope(deck).deckIds();
-        Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
+        long nowMs = now.toEpochMilli();
+        Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, nowMs, nowMs);
         for (Deck root : roots) {
             if (cardId.isPresent()) {
                 break;
@@ -104,7 +105,7 @@ public final class ReviewService {
             List<Long> rootDecks = tree.scope(root).deckIds();
             int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.REVIEW);
             if (done < root.reviewsPerDay()) {
-                cardId = reviews.firstReviewDue(h, learner.id(), rootDecks, day.end().toEpochMilli());
+                cardId = reviews.firstReviewDue(h, learner.id(), rootDecks, nowMs, day.end().toEpochMilli());
             }
         }
         for (Deck root : roots) {
@@ -114,11 +115,11 @@ public final class ReviewService {
             List<Long> rootDecks = tree.scope(root).deckIds();
             int done = reviews.reviewsDone(h, learner.id(), rootDecks, day, State.NEW);
             if (done < root.newPerDay()) {
-                cardId = reviews.firstNew(h, learner.id(), rootDecks);
+                cardId = reviews.firstNew(h, learner.id(), rootDecks, nowMs);
             }
         }
         if (cardId.isEmpty()) {
-            cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
+            cardId = reviews.firstLearningDue(h, learner.id(), scope, nowMs, now.plus(LEARN_AHEAD).toEpochMilli());
         }
         if (cardId.isEmpty()) {
             Optional<Long> nextDue = reviews.nextDueAfter(h, learner.id(), scope, now.toEpochMilli());
