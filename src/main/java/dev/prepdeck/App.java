@@ -25,6 +25,7 @@ import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
 import dev.prepdeck.study.CardPageController;
+import dev.prepdeck.study.CramController;
 import dev.prepdeck.study.DeckApiController;
 import dev.prepdeck.study.DeckPageController;
 import dev.prepdeck.study.MockInterviewController;
@@ -80,6 +81,7 @@ public final class App {
         SearchService searchService = new SearchService(jdbi, deckRepository, clock);
         BrowseController browse = new BrowseController(
                 new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
+        CramController cram = new CramController(searchService, markdown);
 
         return Javalin.create(config -> {
             SiteSetup.apply(config);
@@ -160,6 +162,8 @@ public final class App {
             config.routes.post("/tags/delete", browse::deleteTag);
             config.routes.get("/api/search", browse::searchApi);
             config.routes.post("/api/cards/bulk", browse::bulkApi);
+            // Cram: a search's cards one by one, the night before an interview, without touching their schedule
+            config.routes.get("/cram", cram::card);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);

@@ -87,6 +87,14 @@ public final class BrowseController {
             return url(query, sort, order, page);
         }
 
+        /** Cramming these cards: weakest first unless the table is sorted by a column of the user's choosing. */
+        public String cramUrl() {
+            SortColumn cramSort = sort == SortColumn.ADDED ? SortColumn.RETRIEVABILITY : sort;
+            SortOrder cramOrder = sort == SortColumn.ADDED ? SortOrder.ASCENDING : order;
+            return "/cram?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&sort=" + cramSort.key()
+                    + "&order=" + cramOrder.key();
+        }
+
         static String url(String query, SortColumn sort, SortOrder order, int page) {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("q", query);
@@ -234,7 +242,7 @@ public final class BrowseController {
             json.put("pageCount", result.pageCount());
             json.put("sort", result.sort().key());
             json.put("order", result.order().key());
-            json.put("cards", result.rows());
+            json.put("cards", result.rows().stream().map(CardJson::of).toList());
             ctx.json(json);
         } catch (SearchSyntaxException e) {
             syntaxError(ctx, e);
@@ -260,6 +268,19 @@ public final class BrowseController {
     private static void syntaxError(Context ctx, SearchSyntaxException e) {
         ctx.status(HttpStatus.BAD_REQUEST);
         ctx.json(Map.of("error", e.getMessage(), "position", e.position()));
+    }
+
+    /** A result in the API, with the state named as the rest of the API names it (New, Learning, Review, Relearning). */
+    record CardJson(long cardId, String question, String answer, long deckId, String deck, List<String> tags,
+                    String state, boolean suspended, boolean buried, int flag, Instant due, Integer intervalDays,
+                    Double stability, Double difficulty, Double retrievability, int reviews, int lapses,
+                    Instant added, Instant edited, Instant lastReview) {
+        static CardJson of(SearchRow r) {
+            return new CardJson(r.cardId(), r.question(), r.answer(), r.deckId(), r.deck(), r.tags(),
+                    r.state().label(), r.suspended(), r.buried(), r.flag(), r.due(), r.intervalDays(), r.stability(),
+                    r.difficulty(), r.retrievability(), r.reviews(), r.lapses(), r.added(), r.edited(),
+                    r.lastReview());
+        }
     }
 
     /** One line of the results table, with what the page prints. */

@@ -87,6 +87,27 @@ class BrowseBrowserTest {
     }
 
     @Test
+    void cramming_a_search_shows_each_card_with_the_keyboard_and_leaves_the_schedule_alone() {
+        Site site = browser.site(INTERVIEW_DECK, ARCHIVE_DECK);
+        long before = site.count("SELECT SUM(due) FROM card_state");
+        Page page = site.open("/browse?q=" + java.net.URLEncoder.encode("deck:面试*", java.nio.charset.StandardCharsets.UTF_8));
+        page.focus("#cram").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("#cram-progress")).isEqualTo("Card 1 of 4");
+        assertThat(page.find("#cram-reveal").getAttribute("open")).isNull();
+        page.find("body").sendKeys(Keys.SPACE);
+        page.waitUntil("the answer to show", () -> page.find("#cram-reveal").getAttribute("open") != null);
+        page.capture("cram");
+        for (int card = 2; card <= 4; card++) {
+            page.pressToNewPage("n");
+            assertThat(page.text("#cram-progress")).isEqualTo("Card " + card + " of 4");
+        }
+        page.pressToNewPage("n");
+        assertThat(page.text("h1")).isEqualTo("Cram finished");
+        assertThat(site.count("SELECT SUM(due) FROM card_state")).isEqualTo(before);
+        assertThat(site.count("SELECT COUNT(*) FROM review_log")).isZero();
+    }
+
+    @Test
     void an_unreadable_query_says_where_and_an_empty_result_says_what_to_try() {
         Site site = browser.site(INTERVIEW_DECK, TestData.NETWORKING_DECK);
         Page page = site.open("/browse?q=" + java.net.URLEncoder.encode("deck:面试* prop:ivl>>3",

@@ -35,7 +35,8 @@ class SearchApiTest {
             JsonNode first = json.get("cards").get(0);
             assertThat(first.get("question").asText()).isEqualTo("Which HTTP method is idempotent but not safe?");
             assertThat(first.get("deck").asText()).isEqualTo("Interview::Networking");
-            assertThat(first.get("state").asText()).isEqualTo("NEW");
+            assertThat(first.get("state").asText()).isEqualTo("New");
+            assertThat(first.get("added").asText()).isEqualTo("2026-03-02T10:00:00Z");
             assertThat(first.has("retrievability")).isTrue();
             assertThat(json.get("cards")).hasSize(2);
 
