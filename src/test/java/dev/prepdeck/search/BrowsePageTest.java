@@ -197,6 +197,23 @@ class BrowsePageTest {
         });
     }
 
+    @Test
+    void results_come_fifty_to_a_page_with_links_that_keep_the_query_and_sort(@TempDir Path other) {
+        StringBuilder deck = new StringBuilder("# Many\n\n");
+        for (int i = 1; i <= 55; i++) {
+            deck.append("## Question number ").append(String.format("%02d", i)).append("?\n\nAnswer ").append(i).append(".\n\n");
+        }
+        TestCollection.of(other, "many.md", deck.toString()).site(s -> {
+            String first = s.page("/browse?q=number&sort=question&order=desc");
+            assertThat(first).contains("<strong>55</strong>").contains("page\n        <span>1</span> of <span>2</span>")
+                    .contains("Question <mark>number</mark> 55?").doesNotContain("Question <mark>number</mark> 05?")
+                    .contains("href=\"/browse?q=number&amp;sort=question&amp;order=desc&amp;page=2\" rel=\"next\"");
+            String second = s.page("/browse?q=number&sort=question&order=desc&page=2");
+            assertThat(second).contains("Question <mark>number</mark> 05?").contains("Question <mark>number</mark> 01?")
+                    .doesNotContain("Question <mark>number</mark> 06?").contains("rel=\"prev\"");
+        });
+    }
+
     static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
