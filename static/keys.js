@@ -56,6 +56,25 @@
     });
   }
 
+  // Cramming: Space shows the answer, N or → goes to the next card.
+  function setupCram() {
+    var reveal = document.getElementById("cram-reveal");
+    var next = document.getElementById("cram-next");
+    document.addEventListener("keydown", function (event) {
+      if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) {
+        return;
+      }
+      if (event.key === " " && reveal && !reveal.open && !onControl(event)) {
+        event.preventDefault();
+        reveal.open = true;
+        next.focus({ preventScroll: true });
+      } else if ((event.key === "n" || event.key === "N" || event.key === "ArrowRight") && next) {
+        event.preventDefault();
+        next.click();
+      }
+    });
+  }
+
   function setupLivePreview() {
     var answer = document.getElementById("answer");
     var preview = document.getElementById("answer-preview");
@@ -95,6 +114,9 @@
     announceFlash();
     if (document.getElementById("study")) {
       setupStudy();
+    }
+    if (document.getElementById("cram-reveal")) {
+      setupCram();
     }
     setupLivePreview();
   });

@@ -21,9 +21,13 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.search.BrowseController;
+import dev.prepdeck.search.BulkEdit;
+import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
 import dev.prepdeck.study.CardPageController;
+import dev.prepdeck.study.CramController;
 import dev.prepdeck.study.DeckApiController;
 import dev.prepdeck.study.DeckPageController;
 import dev.prepdeck.study.MockInterviewController;
@@ -91,6 +95,10 @@ public final class App {
                 new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
+        SearchService searchService = new SearchService(jdbi, deckRepository, clock);
+        BrowseController browse = new BrowseController(
+                new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
+        CramController cram = new CramController(searchService, markdown);
 
         return Javalin.create(config -> {
             SiteSetup.apply(config, hosts, clock);
@@ -167,6 +175,17 @@ public final class App {
             config.routes.get("/anki", anki::form);
             config.routes.post("/anki/import", anki::importPackage);
             config.routes.get("/decks/{deckId}/anki.apkg", anki::exportDeck);
+
+            // Browse: search the cards (the menu's search box lands here), change them in bulk, manage tags
+            config.routes.get("/browse", browse::page);
+            config.routes.post("/browse/bulk", browse::bulkForm);
+            config.routes.get("/tags", browse::tags);
+            config.routes.post("/tags/rename", browse::renameTag);
+            config.routes.post("/tags/delete", browse::deleteTag);
+            config.routes.get("/api/search", browse::searchApi);
+            config.routes.post("/api/cards/bulk", browse::bulkApi);
+            // Cram: a search's cards one by one, the night before an interview, without touching their schedule
+            config.routes.get("/cram", cram::card);
 
             // Statistics
             config.routes.get("/stats", statsPages::page);

@@ -21,7 +21,8 @@ public final class Migrations {
             "V5__media.sql",
             "V6__search.sql",
             "V7__ids_never_reused.sql",
-            "V8__study_loop_under_load.sql");
+            "V8__study_loop_under_load.sql",
+            "V9__buried_cards.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

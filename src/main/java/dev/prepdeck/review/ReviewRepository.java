@@ -20,6 +20,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
 public final class ReviewRepository {
+    /** Cards buried from the browser (card_state.buried_until) stay out of study until that moment. */
+    private static final String NOT_BURIED = "AND (s.buried_until IS NULL OR s.buried_until <= :now)";
+    /** The same for a card_recall row (which has no burying): its card_state row, by primary key, is not buried now. */
+    private static final String RECALL_NOT_BURIED = """
+            AND NOT EXISTS (SELECT 1 FROM card_state b WHERE b.card_id = card_recall.card_id
+                            AND b.learner_id = card_recall.learner_id AND b.buried_until > :now)""";
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
             s.elapsed_days, s.last_review, s.due, s.suspended""";
@@ -80,6 +86,21 @@ public final class ReviewRepository {
                 .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), rs.getInt("total"), rs.getInt("suspended"),
                         rs.getInt("learning_due"), rs.getInt("review_due"), rs.getInt("new_cards"), 0, 0))
                 .forEach(c -> counts.put(c.deckId(), c));
+        // Buried cards (few, found through their partial index) wait until tomorrow: not due or new today.
+        h.createQuery("""
+                        SELECT c.deck_id,
+                               SUM(s.state IN (:learning, :relearning) AND s.due <= :now) AS learning_due,
+                               SUM(s.state = :review AND s.due < :dayEnd) AS review_due,
+                               SUM(s.state = :new) AS new_cards
+                        FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.learner_id = :learnerId AND s.buried_until > :now AND s.suspended = 0
+                        GROUP BY c.deck_id""")
+                .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
+                .bind("relearning", State.RELEARNING)
+                .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), 0, 0, -rs.getInt("learning_due"),
+                        -rs.getInt("review_due"), -rs.getInt("new_cards"), 0, 0))
+                .forEach(c -> counts.merge(c.deckId(), c, OwnCounts::plus));
         doneToday(h, learnerId, day).forEach((deck, done) -> counts.merge(deck, done, OwnCounts::plus));
         return counts;
     }
@@ -106,37 +127,37 @@ public final class ReviewRepository {
      * The (re)learning card in {@code decks} due first, if it is due by {@code dueBy}. card_recall's queue index
      * holds each deck's cards of a state in due order, so only the scope's due learning cards are read.
      */
-    Optional<Long> firstLearningDue(Handle h, long learnerId, List<Long> decks, long dueBy) {
+    Optional<Long> firstLearningDue(Handle h, long learnerId, List<Long> decks, long now, long dueBy) {
         return h.createQuery("""
                         SELECT card_id FROM card_recall
                         WHERE learner_id = :learnerId AND deck_id IN (<decks>) AND state IN (:learning, :relearning)
-                          AND suspended = 0 AND due <= :dueBy
-                        ORDER BY due, card_id LIMIT 1""")
-                .bind("learnerId", learnerId).bind("learning", State.LEARNING).bind("relearning", State.RELEARNING)
+                          AND suspended = 0 AND due <= :dueBy %s
+                        ORDER BY due, card_id LIMIT 1""".formatted(RECALL_NOT_BURIED))
+                .bind("learnerId", learnerId).bind("now", now).bind("learning", State.LEARNING).bind("relearning", State.RELEARNING)
                 .bind("dueBy", dueBy).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }
 
     /** The review card in {@code decks} due first, if it is due before {@code dueBefore} (the study day's end). */
-    Optional<Long> firstReviewDue(Handle h, long learnerId, List<Long> decks, long dueBefore) {
+    Optional<Long> firstReviewDue(Handle h, long learnerId, List<Long> decks, long now, long dueBefore) {
         return h.createQuery("""
                         SELECT card_id FROM card_recall
                         WHERE learner_id = :learnerId AND deck_id IN (<decks>) AND state = :review AND suspended = 0
-                          AND due < :dueBefore
-                        ORDER BY due, card_id LIMIT 1""")
-                .bind("learnerId", learnerId).bind("review", State.REVIEW).bind("dueBefore", dueBefore)
+                          AND due < :dueBefore %s
+                        ORDER BY due, card_id LIMIT 1""".formatted(RECALL_NOT_BURIED))
+                .bind("learnerId", learnerId).bind("now", now).bind("review", State.REVIEW).bind("dueBefore", dueBefore)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }
 
     /** The first new card in {@code decks}: by deck name, then in file order. Reads the scope's new cards only. */
-    Optional<Long> firstNew(Handle h, long learnerId, List<Long> decks) {
+    Optional<Long> firstNew(Handle h, long learnerId, List<Long> decks, long now) {
         return h.createQuery("""
                         SELECT c.id FROM card_recall r CROSS JOIN card c CROSS JOIN deck d
                         WHERE r.learner_id = :learnerId AND r.deck_id IN (<decks>) AND r.state = :new AND r.suspended = 0
-                          AND c.id = r.card_id AND d.id = r.deck_id
-                        ORDER BY d.name, c.position, c.id LIMIT 1""")
-                .bind("learnerId", learnerId).bind("new", State.NEW)
+                          AND c.id = r.card_id AND d.id = r.deck_id %s
+                        ORDER BY d.name, c.position, c.id LIMIT 1""".formatted(RECALL_NOT_BURIED.replace("card_recall.", "r.")))
+                .bind("learnerId", learnerId).bind("now", now).bind("new", State.NEW)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
     }

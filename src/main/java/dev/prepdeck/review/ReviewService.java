@@ -117,18 +117,19 @@ public final class ReviewService {
         Deck deck = deckId == null ? null
                 : decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
         List<Long> scope = tree.scope(deck).deckIds();
+        long nowMs = now.toEpochMilli();
         Map<Long, ReviewRepository.OwnCounts> done = tree.rollUp(reviews.doneToday(h, learner.id(), day),
                 ReviewRepository.OwnCounts.ZERO, ReviewRepository.OwnCounts::plus);
-        Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, now.toEpochMilli());
+        Optional<Long> cardId = reviews.firstLearningDue(h, learner.id(), scope, nowMs, nowMs);
         if (cardId.isEmpty()) {
             cardId = reviews.firstReviewDue(h, learner.id(), open(scope, tree.withinLimits(reviewsLeft(done))),
-                    day.end().toEpochMilli());
+                    nowMs, day.end().toEpochMilli());
         }
         if (cardId.isEmpty()) {
-            cardId = reviews.firstNew(h, learner.id(), open(scope, tree.withinLimits(newLeft(done))));
+            cardId = reviews.firstNew(h, learner.id(), open(scope, tree.withinLimits(newLeft(done))), nowMs);
         }
         if (cardId.isEmpty()) {
-            cardId = reviews.firstLearningDue(h, learner.id(), scope, now.plus(LEARN_AHEAD).toEpochMilli());
+            cardId = reviews.firstLearningDue(h, learner.id(), scope, nowMs, now.plus(LEARN_AHEAD).toEpochMilli());
         }
         if (cardId.isEmpty()) {
             Optional<Long> nextDue = reviews.nextDueAfter(h, learner.id(), scope, now.toEpochMilli());

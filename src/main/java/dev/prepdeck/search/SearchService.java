@@ -48,6 +48,12 @@ public final class SearchService {
      * @throws InvalidInputException when the page or page size is out of range
      */
     public SearchResult search(long learnerId, String query, SortColumn sort, SortOrder order, int page, int pageSize) {
+        return Database.read(jdbi, h -> search(h, learnerId, query, sort, order, page, pageSize));
+    }
+
+    /** As {@link #search}, in the caller's transaction (a page that reads more in the same snapshot). */
+    SearchResult search(Handle h, long learnerId, String query, SortColumn sort, SortOrder order, int page,
+                        int pageSize) {
         if (page < 1) {
             throw new InvalidInputException("page", "page must be 1 or more");
         }
@@ -55,8 +61,8 @@ public final class SearchService {
             throw new InvalidInputException("pageSize", "page size must be from 1 to " + MAX_PAGE_SIZE);
         }
         SearchNode search = SearchParser.parse(query == null ? "" : query);
-        Page found = run(learnerId, query, search,
-                (h, compiled) -> page(h, compiled, sort, order, (long) (page - 1) * pageSize, pageSize));
+        Page found = run(h, learnerId, query, search,
+                (handle, compiled) -> page(handle, compiled, sort, order, (long) (page - 1) * pageSize, pageSize));
         return new SearchResult(search, found.rows(), found.total(), page, pageSize, sort, order);
     }
 
@@ -66,37 +72,41 @@ public final class SearchService {
      * @throws SearchSyntaxException as {@link #search} does
      */
     public List<Long> matchingIds(long learnerId, String query) {
+        return Database.read(jdbi, h -> matchingIds(h, learnerId, query));
+    }
+
+    /** As {@link #matchingIds}, in the caller's transaction: a bulk edit finds and changes in one. */
+    List<Long> matchingIds(Handle h, long learnerId, String query) {
         SearchNode search = SearchParser.parse(query == null ? "" : query);
-        return run(learnerId, query, search, (h, compiled) -> h.createQuery(
+        return run(h, learnerId, query, search, (handle, compiled) -> handle.createQuery(
                         "SELECT s.card_id " + compiled.fromWhere(false) + " ORDER BY s.card_id")
                 .bindMap(compiled.parameters()).mapTo(Long.class).list());
     }
 
     /**
-     * Compiles the search for the learner and runs {@code work} in one read transaction (one snapshot: the learner,
-     * the decks' curves and the matches), with REGEXP when it is needed.
+     * Compiles the search for the learner and runs {@code work} in the caller's transaction (one snapshot: the
+     * learner, the decks' curves and the matches), with REGEXP when it is needed.
      */
-    private <T> T run(long learnerId, String query, SearchNode search, BiFunction<Handle, CompiledSearch, T> work) {
-        return Database.read(jdbi, h -> {
-            CompiledSearch compiled = SearchCompiler.compile(search, context(h, learnerId));
-            RegexMatch regex = new RegexMatch(REGEX_READ_BUDGET);
-            try {
-                if (compiled.usesRegex()) {
-                    regex.register(h.getConnection());
-                }
-                return work.apply(h, compiled);
-            } catch (StatementException e) {
-                String pattern = regex.exhausted();
-                if (pattern != null) {
-                    throw new SearchSyntaxException("re:" + pattern + ": this regular expression needs too much work"
-                            + " on your cards; make it simpler (nested repeats such as (a+)+ are the usual cause)",
-                            Math.max(0, query.indexOf(pattern)));
-                }
-                throw e;
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not register the REGEXP function", e);
+    private <T> T run(Handle h, long learnerId, String query, SearchNode search,
+                      BiFunction<Handle, CompiledSearch, T> work) {
+        CompiledSearch compiled = SearchCompiler.compile(search, context(h, learnerId));
+        RegexMatch regex = new RegexMatch(REGEX_READ_BUDGET);
+        try {
+            if (compiled.usesRegex()) {
+                regex.register(h.getConnection());
             }
-        });
+            return work.apply(h, compiled);
+        } catch (StatementException e) {
+            String pattern = regex.exhausted();
+            if (pattern != null) {
+                throw new SearchSyntaxException("re:" + pattern + ": this regular expression needs too much work"
+                        + " on your cards; make it simpler (nested repeats such as (a+)+ are the usual cause)",
+                        Math.max(0, query.indexOf(pattern)));
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not register the REGEXP function", e);
+        }
     }
 
     /**

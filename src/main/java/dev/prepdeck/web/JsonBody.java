@@ -182,6 +182,26 @@ public final class JsonBody {
         return node.asBoolean();
     }
 
+    /** A list of whole numbers such as ids; empty when absent. */
+    public List<Long> optionalLongs(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InvalidInputException(name, "field '" + name + "' must be a list of whole numbers");
+        }
+        List<Long> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong()) {
+                throw new InvalidInputException(name, "field '" + name + "' must be a list of whole numbers, not "
+                        + item);
+            }
+            values.add(item.asLong());
+        }
+        return values;
+    }
+
     /** A list of strings; a single comma-separated string is accepted too. */
     public List<String> optionalStrings(String name) {
         JsonNode node = root.get(name);

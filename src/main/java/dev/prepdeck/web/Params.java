@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one policy for reading request parameters, each rule with one wording:
@@ -95,6 +97,36 @@ public final class Params {
     /** A whole number a form must send, from {@code min} to {@code max}; {@code label} is how the form names it. */
     public static int requiredFormInt(Context ctx, String name, String label, int min, int max) {
         return inRange(name, label, ctx.formParam(name), min, max);
+    }
+
+    /** A text value in the query string, such as a search; empty when absent. */
+    public static String queryText(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        return value == null ? "" : value;
+    }
+
+    /**
+     * One of a fixed set of names in the query string (?sort=due), as {@code byName} knows them; {@code absent} when
+     * absent or blank; {@code choices} lists the names for the message.
+     */
+    public static <T> T queryChoice(Context ctx, String name, T absent, Function<String, Optional<T>> byName,
+                                    String choices) {
+        return choice(name, ctx.queryParam(name), absent, byName, choices);
+    }
+
+    /** As {@link #queryChoice}, from a form field. */
+    public static <T> T formChoice(Context ctx, String name, T absent, Function<String, Optional<T>> byName,
+                                   String choices) {
+        return choice(name, ctx.formParam(name), absent, byName, choices);
+    }
+
+    private static <T> T choice(String name, String value, T absent, Function<String, Optional<T>> byName,
+                                String choices) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        return byName.apply(value.strip()).orElseThrow(() -> new InvalidInputException(name,
+                name + " must be one of " + choices + ", not '" + value + "'"));
     }
 
     /** A text field; a field the form did not send is empty. */

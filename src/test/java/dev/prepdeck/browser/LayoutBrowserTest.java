@@ -149,7 +149,7 @@ class LayoutBrowserTest {
                   .map(function (a) { var r = a.getBoundingClientRect(); return [a.innerText, r.top, r.height]; });
                 """)).stream().<List<?>>map(l -> (List<?>) l).toList();
         assertThat(links.stream().map(l -> (String) l.get(0)))
-                .containsExactly("Decks", "Study", "Mock", "Stats", "New deck", "Import");
+                .containsExactly("Decks", "Study", "Mock", "Stats", "Import", "Browse");
         assertThat(links.stream().map(l -> ((Number) l.get(1)).doubleValue()).distinct()).as("one row").hasSize(1);
         assertThat(links.stream().map(l -> ((Number) l.get(2)).doubleValue()))
                 .as("link heights to tap").allSatisfy(h -> assertThat(h).isGreaterThanOrEqualTo(44));
@@ -157,7 +157,8 @@ class LayoutBrowserTest {
 
         page.view(View.LAPTOP, View.Scheme.LIGHT);
         assertThat(page.findAll("header.site nav a")).extracting(WebElement::getText)
-                .containsExactly("prepdeck", "Decks", "Study all", "Mock interview", "Stats", "New deck", "Import notes");
+                .containsExactly("prepdeck", "Decks", "Study all", "Mock interview", "Stats", "New deck", "Import notes",
+                        "Anki", "Browse");
     }
 
     /** A card whose answer is far taller than a laptop's window. */

@@ -60,6 +60,12 @@ public final class Page {
         return this;
     }
 
+    /** Presses a key with Shift held on whatever has focus, expecting the page to stay. */
+    public Page pressWithShift(CharSequence key) {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+        return this;
+    }
+
     /** Presses keys on whatever has focus and waits for the page they load. */
     public Page pressToNewPage(CharSequence... keys) {
         markCurrentDocument();

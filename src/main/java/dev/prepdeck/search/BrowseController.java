@@ -1,0 +1,307 @@
+package dev.prepdeck.search;
+
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.review.DueFormat;
+import dev.prepdeck.review.Learner;
+import dev.prepdeck.search.SearchNode.TextField;
+import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.Params;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The card browser: /browse (search, sort, page, select and change cards in bulk), the tag list, and the same
+ * searches and bulk edits as JSON. A search that cannot be parsed is a form message or a JSON 400 saying where.
+ */
+public final class BrowseController {
+    static final int PAGE_SIZE = 50;
+    private static final String SORTS = Arrays.stream(SortColumn.values()).map(SortColumn::key)
+            .collect(Collectors.joining(", "));
+    private static final String ORDERS = "asc or desc";
+
+    private final BulkEdit bulk;
+    private final SearchService search;
+    private final Clock clock;
+
+    public BrowseController(BulkEdit bulk, SearchService search, Clock clock) {
+        this.bulk = bulk;
+        this.search = search;
+        this.clock = clock;
+    }
+
+    /** What the browse page was asked to show: the query, sort and page, as its links and forms repeat them. */
+    public record View(String query, SortColumn sort, SortOrder order, int page) {
+        static View of(Context ctx) {
+            return new View(Params.queryText(ctx, "q"),
+                    Params.queryChoice(ctx, "sort", SortColumn.ADDED, SortColumn::fromKey, SORTS),
+                    Params.queryChoice(ctx, "order", SortOrder.ASCENDING, SortOrder::fromKey, ORDERS),
+                    Params.queryInt(ctx, "page", 1, 1, Integer.MAX_VALUE));
+        }
+
+        static View ofForm(Context ctx) {
+            return new View(Params.formText(ctx, "q"),
+                    Params.formChoice(ctx, "sort", SortColumn.ADDED, SortColumn::fromKey, SORTS),
+                    Params.formChoice(ctx, "order", SortOrder.ASCENDING, SortOrder::fromKey, ORDERS),
+                    Params.formChoice(ctx, "page", 1, View::pageNumber, "a page number from 1"));
+        }
+
+        private static Optional<Integer> pageNumber(String text) {
+            return text.matches("\\d{1,9}") && Integer.parseInt(text) >= 1 ? Optional.of(Integer.parseInt(text))
+                    : Optional.empty();
+        }
+
+        /** This view's URL with another page. */
+        public String pageUrl(int number) {
+            return url(query, sort, order, number);
+        }
+
+        /** The URL that sorts by {@code key}: the same column again reverses the order. */
+        public String sortUrl(String key) {
+            SortOrder next = sort.key().equals(key) && order == SortOrder.ASCENDING ? SortOrder.DESCENDING
+                    : SortOrder.ASCENDING;
+            return url(query, SortColumn.fromKey(key).orElseThrow(), next, 1);
+        }
+
+        /** How a column header tells screen readers the sort: ascending, descending or none. */
+        public String ariaSort(String key) {
+            return !sort.key().equals(key) ? "none" : order == SortOrder.ASCENDING ? "ascending" : "descending";
+        }
+
+        public String url() {
+            return url(query, sort, order, page);
+        }
+
+        /** Cramming these cards: weakest first unless the table is sorted by a column of the user's choosing. */
+        public String cramUrl() {
+            SortColumn cramSort = sort == SortColumn.ADDED ? SortColumn.RETRIEVABILITY : sort;
+            SortOrder cramOrder = sort == SortColumn.ADDED ? SortOrder.ASCENDING : order;
+            return "/cram?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&sort=" + cramSort.key()
+                    + "&order=" + cramOrder.key();
+        }
+
+        static String url(String query, SortColumn sort, SortOrder order, int page) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("q", query);
+            if (sort != SortColumn.ADDED) {
+                params.put("sort", sort.key());
+            }
+            if (order != SortOrder.ASCENDING) {
+                params.put("order", order.key());
+            }
+            if (page > 1) {
+                params.put("page", String.valueOf(page));
+            }
+            return "/browse?" + params.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+        }
+    }
+
+    public void page(Context ctx) {
+        View view = View.of(ctx);
+        render(ctx, view, null, List.of());
+    }
+
+    /** A bulk action from the browse page's form: on the ticked cards or on every match of the search. */
+    public void bulkForm(Context ctx) {
+        View view = View.ofForm(ctx);
+        List<Long> ticked = Params.formIdChoices(ctx, "card", "card");
+        try {
+            boolean everyMatch = "matches".equals(Params.formText(ctx, "scope"));
+            CardSelection selection = everyMatch ? CardSelection.matching(view.query()) : CardSelection.of(ticked);
+            Integer flag = Params.formInt(ctx, "flag", "flag");
+            BulkAction action = BulkAction.of(Params.formText(ctx, "action"), flag == null ? null : flag.longValue(),
+                    Params.formId(ctx, "deckId", "deck"), BulkAction.splitTyped(Params.formText(ctx, "tags")));
+            if (action instanceof BulkAction.Delete && !Params.formTicked(ctx, "confirmed")) {
+                confirmDelete(ctx, view, selection, everyMatch);
+                return;
+            }
+            int changed = bulk.apply(Learner.DEFAULT_ID, selection, action);
+            Flash.show(ctx, done(action, changed));
+            ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException | NotFoundException | SearchSyntaxException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, view, e.getMessage(), ticked);
+        }
+    }
+
+    private void confirmDelete(Context ctx, View view, CardSelection selection, boolean everyMatch) {
+        int count = bulk.count(Learner.DEFAULT_ID, selection);
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("count", count);
+        model.put("everyMatch", everyMatch);
+        model.put("cardIds", selection.cardIds());
+        ctx.render("search/confirm-delete.html", model);
+    }
+
+    private void render(Context ctx, View view, String bulkError, List<Long> ticked) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("bulkError", bulkError);
+        model.put("ticked", ticked);
+        BulkEdit.BrowsePage page;
+        try {
+            page = bulk.browse(Learner.DEFAULT_ID, view.query(), view.sort(), view.order(), view.page(), PAGE_SIZE);
+            SearchResult result = page.result();
+            Highlighter marks = result.highlighter();
+            Instant now = clock.instant();
+            ZoneId zone = page.zone();
+            model.put("result", result);
+            model.put("rows", result.rows().stream().map(r -> Row.of(r, marks, now, zone)).toList());
+        } catch (SearchSyntaxException e) {
+            page = bulk.withoutResults(Learner.DEFAULT_ID);
+            ctx.status(HttpStatus.BAD_REQUEST);
+            model.put("queryError", e.getMessage());
+            int at = Math.min(e.position(), view.query().length());
+            model.put("queryBefore", view.query().substring(0, at));
+            model.put("queryAfter", view.query().substring(at));
+            model.put("queryErrorAt", at + 1);
+        }
+        model.put("decks", page.decks());
+        model.put("tags", page.tags());
+        ctx.render("search/browse.html", model);
+    }
+
+    /** The message after a bulk action: what it did and to how many cards. */
+    static String done(BulkAction action, int changed) {
+        String cards = changed == 1 ? "1 card" : changed + " cards";
+        String what;
+        if (action instanceof BulkAction.Suspend s) {
+            what = s.suspended() ? "Suspended " : "Unsuspended ";
+        } else if (action instanceof BulkAction.Flag f) {
+            what = f.flag() == 0 ? "Took the flag off " : "Flagged (" + f.flag() + ") ";
+        } else if (action instanceof BulkAction.Bury b) {
+            what = b.buried() ? "Buried until tomorrow " : "Unburied ";
+        } else if (action instanceof BulkAction.MoveTo) {
+            what = "Moved ";
+        } else if (action instanceof BulkAction.AddTags t) {
+            what = "Added " + String.join(", ", t.tags()) + " to ";
+        } else if (action instanceof BulkAction.RemoveTags t) {
+            what = "Removed " + String.join(", ", t.tags()) + " from ";
+        } else if (action instanceof BulkAction.Forget) {
+            what = "Reset to new ";
+        } else {
+            what = "Deleted ";
+        }
+        return what + cards + ".";
+    }
+
+    /** The tag list with counts and the forms to rename or delete a tag everywhere. */
+    public void tags(Context ctx) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tags", bulk.withoutResults(Learner.DEFAULT_ID).tags());
+        ctx.render("search/tags.html", model);
+    }
+
+    public void renameTag(Context ctx) {
+        String tag = Params.formText(ctx, "tag");
+        int changed = bulk.renameTag(tag, Params.formText(ctx, "newName"));
+        Flash.show(ctx, "Renamed " + tag.strip() + " to " + Params.formText(ctx, "newName").strip() + " on "
+                + (changed == 1 ? "1 card." : changed + " cards."));
+        ctx.redirect("/tags", HttpStatus.SEE_OTHER);
+    }
+
+    public void deleteTag(Context ctx) {
+        String tag = Params.formText(ctx, "tag");
+        int changed = bulk.deleteTag(tag);
+        Flash.show(ctx, "Took " + tag.strip() + " off " + (changed == 1 ? "1 card." : changed + " cards."));
+        ctx.redirect("/tags", HttpStatus.SEE_OTHER);
+    }
+
+    /** GET /api/search?q=&sort=&order=&page=&pageSize= : a page of matches with the browse columns. */
+    public void searchApi(Context ctx) {
+        View view = View.of(ctx);
+        int pageSize = Params.queryInt(ctx, "pageSize", PAGE_SIZE, 1, SearchService.MAX_PAGE_SIZE);
+        try {
+            SearchResult result = search.search(Learner.DEFAULT_ID, view.query(), view.sort(), view.order(),
+                    view.page(), pageSize);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("query", result.search().toString());
+            json.put("total", result.total());
+            json.put("page", result.page());
+            json.put("pageSize", result.pageSize());
+            json.put("pageCount", result.pageCount());
+            json.put("sort", result.sort().key());
+            json.put("order", result.order().key());
+            json.put("cards", result.rows().stream().map(CardJson::of).toList());
+            ctx.json(json);
+        } catch (SearchSyntaxException e) {
+            syntaxError(ctx, e);
+        }
+    }
+
+    /** POST /api/cards/bulk {"cardIds": [...] or "query": "...", "action": ..., "flag"/"deckId"/"tags"}. */
+    public void bulkApi(Context ctx) {
+        JsonBody body = JsonBody.of(ctx);
+        String query = body.optionalString("query");
+        List<Long> ids = body.optionalLongs("cardIds");
+        CardSelection selection = query != null && ids.isEmpty() ? CardSelection.matching(query)
+                : query == null ? CardSelection.of(ids) : new CardSelection(ids, query);
+        BulkAction action = BulkAction.of(body.optionalString("action"), body.optionalLong("flag"),
+                body.optionalLong("deckId"), body.optionalStrings("tags"));
+        try {
+            ctx.json(Map.of("changed", bulk.apply(Learner.DEFAULT_ID, selection, action)));
+        } catch (SearchSyntaxException e) {
+            syntaxError(ctx, e);
+        }
+    }
+
+    private static void syntaxError(Context ctx, SearchSyntaxException e) {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        ctx.json(Map.of("error", e.getMessage(), "position", e.position()));
+    }
+
+    /** A result in the API, with the state named as the rest of the API names it (New, Learning, Review, Relearning). */
+    record CardJson(long cardId, String question, String answer, long deckId, String deck, List<String> tags,
+                    String state, boolean suspended, boolean buried, int flag, Instant due, Integer intervalDays,
+                    Double stability, Double difficulty, Double retrievability, int reviews, int lapses,
+                    Instant added, Instant edited, Instant lastReview) {
+        static CardJson of(SearchRow r) {
+            return new CardJson(r.cardId(), r.question(), r.answer(), r.deckId(), r.deck(), r.tags(),
+                    r.state().label(), r.suspended(), r.buried(), r.flag(), r.due(), r.intervalDays(), r.stability(),
+                    r.difficulty(), r.retrievability(), r.reviews(), r.lapses(), r.added(), r.edited(),
+                    r.lastReview());
+        }
+    }
+
+    /** One line of the results table, with what the page prints. */
+    public record Row(long id, String questionHtml, String answerSnippetHtml, long deckId, String deck,
+                      List<String> tags, String state, String stateClass, int flag, String due, String interval,
+                      String stability, String difficulty, String retrievability, int reviews, int lapses,
+                      String added, String lastReview, String plainQuestion) {
+        static Row of(SearchRow r, Highlighter marks, Instant now, ZoneId zone) {
+            String state = r.suspended() ? "Suspended" : r.buried() ? "Buried" : r.state().label();
+            return new Row(r.cardId(), marks.snippet(r.question(), TextField.QUESTION, 200),
+                    marks.snippet(r.answer(), TextField.ANSWER, 120), r.deckId(), r.deck(), r.tags(), state,
+                    "state-" + state.toLowerCase(Locale.ROOT), r.flag(),
+                    r.due() == null || r.suspended() ? "" : DueFormat.describe(r.due(), now, zone),
+                    r.intervalDays() == null ? "" : r.intervalDays() + "d",
+                    r.stability() == null ? "" : String.format(Locale.ROOT, "%.1fd", r.stability()),
+                    r.difficulty() == null ? "" : String.format(Locale.ROOT, "%.0f%%", r.difficulty() * 100),
+                    r.retrievability() == null ? "" : String.format(Locale.ROOT, "%.0f%%", r.retrievability() * 100),
+                    r.reviews(), r.lapses(), date(r.added(), zone), r.lastReview() == null ? "" : date(r.lastReview(), zone),
+                    r.question());
+        }
+
+        private static String date(Instant at, ZoneId zone) {
+            return LocalDate.ofInstant(at, zone).toString();
+        }
+    }
+}

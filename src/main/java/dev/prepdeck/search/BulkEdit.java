@@ -1,0 +1,237 @@
+package dev.prepdeck.search;
+
+import dev.prepdeck.db.Database;
+import dev.prepdeck.db.TextFold;
+import dev.prepdeck.deck.Card;
+import dev.prepdeck.deck.CardIds;
+import dev.prepdeck.deck.Deck;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Changes many cards at once: each edit finds its cards and changes them in one transaction, so it changes all of
+ * them or, when one cannot be changed (a question the target deck already has), none. Also the browse page's
+ * one-snapshot read, and tag renaming and deleting, which are bulk edits of the cards carrying the tag.
+ */
+public final class BulkEdit {
+    private final Jdbi jdbi;
+    private final SearchService search;
+    private final DeckRepository decks;
+    private final BulkEditRepository edits = new BulkEditRepository();
+    private final Clock clock;
+
+    public BulkEdit(Jdbi jdbi, SearchService search, DeckRepository decks, Clock clock) {
+        this.jdbi = jdbi;
+        this.search = search;
+        this.decks = decks;
+        this.clock = clock;
+    }
+
+    /** What the browse page shows: a page of results, the decks cards can move to, and the tags with counts. */
+    public record BrowsePage(SearchResult result, List<Deck> decks, List<TagCount> tags, ZoneId zone) {
+    }
+
+    /**
+     * One page of results with the decks and tags, read in one snapshot.
+     *
+     * @throws SearchSyntaxException when the query cannot be parsed
+     */
+    public BrowsePage browse(long learnerId, String query, SortColumn sort, SortOrder order, int page, int pageSize) {
+        return Database.read(jdbi, h -> new BrowsePage(
+                search.search(h, learnerId, query, sort, order, page, pageSize), decks.allDecks(h),
+                edits.tagCounts(h), search.context(h, learnerId).zone()));
+    }
+
+    /** The decks and tags alone, for a page whose query could not be parsed. */
+    public BrowsePage withoutResults(long learnerId) {
+        return Database.read(jdbi, h -> new BrowsePage(null, decks.allDecks(h), edits.tagCounts(h),
+                search.context(h, learnerId).zone()));
+    }
+
+    /** How many cards a selection holds now (what a confirmation page names). */
+    public int count(long learnerId, CardSelection selection) {
+        return Database.read(jdbi, h -> ids(h, learnerId, selection).size());
+    }
+
+    /**
+     * Applies {@code action} to the selected cards in one transaction.
+     *
+     * @return how many cards it changed (a card already suspended is not changed by suspending it)
+     * @throws NotFoundException     when a selected id or the target deck does not exist (nothing is changed)
+     * @throws InvalidInputException when a card cannot take the change (nothing is changed)
+     * @throws SearchSyntaxException when the selection's query cannot be parsed
+     */
+    public int apply(long learnerId, CardSelection selection, BulkAction action) {
+        return jdbi.inTransaction(h -> {
+            edits.select(h, ids(h, learnerId, selection));
+            edits.firstUnknown(h).ifPresent(id -> {
+                throw new NotFoundException("card", id);
+            });
+            return change(h, learnerId, action, clock.millis());
+        });
+    }
+
+    /**
+     * Renames a tag on every card, with the tags below it ({@code sql::joins} becomes {@code db::joins} when
+     * {@code sql} becomes {@code db}). The old name matches in any case or accents, as {@code tag:} does.
+     *
+     * @return how many cards changed
+     */
+    public int renameTag(String oldName, String newName) {
+        String from = validTag(oldName, "tag");
+        String to = validTag(newName, "newName");
+        return jdbi.inTransaction(h -> {
+            edits.select(h, edits.cardsTagged(h, TextFold.fold(from)));
+            return retag(h, edits.cards(h), tags -> renamed(tags, from, to), clock.millis());
+        });
+    }
+
+    /** Takes a tag, and the tags below it, off every card; returns how many cards changed. */
+    public int deleteTag(String name) {
+        String tag = validTag(name, "tag");
+        return jdbi.inTransaction(h -> {
+            edits.select(h, edits.cardsTagged(h, TextFold.fold(tag)));
+            return retag(h, edits.cards(h), tags -> tags.stream().filter(t -> !under(t, tag)).toList(), clock.millis());
+        });
+    }
+
+    private int change(Handle h, long learnerId, BulkAction action, long now) {
+        if (action instanceof BulkAction.Suspend s) {
+            return edits.setSuspended(h, learnerId, s.suspended());
+        } else if (action instanceof BulkAction.Flag f) {
+            return edits.setFlag(h, learnerId, f.flag());
+        } else if (action instanceof BulkAction.Bury b) {
+            return b.buried()
+                    ? edits.bury(h, learnerId, now, search.context(h, learnerId).today().end().toEpochMilli())
+                    : edits.unbury(h, learnerId, now);
+        } else if (action instanceof BulkAction.MoveTo m) {
+            return move(h, m.deckId(), now);
+        } else if (action instanceof BulkAction.AddTags t) {
+            return retag(h, edits.cards(h), tags -> added(tags, t.tags()), now);
+        } else if (action instanceof BulkAction.RemoveTags t) {
+            return retag(h, edits.cards(h), tags -> removed(tags, t.tags()), now);
+        } else if (action instanceof BulkAction.Forget) {
+            return edits.forget(h, learnerId, now);
+        } else {
+            return edits.delete(h);
+        }
+    }
+
+    private List<Long> ids(Handle h, long learnerId, CardSelection selection) {
+        return selection.query() == null ? selection.cardIds() : search.matchingIds(h, learnerId, selection.query());
+    }
+
+    private int move(Handle h, long deckId, long now) {
+        decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+        Set<String> uids = new HashSet<>();
+        Set<String> questions = new HashSet<>();
+        for (BulkEditRepository.SelectedCard there : edits.cardsIn(h, deckId)) {
+            uids.add(there.uid());
+            questions.add(there.question());
+        }
+        List<BulkEditRepository.SelectedCard> moving = edits.cardsOutside(h, deckId);
+        int position = edits.nextPosition(h, deckId);
+        for (BulkEditRepository.SelectedCard card : moving) {
+            if (!questions.add(card.question())) {
+                throw new InvalidInputException("deckId", "the deck already has a card asking \"" + card.question()
+                        + "\"; no card was moved");
+            }
+            String uid = uids.add(card.uid()) ? card.uid() : fresh(uids);
+            edits.move(h, card.id(), deckId, uid, position++, now);
+        }
+        return moving.size();
+    }
+
+    private static String fresh(Set<String> taken) {
+        String uid = CardIds.fresh(taken);
+        taken.add(uid);
+        return uid;
+    }
+
+    private interface TagChange {
+        List<String> apply(List<String> tags);
+    }
+
+    private int retag(Handle h, List<BulkEditRepository.SelectedCard> cards, TagChange change, long now) {
+        int changed = 0;
+        for (BulkEditRepository.SelectedCard card : cards) {
+            List<String> before = Card.splitTags(card.tags());
+            List<String> after = change.apply(before);
+            if (!after.equals(before)) {
+                edits.setTags(h, card.id(), Card.joinTags(after), now);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** The card's tags with each new one appended, unless the card has it already (in any case). */
+    private static List<String> added(List<String> tags, List<String> adding) {
+        List<String> result = new ArrayList<>(tags);
+        for (String tag : adding) {
+            if (result.stream().noneMatch(t -> TextFold.fold(t).equals(TextFold.fold(tag)))) {
+                result.add(tag);
+            }
+        }
+        return result;
+    }
+
+    private static List<String> removed(List<String> tags, List<String> removing) {
+        Set<String> gone = new HashSet<>(removing.stream().map(TextFold::fold).toList());
+        return tags.stream().filter(t -> !gone.contains(TextFold.fold(t))).toList();
+    }
+
+    private static List<String> renamed(List<String> tags, String from, String to) {
+        List<String> result = new ArrayList<>();
+        for (String tag : tags) {
+            String name = under(tag, from) ? to + tag.substring(prefixLength(tag, from)) : tag;
+            if (result.stream().noneMatch(t -> TextFold.fold(t).equals(TextFold.fold(name)))) {
+                result.add(name);
+            }
+        }
+        return result;
+    }
+
+    /** Whether {@code tag} is {@code parent} or below it, compared as {@code tag:} compares (folded). */
+    private static boolean under(String tag, String parent) {
+        String[] parts = tag.split("::", -1);
+        String[] parentParts = parent.split("::", -1);
+        if (parts.length < parentParts.length) {
+            return false;
+        }
+        for (int i = 0; i < parentParts.length; i++) {
+            if (!TextFold.fold(parts[i].strip()).equals(TextFold.fold(parentParts[i].strip()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Chars of {@code tag} taken by the parts that match {@code parent}'s parts. */
+    private static int prefixLength(String tag, String parent) {
+        int parts = parent.split("::", -1).length;
+        String[] tagParts = tag.split("::", -1);
+        return String.join("::", Arrays.asList(tagParts).subList(0, parts)).length();
+    }
+
+    private static String validTag(String name, String field) {
+        String tag = name == null ? "" : name.strip();
+        if (tag.isEmpty()) {
+            throw new InvalidInputException(field, "type a tag name");
+        }
+        if (tag.contains(",") || tag.contains("，") || tag.contains("\n") || tag.contains("\r")) {
+            throw new InvalidInputException(field, "tag '" + tag + "' must not contain commas or line breaks");
+        }
+        return tag;
+    }
+}

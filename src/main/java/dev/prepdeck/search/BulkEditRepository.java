@@ -1,0 +1,141 @@
+package dev.prepdeck.search;
+
+import dev.prepdeck.fsrs.State;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The SQL of bulk edits. The selected cards go into a temporary table first ({@link #select}), so an edit of every
+ * match (100,000 cards) is one statement per action rather than a list of ids longer than SQLite binds.
+ */
+final class BulkEditRepository {
+
+    /** Fills the connection's {@code bulk_card} table with these card ids, replacing an earlier selection. */
+    void select(Handle h, List<Long> cardIds) {
+        h.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_card (id INTEGER PRIMARY KEY)");
+        h.execute("DELETE FROM temp.bulk_card");
+        PreparedBatch batch = h.prepareBatch("INSERT OR IGNORE INTO temp.bulk_card (id) VALUES (:id)");
+        for (long id : cardIds) {
+            batch.bind("id", id).add();
+        }
+        if (!cardIds.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** A selected id that is no card, if any. */
+    Optional<Long> firstUnknown(Handle h) {
+        return h.createQuery("""
+                        SELECT b.id FROM temp.bulk_card b
+                        WHERE NOT EXISTS (SELECT 1 FROM card c WHERE c.id = b.id) ORDER BY b.id LIMIT 1""")
+                .mapTo(Long.class).findOne();
+    }
+
+    int setSuspended(Handle h, long learnerId, boolean suspended) {
+        return h.createUpdate("""
+                        UPDATE card_state SET suspended = :suspended
+                        WHERE learner_id = :learner AND suspended <> :suspended
+                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                .bind("learner", learnerId).bind("suspended", suspended ? 1 : 0).execute();
+    }
+
+    int setFlag(Handle h, long learnerId, int flag) {
+        return h.createUpdate("""
+                        UPDATE card_state SET flag = :flag
+                        WHERE learner_id = :learner AND flag <> :flag AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                .bind("learner", learnerId).bind("flag", flag).execute();
+    }
+
+    /** Buries the selected cards that are not buried now until {@code until} (epoch ms). */
+    int bury(Handle h, long learnerId, long now, long until) {
+        return h.createUpdate("""
+                        UPDATE card_state SET buried_until = :until
+                        WHERE learner_id = :learner AND (buried_until IS NULL OR buried_until <= :now)
+                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                .bind("learner", learnerId).bind("now", now).bind("until", until).execute();
+    }
+
+    int unbury(Handle h, long learnerId, long now) {
+        return h.createUpdate("""
+                        UPDATE card_state SET buried_until = NULL
+                        WHERE learner_id = :learner AND buried_until > :now
+                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                .bind("learner", learnerId).bind("now", now).execute();
+    }
+
+    /** Puts the selected cards back to new, due now; their review log stays. */
+    int forget(Handle h, long learnerId, long now) {
+        return h.createUpdate("""
+                        UPDATE card_state
+                        SET state = :new, stability = 0, difficulty = 0, reps = 0, lapses = 0, learning_steps = 0,
+                            scheduled_days = 0, elapsed_days = 0, last_review = NULL, due = :now
+                        WHERE learner_id = :learner AND (state <> :new OR reps > 0)
+                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                .bind("learner", learnerId).bind("new", State.NEW).bind("now", now).execute();
+    }
+
+    /** The selected cards not in {@code deckId}, with what moving them needs: uid, question, tags. */
+    List<SelectedCard> cardsOutside(Handle h, long deckId) {
+        return h.createQuery("""
+                        SELECT c.id, c.uid, c.question, c.tags FROM card c
+                        WHERE c.id IN (SELECT id FROM temp.bulk_card) AND c.deck_id <> :deck ORDER BY c.id""")
+                .bind("deck", deckId).mapTo(SelectedCard.class).list();
+    }
+
+    List<SelectedCard> cards(Handle h) {
+        return h.createQuery("""
+                        SELECT c.id, c.uid, c.question, c.tags FROM card c
+                        WHERE c.id IN (SELECT id FROM temp.bulk_card) ORDER BY c.id""")
+                .mapTo(SelectedCard.class).list();
+    }
+
+    /** The uids and questions already in a deck, which cards moved there must not repeat. */
+    List<SelectedCard> cardsIn(Handle h, long deckId) {
+        return h.createQuery("SELECT id, uid, question, tags FROM card WHERE deck_id = :deck")
+                .bind("deck", deckId).mapTo(SelectedCard.class).list();
+    }
+
+    int nextPosition(Handle h, long deckId) {
+        return h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM card WHERE deck_id = :deck")
+                .bind("deck", deckId).mapTo(Integer.class).one();
+    }
+
+    /** Moves one card to the end of another deck, under a uid that is free there. */
+    void move(Handle h, long cardId, long deckId, String uid, int position, long now) {
+        h.createUpdate("""
+                        UPDATE card SET deck_id = :deck, uid = :uid, position = :position, removed_from_source = 0,
+                                        updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", cardId).bind("deck", deckId).bind("uid", uid).bind("position", position)
+                .bind("now", now).execute();
+    }
+
+    void setTags(Handle h, long cardId, String tags, long now) {
+        h.createUpdate("UPDATE card SET tags = :tags, updated_at = :now WHERE id = :id")
+                .bind("id", cardId).bind("tags", tags).bind("now", now).execute();
+    }
+
+    int delete(Handle h) {
+        return h.createUpdate("DELETE FROM card WHERE id IN (SELECT id FROM temp.bulk_card)").execute();
+    }
+
+    /** Every tag in use (folded, as searches match them) with how many cards carry it, by name. */
+    List<TagCount> tagCounts(Handle h) {
+        return h.createQuery("SELECT tag, COUNT(*) AS cards FROM card_tag GROUP BY tag ORDER BY tag")
+                .mapTo(TagCount.class).list();
+    }
+
+    /** The cards carrying a tag (folded) or a tag below it. */
+    List<Long> cardsTagged(Handle h, String foldedTag) {
+        return h.createQuery("""
+                        SELECT DISTINCT card_id FROM card_tag
+                        WHERE tag = :tag OR substr(tag, 1, length(:below)) = :below""")
+                .bind("tag", foldedTag).bind("below", foldedTag + "::").mapTo(Long.class).list();
+    }
+
+    /** A selected card as the bulk edits that rewrite cards read it. */
+    record SelectedCard(long id, String uid, String question, String tags) {
+    }
+}

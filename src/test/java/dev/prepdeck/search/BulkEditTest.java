@@ -1,0 +1,148 @@
+package dev.prepdeck.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestData;
+import dev.prepdeck.deck.DeckRepository;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.review.ReviewRepository;
+import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.review.StudyQueue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bulk edits on a real collection: what each changes, that each is all or nothing, and what study then shows. */
+class BulkEditTest {
+    @TempDir
+    Path tempDir;
+
+    TestCollection collection;
+    BulkEdit bulk;
+    ReviewService reviews;
+
+    @BeforeEach
+    void setUp() {
+        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK,
+                "database.md", TestData.DATABASE_DECK);
+        DeckRepository decks = new DeckRepository();
+        bulk = new BulkEdit(collection.jdbi(), new SearchService(collection.jdbi(), decks, collection.clock()), decks,
+                collection.clock());
+        reviews = new ReviewService(collection.jdbi(), decks, new ReviewRepository(), collection.clock());
+    }
+
+    private long card(String question) {
+        return collection.cardId(question);
+    }
+
+    @Test
+    void buried_cards_leave_study_until_the_next_study_day() {
+        long dns = card("What does DNS do?");
+        long networking = collection.deckId("Interview::Networking");
+        int newBefore = reviews.countsByDeck().get(networking).newAvailable();
+
+        assertThat(bulk.apply(1, CardSelection.of(List.of(dns)), new BulkAction.Bury(true))).isEqualTo(1);
+
+        assertThat(reviews.countsByDeck().get(networking).newAvailable()).isEqualTo(newBefore - 1);
+        assertThat(bulk.count(1, CardSelection.matching("is:buried"))).isEqualTo(1);
+        StudyQueue queue = reviews.next(networking);
+        for (int shown = 0; !queue.isDone(); shown++) {
+            assertThat(shown).as("the two other cards, each rated Easy once").isLessThan(2);
+            long next = queue.card().card().id();
+            assertThat(next).as("the buried card is not shown").isNotEqualTo(dns);
+            reviews.rate(next, Rating.EASY, 1000);
+            queue = reviews.next(networking);
+        }
+        collection.clock().advance(Duration.ofDays(1));
+        assertThat(bulk.count(1, CardSelection.matching("is:buried"))).as("tomorrow it is back").isZero();
+        assertThat(reviews.next(networking).card().card().id()).isEqualTo(dns);
+    }
+
+    @Test
+    void unbury_puts_a_buried_card_back_today() {
+        long dns = card("What does DNS do?");
+        bulk.apply(1, CardSelection.of(List.of(dns)), new BulkAction.Bury(true));
+        assertThat(bulk.apply(1, CardSelection.matching("is:buried"), new BulkAction.Bury(false))).isEqualTo(1);
+        assertThat(bulk.count(1, CardSelection.matching("is:buried"))).isZero();
+    }
+
+    @Test
+    void forget_resets_a_card_to_new_and_keeps_its_review_log() {
+        long dns = card("What does DNS do?");
+        reviews.rate(dns, Rating.GOOD, 1000);
+        collection.clock().advance(Duration.ofMinutes(20));
+        reviews.rate(dns, Rating.GOOD, 1000);
+
+        assertThat(bulk.apply(1, CardSelection.matching("dns"), new BulkAction.Forget())).isEqualTo(1);
+
+        assertThat(collection.one("SELECT state FROM card_state WHERE card_id = " + dns, Integer.class)).isZero();
+        assertThat(collection.one("SELECT reps FROM card_state WHERE card_id = " + dns, Integer.class)).isZero();
+        assertThat(collection.one("SELECT COUNT(*) FROM review_log WHERE card_id = " + dns, Integer.class)).isEqualTo(2);
+        assertThat(bulk.count(1, CardSelection.matching("is:new dns"))).isEqualTo(1);
+    }
+
+    @Test
+    void a_move_onto_a_uid_the_deck_already_has_gives_the_card_a_fresh_uid() {
+        long database = collection.deckId("数据库");
+        long networking = collection.deckId("Interview::Networking");
+        collection.jdbi().useHandle(h -> h.execute("UPDATE card SET uid = 'net-dns' WHERE question = '什么是索引？'"));
+
+        assertThat(bulk.apply(1, CardSelection.matching("deck:数据库"), new BulkAction.MoveTo(networking))).isEqualTo(2);
+
+        assertThat(collection.one("SELECT COUNT(*) FROM card WHERE deck_id = " + database, Integer.class)).isZero();
+        assertThat(collection.list("SELECT uid FROM card WHERE deck_id = " + networking, String.class))
+                .hasSize(5).doesNotHaveDuplicates().contains("net-dns");
+        assertThat(bulk.count(1, CardSelection.matching("deck:Interview::Networking 索引"))).isEqualTo(1);
+    }
+
+    @Test
+    void a_bulk_edit_with_an_unknown_card_changes_none_of_the_others() {
+        long dns = card("What does DNS do?");
+        assertThatThrownBy(() -> bulk.apply(1, CardSelection.of(List.of(dns, 424242L)), new BulkAction.Delete()))
+                .isInstanceOf(NotFoundException.class).hasMessage("no card with id 424242");
+        assertThat(collection.one("SELECT COUNT(*) FROM card WHERE id = " + dns, Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void moving_to_a_deck_that_does_not_exist_is_refused() {
+        assertThatThrownBy(() -> bulk.apply(1, CardSelection.matching(""), new BulkAction.MoveTo(999)))
+                .isInstanceOf(NotFoundException.class).hasMessage("no deck with id 999");
+    }
+
+    @Test
+    void tags_are_added_once_whatever_their_case_and_searchable_at_once() {
+        assertThat(bulk.apply(1, CardSelection.matching("deck:Interview*"),
+                new BulkAction.AddTags(List.of("Basics", "net::dns")))).isEqualTo(3);
+        assertThat(collection.one("SELECT tags FROM card WHERE uid = 'net-dns'", String.class))
+                .isEqualTo("basics, net::dns");
+        assertThat(bulk.count(1, CardSelection.matching("tag:net"))).isEqualTo(3);
+        assertThat(bulk.apply(1, CardSelection.matching(""), new BulkAction.RemoveTags(List.of("BASICS")))).isEqualTo(3);
+        assertThat(bulk.count(1, CardSelection.matching("tag:basics"))).isZero();
+    }
+
+    @Test
+    void renaming_a_tag_renames_the_tags_below_it() {
+        bulk.apply(1, CardSelection.matching("deck:数据库"), new BulkAction.AddTags(List.of("SQL::Index", "sql")));
+        assertThat(bulk.renameTag("sql", "db")).isEqualTo(2);
+        assertThat(collection.list("SELECT tags FROM card WHERE deck_id = " + collection.deckId("数据库"), String.class))
+                .containsOnly("db::Index, db");
+        assertThat(bulk.deleteTag("DB")).isEqualTo(2);
+        assertThat(bulk.count(1, CardSelection.matching("tag:none"))).isEqualTo(4);
+    }
+
+    @Test
+    void bad_actions_are_refused_before_anything_is_read() {
+        assertThatThrownBy(() -> BulkAction.of("flag", 5L, null, List.of())).isInstanceOf(InvalidInputException.class)
+                .hasMessage("flag must be 0 (none) or 1 to 4, not 5");
+        assertThatThrownBy(() -> BulkAction.of("add-tags", null, null, List.of(" ")))
+                .hasMessage("type at least one tag");
+        assertThatThrownBy(() -> bulk.renameTag("sql", "a,b")).hasMessage("tag 'a,b' must not contain commas or line breaks");
+    }
+}
