@@ -147,7 +147,9 @@ public final class NotesController {
             // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
             Map<String, Object> model = previewModel(source, posted, count, kept,
                     ctx.formParams("skipped"), ctx.formParams("warning"));
-            model.put("files", Params.requiredFormInt(ctx, "files", "the preview's file count", 0, MAX_CARDS));
+            // Only the heading uses the file count; a form without it still shows the problem that matters.
+            Integer files = Params.formInt(ctx, "files", "the preview's file count");
+            model.put("files", files == null ? 1 : files);
             model.put("images", ctx.formParams("image"));
             model.put("imagesToken", token);
             model.put("error", e.getMessage());

@@ -57,7 +57,7 @@ class BulkEditTest {
             assertThat(shown).as("the two other cards, each rated Easy once").isLessThan(2);
             long next = queue.card().card().id();
             assertThat(next).as("the buried card is not shown").isNotEqualTo(dns);
-            reviews.rate(next, Rating.EASY, 1000);
+            reviews.rate(next, Rating.EASY, 1000, null);
             queue = reviews.next(networking);
         }
         collection.clock().advance(Duration.ofDays(1));
@@ -76,9 +76,9 @@ class BulkEditTest {
     @Test
     void forget_resets_a_card_to_new_and_keeps_its_review_log() {
         long dns = card("What does DNS do?");
-        reviews.rate(dns, Rating.GOOD, 1000);
+        reviews.rate(dns, Rating.GOOD, 1000, null);
         collection.clock().advance(Duration.ofMinutes(20));
-        reviews.rate(dns, Rating.GOOD, 1000);
+        reviews.rate(dns, Rating.GOOD, 1000, null);
 
         assertThat(bulk.apply(1, CardSelection.matching("dns"), new BulkAction.Forget())).isEqualTo(1);
 
