@@ -166,8 +166,8 @@ public final class DeckRepository {
      * Inserts cards at the end of an import, each with a fresh New state for every learner: one statement prepared
      * for all of them (preparing an insert compiles the triggers it fires, which cost more than the insert). The
      * search trigger is held back meanwhile and the new cards are indexed afterwards, one statement per search
-     * table, which is dozens of times cheaper than indexing them one by one (V10); the caller's transaction
-     * commits both or neither.
+     * table, which costs a small part of indexing them one by one (V10); the caller's transaction commits both or
+     * neither.
      */
     public void insertCards(Handle h, long deckId, List<NewCard> cards, long now) {
         if (cards.isEmpty()) {
