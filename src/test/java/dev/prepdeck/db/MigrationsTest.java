@@ -88,11 +88,6 @@ class MigrationsTest {
         List<String> triggers = schemaObjects(old, "trigger");
         List<String> indexes = schemaObjects(old, "index");
 
-        // The rebuild (V7) itself creates every trigger and index again; later upgrades add their own.
-        new Migrations(file.toString()).migrate(old, 7);
-        assertThat(schemaObjects(old, "trigger")).isEqualTo(triggers);
-        assertThat(schemaObjects(old, "index")).isEqualTo(indexes);
-
         Jdbi upgraded = Database.open(file);
 
         assertThat(Migrations.currentVersion(upgraded)).isEqualTo(Migrations.LATEST_VERSION);
@@ -103,6 +98,7 @@ class MigrationsTest {
         assertThat(one(upgraded, "SELECT question FROM card WHERE id = 1", String.class)).isEqualTo("Kept?");
         assertThat(one(upgraded, "SELECT COUNT(*) FROM card_state", Integer.class)).isEqualTo(2);
         assertThat(one(upgraded, "SELECT COUNT(*) FROM practice_attempt WHERE review_id = 1", Integer.class)).isEqualTo(1);
+        // Later versions add their own; none of version 6's may go missing in the rebuild.
         assertThat(schemaObjects(upgraded, "trigger")).containsAll(triggers);
         assertThat(schemaObjects(upgraded, "index")).containsAll(indexes);
         assertThat(list(upgraded, "PRAGMA foreign_key_check", String.class)).isEmpty();

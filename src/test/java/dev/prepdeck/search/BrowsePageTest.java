@@ -46,6 +46,8 @@ class BrowsePageTest {
                     .contains("什么是<mark>索引</mark>？")
                     .doesNotContain("What does DNS do?");
             assertThat(page).contains("value=\"索引\"");
+            assertThat(page).as("one card is spoken of as one").contains("Cram this card").contains("the 1 matching card")
+                    .doesNotContain("1 cards");
         });
     }
 
