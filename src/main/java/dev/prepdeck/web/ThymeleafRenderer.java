@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.rendering.FileRenderer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
@@ -50,8 +51,22 @@ public final class ThymeleafRenderer implements FileRenderer {
         if (!section.equals("study")) {
             return section;
         }
-        String deck = ctx.method() == HandlerType.POST ? ctx.formParam("deck") : ctx.queryParam("deck");
-        return deck != null && !deck.isBlank() ? "decks" : section;
+        return deckParam(ctx).filter(deck -> !deck.isBlank()).isPresent() ? "decks" : section;
+    }
+
+    /**
+     * The deck a study page is for. A POST body that cannot be parsed is reported by the error page being drawn
+     * now; reading it again here would throw inside that error page, so the menu does without the deck.
+     */
+    private static Optional<String> deckParam(Context ctx) {
+        if (ctx.method() != HandlerType.POST) {
+            return Optional.ofNullable(ctx.queryParam("deck"));
+        }
+        try {
+            return Optional.ofNullable(ctx.formParam("deck"));
+        } catch (Exception unreadableBody) {
+            return Optional.empty();
+        }
     }
 
     @Override

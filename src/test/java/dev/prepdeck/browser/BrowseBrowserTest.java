@@ -75,7 +75,7 @@ class BrowseBrowserTest {
         new Select(page.find("#bulk-deck")).selectByVisibleText("Archive");
         page.focus("button[value=move]").pressToNewPage(Keys.ENTER);
 
-        assertThat(page.text(".notice")).isEqualTo("Moved 3 cards.");
+        assertThat(page.text(".flash")).isEqualTo("Moved 3 cards.");
         long archive = site.deckId("Archive");
         for (String id : chosen) {
             assertThat(site.one("SELECT deck_id FROM card WHERE id = " + id, Long.class)).isEqualTo(archive);

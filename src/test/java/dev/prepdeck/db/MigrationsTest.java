@@ -98,8 +98,9 @@ class MigrationsTest {
         assertThat(one(upgraded, "SELECT question FROM card WHERE id = 1", String.class)).isEqualTo("Kept?");
         assertThat(one(upgraded, "SELECT COUNT(*) FROM card_state", Integer.class)).isEqualTo(2);
         assertThat(one(upgraded, "SELECT COUNT(*) FROM practice_attempt WHERE review_id = 1", Integer.class)).isEqualTo(1);
-        assertThat(schemaObjects(upgraded, "trigger")).isEqualTo(triggers);
-        assertThat(schemaObjects(upgraded, "index")).isEqualTo(indexes);
+        // Later versions add their own; none of version 6's may go missing in the rebuild.
+        assertThat(schemaObjects(upgraded, "trigger")).containsAll(triggers);
+        assertThat(schemaObjects(upgraded, "index")).containsAll(indexes);
         assertThat(list(upgraded, "PRAGMA foreign_key_check", String.class)).isEmpty();
 
         upgraded.useHandle(h -> {
