@@ -93,7 +93,7 @@ class EditingBrowserTest {
         Site site = browser.site(TestData.NETWORKING_DECK);
         long decks = site.count("SELECT count(*) FROM deck");
         Page page = site.open("/");
-        page.focus("nav a[href='/decks/new']").pressToNewPage(Keys.ENTER);
+        page.focus(".collection-actions a[href='/decks/new']").pressToNewPage(Keys.ENTER);
         page.type("#name", "Interview::Networking").pressToNewPage(Keys.ENTER);
         assertThat(page.text(".error")).as("a taken name is refused with a message").isNotBlank();
         assertThat(site.count("SELECT count(*) FROM deck")).isEqualTo(decks);
