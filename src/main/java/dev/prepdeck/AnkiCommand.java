@@ -10,9 +10,14 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.review.ReviewRepository;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** prepdeck anki: Anki packages into and out of the database. */
 @Command(name = "anki", mixinStandardHelpOptions = true,
         subcommands = {AnkiCommand.Import.class, AnkiCommand.Export.class},
-        description = "Import Anki packages (.apkg, .colpkg) and export decks as .apkg.")
+        description = "Import Anki packages (.apkg, .colpkg) and text files; export decks as .apkg, .csv or .tsv.")
 public final class AnkiCommand {
 
     static AnkiSync anki(DatabaseOption database) {
@@ -73,13 +78,16 @@ public final class AnkiCommand {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write a deck with its sub-decks as an .apkg that Anki and AnkiDroid import, with the review "
-                    + "history and FSRS state, so Anki continues the schedule.")
+            description = {"Write a deck with its sub-decks as an .apkg that Anki and AnkiDroid import, with the "
+                    + "review history and FSRS state, so Anki continues the schedule.",
+                    "A --out ending in .csv writes Anki's text format separated by commas, .tsv or .txt by tabs "
+                            + "(the cards with their decks and tags; no history or media)."})
     public static final class Export implements Callable<Integer> {
         @Parameters(paramLabel = "DECK", description = "the deck's full name, e.g. \"SQL::Joins\"")
         String deck;
 
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "the .apkg to write")
+        @Option(names = "--out", paramLabel = "FILE", required = true,
+                description = "the file to write: .apkg, .csv, .tsv or .txt")
         Path out;
 
         @Mixin
@@ -87,8 +95,21 @@ public final class AnkiCommand {
 
         @Override
         public Integer call() {
+            String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
+            Character separator = name.endsWith(".csv") ? Character.valueOf(',')
+                    : name.endsWith(".tsv") || name.endsWith(".txt") ? Character.valueOf('\t') : null;
+            if (separator == null && !name.endsWith(".apkg")) {
+                System.err.println("error: " + out + " does not end in .apkg, .csv, .tsv or .txt, so the format "
+                        + "to write is unknown");
+                return 2;
+            }
             try {
-                ExportReport report = anki(database).exportDeck(deck, out);
+                ExportReport report;
+                if (separator == null) {
+                    report = anki(database).exportDeck(deck, out);
+                } else {
+                    report = writeText(separator);
+                }
                 report.warnings().forEach(line -> System.err.println("warning: " + line));
                 System.out.println(report.summary() + " written to " + out);
                 return 0;
@@ -96,6 +117,18 @@ public final class AnkiCommand {
                 System.err.println("error: there is no deck named \"" + deck + "\"");
                 return 1;
             }
+        }
+
+        /** Built in memory first, so a deck that is not found leaves no file behind. */
+        private ExportReport writeText(char separator) {
+            StringWriter text = new StringWriter();
+            ExportReport report = anki(database).exportDeckText(deck, text, separator);
+            try {
+                Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            return report;
         }
     }
 }

@@ -2,6 +2,10 @@ package dev.prepdeck;
 
 import dev.prepdeck.ankisync.AnkiController;
 import dev.prepdeck.ankisync.AnkiSync;
+import dev.prepdeck.deck.DeckExport;
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.review.Learner;
+import dev.prepdeck.search.SearchSyntaxException;
 import dev.prepdeck.dashboard.DashboardController;
 import dev.prepdeck.dashboard.DashboardService;
 import dev.prepdeck.deck.DeckController;
@@ -91,11 +95,19 @@ public final class App {
         MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
-        AnkiController anki = new AnkiController(
-                new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
         SearchService searchService = new SearchService(jdbi, deckRepository, clock);
+        AnkiController anki = new AnkiController(
+                new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock),
+                query -> {
+                    try {
+                        return searchService.matchingIds(Learner.DEFAULT_ID, query);
+                    } catch (SearchSyntaxException e) {
+                        throw new InvalidInputException("q", e.getMessage());
+                    }
+                },
+                new DeckExport(jdbi, deckRepository, mediaStore));
         BrowseController browse = new BrowseController(
                 new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
         CramController cram = new CramController(searchService, markdown);
@@ -175,6 +187,13 @@ public final class App {
             config.routes.get("/anki", anki::form);
             config.routes.post("/anki/import", anki::importPackage);
             config.routes.get("/decks/{deckId}/anki.apkg", anki::exportDeck);
+            // Anki, the rest of issue 15: a text file's preview with its column choice, text exports, a search's
+            // matches as a package, every deck's Markdown files as a .zip
+            config.routes.post("/anki/import-text", anki::importText);
+            config.routes.get("/decks/{deckId}/anki.csv", anki::exportDeckCsv);
+            config.routes.get("/decks/{deckId}/anki.tsv", anki::exportDeckTsv);
+            config.routes.get("/anki/search.apkg", anki::exportSearch);
+            config.routes.get("/anki/decks.zip", anki::exportDeckFiles);
 
             // Browse: search the cards (the menu's search box lands here), change them in bulk, manage tags
             config.routes.get("/browse", browse::page);

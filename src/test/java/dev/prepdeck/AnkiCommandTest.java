@@ -55,4 +55,35 @@ class AnkiCommandTest {
         assertThat(output.err()).contains("there is no deck named \"No such deck\"");
         assertThat(tempDir.resolve("x.apkg")).doesNotExist();
     }
+
+    @Test
+    void a_deck_exports_as_csv_or_tsv_by_the_out_extension_and_the_file_imports_again() throws Exception {
+        Path pkg = TestPackages.schema11(TestPackages.sample(), TestPackages.sampleMedia(),
+                Files.createDirectories(tempDir.resolve("pkg")));
+        String db = tempDir.resolve("cli.db").toString();
+        assertThat(anki("import", pkg.toString(), "--deck-prefix", "Anki", "--db", db)).isZero();
+
+        Path csv = tempDir.resolve("anki.csv");
+        output.reset();
+        assertThat(anki("export", "Anki", "--out", csv.toString(), "--db", db)).isZero();
+        assertThat(output.out()).contains("Anki: 7 cards").contains("written to " + csv);
+        assertThat(Files.readString(csv)).startsWith("#separator:comma\n").contains("#columns:GUID,Deck,Front,Back,Tags");
+
+        Path tsv = tempDir.resolve("anki.txt");
+        assertThat(anki("export", "Anki", "--out", tsv.toString(), "--db", db)).isZero();
+        assertThat(Files.readString(tsv)).startsWith("#separator:tab\n");
+
+        output.reset();
+        String other = tempDir.resolve("other.db").toString();
+        assertThat(anki("import", csv.toString(), "--db", other)).isZero();
+        assertThat(output.out()).contains("7 cards added").contains("deck: Anki::Languages::French");
+
+        output.reset();
+        assertThat(anki("export", "Anki", "--out", tempDir.resolve("anki.pdf").toString(), "--db", db)).isEqualTo(2);
+        assertThat(output.err()).contains("anki.pdf does not end in .apkg, .csv, .tsv or .txt");
+        assertThat(anki("export", "No such deck", "--out", tempDir.resolve("x.csv").toString(), "--db", db))
+                .isEqualTo(1);
+        assertThat(tempDir.resolve("anki.pdf")).doesNotExist();
+        assertThat(tempDir.resolve("x.csv")).doesNotExist();
+    }
 }

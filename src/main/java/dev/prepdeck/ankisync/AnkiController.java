@@ -1,30 +1,55 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.anki.text.ColumnMapping;
+import dev.prepdeck.anki.text.TextFile;
+import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
-/** The Anki pages: upload a package and read what it brought in; download a deck as a package. */
+/**
+ * The Anki pages: upload a package and read what it brought in, or preview a text file and choose its columns;
+ * download a deck as a package or a text file, a search's matches as a package, every deck as a .zip of deck files.
+ */
 public final class AnkiController {
     /** Larger than any deck of interview questions with its images; a whole collection with audio may not fit. */
     static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+    /** Rows the preview page shows; the import reads them all. */
+    static final int PREVIEW_ROWS = 5;
+    private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".tsv", ".txt");
+
+    /** The ids of the cards a search matches, or a {@link dev.prepdeck.error.InvalidInputException} naming the problem. */
+    public interface CardSearch {
+        List<Long> matchingIds(String query);
+    }
 
     private final AnkiSync anki;
+    private final CardSearch search;
+    private final DeckExport deckFiles;
 
-    public AnkiController(AnkiSync anki) {
+    public AnkiController(AnkiSync anki, CardSearch search, DeckExport deckFiles) {
         this.anki = anki;
+        this.search = search;
+        this.deckFiles = deckFiles;
     }
 
     public void form(Context ctx) {
@@ -52,10 +77,164 @@ public final class AnkiController {
             try (InputStream in = upload.content()) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            if (isText(file)) {
+                TextFile text = anki.readText(file);
+                renderPreview(ctx, text, Files.readString(file, StandardCharsets.UTF_8), prefix, text.suggested(),
+                        null);
+                return;
+            }
             ImportReport report = anki.importFile(file, prefix);
             ctx.render("anki/imported.html", Map.of("report", report));
         } catch (InvalidInputException e) {
             renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    /** The preview form's import: the file's text comes back in the form, with the columns the learner chose. */
+    public void importText(Context ctx) {
+        String prefix = Params.formText(ctx, "prefix");
+        String content = Params.formText(ctx, "content");
+        String uploaded = Params.formText(ctx, "name");
+        if (content.isBlank()) {
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The preview sent no file; choose the text file again.",
+                    prefix);
+            return;
+        }
+        Path folder = null;
+        TextFile text = null;
+        ColumnMapping chosen = null;
+        try {
+            folder = Files.createTempDirectory("prepdeck-anki-text-");
+            Path file = folder.resolve(safeFileName(uploaded.isBlank() ? "cards.csv" : uploaded));
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            text = anki.readText(file);
+            chosen = chosenMapping(ctx, text);
+            ImportReport report = anki.importText(file, prefix, chosen);
+            ctx.render("anki/imported.html", Map.of("report", report));
+        } catch (InvalidInputException e) {
+            if (text == null) {
+                renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), prefix);
+            } else {
+                renderPreview(ctx.status(HttpStatus.BAD_REQUEST), text, content, prefix,
+                        chosen != null ? chosen : text.suggested(), e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    /** Columns are numbered from 1 in the form, as Anki's headers number them; a blank choice is none. */
+    private static ColumnMapping chosenMapping(Context ctx, TextFile text) {
+        Integer question = column(ctx, "question", "The question column");
+        if (question == null) {
+            throw new InvalidInputException("question", "Choose the column that holds the question.");
+        }
+        Integer answer = column(ctx, "answer", "The answer column");
+        Integer tags = column(ctx, "tags", "The tags column");
+        Integer deck = column(ctx, "deck", "The deck column");
+        Integer guid = text.suggested().guid();
+        if (guid != null && (guid.equals(question) || guid.equals(answer) || guid.equals(tags) || guid.equals(deck))) {
+            guid = null;
+        }
+        if (question < 0) {
+            throw new InvalidInputException("question", "The question column must be 1 or more.");
+        }
+        return new ColumnMapping(question, answer, tags, deck, guid);
+    }
+
+    private static Integer column(Context ctx, String name, String label) {
+        Integer oneBased = Params.formInt(ctx, name, label);
+        return oneBased == null ? null : oneBased - 1;
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return TEXT_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private void renderPreview(Context ctx, TextFile text, String content, String prefix, ColumnMapping mapping,
+                               String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", error);
+        model.put("file", text);
+        model.put("content", content);
+        model.put("prefix", prefix);
+        model.put("mapping", mapping);
+        model.put("rows", text.rows().subList(0, Math.min(PREVIEW_ROWS, text.rows().size())));
+        ctx.render("anki/preview.html", model);
+    }
+
+    /** A deck with its sub-decks in Anki's text format, separated by commas. */
+    public void exportDeckCsv(Context ctx) {
+        exportDeckText(ctx, ',', "csv");
+    }
+
+    /** A deck with its sub-decks in Anki's text format, separated by tabs. */
+    public void exportDeckTsv(Context ctx) {
+        exportDeckText(ctx, '\t', "tsv");
+    }
+
+    private void exportDeckText(Context ctx, char separator, String format) {
+        long deckId = Params.pathId(ctx, "deckId");
+        String name = anki.deckName(deckId);
+        StringWriter out = new StringWriter();
+        anki.exportDeckText(deckId, out, separator);
+        ctx.contentType((separator == ',' ? "text/csv" : "text/tab-separated-values") + "; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, "." + format) + "\"");
+        ctx.result(out.toString());
+    }
+
+    /** The cards a search matches as an .apkg: /anki/search.apkg?q=... */
+    public void exportSearch(Context ctx) {
+        String query = Params.queryText(ctx, "q").strip();
+        if (query.isEmpty()) {
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Type a search to export the cards it matches.", "");
+            return;
+        }
+        Path file = null;
+        try {
+            List<Long> ids = search.matchingIds(query);
+            file = Files.createTempFile("prepdeck-anki-search-", ".apkg");
+            anki.exportCards(query, ids, file);
+            ctx.contentType("application/octet-stream");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName("search " + query, ".apkg")
+                    + "\"");
+            ctx.result(Files.readAllBytes(file));
+        } catch (InvalidInputException e) {
+            Map<String, Object> model = formModel(e.getMessage(), "");
+            model.put("query", query);
+            ctx.status(HttpStatus.BAD_REQUEST).render("anki/import.html", model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** Every deck as deck files with their media folder, zipped: what `prepdeck export DIR` writes. */
+    public void exportDeckFiles(Context ctx) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("prepdeck-deck-files-");
+            Path decksFolder = folder.resolve("decks");
+            deckFiles.exportTo(decksFolder);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(decksFolder)) {
+                for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    zip.putNextEntry(new ZipEntry(folder.relativize(path).toString().replace('\\', '/')));
+                    Files.copy(path, zip);
+                    zip.closeEntry();
+                }
+            }
+            ctx.contentType("application/zip");
+            ctx.header("Content-Disposition", "attachment; filename=\"prepdeck-decks.zip\"");
+            ctx.result(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -71,7 +250,7 @@ public final class AnkiController {
             file = Files.createTempFile("prepdeck-anki-export-", ".apkg");
             anki.exportDeck(deckId, file);
             ctx.contentType("application/octet-stream");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name) + "\"");
+            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, ".apkg") + "\"");
             ctx.result(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,9 +260,9 @@ public final class AnkiController {
     }
 
     /** The deck's name as a file name: letters and digits kept, every other run of characters one '-'. */
-    static String downloadName(String deckName) {
+    static String downloadName(String deckName, String extension) {
         String name = deckName.replaceAll("[^\\p{L}\\p{Nd}]+", "-").replaceAll("^-|-$", "");
-        return (name.isEmpty() ? "deck" : name) + ".apkg";
+        return (name.isEmpty() ? "deck" : name) + extension;
     }
 
     /** The uploaded file's own name without any folder, limited to plain characters. */
@@ -97,12 +276,17 @@ public final class AnkiController {
     }
 
     private void renderForm(Context ctx, String error, String prefix) {
+        ctx.render("anki/import.html", formModel(error, prefix));
+    }
+
+    private Map<String, Object> formModel(String error, String prefix) {
         Map<String, Object> model = new HashMap<>();
         model.put("error", error);
         model.put("prefix", prefix);
+        model.put("query", "");
         model.put("decks", anki.decks());
         model.put("maxMb", MAX_UPLOAD_BYTES / (1024 * 1024));
-        ctx.render("anki/import.html", model);
+        return model;
     }
 
     private static void deleteQuietly(Path path) {

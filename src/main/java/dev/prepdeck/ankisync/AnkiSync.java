@@ -19,6 +19,8 @@ import dev.prepdeck.anki.importing.ImportedSchedule;
 import dev.prepdeck.anki.importing.MemorySource;
 import dev.prepdeck.anki.render.HtmlToMarkdown;
 import dev.prepdeck.anki.text.AnkiTextReader;
+import dev.prepdeck.anki.text.AnkiTextWriter;
+import dev.prepdeck.anki.text.ColumnMapping;
 import dev.prepdeck.anki.text.TextCard;
 import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ExportRow;
@@ -41,6 +43,7 @@ import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.StudyDay;
 import dev.prepdeck.web.MediaLinks;
+import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -136,15 +139,38 @@ public final class AnkiSync {
      * @throws InvalidInputException naming the file and line when it cannot be read; nothing is written then
      */
     public ImportReport importText(Path file, String deckPrefix) {
+        return importText(file, deckPrefix, null);
+    }
+
+    /**
+     * Reads a text file for the preview page: its columns, first rows and the mapping its headers suggest.
+     *
+     * @throws InvalidInputException naming the file and line when it cannot be read
+     */
+    public TextFile readText(Path file) {
+        try {
+            return new AnkiTextReader().read(file);
+        } catch (AnkiFormatException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+    }
+
+    /**
+     * As {@link #importText(Path, String)} with the columns the learner chose on the preview page ({@code null}:
+     * the suggested ones).
+     *
+     * @throws InvalidInputException when the mapping names a column the file does not have, or one column twice
+     */
+    public ImportReport importText(Path file, String deckPrefix, ColumnMapping chosen) {
         String prefix = checkedPrefix(deckPrefix);
         Instant now = clock.instant();
         Learner learner = jdbi.withHandle(reviews::learner);
         String name = file.getFileName().toString();
-        TextFile text;
+        TextFile text = readText(file);
+        ColumnMapping mapping = chosen == null ? text.suggested() : checkedMapping(text, chosen);
         List<TextCard> rows;
         try {
-            text = new AnkiTextReader().read(file);
-            rows = text.cards(text.suggested(), new HtmlToMarkdown(AnkiSync::mediaLink));
+            rows = text.cards(mapping, new HtmlToMarkdown(AnkiSync::mediaLink));
         } catch (AnkiFormatException e) {
             throw new InvalidInputException("file", e.getMessage());
         }
@@ -173,6 +199,30 @@ public final class AnkiSync {
         String format = "text, separated by " + separatorName(text.separator()) + (text.html() ? ", HTML" : "");
         return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, new ArrayList<>())
                 .store(name, format, new AnkiImport.Result(cards, skipped), List.of()));
+    }
+
+    /** Each chosen column exists in the file and holds one part of the card. */
+    static ColumnMapping checkedMapping(TextFile text, ColumnMapping mapping) {
+        int width = text.columns().size();
+        Map<Integer, String> used = new HashMap<>();
+        String[] parts = {"question", "answer", "tags", "deck"};
+        Integer[] columns = {mapping.question(), mapping.answer(), mapping.tags(), mapping.deck()};
+        for (int i = 0; i < parts.length; i++) {
+            Integer column = columns[i];
+            if (column == null) {
+                continue;
+            }
+            if (column < 0 || column >= width) {
+                throw new InvalidInputException(parts[i], "The " + parts[i] + " column " + (column + 1)
+                        + " is not in " + text.name() + ", which has " + width + " columns.");
+            }
+            String earlier = used.putIfAbsent(column, parts[i]);
+            if (earlier != null) {
+                throw new InvalidInputException(parts[i], "The column \"" + text.columns().get(column)
+                        + "\" is chosen for both the " + earlier + " and the " + parts[i] + "; choose one column each.");
+            }
+        }
+        return mapping;
     }
 
     private static String separatorName(char separator) {
@@ -410,17 +460,57 @@ public final class AnkiSync {
      */
     public ExportReport exportDeck(long deckId, Path out) {
         Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> read(h, deckId, now));
-        new PackageWriter(clock).write(export.built().collection(), export.media(), out);
-        return new ExportReport(export.deckName(), export.cards(), export.reviews(), export.media().size(),
-                export.warnings());
+        Export export = Database.read(jdbi, h -> packaged(h, deckCards(h, deckId), now));
+        return write(export, out);
     }
 
     /** As {@link #exportDeck(long, Path)}, for the deck with this full name. */
     public ExportReport exportDeck(String deckName, Path out) {
-        long id = jdbi.withHandle(h -> decks.deckByName(h, deckName))
+        return exportDeck(deckId(deckName), out);
+    }
+
+    /**
+     * Writes the cards a search matched (their ids, from the search feature) as an .apkg named {@code label}.
+     *
+     * @throws InvalidInputException when no card matched: an empty package helps no one
+     */
+    public ExportReport exportCards(String label, List<Long> cardIds, Path out) {
+        if (cardIds.isEmpty()) {
+            throw new InvalidInputException("q", "No card matches \"" + label + "\", so there is nothing to export.");
+        }
+        Instant now = clock.instant();
+        Export export = Database.read(jdbi, h -> packaged(h, new Selection(label, cardIds, decks.allDecks(h)), now));
+        return write(export, out);
+    }
+
+    /**
+     * Writes the deck with its sub-decks to {@code out} as Anki's text format: a tab (TSV) or comma (CSV) separated
+     * file with the # headers that tell Anki's importer the note type and the guid, deck and tags columns. Media
+     * stay out (a text file cannot carry them); the fields name them as Anki's collection.media does.
+     *
+     * @throws NotFoundException when there is no such deck
+     */
+    public ExportReport exportDeckText(long deckId, Writer out, char separator) {
+        Instant now = clock.instant();
+        Gathered gathered = Database.read(jdbi, h -> gather(h, deckCards(h, deckId), now));
+        new AnkiTextWriter(target -> MediaLinks.name(target).orElse(target)).write(gathered.cards(), out, separator);
+        return new ExportReport(gathered.label(), gathered.cards().size(), 0, 0, List.of());
+    }
+
+    /** As {@link #exportDeckText(long, Writer, char)}, for the deck with this full name. */
+    public ExportReport exportDeckText(String deckName, Writer out, char separator) {
+        return exportDeckText(deckId(deckName), out, separator);
+    }
+
+    private long deckId(String deckName) {
+        return jdbi.withHandle(h -> decks.deckByName(h, deckName))
                 .orElseThrow(() -> new NotFoundException("deck", deckName)).id();
-        return exportDeck(id, out);
+    }
+
+    private ExportReport write(Export export, Path out) {
+        new PackageWriter(clock).write(export.built().collection(), export.media(), out);
+        return new ExportReport(export.deckName(), export.cards(), export.reviews(), export.media().size(),
+                export.warnings());
     }
 
     /** Every deck, by name, for the export list. */
@@ -438,11 +528,22 @@ public final class AnkiSync {
             List<String> warnings) {
     }
 
-    private Export read(Handle h, long deckId, Instant now) {
+    /** What to export: the cards, and the decks whose settings and descriptions they carry. */
+    private record Selection(String label, List<Long> cardIds, List<Deck> decks) {
+    }
+
+    private record Gathered(String label, List<ExportCard> cards, int reviews, ExportOptions options) {
+    }
+
+    private Selection deckCards(Handle h, long deckId) {
         Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
         DeckTree tree = decks.tree(h);
+        return new Selection(deck.name(), sync.cardIdsInDecks(h, tree.scope(deck).deckIds()), tree.members(deck));
+    }
+
+    private Gathered gather(Handle h, Selection selection, Instant now) {
         Learner learner = reviews.learner(h);
-        List<Long> cardIds = sync.cardIdsInDecks(h, tree.scope(deck).deckIds());
+        List<Long> cardIds = selection.cardIds();
         List<ExportRow> rows = sync.exportRows(h, learner.id(), cardIds);
         Map<Long, List<ExportReview>> history = new HashMap<>();
         List<LoggedReview> logged = sync.reviews(h, learner.id(), cardIds);
@@ -454,7 +555,7 @@ public final class AnkiSync {
         }
         Map<Long, FsrsParameters> parameters = new HashMap<>();
         Map<String, String> descriptions = new HashMap<>();
-        for (Deck member : tree.members(deck)) {
+        for (Deck member : selection.decks()) {
             parameters.put(member.id(), parametersOf(member));
             if (member.description() != null && !member.description().isBlank()) {
                 descriptions.put(member.name(), member.description());
@@ -476,7 +577,12 @@ public final class AnkiSync {
         }
         ExportOptions options = new ExportOptions(learner.zone(), learner.rolloverHour(), now,
                 target -> MediaLinks.name(target).orElse(target), descriptions);
-        AnkiExport.Result built = new AnkiExport().build(cards, options);
+        return new Gathered(selection.label(), cards, logged.size(), options);
+    }
+
+    private Export packaged(Handle h, Selection selection, Instant now) {
+        Gathered gathered = gather(h, selection, now);
+        AnkiExport.Result built = new AnkiExport().build(gathered.cards(), gathered.options());
         List<MediaFile> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (String name : new TreeSet<>(built.mediaNames())) {
@@ -487,7 +593,7 @@ public final class AnkiSync {
                 warnings.add("media/" + name + " is not stored, so the package goes without it");
             }
         }
-        return new Export(deck.name(), built, files, cards.size(), logged.size(), warnings);
+        return new Export(gathered.label(), built, files, gathered.cards().size(), gathered.reviews(), warnings);
     }
 
     /** A deck's FSRS parameters; settings stored by hand that no longer build fall back to the defaults. */

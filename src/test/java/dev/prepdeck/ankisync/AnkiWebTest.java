@@ -53,7 +53,14 @@ class AnkiWebTest {
             assertThat(refused.code()).isEqualTo(400);
             assertThat(refused.body().string()).contains("slides.pdf").contains("role=\"alert\"");
 
-            Response csv = site.upload("/anki/import", "file", "words.csv", "#deck:Words\nhola,hello\n".getBytes());
+            String words = "#deck:Words\nhola,hello\n";
+            Response preview = site.upload("/anki/import", "file", "words.csv", words.getBytes());
+            assertThat(preview.code()).isEqualTo(200);
+            assertThat(preview.body().string()).contains("Import words.csv").contains("action=\"/anki/import-text\"");
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isZero();
+
+            Response csv = site.submit("/anki/import-text", "name", "words.csv", "content", words, "prefix", "",
+                    "question", "1", "answer", "2", "tags", "", "deck", "");
             assertThat(csv.code()).isEqualTo(200);
             assertThat(csv.body().string()).contains("words.csv: 1 card added").contains("Words");
 

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * Writes cards as an Anki text file: tab-separated, HTML fields, and headers that tell Anki's importer the note type,
+ * Writes cards as an Anki text file: tab- or comma-separated, HTML fields, and headers that tell Anki's importer the note type,
  * the guid, deck and tags columns and the column names (so Front and Back map to the Basic note type's fields).
  * Quoting follows RFC 4180, only where a field needs it.
  */
@@ -31,18 +31,27 @@ public final class AnkiTextWriter {
         this.mediaName = mediaName;
     }
 
+    /** Tab-separated, the format Anki itself exports. */
     public void write(List<ExportCard> cards, Writer out) {
+        write(cards, out, '\t');
+    }
+
+    /** @param separator a tab (TSV) or a comma (CSV) */
+    public void write(List<ExportCard> cards, Writer out, char separator) {
+        if (separator != '\t' && separator != ',') {
+            throw new IllegalArgumentException("Anki text files are written with tabs or commas, not '" + separator + "'");
+        }
         MarkdownToAnkiHtml html = new MarkdownToAnkiHtml(mediaName);
         try {
-            out.write("#separator:tab\n");
+            out.write(separator == '\t' ? "#separator:tab\n" : "#separator:comma\n");
             out.write("#html:true\n");
             out.write("#notetype:Basic\n");
             out.write("#guid column:1\n");
             out.write("#deck column:2\n");
             out.write("#tags column:5\n");
-            out.write("#columns:" + String.join("\t", COLUMNS) + "\n");
+            out.write("#columns:" + String.join(String.valueOf(separator), COLUMNS) + "\n");
             CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setDelimiter('\t')
+                    .setDelimiter(separator)
                     .setQuoteMode(QuoteMode.MINIMAL)
                     .setRecordSeparator("\n")
                     .get();

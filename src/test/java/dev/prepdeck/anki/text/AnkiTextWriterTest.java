@@ -48,4 +48,24 @@ class AnkiTextWriterTest {
         assertThat(back.get(0).question()).isEqualTo(cards.get(0).question());
         assertThat(back.get(1).question()).isEqualTo("Tab here, \"quotes\" and **bold**");
     }
+
+    @Test
+    void a_comma_separated_file_quotes_fields_with_commas_quotes_and_line_breaks_and_reads_back() {
+        List<ExportCard> cards = List.of(card("a#1", "Talk \"quoted\", here", "Commas, \"quotes\", and\n\nlines?",
+                "Yes, all of them.", List.of("csv")));
+        StringWriter out = new StringWriter();
+        new AnkiTextWriter().write(cards, out, ',');
+        String text = out.toString();
+        assertThat(text).startsWith("#separator:comma\n").contains("#columns:GUID,Deck,Front,Back,Tags\n")
+                .contains("prepdeck:a#1,\"Talk \"\"quoted\"\", here\",\"<p>Commas, &quot;quotes&quot;, and</p>");
+
+        TextFile file = new AnkiTextReader().read("export.csv",
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        assertThat(file.separator()).isEqualTo(',');
+        TextCard read = file.cards(file.suggested(), new HtmlToMarkdown()).get(0);
+        assertThat(read.question()).isEqualTo("Commas, \"quotes\", and\n\nlines?");
+        assertThat(read.answer()).isEqualTo("Yes, all of them.");
+        assertThat(read.tags()).containsExactly("csv");
+        assertThat(read.deck()).isEqualTo("Talk \"quoted\", here");
+    }
 }
