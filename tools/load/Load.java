@@ -49,7 +49,7 @@ import org.jdbi.v3.core.Jdbi;
  * java -cp target/prepdeck.jar tools/load/Load.java decks DIR [CARDS]          deck files for `prepdeck import`
  * java -cp target/prepdeck.jar tools/load/Load.java replay DB [REVIEWS] [--keep-analyze]
  * java -cp target/prepdeck.jar tools/load/Load.java study URL SERVER_PID SECONDS CLIENTS... [--static PATH]
- * java -cp target/prepdeck.jar tools/load/Load.java analyze DB | drop-statistics DB
+ * java -cp target/prepdeck.jar tools/load/Load.java analyze DB | drop-statistics DB | lift-limits DB
  * java -cp target/prepdeck.jar tools/load/Load.java crash-load URL ACKED_FILE   rate until the server dies
  * java -cp target/prepdeck.jar tools/load/Load.java check DB ACKED_FILE        after crashes: acknowledged reviews
  * </pre>
@@ -73,6 +73,9 @@ public final class Load {
                 sql(Path.of(args[1]), "DROP TABLE IF EXISTS sqlite_stat1");
                 sql(Path.of(args[1]), "DROP TABLE IF EXISTS sqlite_stat4");
             }
+            // The decks' daily limits (200 reviews, 20 new) are used up within seconds on a quiet machine; after that
+            // GET /api/review/next answers 204 and the study loop rates nothing. Lifted, every phase keeps rating.
+            case "lift-limits" -> sql(Path.of(args[1]), "UPDATE deck SET reviews_per_day = 99999, new_per_day = 9999");
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }

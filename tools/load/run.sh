@@ -88,6 +88,7 @@ done
 
 cp "$WORK/collection.db" "$WORK/run.db"
 rm -f "$WORK/run.db-wal" "$WORK/run.db-shm"
+java -cp "$JAR" tools/load/Load.java lift-limits "$WORK/run.db"
 if [ -n "$ANALYZE" ]; then
   java -cp "$JAR" tools/load/Load.java analyze "$WORK/run.db"
 fi

@@ -164,12 +164,18 @@ public final class DeckRepository {
 
     /**
      * Inserts cards at the end of an import, each with a fresh New state for every learner: one statement prepared
-     * for all of them (preparing an insert compiles the triggers it fires, which cost more than the insert).
+     * for all of them (preparing an insert compiles the triggers it fires, which cost more than the insert). The
+     * search trigger is held back meanwhile and the new cards are indexed afterwards, one statement per search
+     * table, which costs a small part of indexing them one by one (V10); the caller's transaction commits both or
+     * neither.
      */
     public void insertCards(Handle h, long deckId, List<NewCard> cards, long now) {
         if (cards.isEmpty()) {
             return;
         }
+        // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer, so the new cards are the ones above.
+        long lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
+        h.execute("INSERT INTO search_index_held (held) VALUES (1)");
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
                 VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""");
@@ -179,12 +185,34 @@ public final class DeckRepository {
                     .bind("position", card.position()).bind("now", now).add();
         }
         batch.execute();
+        h.execute("DELETE FROM search_index_held");
+        indexForSearch(h, lastIdBefore);
         h.createUpdate("""
                         INSERT INTO card_state (card_id, learner_id, due)
                         SELECT c.id, l.id, :now FROM card c CROSS JOIN learner l
                         WHERE c.deck_id = :deckId
                           AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id AND s.learner_id = l.id)""")
                 .bind("deckId", deckId).bind("now", now).execute();
+    }
+
+    /** Indexes the cards with an id above {@code lastIdBefore} for search, as the insert trigger (V6) does one by one. */
+    private static void indexForSearch(Handle h, long lastIdBefore) {
+        h.createUpdate("""
+                        INSERT INTO card_text (card_id, question, answer)
+                        SELECT id, search_fold(question), search_fold(answer) FROM card WHERE id > :last""")
+                .bind("last", lastIdBefore).execute();
+        h.createUpdate("""
+                        INSERT INTO card_text_index (rowid, question, answer)
+                        SELECT card_id, question, answer FROM card_text WHERE card_id > :last""")
+                .bind("last", lastIdBefore).execute();
+        h.createUpdate("""
+                        INSERT INTO card_text_cjk (rowid, question, answer)
+                        SELECT card_id, search_cjk(question), search_cjk(answer) FROM card_text WHERE card_id > :last""")
+                .bind("last", lastIdBefore).execute();
+        h.createUpdate("""
+                        INSERT INTO card_tag (card_id, tag)
+                        SELECT c.id, t.value FROM card c, json_each(search_tags(c.tags)) t WHERE c.id > :last""")
+                .bind("last", lastIdBefore).execute();
     }
 
     /** A card an import adds. */
