@@ -301,6 +301,8 @@ public final class AnkiSync {
         private int updated;
         private int unchanged;
         private int reviewsAdded;
+        /** Decks given a card whose Anki template asks to type the answer: practice mode is what prepdeck has for it. */
+        private final Set<Long> typedAnswerDecks = new HashSet<>();
 
         Run(Handle h, long learnerId, String prefix, StudyDay today, Instant now, List<String> warnings) {
             this.h = h;
@@ -342,6 +344,7 @@ public final class AnkiSync {
                     insert(card, deckName, question, answer);
                 }
             }
+            typedAnswerDecks.forEach(deckId -> sync.practiceModeUnlessChosen(h, deckId));
             return new ImportReport(fileName, format, List.copyOf(new TreeSet<>(deckNames)), added, updated,
                     unchanged, reviewsAdded, notAnswers, stored, result.skipped(), warnings);
         }
@@ -393,6 +396,9 @@ public final class AnkiSync {
         private void insert(ImportedCard card, String deckName, String question, String answer) {
             long deckId = deckFor(deckName);
             deckNames.add(deckName);
+            if (card.practice()) {
+                typedAnswerDecks.add(deckId);
+            }
             long cardId = decks.insertCard(h, deckId, card.uid(), question, answer, Card.joinTags(card.tags()), "",
                     nextPosition(deckId), now);
             long created = card.ankiCardId() > 0 && card.ankiCardId() < now ? card.ankiCardId() : now;

@@ -183,4 +183,10 @@ public final class AnkiSyncRepository {
                         WHERE c.deck_id IN (<decks>) ORDER BY d.name, c.position, c.id""")
                 .bindList("decks", new ArrayList<>(deckIds)).mapTo(Long.class).list();
     }
+
+    /** Turns practice mode on for a deck whose learner has not chosen either way (NULL: decided by answer length). */
+    void practiceModeUnlessChosen(Handle h, long deckId) {
+        h.createUpdate("UPDATE deck SET practice_mode = 1 WHERE id = :id AND practice_mode IS NULL")
+                .bind("id", deckId).execute();
+    }
 }

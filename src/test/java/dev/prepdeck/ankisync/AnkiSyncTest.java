@@ -94,6 +94,10 @@ class AnkiSyncTest {
                 .containsExactly("cat.png", "paris.mp3");
         assertThat(collection.list("SELECT answer FROM card WHERE answer LIKE '%paris.mp3%'", String.class))
                 .allSatisfy(a -> assertThat(a).contains("(media/paris.mp3)"));
+        assertThat(collection.one("SELECT practice_mode FROM deck WHERE name = 'Anki::Languages::French::Verbs'",
+                Integer.class)).as("a type-in-the-answer template becomes practice mode").isEqualTo(1);
+        assertThat(collection.one("SELECT COUNT(*) FROM deck WHERE practice_mode IS NOT NULL", Integer.class))
+                .as("other decks keep the default chosen by answer length").isEqualTo(1);
     }
 
     @Test
