@@ -2,7 +2,6 @@ package dev.prepdeck.notes;
 
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.media.MediaStore;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.apache.commons.io.input.ProxyInputStream;
 
 /**
  * An uploaded .zip of a notes folder (notes files with their conf.py, _static and images), checked as it is opened
@@ -326,7 +326,7 @@ public final class NotesZip implements NotesFiles {
     }
 
     /** Stops an entry that expands past its limits while it is read, whatever its header claimed. */
-    private static final class Counted extends FilterInputStream {
+    private static final class Counted extends ProxyInputStream {
         private final String fileName;
         private final String path;
         private final long compressed;
@@ -340,26 +340,11 @@ public final class NotesZip implements NotesFiles {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+        protected void afterRead(int n) {
             if (n > 0) {
-                counted(n);
+                count += n;
+                checkSize(fileName, path, count, compressed);
             }
-            return n;
-        }
-
-        private void counted(long n) {
-            count += n;
-            checkSize(fileName, path, count, compressed);
         }
     }
 }

@@ -20,12 +20,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for learners, card scheduling state and the review log; every method runs on the caller's handle. */
 public final class ReviewRepository {
-    /** Cards buried from the browser (card_state.buried_until) stay out of study until that moment. */
-    private static final String NOT_BURIED = "AND (s.buried_until IS NULL OR s.buried_until <= :now)";
-    /** The same for a card_recall row (which has no burying): its card_state row, by primary key, is not buried now. */
-    private static final String RECALL_NOT_BURIED = """
-            AND NOT EXISTS (SELECT 1 FROM card_state b WHERE b.card_id = card_recall.card_id
-                            AND b.learner_id = card_recall.learner_id AND b.buried_until > :now)""";
+    /**
+     * Cards buried from the browser (card_state.buried_until) stay out of study until that moment. card_recall, aliased
+     * r, has no burying: its card_state row, found by primary key, says.
+     */
+    private static final String NOT_BURIED = """
+            AND NOT EXISTS (SELECT 1 FROM card_state b WHERE b.card_id = r.card_id
+                            AND b.learner_id = r.learner_id AND b.buried_until > :now)""";
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
             s.elapsed_days, s.last_review, s.due, s.suspended""";
@@ -129,10 +130,10 @@ public final class ReviewRepository {
      */
     Optional<Long> firstLearningDue(Handle h, long learnerId, List<Long> decks, long now, long dueBy) {
         return h.createQuery("""
-                        SELECT card_id FROM card_recall
+                        SELECT card_id FROM card_recall r
                         WHERE learner_id = :learnerId AND deck_id IN (<decks>) AND state IN (:learning, :relearning)
                           AND suspended = 0 AND due <= :dueBy %s
-                        ORDER BY due, card_id LIMIT 1""".formatted(RECALL_NOT_BURIED))
+                        ORDER BY due, card_id LIMIT 1""".formatted(NOT_BURIED))
                 .bind("learnerId", learnerId).bind("now", now).bind("learning", State.LEARNING).bind("relearning", State.RELEARNING)
                 .bind("dueBy", dueBy).bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
@@ -141,10 +142,10 @@ public final class ReviewRepository {
     /** The review card in {@code decks} due first, if it is due before {@code dueBefore} (the study day's end). */
     Optional<Long> firstReviewDue(Handle h, long learnerId, List<Long> decks, long now, long dueBefore) {
         return h.createQuery("""
-                        SELECT card_id FROM card_recall
+                        SELECT card_id FROM card_recall r
                         WHERE learner_id = :learnerId AND deck_id IN (<decks>) AND state = :review AND suspended = 0
                           AND due < :dueBefore %s
-                        ORDER BY due, card_id LIMIT 1""".formatted(RECALL_NOT_BURIED))
+                        ORDER BY due, card_id LIMIT 1""".formatted(NOT_BURIED))
                 .bind("learnerId", learnerId).bind("now", now).bind("review", State.REVIEW).bind("dueBefore", dueBefore)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();
@@ -156,7 +157,7 @@ public final class ReviewRepository {
                         SELECT c.id FROM card_recall r CROSS JOIN card c CROSS JOIN deck d
                         WHERE r.learner_id = :learnerId AND r.deck_id IN (<decks>) AND r.state = :new AND r.suspended = 0
                           AND c.id = r.card_id AND d.id = r.deck_id %s
-                        ORDER BY d.name, c.position, c.id LIMIT 1""".formatted(RECALL_NOT_BURIED.replace("card_recall.", "r.")))
+                        ORDER BY d.name, c.position, c.id LIMIT 1""".formatted(NOT_BURIED))
                 .bind("learnerId", learnerId).bind("now", now).bind("new", State.NEW)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
                 .mapTo(Long.class).findOne();

@@ -1,16 +1,16 @@
 package dev.prepdeck.anki.apkg;
 
 import dev.prepdeck.anki.AnkiFormatException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongConsumer;
+import org.apache.commons.io.input.ProxyInputStream;
 
 /**
  * Counts what an entry expands to while it is read and stops at the caps: the entry's own size cap, its
  * compression ratio, and (through {@code onBytes}) the package's running total.
  */
-final class LimitedInputStream extends FilterInputStream {
+final class LimitedInputStream extends ProxyInputStream {
     private final String entry;
     private final long maxBytes;
     private final long compressedBytes;
@@ -29,21 +29,10 @@ final class LimitedInputStream extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-            counted(1);
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+    protected void afterRead(int n) {
         if (n > 0) {
             counted(n);
         }
-        return n;
     }
 
     @Override
