@@ -3,7 +3,6 @@ package dev.prepdeck.web;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.rendering.FileRenderer;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.thymeleaf.TemplateEngine;
@@ -15,7 +14,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms, its main-menu
  * section, the flash message waiting for it, {@link Wording} for sentences with counts and {@code assets} for the
- * URLs of static files ({@code ${assets.url('app.css')}}).
+ * URLs of static files ({@code ${assets.url('app.css')}}); {@code #{key}} texts come from {@link Messages} in the
+ * request's {@link Language}.
  */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
@@ -31,6 +31,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
         engine.setLinkBuilder(new RootLinkBuilder());
+        engine.setMessageResolver(new BundleMessageResolver());
     }
 
     /** Lets @{/...} links work outside a servlet context: the site always runs at the root path. */
@@ -71,7 +72,7 @@ public final class ThymeleafRenderer implements FileRenderer {
 
     @Override
     public String render(String filePath, Map<String, ?> model, Context ctx) {
-        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Locale.ENGLISH);
+        org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Language.of(ctx));
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
         context.setVariable("assets", assets);

@@ -1,0 +1,62 @@
+package dev.prepdeck.web;
+
+import io.javalin.http.Context;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The interface's words, from the bundles i18n/messages.properties (English, also the fallback) and
+ * i18n/messages_zh_CN.properties. Templates reach them as {@code #{key}}, handlers as {@link #text(Context, String,
+ * Object...)}. A pattern with arguments is a {@link MessageFormat} (plurals by choice format, a literal apostrophe
+ * doubled); one without arguments is plain text, so everyday sentences need no escaping.
+ */
+public final class Messages {
+    static final String BUNDLE = "i18n/messages";
+    /** The languages the interface speaks, the first being the one used when nothing else decides. */
+    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+    private Messages() {
+    }
+
+    /** The sentence {@code key} in the language of this request, with its arguments in place. */
+    public static String text(Context ctx, String key, Object... arguments) {
+        return text(Language.of(ctx), key, arguments);
+    }
+
+    public static String text(Locale locale, String key, Object... arguments) {
+        String pattern = pattern(locale, key);
+        if (pattern == null) {
+            throw new MissingResourceException("No message " + key, BUNDLE, key);
+        }
+        return format(locale, pattern, arguments);
+    }
+
+    /** The pattern for {@code key} in {@code locale}'s bundle (falling back to English), or null if there is none. */
+    static String pattern(Locale locale, String key) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, supported(locale), FALLBACK_TO_ENGLISH);
+        return bundle.containsKey(key) ? bundle.getString(key) : null;
+    }
+
+    static String format(Locale locale, String pattern, Object... arguments) {
+        if (arguments == null || arguments.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    /** The supported language closest to {@code locale}: any Chinese reads the Simplified bundle, anything else English. */
+    public static Locale supported(Locale locale) {
+        return locale != null && locale.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+    }
+
+    /**
+     * English lives in the base bundle, so the JVM's default locale must not be consulted on the way: on a machine
+     * set to, say, German, a lookup for English would otherwise try messages_de first and then the base anyway,
+     * but on one set to Chinese an English page would come out in Chinese.
+     */
+    private static final ResourceBundle.Control FALLBACK_TO_ENGLISH =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+}
