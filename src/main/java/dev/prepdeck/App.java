@@ -1,10 +1,13 @@
 package dev.prepdeck;
 
+import dev.prepdeck.account.AccessControl;
+import dev.prepdeck.account.AccountController;
+import dev.prepdeck.account.Accounts;
+import dev.prepdeck.account.AdminController;
 import dev.prepdeck.ankisync.AnkiController;
 import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.error.InvalidInputException;
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.search.SearchSyntaxException;
 import dev.prepdeck.dashboard.DashboardController;
 import dev.prepdeck.dashboard.DashboardService;
@@ -41,6 +44,7 @@ import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.AllowedHosts;
+import dev.prepdeck.web.ForwardedHeaders;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
@@ -66,6 +70,14 @@ public final class App {
 
     /** The app with an answer analyser built beforehand (it loads dictionaries; start-up builds it meanwhile). */
     public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms) {
+        return create(jdbi, clock, hosts, terms, false);
+    }
+
+    /**
+     * The app as the serve command starts it; {@code trustProxy}: a reverse proxy in front says in X-Forwarded-Proto
+     * and X-Forwarded-For how the browser connected.
+     */
+    public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms, boolean trustProxy) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
@@ -100,9 +112,9 @@ public final class App {
         SearchService searchService = new SearchService(jdbi, deckRepository, clock);
         AnkiController anki = new AnkiController(
                 new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock),
-                query -> {
+                (learnerId, query) -> {
                     try {
-                        return searchService.matchingIds(Learner.DEFAULT_ID, query);
+                        return searchService.matchingIds(learnerId, query);
                     } catch (SearchSyntaxException e) {
                         throw new InvalidInputException("q", e.getMessage());
                     }
@@ -111,9 +123,16 @@ public final class App {
         BrowseController browse = new BrowseController(
                 new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
         CramController cram = new CramController(searchService, markdown);
+        Accounts accounts = new Accounts(jdbi, reviewRepository, clock);
+        AccountController accountPages = new AccountController(accounts, clock);
+        AccessControl access = accountPages.accessControl();
+        AdminController admin = new AdminController(accounts);
 
         return Javalin.create(config -> {
+            ForwardedHeaders.register(config, trustProxy);
             SiteSetup.apply(config, hosts, clock);
+            // Accounts (issue 17): whom each request acts for, before any route
+            config.routes.before(access::verify);
 
             // Pages
             config.routes.get("/", dashboard::show);
@@ -211,6 +230,21 @@ public final class App {
             config.routes.get("/stats/reviews-per-day.csv", statsPages::reviewsPerDayCsv);
             config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
             config.routes.get("/api/stats", statsPages::api);
+
+            // Accounts (issue 17): signing in and out, the account page (password, sessions, API tokens), the admin page
+            config.routes.get("/login", accountPages::loginForm);
+            config.routes.post("/login", accountPages::login);
+            config.routes.post("/logout", accountPages::logout);
+            config.routes.get("/account", accountPages::page);
+            config.routes.post("/account/password", accountPages::changePassword);
+            config.routes.post("/account/sessions/{sessionId}/revoke", accountPages::revokeSession);
+            config.routes.post("/account/sign-out-everywhere", accountPages::signOutEverywhere);
+            config.routes.post("/account/tokens", accountPages::createToken);
+            config.routes.post("/account/tokens/{tokenId}/revoke", accountPages::revokeToken);
+            config.routes.get("/admin", admin::page);
+            config.routes.post("/admin/accounts/{learnerId}/disable", admin::disable);
+            config.routes.post("/admin/accounts/{learnerId}/enable", admin::enable);
+            config.routes.post("/admin/accounts/{learnerId}/reset-password", admin::resetPassword);
         });
     }
 }

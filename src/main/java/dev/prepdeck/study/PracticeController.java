@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
@@ -52,7 +53,7 @@ public final class PracticeController {
         long seconds = answerSeconds(ctx, clock);
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds,
+        StudyPages.Reveal reveal = pages.reveal(SignedIn.learner(ctx), cardId, answer, seconds,
                 shownAt.isPresent() ? shownAt.getAsLong() : null);
         PracticeCheck check = reveal.check();
         StudyCard study = reveal.study();
@@ -91,7 +92,7 @@ public final class PracticeController {
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
+        practice.rateWithAttempt(SignedIn.learner(ctx), cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
                 answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")));
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
