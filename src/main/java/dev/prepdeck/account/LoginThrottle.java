@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after a few failed sign-ins for one name, or many from one address, further tries wait
+ * Slows password guessing: after 5 failed sign-ins for one name, or 20 from one address, the next try waits
  * 30 seconds, then twice as long after each further failure, up to 15 minutes. Names without an account are counted
  * the same way, so the lock does not tell which names exist. Kept in memory: a restart forgets, which only gives a
  * guesser the few free tries again.
@@ -56,14 +56,14 @@ final class LoginThrottle {
     private void count(String key, int free, long now) {
         failures.compute(key, (k, f) -> {
             int count = f == null || f.lastAtMs() < now - FORGET_AFTER.toMillis() ? 1 : f.count() + 1;
-            long wait = count <= free ? 0 : backOff(count - free).toMillis();
+            long wait = count < free ? 0 : backOff(count - free + 1).toMillis();
             return new Failures(count, now, now + wait);
         });
     }
 
-    /** The wait after the {@code beyond}-th failure past the free ones: 30 s, 60 s, 120 s ... 15 min. */
-    static Duration backOff(int beyond) {
-        int doublings = Math.min(beyond - 1, 10);
+    /** The wait after the {@code nth} failure from the last free one on: 30 s, 60 s, 120 s ... 15 min. */
+    static Duration backOff(int nth) {
+        int doublings = Math.min(nth - 1, 10);
         Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
