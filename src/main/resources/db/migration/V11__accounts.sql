@@ -33,6 +33,3 @@ CREATE TABLE api_token (
     last_used_at INTEGER
 );
 CREATE INDEX api_token_learner ON api_token (learner_id);
-
--- A deck is shared with everyone (NULL, every deck so far) or private to one account.
-ALTER TABLE deck ADD COLUMN owner_id INTEGER REFERENCES learner (id) ON DELETE CASCADE;
