@@ -210,6 +210,27 @@ class AccountsSiteTest {
         });
     }
 
+    @Test
+    void the_address_login_throttling_counts_comes_from_x_forwarded_for_only_behind_a_trusted_proxy() {
+        JavalinTest.test(App.create(collection.jdbi(), collection.clock(), AllowedHosts.loopback(),
+                TermAnalyzer.shipped(), true), (server, client) -> {
+            TestSite guesser = new TestSite(client).sendingHeader("X-Forwarded-For", "198.51.100.1, 203.0.113.9");
+            for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
+                assertThat(guesser.login("name" + i, "guess").code()).isEqualTo(422);
+            }
+            assertThat(guesser.login("alice", ALICE_PASSWORD).code()).as("the proxy's entry is counted").isEqualTo(429);
+            TestSite neighbour = new TestSite(client).sendingHeader("X-Forwarded-For", "203.0.113.10");
+            assertThat(neighbour.login("alice", ALICE_PASSWORD).code()).isEqualTo(303);
+            assertThat(neighbour.page("/account")).contains("203.0.113.10");
+        });
+        collection.site(site -> {
+            TestSite claimsToBeElsewhere = site.anotherBrowser().sendingHeader("X-Forwarded-For", "203.0.113.77");
+            claimsToBeElsewhere.login("bob", BOB_PASSWORD);
+            assertThat(claimsToBeElsewhere.page("/account")).as("an untrusted header is ignored")
+                    .doesNotContain("203.0.113.77").contains("127.0.0.1");
+        });
+    }
+
     private static final Pattern ERROR = Pattern.compile("<p class=\"error\" role=\"alert\">([^<]*)</p>");
 
     private static String errorOf(String page) {
