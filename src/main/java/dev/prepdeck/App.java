@@ -19,6 +19,8 @@ import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.optimize.OptimizeController;
 import dev.prepdeck.optimize.OptimizeService;
 import dev.prepdeck.practice.AnswerMatcher;
+import dev.prepdeck.judge.ChatCompletionsJudge;
+import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
 import dev.prepdeck.practice.PracticeService;
@@ -38,6 +40,7 @@ import dev.prepdeck.study.MockInterviewController;
 import dev.prepdeck.study.PracticeApiController;
 import dev.prepdeck.study.PracticeController;
 import dev.prepdeck.study.ReviewApiController;
+import dev.prepdeck.study.SecondOpinionController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.AllowedHosts;
@@ -45,12 +48,17 @@ import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** The web application: every route in one place, wired to controllers built from the database and a clock. */
 public final class App {
+    /** A remote judge's API key comes from the environment when the server starts; it is never stored or shown. */
+    static final String JUDGE_API_KEY_VARIABLE = "PREPDECK_JUDGE_API_KEY";
+
     private App() {
     }
 
@@ -87,8 +95,12 @@ public final class App {
         StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
+        SecondOpinionService secondOpinions = new SecondOpinionService(jdbi, new ChatCompletionsJudge(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                System.getenv(JUDGE_API_KEY_VARIABLE)), clock);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms, markdown), clock);
+                new Highlighter(terms, markdown), secondOpinions, clock);
+        SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
@@ -143,6 +155,11 @@ public final class App {
             config.routes.post("/study/practice-mode", practicePages::toggle);
             config.routes.get("/decks/{deckId}/practice", practicePages::settingsForm);
             config.routes.post("/decks/{deckId}/practice", practicePages::saveSettings);
+
+            // The learner's own answer judge, asked for a second opinion on practice checks
+            config.routes.get("/practice/judge", secondOpinionPage::form);
+            config.routes.post("/practice/judge", secondOpinionPage::save);
+            config.routes.post("/practice/judge/off", secondOpinionPage::turnOff);
             config.routes.get("/mock", mockPages::setup);
             config.routes.post("/mock", mockPages::start);
             config.routes.get("/mock/run", mockPages::question);
