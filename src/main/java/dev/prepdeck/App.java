@@ -24,6 +24,7 @@ import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
@@ -39,6 +40,7 @@ import dev.prepdeck.study.DeckPageController;
 import dev.prepdeck.study.MockInterviewController;
 import dev.prepdeck.study.PracticeApiController;
 import dev.prepdeck.study.PracticeController;
+import dev.prepdeck.study.RecordingController;
 import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.SecondOpinionController;
 import dev.prepdeck.study.StudyController;
@@ -86,12 +88,13 @@ public final class App {
 
         StatsService statsService = new StatsService(jdbi, deckRepository, reviewService, clock);
 
+        RecordingStore recordingStore = new RecordingStore(jdbi, clock);
         DashboardController dashboard = new DashboardController(
                 new DashboardService(jdbi, deckRepository, reviewService, statsService));
         StatsController statsPages = new StatsController(statsService, deckService);
         DeckController deckEditing = new DeckController(deckService, markdown, inline);
         DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, inline, clock);
-        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, clock);
+        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, recordingStore, clock);
         StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
@@ -101,7 +104,9 @@ public final class App {
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
                 new Highlighter(terms, markdown), secondOpinions, clock);
         SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
-        MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
+        MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown,
+                recordingStore, clock);
+        RecordingController recordings = new RecordingController(recordingStore);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
         MediaController media = new MediaController(mediaStore);
@@ -160,6 +165,10 @@ public final class App {
             config.routes.get("/practice/judge", secondOpinionPage::form);
             config.routes.post("/practice/judge", secondOpinionPage::save);
             config.routes.post("/practice/judge/off", secondOpinionPage::turnOff);
+
+            // Spoken answers: uploaded when the learner stops recording, played back beside the model answer
+            config.routes.post("/study/recordings", recordings::upload);
+            config.routes.get("/study/recordings/{recordingId}", recordings::play);
             config.routes.get("/mock", mockPages::setup);
             config.routes.post("/mock", mockPages::start);
             config.routes.get("/mock/run", mockPages::question);

@@ -95,6 +95,13 @@ public final class PracticeService {
     public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
                                                      String answer, long seconds, Set<Integer> ticked,
                                                      RequestId requestId) {
+        return rateWithAttempt(cardId, rating, durationMs, shownAtMs, answer, seconds, ticked, requestId, null);
+    }
+
+    /** As above, with the answer's recording (its id from the upload, may be null) kept with the attempt. */
+    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
+                                                     String answer, long seconds, Set<Integer> ticked,
+                                                     RequestId requestId, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
@@ -102,8 +109,9 @@ public final class PracticeService {
             if (rated.repeated()) {
                 return rated;
             }
-            attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer, seconds,
-                    marks.coverage(), pointMarks(marks));
+            long attempt = attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer,
+                    seconds, marks.coverage(), pointMarks(marks));
+            RecordingStore.attach(h, recordingId, rated.learnerId(), cardId, attempt);
             return rated;
         });
     }
@@ -188,12 +196,18 @@ public final class PracticeService {
         });
     }
 
-    /** Stores a mock interview answer, checked but not yet rated; returns the attempt's id. */
-    public long recordMockAnswer(long cardId, String answer, long seconds) {
+    /**
+     * Stores a mock interview answer, checked but not yet rated, with its recording when it was spoken (the id from
+     * the upload, or null); returns the attempt's id.
+     */
+    public long recordMockAnswer(long cardId, String answer, long seconds, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
-            return attempts.insertAttempt(h, cardId, reviews.learner(h).id(), null, clock.millis(), answer, seconds,
+            long learner = reviews.learner(h).id();
+            long attempt = attempts.insertAttempt(h, cardId, learner, null, clock.millis(), answer, seconds,
                     check.result().coverage(), pointMarks(check.result()));
+            RecordingStore.attach(h, recordingId, learner, cardId, attempt);
+            return attempt;
         });
     }
 

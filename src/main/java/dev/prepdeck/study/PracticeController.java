@@ -86,6 +86,7 @@ public final class PracticeController {
         model.put("suggested", suggested.label());
         model.put("shownAt", shownAt.isPresent() ? shownAt.getAsLong() : null);
         model.put("requestId", StudyController.requestIdOf(ctx));
+        model.put("recordingId", Params.formId(ctx, "recording", "recording"));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
@@ -138,7 +139,8 @@ public final class PracticeController {
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
         practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")),
+                Params.formId(ctx, "recording", "recording"));
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
