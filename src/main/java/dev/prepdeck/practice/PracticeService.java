@@ -211,7 +211,7 @@ public final class PracticeService {
         });
     }
 
-    /** A mock interview's attempts in the given order, each with what the matcher suggests. */
+    /** A mock interview's attempts in the given order, each with what the check page would suggest. */
     public List<MockAnswer> mockReport(List<Long> attemptIds) {
         return jdbi.withHandle(h -> {
             long learnerId = reviews.learner(h).id();
@@ -221,7 +221,12 @@ public final class PracticeService {
                         .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + id));
                 Card card = decks.card(h, attempt.cardId()).orElseThrow();
                 int target = target(h, card);
-                Rating suggested = SuggestedRating.of(attempt.coverage(), attempt.seconds(), target);
+                // The stored coverage keeps the learner's ticks; depth and contradictions are not stored, so the
+                // answer is checked again for them, and a swapped role caps the report at Hard as on the check page.
+                AnswerMatcher.AnswerCheck again = matcher.check(KeyPoints.of(card.answer()), attempt.answer(),
+                        rarity.current(h));
+                Rating suggested = SuggestedRating.of(attempt.coverage(), again.depth(), again.contradicted(),
+                        attempt.seconds(), target);
                 report.add(new MockAnswer(attempt, card, target, suggested));
             }
             return report;
