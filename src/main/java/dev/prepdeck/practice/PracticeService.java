@@ -92,9 +92,17 @@ public final class PracticeService {
      * points the user marked as covered (their indexes); null keeps the matcher's own verdict. A repeated
      * {@code requestId} (may be null) returns the stored review and stores no second attempt.
      */
-    public ReviewService.RatedReview rateWithAttempt(long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs,
-                                                     String answer, long seconds, Set<Integer> ticked,
+    public ReviewService.RatedReview rateWithAttempt(long learnerId, long cardId, Rating rating, long durationMs,
+                                                     Long shownAtMs, String answer, long seconds, Set<Integer> ticked,
                                                      RequestId requestId) {
+        return rateWithAttempt(learnerId, cardId, rating, durationMs, shownAtMs, answer, seconds, ticked, requestId, null);
+    }
+
+    /** As above, with the answer's recording (its id from the upload, may be null) kept with the attempt. */
+    public ReviewService.RatedReview rateWithAttempt(long learnerId, long cardId, Rating rating, long durationMs,
+                                                     Long shownAtMs,
+                                                     String answer, long seconds, Set<Integer> ticked,
+                                                     RequestId requestId, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
@@ -102,8 +110,9 @@ public final class PracticeService {
             if (rated.repeated()) {
                 return rated;
             }
-            attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer, seconds,
-                    marks.coverage(), pointMarks(marks));
+            long attempt = attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer,
+                    seconds, marks.coverage(), pointMarks(marks));
+            RecordingStore.attach(h, recordingId, rated.learnerId(), cardId, attempt);
             return rated;
         });
     }
@@ -187,16 +196,21 @@ public final class PracticeService {
         });
     }
 
-    /** Stores a mock interview answer, checked but not yet rated; returns the attempt's id. */
-    public long recordMockAnswer(long learnerId, long cardId, String answer, long seconds) {
+    /**
+     * Stores a mock interview answer, checked but not yet rated, with its recording when it was spoken (the id from
+     * the upload, or null); returns the attempt's id.
+     */
+    public long recordMockAnswer(long learnerId, long cardId, String answer, long seconds, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
-            return attempts.insertAttempt(h, cardId, learnerId, null, clock.millis(), answer, seconds,
+            long attempt = attempts.insertAttempt(h, cardId, learnerId, null, clock.millis(), answer, seconds,
                     check.result().coverage(), pointMarks(check.result()));
+            RecordingStore.attach(h, recordingId, learnerId, cardId, attempt);
+            return attempt;
         });
     }
 
-    /** A mock interview's attempts in the given order, each with what the matcher suggests. */
+    /** A mock interview's attempts in the given order, each with what the check page would suggest. */
     public List<MockAnswer> mockReport(long learnerId, List<Long> attemptIds) {
         return jdbi.withHandle(h -> {
             List<MockAnswer> report = new ArrayList<>();
@@ -205,7 +219,12 @@ public final class PracticeService {
                         .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + id));
                 Card card = decks.card(h, attempt.cardId()).orElseThrow();
                 int target = target(h, card);
-                Rating suggested = SuggestedRating.of(attempt.coverage(), attempt.seconds(), target);
+                // The stored coverage keeps the learner's ticks; depth and contradictions are not stored, so the
+                // answer is checked again for them, and a swapped role caps the report at Hard as on the check page.
+                AnswerMatcher.AnswerCheck again = matcher.check(KeyPoints.of(card.answer()), attempt.answer(),
+                        rarity.current(h));
+                Rating suggested = SuggestedRating.of(attempt.coverage(), again.depth(), again.contradicted(),
+                        attempt.seconds(), target);
                 report.add(new MockAnswer(attempt, card, target, suggested));
             }
             return report;
