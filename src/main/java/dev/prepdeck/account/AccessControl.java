@@ -54,6 +54,7 @@ public final class AccessControl {
                 SignedIn.set(ctx, new SignedIn(s.learnerId(), s.name(), s.admin(), SignedIn.How.SESSION));
                 ctx.attribute(SESSION_ID, s.id());
             } else if (PUBLIC_PATHS.contains(path)) {
+                SignedIn.anonymous(ctx);
                 return;
             } else if (api) {
                 ctx.header("WWW-Authenticate", "Bearer");

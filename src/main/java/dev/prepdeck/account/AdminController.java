@@ -1,5 +1,7 @@
 package dev.prepdeck.account;
 
+import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
@@ -48,10 +50,20 @@ public final class AdminController {
 
     private void setDisabled(Context ctx, boolean disabled) {
         long id = Params.pathId(ctx, "learnerId");
-        accounts.setDisabled(id, disabled);
-        String name = accounts.list().stream().filter(a -> a.learnerId() == id).findFirst().orElseThrow().name();
+        String name = nameOf(id);
+        try {
+            accounts.setDisabled(id, disabled);
+        } catch (InvalidInputException e) {
+            // the one refusal: the last admin who can sign in stays enabled
+            throw new InvalidInputException("account", Messages.text(ctx, "admin.lastAdmin", name));
+        }
         Flash.show(ctx, Messages.text(ctx, disabled ? "admin.disabled" : "admin.enabled", name));
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+
+    private String nameOf(long learnerId) {
+        return accounts.list().stream().filter(a -> a.learnerId() == learnerId).findFirst()
+                .orElseThrow(() -> new NotFoundException("account", learnerId)).name();
     }
 
     /** A new random password, shown once on this answer for the admin to pass on; the account's sessions end. */
@@ -61,8 +73,8 @@ public final class AdminController {
         for (int i = 0; i < RESET_LENGTH; i++) {
             password.append(READABLE.charAt(random.nextInt(READABLE.length())));
         }
+        String name = nameOf(id);
         accounts.resetPassword(id, password.toString());
-        String name = accounts.list().stream().filter(a -> a.learnerId() == id).findFirst().orElseThrow().name();
         ctx.header("Cache-Control", "no-store");
         render(ctx, name, password.toString());
     }

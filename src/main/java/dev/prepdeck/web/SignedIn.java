@@ -14,6 +14,7 @@ import io.javalin.http.Context;
  */
 public record SignedIn(long learnerId, String name, boolean admin, How how) {
     private static final String ATTRIBUTE = "prepdeck.signedIn";
+    private static final String ANONYMOUS = "prepdeck.anonymous";
 
     /** The local site without accounts, a browser session cookie, or an API token. */
     public enum How {
@@ -36,6 +37,15 @@ public record SignedIn(long learnerId, String name, boolean admin, How how) {
     /** The learner id of whoever the request acts for. */
     public static long learner(Context ctx) {
         return of(ctx).learnerId();
+    }
+
+    /** Marks a request let through without anyone signed in (the login page): its pages show no menu. */
+    public static void anonymous(Context ctx) {
+        ctx.attribute(ANONYMOUS, true);
+    }
+
+    static boolean isAnonymous(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(ANONYMOUS));
     }
 
     /** Whoever the request acts for, when the filter has run (the error pages render before it may have). */

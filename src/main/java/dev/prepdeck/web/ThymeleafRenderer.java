@@ -76,6 +76,7 @@ public final class ThymeleafRenderer implements FileRenderer {
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
         context.setVariable("signedIn", SignedIn.orNull(ctx));
+        context.setVariable("anonymous", SignedIn.isAnonymous(ctx));
         context.setVariable("assets", assets);
         context.setVariable("navSection", navSection(ctx));
         context.setVariable("flash", Flash.take(ctx));

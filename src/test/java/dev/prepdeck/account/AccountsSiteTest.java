@@ -344,8 +344,9 @@ class AccountsSiteTest {
             assertThat(shown.find()).isTrue();
             assertThat(bobs.login("bob", BOB_PASSWORD).code()).isEqualTo(422);
             assertThat(bobs.login("bob", shown.group(1)).code()).isEqualTo(303);
-            assertThat(site.submit("/admin/accounts/" + alice + "/disable").code())
-                    .as("the only admin stays enabled").isEqualTo(400);
+            Response lastAdmin = site.submit("/admin/accounts/" + alice + "/disable");
+            assertThat(lastAdmin.code()).as("the only admin stays enabled").isEqualTo(400);
+            assertThat(lastAdmin.body().string()).contains("alice is the only admin who can sign in");
         });
     }
 }
