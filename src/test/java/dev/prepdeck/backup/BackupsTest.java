@@ -46,7 +46,7 @@ class BackupsTest {
     void a_restored_backup_holds_exactly_the_rows_every_table_had_when_it_was_taken() {
         TestCollection collection = reviewedCollection();
         Backups backups = backups(collection);
-        Map<String, List<String>> original = Tables.rows(collection.jdbi());
+        Map<String, List<String>> original = TablesForTests.rows(collection.jdbi());
 
         Backup backup = backups.write(Reason.MANUAL);
         collection.jdbi().useTransaction(h -> {
@@ -54,11 +54,11 @@ class BackupsTest {
             h.execute("UPDATE deck SET description = 'changed after the backup'");
             h.execute("UPDATE card_state SET suspended = 1");
         });
-        assertThat(Tables.rows(collection.jdbi())).isNotEqualTo(original);
+        assertThat(TablesForTests.rows(collection.jdbi())).isNotEqualTo(original);
 
         Backups.Restored restored = backups.restore(backup.file());
 
-        assertThat(Tables.rows(collection.jdbi())).isEqualTo(original);
+        assertThat(TablesForTests.rows(collection.jdbi())).isEqualTo(original);
         assertThat(original.get("review_log")).hasSize(2);
         assertThat(restored.keptCopy().reason()).isEqualTo(Reason.RESTORE);
         assertThat(backups.list()).extracting(Backup::name).contains(backup.name(), restored.keptCopy().name());
@@ -70,12 +70,12 @@ class BackupsTest {
         Backups backups = backups(collection);
         Backup before = backups.write(Reason.MANUAL);
         collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET description = 'the newer work'"));
-        Map<String, List<String>> newer = Tables.rows(collection.jdbi());
+        Map<String, List<String>> newer = TablesForTests.rows(collection.jdbi());
 
         Backups.Restored restored = backups.restore(before.file());
         backups.restore(restored.keptCopy().file());
 
-        assertThat(Tables.rows(collection.jdbi())).isEqualTo(newer);
+        assertThat(TablesForTests.rows(collection.jdbi())).isEqualTo(newer);
     }
 
     @Test
@@ -96,7 +96,7 @@ class BackupsTest {
     void a_file_that_is_not_a_prepdeck_database_is_refused_naming_it_and_nothing_changes() throws Exception {
         TestCollection collection = reviewedCollection();
         Backups backups = backups(collection);
-        Map<String, List<String>> original = Tables.rows(collection.jdbi());
+        Map<String, List<String>> original = TablesForTests.rows(collection.jdbi());
         Path text = Files.writeString(tempDir.resolve("notes.txt"), "not a database at all");
         Path other = tempDir.resolve("other.sqlite");
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + other)) {
@@ -113,7 +113,7 @@ class BackupsTest {
                 .hasMessageStartingWith(damaged + ": cannot be restored: ");
         assertThatThrownBy(() -> backups.restore(tempDir.resolve("missing.db"))).isInstanceOf(BackupException.class)
                 .hasMessage(tempDir.resolve("missing.db") + ": no such file");
-        assertThat(Tables.rows(collection.jdbi())).isEqualTo(original);
+        assertThat(TablesForTests.rows(collection.jdbi())).isEqualTo(original);
         assertThat(backups.list()).extracting(Backup::reason).containsOnly(Reason.MANUAL);
     }
 
