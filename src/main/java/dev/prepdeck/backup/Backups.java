@@ -78,6 +78,19 @@ public final class Backups {
         return (jdbi, fromVersion) -> new Backups(jdbi, database, clock, zone, Retention.DEFAULT).write(Reason.UPGRADE);
     }
 
+    /**
+     * Opens {@code file} as {@link Database#open(Path)} does, first backing it up when its schema is about to be
+     * upgraded, with backups dated by the system clock and days counted in this machine's zone.
+     */
+    public static Jdbi openDatabase(Path file) {
+        return Database.open(file, beforeUpgrade(file, Clock.systemUTC(), ZoneId.systemDefault()));
+    }
+
+    /** The backups of the database {@code jdbi} has open, dated by the system clock in this machine's zone. */
+    public static Backups of(Jdbi jdbi) {
+        return of(jdbi, Clock.systemUTC(), ZoneId.systemDefault());
+    }
+
     public Path folder() {
         return folder;
     }
