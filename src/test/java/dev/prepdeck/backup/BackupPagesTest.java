@@ -57,6 +57,16 @@ class BackupPagesTest {
     }
 
     @Test
+    void the_page_speaks_chinese_to_a_chinese_browser() {
+        collection.site(s -> {
+            s.submit("/backups");
+            String page = new String(s.getBytes("/backups", "Accept-Language", "zh-CN").body(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("<h1>备份</h1>").contains("立即备份").contains("手动");
+        });
+    }
+
+    @Test
     void a_download_is_the_backup_file_itself() {
         collection.site(s -> {
             s.submit("/backups");
