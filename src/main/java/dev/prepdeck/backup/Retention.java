@@ -1,5 +1,6 @@
 package dev.prepdeck.backup;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,10 +20,10 @@ import java.util.Set;
  *
  * @param today how many of today's newest backups are kept
  * @param days  for how many days before today the newest backup of each day is kept
- * @param weeks for how many weeks before those days the newest backup of each week is kept
+ * @param weeks for how many weeks before those days the newest backup of each calendar week (from Monday) is kept
  */
 public record Retention(int today, int days, int weeks) {
-    /** The last 12 of today, one a day for a week, one a week for a month. */
+    /** The last 12 of today, one a day for a week, one a week for about a month. */
     public static final Retention DEFAULT = new Retention(12, 7, 4);
 
     /** The times among {@code times} to keep at {@code now}; the others are to be deleted. */
@@ -30,20 +31,22 @@ public record Retention(int today, int days, int weeks) {
         LocalDate day = now.atZone(zone).toLocalDate();
         List<Instant> newestFirst = times.stream().sorted(Comparator.reverseOrder()).toList();
         Set<Instant> kept = new HashSet<>();
-        Map<Long, Integer> keptPerBucket = new HashMap<>();
+        Map<String, Integer> keptPerBucket = new HashMap<>();
         for (Instant time : newestFirst) {
-            long daysAgo = ChronoUnit.DAYS.between(time.atZone(zone).toLocalDate(), day);
-            long bucket;
+            LocalDate date = time.atZone(zone).toLocalDate();
+            long daysAgo = ChronoUnit.DAYS.between(date, day);
+            String bucket;
             int allowed;
             if (daysAgo <= 0) {
-                bucket = 0;
+                bucket = "today";
                 allowed = today;
             } else if (daysAgo <= days) {
-                bucket = daysAgo;
+                bucket = "day " + date;
                 allowed = 1;
             } else if (daysAgo <= days + 7L * weeks) {
-                // weeks counted back from the first day before the kept days: bucket keys past every day's key
-                bucket = days + 1 + (daysAgo - days - 1) / 7;
+                // calendar weeks, not weeks counted back from today: a week's newest backup stays its newest as
+                // the days pass, so each week keeps one however often the policy runs
+                bucket = "week of " + date.with(DayOfWeek.MONDAY);
                 allowed = 1;
             } else {
                 continue;

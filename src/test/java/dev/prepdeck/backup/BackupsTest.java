@@ -93,6 +93,46 @@ class BackupsTest {
     }
 
     @Test
+    void old_backups_are_deleted_by_the_retention_policy_as_new_ones_are_written() {
+        TestCollection collection = reviewedCollection();
+        Backups backups = backups(collection);
+        for (int day = 0; day < 40; day++) {
+            backups.write(Reason.INTERVAL);
+            backups.write(Reason.INTERVAL);
+            collection.clock().advance(Duration.ofDays(1));
+        }
+        for (int hour = 0; hour < 14; hour++) {
+            backups.write(Reason.INTERVAL);
+            collection.clock().advance(Duration.ofMinutes(30));
+        }
+
+        List<Backup> kept = backups.list();
+
+        // 12 of today, 7 days, and the newest of each calendar week touched by the 28 days before those: 4 or 5
+        assertThat(kept).hasSizeBetween(23, 24);
+        assertThat(kept.get(0).time()).isEqualTo(collection.clock().instant().minus(Duration.ofMinutes(30)));
+        assertThat(kept.get(kept.size() - 1).time()).isAfter(collection.clock().instant().minus(Duration.ofDays(36)));
+    }
+
+    @Test
+    void the_database_counts_as_changed_after_a_write_and_not_after_a_read() throws Exception {
+        TestCollection collection = reviewedCollection();
+        Backups backups = backups(collection);
+        java.time.Instant now = java.time.Instant.now();
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.from(now.minusSeconds(60));
+        Path file = Database.file(collection.jdbi());
+        // as if the last write had been a minute ago (the server keeps its connections, so the WAL file stays)
+        Files.setLastModifiedTime(file, past);
+        Files.setLastModifiedTime(file.resolveSibling(file.getFileName() + "-wal"), past);
+
+        TestData.list(collection.jdbi(), "SELECT question FROM card", String.class);
+        assertThat(backups.changedSince(now.minusSeconds(30))).isFalse();
+
+        collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET description = 'changed'"));
+        assertThat(backups.changedSince(now.minusSeconds(30))).isTrue();
+    }
+
+    @Test
     void a_file_that_is_not_a_prepdeck_database_is_refused_naming_it_and_nothing_changes() throws Exception {
         TestCollection collection = reviewedCollection();
         Backups backups = backups(collection);

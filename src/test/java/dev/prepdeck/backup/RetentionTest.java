@@ -64,6 +64,19 @@ class RetentionTest {
     }
 
     @Test
+    void a_weeks_backup_stays_kept_as_the_days_pass_and_the_policy_runs_again() {
+        List<Instant> times = new ArrayList<>();
+        for (int day = 8; day <= 36; day++) {
+            times.add(daysAgo(day, 12));
+        }
+        Set<Instant> keptToday = Retention.DEFAULT.keep(times, NOW, ZoneOffset.UTC);
+
+        Set<Instant> keptTomorrow = Retention.DEFAULT.keep(keptToday, NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+
+        assertThat(keptTomorrow).containsExactlyInAnyOrderElementsOf(keptToday);
+    }
+
+    @Test
     void the_newest_backup_is_kept_however_old_it_is() {
         Set<Instant> kept = Retention.DEFAULT.keep(List.of(daysAgo(200, 1), daysAgo(300, 1)), NOW, ZoneOffset.UTC);
 
