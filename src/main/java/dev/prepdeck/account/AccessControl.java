@@ -23,6 +23,8 @@ public final class AccessControl {
     static final String SESSION_ID = "prepdeck.sessionId";
     /** Open to everyone: the login itself and the health check a proxy or monitor polls. */
     static final Set<String> PUBLIC_PATHS = Set.of("/login", "/api/health");
+    /** What acts on every account's data at once (a restore replaces everyone's progress): admins only. */
+    static final Set<String> ADMIN_PATHS = Set.of("/admin", "/backups", "/check");
 
     private final Accounts accounts;
     private final Sessions sessions;
@@ -65,10 +67,8 @@ public final class AccessControl {
                 return;
             }
         }
-        if (path.equals("/admin") || path.startsWith("/admin/")) {
-            if (!SignedIn.of(ctx).admin()) {
-                throw new ForbiddenResponse("only an admin can manage accounts");
-            }
+        if (ADMIN_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/")) && !SignedIn.of(ctx).admin()) {
+            throw new ForbiddenResponse("only an admin can manage accounts, backups and the database check");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.prepdeck.App;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
+import dev.prepdeck.backup.Backups;
 import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.web.AllowedHosts;
@@ -15,6 +16,7 @@ import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -173,7 +175,8 @@ class AccountsSiteTest {
             assertThat(login.headers().get("Strict-Transport-Security")).isNull();
         });
         JavalinTest.test(App.create(collection.jdbi(), collection.clock(), AllowedHosts.loopback(),
-                TermAnalyzer.shipped(), true), (server, client) -> {
+                TermAnalyzer.shipped(), Backups.of(collection.jdbi(), collection.clock(), ZoneId.systemDefault()), true),
+                (server, client) -> {
             TestSite direct = new TestSite(client);
             assertThat(setCookie(direct.login("alice", ALICE_PASSWORD), AccessControl.SESSION_COOKIE))
                     .as("plain HTTP, even with a proxy trusted").doesNotContain("Secure");
@@ -213,7 +216,8 @@ class AccountsSiteTest {
     @Test
     void the_address_login_throttling_counts_comes_from_x_forwarded_for_only_behind_a_trusted_proxy() {
         JavalinTest.test(App.create(collection.jdbi(), collection.clock(), AllowedHosts.loopback(),
-                TermAnalyzer.shipped(), true), (server, client) -> {
+                TermAnalyzer.shipped(), Backups.of(collection.jdbi(), collection.clock(), ZoneId.systemDefault()), true),
+                (server, client) -> {
             TestSite guesser = new TestSite(client).sendingHeader("X-Forwarded-For", "198.51.100.1, 203.0.113.9");
             for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
                 assertThat(guesser.login("name" + i, "guess").code()).isEqualTo(422);
@@ -329,6 +333,8 @@ class AccountsSiteTest {
             bobs.login("bob", BOB_PASSWORD);
             assertThat(bobs.get("/admin").code()).isEqualTo(403);
             assertThat(bobs.submit("/admin/accounts/" + alice + "/disable").code()).isEqualTo(403);
+            assertThat(bobs.get("/backups").code()).as("a restore replaces everyone's progress").isEqualTo(403);
+            assertThat(bobs.submit("/check").code()).isEqualTo(403);
 
             site.login("alice", ALICE_PASSWORD);
             String admin = site.page("/admin");
