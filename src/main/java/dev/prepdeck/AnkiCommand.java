@@ -1,5 +1,6 @@
 package dev.prepdeck;
 
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.ankisync.ExportReport;
 import dev.prepdeck.ankisync.ImportReport;
@@ -74,7 +75,7 @@ public final class AnkiCommand {
                 return 1;
             }
             try {
-                ImportReport report = anki(jdbi).importFile(file, deckPrefix);
+                ImportReport report = anki(jdbi).importFile(Learner.DEFAULT_ID, file, deckPrefix);
                 System.out.println(report.file() + ": " + report.format());
                 report.decks().forEach(deck -> System.out.println("deck: " + deck));
                 report.skipped().forEach(line -> System.err.println("skipped: " + line));
@@ -118,7 +119,7 @@ public final class AnkiCommand {
             try {
                 ExportReport report;
                 if (separator == null) {
-                    report = anki(database).exportDeck(deck, out);
+                    report = anki(database).exportDeck(Learner.DEFAULT_ID, deck, out);
                 } else {
                     report = writeText(separator);
                 }
@@ -134,7 +135,7 @@ public final class AnkiCommand {
         /** Built in memory first, so a deck that is not found leaves no file behind. */
         private ExportReport writeText(char separator) {
             StringWriter text = new StringWriter();
-            ExportReport report = anki(database).exportDeckText(deck, text, separator);
+            ExportReport report = anki(database).exportDeckText(Learner.DEFAULT_ID, deck, text, separator);
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {

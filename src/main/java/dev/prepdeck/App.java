@@ -1,5 +1,9 @@
 package dev.prepdeck;
 
+import dev.prepdeck.account.AccessControl;
+import dev.prepdeck.account.AccountController;
+import dev.prepdeck.account.Accounts;
+import dev.prepdeck.account.AdminController;
 import dev.prepdeck.ankisync.AnkiController;
 import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.backup.BackupController;
@@ -9,7 +13,6 @@ import dev.prepdeck.check.CheckController;
 import dev.prepdeck.check.DatabaseCheck;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.error.InvalidInputException;
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.search.SearchSyntaxException;
 import dev.prepdeck.dashboard.DashboardController;
 import dev.prepdeck.dashboard.DashboardService;
@@ -52,6 +55,7 @@ import dev.prepdeck.study.SecondOpinionController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.AllowedHosts;
+import dev.prepdeck.web.ForwardedHeaders;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.JsonBody;
 import dev.prepdeck.web.MarkdownRenderer;
@@ -90,6 +94,15 @@ public final class App {
 
     /** The app writing its automatic backups through {@code backups} (the server's, which also backs up on a timer). */
     public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms, Backups backups) {
+        return create(jdbi, clock, hosts, terms, backups, false);
+    }
+
+    /**
+     * The app as the serve command starts it; {@code trustProxy}: a reverse proxy in front says in X-Forwarded-Proto
+     * and X-Forwarded-For how the browser connected.
+     */
+    public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms, Backups backups,
+                                 boolean trustProxy) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
@@ -131,9 +144,9 @@ public final class App {
         SearchService searchService = new SearchService(jdbi, deckRepository, clock);
         AnkiController anki = new AnkiController(
                 new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock),
-                query -> {
+                (learnerId, query) -> {
                     try {
-                        return searchService.matchingIds(Learner.DEFAULT_ID, query);
+                        return searchService.matchingIds(learnerId, query);
                     } catch (SearchSyntaxException e) {
                         throw new InvalidInputException("q", e.getMessage());
                     }
@@ -142,6 +155,10 @@ public final class App {
         BrowseController browse = new BrowseController(
                 new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
         CramController cram = new CramController(searchService, markdown);
+        Accounts accounts = new Accounts(jdbi, reviewRepository, clock);
+        AccountController accountPages = new AccountController(accounts, clock);
+        AccessControl access = accountPages.accessControl();
+        AdminController admin = new AdminController(accounts);
         BackupController backupPages = new BackupController(backups);
         DeckSync deckSync = new DeckSync(jdbi, deckRepository, mediaStore, clock);
         CheckController checkPage = new CheckController(
@@ -149,7 +166,10 @@ public final class App {
                 () -> backups.write(Reason.CHECK));
 
         return Javalin.create(config -> {
+            ForwardedHeaders.register(config, trustProxy);
             SiteSetup.apply(config, hosts, clock);
+            // Accounts (issue 17): whom each request acts for, before any route
+            config.routes.before(access::verify);
 
             // Pages
             config.routes.get("/", dashboard::show);
@@ -267,6 +287,21 @@ public final class App {
             config.routes.post("/backups/{name}/restore", backupPages::restore);
             config.routes.get("/check", checkPage::page);
             config.routes.post("/check", checkPage::run);
+
+            // Accounts (issue 17): signing in and out, the account page (password, sessions, API tokens), the admin page
+            config.routes.get("/login", accountPages::loginForm);
+            config.routes.post("/login", accountPages::login);
+            config.routes.post("/logout", accountPages::logout);
+            config.routes.get("/account", accountPages::page);
+            config.routes.post("/account/password", accountPages::changePassword);
+            config.routes.post("/account/sessions/{sessionId}/revoke", accountPages::revokeSession);
+            config.routes.post("/account/sign-out-everywhere", accountPages::signOutEverywhere);
+            config.routes.post("/account/tokens", accountPages::createToken);
+            config.routes.post("/account/tokens/{tokenId}/revoke", accountPages::revokeToken);
+            config.routes.get("/admin", admin::page);
+            config.routes.post("/admin/accounts/{learnerId}/disable", admin::disable);
+            config.routes.post("/admin/accounts/{learnerId}/enable", admin::enable);
+            config.routes.post("/admin/accounts/{learnerId}/reset-password", admin::resetPassword);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.prepdeck;
 
+import dev.prepdeck.account.Accounts;
 import dev.prepdeck.backup.BackupException;
 import dev.prepdeck.backup.Backups;
 import dev.prepdeck.backup.Reason;
@@ -12,6 +13,7 @@ import dev.prepdeck.deck.ShippedDecks;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.practice.TermAnalyzer;
+import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.web.AllowedHosts;
 import io.javalin.Javalin;
 import java.net.InetAddress;
@@ -49,6 +51,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " machine's LAN name (NAME or NAME:PORT; repeatable).",
                     "127.0.0.1, localhost, [::1] and the --host address are always accepted."})
     List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--trust-proxy",
+            description = {"the site runs behind a reverse proxy (Caddy, nginx) on this machine: believe its"
+                    + " X-Forwarded-Proto (HTTPS: Secure cookies and HSTS) and X-Forwarded-For (the address that"
+                    + " login throttling counts). Without a proxy anyone could send these headers, so they are"
+                    + " ignored unless this is given."})
+    boolean trustProxy;
 
     @Option(names = "--decks", paramLabel = "DIR", description = "folder of deck files to import at start")
     Path decks;
@@ -107,7 +116,14 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage() + "; prepdeck did not start");
             return 1;
         }
-        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer -> App.create(jdbi, clock, hosts, analyzer, backups));
+        Optional<String> refusal = refusal(host, new Accounts(jdbi, new ReviewRepository(), clock).any(),
+                database.file);
+        if (refusal.isPresent()) {
+            System.err.println(refusal.get());
+            return 2;
+        }
+        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer ->
+                App.create(jdbi, clock, hosts, analyzer, backups, trustProxy));
         SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
@@ -115,8 +131,6 @@ public final class ServeCommand implements Callable<Integer> {
             report.lines().forEach(System.out::println);
             System.out.println("decks: " + report.summary());
         }
-        // The accounts issue turns this warning into a refusal to start without a login.
-        networkWarning(host).ifPresent(System.err::println);
         app.join().start(host, port);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "prepdeck-timer");
@@ -133,20 +147,33 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A warning when {@code host} lets other machines in: the site has no login, so whoever reaches it owns it. */
-    static Optional<String> networkWarning(String host) {
-        if (!AllowedHosts.isEveryAddress(host)) {
-            try {
-                if (InetAddress.getByName(host).isLoopbackAddress()) {
-                    return Optional.empty();
-                }
-            } catch (UnknownHostException e) {
-                // an address nobody can resolve is reported by the server; warn all the same
-            }
+    /**
+     * Why the site must not start: listening where other machines reach it ({@code host} not loopback) with no
+     * account would hand the decks and reviews to anyone on the network. The answer names the command that fixes it.
+     */
+    static Optional<String> refusal(String host, boolean accountsExist, Path databaseFile) {
+        if (accountsExist || thisMachineOnly(host)) {
+            return Optional.empty();
         }
-        return Optional.of("WARNING: prepdeck has no login. Listening on " + host + " lets anyone who can reach"
-                + " this machine on the network read, change and delete your decks and reviews. Use --host 127.0.0.1"
-                + " (the default) unless every device on this network is yours.");
+        String db = databaseFile.equals(Path.of("prepdeck.db")) ? "" : " --db " + databaseFile;
+        return Optional.of("error: prepdeck has no accounts yet, so it serves this machine only. Listening on " + host
+                + " would let anyone who can reach this machine read, change and delete your decks and reviews."
+                + System.lineSeparator() + "Add an account first (it asks for a password twice), then start again:"
+                + System.lineSeparator() + System.lineSeparator() + "    prepdeck user add NAME" + db
+                + System.lineSeparator());
+    }
+
+    /** A loopback address or name: only this machine can connect. */
+    static boolean thisMachineOnly(String host) {
+        if (AllowedHosts.isEveryAddress(host)) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            // an address nobody can resolve is reported by the server; refuse all the same
+            return false;
+        }
     }
 
     private SyncReport sync(DeckSync sync) {

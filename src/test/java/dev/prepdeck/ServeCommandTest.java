@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** prepdeck serve's network options: who may reach the site, and the warning when the network can. */
+/** prepdeck serve's network options: who may reach the site, and the refusal to open it to a network without accounts. */
 class ServeCommandTest {
     @TempDir
     Path tempDir;
@@ -17,18 +17,34 @@ class ServeCommandTest {
     final CapturedOutput output = new CapturedOutput();
 
     @Test
-    void listening_on_every_address_or_a_lan_address_warns_that_there_is_no_login() {
+    void listening_on_every_address_or_a_lan_address_without_accounts_is_refused_naming_the_command_to_run() {
         for (String host : new String[] {"0.0.0.0", "::", "192.0.2.10"}) {
-            assertThat(ServeCommand.networkWarning(host)).as(host).hasValueSatisfying(warning -> assertThat(warning)
-                    .contains("no login").contains("anyone who can reach this machine on the network"));
+            assertThat(ServeCommand.refusal(host, false, Path.of("prepdeck.db"))).as(host)
+                    .hasValueSatisfying(message -> assertThat(message)
+                            .contains("anyone who can reach this machine")
+                            .contains(System.lineSeparator() + "    prepdeck user add NAME" + System.lineSeparator()));
         }
+        assertThat(ServeCommand.refusal("0.0.0.0", false, Path.of("/srv/study.db")))
+                .hasValueSatisfying(message -> assertThat(message).contains("prepdeck user add NAME --db /srv/study.db"));
     }
 
     @Test
-    void listening_on_this_machine_only_gives_no_warning() {
+    void this_machine_only_needs_no_account_and_any_address_may_listen_once_one_exists() {
         for (String host : new String[] {"127.0.0.1", "localhost", "::1"}) {
-            assertThat(ServeCommand.networkWarning(host)).as(host).isEmpty();
+            assertThat(ServeCommand.refusal(host, false, Path.of("prepdeck.db"))).as(host).isEmpty();
         }
+        assertThat(ServeCommand.refusal("0.0.0.0", true, Path.of("prepdeck.db"))).isEmpty();
+    }
+
+    @Test
+    void serve_on_every_address_with_no_account_stops_before_listening_and_prints_the_command() {
+        Path db = tempDir.resolve("x.db");
+        int exit = new CommandLine(new ServeCommand()).execute("--host", "0.0.0.0", "--db", db.toString(),
+                "--port", "0");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.err()).contains("    prepdeck user add NAME --db " + db);
+        assertThat(output.out()).doesNotContain("prepdeck is running");
     }
 
     @Test

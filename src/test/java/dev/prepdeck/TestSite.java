@@ -48,6 +48,8 @@ public final class TestSite {
     private String csrfToken;
     /** Cookies the site set besides the token (the flash message after a form), sent back as a browser would. */
     private final Map<String, String> otherCookies = new LinkedHashMap<>();
+    /** Headers every request of this browser carries, as a reverse proxy in front would add them. */
+    private final Map<String, String> alwaysSent = new LinkedHashMap<>();
 
     /**
      * Uses a client of its own without a cookie jar: javalin-testtools shares one client (and its cookies) across
@@ -86,6 +88,7 @@ public final class TestSite {
             if (csrfToken != null || !otherCookies.isEmpty()) {
                 builder.header("Cookie", cookieHeader());
             }
+            alwaysSent.forEach(builder::header);
         });
         remember(response);
         return response;
@@ -127,8 +130,10 @@ public final class TestSite {
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
-        Response response = client.request(path, builder -> builder.post(form.build())
-                .header("Cookie", cookieHeader()));
+        Response response = client.request(path, builder -> {
+            builder.post(form.build()).header("Cookie", cookieHeader());
+            alwaysSent.forEach(builder::header);
+        });
         remember(response);
         return response;
     }
@@ -202,6 +207,60 @@ public final class TestSite {
 
     public Response delete(String path) {
         return client.request(path, builder -> builder.delete(BodyPublishers.noBody()));
+    }
+
+    /** Sends this header on every request from now on, as a reverse proxy in front of the site would. */
+    public TestSite sendingHeader(String name, String value) {
+        alwaysSent.put(name, value);
+        return this;
+    }
+
+    /** Another browser on the same site, with cookies of its own. */
+    public TestSite anotherBrowser() {
+        return new TestSite(client);
+    }
+
+    /** Signs in through the login form, as a person would (the form's CSRF token first, then name and password). */
+    public Response login(String name, String password) {
+        get("/login");
+        return submit("/login", "name", name, "password", password);
+    }
+
+    /** A cookie the site set in this browser (other than the CSRF token), or null. */
+    public String cookie(String name) {
+        return otherCookies.get(name);
+    }
+
+    /** Puts a cookie in this browser as another page (or an attacker on a sibling name) could. */
+    public void setCookie(String name, String value) {
+        otherCookies.put(name, value);
+    }
+
+    /** A request with this browser's cookies and the given headers; a body, if any, is sent as JSON. */
+    public Response send(String method, String path, String json, String... headerNamesAndValues) {
+        Response response = client.request(path, builder -> {
+            HttpRequest.BodyPublisher body = json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json);
+            switch (method) {
+                case "GET" -> builder.get();
+                case "POST" -> builder.post(body);
+                case "PUT" -> builder.put(body);
+                case "PATCH" -> builder.patch(body);
+                case "DELETE" -> builder.delete(body);
+                default -> throw new IllegalArgumentException("no test requests with " + method);
+            }
+            if (json != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            if (csrfToken != null || !otherCookies.isEmpty()) {
+                builder.header("Cookie", cookieHeader());
+            }
+            alwaysSent.forEach(builder::header);
+            for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+                builder.header(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+            }
+        });
+        remember(response);
+        return response;
     }
 
     public static JsonNode json(Response response) {

@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.anki.text.ColumnMapping;
 import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.deck.DeckExport;
@@ -39,7 +40,7 @@ public final class AnkiController {
 
     /** The ids of the cards a search matches, or a {@link dev.prepdeck.error.InvalidInputException} naming the problem. */
     public interface CardSearch {
-        List<Long> matchingIds(String query);
+        List<Long> matchingIds(long learnerId, String query);
     }
 
     private final AnkiSync anki;
@@ -83,7 +84,7 @@ public final class AnkiController {
                         null);
                 return;
             }
-            ImportReport report = anki.importFile(file, prefix);
+            ImportReport report = anki.importFile(SignedIn.learner(ctx), file, prefix);
             ctx.render("anki/imported.html", Map.of("report", report));
         } catch (InvalidInputException e) {
             renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), prefix);
@@ -113,7 +114,7 @@ public final class AnkiController {
             Files.writeString(file, content, StandardCharsets.UTF_8);
             text = anki.readText(file);
             chosen = chosenMapping(ctx, text);
-            ImportReport report = anki.importText(file, prefix, chosen);
+            ImportReport report = anki.importText(SignedIn.learner(ctx), file, prefix, chosen);
             ctx.render("anki/imported.html", Map.of("report", report));
         } catch (InvalidInputException e) {
             if (text == null) {
@@ -184,7 +185,7 @@ public final class AnkiController {
         long deckId = Params.pathId(ctx, "deckId");
         String name = anki.deckName(deckId);
         StringWriter out = new StringWriter();
-        anki.exportDeckText(deckId, out, separator);
+        anki.exportDeckText(SignedIn.learner(ctx), deckId, out, separator);
         ctx.contentType((separator == ',' ? "text/csv" : "text/tab-separated-values") + "; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, "." + format) + "\"");
         ctx.result(out.toString());
@@ -199,9 +200,9 @@ public final class AnkiController {
         }
         Path file = null;
         try {
-            List<Long> ids = search.matchingIds(query);
+            List<Long> ids = search.matchingIds(SignedIn.learner(ctx), query);
             file = Files.createTempFile("prepdeck-anki-search-", ".apkg");
-            anki.exportCards(query, ids, file);
+            anki.exportCards(SignedIn.learner(ctx), query, ids, file);
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName("search " + query, ".apkg")
                     + "\"");
@@ -248,7 +249,7 @@ public final class AnkiController {
         Path file = null;
         try {
             file = Files.createTempFile("prepdeck-anki-export-", ".apkg");
-            anki.exportDeck(deckId, file);
+            anki.exportDeck(SignedIn.learner(ctx), deckId, file);
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, ".apkg") + "\"");
             ctx.result(Files.readAllBytes(file));

@@ -103,9 +103,9 @@ public final class AnkiSync {
      * @throws InvalidInputException naming the file and the problem when it is not a package prepdeck can read,
      *                               or the prefix is not a deck name; nothing is written then
      */
-    public ImportReport importPackage(Path file, String deckPrefix) {
+    public ImportReport importPackage(long learnerId, Path file, String deckPrefix) {
         String prefix = checkedPrefix(deckPrefix);
-        Learner learner = jdbi.withHandle(reviews::learner);
+        Learner learner = jdbi.withHandle(h -> reviews.learner(h, learnerId));
         Instant now = clock.instant();
         ImportOptions options = new ImportOptions(learner.zone(), now,
                 FsrsParameters.defaults().withEnableFuzz(false), new HtmlToMarkdown(AnkiSync::mediaLink));
@@ -124,10 +124,10 @@ public final class AnkiSync {
     }
 
     /** Imports a text file (.csv, .tsv, .txt) or else a package, by the file's extension. */
-    public ImportReport importFile(Path file, String deckPrefix) {
+    public ImportReport importFile(long learnerId, Path file, String deckPrefix) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return TEXT_EXTENSIONS.stream().anyMatch(name::endsWith) ? importText(file, deckPrefix)
-                : importPackage(file, deckPrefix);
+        return TEXT_EXTENSIONS.stream().anyMatch(name::endsWith) ? importText(learnerId, file, deckPrefix)
+                : importPackage(learnerId, file, deckPrefix);
     }
 
     /**
@@ -138,8 +138,8 @@ public final class AnkiSync {
      *
      * @throws InvalidInputException naming the file and line when it cannot be read; nothing is written then
      */
-    public ImportReport importText(Path file, String deckPrefix) {
-        return importText(file, deckPrefix, null);
+    public ImportReport importText(long learnerId, Path file, String deckPrefix) {
+        return importText(learnerId, file, deckPrefix, null);
     }
 
     /**
@@ -156,15 +156,15 @@ public final class AnkiSync {
     }
 
     /**
-     * As {@link #importText(Path, String)} with the columns the learner chose on the preview page ({@code null}:
+     * As {@link #importText(long, Path, String)} with the columns the learner chose on the preview page ({@code null}:
      * the suggested ones).
      *
      * @throws InvalidInputException when the mapping names a column the file does not have, or one column twice
      */
-    public ImportReport importText(Path file, String deckPrefix, ColumnMapping chosen) {
+    public ImportReport importText(long learnerId, Path file, String deckPrefix, ColumnMapping chosen) {
         String prefix = checkedPrefix(deckPrefix);
         Instant now = clock.instant();
-        Learner learner = jdbi.withHandle(reviews::learner);
+        Learner learner = jdbi.withHandle(h -> reviews.learner(h, learnerId));
         String name = file.getFileName().toString();
         TextFile text = readText(file);
         ColumnMapping mapping = chosen == null ? text.suggested() : checkedMapping(text, chosen);
@@ -464,15 +464,15 @@ public final class AnkiSync {
      *
      * @throws NotFoundException when there is no such deck
      */
-    public ExportReport exportDeck(long deckId, Path out) {
+    public ExportReport exportDeck(long learnerId, long deckId, Path out) {
         Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> packaged(h, deckCards(h, deckId), now));
+        Export export = Database.read(jdbi, h -> packaged(h, learnerId, deckCards(h, deckId), now));
         return write(export, out);
     }
 
-    /** As {@link #exportDeck(long, Path)}, for the deck with this full name. */
-    public ExportReport exportDeck(String deckName, Path out) {
-        return exportDeck(deckId(deckName), out);
+    /** As {@link #exportDeck(long, long, Path)}, for the deck with this full name. */
+    public ExportReport exportDeck(long learnerId, String deckName, Path out) {
+        return exportDeck(learnerId, deckId(deckName), out);
     }
 
     /**
@@ -480,12 +480,12 @@ public final class AnkiSync {
      *
      * @throws InvalidInputException when no card matched: an empty package helps no one
      */
-    public ExportReport exportCards(String label, List<Long> cardIds, Path out) {
+    public ExportReport exportCards(long learnerId, String label, List<Long> cardIds, Path out) {
         if (cardIds.isEmpty()) {
             throw new InvalidInputException("q", "No card matches \"" + label + "\", so there is nothing to export.");
         }
         Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> packaged(h, new Selection(label, cardIds, decks.allDecks(h)), now));
+        Export export = Database.read(jdbi, h -> packaged(h, learnerId, new Selection(label, cardIds, decks.allDecks(h)), now));
         return write(export, out);
     }
 
@@ -496,16 +496,16 @@ public final class AnkiSync {
      *
      * @throws NotFoundException when there is no such deck
      */
-    public ExportReport exportDeckText(long deckId, Writer out, char separator) {
+    public ExportReport exportDeckText(long learnerId, long deckId, Writer out, char separator) {
         Instant now = clock.instant();
-        Gathered gathered = Database.read(jdbi, h -> gather(h, deckCards(h, deckId), now));
+        Gathered gathered = Database.read(jdbi, h -> gather(h, learnerId, deckCards(h, deckId), now));
         new AnkiTextWriter(target -> MediaLinks.name(target).orElse(target)).write(gathered.cards(), out, separator);
         return new ExportReport(gathered.label(), gathered.cards().size(), 0, 0, List.of());
     }
 
-    /** As {@link #exportDeckText(long, Writer, char)}, for the deck with this full name. */
-    public ExportReport exportDeckText(String deckName, Writer out, char separator) {
-        return exportDeckText(deckId(deckName), out, separator);
+    /** As {@link #exportDeckText(long, long, Writer, char)}, for the deck with this full name. */
+    public ExportReport exportDeckText(long learnerId, String deckName, Writer out, char separator) {
+        return exportDeckText(learnerId, deckId(deckName), out, separator);
     }
 
     private long deckId(String deckName) {
@@ -547,8 +547,8 @@ public final class AnkiSync {
         return new Selection(deck.name(), sync.cardIdsInDecks(h, tree.scope(deck).deckIds()), tree.members(deck));
     }
 
-    private Gathered gather(Handle h, Selection selection, Instant now) {
-        Learner learner = reviews.learner(h);
+    private Gathered gather(Handle h, long learnerId, Selection selection, Instant now) {
+        Learner learner = reviews.learner(h, learnerId);
         List<Long> cardIds = selection.cardIds();
         List<ExportRow> rows = sync.exportRows(h, learner.id(), cardIds);
         Map<Long, List<ExportReview>> history = new HashMap<>();
@@ -586,8 +586,8 @@ public final class AnkiSync {
         return new Gathered(selection.label(), cards, logged.size(), options);
     }
 
-    private Export packaged(Handle h, Selection selection, Instant now) {
-        Gathered gathered = gather(h, selection, now);
+    private Export packaged(Handle h, long learnerId, Selection selection, Instant now) {
+        Gathered gathered = gather(h, learnerId, selection, now);
         AnkiExport.Result built = new AnkiExport().build(gathered.cards(), gathered.options());
         List<MediaFile> files = new ArrayList<>();
         List<String> warnings = new ArrayList<>();

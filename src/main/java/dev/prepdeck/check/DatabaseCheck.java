@@ -102,7 +102,7 @@ public final class DatabaseCheck {
     }
 
     private Found find(Handle h) {
-        Learner learner = reviews.learner(h);
+        Learner learner = reviews.learner(h, Learner.DEFAULT_ID);
         // a row of a table without rowids (the due queue) is the due-queue check's to report and repair
         List<CheckRepository.BrokenReference> broken = rows.brokenReferences(h).stream()
                 .filter(b -> b.rowid() != null).toList();
@@ -164,7 +164,7 @@ public final class DatabaseCheck {
             rows.deleteRow(h, broken.table(), broken.rowid());
         }
         found.missingStates().forEach(missing -> rows.insertNewState(h, missing));
-        Learner learner = reviews.learner(h);
+        Learner learner = reviews.learner(h, Learner.DEFAULT_ID);
         Map<Long, FsrsCard> replayed = new LinkedHashMap<>(found.replayedStates());
         // a state just added is new: a reviewed card's reviews give it its real one
         replayed.putAll(replayed(h, learner, found.missingStates().stream()

@@ -1,5 +1,6 @@
 package dev.prepdeck.dashboard;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.review.DeckCounts;
 import io.javalin.http.Context;
@@ -19,7 +20,7 @@ public final class DashboardController {
     }
 
     public void show(Context ctx) {
-        DashboardService.Dashboard dashboard = dashboards.dashboard();
+        DashboardService.Dashboard dashboard = dashboards.dashboard(SignedIn.learner(ctx));
         List<DeckRow> rows = dashboard.decks().stream()
                 .map(d -> DeckRow.of(d, dashboard.counts().getOrDefault(d.id(), DeckCounts.NONE)))
                 .toList();

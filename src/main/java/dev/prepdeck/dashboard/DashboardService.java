@@ -24,10 +24,11 @@ public final class DashboardService {
         this.stats = stats;
     }
 
-    public Dashboard dashboard() {
+    public Dashboard dashboard(long learnerId) {
         return Database.read(jdbi, h -> {
-            Map<Long, DeckCounts> counts = reviews.countsByDeck(h);
-            return new Dashboard(decks.allDecks(h), counts, stats.today(h, counts), stats.interviewPlans(h));
+            Map<Long, DeckCounts> counts = reviews.countsByDeck(h, learnerId);
+            return new Dashboard(decks.allDecks(h), counts, stats.today(h, learnerId, counts),
+                    stats.interviewPlans(h, learnerId));
         });
     }
 

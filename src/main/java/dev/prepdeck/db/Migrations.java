@@ -25,7 +25,8 @@ public final class Migrations {
             "V9__buried_cards.sql",
             "V10__search_index_for_imports.sql",
             "V11__answer_judge.sql",
-            "V12__practice_recordings.sql");
+            "V12__practice_recordings.sql",
+            "V13__accounts.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -1,5 +1,6 @@
 package dev.prepdeck.optimize;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.optimizer.Metrics;
 import dev.prepdeck.web.JsonBody;
@@ -29,12 +30,12 @@ public final class OptimizeController {
 
     /** What an optimization of every deck would read, with the button that runs it. */
     public void allDecksForm(Context ctx) {
-        ctx.render("optimize/start.html", Map.of("overview", optimizer.overview(null), "action", "/optimize"));
+        ctx.render("optimize/start.html", Map.of("overview", optimizer.overview(SignedIn.learner(ctx), null), "action", "/optimize"));
     }
 
     public void deckForm(Context ctx) {
         long deckId = deckId(ctx);
-        ctx.render("optimize/start.html", Map.of("overview", optimizer.overview(deckId),
+        ctx.render("optimize/start.html", Map.of("overview", optimizer.overview(SignedIn.learner(ctx), deckId),
                 "action", "/decks/" + deckId + "/optimize"));
     }
 
@@ -56,7 +57,7 @@ public final class OptimizeController {
         try (StreamedPage page = StreamedPage.open(ctx, "optimize/run.html", Map.of("scope", scope))) {
             Optimization result;
             try {
-                result = optimizer.optimize(deckId,
+                result = optimizer.optimize(SignedIn.learner(ctx), deckId,
                         (step, items) -> page.send("optimize/step.html", Map.of("step", step.name(), "items", items)));
             } catch (UncheckedIOException e) {
                 throw e;
@@ -86,7 +87,7 @@ public final class OptimizeController {
     private void apply(Context ctx, Long deckId) {
         double[] weights = Params.formNumbers(ctx, "weights", "weights");
         boolean reschedule = Params.formTicked(ctx, "reschedule");
-        OptimizeService.Applied applied = optimizer.apply(deckId, weights, reschedule);
+        OptimizeService.Applied applied = optimizer.apply(SignedIn.learner(ctx), deckId, weights, reschedule);
         Map<String, Object> model = new HashMap<>();
         model.put("applied", applied);
         model.put("deckId", deckId);
@@ -113,7 +114,7 @@ public final class OptimizeController {
 
     /** POST /api/decks/{id}/optimize: the fit and its figures as JSON; stores nothing. */
     public void optimizeApi(Context ctx) {
-        Optimization result = optimizer.optimize(deckId(ctx), OptimizeService.Progress.NONE);
+        Optimization result = optimizer.optimize(SignedIn.learner(ctx), deckId(ctx), OptimizeService.Progress.NONE);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("deck", Map.of("id", result.deck().id(), "name", result.deck().name()));
         json.put("reviews", result.reviews());
@@ -134,7 +135,7 @@ public final class OptimizeController {
     /** POST /api/decks/{id}/fsrs: saves the weights for the deck and its sub-decks, rescheduling on request. */
     public void applyApi(Context ctx) {
         JsonBody body = JsonBody.of(ctx);
-        OptimizeService.Applied applied = optimizer.apply(deckId(ctx), body.requiredNumbers("weights"),
+        OptimizeService.Applied applied = optimizer.apply(SignedIn.learner(ctx), deckId(ctx), body.requiredNumbers("weights"),
                 body.optionalBoolean("reschedule", false));
         ctx.json(Map.of("decks", applied.decks(), "rescheduled", applied.rescheduled(), "moved", applied.moved()));
     }

@@ -51,12 +51,12 @@ public final class OptimizeService {
     }
 
     /** The reviews of {@code deckId} with its sub-decks (null: every deck), read in one snapshot. */
-    public ReviewHistory history(Long deckId) {
-        return Database.read(jdbi, h -> history(h, deckId));
+    public ReviewHistory history(long learnerId, Long deckId) {
+        return Database.read(jdbi, h -> history(h, learnerId, deckId));
     }
 
-    private ReviewHistory history(Handle h, Long deckId) {
-        Learner learner = reviews.learner(h);
+    private ReviewHistory history(Handle h, long learnerId, Long deckId) {
+        Learner learner = reviews.learner(h, learnerId);
         DeckScope scope = scope(h, deckId);
         return new ReviewHistory(scope, new DayCut(learner.zone(), learner.rolloverHour()),
                 reviews.reviewedCards(h, learner.id(), scope.deckIds()));
@@ -68,10 +68,10 @@ public final class OptimizeService {
     }
 
     /** What the optimizer would read for {@code deckId} with its sub-decks (null: every deck), counted. */
-    public Overview overview(Long deckId) {
+    public Overview overview(long learnerId, Long deckId) {
         return Database.read(jdbi, h -> {
             DeckScope scope = scope(h, deckId);
-            return new Overview(scope, reviews.reviewCount(h, reviews.learner(h).id(), scope.deckIds()));
+            return new Overview(scope, reviews.reviewCount(h, learnerId, scope.deckIds()));
         });
     }
 
@@ -97,9 +97,9 @@ public final class OptimizeService {
      * in use: on every item, on the later items of a time-series split, and the desired retentions they lead to.
      * Stores nothing.
      */
-    public Optimization optimize(Long deckId, Progress progress) {
+    public Optimization optimize(long learnerId, Long deckId, Progress progress) {
         progress.begins(Step.READING, 0);
-        ReviewHistory history = history(deckId);
+        ReviewHistory history = history(learnerId, deckId);
         TrainingSet set = TrainingSet.of(history.histories(), history.dayCut());
         DeckScope scope = history.scope();
         Optimizer optimizer = new Optimizer(scope.trainingConfig());
@@ -146,7 +146,7 @@ public final class OptimizeService {
      * reviews are replayed through the scheduler with its deck's new settings, so its memory state and due date
      * are what they would have been with these weights all along. The review log is not changed.
      */
-    public Applied apply(Long deckId, double[] weights, boolean reschedule) {
+    public Applied apply(long learnerId, Long deckId, double[] weights, boolean reschedule) {
         String text = storedText(checkedWeights(weights));
         return jdbi.inTransaction(h -> {
             DeckScope scope = scope(h, deckId);
@@ -162,7 +162,7 @@ public final class OptimizeService {
             if (!reschedule) {
                 return new Applied(scope.name(), scope.decks().size(), 0, 0);
             }
-            Learner learner = reviews.learner(h);
+            Learner learner = reviews.learner(h, learnerId);
             Map<Long, Long> dueBefore = reviews.dueDates(h, learner.id(), scope.deckIds());
             Map<Long, FsrsCard> replayed = new LinkedHashMap<>();
             for (ReviewedCard card : reviews.reviewedCards(h, learner.id(), scope.deckIds())) {

@@ -92,20 +92,21 @@ public final class PracticeService {
      * points the user marked as covered (their indexes); null keeps the matcher's own verdict. A repeated
      * {@code requestId} (may be null) returns the stored review and stores no second attempt.
      */
-    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
-                                                     String answer, long seconds, Set<Integer> ticked,
+    public ReviewService.RatedReview rateWithAttempt(long learnerId, long cardId, Rating rating, long durationMs,
+                                                     Long shownAtMs, String answer, long seconds, Set<Integer> ticked,
                                                      RequestId requestId) {
-        return rateWithAttempt(cardId, rating, durationMs, shownAtMs, answer, seconds, ticked, requestId, null);
+        return rateWithAttempt(learnerId, cardId, rating, durationMs, shownAtMs, answer, seconds, ticked, requestId, null);
     }
 
     /** As above, with the answer's recording (its id from the upload, may be null) kept with the attempt. */
-    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
+    public ReviewService.RatedReview rateWithAttempt(long learnerId, long cardId, Rating rating, long durationMs,
+                                                     Long shownAtMs,
                                                      String answer, long seconds, Set<Integer> ticked,
                                                      RequestId requestId, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
-            ReviewService.RatedReview rated = reviews.rate(h, cardId, rating, durationMs, shownAtMs, requestId);
+            ReviewService.RatedReview rated = reviews.rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId);
             if (rated.repeated()) {
                 return rated;
             }
@@ -121,8 +122,8 @@ public final class PracticeService {
     }
 
     /** The learner's attempts at a card, newest first; on the caller's handle. */
-    public List<Attempt> attempts(Handle h, long cardId) {
-        return attempts.attempts(h, reviews.learner(h).id(), cardId);
+    public List<Attempt> attempts(Handle h, long learnerId, long cardId) {
+        return attempts.attempts(h, learnerId, cardId);
     }
 
     public PracticeSettings settings(long deckId) {
@@ -173,7 +174,7 @@ public final class PracticeService {
     }
 
     /** Cards for a mock interview from the chosen decks (with their sub-decks). */
-    public List<Long> pickMockCards(Collection<Long> deckIds, int count) {
+    public List<Long> pickMockCards(long learnerId, Collection<Long> deckIds, int count) {
         if (deckIds.isEmpty()) {
             throw new InvalidInputException("decks", "choose at least one deck");
         }
@@ -181,7 +182,6 @@ public final class PracticeService {
             throw new InvalidInputException("count", "number of questions must be between 1 and " + MAX_MOCK_QUESTIONS);
         }
         return jdbi.withHandle(h -> {
-            long learnerId = reviews.learner(h).id();
             DeckTree tree = decks.tree(h);
             Set<Long> chosen = new LinkedHashSet<>();
             for (long id : deckIds) {
@@ -200,21 +200,19 @@ public final class PracticeService {
      * Stores a mock interview answer, checked but not yet rated, with its recording when it was spoken (the id from
      * the upload, or null); returns the attempt's id.
      */
-    public long recordMockAnswer(long cardId, String answer, long seconds, Long recordingId) {
+    public long recordMockAnswer(long learnerId, long cardId, String answer, long seconds, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
-            long learner = reviews.learner(h).id();
-            long attempt = attempts.insertAttempt(h, cardId, learner, null, clock.millis(), answer, seconds,
+            long attempt = attempts.insertAttempt(h, cardId, learnerId, null, clock.millis(), answer, seconds,
                     check.result().coverage(), pointMarks(check.result()));
-            RecordingStore.attach(h, recordingId, learner, cardId, attempt);
+            RecordingStore.attach(h, recordingId, learnerId, cardId, attempt);
             return attempt;
         });
     }
 
     /** A mock interview's attempts in the given order, each with what the check page would suggest. */
-    public List<MockAnswer> mockReport(List<Long> attemptIds) {
+    public List<MockAnswer> mockReport(long learnerId, List<Long> attemptIds) {
         return jdbi.withHandle(h -> {
-            long learnerId = reviews.learner(h).id();
             List<MockAnswer> report = new ArrayList<>();
             for (long id : attemptIds) {
                 Attempt attempt = attempts.attempt(h, learnerId, id)
@@ -237,16 +235,15 @@ public final class PracticeService {
      * Applies a mock interview's ratings to scheduling, all or nothing: each attempt's card is rated and the
      * attempt linked to its review. An attempt already rated is refused, so a report cannot be applied twice.
      */
-    public void confirmMock(Map<Long, Rating> ratingByAttempt) {
+    public void confirmMock(long learnerId, Map<Long, Rating> ratingByAttempt) {
         jdbi.useTransaction(h -> {
-            long learnerId = reviews.learner(h).id();
             for (Map.Entry<Long, Rating> e : ratingByAttempt.entrySet()) {
                 Attempt attempt = attempts.attempt(h, learnerId, e.getKey())
                         .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + e.getKey()));
                 if (attempt.reviewId() != null) {
                     throw new InvalidInputException("attempts", "these ratings have already been applied");
                 }
-                ReviewService.RatedReview rated = reviews.rate(h, attempt.cardId(), e.getValue(), attempt.seconds() * 1000L, null);
+                ReviewService.RatedReview rated = reviews.rate(h, learnerId, attempt.cardId(), e.getValue(), attempt.seconds() * 1000L, null);
                 attempts.linkReview(h, attempt.id(), rated.reviewId());
             }
         });

@@ -31,13 +31,19 @@ public final class ReviewRepository {
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
             s.elapsed_days, s.last_review, s.due, s.suspended""";
 
-    public Learner learner(Handle h) {
+    public Learner learner(Handle h, long learnerId) {
         return h.createQuery("SELECT id, time_zone, rollover_hour FROM learner WHERE id = :id")
-                .bind("id", Learner.DEFAULT_ID)
+                .bind("id", learnerId)
                 .map((rs, ctx) -> new Learner(rs.getLong("id"),
                         rs.getString("time_zone") == null ? ZoneId.systemDefault() : ZoneId.of(rs.getString("time_zone")),
                         rs.getInt("rollover_hour")))
                 .one();
+    }
+
+    /** A new learner's scheduling state: every card new, due now, as cards get it for every learner when added. */
+    public void startLearner(Handle h, long learnerId, long now) {
+        h.createUpdate("INSERT INTO card_state (card_id, learner_id, due) SELECT id, :learnerId, :now FROM card")
+                .bind("learnerId", learnerId).bind("now", now).execute();
     }
 
     public Optional<CardSchedule> schedule(Handle h, long learnerId, long cardId) {

@@ -50,21 +50,21 @@ public final class ReviewService {
     }
 
     /** Whose progress this is and where their day begins; read on the caller's handle. */
-    public Learner learner(Handle h) {
-        return reviews.learner(h);
+    public Learner learner(Handle h, long learnerId) {
+        return reviews.learner(h, learnerId);
     }
 
     /**
      * Due, new and total counts per deck, each including its sub-decks, with the daily limits applied as studying
      * that deck applies them ({@link DeckTree#limited}: each sub-deck's own limits, the deck's, and its parents').
      */
-    public Map<Long, DeckCounts> countsByDeck() {
-        return jdbi.withHandle(this::countsByDeck);
+    public Map<Long, DeckCounts> countsByDeck(long learnerId) {
+        return jdbi.withHandle(h -> countsByDeck(h, learnerId));
     }
 
-    /** {@link #countsByDeck()} on the caller's handle. */
-    public Map<Long, DeckCounts> countsByDeck(Handle h) {
-        Learner learner = reviews.learner(h);
+    /** {@link #countsByDeck(long)} on the caller's handle. */
+    public Map<Long, DeckCounts> countsByDeck(Handle h, long learnerId) {
+        Learner learner = reviews.learner(h, learnerId);
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         DeckTree tree = decks.tree(h);
@@ -104,13 +104,13 @@ public final class ReviewService {
      * due, then reviews due today, then new cards, each from decks within their daily limits and their parents'
      * ({@link DeckTree#withinLimits}, the rule the counts follow); then learning cards due soon.
      */
-    public StudyQueue next(Long deckId) {
-        return jdbi.withHandle(h -> next(h, deckId));
+    public StudyQueue next(long learnerId, Long deckId) {
+        return jdbi.withHandle(h -> next(h, learnerId, deckId));
     }
 
-    /** {@link #next(Long)} on the caller's handle. */
-    public StudyQueue next(Handle h, Long deckId) {
-        Learner learner = reviews.learner(h);
+    /** {@link #next(long, Long)} on the caller's handle. */
+    public StudyQueue next(Handle h, long learnerId, Long deckId) {
+        Learner learner = reviews.learner(h, learnerId);
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         DeckTree tree = decks.tree(h);
@@ -157,39 +157,39 @@ public final class ReviewService {
     }
 
     /** Scheduling state and review count of each card in a deck, keyed by card id. */
-    public Map<Long, CardStatus> statusesInDeck(long deckId) {
-        return jdbi.withHandle(h -> statusesInDeck(h, deckId));
+    public Map<Long, CardStatus> statusesInDeck(long learnerId, long deckId) {
+        return jdbi.withHandle(h -> statusesInDeck(h, learnerId, deckId));
     }
 
-    public Map<Long, CardStatus> statusesInDeck(Handle h, long deckId) {
-        return reviews.statusesInDeck(h, reviews.learner(h).id(), deckId);
+    public Map<Long, CardStatus> statusesInDeck(Handle h, long learnerId, long deckId) {
+        return reviews.statusesInDeck(h, learnerId, deckId);
     }
 
     /** The learner's reviews of a card, oldest first. */
-    public List<ReviewEntry> history(Handle h, long cardId) {
-        return reviews.history(h, reviews.learner(h).id(), cardId);
+    public List<ReviewEntry> history(Handle h, long learnerId, long cardId) {
+        return reviews.history(h, learnerId, cardId);
     }
 
     /** The learner's scheduling state of a card. */
-    public Optional<CardSchedule> schedule(long cardId) {
-        return jdbi.withHandle(h -> schedule(h, cardId));
+    public Optional<CardSchedule> schedule(long learnerId, long cardId) {
+        return jdbi.withHandle(h -> schedule(h, learnerId, cardId));
     }
 
-    public Optional<CardSchedule> schedule(Handle h, long cardId) {
-        return reviews.schedule(h, reviews.learner(h).id(), cardId);
+    public Optional<CardSchedule> schedule(Handle h, long learnerId, long cardId) {
+        return reviews.schedule(h, learnerId, cardId);
     }
 
     /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
-    public Optional<StudyCard> show(Handle h, long cardId) {
-        return show(h, cardId, null);
+    public Optional<StudyCard> show(Handle h, long learnerId, long cardId) {
+        return show(h, learnerId, cardId, null);
     }
 
     /**
-     * As {@link #show(Handle, long)}, with the intervals as they were when the card was first shown at
+     * As {@link #show(Handle, long, long)}, with the intervals as they were when the card was first shown at
      * {@code shownAtMs} (the practice check shows the buttons after the typed answer; their rating is seeded then).
      */
-    public Optional<StudyCard> show(Handle h, long cardId, Long shownAtMs) {
-        Learner learner = reviews.learner(h);
+    public Optional<StudyCard> show(Handle h, long learnerId, long cardId, Long shownAtMs) {
+        Learner learner = reviews.learner(h, learnerId);
         Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
         if (schedule.isEmpty() || schedule.get().suspended()) {
             return Optional.empty();
@@ -201,34 +201,35 @@ public final class ReviewService {
      * Rates a card: schedules it with FSRS-6, stores the new state and appends the review to the log. {@code shownAtMs}
      * is when the page showed the card with its four intervals (null: not known); see {@link #fuzzSeed}.
      */
-    public ReviewResult rate(long cardId, Rating rating, long durationMs, Long shownAtMs) {
-        return rate(cardId, rating, durationMs, shownAtMs, null);
+    public ReviewResult rate(long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs) {
+        return rate(learnerId, cardId, rating, durationMs, shownAtMs, null);
     }
 
     /**
-     * {@link #rate(long, Rating, long, Long)}, once per {@code requestId} (may be null): a request that repeats one
+     * {@link #rate(long, long, Rating, long, Long)}, once per {@code requestId} (may be null): a request that repeats one
      * already stored gets that review's result back and changes nothing.
      */
-    public ReviewResult rate(long cardId, Rating rating, long durationMs, Long shownAtMs, RequestId requestId) {
-        return jdbi.inTransaction(h -> rate(h, cardId, rating, durationMs, shownAtMs, requestId).result());
+    public ReviewResult rate(long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs,
+                             RequestId requestId) {
+        return jdbi.inTransaction(h -> rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId).result());
     }
 
     /**
      * Rates a card inside the caller's transaction, so that what belongs to the review (a practice attempt, the
      * other answers of a mock interview) is written or rolled back together with it.
      */
-    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, Long shownAtMs) {
-        return rate(h, cardId, rating, durationMs, shownAtMs, null);
+    public RatedReview rate(Handle h, long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs) {
+        return rate(h, learnerId, cardId, rating, durationMs, shownAtMs, null);
     }
 
-    /** {@link #rate(Handle, long, Rating, long, Long)} once per {@code requestId}; see {@link RatedReview#repeated}. */
-    public RatedReview rate(Handle h, long cardId, Rating rating, long durationMs, Long shownAtMs,
+    /** {@link #rate(Handle, long, long, Rating, long, Long)} once per {@code requestId}; see {@link RatedReview#repeated}. */
+    public RatedReview rate(Handle h, long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs,
                             RequestId requestId) {
         if (durationMs < 0) {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
         long duration = Math.min(durationMs, MAX_DURATION_MS);
-        Learner learner = reviews.learner(h);
+        Learner learner = reviews.learner(h, learnerId);
         if (requestId != null) {
             Optional<RatedReview> stored = reviews.reviewFor(h, learner.id(), requestId);
             if (stored.isPresent()) {
@@ -280,9 +281,8 @@ public final class ReviewService {
      * Takes back the learner's most recent rating, in whichever deck: the card's state is restored and the review
      * leaves the log. Returns what was undone, or empty when there was nothing to undo.
      */
-    public Optional<LastRating> undoLast() {
+    public Optional<LastRating> undoLast(long learnerId) {
         return jdbi.inTransaction(h -> {
-            long learnerId = reviews.learner(h).id();
             Optional<ReviewRepository.NewestReview> newest = reviews.newestReview(h, learnerId);
             newest.ifPresent(n -> reviews.undo(h, learnerId, n.reviewId(), n.rating().cardId()));
             return newest.map(ReviewRepository.NewestReview::rating);
@@ -290,7 +290,7 @@ public final class ReviewService {
     }
 
     /** The rating undo would take back now. */
-    public Optional<LastRating> lastRating(Handle h) {
-        return reviews.newestReview(h, reviews.learner(h).id()).map(ReviewRepository.NewestReview::rating);
+    public Optional<LastRating> lastRating(Handle h, long learnerId) {
+        return reviews.newestReview(h, learnerId).map(ReviewRepository.NewestReview::rating);
     }
 }

@@ -1,9 +1,9 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.review.DueFormat;
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.search.SearchNode.TextField;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.JsonBody;
@@ -132,7 +132,7 @@ public final class BrowseController {
                 confirmDelete(ctx, view, selection, everyMatch);
                 return;
             }
-            int changed = bulk.apply(Learner.DEFAULT_ID, selection, action);
+            int changed = bulk.apply(SignedIn.learner(ctx), selection, action);
             Flash.show(ctx, done(action, changed));
             ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | NotFoundException | SearchSyntaxException e) {
@@ -142,7 +142,7 @@ public final class BrowseController {
     }
 
     private void confirmDelete(Context ctx, View view, CardSelection selection, boolean everyMatch) {
-        int count = bulk.count(Learner.DEFAULT_ID, selection);
+        int count = bulk.count(SignedIn.learner(ctx), selection);
         Map<String, Object> model = new HashMap<>();
         model.put("view", view);
         model.put("count", count);
@@ -158,7 +158,7 @@ public final class BrowseController {
         model.put("ticked", ticked);
         BulkEdit.BrowsePage page;
         try {
-            page = bulk.browse(Learner.DEFAULT_ID, view.query(), view.sort(), view.order(), view.page(), PAGE_SIZE);
+            page = bulk.browse(SignedIn.learner(ctx), view.query(), view.sort(), view.order(), view.page(), PAGE_SIZE);
             SearchResult result = page.result();
             Highlighter marks = result.highlighter();
             Instant now = clock.instant();
@@ -166,7 +166,7 @@ public final class BrowseController {
             model.put("result", result);
             model.put("rows", result.rows().stream().map(r -> Row.of(r, marks, now, zone)).toList());
         } catch (SearchSyntaxException e) {
-            page = bulk.withoutResults(Learner.DEFAULT_ID);
+            page = bulk.withoutResults(SignedIn.learner(ctx));
             ctx.status(HttpStatus.BAD_REQUEST);
             model.put("queryError", e.getMessage());
             int at = Math.min(e.position(), view.query().length());
@@ -206,7 +206,7 @@ public final class BrowseController {
     /** The tag list with counts and the forms to rename or delete a tag everywhere. */
     public void tags(Context ctx) {
         Map<String, Object> model = new HashMap<>();
-        model.put("tags", bulk.withoutResults(Learner.DEFAULT_ID).tags());
+        model.put("tags", bulk.withoutResults(SignedIn.learner(ctx)).tags());
         ctx.render("search/tags.html", model);
     }
 
@@ -230,7 +230,7 @@ public final class BrowseController {
         View view = View.of(ctx);
         int pageSize = Params.queryInt(ctx, "pageSize", PAGE_SIZE, 1, SearchService.MAX_PAGE_SIZE);
         try {
-            SearchResult result = search.search(Learner.DEFAULT_ID, view.query(), view.sort(), view.order(),
+            SearchResult result = search.search(SignedIn.learner(ctx), view.query(), view.sort(), view.order(),
                     view.page(), pageSize);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("query", result.search().toString());
@@ -257,7 +257,7 @@ public final class BrowseController {
         BulkAction action = BulkAction.of(body.optionalString("action"), body.optionalLong("flag"),
                 body.optionalLong("deckId"), body.optionalStrings("tags"));
         try {
-            ctx.json(Map.of("changed", bulk.apply(Learner.DEFAULT_ID, selection, action)));
+            ctx.json(Map.of("changed", bulk.apply(SignedIn.learner(ctx), selection, action)));
         } catch (SearchSyntaxException e) {
             syntaxError(ctx, e);
         }

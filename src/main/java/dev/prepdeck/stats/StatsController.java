@@ -1,5 +1,6 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.web.Params;
@@ -35,7 +36,7 @@ public final class StatsController {
     public void page(Context ctx) {
         Deck deck = deckParam(ctx);
         int days = daysParam(ctx);
-        StatsService.Figures f = stats.figures(deck, days);
+        StatsService.Figures f = stats.figures(SignedIn.learner(ctx), deck, days);
         Map<String, Object> model = new HashMap<>();
         model.put("figures", f);
         model.put("deck", deck);
@@ -62,7 +63,7 @@ public final class StatsController {
     public void api(Context ctx) {
         Deck deck = deckParam(ctx);
         int days = daysParam(ctx);
-        StatsService.Figures f = stats.figures(deck, days);
+        StatsService.Figures f = stats.figures(SignedIn.learner(ctx), deck, days);
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> today = new LinkedHashMap<>();
         today.put("reviews", f.today().reviews());
@@ -113,7 +114,7 @@ public final class StatsController {
         int days = ctx.queryParam("days") == null ? MAX_DAYS : daysParam(ctx);
         csv(ctx, "reviews-per-day.csv", out -> {
             out.write(CsvCell.row("date", "learning", "review", "relearning", "total", "seconds"));
-            for (StatsService.DayKinds d : stats.reviewsPerDay(deck, days)) {
+            for (StatsService.DayKinds d : stats.reviewsPerDay(SignedIn.learner(ctx), deck, days)) {
                 out.write(CsvCell.row(d.date().toString(), Integer.toString(d.learning()), Integer.toString(d.review()),
                         Integer.toString(d.relearning()), Integer.toString(d.total()),
                         Long.toString(Math.round(d.durationMs() / 1000.0))));
@@ -123,13 +124,13 @@ public final class StatsController {
 
     public void reviewLogCsv(Context ctx) {
         Deck deck = deckParam(ctx);
-        ZoneId zone = stats.zone();
+        ZoneId zone = stats.zone(SignedIn.learner(ctx));
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(zone);
         csv(ctx, "review-log.csv", out -> {
             out.write(CsvCell.row("review_id", "reviewed_at_utc", "reviewed_at_local", "deck", "card_uid", "question",
                     "rating", "state_before", "state_after", "elapsed_days", "seconds", "stability", "difficulty",
                     "interval_days"));
-            stats.eachLogLine(deck, line -> {
+            stats.eachLogLine(SignedIn.learner(ctx), deck, line -> {
                 Instant at = Instant.ofEpochMilli(line.reviewedAt());
                 String row = CsvCell.row(Long.toString(line.id()), at.toString(), local.format(at),
                         line.deck(), line.cardUid(), line.question(), name(line.rating()),

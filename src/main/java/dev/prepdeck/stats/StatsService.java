@@ -49,8 +49,8 @@ public final class StatsService {
      * Today's work and the streak over every deck, for the dashboard header, which already has the study queue's
      * {@code counts}; read on the caller's handle.
      */
-    public Today today(Handle h, Map<Long, DeckCounts> counts) {
-        Learner learner = reviews.learner(h);
+    public Today today(Handle h, long learnerId, Map<Long, DeckCounts> counts) {
+        Learner learner = reviews.learner(h, learnerId);
         DeckTree tree = decks.tree(h);
         StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
         DayGrid grid = DayGrid.ending(day.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
@@ -106,9 +106,9 @@ public final class StatsService {
      * Every figure of the stats page for a deck tree (null: all decks), per-day charts over {@code periodDays}, read in
      * one snapshot on one connection.
      */
-    public Figures figures(Deck scope, int periodDays) {
+    public Figures figures(long learnerId, Deck scope, int periodDays) {
         return Database.read(jdbi, h -> {
-            Learner learner = reviews.learner(h);
+            Learner learner = reviews.learner(h, learnerId);
             DeckTree tree = decks.tree(h);
             DeckTree.Scope decksRead = tree.scope(scope);
             Instant now = clock.instant();
@@ -152,7 +152,7 @@ public final class StatsService {
             Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, tree.decks(), now);
             StatsRepository.DeckCards cards = tree.sum(scope, own, StatsRepository.DeckCards.NONE,
                     StatsRepository.DeckCards::plus);
-            Map<Long, DeckCounts> counts = reviews.countsByDeck(h);
+            Map<Long, DeckCounts> counts = reviews.countsByDeck(h, learnerId);
             StatsRepository.Distributions distributions = stats.distributions(h, learner.id(), decksRead);
             return new Figures(today(h, learner, tree, scope, year, byDay, counts), heatmap, perDay, forecast,
                     retention(byDay), cards.states(), distributions.stability(), distributions.difficulty(),
@@ -239,12 +239,12 @@ public final class StatsService {
      * taken per day times (1 + the number of learning steps), each step being one more review that day.</li>
      * </ul>
      */
-    public List<InterviewPlan> interviewPlans(Handle h) {
+    public List<InterviewPlan> interviewPlans(Handle h, long learnerId) {
         Map<Long, LocalDate> dates = decks.interviewDates(h);
         if (dates.isEmpty()) {
             return List.of();
         }
-        Learner learner = reviews.learner(h);
+        Learner learner = reviews.learner(h, learnerId);
         StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
         DeckTree tree = decks.tree(h);
         Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, tree.decks(), clock.instant());
@@ -275,9 +275,9 @@ public final class StatsService {
     }
 
     /** Reviews per study day over the last {@code days} days, oldest first, for the CSV export. */
-    public List<DayKinds> reviewsPerDay(Deck scope, int days) {
+    public List<DayKinds> reviewsPerDay(long learnerId, Deck scope, int days) {
         return jdbi.withHandle(h -> {
-            Learner learner = reviews.learner(h);
+            Learner learner = reviews.learner(h, learnerId);
             StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
             DayGrid grid = DayGrid.ending(today.date(), days, learner.zone(), learner.rolloverHour());
             DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), decks.tree(h).scope(scope),
@@ -292,13 +292,13 @@ public final class StatsService {
     }
 
     /** Streams the review log (deck tree or all) to {@code sink}, oldest first. */
-    public void eachLogLine(Deck scope, Consumer<StatsRepository.LogLine> sink) {
-        jdbi.useHandle(h -> stats.eachLogLine(h, reviews.learner(h).id(), decks.tree(h).scope(scope), sink));
+    public void eachLogLine(long learnerId, Deck scope, Consumer<StatsRepository.LogLine> sink) {
+        jdbi.useHandle(h -> stats.eachLogLine(h, learnerId, decks.tree(h).scope(scope), sink));
     }
 
     /** The zone the learner's times are shown in. */
-    public ZoneId zone() {
-        return jdbi.withHandle(h -> reviews.learner(h).zone());
+    public ZoneId zone(long learnerId) {
+        return jdbi.withHandle(h -> reviews.learner(h, learnerId).zone());
     }
 
     private static Double rate(int passed, int count) {

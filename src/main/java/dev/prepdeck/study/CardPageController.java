@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.ForgettingCurve;
@@ -39,7 +40,7 @@ public final class CardPageController {
     }
 
     public void show(Context ctx) {
-        StudyPages.CardPage page = pages.card(Params.pathId(ctx, "cardId"));
+        StudyPages.CardPage page = pages.card(SignedIn.learner(ctx), Params.pathId(ctx, "cardId"));
         Card card = page.card();
         Instant now = clock.instant();
         DateTimeFormatter when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(page.zone());

@@ -1,6 +1,6 @@
 package dev.prepdeck.study;
 
-import dev.prepdeck.review.Learner;
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.search.SearchResult;
 import dev.prepdeck.search.SearchRow;
 import dev.prepdeck.search.SearchService;
@@ -47,7 +47,7 @@ public final class CramController {
         model.put("browseUrl", "/browse?q=" + encode(query));
         SearchResult result;
         try {
-            result = search.search(Learner.DEFAULT_ID, query, sort, order, at, 1);
+            result = search.search(SignedIn.learner(ctx), query, sort, order, at, 1);
         } catch (SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             model.put("queryError", e.getMessage());

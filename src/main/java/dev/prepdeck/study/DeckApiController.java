@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
@@ -26,7 +27,7 @@ public final class DeckApiController {
     }
 
     public void listDecks(Context ctx) {
-        Map<Long, DeckCounts> counts = reviews.countsByDeck();
+        Map<Long, DeckCounts> counts = reviews.countsByDeck(SignedIn.learner(ctx));
         ctx.json(decks.allDecks().stream().map(d -> {
             DeckCounts c = counts.getOrDefault(d.id(), DeckCounts.NONE);
             return new DeckJson(d.id(), d.name(), c.total(), c.due(), c.newAvailable());
@@ -36,7 +37,7 @@ public final class DeckApiController {
     public void listCards(Context ctx) {
         long deckId = Params.pathId(ctx, "deckId");
         List<Card> cards = decks.cards(deckId);
-        Map<Long, CardStatus> statuses = reviews.statusesInDeck(deckId);
+        Map<Long, CardStatus> statuses = reviews.statusesInDeck(SignedIn.learner(ctx), deckId);
         ctx.json(cards.stream().map(c -> CardJson.of(c, statuses.containsKey(c.id()) ? statuses.get(c.id()).schedule() : null)).toList());
     }
 
@@ -51,14 +52,14 @@ public final class DeckApiController {
         long deckId = Params.pathId(ctx, "deckId");
         decks.deck(deckId);
         long cardId = decks.addCard(deckId, cardInput(JsonBody.of(ctx)));
-        ctx.status(HttpStatus.CREATED).json(cardJson(cardId));
+        ctx.status(HttpStatus.CREATED).json(cardJson(ctx, cardId));
     }
 
     public void updateCard(Context ctx) {
         long cardId = Params.pathId(ctx, "cardId");
         decks.card(cardId);
         decks.updateCard(cardId, cardInput(JsonBody.of(ctx)));
-        ctx.json(cardJson(cardId));
+        ctx.json(cardJson(ctx, cardId));
     }
 
     public void deleteCard(Context ctx) {
@@ -66,9 +67,9 @@ public final class DeckApiController {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    private CardJson cardJson(long cardId) {
+    private CardJson cardJson(Context ctx, long cardId) {
         Card card = decks.card(cardId);
-        return CardJson.of(card, reviews.schedule(cardId).orElse(null));
+        return CardJson.of(card, reviews.schedule(SignedIn.learner(ctx), cardId).orElse(null));
     }
 
     private static DeckService.CardInput cardInput(JsonBody body) {

@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
@@ -43,7 +44,7 @@ public final class DeckPageController {
     }
 
     private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
-        StudyPages.DeckPage page = pages.deck(deckId);
+        StudyPages.DeckPage page = pages.deck(SignedIn.learner(ctx), deckId);
         Deck deck = page.deck();
         Instant now = clock.instant();
         List<CardRow> rows = page.cards().stream()

@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
@@ -60,7 +61,7 @@ public final class MockInterviewController {
         try {
             List<Long> deckIds = Params.formIdChoices(ctx, "deck", "deck");
             int questions = Params.requiredFormInt(ctx, "count", "number of questions");
-            List<Long> cards = practice.pickMockCards(deckIds, questions);
+            List<Long> cards = practice.pickMockCards(SignedIn.learner(ctx), deckIds, questions);
             if (cards.size() < questions) {
                 Flash.show(ctx, Wording.format("You asked for {0,choice,1#1 question|1<{0} questions}, but the chosen "
                         + "decks have {1,choice,1#only 1 card|1<only {1} cards} to ask, so this interview has "
@@ -107,8 +108,8 @@ public final class MockInterviewController {
             throw new InvalidInputException("cardId", "this answer is not for the interview's current question");
         }
         String answer = Params.formText(ctx, "answer");
-        answers.add(practice.recordMockAnswer(cardId, answer, PracticeController.answerSeconds(ctx, clock),
-                Params.formId(ctx, "recording", "recording")));
+        answers.add(practice.recordMockAnswer(SignedIn.learner(ctx), cardId, answer,
+                PracticeController.answerSeconds(ctx, clock), Params.formId(ctx, "recording", "recording")));
         ctx.redirect("/mock/run?cards=" + Params.joinIds(cards) + "&answers=" + Params.joinIds(answers),
                 HttpStatus.SEE_OTHER);
     }
@@ -122,7 +123,7 @@ public final class MockInterviewController {
         if (answers.isEmpty()) {
             throw new InvalidInputException("answers", "this report has no answers; start a mock interview at /mock");
         }
-        List<PracticeService.MockAnswer> report = practice.mockReport(answers);
+        List<PracticeService.MockAnswer> report = practice.mockReport(SignedIn.learner(ctx), answers);
         Map<Long, Long> spoken = recordings.byAttempt(answers);
         List<ReportRow> rows = new ArrayList<>();
         double total = 0;
@@ -161,7 +162,7 @@ public final class MockInterviewController {
             if (ratings.isEmpty()) {
                 throw new InvalidInputException("answers", "there are no answers to rate");
             }
-            practice.confirmMock(ratings);
+            practice.confirmMock(SignedIn.learner(ctx), ratings);
             Flash.show(ctx, Wording.format("Applied {0,choice,1#1 rating|1<{0} ratings} to your schedule.",
                     ratings.size()));
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);

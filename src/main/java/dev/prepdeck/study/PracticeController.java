@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
@@ -14,7 +15,6 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
@@ -60,7 +60,7 @@ public final class PracticeController {
         long seconds = answerSeconds(ctx, clock);
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        StudyPages.Reveal reveal = pages.reveal(cardId, answer, seconds,
+        StudyPages.Reveal reveal = pages.reveal(SignedIn.learner(ctx), cardId, answer, seconds,
                 shownAt.isPresent() ? shownAt.getAsLong() : null);
         PracticeCheck check = reveal.check();
         StudyCard study = reveal.study();
@@ -104,7 +104,7 @@ public final class PracticeController {
         if (answer.isBlank()) {
             return;
         }
-        Optional<SecondOpinion> asked = secondOpinions.ask(Learner.DEFAULT_ID, new ChatCompletionsJudge.Question(
+        Optional<SecondOpinion> asked = secondOpinions.ask(SignedIn.learner(ctx), new ChatCompletionsJudge.Question(
                 check.card().question(), check.card().answer(), points.stream().map(PracticeView.PointRow::text).toList(),
                 answer));
         if (asked.isEmpty()) {
@@ -138,9 +138,9 @@ public final class PracticeController {
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")),
-                Params.formId(ctx, "recording", "recording"));
+        practice.rateWithAttempt(SignedIn.learner(ctx), cardId, rating, durationMs(ctx, seconds),
+                shownAt.isPresent() ? shownAt.getAsLong() : null, answer, seconds, ticked,
+                RequestId.ofNullable(Params.formText(ctx, "requestId")), Params.formId(ctx, "recording", "recording"));
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

@@ -1,9 +1,9 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.practice.Recording;
 import dev.prepdeck.practice.RecordingStore;
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
@@ -48,13 +48,13 @@ public final class RecordingController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long id = recordings.save(Learner.DEFAULT_ID, cardId, file.contentType(), audio);
+        long id = recordings.save(SignedIn.learner(ctx), cardId, file.contentType(), audio);
         ctx.status(HttpStatus.CREATED).json(Map.of("id", id, "url", "/study/recordings/" + id));
     }
 
     public void play(Context ctx) {
         long id = Params.pathId(ctx, "recordingId");
-        Recording recording = recordings.find(Learner.DEFAULT_ID, id)
+        Recording recording = recordings.find(SignedIn.learner(ctx), id)
                 .orElseThrow(() -> new NotFoundException("recording", id));
         ctx.header("Cache-Control", "private, max-age=31536000, immutable");
         ctx.contentType(recording.mediaType()).result(recording.audio());

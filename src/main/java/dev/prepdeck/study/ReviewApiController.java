@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeService;
@@ -27,7 +28,7 @@ public final class ReviewApiController {
     }
 
     public void next(Context ctx) {
-        StudyQueue queue = reviews.next(Params.queryId(ctx, "deck", "deck"));
+        StudyQueue queue = reviews.next(SignedIn.learner(ctx), Params.queryId(ctx, "deck", "deck"));
         if (queue.isDone()) {
             ctx.status(HttpStatus.NO_CONTENT);
             return;
@@ -59,20 +60,20 @@ public final class ReviewApiController {
             if (body.optionalLong("seconds") != null) {
                 throw new InvalidInputException("answer", "field 'seconds' needs the 'answer' it timed");
             }
-            ctx.json(reviews.rate(cardId, rating, duration, shownAt, requestId));
+            ctx.json(reviews.rate(SignedIn.learner(ctx), cardId, rating, duration, shownAt, requestId));
             return;
         }
         Long seconds = body.optionalLong("seconds");
         long answerSeconds = seconds == null ? duration / 1000 : seconds;
         // The attempt is stored in the rating's own transaction, so an undo of this review removes it too.
-        ctx.json(practice.rateWithAttempt(cardId, rating, duration, shownAt, answer, answerSeconds, null, requestId)
+        ctx.json(practice.rateWithAttempt(SignedIn.learner(ctx), cardId, rating, duration, shownAt, answer, answerSeconds, null, requestId)
                 .result());
     }
 
     /** Takes back the last rating, in whichever deck, and says which: {"undone":true,"cardId",...} or {"undone":false}. */
     public void undo(Context ctx) {
         JsonBody.requireNone(ctx);
-        Optional<LastRating> undone = reviews.undoLast();
+        Optional<LastRating> undone = reviews.undoLast(SignedIn.learner(ctx));
         if (undone.isEmpty()) {
             ctx.json(Map.of("undone", false));
             return;

@@ -1,9 +1,9 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.judge.JudgeSettings;
 import dev.prepdeck.judge.SecondOpinionService;
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Messages;
 import io.javalin.http.Context;
@@ -21,7 +21,7 @@ public final class SecondOpinionController {
     }
 
     public void form(Context ctx) {
-        Optional<JudgeSettings> saved = opinions.settings(Learner.DEFAULT_ID);
+        Optional<JudgeSettings> saved = opinions.settings(SignedIn.learner(ctx));
         Map<String, Object> model = new HashMap<>();
         model.put("url", saved.map(s -> s.url().toString()).orElse(""));
         model.put("model", saved.map(JudgeSettings::model).orElse(""));
@@ -46,14 +46,14 @@ public final class SecondOpinionController {
             model.put("model", modelName == null ? "" : modelName);
             model.put("timeoutSeconds", timeout == null ? "" : timeout);
             model.put("remoteHost", null);
-            model.put("configured", opinions.settings(Learner.DEFAULT_ID).isPresent());
+            model.put("configured", opinions.settings(SignedIn.learner(ctx)).isPresent());
             model.put("error", Messages.text(ctx, "judge.error." + e.field()));
             model.put("errorField", e.field());
             ctx.status(HttpStatus.BAD_REQUEST);
             ctx.render("study/second-opinion.html", model);
             return;
         }
-        opinions.save(Learner.DEFAULT_ID, settings);
+        opinions.save(SignedIn.learner(ctx), settings);
         Flash.show(ctx, settings.leavesThisMachine()
                 ? Messages.text(ctx, "judge.saved.remote", settings.model(), settings.url().getHost())
                 : Messages.text(ctx, "judge.saved.local", settings.model()));
@@ -61,7 +61,7 @@ public final class SecondOpinionController {
     }
 
     public void turnOff(Context ctx) {
-        opinions.turnOff(Learner.DEFAULT_ID);
+        opinions.turnOff(SignedIn.learner(ctx));
         Flash.show(ctx, Messages.text(ctx, "judge.turned.off"));
         ctx.redirect("/practice/judge", HttpStatus.SEE_OTHER);
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.study;
 
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.DueFormat;
@@ -54,7 +55,7 @@ public final class StudyController {
     public void study(Context ctx) {
         Long deckId = Params.queryId(ctx, "deck", "deck");
         Long cardId = Params.queryId(ctx, "card", "card");
-        StudyPages.StudyPage page = pages.study(deckId, cardId);
+        StudyPages.StudyPage page = pages.study(SignedIn.learner(ctx), deckId, cardId);
         if (cardId != null && (page.queue().isDone() || page.queue().card().card().id() != cardId)) {
             ctx.redirect(studyUrl(deckId, null), HttpStatus.FOUND);
             return;
@@ -96,7 +97,7 @@ public final class StudyController {
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        reviews.rate(cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null,
+        reviews.rate(SignedIn.learner(ctx), cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null,
                 RequestId.ofNullable(Params.formText(ctx, "requestId")));
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
@@ -107,7 +108,7 @@ public final class StudyController {
      */
     public void undo(Context ctx) {
         Long deckId = Params.formId(ctx, "deck", "deck");
-        Optional<LastRating> undone = reviews.undoLast();
+        Optional<LastRating> undone = reviews.undoLast(SignedIn.learner(ctx));
         if (undone.isEmpty()) {
             Flash.show(ctx, "There was no rating to undo.");
             ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);

@@ -45,15 +45,15 @@ public final class StudyPages {
      * The study page for {@code deckId} (null: every deck): the card asked for after an undo when it is still in
      * that deck and can be studied, else the next card in the queue.
      */
-    public StudyPage study(Long deckId, Long cardId) {
+    public StudyPage study(long learnerId, Long deckId, Long cardId) {
         return Database.read(jdbi, h -> {
             Deck deck = deckId == null ? null : deck(h, deckId);
             Optional<StudyCard> requested = cardId == null ? Optional.empty()
-                    : reviews.show(h, cardId).filter(c -> deck == null || deck.contains(c.deck()));
-            StudyQueue queue = requested.map(StudyQueue::of).orElseGet(() -> reviews.next(h, deckId));
-            DeckCounts counts = deckId == null ? null : reviews.countsByDeck(h).getOrDefault(deckId, DeckCounts.NONE);
-            LastRating lastRating = reviews.lastRating(h).orElse(null);
-            ZoneId zone = reviews.learner(h).zone();
+                    : reviews.show(h, learnerId, cardId).filter(c -> deck == null || deck.contains(c.deck()));
+            StudyQueue queue = requested.map(StudyQueue::of).orElseGet(() -> reviews.next(h, learnerId, deckId));
+            DeckCounts counts = deckId == null ? null : reviews.countsByDeck(h, learnerId).getOrDefault(deckId, DeckCounts.NONE);
+            LastRating lastRating = reviews.lastRating(h, learnerId).orElse(null);
+            ZoneId zone = reviews.learner(h, learnerId).zone();
             if (queue.isDone()) {
                 return new StudyPage(deck, counts, lastRating, queue, zone, false, 0);
             }
@@ -81,21 +81,22 @@ public final class StudyPages {
     }
 
     /** A deck's page: its cards with their study state, its counts with sub-decks, and the sub-decks themselves. */
-    public DeckPage deck(long deckId) {
+    public DeckPage deck(long learnerId, long deckId) {
         return Database.read(jdbi, h -> {
             Deck deck = deck(h, deckId);
-            return new DeckPage(deck, decks.cards(h, deckId), reviews.statusesInDeck(h, deckId),
-                    reviews.countsByDeck(h).getOrDefault(deckId, DeckCounts.NONE), decks.tree(h).children(deck),
-                    reviews.learner(h).zone());
+            return new DeckPage(deck, decks.cards(h, deckId), reviews.statusesInDeck(h, learnerId, deckId),
+                    reviews.countsByDeck(h, learnerId).getOrDefault(deckId, DeckCounts.NONE), decks.tree(h).children(deck),
+                    reviews.learner(h, learnerId).zone());
         });
     }
 
     /** A card's page: the card, its schedule, its review history and the answers typed for it. */
-    public CardPage card(long cardId) {
+    public CardPage card(long learnerId, long cardId) {
         return Database.read(jdbi, h -> {
             Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
-            return new CardPage(card, deck(h, card.deckId()), reviews.schedule(h, cardId).orElse(null),
-                    reviews.history(h, cardId), practice.attempts(h, cardId), reviews.learner(h).zone());
+            return new CardPage(card, deck(h, card.deckId()), reviews.schedule(h, learnerId, cardId).orElse(null),
+                    reviews.history(h, learnerId, cardId), practice.attempts(h, learnerId, cardId),
+                    reviews.learner(h, learnerId).zone());
         });
     }
 
@@ -103,10 +104,10 @@ public final class StudyPages {
      * The practice reveal: a typed answer checked against the card, and the card as the rating buttons need it, with
      * the intervals as of {@code shownAtMs}, when the question was shown (null: now).
      */
-    public Reveal reveal(long cardId, String answer, long seconds, Long shownAtMs) {
+    public Reveal reveal(long learnerId, long cardId, String answer, long seconds, Long shownAtMs) {
         return Database.read(jdbi, h -> {
             PracticeCheck check = practice.check(h, cardId, answer, seconds);
-            StudyCard study = reviews.show(h, cardId, shownAtMs)
+            StudyCard study = reviews.show(h, learnerId, cardId, shownAtMs)
                     .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
             return new Reveal(check, study);
         });

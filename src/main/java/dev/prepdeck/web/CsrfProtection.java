@@ -30,13 +30,30 @@ public final class CsrfProtection {
     public static void issueToken(Context ctx) {
         String token = ctx.cookie(COOKIE);
         if (token == null || token.length() < 20) {
-            byte[] bytes = new byte[24];
-            RANDOM.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Cookie cookie = new Cookie(COOKIE, token, "/", -1, false, true, null, SameSite.STRICT);
-            ctx.cookie(cookie);
+            token = newToken();
+            setCookie(ctx, token);
         }
         ctx.attribute(ATTRIBUTE, token);
+    }
+
+    /**
+     * A fresh token at sign-in, so a token planted in the browser before (by a page on a sibling name that can set
+     * cookies for this one) is worthless afterwards.
+     */
+    public static void renew(Context ctx) {
+        String token = newToken();
+        setCookie(ctx, token);
+        ctx.attribute(ATTRIBUTE, token);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void setCookie(Context ctx, String token) {
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, ForwardedHeaders.secure(ctx), true, null, SameSite.STRICT));
     }
 
     /** Before every form POST: the field must repeat the cookie, so it is also where an unreadable form is refused. */

@@ -75,6 +75,8 @@ public final class ThymeleafRenderer implements FileRenderer {
         org.thymeleaf.context.Context context = new org.thymeleaf.context.Context(Language.of(ctx));
         model.forEach(context::setVariable);
         context.setVariable("csrfToken", CsrfProtection.token(ctx));
+        context.setVariable("signedIn", SignedIn.orNull(ctx));
+        context.setVariable("anonymous", SignedIn.isAnonymous(ctx));
         context.setVariable("assets", assets);
         context.setVariable("navSection", navSection(ctx));
         context.setVariable("flash", Flash.take(ctx));

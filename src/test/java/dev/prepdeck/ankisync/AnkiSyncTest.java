@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -56,7 +57,7 @@ class AnkiSyncTest {
     @Test
     void a_package_brings_its_cards_decks_history_schedule_and_media() throws Exception {
         TestCollection collection = TestCollection.of(folder("db"));
-        ImportReport report = anki(collection).importPackage(samplePackage(), "Anki");
+        ImportReport report = anki(collection).importPackage(Learner.DEFAULT_ID, samplePackage(), "Anki");
 
         assertThat(report.added()).isEqualTo(7);
         assertThat(report.skipped()).isEmpty();
@@ -104,8 +105,8 @@ class AnkiSyncTest {
     void importing_the_same_package_again_adds_nothing() throws Exception {
         TestCollection collection = TestCollection.of(folder("db"));
         Path pkg = samplePackage();
-        anki(collection).importPackage(pkg, "Anki");
-        ImportReport again = anki(collection).importPackage(pkg, "Anki");
+        anki(collection).importPackage(Learner.DEFAULT_ID, pkg, "Anki");
+        ImportReport again = anki(collection).importPackage(Learner.DEFAULT_ID, pkg, "Anki");
 
         assertThat(again.added()).isZero();
         assertThat(again.updated()).isZero();
@@ -114,7 +115,7 @@ class AnkiSyncTest {
         assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(7);
         assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(SAMPLE_REVIEWS);
 
-        ImportReport elsewhere = anki(collection).importPackage(pkg, "Other");
+        ImportReport elsewhere = anki(collection).importPackage(Learner.DEFAULT_ID, pkg, "Other");
         assertThat(elsewhere.added()).as("matched by note guid whatever the prefix").isZero();
         assertThat(elsewhere.decks()).as("cards stay in their decks, as in Anki").allMatch(d -> d.startsWith("Anki"));
         assertThat(collection.one("SELECT COUNT(*) FROM deck WHERE name LIKE 'Other%'", Integer.class)).isZero();
@@ -125,9 +126,9 @@ class AnkiSyncTest {
         TestCollection collection = TestCollection.of(folder("db"));
         Path broken = Files.write(dir.resolve("broken.apkg"), "this is not a zip archive".getBytes());
 
-        assertThatThrownBy(() -> anki(collection).importPackage(broken, ""))
+        assertThatThrownBy(() -> anki(collection).importPackage(Learner.DEFAULT_ID, broken, ""))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("broken.apkg");
-        assertThatThrownBy(() -> anki(collection).importPackage(samplePackage(), "Anki:: ::x"))
+        assertThatThrownBy(() -> anki(collection).importPackage(Learner.DEFAULT_ID, samplePackage(), "Anki:: ::x"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty level");
         assertThat(collection.one("SELECT COUNT(*) FROM deck", Integer.class)).isZero();
     }
@@ -143,7 +144,7 @@ class AnkiSyncTest {
                 """);
         int cards = collection.one("SELECT COUNT(*) FROM card", Integer.class);
 
-        assertThatThrownBy(() -> anki(collection).importPackage(samplePackage(), "Anki"))
+        assertThatThrownBy(() -> anki(collection).importPackage(Learner.DEFAULT_ID, samplePackage(), "Anki"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("verbs.md");
         assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(cards);
         assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
@@ -156,8 +157,8 @@ class AnkiSyncTest {
     @Test
     void the_shipped_anki_fixtures_import_every_card() throws Exception {
         TestCollection collection = TestCollection.of(folder("db"));
-        ImportReport legacy = anki(collection).importPackage(fixture("anki-fixture-legacy-anki2-schema11.apkg"), "");
-        ImportReport latest = anki(collection).importPackage(fixture("anki-fixture-latest-anki21b-schema18.apkg"), "");
+        ImportReport legacy = anki(collection).importPackage(Learner.DEFAULT_ID, fixture("anki-fixture-legacy-anki2-schema11.apkg"), "");
+        ImportReport latest = anki(collection).importPackage(Learner.DEFAULT_ID, fixture("anki-fixture-latest-anki21b-schema18.apkg"), "");
 
         assertThat(legacy.added()).isEqualTo(484);
         assertThat(legacy.skipped()).isEmpty();
@@ -172,15 +173,15 @@ class AnkiSyncTest {
     @Test
     void a_deck_exported_and_imported_elsewhere_keeps_cards_history_schedule_and_media() throws Exception {
         TestCollection first = TestCollection.of(folder("first"));
-        anki(first).importPackage(samplePackage(), "Anki");
+        anki(first).importPackage(Learner.DEFAULT_ID, samplePackage(), "Anki");
         Path exported = dir.resolve("out.apkg");
-        ExportReport export = anki(first).exportDeck("Anki", exported);
+        ExportReport export = anki(first).exportDeck(Learner.DEFAULT_ID, "Anki", exported);
         assertThat(export.cards()).isEqualTo(7);
         assertThat(export.reviews()).isEqualTo(SAMPLE_REVIEWS);
         assertThat(export.mediaFiles()).isEqualTo(2);
 
         TestCollection second = TestCollection.of(folder("second"));
-        ImportReport report = anki(second).importPackage(exported, "");
+        ImportReport report = anki(second).importPackage(Learner.DEFAULT_ID, exported, "");
         assertThat(report.added()).isEqualTo(7);
         assertThat(report.skipped()).isEmpty();
 
@@ -238,16 +239,16 @@ class AnkiSyncTest {
         ReviewService reviewing = new ReviewService(studied.jdbi(), new DeckRepository(), new ReviewRepository(),
                 studied.clock());
         long join = studied.cardWithUid("sql-inner-join");
-        reviewing.rate(join, Rating.GOOD, 7000, null);
+        reviewing.rate(Learner.DEFAULT_ID, join, Rating.GOOD, 7000, null);
         studied.clock().advance(Duration.ofMinutes(12));
-        reviewing.rate(join, Rating.GOOD, 4000, null);
+        reviewing.rate(Learner.DEFAULT_ID, join, Rating.GOOD, 4000, null);
         studied.clock().advance(Duration.ofDays(3));
-        reviewing.rate(join, Rating.HARD, 9000, null);
+        reviewing.rate(Learner.DEFAULT_ID, join, Rating.HARD, 9000, null);
 
         Path apkg = dir.resolve("sql.apkg");
-        anki(studied).exportDeck("SQL", apkg);
+        anki(studied).exportDeck(Learner.DEFAULT_ID, "SQL", apkg);
         TestCollection elsewhere = TestCollection.of(folder("second"));
-        ImportReport report = anki(elsewhere).importPackage(apkg, "");
+        ImportReport report = anki(elsewhere).importPackage(Learner.DEFAULT_ID, apkg, "");
 
         assertThat(report.added()).isEqualTo(2);
         assertThat(report.reviewsAdded()).isEqualTo(3);
@@ -285,7 +286,7 @@ class AnkiSyncTest {
                 (the animal)"
                 """);
 
-        ImportReport report = anki(collection).importFile(csv, "Lang");
+        ImportReport report = anki(collection).importFile(Learner.DEFAULT_ID, csv, "Lang");
         assertThat(report.added()).isEqualTo(2);
         assertThat(report.format()).isEqualTo("text, separated by commas");
         assertThat(collection.list("SELECT d.name || ' | ' || c.question || ' | ' || c.answer || ' | ' || c.tags"
@@ -293,7 +294,7 @@ class AnkiSyncTest {
                 .containsExactly("Lang::Spanish | hola | hello, hi | imported",
                         "Lang::Spanish | gato | cat\\\n(the animal) | imported");
 
-        ImportReport again = anki(collection).importFile(csv, "Lang");
+        ImportReport again = anki(collection).importFile(Learner.DEFAULT_ID, csv, "Lang");
         assertThat(again.added()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(2);
@@ -303,13 +304,13 @@ class AnkiSyncTest {
     void a_quizlet_export_goes_to_a_deck_named_after_the_file_and_a_bad_row_is_named_by_line() throws Exception {
         TestCollection collection = TestCollection.of(folder("db"));
         Path quizlet = Files.writeString(dir.resolve("capitals.txt"), "France\tParis\nJapan\tTokyo\nFrance\tLyon\n");
-        ImportReport report = anki(collection).importFile(quizlet, "");
+        ImportReport report = anki(collection).importFile(Learner.DEFAULT_ID, quizlet, "");
         assertThat(report.added()).isEqualTo(2);
         assertThat(report.skipped()).containsExactly("capitals.txt:3: the same question as line 1");
         assertThat(collection.list("SELECT name FROM deck", String.class)).containsExactly("capitals");
 
         Path bad = Files.writeString(dir.resolve("bad.tsv"), "Spain\tMadrid\n\tBerlin\n");
-        assertThatThrownBy(() -> anki(collection).importFile(bad, ""))
+        assertThatThrownBy(() -> anki(collection).importFile(Learner.DEFAULT_ID, bad, ""))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("bad.tsv:2");
         assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(2);
     }

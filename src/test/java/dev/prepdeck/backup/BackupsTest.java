@@ -1,5 +1,6 @@
 package dev.prepdeck.backup;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,9 +33,9 @@ class BackupsTest {
         ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(),
                 collection.clock());
         List<Long> cards = TestData.list(collection.jdbi(), "SELECT id FROM card ORDER BY id", Long.class);
-        reviews.rate(cards.get(0), Rating.GOOD, 4000, null);
+        reviews.rate(Learner.DEFAULT_ID, cards.get(0), Rating.GOOD, 4000, null);
         collection.clock().advance(Duration.ofMinutes(3));
-        reviews.rate(cards.get(1), Rating.AGAIN, 9000, null);
+        reviews.rate(Learner.DEFAULT_ID, cards.get(1), Rating.AGAIN, 9000, null);
         return collection;
     }
 

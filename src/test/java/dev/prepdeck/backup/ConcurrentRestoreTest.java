@@ -1,5 +1,6 @@
 package dev.prepdeck.backup;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
@@ -52,7 +53,7 @@ class ConcurrentRestoreTest {
                 started.countDown();
                 for (int i = 0; i < 40 || !restored.get(); i++) {
                     boolean after = restored.get();
-                    reviews.rate(cards.get(i % cards.size()), Rating.GOOD, 1000, null);
+                    reviews.rate(Learner.DEFAULT_ID, cards.get(i % cards.size()), Rating.GOOD, 1000, null);
                     rated.incrementAndGet();
                     if (after) {
                         ratedAfter.incrementAndGet();

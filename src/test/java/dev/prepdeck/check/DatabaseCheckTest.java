@@ -1,5 +1,6 @@
 package dev.prepdeck.check;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
@@ -47,12 +48,12 @@ class DatabaseCheckTest {
         tcp = collection.cardWithUid("net-tcp-udp");
         ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(),
                 collection.clock());
-        reviews.rate(dns, Rating.GOOD, 4000, null);
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.GOOD, 4000, null);
         collection.clock().advance(Duration.ofMinutes(12));
-        reviews.rate(dns, Rating.GOOD, 3000, null);
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.GOOD, 3000, null);
         collection.clock().advance(Duration.ofDays(3));
-        reviews.rate(dns, Rating.AGAIN, 3000, null);
-        reviews.rate(tcp, Rating.EASY, 2000, null);
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.AGAIN, 3000, null);
+        reviews.rate(Learner.DEFAULT_ID, tcp, Rating.EASY, 2000, null);
     }
 
     private DatabaseCheck check() {
@@ -109,7 +110,7 @@ class DatabaseCheckTest {
         double[] weights = FsrsParameters.defaultWeights();
         weights[0] = weights[0] * 2;
         new OptimizeService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), collection.clock())
-                .apply(null, weights, true);
+                .apply(Learner.DEFAULT_ID, null, weights, true);
 
         assertThat(check().report().findings()).isEmpty();
     }
@@ -119,7 +120,7 @@ class DatabaseCheckTest {
         Path packages = Files.createDirectories(tempDir.resolve("packages"));
         new AnkiSync(collection.jdbi(), new DeckRepository(), new ReviewRepository(),
                 new MediaStore(collection.jdbi(), collection.clock()), collection.clock())
-                .importPackage(TestPackages.schema18(TestPackages.sample(), TestPackages.sampleMedia(), packages), "Anki");
+                .importPackage(Learner.DEFAULT_ID, TestPackages.schema18(TestPackages.sample(), TestPackages.sampleMedia(), packages), "Anki");
 
         assertThat(check().report().findings()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.review.Learner;
 import static dev.prepdeck.TestData.DATABASE_DECK;
 import static dev.prepdeck.TestData.NETWORKING_DECK;
 import static dev.prepdeck.TestData.list;
@@ -98,8 +99,8 @@ class DeckSyncTest {
         long dns = cardId("What does DNS do?");
         long put = cardId("Which HTTP method is idempotent but not safe?");
         ReviewService reviews = new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock);
-        reviews.rate(dns, Rating.GOOD, 4000, null);
-        reviews.rate(put, Rating.EASY, 3000, null);
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.GOOD, 4000, null);
+        reviews.rate(Learner.DEFAULT_ID, put, Rating.EASY, 3000, null);
 
         String edited = NETWORKING_DECK
                 .replace("## What does DNS do?", "## What is DNS for?")
@@ -134,7 +135,7 @@ class DeckSyncTest {
         write(decks, "networking.md", NETWORKING_DECK);
         sync.importFolder(decks);
         long tcp = cardId("Compare TCP and UDP.");
-        new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock).rate(tcp, Rating.HARD, 1000, null);
+        new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), clock).rate(Learner.DEFAULT_ID, tcp, Rating.HARD, 1000, null);
         int tcpStart = NETWORKING_DECK.indexOf("## Compare TCP");
         int tcpEnd = NETWORKING_DECK.indexOf("## Which HTTP");
         write(decks, "networking.md", NETWORKING_DECK.substring(0, tcpStart) + NETWORKING_DECK.substring(tcpEnd));

@@ -1,5 +1,6 @@
 package dev.prepdeck.notes;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
@@ -151,7 +152,7 @@ class NotesWebTest {
             save(site, first, 3, 0, 1, 2);
             long deadlock = collection.one("SELECT id FROM card WHERE question = 'What is a deadlock?'", Long.class);
             new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), collection.clock())
-                    .rate(deadlock, Rating.GOOD, 4000, null);
+                    .rate(Learner.DEFAULT_ID, deadlock, Rating.GOOD, 4000, null);
 
             String v2 = V1.replace("Two transactions each wait", "Two or more transactions each wait")
                     + "\nWhat is MVCC?\n-------------\nReaders see a snapshot; writers add versions.\n";

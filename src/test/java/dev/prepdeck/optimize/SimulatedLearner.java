@@ -1,5 +1,6 @@
 package dev.prepdeck.optimize;
 
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.deck.DeckRepository;
@@ -62,7 +63,7 @@ public final class SimulatedLearner {
                 Instant end = start.plus(Duration.ofHours(12));
                 clock.set(start);
                 while (true) {
-                    StudyQueue queue = reviews.next(h, null);
+                    StudyQueue queue = reviews.next(h, Learner.DEFAULT_ID, null);
                     if (queue.isDone()) {
                         if (queue.nextDue() == null || !queue.nextDue().isBefore(end)
                                 || queue.nextDue().isAfter(clock.instant().plus(Duration.ofHours(1)))) {
@@ -72,7 +73,7 @@ public final class SimulatedLearner {
                         continue;
                     }
                     CardSchedule card = queue.card().schedule();
-                    reviews.rate(h, card.cardId(), rating(card, clock.instant(), memoryFactor, random),
+                    reviews.rate(h, Learner.DEFAULT_ID, card.cardId(), rating(card, clock.instant(), memoryFactor, random),
                             6_000 + random.nextInt(20_000), null);
                     clock.advance(Duration.ofSeconds(20));
                 }

@@ -34,7 +34,7 @@ class ConcurrentReviewsTest {
         for (int thread = 0; thread < 6; thread++) {
             done.add(pool.submit(() -> {
                 for (int i = 0; i < 25; i++) {
-                    reviews.rate(cards.get(i % cards.size()), Rating.GOOD, 1000, null);
+                    reviews.rate(Learner.DEFAULT_ID, cards.get(i % cards.size()), Rating.GOOD, 1000, null);
                 }
             }));
         }

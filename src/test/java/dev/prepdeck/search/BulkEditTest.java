@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,23 +47,23 @@ class BulkEditTest {
     void buried_cards_leave_study_until_the_next_study_day() {
         long dns = card("What does DNS do?");
         long networking = collection.deckId("Interview::Networking");
-        int newBefore = reviews.countsByDeck().get(networking).newAvailable();
+        int newBefore = reviews.countsByDeck(Learner.DEFAULT_ID).get(networking).newAvailable();
 
         assertThat(bulk.apply(1, CardSelection.of(List.of(dns)), new BulkAction.Bury(true))).isEqualTo(1);
 
-        assertThat(reviews.countsByDeck().get(networking).newAvailable()).isEqualTo(newBefore - 1);
+        assertThat(reviews.countsByDeck(Learner.DEFAULT_ID).get(networking).newAvailable()).isEqualTo(newBefore - 1);
         assertThat(bulk.count(1, CardSelection.matching("is:buried"))).isEqualTo(1);
-        StudyQueue queue = reviews.next(networking);
+        StudyQueue queue = reviews.next(Learner.DEFAULT_ID, networking);
         for (int shown = 0; !queue.isDone(); shown++) {
             assertThat(shown).as("the two other cards, each rated Easy once").isLessThan(2);
             long next = queue.card().card().id();
             assertThat(next).as("the buried card is not shown").isNotEqualTo(dns);
-            reviews.rate(next, Rating.EASY, 1000, null);
-            queue = reviews.next(networking);
+            reviews.rate(Learner.DEFAULT_ID, next, Rating.EASY, 1000, null);
+            queue = reviews.next(Learner.DEFAULT_ID, networking);
         }
         collection.clock().advance(Duration.ofDays(1));
         assertThat(bulk.count(1, CardSelection.matching("is:buried"))).as("tomorrow it is back").isZero();
-        assertThat(reviews.next(networking).card().card().id()).isEqualTo(dns);
+        assertThat(reviews.next(Learner.DEFAULT_ID, networking).card().card().id()).isEqualTo(dns);
     }
 
     @Test
@@ -76,9 +77,9 @@ class BulkEditTest {
     @Test
     void forget_resets_a_card_to_new_and_keeps_its_review_log() {
         long dns = card("What does DNS do?");
-        reviews.rate(dns, Rating.GOOD, 1000, null);
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.GOOD, 1000, null);
         collection.clock().advance(Duration.ofMinutes(20));
-        reviews.rate(dns, Rating.GOOD, 1000, null);
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.GOOD, 1000, null);
 
         assertThat(bulk.apply(1, CardSelection.matching("dns"), new BulkAction.Forget())).isEqualTo(1);
 

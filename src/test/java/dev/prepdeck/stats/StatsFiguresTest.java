@@ -1,5 +1,6 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -45,7 +46,7 @@ class StatsFiguresTest {
 
     /** The dashboard header's figures, with no study-queue counts. */
     private static StatsService.Today today(StatsService stats, StatsLog log) {
-        return log.jdbi.withHandle(h -> stats.today(h, Map.of()));
+        return log.jdbi.withHandle(h -> stats.today(h, Learner.DEFAULT_ID, Map.of()));
     }
 
     private static Map<LocalDate, Integer> heatmap(Figures f) {
@@ -61,7 +62,7 @@ class StatsFiguresTest {
         log.review(card, "2026-03-08T12:00:00Z", 3, 2, 3);  // Mar 8
         log.review(card, "2026-03-06T12:00:00Z", 3, 2, 3);  // Mar 6; nothing on Mar 7
 
-        Figures f = service(log).figures(null, 30);
+        Figures f = service(log).figures(Learner.DEFAULT_ID, null, 30);
 
         assertThat(f.today().streakDays()).isEqualTo(3);
         assertThat(f.today().reviews()).isEqualTo(1);
@@ -93,7 +94,7 @@ class StatsFiguresTest {
         log.review(card, "2026-03-09T05:00:00Z", 3, 2, 3); // Mar 9 01:00 EDT: before 4 am, so Mar 8
         log.review(card, "2026-03-08T06:30:00Z", 3, 2, 3); // Mar 8 01:30 EST (the day is 23 hours long): Mar 7
 
-        Figures f = service(log).figures(null, 30);
+        Figures f = service(log).figures(Learner.DEFAULT_ID, null, 30);
 
         assertThat(heatmap(f)).containsOnly(
                 Map.entry(LocalDate.parse("2026-03-10"), 1), Map.entry(LocalDate.parse("2026-03-09"), 1),
@@ -122,7 +123,7 @@ class StatsFiguresTest {
         // ten days ago: young 1 of 1
         log.review(card, "2026-02-28T12:00:00Z", 3, 2, 2);
 
-        List<RetentionRow> rows = service(log).figures(null, 30).retention();
+        List<RetentionRow> rows = service(log).figures(Learner.DEFAULT_ID, null, 30).retention();
 
         assertThat(rows).extracting(RetentionRow::period)
                 .containsExactly("today", "yesterday", "7 days", "30 days", "365 days");
@@ -148,7 +149,7 @@ class StatsFiguresTest {
         log.review(card, "2026-03-10T05:02:00Z", 3, 2, 4);
         log.review(card, "2026-03-10T05:03:00Z", 3, 3, 0);
 
-        StatsService.DayKinds today = service(log).figures(null, 30).perDay().get(29);
+        StatsService.DayKinds today = service(log).figures(Learner.DEFAULT_ID, null, 30).perDay().get(29);
 
         assertThat(today.date()).isEqualTo(LocalDate.parse("2026-03-10"));
         assertThat(List.of(today.learning(), today.review(), today.relearning())).containsExactly(2, 1, 1);
@@ -163,7 +164,7 @@ class StatsFiguresTest {
         log.state(log.card(NETWORKING, 2), 2, 5, 5, 3.0, Instant.parse("2026-03-13T12:00:00Z"), false);
         log.state(log.card("数据库", 0), 2, 5, 5, 3.0, Instant.parse("2026-03-11T12:00:00Z"), true);  // suspended
 
-        List<StatsService.DayDue> forecast = service(log).figures(null, 30).forecast();
+        List<StatsService.DayDue> forecast = service(log).figures(Learner.DEFAULT_ID, null, 30).forecast();
 
         assertThat(forecast).hasSize(30);
         assertThat(forecast.get(0)).isEqualTo(new StatsService.DayDue(LocalDate.parse("2026-03-10"), 2));
@@ -180,12 +181,12 @@ class StatsFiguresTest {
         log.state(log.card(NETWORKING, 2), 3, 1, 0, 1.0, due, false);   // relearning counts as learning
         log.state(log.card("数据库", 0), 2, 30, 40, 1.0, due, true);     // suspended, whatever its interval
 
-        Figures all = service(log).figures(null, 30);
+        Figures all = service(log).figures(Learner.DEFAULT_ID, null, 30);
         assertThat(all.states()).isEqualTo(new StatsRepository.StateCounts(1, 1, 1, 1, 1));
         assertThat(all.stabilityBins()).containsExactly(0, 1, 1, 1, 0, 0);
 
         Deck networking = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(log.deck(NETWORKING));
-        assertThat(service(log).figures(networking, 30).states())
+        assertThat(service(log).figures(Learner.DEFAULT_ID, networking, 30).states())
                 .isEqualTo(new StatsRepository.StateCounts(0, 1, 1, 1, 0));
     }
 
@@ -202,7 +203,7 @@ class StatsFiguresTest {
         double forgotten = scheduler.retrievability(new FsrsCard(State.REVIEW, 1, 5, 1, 0, 0, 1, 0,
                 now.minus(Duration.ofDays(10)), now), now);
 
-        List<StatsService.DeckMastery> decks = service(log).figures(null, 30).decks();
+        List<StatsService.DeckMastery> decks = service(log).figures(Learner.DEFAULT_ID, null, 30).decks();
         StatsService.DeckMastery networking = decks.stream().filter(d -> d.name().equals(NETWORKING)).findFirst().orElseThrow();
         StatsService.DeckMastery parent = decks.stream().filter(d -> d.name().equals("Interview")).findFirst().orElseThrow();
 
@@ -221,12 +222,12 @@ class StatsFiguresTest {
         ReviewService reviews = new ReviewService(log.jdbi, decks, new ReviewRepository(), log.clock);
         StatsService stats = service(log);
 
-        reviews.rate(log.card(NETWORKING, 0), Rating.GOOD, 4_000, null);
-        reviews.rate(log.card(NETWORKING, 1), Rating.AGAIN, 6_000, null);
+        reviews.rate(Learner.DEFAULT_ID, log.card(NETWORKING, 0), Rating.GOOD, 4_000, null);
+        reviews.rate(Learner.DEFAULT_ID, log.card(NETWORKING, 1), Rating.AGAIN, 6_000, null);
         assertThat(today(stats, log).reviews()).isEqualTo(2);
         assertThat(today(stats, log).seconds()).isEqualTo(10);
 
-        reviews.undoLast();
+        reviews.undoLast(Learner.DEFAULT_ID);
         assertThat(today(stats, log).reviews()).isEqualTo(1);
         assertThat(today(stats, log).seconds()).isEqualTo(4);
 
@@ -247,11 +248,11 @@ class StatsFiguresTest {
         log.jdbi.useHandle(h -> h.execute("UPDATE card SET deck_id = ? WHERE id = ?", database.id(), card));
 
         StatsService stats = service(log);
-        assertThat(stats.figures(networking, 30).today().reviews()).isZero();
-        assertThat(stats.figures(database, 30).today().reviews()).isEqualTo(1);
-        assertThat(stats.figures(null, 30).today().reviews()).isEqualTo(1);
-        assertThat(stats.figures(database, 30).states().young()).isEqualTo(1);
-        assertThat(stats.figures(networking, 30).states().young()).isZero();
+        assertThat(stats.figures(Learner.DEFAULT_ID, networking, 30).today().reviews()).isZero();
+        assertThat(stats.figures(Learner.DEFAULT_ID, database, 30).today().reviews()).isEqualTo(1);
+        assertThat(stats.figures(Learner.DEFAULT_ID, null, 30).today().reviews()).isEqualTo(1);
+        assertThat(stats.figures(Learner.DEFAULT_ID, database, 30).states().young()).isEqualTo(1);
+        assertThat(stats.figures(Learner.DEFAULT_ID, networking, 30).states().young()).isZero();
     }
 
     @Test
@@ -264,7 +265,7 @@ class StatsFiguresTest {
         DeckService decks = new DeckService(log.jdbi, new DeckRepository(), log.clock);
         decks.saveSettings(deckId, dev.prepdeck.deck.DeckSettings.of(decks.deck(deckId)), LocalDate.parse("2026-03-10"));
 
-        StatsService.InterviewPlan plan = log.jdbi.withHandle(h -> service(log).interviewPlans(h)).get(0);
+        StatsService.InterviewPlan plan = log.jdbi.withHandle(h -> service(log).interviewPlans(h, Learner.DEFAULT_ID)).get(0);
 
         // one studied card + one new card today (the limit is 1 a day, and the interview is today)
         assertThat(plan.daysLeft()).isEqualTo(1);

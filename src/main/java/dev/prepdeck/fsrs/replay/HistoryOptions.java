@@ -1,5 +1,6 @@
 package dev.prepdeck.fsrs.replay;
 
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.optimizer.CardHistory;
@@ -75,7 +76,7 @@ final class HistoryOptions {
         }
         Jdbi jdbi = Database.open(source.db);
         ReviewHistory history = new OptimizeService(jdbi, new DeckRepository(), new ReviewRepository(), Clock.systemUTC())
-                .history(deck);
+                .history(Learner.DEFAULT_ID, deck);
         return new History("db", source.db.toString(), history.scope().name(), history.histories(),
                 dayCut(history.dayCut()), history.scope().trainingConfig());
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.search.bench;
 
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.review.ReviewRepository;
@@ -66,13 +67,13 @@ public final class BulkEditBenchmark {
         bulk.apply(1, CardSelection.matching("is:due"), new BulkAction.Bury(true));
         Timings buried = new Timings(runs);
         for (int i = 0; i < runs; i++) {
-            buried.run(() -> reviews.countsByDeck().size());
+            buried.run(() -> reviews.countsByDeck(Learner.DEFAULT_ID).size());
         }
         buried.print("deck counts", "(is:due buried)");
         bulk.apply(1, CardSelection.matching("is:due"), new BulkAction.Bury(false));
         Timings none = new Timings(runs);
         for (int i = 0; i < runs; i++) {
-            none.run(() -> reviews.countsByDeck().size());
+            none.run(() -> reviews.countsByDeck(Learner.DEFAULT_ID).size());
         }
         none.print("deck counts", "(none buried)");
     }

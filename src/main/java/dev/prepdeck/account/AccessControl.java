@@ -1,0 +1,101 @@
+package dev.prepdeck.account;
+
+import dev.prepdeck.review.Learner;
+import dev.prepdeck.web.SignedIn;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Before every route: decides whom the request acts for. Without accounts, the local learner (the site listens on
+ * this machine only; the serve command sees to that). With accounts, a browser's session cookie or, on the JSON
+ * API, an {@code Authorization: Bearer} token; anyone else may see only the login page, static files and the health
+ * check: pages send them to the login, the API answers 401.
+ */
+public final class AccessControl {
+    static final String SESSION_COOKIE = "prepdeck_session";
+    static final String SESSION_ID = "prepdeck.sessionId";
+    /** Open to everyone: the login itself and the health check a proxy or monitor polls. */
+    static final Set<String> PUBLIC_PATHS = Set.of("/login", "/api/health");
+    /** What acts on every account's data at once (a restore replaces everyone's progress): admins only. */
+    static final Set<String> ADMIN_PATHS = Set.of("/admin", "/backups", "/check");
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final ApiTokens tokens;
+
+    AccessControl(Accounts accounts, Sessions sessions, ApiTokens tokens) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+    }
+
+    public void verify(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith("/static/")) {
+            return;
+        }
+        if (!accounts.any()) {
+            SignedIn.set(ctx, new SignedIn(Learner.DEFAULT_ID, "", true, SignedIn.How.LOCAL));
+            return;
+        }
+        boolean api = path.startsWith("/api/");
+        String authorization = ctx.header("Authorization");
+        if (api && authorization != null) {
+            SignedIn.set(ctx, bearer(ctx, authorization));
+        } else {
+            Optional<AccountRepository.LiveSession> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+            if (session.isPresent()) {
+                AccountRepository.LiveSession s = session.get();
+                SignedIn.set(ctx, new SignedIn(s.learnerId(), s.name(), s.admin(), SignedIn.How.SESSION));
+                ctx.attribute(SESSION_ID, s.id());
+            } else if (PUBLIC_PATHS.contains(path)) {
+                SignedIn.anonymous(ctx);
+                return;
+            } else if (api) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new UnauthorizedResponse("sign in first: send Authorization: Bearer TOKEN (make a token on"
+                        + " /account) or use the site's session");
+            } else {
+                toLogin(ctx);
+                return;
+            }
+        }
+        if (ADMIN_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/")) && !SignedIn.of(ctx).admin()) {
+            throw new ForbiddenResponse("only an admin can manage accounts, backups and the database check");
+        }
+    }
+
+    private SignedIn bearer(Context ctx, String authorization) {
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+        Optional<AccountRepository.TokenOwner> owner = tokens.owner(token);
+        if (owner.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw new UnauthorizedResponse("this API token is not valid: it was revoked, its account disabled, or it"
+                    + " is mistyped (send Authorization: Bearer TOKEN)");
+        }
+        AccountRepository.TokenOwner o = owner.get();
+        return new SignedIn(o.learnerId(), o.name(), o.admin(), SignedIn.How.TOKEN);
+    }
+
+    /** A page asked for without a session: the login, which comes back to the page afterwards when it was a GET. */
+    private static void toLogin(Context ctx) {
+        String back = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                : "/";
+        ctx.redirect(back.equals("/") ? "/login" : "/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+    }
+
+    /** The session this browser is signed in with, or -1 (local site, or a token). */
+    static long sessionId(Context ctx) {
+        Long id = ctx.attribute(SESSION_ID);
+        return id == null ? -1 : id;
+    }
+}
