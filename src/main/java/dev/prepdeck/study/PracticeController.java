@@ -14,8 +14,9 @@ import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.Messages;
+import dev.prepdeck.web.Language;
 import dev.prepdeck.web.Params;
-import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public final class PracticeController {
         model.put("shownAt", shownAt.isPresent() ? shownAt.getAsLong() : null);
         model.put("requestId", StudyController.requestIdOf(ctx));
         model.put("buttons", List.of(Rating.values()).stream()
-                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
+                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r, Language.of(ctx)), r == suggested))
                 .toList());
         ctx.render("study/reveal.html", model);
     }
@@ -143,7 +144,7 @@ public final class PracticeController {
             }
             entered = new PracticeSettings(on, seconds);
             practice.saveSettings(deck.id(), entered);
-            Flash.show(ctx, Wording.format("Saved the practice settings of {0}.", deck.name()));
+            Flash.show(ctx, Messages.text(ctx, "practiceSettings.flash.saved", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
