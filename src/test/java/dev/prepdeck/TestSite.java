@@ -46,6 +46,8 @@ public final class TestSite {
 
     private final HttpClient client;
     private String csrfToken;
+    /** The Accept-Language every request sends, null for none (the interface then speaks English). */
+    private String acceptLanguage;
     /** Cookies the site set besides the token (the flash message after a form), sent back as a browser would. */
     private final Map<String, String> otherCookies = new LinkedHashMap<>();
 
@@ -55,6 +57,18 @@ public final class TestSite {
      */
     public TestSite(HttpClient client) {
         this.client = new HttpClient(client.getApp(), java.net.http.HttpClient.newHttpClient());
+    }
+
+    /** From now on asks for pages in this language, as a browser set to it would ("zh-CN,zh;q=0.9"). */
+    public TestSite speaking(String acceptLanguageHeader) {
+        this.acceptLanguage = acceptLanguageHeader;
+        return this;
+    }
+
+    private void language(io.javalin.testtools.Request.Builder builder) {
+        if (acceptLanguage != null) {
+            builder.header("Accept-Language", acceptLanguage);
+        }
     }
 
     /** A route the app declares, e.g. POST /decks/{deckId}/rename. */
@@ -86,6 +100,7 @@ public final class TestSite {
             if (csrfToken != null || !otherCookies.isEmpty()) {
                 builder.header("Cookie", cookieHeader());
             }
+            language(builder);
         });
         remember(response);
         return response;
@@ -127,8 +142,10 @@ public final class TestSite {
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             form.add(fieldsAndValues[i], fieldsAndValues[i + 1]);
         }
-        Response response = client.request(path, builder -> builder.post(form.build())
-                .header("Cookie", cookieHeader()));
+        Response response = client.request(path, builder -> {
+            builder.post(form.build()).header("Cookie", cookieHeader());
+            language(builder);
+        });
         remember(response);
         return response;
     }

@@ -67,7 +67,7 @@ public final class PracticeController {
         model.put("answerText", answer);
         model.put("answerHtml", highlighter.plain(answer, keys));
         model.put("modelHtml", highlighter.markdown(check.card().answer(), keys));
-        model.put("points", PracticeView.points(check.result()));
+        model.put("points", PracticeView.points(check.result(), Language.of(ctx)));
         model.put("coverage", PracticeView.percent(check.coverage()));
         model.put("covered", check.result().points().stream().filter(AnswerMatcher.PointResult::covered).count());
         model.put("seconds", seconds);
