@@ -521,7 +521,7 @@ public final class AnswerMatcher {
                 .limit(WORDS_IN_A_REASON)
                 .map(w -> "\u201c" + w + "\u201d")
                 .toList();
-        return words.isEmpty() ? Reason.of("practice.reason.otherWords") : String.join(", ", words);
+        return words.isEmpty() ? Reason.of("practice.reason.otherWords") : words;
     }
 
     /**
