@@ -117,6 +117,27 @@ class ChinesePagesTest {
         });
     }
 
+    @Test
+    void a_form_says_what_is_wrong_in_chinese_and_the_api_still_in_english() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response blank = s.submit("/decks", "name", "  ");
+            assertThat(blank.code()).isEqualTo(400);
+            assertThat(Jsoup.parse(blank.body().string()).select("p.error").text()).isEqualTo("卡组名称不能为空");
+            Response taken = s.submit("/decks/" + deck + "/rename", "name", "面试");
+            assertThat(Jsoup.parse(taken.body().string()).select("p.error").text()).isEqualTo("已经有名为“面试”的卡组");
+            Response retention = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
+                    "desiredRetention", "0.5");
+            assertThat(Jsoup.parse(retention.body().string()).select("p.error").text())
+                    .isEqualTo("目标保留率必须在 0.70 到 0.99 之间");
+            s.speaking(null);
+            Response english = s.submit("/decks", "name", "  ");
+            assertThat(Jsoup.parse(english.body().string()).select("p.error").text()).isEqualTo("deck name must not be empty");
+        });
+    }
+
     /** What a Chinese reader would find English on this page: text, accessible names, tooltips and placeholders. */
     private static List<String> englishOn(String path, String html) {
         List<String> found = new ArrayList<>();

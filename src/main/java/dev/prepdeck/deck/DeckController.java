@@ -35,7 +35,7 @@ public final class DeckController {
             ctx.redirect("/decks/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/new.html", Map.of("error", e.getMessage(), "name", name));
+            ctx.render("deck/new.html", Map.of("error", Messages.problem(ctx, e), "name", name));
         }
     }
 
@@ -80,7 +80,7 @@ public final class DeckController {
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, e.getMessage()));
+            ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, Messages.problem(ctx, e)));
         }
     }
 
@@ -111,7 +111,7 @@ public final class DeckController {
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), null, e.getMessage());
+            renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), null, Messages.problem(ctx, e));
         }
     }
 
@@ -135,7 +135,7 @@ public final class DeckController {
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), null, e.getMessage());
+            renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), null, Messages.problem(ctx, e));
         }
     }
 

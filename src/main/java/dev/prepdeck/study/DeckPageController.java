@@ -73,7 +73,7 @@ public final class DeckPageController {
             Flash.show(ctx, Messages.text(ctx, "deck.flash.renamed", decks.deck(deckId).name()));
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
-            showDeck(ctx, deckId, e.getMessage(), name);
+            showDeck(ctx, deckId, Messages.problem(ctx, e), name);
         }
     }
 

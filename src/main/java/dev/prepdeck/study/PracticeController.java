@@ -195,7 +195,7 @@ public final class PracticeController {
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            Map<String, Object> model = settingsModel(deck, entered, e.getMessage());
+            Map<String, Object> model = settingsModel(deck, entered, Messages.problem(ctx, e));
             model.put("targetText", target);
             ctx.render("study/practice-settings.html", model);
         }

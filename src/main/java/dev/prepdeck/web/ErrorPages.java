@@ -22,7 +22,8 @@ final class ErrorPages {
     }
 
     static void register(JavalinConfig config) {
-        config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        config.routes.exception(InvalidInputException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.BAD_REQUEST, Messages.problem(ctx, e)));
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, notFound(ctx, e)));
         // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page. A handler's own
         // 404 ("no media file named x.png") says more and is kept. Javalin's refusal of a body past its limit says
