@@ -76,7 +76,7 @@
     var seconds = Number(form.getAttribute("data-seconds")) || 0;
     var target = Number(form.getAttribute("data-target")) || 0;
     var boxes = form.querySelectorAll("input[name=covered]");
-    var names = ["Again", "Hard", "Good", "Easy"];
+    var names = form.getAttribute("data-ratings").split(",");
     function update() {
       var covered = 0;
       boxes.forEach(function (box) {
@@ -84,7 +84,7 @@
         var item = box.closest("li");
         item.classList.toggle("covered", box.checked);
         item.classList.toggle("missed", !box.checked);
-        item.querySelector(".verdict").textContent = box.checked ? "covered" : "not covered";
+        item.querySelector(".verdict").textContent = box.checked ? form.getAttribute("data-covered") : form.getAttribute("data-not-covered");
         var reason = item.querySelector(".reason");
         if (reason) {
           // The checker's reason stays, marked as overruled once the user's tick differs from its verdict.
@@ -103,7 +103,7 @@
         if (on && !mark) {
           mark = document.createElement("span");
           mark.className = "suggested-mark";
-          mark.textContent = "suggested";
+          mark.textContent = form.getAttribute("data-suggested");
           b.insertBefore(mark, b.querySelector("kbd"));
         } else if (!on && mark) {
           mark.remove();

@@ -46,6 +46,8 @@ public final class TestSite {
 
     private final HttpClient client;
     private String csrfToken;
+    /** The Accept-Language every request sends, null for none (the interface then speaks English). */
+    private String acceptLanguage;
     /** Cookies the site set besides the token (the flash message after a form), sent back as a browser would. */
     private final Map<String, String> otherCookies = new LinkedHashMap<>();
     /** Headers every request of this browser carries, as a reverse proxy in front would add them. */
@@ -57,6 +59,18 @@ public final class TestSite {
      */
     public TestSite(HttpClient client) {
         this.client = new HttpClient(client.getApp(), java.net.http.HttpClient.newHttpClient());
+    }
+
+    /** From now on asks for pages in this language, as a browser set to it would ("zh-CN,zh;q=0.9"). */
+    public TestSite speaking(String acceptLanguageHeader) {
+        this.acceptLanguage = acceptLanguageHeader;
+        return this;
+    }
+
+    private void language(io.javalin.testtools.Request.Builder builder) {
+        if (acceptLanguage != null) {
+            builder.header("Accept-Language", acceptLanguage);
+        }
     }
 
     /** A route the app declares, e.g. POST /decks/{deckId}/rename. */
@@ -89,6 +103,7 @@ public final class TestSite {
                 builder.header("Cookie", cookieHeader());
             }
             alwaysSent.forEach(builder::header);
+            language(builder);
         });
         remember(response);
         return response;
@@ -133,6 +148,7 @@ public final class TestSite {
         Response response = client.request(path, builder -> {
             builder.post(form.build()).header("Cookie", cookieHeader());
             alwaysSent.forEach(builder::header);
+            language(builder);
         });
         remember(response);
         return response;

@@ -1,7 +1,8 @@
 package dev.prepdeck.ankisync;
 
-import dev.prepdeck.web.Wording;
+import dev.prepdeck.web.Messages;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an Anki import did, for the person who asked for it.
@@ -27,10 +28,13 @@ public record ImportReport(String file, String format, List<String> decks, int a
         warnings = List.copyOf(warnings);
     }
 
+    /** The one-line summary the command line prints. */
     public String summary() {
-        return Wording.format("{0}: {1,choice,0#no cards|1#1 card|1<{1} cards} added, {2} updated, {3} unchanged, "
-                + "{4} skipped; {5,choice,0#no reviews|1#1 review|1<{5} reviews} and "
-                + "{6,choice,0#no media files|1#1 media file|1<{6} media files} brought in",
+        return summary(Locale.ENGLISH);
+    }
+
+    public String summary(Locale locale) {
+        return Messages.text(locale, "anki.imported.summary",
                 file, added, updated, unchanged, skipped.size(), reviewsAdded, mediaStored);
     }
 }

@@ -4,6 +4,7 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
@@ -30,11 +31,11 @@ public final class DeckController {
         String name = Params.formText(ctx, "name");
         try {
             long id = decks.createDeck(name);
-            Flash.show(ctx, Wording.format("Created the deck {0}.", decks.deck(id).name()));
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.created", decks.deck(id).name()));
             ctx.redirect("/decks/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/new.html", Map.of("error", e.getMessage(), "name", name));
+            ctx.render("deck/new.html", Map.of("error", Messages.problem(ctx, e), "name", name));
         }
     }
 
@@ -50,8 +51,7 @@ public final class DeckController {
     public void delete(Context ctx) {
         DeckService.Deletion deleted = decks.deleteDeck(deckId(ctx));
         DeckRepository.DeletionImpact gone = deleted.impact();
-        Flash.show(ctx, Wording.format("Deleted {0}{1,choice,1#|2# and its sub-deck|2< and its {4} sub-decks}, with "
-                        + "{2,choice,0#no cards|1#1 card|1<{2} cards} and {3,choice,0#no reviews|1#1 review|1<{3} reviews} of history.",
+        Flash.show(ctx, Messages.text(ctx, "deck.flash.deleted",
                 deleted.deckName(), gone.decks(), gone.cards(), gone.reviews(), gone.decks() - 1));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
@@ -76,11 +76,11 @@ public final class DeckController {
                     ctx.formParam("relearningSteps"),
                     ctx.formParam("weights"));
             decks.saveSettings(deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"));
-            Flash.show(ctx, Wording.format("Saved the settings of {0}.", deck.name()));
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.settingsSaved", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, e.getMessage()));
+            ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, Messages.problem(ctx, e)));
         }
     }
 
@@ -107,11 +107,11 @@ public final class DeckController {
         }
         try {
             decks.addCard(deck.id(), form.toInput());
-            Flash.show(ctx, Wording.format("Added “{0}” to {1}.", quoted(form.question()), deck.name()));
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.cardAdded", quoted(form.question()), deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), null, e.getMessage());
+            renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), null, Messages.problem(ctx, e));
         }
     }
 
@@ -131,11 +131,11 @@ public final class DeckController {
         }
         try {
             decks.updateCard(card.id(), form.toInput());
-            Flash.show(ctx, Wording.format("Saved “{0}”.", quoted(form.question())));
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.cardSaved", quoted(form.question())));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), null, e.getMessage());
+            renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), null, Messages.problem(ctx, e));
         }
     }
 
@@ -148,7 +148,7 @@ public final class DeckController {
     public void deleteCard(Context ctx) {
         Card card = decks.card(cardId(ctx));
         decks.deleteCard(card.id());
-        Flash.show(ctx, Wording.format("Deleted “{0}” and its history.", quoted(card.question())));
+        Flash.show(ctx, Messages.text(ctx, "deck.flash.cardDeleted", quoted(card.question())));
         ctx.redirect("/decks/" + card.deckId(), HttpStatus.SEE_OTHER);
     }
 

@@ -8,6 +8,7 @@ import dev.prepdeck.deck.file.DeckFormatException;
 import dev.prepdeck.deck.file.DeckText;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.web.Messages;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class DeckService {
         String name = validDeckName(rawName);
         return jdbi.inTransaction(h -> {
             if (decks.deckByName(h, name).isPresent()) {
-                throw new InvalidInputException("name", "a deck named '" + name + "' already exists");
+                throw Messages.invalid("name", "deck.error.exists", name);
             }
             return decks.ensureDeckPath(h, name, clock.millis());
         });
@@ -70,13 +71,13 @@ public final class DeckService {
                 return;
             }
             if (name.startsWith(deck.name() + Deck.SEPARATOR)) {
-                throw new InvalidInputException("name", "a deck cannot be moved inside itself");
+                throw Messages.invalid("name", "deck.error.insideItself");
             }
             List<Deck> moving = decks.tree(h).members(deck);
             for (Deck each : moving) {
                 String target = name + each.name().substring(deck.name().length());
                 if (decks.deckByName(h, target).isPresent()) {
-                    throw new InvalidInputException("name", "a deck named '" + target + "' already exists");
+                    throw Messages.invalid("name", "deck.error.exists", target);
                 }
             }
             long now = clock.millis();
@@ -170,13 +171,13 @@ public final class DeckService {
                 .filter(c -> c.question().equals(question) && (exceptCardId == null || c.id() != exceptCardId))
                 .findFirst();
         if (same.isPresent()) {
-            throw new InvalidInputException("question", "this deck already has a card with that question");
+            throw Messages.invalid("question", "card.error.duplicate");
         }
     }
 
     static String validDeckName(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new InvalidInputException("name", "deck name must not be empty");
+            throw Messages.invalid("name", "deck.error.empty");
         }
         String name;
         try {
@@ -185,7 +186,7 @@ public final class DeckService {
             throw new InvalidInputException("name", e.getMessage());
         }
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "deck name must be at most " + MAX_NAME_LENGTH + " characters");
+            throw Messages.invalid("name", "deck.error.tooLong", MAX_NAME_LENGTH);
         }
         return name;
     }
@@ -196,28 +197,27 @@ public final class DeckService {
             String q = question == null ? "" : question.strip();
             String a = answer == null ? "" : answer.replace("\r\n", "\n").replace('\r', '\n').strip();
             if (q.isEmpty()) {
-                throw new InvalidInputException("question", "question must not be empty");
+                throw Messages.invalid("question", "card.error.noQuestion");
             }
             if (q.contains("\n") || q.contains("\r")) {
-                throw new InvalidInputException("question", "question must be one line (put details in the answer)");
+                throw Messages.invalid("question", "card.error.questionLines");
             }
             visible(q, "question", false);
             if (q.length() > MAX_QUESTION_LENGTH) {
-                throw new InvalidInputException("question",
-                        "question must be at most " + MAX_QUESTION_LENGTH + " characters");
+                throw Messages.invalid("question", "card.error.questionTooLong", MAX_QUESTION_LENGTH);
             }
             if (a.isEmpty()) {
-                throw new InvalidInputException("answer", "answer must not be empty");
+                throw Messages.invalid("answer", "card.error.noAnswer");
             }
             if (a.length() > MAX_ANSWER_LENGTH) {
-                throw new InvalidInputException("answer", "answer must be at most " + MAX_ANSWER_LENGTH + " characters");
+                throw Messages.invalid("answer", "card.error.answerTooLong", MAX_ANSWER_LENGTH);
             }
             visible(a, "answer", true);
             List<String> cleanTags = tags == null ? List.of()
                     : tags.stream().filter(t -> t != null).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
             for (String tag : cleanTags) {
                 if (tag.contains(",") || tag.contains("\n")) {
-                    throw new InvalidInputException("tags", "tag '" + tag + "' must not contain commas or line breaks");
+                    throw Messages.invalid("tags", "card.error.tag", tag);
                 }
                 visible(tag, "tag", false);
             }
@@ -254,12 +254,10 @@ public final class DeckService {
                 throw new InvalidInputException("answer", e.problem());
             }
             if (!back.question().equals(question)) {
-                throw new InvalidInputException("question", "the question cannot be stored in a deck file as written;"
-                        + " remove trailing '#' characters");
+                throw Messages.invalid("question", "card.error.questionHashes");
             }
             if (!back.answer().equals(answer)) {
-                throw new InvalidInputException("answer", "a line starting with '#' or '##' would begin a new card"
-                        + " in the deck file; use '###' for headings inside an answer");
+                throw Messages.invalid("answer", "card.error.answerHeading");
             }
         }
     }

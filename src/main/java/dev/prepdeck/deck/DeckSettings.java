@@ -3,6 +3,7 @@ package dev.prepdeck.deck;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.StepDurations;
+import dev.prepdeck.web.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +30,10 @@ public record DeckSettings(
     /** Checks every field, normalises blank optional fields to null, and proves the FSRS parameters build. */
     public DeckSettings validated() {
         if (newPerDay < 0 || newPerDay > 9999) {
-            throw new InvalidInputException("newPerDay", "new cards per day must be between 0 and 9999");
+            throw Messages.invalid("newPerDay", "settings.error.newPerDay");
         }
         if (reviewsPerDay < 0 || reviewsPerDay > 99999) {
-            throw new InvalidInputException("reviewsPerDay", "reviews per day must be between 0 and 99999");
+            throw Messages.invalid("reviewsPerDay", "settings.error.reviewsPerDay");
         }
         DeckSettings normalised = new DeckSettings(newPerDay, reviewsPerDay, desiredRetention, maximumInterval,
                 blankToNull(learningSteps), blankToNull(relearningSteps), blankToNull(weights));
@@ -45,18 +46,18 @@ public record DeckSettings(
         FsrsParameters defaults = FsrsParameters.defaults();
         double retention = desiredRetention == null ? defaults.requestRetention() : desiredRetention;
         if (!(retention >= FsrsParameters.DECK_MIN_RETENTION && retention <= FsrsParameters.DECK_MAX_RETENTION)) {
-            throw new InvalidInputException("desiredRetention", "desired retention must be between 0.70 and 0.99");
+            throw Messages.invalid("desiredRetention", "settings.error.desiredRetention");
         }
         int maxInterval = maximumInterval == null ? defaults.maximumInterval() : maximumInterval;
         if (maxInterval < 1 || maxInterval > 36500) {
-            throw new InvalidInputException("maximumInterval", "maximum interval must be between 1 and 36500 days");
+            throw Messages.invalid("maximumInterval", "settings.error.maximumInterval");
         }
         List<Duration> learning = learningSteps == null ? defaults.learningSteps() : steps("learningSteps", learningSteps);
         List<Duration> relearning = relearningSteps == null
                 ? defaults.relearningSteps() : steps("relearningSteps", relearningSteps);
         double[] w = weights == null ? defaults.w() : weights(weights);
         if (w.length != 17 && w.length != 19 && w.length != FsrsParameters.WEIGHT_COUNT) {
-            throw new InvalidInputException("weights", "weights must be 21 numbers (17 or 19 are converted), got " + w.length);
+            throw Messages.invalid("weights", "settings.error.weightCount", w.length);
         }
         try {
             return new FsrsParameters(w, retention, maxInterval, learning, relearning, true, true);
@@ -78,7 +79,7 @@ public record DeckSettings(
             try {
                 steps.add(StepDurations.parse(part));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field, "step '" + part + "' is not a duration like 10m, 1h or 2d");
+                throw Messages.invalid(field, "settings.error.step", part);
             }
         }
         return steps;
@@ -89,7 +90,7 @@ public record DeckSettings(
         try {
             return Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("weights", "weights must be 21 numbers separated by commas or spaces");
+            throw Messages.invalid("weights", "settings.error.weights");
         }
     }
 

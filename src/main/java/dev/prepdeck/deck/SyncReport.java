@@ -1,8 +1,10 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Wording;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What an import did to each deck: the lines and summary the commands print, and the decks (with their ids, to link
@@ -30,14 +32,18 @@ public final class SyncReport {
 
         /** What happened to the deck's cards, e.g. "3 new cards, 1 updated", "unchanged" or "not imported". */
         public String outcome() {
+            return outcome(Locale.ENGLISH);
+        }
+
+        /** The same in a page's language. */
+        public String outcome(Locale locale) {
             if (rejected()) {
-                return "not imported";
+                return Messages.text(locale, "sync.outcome.notImported");
             }
             if (unchanged()) {
-                return "unchanged";
+                return Messages.text(locale, "sync.outcome.unchanged");
             }
-            return Wording.format("{0,choice,0#no new cards|1#1 new card|1<{0} new cards}"
-                            + "{1,choice,0#|1#, 1 updated|1<, {1} updated}{2,choice,0#|1#, 1 set aside|1<, {2} set aside}",
+            return Messages.text(locale, "sync.outcome.changed",
                     changes.added(), changes.updated() + changes.restored(), changes.setAside());
         }
     }

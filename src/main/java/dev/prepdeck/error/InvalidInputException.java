@@ -1,15 +1,38 @@
 package dev.prepdeck.error;
 
+import java.util.List;
+
 /**
  * Input a person or client can fix: the message names the problem and is shown as is (a JSON error for the API,
  * a form message in the browser). Thrown before anything is written.
  */
 public final class InvalidInputException extends RuntimeException {
     private final String field;
+    private final String key;
+    private final List<Object> arguments;
 
     public InvalidInputException(String field, String message) {
+        this(field, message, null, List.of());
+    }
+
+    /**
+     * A problem the interface words in the learner's language: {@code key} names its sentence in the message bundles
+     * and {@code message} is that sentence in English (for the API and the log).
+     */
+    public InvalidInputException(String field, String message, String key, List<Object> arguments) {
         super(message);
         this.field = field;
+        this.key = key;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /** The sentence's key in the message bundles, or null when the problem is worded in English only. */
+    public String key() {
+        return key;
+    }
+
+    public List<Object> arguments() {
+        return arguments;
     }
 
     /** The form field or JSON property at fault, or null when the problem is not about one field. */

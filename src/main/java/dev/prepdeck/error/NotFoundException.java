@@ -2,6 +2,9 @@ package dev.prepdeck.error;
 
 /** A deck or card id that does not exist; the web layer answers 404. */
 public final class NotFoundException extends RuntimeException {
+    private final String what;
+    private final String id;
+
     public NotFoundException(String what, long id) {
         this(what, Long.toString(id));
     }
@@ -9,5 +12,16 @@ public final class NotFoundException extends RuntimeException {
     /** For an id as written in a URL, which may not even be a number. */
     public NotFoundException(String what, String id) {
         super("no " + what + " with id " + id);
+        this.what = what;
+        this.id = id;
+    }
+
+    /** What kind of thing was asked for: "deck", "card". */
+    public String what() {
+        return what;
+    }
+
+    public String id() {
+        return id;
     }
 }

@@ -4,8 +4,8 @@ import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.CardSource;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
-import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -167,20 +167,19 @@ public final class NotesController {
         Map<String, Object> model = new HashMap<>();
         model.put("decks", report.decks());
         model.put("rejected", report.hasErrors());
-        model.put("summary", savedSummary(report));
+        model.put("summary", savedSummary(ctx, report));
         model.put("warnings", report.warnings());
         model.put("images", planned.stream().mapToLong(d -> d.media().size()).sum());
         ctx.render("notes/saved.html", model);
     }
 
     /** The result in decks and cards: "Saved 2 decks: 5 new cards, 1 updated." */
-    private static String savedSummary(SyncReport report) {
+    private static String savedSummary(Context ctx, SyncReport report) {
         List<SyncReport.DeckResult> saved = report.decks().stream().filter(d -> !d.rejected()).toList();
         if (saved.stream().allMatch(SyncReport.DeckResult::unchanged)) {
-            return saved.isEmpty() ? "Nothing was saved." : "These notes were saved before; nothing changed.";
+            return Messages.text(ctx, saved.isEmpty() ? "notes.saved.nothing" : "notes.saved.unchanged");
         }
-        return Wording.format("Saved {0,choice,1#1 deck|1<{0} decks}: {1,choice,0#no new cards|1#1 new card|1<{1} new cards}"
-                        + "{2,choice,0#|1#, 1 updated|1<, {2} updated}{3,choice,0#|1#, 1 set aside|1<, {3} set aside}.",
+        return Messages.text(ctx, "notes.saved.summary",
                 saved.size(), saved.stream().mapToInt(d -> d.changes().added()).sum(),
                 saved.stream().mapToInt(d -> d.changes().updated() + d.changes().restored()).sum(),
                 saved.stream().mapToInt(d -> d.changes().setAside()).sum());

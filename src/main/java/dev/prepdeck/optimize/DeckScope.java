@@ -4,8 +4,10 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.optimizer.TrainingConfig;
+import dev.prepdeck.web.Messages;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,13 +23,18 @@ public record DeckScope(Deck deck, List<Deck> decks) {
         return decks.stream().map(Deck::id).toList();
     }
 
-    /** "Interview and its 2 sub-decks", "every deck": what the history covers, for messages. */
+    /** "Interview and its 2 sub-decks", "every deck": what the history covers, for the log. */
     public String name() {
+        return name(Locale.ENGLISH);
+    }
+
+    /** The same in a page's language. */
+    public String name(Locale locale) {
         if (deck == null) {
-            return "every deck";
+            return Messages.text(locale, "optimize.scope.all");
         }
         int below = decks.size() - 1;
-        return below == 0 ? deck.name() : deck.name() + " and its " + below + (below == 1 ? " sub-deck" : " sub-decks");
+        return below == 0 ? deck.name() : Messages.text(locale, "optimize.scope.deck", deck.name(), below);
     }
 
     /**

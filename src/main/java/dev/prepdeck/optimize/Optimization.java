@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 public record Optimization(
         Deck deck,
-        String scopeName,
+        DeckScope scope,
         int reviews,
         int cards,
         int items,
@@ -84,12 +84,12 @@ public record Optimization(
         return Math.max(0, Optimizer.MIN_ITEMS_TO_FIT - usableItems);
     }
 
-    /** How the page names the weights the fit is compared with. */
-    public String currentLabel() {
+    /** The message key of how the page names the weights the fit is compared with. */
+    public String currentLabelKey() {
         if (!currentShared) {
-            return "Defaults (your decks differ)";
+            return "optimize.current.differ";
         }
-        return Arrays.equals(current, FsrsParameters.defaultWeights()) ? "Current (the defaults)" : "Current";
+        return Arrays.equals(current, FsrsParameters.defaultWeights()) ? "optimize.current.defaults" : "optimize.current";
     }
 
     /** Usable items still missing before all 21 parameters are fitted (0 when they were). */

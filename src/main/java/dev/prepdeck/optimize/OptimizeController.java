@@ -4,6 +4,7 @@ import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.optimizer.Metrics;
 import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import dev.prepdeck.web.StreamedPage;
 import io.javalin.http.Context;
@@ -62,12 +63,12 @@ public final class OptimizeController {
             } catch (UncheckedIOException e) {
                 throw e;
             } catch (ArithmeticException e) {
-                page.send("optimize/failed.html", Map.of("message", "the training diverged (a weight stopped being a number)"));
+                page.send("optimize/failed.html", Map.of("message", Messages.text(ctx, "optimize.failed.diverged")));
                 return;
             } catch (RuntimeException e) {
                 // the page is already on its way with status 200: the failure can only be told on it
                 LOG.error("optimizing {} failed", scope.name(), e);
-                page.send("optimize/failed.html", Map.of("message", "something went wrong on our side; the log has details"));
+                page.send("optimize/failed.html", Map.of("message", Messages.text(ctx, "error.internal")));
                 return;
             }
             page.send("optimize/result.html", Map.of("result", result, "action", action));

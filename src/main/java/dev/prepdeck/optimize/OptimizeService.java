@@ -123,7 +123,7 @@ public final class OptimizeService {
             retention = new RetentionSimulator(RetentionSimulator.Settings.defaults(
                     StudyHabits.from(history.histories(), history.dayCut()))).simulate(fitted);
         }
-        return new Optimization(scope.deck(), scope.name(), history.reviewCount(), history.cards().size(),
+        return new Optimization(scope.deck(), scope, history.reviewCount(), history.cards().size(),
                 set.itemCount(), fit.outcome(), fit.trainingItems(), current, scope.weightsInUse().isPresent(),
                 fitted, before, after, split, retention, scope.desiredRetentionInUse().orElse(null));
     }
@@ -160,7 +160,7 @@ public final class OptimizeService {
                 schedulers.put(deck.id(), new Scheduler(settings.toFsrsParameters()));
             }
             if (!reschedule) {
-                return new Applied(scope.name(), scope.decks().size(), 0, 0);
+                return new Applied(scope, scope.decks().size(), 0, 0);
             }
             Learner learner = reviews.learner(h, learnerId);
             Map<Long, Long> dueBefore = reviews.dueDates(h, learner.id(), scope.deckIds());
@@ -172,12 +172,12 @@ public final class OptimizeService {
             int rescheduled = replayed.size();
             int moved = (int) replayed.entrySet().stream()
                     .filter(e -> e.getValue().due().toEpochMilli() != dueBefore.get(e.getKey())).count();
-            return new Applied(scope.name(), scope.decks().size(), rescheduled, moved);
+            return new Applied(scope, scope.decks().size(), rescheduled, moved);
         });
     }
 
     /** What {@link #apply} changed: the decks given the weights, the cards rescheduled and how many of those moved. */
-    public record Applied(String scopeName, int decks, int rescheduled, int moved) {
+    public record Applied(DeckScope scope, int decks, int rescheduled, int moved) {
     }
 
     /** Sets the desired retention of {@code deckId} and its sub-decks (null: every deck) in one transaction. */

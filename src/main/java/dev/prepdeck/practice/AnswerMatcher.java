@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +97,7 @@ public final class AnswerMatcher {
         List<Set<String>> credited = new ArrayList<>();
         List<List<AnswerClause>> about = new ArrayList<>();
         List<List<AnswerClause>> matched = new ArrayList<>();
-        String[] reasons = new String[model.size()];
+        Reason[] reasons = new Reason[model.size()];
         for (int i = 0; i < model.size(); i++) {
             credited.add(new HashSet<>());
             about.add(new ArrayList<>());
@@ -128,8 +129,8 @@ public final class AnswerMatcher {
                 if (rival >= 0) {
                     // The clause names one point but gives another's claim.
                     if (isSwap(model, weights, clause, named, rival)) {
-                        reasons[named] = "gives " + Contradictions.label(model.get(rival)) + "'s description under "
-                                + Contradictions.label(model.get(named));
+                        reasons[named] = Reason.of("practice.contradiction.swapped",
+                                Contradictions.label(model.get(rival)), Contradictions.label(model.get(named)));
                         swappedTo = rival;
                         continue;
                     }
@@ -458,7 +459,7 @@ public final class AnswerMatcher {
         return all == 0 ? 0 : shared / all;
     }
 
-    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, String contradiction,
+    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, Reason contradiction,
                                 double share) {
         double claimWeight = 0;
         double matched = 0;
@@ -493,27 +494,25 @@ public final class AnswerMatcher {
      * used, heaviest first, and when it falls short, the heaviest of its claim's words the answer left out (not a
      * label such as "Objective", which says nothing of the claim).
      */
-    private String explain(AnalysedPoint p, Map<String, Double> weight, Set<String> said, boolean covered,
+    private Reason explain(AnalysedPoint p, Map<String, Double> weight, Set<String> said, boolean covered,
                            boolean offTopic) {
-        String saidWords = quoted(p, weight, said.stream().toList());
+        Object saidWords = quoted(p, weight, said.stream().toList());
         if (covered) {
-            return "Covered: your answer says " + saidWords + ".";
+            return Reason.of("practice.reason.covered", saidWords);
         }
         List<String> left = p.part().entrySet().stream()
                 .filter(e -> e.getValue() == 1.0 && !said.contains(e.getKey()))
                 .filter(e -> !genericLabels().contains(e.getKey()))
                 .map(Map.Entry::getKey).toList();
-        String leftWords = quoted(p, weight, left);
+        Object leftWords = quoted(p, weight, left);
         if (said.isEmpty()) {
-            return "Not covered: your answer says nothing of it (its key words: " + leftWords + ").";
+            return Reason.of("practice.reason.nothing", leftWords);
         }
-        String stricter = offTopic ? " Your answer is mostly about something else, so it must say most of the point."
-                : "";
-        return "Not covered: your answer says " + saidWords + " but not " + leftWords + "." + stricter;
+        return Reason.of(offTopic ? "practice.reason.partly.offTopic" : "practice.reason.partly", saidWords, leftWords);
     }
 
     /** Up to {@link #WORDS_IN_A_REASON} of these terms as the point spells them, heaviest first, quoted. */
-    private static String quoted(AnalysedPoint p, Map<String, Double> weight, List<String> keys) {
+    private static Object quoted(AnalysedPoint p, Map<String, Double> weight, List<String> keys) {
         List<String> words = keys.stream()
                 .sorted((a, b) -> Double.compare(weight.get(b), weight.get(a)))
                 .map(k -> p.surface().get(k))
@@ -522,7 +521,7 @@ public final class AnswerMatcher {
                 .limit(WORDS_IN_A_REASON)
                 .map(w -> "\u201c" + w + "\u201d")
                 .toList();
-        return words.isEmpty() ? "its other words" : String.join(", ", words);
+        return words.isEmpty() ? Reason.of("practice.reason.otherWords") : words;
     }
 
     /**
@@ -532,14 +531,21 @@ public final class AnswerMatcher {
      * share of the point's term weight, 0 to 1), and why it is covered or not, for the user ({@code reason}).
      */
     public record PointResult(String text, boolean covered, List<String> matched, Set<String> matchedKeys,
-                              String contradiction, double said, String reason) {
+                              String contradiction, double said, Reason why) {
         PointResult withCovered(boolean value) {
-            return new PointResult(text, value, matched, matchedKeys, contradiction, said, reason);
+            return new PointResult(text, value, matched, matchedKeys, contradiction, said, why);
         }
 
         /** The same point, not covered because the answer contradicts it in this way. */
-        PointResult contradictedBy(String what) {
-            return new PointResult(text, false, matched, matchedKeys, what, said, "Contradicted: your answer " + what + ".");
+        PointResult contradictedBy(Reason what) {
+            return new PointResult(text, false, matched, matchedKeys, what.in(Locale.ENGLISH), said,
+                    new Reason(what.key().replace("practice.contradiction.", "practice.reason.contradicted."),
+                            what.arguments()));
+        }
+
+        /** Why, in English (the API and the command line). */
+        public String reason() {
+            return why.in(Locale.ENGLISH);
         }
 
         public boolean contradicted() {

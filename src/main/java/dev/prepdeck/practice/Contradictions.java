@@ -78,7 +78,7 @@ final class Contradictions {
         for (int[] p : placed) {
             if (!kept.contains(p[1])) {
                 AnswerMatcher.PointResult r = results.get(p[1]);
-                out.set(p[1], r.contradictedBy("gives it out of order: the card has it elsewhere in the sequence"));
+                out.set(p[1], r.contradictedBy(Reason.of("practice.contradiction.order")));
             }
         }
         return out;
@@ -117,7 +117,7 @@ final class Contradictions {
      * the point puts next to both sides (表 beside 左 and 右) tell nothing. A clause that names the point needs one
      * such word; one that only matched it needs two.
      */
-    static String opposite(AnalysedPoint point, List<AnswerClause> about, int leastOverlap, String answer) {
+    static Reason opposite(AnalysedPoint point, List<AnswerClause> about, int leastOverlap, String answer) {
         for (Relations.Side stated : point.sides()) {
             if (insideHead(stated, point.terms(), point.head())) {
                 continue;
@@ -148,7 +148,7 @@ final class Contradictions {
                     }
                 }
                 if (said != null && opposite >= leastOverlap && opposite > same) {
-                    return "says \"" + said.surface() + "\" where the point says \"" + stated.surface() + "\"";
+                    return Reason.of("practice.contradiction.says", said.surface(), stated.surface());
                 }
             }
         }
@@ -199,7 +199,7 @@ final class Contradictions {
      * nobody.
      */
     static void misattributed(List<AnalysedPoint> model, List<AnswerClause> clauses, List<Set<String>> credited,
-                                      String[] reasons) {
+                                      Reason[] reasons) {
         for (int i = 0; i < model.size(); i++) {
             if (reasons[i] == null) {
                 reasons[i] = swappedFacets(model.get(i), clauses);
@@ -264,7 +264,7 @@ final class Contradictions {
                 }
             }
             if (foreign >= 2 && foreign > tally[q][q] && reasons[q] == null) {
-                reasons[q] = "gives " + label(model.get(rival)) + "'s description under " + label(model.get(q));
+                reasons[q] = Reason.of("practice.contradiction.swapped", label(model.get(rival)), label(model.get(q)));
                 for (String k : given.get(q)) {
                     credited.get(ownerOfWord.get(k)).remove(k);
                 }
@@ -277,7 +277,7 @@ final class Contradictions {
      * says two or more words only another part has, more than its own ("continuous delivery ships every change
      * automatically, with no human in the loop").
      */
-    private static String swappedFacets(AnalysedPoint point, List<AnswerClause> clauses) {
+    private static Reason swappedFacets(AnalysedPoint point, List<AnswerClause> clauses) {
         List<AnalysedPoint.Facet> facets = point.facets();
         if (facets.size() < 2) {
             return null;
@@ -314,8 +314,7 @@ final class Contradictions {
                 }
             }
             if (foreign >= 2 && foreign > own) {
-                return "gives \"" + facets.get(rival).label() + "\"'s description under \"" + facets.get(holder).label()
-                        + "\"";
+                return Reason.of("practice.contradiction.swappedParts", facets.get(rival).label(), facets.get(holder).label());
             }
         }
         return null;

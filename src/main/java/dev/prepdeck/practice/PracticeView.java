@@ -18,11 +18,12 @@ public final class PracticeView {
     }
 
 
-    public static List<PointRow> points(AnswerMatcher.AnswerCheck check) {
+    /** The key points as the reveal lists them, each with why in the page's language. */
+    public static List<PointRow> points(AnswerMatcher.AnswerCheck check, Locale locale) {
         List<PointRow> rows = new ArrayList<>();
         for (int i = 0; i < check.points().size(); i++) {
             AnswerMatcher.PointResult p = check.points().get(i);
-            rows.add(new PointRow(i, p.text(), p.covered(), p.contradicted(), p.reason()));
+            rows.add(new PointRow(i, p.text(), p.covered(), p.contradicted(), p.why().in(locale)));
         }
         return rows;
     }

@@ -7,6 +7,8 @@ import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.search.SearchNode.TextField;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.Language;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -133,7 +135,7 @@ public final class BrowseController {
                 return;
             }
             int changed = bulk.apply(SignedIn.learner(ctx), selection, action);
-            Flash.show(ctx, done(action, changed));
+            Flash.show(ctx, done(ctx, action, changed));
             ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | NotFoundException | SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -164,7 +166,8 @@ public final class BrowseController {
             Instant now = clock.instant();
             ZoneId zone = page.zone();
             model.put("result", result);
-            model.put("rows", result.rows().stream().map(r -> Row.of(r, marks, now, zone)).toList());
+            Locale locale = Language.of(ctx);
+            model.put("rows", result.rows().stream().map(r -> Row.of(r, marks, now, zone, locale)).toList());
         } catch (SearchSyntaxException e) {
             page = bulk.withoutResults(SignedIn.learner(ctx));
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -180,27 +183,24 @@ public final class BrowseController {
     }
 
     /** The message after a bulk action: what it did and to how many cards. */
-    static String done(BulkAction action, int changed) {
-        String cards = changed == 1 ? "1 card" : changed + " cards";
-        String what;
+    static String done(Context ctx, BulkAction action, int changed) {
         if (action instanceof BulkAction.Suspend s) {
-            what = s.suspended() ? "Suspended " : "Unsuspended ";
+            return Messages.text(ctx, s.suspended() ? "browse.done.suspended" : "browse.done.unsuspended", changed);
         } else if (action instanceof BulkAction.Flag f) {
-            what = f.flag() == 0 ? "Took the flag off " : "Flagged (" + f.flag() + ") ";
+            return f.flag() == 0 ? Messages.text(ctx, "browse.done.unflagged", changed)
+                    : Messages.text(ctx, "browse.done.flagged", changed, f.flag());
         } else if (action instanceof BulkAction.Bury b) {
-            what = b.buried() ? "Buried until tomorrow " : "Unburied ";
+            return Messages.text(ctx, b.buried() ? "browse.done.buried" : "browse.done.unburied", changed);
         } else if (action instanceof BulkAction.MoveTo) {
-            what = "Moved ";
+            return Messages.text(ctx, "browse.done.moved", changed);
         } else if (action instanceof BulkAction.AddTags t) {
-            what = "Added " + String.join(", ", t.tags()) + " to ";
+            return Messages.text(ctx, "browse.done.tagsAdded", changed, String.join(", ", t.tags()));
         } else if (action instanceof BulkAction.RemoveTags t) {
-            what = "Removed " + String.join(", ", t.tags()) + " from ";
+            return Messages.text(ctx, "browse.done.tagsRemoved", changed, String.join(", ", t.tags()));
         } else if (action instanceof BulkAction.Forget) {
-            what = "Reset to new ";
-        } else {
-            what = "Deleted ";
+            return Messages.text(ctx, "browse.done.forgotten", changed);
         }
-        return what + cards + ".";
+        return Messages.text(ctx, "browse.done.deleted", changed);
     }
 
     /** The tag list with counts and the forms to rename or delete a tag everywhere. */
@@ -213,15 +213,15 @@ public final class BrowseController {
     public void renameTag(Context ctx) {
         String tag = Params.formText(ctx, "tag");
         int changed = bulk.renameTag(tag, Params.formText(ctx, "newName"));
-        Flash.show(ctx, "Renamed " + tag.strip() + " to " + Params.formText(ctx, "newName").strip() + " on "
-                + (changed == 1 ? "1 card." : changed + " cards."));
+        Flash.show(ctx, Messages.text(ctx, "tags.flash.renamed", tag.strip(), Params.formText(ctx, "newName").strip(),
+                changed));
         ctx.redirect("/tags", HttpStatus.SEE_OTHER);
     }
 
     public void deleteTag(Context ctx) {
         String tag = Params.formText(ctx, "tag");
         int changed = bulk.deleteTag(tag);
-        Flash.show(ctx, "Took " + tag.strip() + " off " + (changed == 1 ? "1 card." : changed + " cards."));
+        Flash.show(ctx, Messages.text(ctx, "tags.flash.deleted", tag.strip(), changed));
         ctx.redirect("/tags", HttpStatus.SEE_OTHER);
     }
 
@@ -286,14 +286,14 @@ public final class BrowseController {
                       List<String> tags, String state, String stateClass, int flag, String due, String interval,
                       String stability, String difficulty, String retrievability, int reviews, int lapses,
                       String added, String lastReview, String plainQuestion) {
-        static Row of(SearchRow r, Highlighter marks, Instant now, ZoneId zone) {
+        static Row of(SearchRow r, Highlighter marks, Instant now, ZoneId zone, Locale locale) {
             String state = r.suspended() ? "Suspended" : r.buried() ? "Buried" : r.state().label();
             return new Row(r.cardId(), marks.snippet(r.question(), TextField.QUESTION, 200),
                     marks.snippet(r.answer(), TextField.ANSWER, 120), r.deckId(), r.deck(), r.tags(), state,
                     "state-" + state.toLowerCase(Locale.ROOT), r.flag(),
-                    r.due() == null || r.suspended() ? "" : DueFormat.describe(r.due(), now, zone),
-                    r.intervalDays() == null ? "" : r.intervalDays() + "d",
-                    r.stability() == null ? "" : String.format(Locale.ROOT, "%.1fd", r.stability()),
+                    r.due() == null || r.suspended() ? "" : DueFormat.describe(r.due(), now, zone, locale),
+                    r.intervalDays() == null ? "" : Messages.text(locale, "interval.days", r.intervalDays().toString()),
+                    r.stability() == null ? "" : Messages.text(locale, "interval.days", String.format(Locale.ROOT, "%.1f", r.stability())),
                     r.difficulty() == null ? "" : String.format(Locale.ROOT, "%.0f%%", r.difficulty() * 100),
                     r.retrievability() == null ? "" : String.format(Locale.ROOT, "%.0f%%", r.retrievability() * 100),
                     r.reviews(), r.lapses(), date(r.added(), zone), r.lastReview() == null ? "" : date(r.lastReview(), zone),

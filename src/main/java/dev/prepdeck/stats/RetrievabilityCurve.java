@@ -2,7 +2,7 @@ package dev.prepdeck.stats;
 
 import dev.prepdeck.fsrs.ForgettingCurve;
 import dev.prepdeck.review.ReviewEntry;
-import dev.prepdeck.web.Wording;
+import dev.prepdeck.web.Messages;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +27,7 @@ public final class RetrievabilityCurve {
     }
 
     /** The curve from the first review to now (or to the last due date when that is later); null without reviews. */
-    public static String svg(List<ReviewEntry> history, ForgettingCurve curve, Instant now, ZoneId zone) {
+    public static String svg(List<ReviewEntry> history, ForgettingCurve curve, Instant now, ZoneId zone, Locale locale) {
         if (history.isEmpty()) {
             return null;
         }
@@ -37,10 +37,9 @@ public final class RetrievabilityCurve {
         DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(zone);
         ReviewEntry last = history.get(history.size() - 1);
         double rNow = retrievability(last, now.toEpochMilli(), curve);
-        Svg svg = new Svg("card-curve", WIDTH, HEIGHT, "Recall probability of this card over time",
-                Wording.format("{0,choice,1#1 review|1<{0} reviews} from {1}; recall probability now {2}. The curve "
-                        + "restarts at 100% after each review and falls with time.", history.size(),
-                        date.format(Instant.ofEpochMilli(start)), Charts.percent(rNow)));
+        Svg svg = new Svg("card-curve", WIDTH, HEIGHT, Messages.text(locale, "chart.curve.title"),
+                Messages.text(locale, "chart.curve.desc", history.size(), date.format(Instant.ofEpochMilli(start)),
+                        Charts.percent(rNow)));
         double plotW = WIDTH - LEFT - RIGHT;
         double plotH = HEIGHT - TOP - BOTTOM;
         for (int t = 0; t <= 4; t++) {
@@ -68,12 +67,13 @@ public final class RetrievabilityCurve {
         svg.line(nowX, TOP, nowX, TOP + plotH, "now-mark");
         for (ReviewEntry r : history) {
             svg.circle(x(r.reviewedAt(), start, span, plotW), y(1, plotH), 4, "review-mark rating-" + r.rating().value(),
-                    date.format(Instant.ofEpochMilli(r.reviewedAt())) + ": " + r.rating().label());
+                    Messages.text(locale, "chart.label.value", date.format(Instant.ofEpochMilli(r.reviewedAt())),
+                            Messages.text(locale, "rating." + r.rating().label())));
         }
         svg.text(LEFT, HEIGHT - 14, date.format(Instant.ofEpochMilli(start)), "start", "axis-label", false);
         svg.text(LEFT + plotW, HEIGHT - 14, date.format(Instant.ofEpochMilli(end)), "end", "axis-label", false);
-        svg.text(LEFT + plotW / 2, HEIGHT - 2, "Time (reviews marked on top)", "middle", "axis-title", false);
-        svg.text(12, TOP + plotH / 2, "Recall", "middle", "axis-title", true);
+        svg.text(LEFT + plotW / 2, HEIGHT - 2, Messages.text(locale, "chart.curve.time"), "middle", "axis-title", false);
+        svg.text(12, TOP + plotH / 2, Messages.text(locale, "chart.curve.recall"), "middle", "axis-title", true);
         return svg.end();
     }
 

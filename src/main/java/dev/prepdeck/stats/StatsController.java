@@ -3,6 +3,8 @@ package dev.prepdeck.stats;
 import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
+import dev.prepdeck.web.Language;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -43,17 +45,18 @@ public final class StatsController {
         model.put("days", days);
         model.put("periods", PERIODS);
         model.put("allDecks", f.allDecks());
+        Charts charts = new Charts(Language.of(ctx));
         model.put("charts", List.of(
-                Charts.heatmap(f.heatmap()),
-                Charts.reviewsByKind(f.perDay()),
-                Charts.forecast(f.forecast()),
-                Charts.states(f.states()),
-                Charts.stability(f.stabilityBins()),
-                Charts.difficulty(f.difficultyBins()),
-                Charts.mastery(f.decks()),
-                Charts.coverage(f.coverage()),
-                Charts.hourly(f.hourly())));
-        model.put("retention", f.retention().stream().map(r -> List.of(r.period(), Charts.percent(r.young()),
+                charts.heatmap(f.heatmap()),
+                charts.reviewsByKind(f.perDay()),
+                charts.forecast(f.forecast()),
+                charts.states(f.states()),
+                charts.stability(f.stabilityBins()),
+                charts.difficulty(f.difficultyBins()),
+                charts.mastery(f.decks()),
+                charts.coverage(f.coverage()),
+                charts.hourly(f.hourly())));
+        model.put("retention", f.retention().stream().map(r -> List.of(period(ctx, r.period()), Charts.percent(r.young()),
                 Integer.toString(r.youngCount()), Charts.percent(r.mature()), Integer.toString(r.matureCount()),
                 Charts.percent(r.all()))).toList());
         model.put("query", deck == null ? "?days=" + days : "?deck=" + deck.id() + "&days=" + days);
@@ -146,6 +149,12 @@ public final class StatsController {
                 }
             });
         });
+    }
+
+    /** A retention period ("today", "yesterday", "7 days") as the page's language names it. */
+    private static String period(Context ctx, String period) {
+        return period.endsWith(" days") ? Messages.text(ctx, "stats.period.days", Integer.parseInt(period.split(" ")[0]))
+                : Messages.text(ctx, "stats.period." + period);
     }
 
     /** A rating or state as the CSV names it: "good", "relearning". */

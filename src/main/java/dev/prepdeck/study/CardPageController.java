@@ -12,6 +12,7 @@ import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.stats.RetrievabilityCurve;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Language;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -55,19 +56,19 @@ public final class CardPageController {
         model.put("card", card);
         model.put("deck", page.deck());
         model.put("curveSvg", RetrievabilityCurve.svg(entries,
-                ForgettingCurve.of(DeckSettings.of(page.deck()).toFsrsParameters()), now, page.zone()));
+                ForgettingCurve.of(DeckSettings.of(page.deck()).toFsrsParameters()), now, page.zone(), Language.of(ctx)));
         // A question is one line, and here it is the page's heading, which holds inline content only.
         model.put("questionHtml", inline.toHtml(card.question()));
         model.put("questionText", inline.toPlainText(card.question()));
         model.put("answerHtml", markdown.toHtml(card.answer()));
         model.put("status", page.schedule() == null ? null
-                : DeckPageController.CardRow.of(card, new CardStatus(page.schedule(), entries.size()), now, page.zone(), inline));
+                : DeckPageController.CardRow.of(card, new CardStatus(page.schedule(), entries.size()), now, page.zone(), Language.of(ctx), inline));
         model.put("history", history);
         Map<Long, Long> spoken = recordings.byAttempt(page.attempts().stream().map(Attempt::id).toList());
         model.put("attempts", page.attempts().stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),
                         PracticeView.clock(a.seconds()), PracticeView.percent(a.coverage()),
-                        a.rating() == null ? "not rated" : a.rating().label(),
+                        a.rating() == null ? null : a.rating().label(),
                         a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList(),
                         spoken.get(a.id())))
                 .toList());

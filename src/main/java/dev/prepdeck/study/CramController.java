@@ -8,6 +8,7 @@ import dev.prepdeck.search.SearchSyntaxException;
 import dev.prepdeck.search.SortColumn;
 import dev.prepdeck.search.SortOrder;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -67,15 +68,16 @@ public final class CramController {
         model.put("answerHtml", markdown.toHtml(card.answer()));
         model.put("nextUrl", "/cram?q=" + encode(query) + "&sort=" + sort.key() + "&order=" + order.key()
                 + "&at=" + (at + 1));
-        model.put("orderLabel", orderLabel(sort, order));
+        model.put("orderLabel", orderLabel(ctx, sort, order));
         ctx.render("study/cram.html", model);
     }
 
-    private static String orderLabel(SortColumn sort, SortOrder order) {
+    private static String orderLabel(Context ctx, SortColumn sort, SortOrder order) {
         if (sort == SortColumn.RETRIEVABILITY && order == SortOrder.ASCENDING) {
-            return "weakest first";
+            return Messages.text(ctx, "cram.order.weakest");
         }
-        return "by " + sort.key().replace('-', ' ') + (order == SortOrder.ASCENDING ? ", ascending" : ", descending");
+        return Messages.text(ctx, order == SortOrder.ASCENDING ? "cram.order.ascending" : "cram.order.descending",
+                Messages.text(ctx, "sort." + sort.key()));
     }
 
     private static String encode(String text) {

@@ -11,8 +11,9 @@ import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Messages;
+import dev.prepdeck.web.Language;
 import dev.prepdeck.web.Params;
-import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A deck's page: its cards with their study state, its counts and sub-decks, and the rename form. */
@@ -48,7 +50,7 @@ public final class DeckPageController {
         Deck deck = page.deck();
         Instant now = clock.instant();
         List<CardRow> rows = page.cards().stream()
-                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone(), inline)).toList();
+                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone(), Language.of(ctx), inline)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("deck", deck);
         model.put("descriptionHtml", markdown.toHtml(deck.description()));
@@ -69,10 +71,10 @@ public final class DeckPageController {
         String name = Params.formText(ctx, "name");
         try {
             decks.renameDeck(deckId, name);
-            Flash.show(ctx, Wording.format("Renamed the deck to {0}.", decks.deck(deckId).name()));
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.renamed", decks.deck(deckId).name()));
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
-            showDeck(ctx, deckId, e.getMessage(), name);
+            showDeck(ctx, deckId, Messages.problem(ctx, e), name);
         }
     }
 
@@ -82,7 +84,7 @@ public final class DeckPageController {
      */
     public record CardRow(long id, String questionHtml, String questionText, String state, String due, int reviews,
                           boolean removedFromSource) {
-        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone, InlineMarkdown inline) {
+        static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone, Locale locale, InlineMarkdown inline) {
             String html = inline.toHtml(card.question());
             String text = inline.toPlainText(card.question());
             if (status == null) {
@@ -90,7 +92,7 @@ public final class DeckPageController {
             }
             String state = status.schedule().stateName();
             String due = status.schedule().state() == State.NEW || status.schedule().suspended() ? ""
-                    : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone);
+                    : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone, locale);
             return new CardRow(card.id(), html, text, state, due, status.reviews(), card.removedFromSource());
         }
     }

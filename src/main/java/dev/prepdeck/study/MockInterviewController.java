@@ -11,8 +11,9 @@ import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.MarkdownRenderer;
+import dev.prepdeck.web.Messages;
+import dev.prepdeck.web.Language;
 import dev.prepdeck.web.Params;
-import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,9 +65,7 @@ public final class MockInterviewController {
             int questions = Params.requiredFormInt(ctx, "count", "number of questions");
             List<Long> cards = practice.pickMockCards(SignedIn.learner(ctx), deckIds, questions);
             if (cards.size() < questions) {
-                Flash.show(ctx, Wording.format("You asked for {0,choice,1#1 question|1<{0} questions}, but the chosen "
-                        + "decks have {1,choice,1#only 1 card|1<only {1} cards} to ask, so this interview has "
-                        + "{1,choice,1#1 question|1<{1} questions}.", questions, cards.size()));
+                Flash.show(ctx, Messages.text(ctx, "mock.flash.fewer", questions, cards.size()));
             }
             ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
@@ -135,7 +135,7 @@ public final class MockInterviewController {
                     markdown.toHtml(a.card().answer()),
                     points.stream().filter(Attempt.PointMark::covered).map(Attempt.PointMark::text).toList(),
                     points.stream().filter(p -> !p.covered()).map(Attempt.PointMark::text).toList(),
-                    timeAgainstTarget(a.attempt().seconds(), a.targetSeconds()),
+                    timeAgainstTarget(a.attempt().seconds(), a.targetSeconds(), Language.of(ctx)),
                     a.attempt().seconds() > a.targetSeconds(),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
                     a.suggested().label(), applied == null ? null : applied.label(), spoken.get(a.attempt().id())));
@@ -163,8 +163,7 @@ public final class MockInterviewController {
                 throw new InvalidInputException("answers", "there are no answers to rate");
             }
             practice.confirmMock(SignedIn.learner(ctx), ratings);
-            Flash.show(ctx, Wording.format("Applied {0,choice,1#1 rating|1<{0} ratings} to your schedule.",
-                    ratings.size()));
+            Flash.show(ctx, Messages.text(ctx, "mock.flash.applied", ratings.size()));
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -173,11 +172,11 @@ public final class MockInterviewController {
     }
 
     /** "1:40 of a 2:00 target" or "2:30, 0:30 over the 2:00 target": how the answer's time compares. */
-    static String timeAgainstTarget(long seconds, long target) {
+    static String timeAgainstTarget(long seconds, long target, Locale locale) {
         if (seconds <= target) {
-            return Wording.format("{0} of a {1} target", PracticeView.clock(seconds), PracticeView.clock(target));
+            return Messages.text(locale, "mock.time.within", PracticeView.clock(seconds), PracticeView.clock(target));
         }
-        return Wording.format("{0}, {1} over the {2} target", PracticeView.clock(seconds),
+        return Messages.text(locale, "mock.time.over", PracticeView.clock(seconds),
                 PracticeView.clock(seconds - target), PracticeView.clock(target));
     }
 

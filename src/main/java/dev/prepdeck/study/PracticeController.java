@@ -19,8 +19,8 @@ import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Messages;
+import dev.prepdeck.web.Language;
 import dev.prepdeck.web.Params;
-import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -74,7 +74,7 @@ public final class PracticeController {
         model.put("answerText", answer);
         model.put("answerHtml", highlighter.plain(answer, keys));
         model.put("modelHtml", highlighter.markdown(check.card().answer(), keys));
-        List<PracticeView.PointRow> points = PracticeView.points(check.result());
+        List<PracticeView.PointRow> points = PracticeView.points(check.result(), Language.of(ctx));
         model.put("points", points);
         addSecondOpinion(ctx, model, check, points, answer);
         model.put("coverage", PracticeView.percent(check.coverage()));
@@ -88,7 +88,7 @@ public final class PracticeController {
         model.put("requestId", StudyController.requestIdOf(ctx));
         model.put("recordingId", Params.formId(ctx, "recording", "recording"));
         model.put("buttons", List.of(Rating.values()).stream()
-                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
+                .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r, Language.of(ctx)), r == suggested))
                 .toList());
         ctx.render("study/reveal.html", model);
     }
@@ -191,11 +191,11 @@ public final class PracticeController {
             }
             entered = new PracticeSettings(on, seconds);
             practice.saveSettings(deck.id(), entered);
-            Flash.show(ctx, Wording.format("Saved the practice settings of {0}.", deck.name()));
+            Flash.show(ctx, Messages.text(ctx, "practiceSettings.flash.saved", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            Map<String, Object> model = settingsModel(deck, entered, e.getMessage());
+            Map<String, Object> model = settingsModel(deck, entered, Messages.problem(ctx, e));
             model.put("targetText", target);
             ctx.render("study/practice-settings.html", model);
         }

@@ -12,6 +12,8 @@ import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.InlineMarkdown;
+import dev.prepdeck.web.Language;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
@@ -65,12 +67,12 @@ public final class StudyController {
         model.put("deckParam", deckId == null ? "" : deckId.toString());
         model.put("counts", page.counts());
         LastRating last = page.lastRating();
-        model.put("undoLabel", last == null ? null : Wording.format("Undo {0} on “{1}”", last.rating().label(),
+        model.put("undoLabel", last == null ? null : Messages.text(ctx, "study.undo", ratingName(ctx, last.rating()),
                 quoted(last.question())));
         StudyQueue queue = page.queue();
         if (queue.isDone()) {
             model.put("nextDue", queue.nextDue() == null ? null
-                    : DueFormat.describe(queue.nextDue(), clock.instant(), page.zone()));
+                    : DueFormat.describe(queue.nextDue(), clock.instant(), page.zone(), Language.of(ctx)));
             ctx.render("study/done.html", model);
             return;
         }
@@ -87,7 +89,7 @@ public final class StudyController {
         model.put("target", page.targetSeconds());
         model.put("targetTime", PracticeView.clock(page.targetSeconds()));
         model.put("buttons", List.of(Rating.values()).stream()
-                .map(r -> new RatingButton(r.value(), r.label(), study.intervalLabel(r)))
+                .map(r -> new RatingButton(r.value(), r.label(), study.intervalLabel(r, Language.of(ctx))))
                 .toList());
         ctx.render("study/study.html", model);
     }
@@ -110,14 +112,19 @@ public final class StudyController {
         Long deckId = Params.formId(ctx, "deck", "deck");
         Optional<LastRating> undone = reviews.undoLast(SignedIn.learner(ctx));
         if (undone.isEmpty()) {
-            Flash.show(ctx, "There was no rating to undo.");
+            Flash.show(ctx, Messages.text(ctx, "study.flash.nothingToUndo"));
             ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
             return;
         }
         LastRating rating = undone.get();
-        Flash.show(ctx, Wording.format("Undid {0} on “{1}” in {2}.", rating.rating().label(),
+        Flash.show(ctx, Messages.text(ctx, "study.flash.undid", ratingName(ctx, rating.rating()),
                 quoted(rating.question()), rating.deckName()));
         ctx.redirect(studyUrl(pages.deckAfterUndo(deckId, rating.deckId()), rating.cardId()), HttpStatus.SEE_OTHER);
+    }
+
+    /** A rating's name as its button shows it in the request's language. */
+    static String ratingName(Context ctx, Rating rating) {
+        return Messages.text(ctx, "rating." + rating.label());
     }
 
     /** A question as a sentence quotes it: plain text, shortened. */

@@ -22,14 +22,15 @@ final class ErrorPages {
     }
 
     static void register(JavalinConfig config) {
-        config.routes.exception(InvalidInputException.class, (e, ctx) -> respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
-        config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, e.getMessage()));
+        config.routes.exception(InvalidInputException.class, (e, ctx) ->
+                respond(ctx, HttpStatus.BAD_REQUEST, Messages.problem(ctx, e)));
+        config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, notFound(ctx, e)));
         // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page. A handler's own
         // 404 ("no media file named x.png") says more and is kept. Javalin's refusal of a body past its limit says
         // only "Content Too Large".
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
-            String message = status == HttpStatus.CONTENT_TOO_LARGE ? BodyLimit.MESSAGE
+            String message = status == HttpStatus.CONTENT_TOO_LARGE ? Messages.text(ctx, "error.tooLarge", BodyLimit.MAX_MB)
                     : status == HttpStatus.NOT_FOUND && javalinsOwn(e) ? noPageAt(ctx) : e.getMessage();
             respond(ctx, status, message);
         });
@@ -37,7 +38,7 @@ final class ErrorPages {
                 respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "something went wrong on our side; the log has details");
+            respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Messages.text(ctx, "error.internal"));
         });
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -45,7 +46,8 @@ final class ErrorPages {
             }
         });
         config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
-                respond(ctx, HttpStatus.METHOD_NOT_ALLOWED, ctx.method() + " is not allowed on " + ctx.path()));
+                respond(ctx, HttpStatus.METHOD_NOT_ALLOWED,
+                        Messages.text(ctx, "error.methodNotAllowed", String.valueOf(ctx.method()), ctx.path())));
     }
 
     private static boolean javalinsOwn(HttpResponseException e) {
@@ -53,7 +55,20 @@ final class ErrorPages {
     }
 
     private static String noPageAt(Context ctx) {
-        return "no page at " + ctx.path();
+        return Messages.text(ctx, "error.noPage", ctx.path());
+    }
+
+    /** "no deck with id 7", in the request's language when the kind of thing has a sentence of its own. */
+    private static String notFound(Context ctx, NotFoundException e) {
+        String ownSentence = "error.notFound." + e.what();
+        return Messages.pattern(Language.of(ctx), ownSentence) != null ? Messages.text(ctx, ownSentence, e.id())
+                : Messages.text(ctx, "error.notFound", e.what(), e.id());
+    }
+
+    /** The page's heading: the status in the request's language ("Not Found", "找不到页面"). */
+    private static String heading(Context ctx, HttpStatus status) {
+        String key = "error." + status.getCode();
+        return Messages.pattern(Language.of(ctx), key) != null ? Messages.text(ctx, key) : status.getMessage();
     }
 
     static void respond(Context ctx, HttpStatus status, String message) {
@@ -61,7 +76,7 @@ final class ErrorPages {
         if (ctx.path().startsWith("/api/")) {
             ctx.json(Map.of("error", message));
         } else {
-            ctx.render("error.html", Map.of("status", status.getCode(), "heading", status.getMessage(), "message", message));
+            ctx.render("error.html", Map.of("status", status.getCode(), "heading", heading(ctx, status), "message", message));
         }
     }
 }

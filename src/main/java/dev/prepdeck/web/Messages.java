@@ -1,5 +1,6 @@
 package dev.prepdeck.web;
 
+import dev.prepdeck.error.InvalidInputException;
 import io.javalin.http.Context;
 import java.text.MessageFormat;
 import java.util.List;
@@ -32,6 +33,19 @@ public final class Messages {
             throw new MissingResourceException("No message " + key, BUNDLE, key);
         }
         return format(locale, pattern, arguments);
+    }
+
+    /** Bad input whose message is the sentence {@code key}: English in the exception, the learner's language on a page. */
+    public static InvalidInputException invalid(String field, String key, Object... arguments) {
+        return new InvalidInputException(field, text(Locale.ENGLISH, key, arguments), key, List.of(arguments));
+    }
+
+    /** What went wrong, in the request's language when the problem names its sentence, else as it was written. */
+    public static String problem(Context ctx, RuntimeException e) {
+        if (e instanceof InvalidInputException invalid && invalid.key() != null) {
+            return text(ctx, invalid.key(), invalid.arguments().toArray());
+        }
+        return e.getMessage();
     }
 
     /** The pattern for {@code key} in {@code locale}'s bundle (falling back to English), or null if there is none. */

@@ -13,9 +13,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms, its main-menu
- * section, the flash message waiting for it, {@link Wording} for sentences with counts and {@code assets} for the
- * URLs of static files ({@code ${assets.url('app.css')}}); {@code #{key}} texts come from {@link Messages} in the
- * request's {@link Language}.
+ * section, the flash message waiting for it and {@code assets} for the URLs of static files
+ * ({@code ${assets.url('app.css')}}); {@code #{key}} texts come from {@link Messages} in the request's
+ * {@link Language}, and {@code #locale} is that language for formatters that need it.
  */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
@@ -80,7 +80,6 @@ public final class ThymeleafRenderer implements FileRenderer {
         context.setVariable("assets", assets);
         context.setVariable("navSection", navSection(ctx));
         context.setVariable("flash", Flash.take(ctx));
-        context.setVariable("wording", Wording.TEMPLATES);
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }

@@ -92,7 +92,17 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
             driver.manage().deleteAllCookies();
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+            driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
         }
+    }
+
+    /**
+     * From now until the test ends, the browser asks for pages in this language (its Accept-Language header), as
+     * one set to Chinese would; "--lang" cannot change once Chromium runs.
+     */
+    public void speak(String acceptLanguage) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
     }
 
     @Override

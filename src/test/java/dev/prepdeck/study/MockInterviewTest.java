@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,9 +136,10 @@ class MockInterviewTest {
 
     @Test
     void time_within_the_target_reads_as_a_share_of_it() {
-        assertThat(MockInterviewController.timeAgainstTarget(75, 90)).isEqualTo("1:15 of a 1:30 target");
-        assertThat(MockInterviewController.timeAgainstTarget(90, 90)).isEqualTo("1:30 of a 1:30 target");
-        assertThat(MockInterviewController.timeAgainstTarget(91, 90)).isEqualTo("1:31, 0:01 over the 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(75, 90, Locale.ENGLISH)).isEqualTo("1:15 of a 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(90, 90, Locale.ENGLISH)).isEqualTo("1:30 of a 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(91, 90, Locale.ENGLISH)).isEqualTo("1:31, 0:01 over the 1:30 target");
+        assertThat(MockInterviewController.timeAgainstTarget(91, 90, Locale.SIMPLIFIED_CHINESE)).isEqualTo("1:31，超出目标 1:30 共 0:01");
     }
 
     @Test

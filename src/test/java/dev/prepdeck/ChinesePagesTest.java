@@ -1,0 +1,177 @@
+package dev.prepdeck;
+
+import static dev.prepdeck.TestSite.location;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.Response;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A browser set to Chinese gets every page of the interface in Chinese: no "??key??" marker of a missing message and
+ * no English word of the interface in the text a person reads or the names a screen reader speaks. The collection is
+ * Chinese too, so any English on the page came from the interface.
+ */
+class ChinesePagesTest {
+    static final String DEPLOYMENT_DECK = """
+            # 面试::部署
+
+            部署相关的问题。
+
+            ## 如何安全地发布新模型？
+            <!-- tags: 发布 -->
+
+            - 先用金丝雀发布，把少量流量切到新版本
+            - 监控错误率和延迟
+            - 出问题时立即回滚
+
+            ## 什么是蓝绿部署？
+
+            同时保留两套环境，切换流量完成发布。
+            """;
+
+    /** Latin words a Chinese page keeps: names of products and formats, keys on the keyboard, units. */
+    private static final Set<String> NAMES = Set.of("prepdeck", "Anki", "AnkiDroid", "FSRS", "Markdown",
+            "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "Ctrl", "Enter",
+            "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish");
+    private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void every_main_page_speaks_chinese_to_a_chinese_browser() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        long card = collection.cardId("如何安全地发布新模型？");
+        collection.site(s -> {
+            s.speaking("zh-CN,zh;q=0.9");
+            Map<String, String> pages = new LinkedHashMap<>();
+            for (String path : List.of("/", "/decks/" + deck, "/study?deck=" + deck, "/stats", "/stats?deck=" + deck,
+                    "/browse", "/browse?q=" + enc("发布"), "/browse?q=" + enc("没有这个词"), "/tags", "/notes/import", "/anki",
+                    "/optimize", "/decks/" + deck + "/optimize", "/decks/" + deck + "/settings",
+                    "/decks/" + deck + "/practice", "/decks/new", "/decks/" + deck + "/delete",
+                    "/decks/" + deck + "/cards/new", "/cards/" + card + "/edit", "/cards/" + card + "/delete", "/mock",
+                    "/cram?q=" + enc("发布"))) {
+                pages.put(path, s.page(path));
+            }
+            for (String missing : List.of("/x/1", "/decks/999999")) {
+                Response answer = s.get(missing);
+                assertThat(answer.code()).as(missing).isEqualTo(404);
+                pages.put(missing, answer.body().string());
+            }
+
+            s.submit("/study/practice-mode", "deck", String.valueOf(deck), "cardDeck", String.valueOf(deck),
+                    "card", String.valueOf(card), "on", "1");
+            pages.put("/study?deck= (practice)", s.page("/study?deck=" + deck + "&card=" + card));
+            Response checked = s.submit("/study/check", "cardId", String.valueOf(card), "deck", String.valueOf(deck),
+                    "answer", "先用金丝雀发布", "seconds", "40");
+            pages.put("POST /study/check", checked.body().string());
+            s.submit("/study/practice-rate", "cardId", String.valueOf(card), "deck", String.valueOf(deck),
+                    "answer", "先用金丝雀发布", "seconds", "40", "rating", "3", "covered", "0");
+            pages.put("/cards/" + card, s.page("/cards/" + card));
+
+            Response started = s.submit("/mock", "deck", String.valueOf(deck), "count", "1");
+            String run = location(started);
+            pages.put(run, s.page(run));
+            Response answered = s.submit("/mock/answer", "cards", String.valueOf(card), "answers", "",
+                    "cardId", String.valueOf(card), "answer", "监控错误率", "seconds", "30");
+            String report = location(s.get(location(answered)));
+            pages.put(report, s.page(report));
+
+            List<String> problems = new ArrayList<>();
+            pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
+            assertThat(problems).as("English or missing messages on Chinese pages").isEmpty();
+            assertThat(pages.get("/")).contains("lang=\"zh-CN\"").contains("我的卡组");
+            assertThat(pages.get("/study?deck=" + deck)).contains("显示答案").contains("重来").contains("良好");
+        });
+    }
+
+    @Test
+    void rating_buttons_and_due_times_are_worded_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Document study = Jsoup.parse(s.page("/study?deck=" + deck));
+            assertThat(study.select("#rate-1 .interval").text()).isEqualTo("1分钟");
+            assertThat(study.select("#rate-3 .interval").text()).isEqualTo("10分钟");
+            assertThat(study.select(".rate .label").eachText()).containsExactly("重来", "困难", "良好", "简单");
+            Document card = Jsoup.parse(s.page("/study?deck=" + deck));
+            long shown = Long.parseLong(card.select("input[name=cardId]").first().val());
+            s.submit("/study/rate", "cardId", String.valueOf(shown), "deck", String.valueOf(deck), "rating", "3");
+            Document page = Jsoup.parse(s.page("/decks/" + deck));
+            assertThat(page.select("table.cards td").eachText()).contains("10分钟后", "学习中");
+            assertThat(s.page("/study?deck=" + deck)).contains("撤销对");
+        });
+    }
+
+    @Test
+    void a_form_says_what_is_wrong_in_chinese_and_the_api_still_in_english() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response blank = s.submit("/decks", "name", "  ");
+            assertThat(blank.code()).isEqualTo(400);
+            assertThat(Jsoup.parse(blank.body().string()).select("p.error").text()).isEqualTo("卡组名称不能为空");
+            Response taken = s.submit("/decks/" + deck + "/rename", "name", "面试");
+            assertThat(Jsoup.parse(taken.body().string()).select("p.error").text()).isEqualTo("已经有名为“面试”的卡组");
+            Response retention = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
+                    "desiredRetention", "0.5");
+            assertThat(Jsoup.parse(retention.body().string()).select("p.error").text())
+                    .isEqualTo("目标保留率必须在 0.70 到 0.99 之间");
+            s.speaking(null);
+            Response english = s.submit("/decks", "name", "  ");
+            assertThat(Jsoup.parse(english.body().string()).select("p.error").text()).isEqualTo("deck name must not be empty");
+        });
+    }
+
+    /** What a Chinese reader would find English on this page: text, accessible names, tooltips and placeholders. */
+    private static List<String> englishOn(String path, String html) {
+        List<String> found = new ArrayList<>();
+        if (html.contains("??")) {
+            Matcher marker = Pattern.compile("\\?\\?[^?]*\\?\\?").matcher(html);
+            found.add(path + ": missing message " + (marker.find() ? marker.group() : "??"));
+        }
+        Document page = Jsoup.parse(html);
+        // Code in the cards and hints (SQL, search syntax, file names) is not interface text; neither is what the
+        // learner typed, sent back in form fields.
+        page.select("pre, code, textarea, script, style").remove();
+        List<String> texts = new ArrayList<>(List.of(page.title(), page.body().text()));
+        for (Element e : page.select("[aria-label], [title], [alt], [placeholder]:not([type=search][name=q]:not(#menu-q))")) {
+            for (String attribute : List.of("aria-label", "title", "alt", "placeholder")) {
+                texts.add(e.attr(attribute));
+            }
+        }
+        for (String text : texts) {
+            Matcher word = WORD.matcher(text);
+            while (word.find()) {
+                if (!NAMES.contains(word.group())) {
+                    found.add(path + ": \"" + word.group() + "\" in \"" + shorten(text, word.start()) + "\"");
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String shorten(String text, int at) {
+        return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40));
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
