@@ -128,7 +128,9 @@ class TemplateTextTest {
             "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "git", "Ctrl",
             "Enter", "Esc", "Shift", "Git", "ML Interview", "Spanish", "Title", "apkg", "colpkg", "zip", "rst", "md", "txt", "csv", "tsv",
             "deck:SQL tag:joins is:due", "sql", "or", "deck", "tag", "Space", "OpenAI", "API", "Ollama", "llama",
-            "cpp", "server", "LM Studio", "vLLM", "HTTP", "https", "localhost", "WebM", "Ogg", "SQLite");
+            "cpp", "server", "LM Studio", "vLLM", "HTTP", "https", "localhost", "WebM", "Ogg", "SQLite",
+            // commands and HTTP headers the reader types as they are
+            "user add NAME", "JSON", "Authorization: Bearer TOKEN");
 
     @Test
     void chinese_sentences_have_no_english_left_in_them() throws IOException {
