@@ -27,6 +27,7 @@ import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.search.BrowseController;
 import dev.prepdeck.search.BulkEdit;
+import dev.prepdeck.search.SavedSearches;
 import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
@@ -108,8 +109,8 @@ public final class App {
                     }
                 },
                 new DeckExport(jdbi, deckRepository, mediaStore));
-        BrowseController browse = new BrowseController(
-                new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
+        BrowseController browse = new BrowseController(new BulkEdit(jdbi, searchService, deckRepository, clock),
+                searchService, new SavedSearches(jdbi, clock), clock);
         CramController cram = new CramController(searchService, markdown);
 
         return Javalin.create(config -> {
@@ -203,6 +204,11 @@ public final class App {
             config.routes.post("/tags/delete", browse::deleteTag);
             config.routes.get("/api/search", browse::searchApi);
             config.routes.post("/api/cards/bulk", browse::bulkApi);
+            // Browse, the rest of issue 14: undo the last bulk edit, saved searches
+            config.routes.post("/browse/undo", browse::undoForm);
+            config.routes.post("/api/cards/bulk/undo", browse::undoApi);
+            config.routes.post("/browse/saved", browse::saveSearch);
+            config.routes.post("/browse/saved/{searchId}/delete", browse::deleteSavedSearch);
             // Cram: a search's cards one by one, the night before an interview, without touching their schedule
             config.routes.get("/cram", cram::card);
 
