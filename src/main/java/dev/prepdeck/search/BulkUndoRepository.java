@@ -85,8 +85,8 @@ final class BulkUndoRepository {
      */
     int restoreStates(Handle h, long learnerId, List<String> columns, Long unlessRatedAfter) {
         String notReviewed = unlessRatedAfter == null ? "" : """
-                 AND NOT EXISTS (SELECT 1 FROM review_log r WHERE r.card_id = u.card_id AND r.learner_id = u.learner_id
-                                 AND r.id > :since)""";
+                 AND NOT EXISTS (SELECT 1 FROM review_log r INDEXED BY review_log_card
+                                 WHERE r.card_id = u.card_id AND r.learner_id = u.learner_id AND r.id > :since)""";
         return h.createUpdate("UPDATE card_state SET " + assignments(columns)
                         + " FROM bulk_undo_state u WHERE u.undo_learner = :learner AND card_state.card_id = u.card_id"
                         + " AND card_state.learner_id = u.learner_id AND (" + differences("card_state", columns) + ")"
