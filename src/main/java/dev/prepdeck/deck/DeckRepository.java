@@ -102,6 +102,18 @@ public final class DeckRepository {
                 .bind("weights", s.weights()).bind("now", now).execute();
     }
 
+    public LeechSettings leechSettings(Handle h, long deckId) {
+        return h.createQuery("SELECT leech_threshold, leech_action FROM deck WHERE id = :id").bind("id", deckId)
+                .map((rs, ctx) -> new LeechSettings(rs.getInt("leech_threshold"), "suspend".equals(rs.getString("leech_action"))))
+                .findOne().orElse(LeechSettings.DEFAULT);
+    }
+
+    public void updateLeechSettings(Handle h, long deckId, LeechSettings leech) {
+        h.createUpdate("UPDATE deck SET leech_threshold = :threshold, leech_action = :action WHERE id = :id")
+                .bind("id", deckId).bind("threshold", leech.threshold()).bind("action", leech.suspend() ? "suspend" : "tag")
+                .execute();
+    }
+
     /** Interview dates of the decks that have one; a stored value that is not an ISO date counts as none. */
     public java.util.Map<Long, java.time.LocalDate> interviewDates(Handle h) {
         java.util.Map<Long, java.time.LocalDate> dates = new java.util.LinkedHashMap<>();

@@ -191,7 +191,7 @@ public final class ReviewRepository {
                 .map((rs, ctx) -> new ReviewService.RatedReview(rs.getLong("id"), learnerId, new ReviewResult(
                         rs.getLong("card_id"), State.of(rs.getInt("state_after")).label(), rs.getDouble("stability_after"),
                         rs.getDouble("difficulty_after"), java.time.Instant.ofEpochMilli(rs.getLong("due_after")),
-                        rs.getInt("scheduled_days_after")), true))
+                        rs.getInt("scheduled_days_after"), false, false), true))
                 .findOne();
     }
 
@@ -244,6 +244,14 @@ public final class ReviewRepository {
                         WHERE card_id = :cardId AND learner_id = :learnerId""")
                 .bind("id", reviewId).bind("cardId", cardId).bind("learnerId", learnerId).execute();
         h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId).execute();
+    }
+
+    /** Gives a card its tags (with or without the leech tag) and the learner's suspension of it. */
+    void markLeech(Handle h, long learnerId, long cardId, String tags, boolean suspended) {
+        h.createUpdate("UPDATE card SET tags = :tags WHERE id = :id AND tags <> :tags")
+                .bind("id", cardId).bind("tags", tags).execute();
+        h.createUpdate("UPDATE card_state SET suspended = :suspended WHERE card_id = :id AND learner_id = :learner")
+                .bind("id", cardId).bind("learner", learnerId).bind("suspended", suspended ? 1 : 0).execute();
     }
 
     /** A card's reviews, oldest first. */

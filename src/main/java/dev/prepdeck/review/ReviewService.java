@@ -5,6 +5,7 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.deck.LeechSettings;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
@@ -251,7 +252,27 @@ public final class ReviewService {
                 .card();
         long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration,
                 requestId);
-        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after), false);
+        LeechSettings leeches = decks.leechSettings(h, deck.id());
+        boolean leech = after.lapses() > before.lapses() && leeches.leechAt(after.lapses());
+        if (leech) {
+            reviews.markLeech(h, learner.id(), cardId, Card.joinTags(withLeechTag(card.tagList(), true)),
+                    leeches.suspend());
+        }
+        return new RatedReview(reviewId, learner.id(),
+                ReviewResult.of(cardId, after, leech, leech && leeches.suspend()), false);
+    }
+
+    /** The tags with the leech tag added (once, in any case) or taken off. */
+    private static List<String> withLeechTag(List<String> tags, boolean leech) {
+        List<String> others = tags.stream().filter(t -> !t.equalsIgnoreCase(LeechSettings.TAG)).toList();
+        if (!leech) {
+            return others;
+        }
+        List<String> result = new java.util.ArrayList<>(tags);
+        if (result.size() == others.size()) {
+            result.add(LeechSettings.TAG);
+        }
+        return result;
     }
 
     /**
@@ -284,9 +305,26 @@ public final class ReviewService {
         return jdbi.inTransaction(h -> {
             long learnerId = reviews.learner(h).id();
             Optional<ReviewRepository.NewestReview> newest = reviews.newestReview(h, learnerId);
-            newest.ifPresent(n -> reviews.undo(h, learnerId, n.reviewId(), n.rating().cardId()));
+            newest.ifPresent(n -> undo(h, learnerId, n));
             return newest.map(ReviewRepository.NewestReview::rating);
         });
+    }
+
+    /**
+     * Takes a review back; when it was the rating that made the card a leech, the leech tag comes off and a
+     * suspension for it is lifted too.
+     */
+    private void undo(Handle h, long learnerId, ReviewRepository.NewestReview newest) {
+        long cardId = newest.rating().cardId();
+        int lapsesAfter = reviews.schedule(h, learnerId, cardId).orElseThrow().lapses();
+        reviews.undo(h, learnerId, newest.reviewId(), cardId);
+        CardSchedule restored = reviews.schedule(h, learnerId, cardId).orElseThrow();
+        Card card = decks.card(h, cardId).orElseThrow();
+        LeechSettings leeches = decks.leechSettings(h, card.deckId());
+        if (lapsesAfter > restored.lapses() && leeches.leechAt(lapsesAfter)) {
+            reviews.markLeech(h, learnerId, cardId, Card.joinTags(withLeechTag(card.tagList(), false)),
+                    restored.suspended() && !leeches.suspend());
+        }
     }
 
     /** The rating undo would take back now. */

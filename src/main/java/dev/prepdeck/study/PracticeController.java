@@ -12,6 +12,7 @@ import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.RequestId;
+import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Params;
@@ -91,8 +92,10 @@ public final class PracticeController {
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        ReviewService.RatedReview rated = practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds),
+                shownAt.isPresent() ? shownAt.getAsLong() : null, answer, seconds, ticked,
+                RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        StudyController.tellLeech(ctx, rated.result());
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

@@ -5,12 +5,14 @@ import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.LastRating;
 import dev.prepdeck.review.RequestId;
+import dev.prepdeck.review.ReviewResult;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.InlineMarkdown;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
@@ -96,9 +98,17 @@ public final class StudyController {
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        reviews.rate(cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        ReviewResult result = reviews.rate(cardId, rating, durationMs(ctx),
+                shownAt.isPresent() ? shownAt.getAsLong() : null, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        tellLeech(ctx, result);
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
+    }
+
+    /** After a rating that made the card a leech, the next page says so and what happened to the card. */
+    static void tellLeech(Context ctx, ReviewResult result) {
+        if (result.leech()) {
+            Flash.show(ctx, Messages.text(ctx, result.suspended() ? "leech.suspended" : "leech.tagged"));
+        }
     }
 
     /**
