@@ -31,6 +31,7 @@ import dev.prepdeck.search.SavedSearches;
 import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
+import dev.prepdeck.study.CardMarksController;
 import dev.prepdeck.study.CardPageController;
 import dev.prepdeck.study.CramController;
 import dev.prepdeck.study.DeckApiController;
@@ -109,8 +110,9 @@ public final class App {
                     }
                 },
                 new DeckExport(jdbi, deckRepository, mediaStore));
-        BrowseController browse = new BrowseController(new BulkEdit(jdbi, searchService, deckRepository, clock),
-                searchService, new SavedSearches(jdbi, clock), clock);
+        BulkEdit bulkEdit = new BulkEdit(jdbi, searchService, deckRepository, clock);
+        BrowseController browse = new BrowseController(bulkEdit, searchService, new SavedSearches(jdbi, clock), clock);
+        CardMarksController cardMarks = new CardMarksController(bulkEdit);
         CramController cram = new CramController(searchService, markdown);
 
         return Javalin.create(config -> {
@@ -209,6 +211,10 @@ public final class App {
             config.routes.post("/api/cards/bulk/undo", browse::undoApi);
             config.routes.post("/browse/saved", browse::saveSearch);
             config.routes.post("/browse/saved/{searchId}/delete", browse::deleteSavedSearch);
+            // Bury, suspend and flag one card from the study page or its page (Anki's -, @ and Ctrl+1..4)
+            config.routes.post("/cards/{cardId}/bury", cardMarks::bury);
+            config.routes.post("/cards/{cardId}/suspend", cardMarks::suspend);
+            config.routes.post("/cards/{cardId}/flag", cardMarks::flag);
             // Cram: a search's cards one by one, the night before an interview, without touching their schedule
             config.routes.get("/cram", cram::card);
 

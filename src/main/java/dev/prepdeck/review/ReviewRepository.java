@@ -29,7 +29,7 @@ public final class ReviewRepository {
                             AND b.learner_id = r.learner_id AND b.buried_until > :now)""";
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
-            s.elapsed_days, s.last_review, s.due, s.suspended""";
+            s.elapsed_days, s.last_review, s.due, s.suspended, s.flag""";
 
     public Learner learner(Handle h) {
         return h.createQuery("SELECT id, time_zone, rollover_hour FROM learner WHERE id = :id")

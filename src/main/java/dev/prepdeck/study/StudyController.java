@@ -77,6 +77,10 @@ public final class StudyController {
         }
         StudyCard study = queue.card();
         model.put("card", study.card());
+        model.put("flag", study.schedule().flag());
+        // Bury and suspend take the card out of study: the next card follows. A flag keeps this card on screen.
+        model.put("studyBack", studyUrl(deckId, null));
+        model.put("studyStay", studyUrl(deckId, study.card().id()));
         model.put("cardDeck", study.deck());
         model.put("state", study.schedule().stateName());
         model.put("questionHtml", markdown.toHtml(study.card().question()));
