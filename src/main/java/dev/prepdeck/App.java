@@ -27,6 +27,7 @@ import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.search.BrowseController;
 import dev.prepdeck.search.BulkEdit;
+import dev.prepdeck.search.CustomStudy;
 import dev.prepdeck.search.SavedSearches;
 import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
@@ -34,6 +35,7 @@ import dev.prepdeck.stats.StatsService;
 import dev.prepdeck.study.CardMarksController;
 import dev.prepdeck.study.CardPageController;
 import dev.prepdeck.study.CramController;
+import dev.prepdeck.study.CustomStudyController;
 import dev.prepdeck.study.DeckApiController;
 import dev.prepdeck.study.DeckPageController;
 import dev.prepdeck.study.MockInterviewController;
@@ -86,7 +88,10 @@ public final class App {
         DeckController deckEditing = new DeckController(deckService, markdown, inline);
         DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, inline, clock);
         CardPageController cardPages = new CardPageController(studyReads, markdown, inline, clock);
-        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock);
+        SearchService searchService = new SearchService(jdbi, deckRepository, clock);
+        CustomStudy customStudy = new CustomStudy(jdbi, searchService, clock);
+        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock, customStudy);
+        CustomStudyController customStudyPages = new CustomStudyController(customStudy, reviewService, deckService);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
@@ -99,7 +104,6 @@ public final class App {
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
-        SearchService searchService = new SearchService(jdbi, deckRepository, clock);
         AnkiController anki = new AnkiController(
                 new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock),
                 query -> {
@@ -215,6 +219,11 @@ public final class App {
             config.routes.post("/cards/{cardId}/bury", cardMarks::bury);
             config.routes.post("/cards/{cardId}/suspend", cardMarks::suspend);
             config.routes.post("/cards/{cardId}/flag", cardMarks::flag);
+            // Custom study from a search or deck: review ahead, forgotten today, more new cards today
+            config.routes.get("/custom-study", customStudyPages::form);
+            config.routes.post("/custom-study", customStudyPages::start);
+            config.routes.get("/custom-study/next", customStudyPages::next);
+            config.routes.post("/custom-study/end", customStudyPages::end);
             // Cram: a search's cards one by one, the night before an interview, without touching their schedule
             config.routes.get("/cram", cram::card);
 

@@ -107,3 +107,23 @@ CREATE TABLE saved_search (
     created_at INTEGER NOT NULL,
     UNIQUE (learner_id, name)
 );
+
+-- Custom study (Anki's): one session per learner, a fixed list of cards in study order taken from a search when it
+-- starts, studied with real ratings (review ahead: FSRS schedules an early review from the days actually elapsed).
+CREATE TABLE custom_study (
+    learner_id INTEGER PRIMARY KEY REFERENCES learner (id) ON DELETE CASCADE,
+    mode       TEXT    NOT NULL CHECK (mode IN ('ahead', 'forgotten')),
+    query      TEXT    NOT NULL,
+    card_ids   TEXT    NOT NULL, -- JSON array of card ids, in the order they are studied
+    position   INTEGER NOT NULL DEFAULT 0, -- how many of them are done
+    started_at INTEGER NOT NULL
+);
+
+-- "More new cards today": extra new cards a deck offers on one study day, on top of its daily limit.
+CREATE TABLE extra_new_today (
+    learner_id INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,
+    deck_id    INTEGER NOT NULL REFERENCES deck (id) ON DELETE CASCADE,
+    day        TEXT    NOT NULL, -- the study day (ISO date) it is for; another day's row counts for nothing
+    extra      INTEGER NOT NULL CHECK (extra BETWEEN 1 AND 9999),
+    PRIMARY KEY (learner_id, deck_id)
+);

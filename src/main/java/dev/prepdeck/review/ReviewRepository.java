@@ -246,6 +246,28 @@ public final class ReviewRepository {
         h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId).execute();
     }
 
+    /** The extra new cards each deck offers on {@code day}, by deck id (decks without any are absent). */
+    Map<Long, Integer> extraNewToday(Handle h, long learnerId, java.time.LocalDate day) {
+        Map<Long, Integer> extra = new HashMap<>();
+        h.createQuery("SELECT deck_id, extra FROM extra_new_today WHERE learner_id = :learner AND day = :day")
+                .bind("learner", learnerId).bind("day", day.toString())
+                .map((rs, ctx) -> extra.put(rs.getLong("deck_id"), rs.getInt("extra"))).list();
+        return extra;
+    }
+
+    /** Adds extra new cards for the deck on {@code day} (a row left from another day starts again); returns the sum. */
+    int addExtraNewToday(Handle h, long learnerId, long deckId, java.time.LocalDate day, int extra) {
+        h.createUpdate("""
+                        INSERT INTO extra_new_today (learner_id, deck_id, day, extra) VALUES (:learner, :deck, :day, :extra)
+                        ON CONFLICT (learner_id, deck_id) DO UPDATE SET
+                            extra = MIN(9999, CASE WHEN day = excluded.day THEN extra + excluded.extra ELSE excluded.extra END),
+                            day = excluded.day""")
+                .bind("learner", learnerId).bind("deck", deckId).bind("day", day.toString()).bind("extra", extra)
+                .execute();
+        return h.createQuery("SELECT extra FROM extra_new_today WHERE learner_id = :learner AND deck_id = :deck")
+                .bind("learner", learnerId).bind("deck", deckId).mapTo(Integer.class).one();
+    }
+
     /** Gives a card its tags (with or without the leech tag) and the learner's suspension of it. */
     void markLeech(Handle h, long learnerId, long cardId, String tags, boolean suspended) {
         h.createUpdate("UPDATE card SET tags = :tags WHERE id = :id AND tags <> :tags")

@@ -74,7 +74,8 @@ public final class ReviewService {
                 ReviewRepository.OwnCounts::plus);
         Map<Long, Integer> reviewsOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::reviewDue),
                 reviewsLeft(sums));
-        Map<Long, Integer> newOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::newCards), newLeft(sums));
+        Map<Long, Integer> newOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::newCards),
+                newLeft(sums, reviews.extraNewToday(h, learner.id(), day.date())));
         Map<Long, DeckCounts> result = new LinkedHashMap<>();
         for (Deck deck : tree.decks()) {
             ReviewRepository.OwnCounts sum = sums.get(deck.id());
@@ -96,8 +97,9 @@ public final class ReviewService {
         return deck -> deck.reviewsPerDay() - sums.get(deck.id()).reviewsDoneToday();
     }
 
-    private static ToIntFunction<Deck> newLeft(Map<Long, ReviewRepository.OwnCounts> sums) {
-        return deck -> deck.newPerDay() - sums.get(deck.id()).newDoneToday();
+    /** What is left today of each deck's new card limit, raised by "more new cards today" ({@code extra}). */
+    private static ToIntFunction<Deck> newLeft(Map<Long, ReviewRepository.OwnCounts> sums, Map<Long, Integer> extra) {
+        return deck -> deck.newPerDay() + extra.getOrDefault(deck.id(), 0) - sums.get(deck.id()).newDoneToday();
     }
 
     /**
@@ -127,7 +129,8 @@ public final class ReviewService {
                     nowMs, day.end().toEpochMilli());
         }
         if (cardId.isEmpty()) {
-            cardId = reviews.firstNew(h, learner.id(), open(scope, tree.withinLimits(newLeft(done))), nowMs);
+            cardId = reviews.firstNew(h, learner.id(), open(scope,
+                    tree.withinLimits(newLeft(done, reviews.extraNewToday(h, learner.id(), day.date())))), nowMs);
         }
         if (cardId.isEmpty()) {
             cardId = reviews.firstLearningDue(h, learner.id(), scope, nowMs, now.plus(LEARN_AHEAD).toEpochMilli());
@@ -325,6 +328,24 @@ public final class ReviewService {
             reviews.markLeech(h, learnerId, cardId, Card.joinTags(withLeechTag(card.tagList(), false)),
                     restored.suspended() && !leeches.suspend());
         }
+    }
+
+    /**
+     * Custom study's "more new cards today": the deck offers {@code extra} more new cards than its limit today (added
+     * to what was asked before today's, so asking twice adds up).
+     *
+     * @return the extra new cards the deck offers today now
+     */
+    public int addNewCardsToday(long deckId, int extra) {
+        if (extra < 1 || extra > 9999) {
+            throw new InvalidInputException("extra", "ask for 1 to 9999 more new cards");
+        }
+        return jdbi.inTransaction(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            Learner learner = reviews.learner(h);
+            StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
+            return reviews.addExtraNewToday(h, learner.id(), deckId, day.date(), extra);
+        });
     }
 
     /** The rating undo would take back now. */

@@ -2,8 +2,10 @@ package dev.prepdeck.study;
 
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.search.CustomStudy;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.LastRating;
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewResult;
 import dev.prepdeck.review.ReviewService;
@@ -38,9 +40,11 @@ public final class StudyController {
     private final MarkdownRenderer markdown;
     private final InlineMarkdown inline;
     private final Clock clock;
+    private final CustomStudy custom;
 
     public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, InlineMarkdown inline,
-                           Clock clock) {
+                           Clock clock, CustomStudy custom) {
+        this.custom = custom;
         this.pages = pages;
         this.reviews = reviews;
         this.markdown = markdown;
@@ -76,6 +80,11 @@ public final class StudyController {
             return;
         }
         StudyCard study = queue.card();
+        if ("1".equals(ctx.queryParam("custom"))) {
+            // Opened from a custom study session: its progress shows, and the rating goes back to the session.
+            custom.session(Learner.DEFAULT_ID).filter(s -> s.current().filter(id -> id == study.card().id()).isPresent())
+                    .ifPresent(s -> model.put("customSession", s));
+        }
         model.put("card", study.card());
         model.put("flag", study.schedule().flag());
         // Bury and suspend take the card out of study: the next card follows. A flag keeps this card on screen.
@@ -105,6 +114,11 @@ public final class StudyController {
         ReviewResult result = reviews.rate(cardId, rating, durationMs(ctx),
                 shownAt.isPresent() ? shownAt.getAsLong() : null, RequestId.ofNullable(Params.formText(ctx, "requestId")));
         tellLeech(ctx, result);
+        if ("1".equals(ctx.formParam("custom"))) {
+            custom.advance(Learner.DEFAULT_ID, cardId);
+            ctx.redirect("/custom-study/next", HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
