@@ -240,7 +240,7 @@ public final class App {
             config.routes.post("/browse/undo", browse::undoForm);
             config.routes.post("/api/cards/bulk/undo", browse::undoApi);
             config.routes.post("/browse/saved", browse::saveSearch);
-            config.routes.post("/browse/saved/{searchId}/delete", browse::deleteSavedSearch);
+            config.routes.post("/browse/saved/delete", browse::deleteSavedSearch);
             // Bury, suspend and flag one card from the study page or its page (Anki's -, @ and Ctrl+1..4)
             config.routes.post("/cards/{cardId}/bury", cardMarks::bury);
             config.routes.post("/cards/{cardId}/suspend", cardMarks::suspend);

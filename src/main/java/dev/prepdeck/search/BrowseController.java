@@ -172,7 +172,7 @@ public final class BrowseController {
 
     public void deleteSavedSearch(Context ctx) {
         View view = View.ofForm(ctx);
-        savedSearches.delete(Learner.DEFAULT_ID, Params.pathId(ctx, "searchId"));
+        savedSearches.delete(Learner.DEFAULT_ID, Params.requiredFormId(ctx, "id", "saved search"));
         Flash.show(ctx, Messages.text(ctx, "browse.saved.deleted"));
         ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
     }

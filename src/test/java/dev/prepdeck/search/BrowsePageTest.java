@@ -272,10 +272,10 @@ class BrowsePageTest {
             assertThat(badQuery.code()).isEqualTo(400);
             assertThat(collection.one("SELECT COUNT(*) FROM saved_search", Integer.class)).isEqualTo(1);
 
-            Response deleted = s.submit("/browse/saved/" + searchId + "/delete", "q", "");
+            Response deleted = s.submit("/browse/saved/delete", "id", String.valueOf(searchId), "q", "");
             assertThat(deleted.code()).isEqualTo(303);
             assertThat(s.page("/browse")).contains("Deleted the saved search.").doesNotContain(">Chinese DB</a>");
-            assertThat(s.submit("/browse/saved/" + searchId + "/delete", "q", "").code()).isEqualTo(404);
+            assertThat(s.submit("/browse/saved/delete", "id", String.valueOf(searchId), "q", "").code()).isEqualTo(404);
         });
     }
 
