@@ -56,6 +56,30 @@
     });
   }
 
+  // The card on screen (study page or its own page): - buries, @ suspends, Ctrl+1..4 flags, as in Anki. Each clicks
+  // its button, which works without this script too. Some browsers keep Ctrl+1..4 for switching tabs; the flag
+  // buttons stay.
+  function setupMarks() {
+    document.addEventListener("keydown", function (event) {
+      if (typing(event) || event.altKey || event.metaKey) {
+        return;
+      }
+      var id = null;
+      if (event.ctrlKey && /^[1-4]$/.test(event.key)) {
+        id = "flag-" + event.key;
+      } else if (!event.ctrlKey && event.key === "-") {
+        id = "mark-bury";
+      } else if (!event.ctrlKey && event.key === "@") {
+        id = "mark-suspend";
+      }
+      var button = id && document.getElementById(id);
+      if (button) {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  }
+
   // Cramming: Space shows the answer, N or → goes to the next card.
   function setupCram() {
     var reveal = document.getElementById("cram-reveal");
@@ -114,6 +138,9 @@
     announceFlash();
     if (document.getElementById("study")) {
       setupStudy();
+    }
+    if (document.getElementById("card-marks")) {
+      setupMarks();
     }
     if (document.getElementById("cram-reveal")) {
       setupCram();

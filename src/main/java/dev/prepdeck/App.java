@@ -39,11 +39,15 @@ import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.search.BrowseController;
 import dev.prepdeck.search.BulkAction;
 import dev.prepdeck.search.BulkEdit;
+import dev.prepdeck.search.CustomStudy;
+import dev.prepdeck.search.SavedSearches;
 import dev.prepdeck.search.SearchService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
+import dev.prepdeck.study.CardMarksController;
 import dev.prepdeck.study.CardPageController;
 import dev.prepdeck.study.CramController;
+import dev.prepdeck.study.CustomStudyController;
 import dev.prepdeck.study.DeckApiController;
 import dev.prepdeck.study.DeckPageController;
 import dev.prepdeck.study.MockInterviewController;
@@ -122,7 +126,10 @@ public final class App {
         DeckController deckEditing = new DeckController(deckService, markdown, inline);
         DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, inline, clock);
         CardPageController cardPages = new CardPageController(studyReads, markdown, inline, recordingStore, clock);
-        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock);
+        SearchService searchService = new SearchService(jdbi, deckRepository, clock);
+        CustomStudy customStudy = new CustomStudy(jdbi, searchService, clock);
+        StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock, customStudy);
+        CustomStudyController customStudyPages = new CustomStudyController(customStudy, reviewService, deckService);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
         SecondOpinionService secondOpinions = new SecondOpinionService(jdbi, new ChatCompletionsJudge(
@@ -141,7 +148,6 @@ public final class App {
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
         OptimizeController optimize = new OptimizeController(
                 new OptimizeService(jdbi, deckRepository, reviewRepository, clock));
-        SearchService searchService = new SearchService(jdbi, deckRepository, clock);
         AnkiController anki = new AnkiController(
                 new AnkiSync(jdbi, deckRepository, reviewRepository, mediaStore, clock),
                 (learnerId, query) -> {
@@ -152,8 +158,9 @@ public final class App {
                     }
                 },
                 new DeckExport(jdbi, deckRepository, mediaStore));
-        BrowseController browse = new BrowseController(
-                new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
+        BulkEdit bulkEdit = new BulkEdit(jdbi, searchService, deckRepository, clock);
+        BrowseController browse = new BrowseController(bulkEdit, searchService, new SavedSearches(jdbi, clock), clock);
+        CardMarksController cardMarks = new CardMarksController(bulkEdit);
         CramController cram = new CramController(searchService, markdown);
         Accounts accounts = new Accounts(jdbi, reviewRepository, clock);
         AccountController accountPages = new AccountController(accounts, clock);
@@ -270,6 +277,20 @@ public final class App {
             config.routes.post("/tags/delete", browse::deleteTag);
             config.routes.get("/api/search", browse::searchApi);
             config.routes.post("/api/cards/bulk", backupPages.first(Reason.DELETE, App::deletesByJson, browse::bulkApi));
+            // Browse, the rest of issue 14: undo the last bulk edit, saved searches
+            config.routes.post("/browse/undo", browse::undoForm);
+            config.routes.post("/api/cards/bulk/undo", browse::undoApi);
+            config.routes.post("/browse/saved", browse::saveSearch);
+            config.routes.post("/browse/saved/delete", browse::deleteSavedSearch);
+            // Bury, suspend and flag one card from the study page or its page (Anki's -, @ and Ctrl+1..4)
+            config.routes.post("/cards/{cardId}/bury", cardMarks::bury);
+            config.routes.post("/cards/{cardId}/suspend", cardMarks::suspend);
+            config.routes.post("/cards/{cardId}/flag", cardMarks::flag);
+            // Custom study from a search or deck: review ahead, forgotten today, more new cards today
+            config.routes.get("/custom-study", customStudyPages::form);
+            config.routes.post("/custom-study", customStudyPages::start);
+            config.routes.get("/custom-study/next", customStudyPages::next);
+            config.routes.post("/custom-study/end", customStudyPages::end);
             // Cram: a search's cards one by one, the night before an interview, without touching their schedule
             config.routes.get("/cram", cram::card);
 

@@ -26,7 +26,8 @@ public final class Migrations {
             "V10__search_index_for_imports.sql",
             "V11__answer_judge.sql",
             "V12__practice_recordings.sql",
-            "V13__accounts.sql");
+            "V13__accounts.sql",
+            "V14__browse_undo_leeches_saved_searches.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

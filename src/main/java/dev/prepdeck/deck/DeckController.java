@@ -59,14 +59,20 @@ public final class DeckController {
     public void settingsForm(Context ctx) {
         Deck deck = decks.deck(deckId(ctx));
         LocalDate date = decks.interviewDate(deck.id());
-        ctx.render("deck/settings.html", settingsModel(deck, DeckSettings.of(deck), date == null ? "" : date.toString(), null));
+        Map<String, Object> model = settingsModel(deck, DeckSettings.of(deck), date == null ? "" : date.toString(), null);
+        model.put("leech", decks.leechSettings(deck.id()));
+        ctx.render("deck/settings.html", model);
     }
 
     public void saveSettings(Context ctx) {
         Deck deck = decks.deck(deckId(ctx));
         DeckSettings entered = DeckSettings.of(deck);
         String dateText = Params.formText(ctx, "interviewDate").trim();
+        LeechSettings leech = decks.leechSettings(deck.id());
         try {
+            Integer threshold = Params.formInt(ctx, "leechThreshold", "leech threshold");
+            leech = new LeechSettings(threshold == null ? leech.threshold() : threshold,
+                    ctx.formParam("leechAction") == null ? leech.suspend() : "suspend".equals(ctx.formParam("leechAction")));
             entered = new DeckSettings(
                     Params.requiredFormInt(ctx, "newPerDay", "new cards per day"),
                     Params.requiredFormInt(ctx, "reviewsPerDay", "reviews per day"),
@@ -75,12 +81,14 @@ public final class DeckController {
                     ctx.formParam("learningSteps"),
                     ctx.formParam("relearningSteps"),
                     ctx.formParam("weights"));
-            decks.saveSettings(deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"));
+            decks.saveSettings(deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"), leech);
             Flash.show(ctx, Messages.text(ctx, "deck.flash.settingsSaved", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            ctx.render("deck/settings.html", settingsModel(deck, entered, dateText, Messages.problem(ctx, e)));
+            Map<String, Object> model = settingsModel(deck, entered, dateText, Messages.problem(ctx, e));
+            model.put("leech", leech);
+            ctx.render("deck/settings.html", model);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -55,7 +57,7 @@ public final class DeckExport {
             for (Deck deck : allDecks) {
                 List<Card> cards = decks.cards(h, deck.id()).stream().filter(c -> !c.removedFromSource()).toList();
                 if (!isBareParent(deck, cards, allDecks)) {
-                    all.add(new DeckWithCards(deck, cards));
+                    all.add(new DeckWithCards(deck, cards, decks.marks(h, deck.id())));
                 }
             }
             try {
@@ -130,11 +132,30 @@ public final class DeckExport {
     static DeckFile toDeckFile(DeckWithCards entry) {
         Deck deck = entry.deck();
         List<CardSource> cards = entry.cards().stream()
-                .map(c -> new CardSource(c.uid(), c.question(), c.answer(), c.tagList(), c.metaMap(), 0))
+                .map(c -> new CardSource(c.uid(), c.question(), c.answer(), c.tagList(),
+                        withMarks(c.metaMap(), entry.marks().get(c.id())), 0))
                 .toList();
         return new DeckFile(deck.name(), deck.description(), Card.splitTags(deck.tags()), cards);
     }
 
-    record DeckWithCards(Deck deck, List<Card> cards) {
+    /**
+     * The card's metadata with its suspension and flag, written only when set, so the files of cards never
+     * suspended or flagged do not change.
+     */
+    private static Map<String, String> withMarks(Map<String, String> meta, DeckRepository.CardMarks marks) {
+        if (marks == null) {
+            return meta;
+        }
+        Map<String, String> all = new LinkedHashMap<>(meta);
+        if (marks.suspended()) {
+            all.put(DeckSync.SUSPENDED, "yes");
+        }
+        if (marks.flag() > 0) {
+            all.put(DeckSync.FLAG, String.valueOf(marks.flag()));
+        }
+        return all;
+    }
+
+    record DeckWithCards(Deck deck, List<Card> cards, Map<Long, DeckRepository.CardMarks> marks) {
     }
 }

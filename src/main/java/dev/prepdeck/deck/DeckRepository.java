@@ -1,6 +1,8 @@
 package dev.prepdeck.deck;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -100,6 +102,18 @@ public final class DeckRepository {
                 .bind("retention", s.desiredRetention()).bind("maxInterval", s.maximumInterval())
                 .bind("learningSteps", s.learningSteps()).bind("relearningSteps", s.relearningSteps())
                 .bind("weights", s.weights()).bind("now", now).execute();
+    }
+
+    public LeechSettings leechSettings(Handle h, long deckId) {
+        return h.createQuery("SELECT leech_threshold, leech_action FROM deck WHERE id = :id").bind("id", deckId)
+                .map((rs, ctx) -> new LeechSettings(rs.getInt("leech_threshold"), "suspend".equals(rs.getString("leech_action"))))
+                .findOne().orElse(LeechSettings.DEFAULT);
+    }
+
+    public void updateLeechSettings(Handle h, long deckId, LeechSettings leech) {
+        h.createUpdate("UPDATE deck SET leech_threshold = :threshold, leech_action = :action WHERE id = :id")
+                .bind("id", deckId).bind("threshold", leech.threshold()).bind("action", leech.suspend() ? "suspend" : "tag")
+                .execute();
     }
 
     /** Interview dates of the decks that have one; a stored value that is not an ISO date counts as none. */
@@ -235,6 +249,30 @@ public final class DeckRepository {
     public void setSuspended(Handle h, long cardId, boolean suspended) {
         h.createUpdate("UPDATE card_state SET suspended = :suspended WHERE card_id = :cardId")
                 .bind("cardId", cardId).bind("suspended", suspended).execute();
+    }
+
+    /** A card's flag (0: none), for every learner, as deck files carry it. */
+    public void setFlag(Handle h, long cardId, int flag) {
+        h.createUpdate("UPDATE card_state SET flag = :flag WHERE card_id = :cardId")
+                .bind("cardId", cardId).bind("flag", flag).execute();
+    }
+
+    /** What a deck file writes of the cards' state: suspended and flagged cards of the deck, by card id. */
+    public Map<Long, CardMarks> marks(Handle h, long deckId) {
+        Map<Long, CardMarks> marks = new HashMap<>();
+        h.createQuery("""
+                        SELECT s.card_id, MAX(s.suspended) AS suspended, MAX(s.flag) AS flag
+                        FROM card c JOIN card_state s ON s.card_id = c.id
+                        WHERE c.deck_id = :deck AND (s.suspended = 1 OR s.flag > 0) GROUP BY s.card_id""")
+                .bind("deck", deckId)
+                .map((rs, ctx) -> marks.put(rs.getLong("card_id"),
+                        new CardMarks(rs.getInt("suspended") == 1, rs.getInt("flag"))))
+                .list();
+        return marks;
+    }
+
+    /** A card's suspension and flag as a deck file writes them ({@code <!-- suspended: yes -->}, {@code <!-- flag: 2 -->}). */
+    public record CardMarks(boolean suspended, int flag) {
     }
 
     public void deleteCard(Handle h, long cardId) {

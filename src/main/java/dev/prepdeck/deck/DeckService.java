@@ -118,12 +118,24 @@ public final class DeckService {
 
     /** Saves the settings and the deck's interview date (null: none) together. */
     public void saveSettings(long deckId, DeckSettings settings, java.time.LocalDate interviewDate) {
+        saveSettings(deckId, settings, interviewDate, null);
+    }
+
+    /** As {@link #saveSettings(long, DeckSettings, java.time.LocalDate)}, with the leech settings (null: as they are). */
+    public void saveSettings(long deckId, DeckSettings settings, java.time.LocalDate interviewDate, LeechSettings leech) {
         DeckSettings valid = settings.validated();
         jdbi.useTransaction(h -> {
             decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             decks.updateSettings(h, deckId, valid, clock.millis());
             decks.updateInterviewDate(h, deckId, interviewDate);
+            if (leech != null) {
+                decks.updateLeechSettings(h, deckId, leech);
+            }
         });
+    }
+
+    public LeechSettings leechSettings(long deckId) {
+        return jdbi.withHandle(h -> decks.leechSettings(h, deckId));
     }
 
     /** The date the user prepares this deck for, if they set one. */

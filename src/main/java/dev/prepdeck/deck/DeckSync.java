@@ -45,6 +45,10 @@ import org.jdbi.v3.core.Jdbi;
  * name in the cards. A missing or unusable file is a warning, not a reason to refuse the deck.
  */
 public final class DeckSync {
+    /** Deck file metadata for the card's state: {@code <!-- suspended: yes -->} and {@code <!-- flag: 2 -->}. */
+    static final String SUSPENDED = "suspended";
+    static final String FLAG = "flag";
+
     private final Jdbi jdbi;
     private final DeckRepository decks;
     private final MediaStore media;
@@ -289,17 +293,26 @@ public final class DeckSync {
         Set<String> usedUids = new HashSet<>();
         stored.forEach(c -> usedUids.add(c.uid()));
         List<DeckRepository.NewCard> fresh = new ArrayList<>();
+        Map<String, FileMarks> marksByUid = new HashMap<>();
         for (CardSource source : sources) {
             String tags = Card.joinTags(source.tags());
-            String meta = Card.formatMeta(source.meta());
+            Map<String, String> otherMeta = new LinkedHashMap<>(source.meta());
+            FileMarks marks = marks(source, otherMeta.remove(SUSPENDED), otherMeta.remove(FLAG));
+            String meta = Card.formatMeta(otherMeta);
             Card match = matches.get(source);
             if (match == null) {
                 String uid = source.id() != null ? source.id() : CardIds.fresh(usedUids);
                 usedUids.add(uid);
                 fresh.add(new DeckRepository.NewCard(uid, source.question(), source.answer(), tags, meta, position));
                 added++;
+                if (marks != null) {
+                    marksByUid.put(uid, marks);
+                }
             } else {
                 String uid = source.id() != null ? source.id() : match.uid();
+                if (marks != null) {
+                    marksByUid.put(uid, marks);
+                }
                 Card wanted = new Card(match.id(), deckId, uid, source.question(), source.answer(), tags, meta,
                         position, false);
                 if (!wanted.equals(match)) {
@@ -315,6 +328,17 @@ public final class DeckSync {
             position++;
         }
         decks.insertCards(h, deckId, fresh, now);
+        if (!marksByUid.isEmpty()) {
+            for (Card card : decks.cards(h, deckId)) {
+                FileMarks marks = marksByUid.get(card.uid());
+                if (marks != null && marks.suspended() != null) {
+                    decks.setSuspended(h, card.id(), marks.suspended());
+                }
+                if (marks != null && marks.flag() != null) {
+                    decks.setFlag(h, card.id(), marks.flag());
+                }
+            }
+        }
         int setAside = 0;
         for (Card card : stored) {
             if (!matchedIds.contains(card.id()) && !card.removedFromSource()) {
@@ -325,6 +349,35 @@ public final class DeckSync {
             }
         }
         return new FileChanges(added, updated, restored, setAside);
+    }
+
+    /**
+     * A card's {@code <!-- suspended: yes -->} and {@code <!-- flag: N -->} lines (null when it has neither: the
+     * card keeps the state it has, so an older file never lifts a suspension made in the app).
+     */
+    private static FileMarks marks(CardSource source, String suspended, String flag) {
+        if (suspended == null && flag == null) {
+            return null;
+        }
+        Boolean suspend = suspended == null ? null : switch (suspended.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true", "" -> true;
+            case "no", "false" -> false;
+            default -> throw new DeckConflictException("line " + source.line() + ": suspended must be yes or no, not '"
+                    + suspended + "'");
+        };
+        Integer flagNumber = null;
+        if (flag != null) {
+            if (!flag.strip().matches("[0-4]")) {
+                throw new DeckConflictException("line " + source.line() + ": flag must be 0 (none) or 1 to 4, not '"
+                        + flag + "'");
+            }
+            flagNumber = Integer.parseInt(flag.strip());
+        }
+        return new FileMarks(suspend, flagNumber);
+    }
+
+    /** What a card's lines in a file say of its state; null: the file does not say. */
+    private record FileMarks(Boolean suspended, Integer flag) {
     }
 
     /**

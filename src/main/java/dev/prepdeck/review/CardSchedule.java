@@ -4,7 +4,7 @@ import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.State;
 import java.time.Instant;
 
-/** One learner's scheduling state of one card, as stored in card_state. */
+/** One learner's scheduling state of one card, as stored in card_state, with the learner's flag on it (0: none). */
 public record CardSchedule(
         long cardId,
         State state,
@@ -17,7 +17,8 @@ public record CardSchedule(
         int elapsedDays,
         Long lastReview,
         long due,
-        boolean suspended) {
+        boolean suspended,
+        int flag) {
 
     public FsrsCard toFsrsCard() {
         return new FsrsCard(state, stability, difficulty, reps, lapses, learningSteps,

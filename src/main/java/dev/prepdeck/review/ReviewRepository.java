@@ -29,7 +29,7 @@ public final class ReviewRepository {
                             AND b.learner_id = r.learner_id AND b.buried_until > :now)""";
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
-            s.elapsed_days, s.last_review, s.due, s.suspended""";
+            s.elapsed_days, s.last_review, s.due, s.suspended, s.flag""";
 
     public Learner learner(Handle h, long learnerId) {
         return h.createQuery("SELECT id, time_zone, rollover_hour FROM learner WHERE id = :id")
@@ -197,7 +197,7 @@ public final class ReviewRepository {
                 .map((rs, ctx) -> new ReviewService.RatedReview(rs.getLong("id"), learnerId, new ReviewResult(
                         rs.getLong("card_id"), State.of(rs.getInt("state_after")).label(), rs.getDouble("stability_after"),
                         rs.getDouble("difficulty_after"), java.time.Instant.ofEpochMilli(rs.getLong("due_after")),
-                        rs.getInt("scheduled_days_after")), true))
+                        rs.getInt("scheduled_days_after"), false, false), true))
                 .findOne();
     }
 
@@ -250,6 +250,36 @@ public final class ReviewRepository {
                         WHERE card_id = :cardId AND learner_id = :learnerId""")
                 .bind("id", reviewId).bind("cardId", cardId).bind("learnerId", learnerId).execute();
         h.createUpdate("DELETE FROM review_log WHERE id = :id").bind("id", reviewId).execute();
+    }
+
+    /** The extra new cards each deck offers on {@code day}, by deck id (decks without any are absent). */
+    Map<Long, Integer> extraNewToday(Handle h, long learnerId, java.time.LocalDate day) {
+        Map<Long, Integer> extra = new HashMap<>();
+        h.createQuery("SELECT deck_id, extra FROM extra_new_today WHERE learner_id = :learner AND day = :day")
+                .bind("learner", learnerId).bind("day", day.toString())
+                .map((rs, ctx) -> extra.put(rs.getLong("deck_id"), rs.getInt("extra"))).list();
+        return extra;
+    }
+
+    /** Adds extra new cards for the deck on {@code day} (a row left from another day starts again); returns the sum. */
+    int addExtraNewToday(Handle h, long learnerId, long deckId, java.time.LocalDate day, int extra) {
+        h.createUpdate("""
+                        INSERT INTO extra_new_today (learner_id, deck_id, day, extra) VALUES (:learner, :deck, :day, :extra)
+                        ON CONFLICT (learner_id, deck_id) DO UPDATE SET
+                            extra = MIN(9999, CASE WHEN day = excluded.day THEN extra + excluded.extra ELSE excluded.extra END),
+                            day = excluded.day""")
+                .bind("learner", learnerId).bind("deck", deckId).bind("day", day.toString()).bind("extra", extra)
+                .execute();
+        return h.createQuery("SELECT extra FROM extra_new_today WHERE learner_id = :learner AND deck_id = :deck")
+                .bind("learner", learnerId).bind("deck", deckId).mapTo(Integer.class).one();
+    }
+
+    /** Gives a card its tags (with or without the leech tag) and the learner's suspension of it. */
+    void markLeech(Handle h, long learnerId, long cardId, String tags, boolean suspended) {
+        h.createUpdate("UPDATE card SET tags = :tags WHERE id = :id AND tags <> :tags")
+                .bind("id", cardId).bind("tags", tags).execute();
+        h.createUpdate("UPDATE card_state SET suspended = :suspended WHERE card_id = :id AND learner_id = :learner")
+                .bind("id", cardId).bind("learner", learnerId).bind("suspended", suspended ? 1 : 0).execute();
     }
 
     /** A card's reviews, oldest first. */

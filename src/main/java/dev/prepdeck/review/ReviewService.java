@@ -5,6 +5,7 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.deck.DeckTree;
+import dev.prepdeck.deck.LeechSettings;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
@@ -73,7 +74,8 @@ public final class ReviewService {
                 ReviewRepository.OwnCounts::plus);
         Map<Long, Integer> reviewsOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::reviewDue),
                 reviewsLeft(sums));
-        Map<Long, Integer> newOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::newCards), newLeft(sums));
+        Map<Long, Integer> newOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::newCards),
+                newLeft(sums, reviews.extraNewToday(h, learner.id(), day.date())));
         Map<Long, DeckCounts> result = new LinkedHashMap<>();
         for (Deck deck : tree.decks()) {
             ReviewRepository.OwnCounts sum = sums.get(deck.id());
@@ -95,8 +97,9 @@ public final class ReviewService {
         return deck -> deck.reviewsPerDay() - sums.get(deck.id()).reviewsDoneToday();
     }
 
-    private static ToIntFunction<Deck> newLeft(Map<Long, ReviewRepository.OwnCounts> sums) {
-        return deck -> deck.newPerDay() - sums.get(deck.id()).newDoneToday();
+    /** What is left today of each deck's new card limit, raised by "more new cards today" ({@code extra}). */
+    private static ToIntFunction<Deck> newLeft(Map<Long, ReviewRepository.OwnCounts> sums, Map<Long, Integer> extra) {
+        return deck -> deck.newPerDay() + extra.getOrDefault(deck.id(), 0) - sums.get(deck.id()).newDoneToday();
     }
 
     /**
@@ -126,7 +129,8 @@ public final class ReviewService {
                     nowMs, day.end().toEpochMilli());
         }
         if (cardId.isEmpty()) {
-            cardId = reviews.firstNew(h, learner.id(), open(scope, tree.withinLimits(newLeft(done))), nowMs);
+            cardId = reviews.firstNew(h, learner.id(), open(scope,
+                    tree.withinLimits(newLeft(done, reviews.extraNewToday(h, learner.id(), day.date())))), nowMs);
         }
         if (cardId.isEmpty()) {
             cardId = reviews.firstLearningDue(h, learner.id(), scope, nowMs, now.plus(LEARN_AHEAD).toEpochMilli());
@@ -252,7 +256,27 @@ public final class ReviewService {
                 .card();
         long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration,
                 requestId);
-        return new RatedReview(reviewId, learner.id(), ReviewResult.of(cardId, after), false);
+        LeechSettings leeches = decks.leechSettings(h, deck.id());
+        boolean leech = after.lapses() > before.lapses() && leeches.leechAt(after.lapses());
+        if (leech) {
+            reviews.markLeech(h, learner.id(), cardId, Card.joinTags(withLeechTag(card.tagList(), true)),
+                    leeches.suspend());
+        }
+        return new RatedReview(reviewId, learner.id(),
+                ReviewResult.of(cardId, after, leech, leech && leeches.suspend()), false);
+    }
+
+    /** The tags with the leech tag added (once, in any case) or taken off. */
+    private static List<String> withLeechTag(List<String> tags, boolean leech) {
+        List<String> others = tags.stream().filter(t -> !t.equalsIgnoreCase(LeechSettings.TAG)).toList();
+        if (!leech) {
+            return others;
+        }
+        List<String> result = new java.util.ArrayList<>(tags);
+        if (result.size() == others.size()) {
+            result.add(LeechSettings.TAG);
+        }
+        return result;
     }
 
     /**
@@ -284,8 +308,43 @@ public final class ReviewService {
     public Optional<LastRating> undoLast(long learnerId) {
         return jdbi.inTransaction(h -> {
             Optional<ReviewRepository.NewestReview> newest = reviews.newestReview(h, learnerId);
-            newest.ifPresent(n -> reviews.undo(h, learnerId, n.reviewId(), n.rating().cardId()));
+            newest.ifPresent(n -> undo(h, learnerId, n));
             return newest.map(ReviewRepository.NewestReview::rating);
+        });
+    }
+
+    /**
+     * Takes a review back; when it was the rating that made the card a leech, the leech tag comes off and a
+     * suspension for it is lifted too.
+     */
+    private void undo(Handle h, long learnerId, ReviewRepository.NewestReview newest) {
+        long cardId = newest.rating().cardId();
+        int lapsesAfter = reviews.schedule(h, learnerId, cardId).orElseThrow().lapses();
+        reviews.undo(h, learnerId, newest.reviewId(), cardId);
+        CardSchedule restored = reviews.schedule(h, learnerId, cardId).orElseThrow();
+        Card card = decks.card(h, cardId).orElseThrow();
+        LeechSettings leeches = decks.leechSettings(h, card.deckId());
+        if (lapsesAfter > restored.lapses() && leeches.leechAt(lapsesAfter)) {
+            reviews.markLeech(h, learnerId, cardId, Card.joinTags(withLeechTag(card.tagList(), false)),
+                    restored.suspended() && !leeches.suspend());
+        }
+    }
+
+    /**
+     * Custom study's "more new cards today": the deck offers {@code extra} more new cards than its limit today (added
+     * to what was asked before today's, so asking twice adds up).
+     *
+     * @return the extra new cards the deck offers today now
+     */
+    public int addNewCardsToday(long learnerId, long deckId, int extra) {
+        if (extra < 1 || extra > 9999) {
+            throw new InvalidInputException("extra", "ask for 1 to 9999 more new cards");
+        }
+        return jdbi.inTransaction(h -> {
+            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            Learner learner = reviews.learner(h, learnerId);
+            StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
+            return reviews.addExtraNewToday(h, learner.id(), deckId, day.date(), extra);
         });
     }
 

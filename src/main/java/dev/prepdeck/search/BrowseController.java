@@ -39,11 +39,13 @@ public final class BrowseController {
 
     private final BulkEdit bulk;
     private final SearchService search;
+    private final SavedSearches savedSearches;
     private final Clock clock;
 
-    public BrowseController(BulkEdit bulk, SearchService search, Clock clock) {
+    public BrowseController(BulkEdit bulk, SearchService search, SavedSearches savedSearches, Clock clock) {
         this.bulk = bulk;
         this.search = search;
+        this.savedSearches = savedSearches;
         this.clock = clock;
     }
 
@@ -129,18 +131,51 @@ public final class BrowseController {
             CardSelection selection = everyMatch ? CardSelection.matching(view.query()) : CardSelection.of(ticked);
             Integer flag = Params.formInt(ctx, "flag", "flag");
             BulkAction action = BulkAction.of(Params.formText(ctx, "action"), flag == null ? null : flag.longValue(),
-                    Params.formId(ctx, "deckId", "deck"), BulkAction.splitTyped(Params.formText(ctx, "tags")));
+                    Params.formId(ctx, "deckId", "deck"), BulkAction.splitTyped(Params.formText(ctx, "tags")),
+                    Params.formText(ctx, "days"));
             if (action instanceof BulkAction.Delete && !Params.formTicked(ctx, "confirmed")) {
                 confirmDelete(ctx, view, selection, everyMatch);
                 return;
             }
             int changed = bulk.apply(SignedIn.learner(ctx), selection, action);
-            Flash.show(ctx, done(ctx, action, changed));
+            Flash.show(ctx, action instanceof BulkAction.SetDue ? Messages.text(ctx, "browse.done.set-due", changed)
+                    : done(ctx, action, changed));
             ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | NotFoundException | SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, view, e.getMessage(), ticked);
         }
+    }
+
+    /** Takes back the last bulk edit (or tag rename or delete) and says how many cards it restored. */
+    public void undoForm(Context ctx) {
+        View view = View.ofForm(ctx);
+        Optional<BulkEdit.Undone> undone = bulk.undoLast(SignedIn.learner(ctx));
+        Flash.show(ctx, undone.isEmpty() ? Messages.text(ctx, "browse.undo.nothing")
+                : Messages.text(ctx, "browse.undone." + undone.get().action(), undone.get().restored()));
+        ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Saves the search in the form under a name, and shows it. */
+    public void saveSearch(Context ctx) {
+        View view = View.ofForm(ctx);
+        try {
+            SavedSearch saved = savedSearches.save(SignedIn.learner(ctx), Params.formText(ctx, "name"), view.query());
+            Flash.show(ctx, Messages.text(ctx, "browse.saved.done", saved.name()));
+            ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException | SearchSyntaxException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("saveError", e.getMessage());
+            render(ctx, view, null, List.of(), extra);
+        }
+    }
+
+    public void deleteSavedSearch(Context ctx) {
+        View view = View.ofForm(ctx);
+        savedSearches.delete(SignedIn.learner(ctx), Params.requiredFormId(ctx, "id", "saved search"));
+        Flash.show(ctx, Messages.text(ctx, "browse.saved.deleted"));
+        ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
     }
 
     private void confirmDelete(Context ctx, View view, CardSelection selection, boolean everyMatch) {
@@ -154,7 +189,11 @@ public final class BrowseController {
     }
 
     private void render(Context ctx, View view, String bulkError, List<Long> ticked) {
-        Map<String, Object> model = new HashMap<>();
+        render(ctx, view, bulkError, ticked, Map.of());
+    }
+
+    private void render(Context ctx, View view, String bulkError, List<Long> ticked, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
         model.put("view", view);
         model.put("bulkError", bulkError);
         model.put("ticked", ticked);
@@ -179,6 +218,8 @@ public final class BrowseController {
         }
         model.put("decks", page.decks());
         model.put("tags", page.tags());
+        model.put("undoable", page.undoable());
+        model.put("savedSearches", page.saved());
         ctx.render("search/browse.html", model);
     }
 
@@ -205,24 +246,43 @@ public final class BrowseController {
 
     /** The tag list with counts and the forms to rename or delete a tag everywhere. */
     public void tags(Context ctx) {
+        renderTags(ctx, null, null);
+    }
+
+    /** A rename or delete that cannot be done is said on the tag list, by the tag's form, with nothing changed. */
+    private void renderTags(Context ctx, String failedTag, String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("tags", bulk.withoutResults(SignedIn.learner(ctx)).tags());
+        BulkEdit.BrowsePage page = bulk.withoutResults(SignedIn.learner(ctx));
+        model.put("tags", page.tags());
+        model.put("undoable", page.undoable());
+        model.put("failedTag", failedTag);
+        model.put("tagError", error);
         ctx.render("search/tags.html", model);
     }
 
     public void renameTag(Context ctx) {
         String tag = Params.formText(ctx, "tag");
-        int changed = bulk.renameTag(tag, Params.formText(ctx, "newName"));
-        Flash.show(ctx, Messages.text(ctx, "tags.flash.renamed", tag.strip(), Params.formText(ctx, "newName").strip(),
-                changed));
-        ctx.redirect("/tags", HttpStatus.SEE_OTHER);
+        String newName = Params.formText(ctx, "newName");
+        try {
+            int changed = bulk.renameTag(SignedIn.learner(ctx), tag, newName, Params.formTicked(ctx, "merge"));
+            Flash.show(ctx, Messages.text(ctx, "tags.flash.renamed", tag.strip(), newName.strip(), changed));
+            ctx.redirect("/tags", HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException | NotFoundException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderTags(ctx, tag, Messages.problem(ctx, e));
+        }
     }
 
     public void deleteTag(Context ctx) {
         String tag = Params.formText(ctx, "tag");
-        int changed = bulk.deleteTag(tag);
-        Flash.show(ctx, Messages.text(ctx, "tags.flash.deleted", tag.strip(), changed));
-        ctx.redirect("/tags", HttpStatus.SEE_OTHER);
+        try {
+            int changed = bulk.deleteTag(SignedIn.learner(ctx), tag);
+            Flash.show(ctx, Messages.text(ctx, "tags.flash.deleted", tag.strip(), changed));
+            ctx.redirect("/tags", HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException | NotFoundException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderTags(ctx, tag, Messages.problem(ctx, e));
+        }
     }
 
     /** GET /api/search?q=&sort=&order=&page=&pageSize= : a page of matches with the browse columns. */
@@ -255,12 +315,21 @@ public final class BrowseController {
         CardSelection selection = query != null && ids.isEmpty() ? CardSelection.matching(query)
                 : query == null ? CardSelection.of(ids) : new CardSelection(ids, query);
         BulkAction action = BulkAction.of(body.optionalString("action"), body.optionalLong("flag"),
-                body.optionalLong("deckId"), body.optionalStrings("tags"));
+                body.optionalLong("deckId"), body.optionalStrings("tags"), body.optionalString("days"));
         try {
             ctx.json(Map.of("changed", bulk.apply(SignedIn.learner(ctx), selection, action)));
         } catch (SearchSyntaxException e) {
             syntaxError(ctx, e);
         }
+    }
+
+    /** POST /api/cards/bulk/undo: takes back the last bulk edit; {"undone": action or null, "restored": N}. */
+    public void undoApi(Context ctx) {
+        Optional<BulkEdit.Undone> undone = bulk.undoLast(SignedIn.learner(ctx));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("undone", undone.map(BulkEdit.Undone::action).orElse(null));
+        json.put("restored", undone.map(BulkEdit.Undone::restored).orElse(0));
+        ctx.json(json);
     }
 
     private static void syntaxError(Context ctx, SearchSyntaxException e) {

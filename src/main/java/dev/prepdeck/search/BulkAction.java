@@ -3,11 +3,35 @@ package dev.prepdeck.search;
 import dev.prepdeck.error.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What a bulk edit does to every selected card; {@link #of} reads one from a form's or the API's fields. */
 public sealed interface BulkAction {
     /** The action names a form button or the API sends. */
-    String NAMES = "suspend, unsuspend, flag, bury, unbury, move, add-tags, remove-tags, forget or delete";
+    String NAMES = "suspend, unsuspend, flag, bury, unbury, move, add-tags, remove-tags, forget, set-due or delete";
+
+    /** The action's name in forms, the API and the undo record. */
+    default String name() {
+        if (this instanceof Suspend s) {
+            return s.suspended() ? "suspend" : "unsuspend";
+        } else if (this instanceof Bury b) {
+            return b.buried() ? "bury" : "unbury";
+        } else if (this instanceof Flag) {
+            return "flag";
+        } else if (this instanceof MoveTo) {
+            return "move";
+        } else if (this instanceof AddTags) {
+            return "add-tags";
+        } else if (this instanceof RemoveTags) {
+            return "remove-tags";
+        } else if (this instanceof Forget) {
+            return "forget";
+        } else if (this instanceof SetDue) {
+            return "set-due";
+        }
+        return "delete";
+    }
 
     /** Out of study until unsuspended (or back in). */
     record Suspend(boolean suspended) implements BulkAction {
@@ -47,6 +71,36 @@ public sealed interface BulkAction {
     record Forget() implements BulkAction {
     }
 
+    /**
+     * Anki's "set due date" for cards already studied: due on a day {@code from} to {@code to} days from today
+     * (0: today), each card on a day drawn from the range; {@code setInterval} (a {@code !} after the days) also makes
+     * the interval the time since the last review plus those days. New cards stay new.
+     */
+    record SetDue(int from, int to, boolean setInterval) implements BulkAction {
+        static final int MAX_DAYS = 36500;
+        private static final Pattern DAYS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?(!?)");
+
+        public SetDue {
+            if (from < 0 || to < from || to > MAX_DAYS) {
+                throw new InvalidInputException("days", "due days must run from 0 to " + MAX_DAYS
+                        + ", the smaller first, not " + from + "-" + to);
+            }
+        }
+
+        /** Days as typed: {@code 0}, {@code 3}, {@code 3-7}, each with an optional {@code !}. */
+        static SetDue parse(String typed) {
+            String text = typed == null ? "" : typed.replace(" ", "");
+            Matcher m = DAYS.matcher(text);
+            if (!m.matches()) {
+                throw new InvalidInputException("days", "set the due date as days from today: 0 (today), 3, or a"
+                        + " range like 3-7; add ! to set the interval too (not '" + text + "')");
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            return new SetDue(from, to, !m.group(3).isEmpty());
+        }
+    }
+
     /** Gone with their review history. */
     record Delete() implements BulkAction {
     }
@@ -56,9 +110,9 @@ public sealed interface BulkAction {
 
     /**
      * The action called {@code name} with the fields it needs: {@code flag} for flag, {@code deckId} for move,
-     * {@code tags} for add-tags and remove-tags.
+     * {@code tags} for add-tags and remove-tags, {@code days} for set-due.
      */
-    static BulkAction of(String name, Long flag, Long deckId, List<String> tags) {
+    static BulkAction of(String name, Long flag, Long deckId, List<String> tags, String days) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("action", "choose an action: " + NAMES);
         }
@@ -72,6 +126,7 @@ public sealed interface BulkAction {
             case "add-tags" -> new AddTags(tags);
             case "remove-tags" -> new RemoveTags(tags);
             case "forget" -> new Forget();
+            case "set-due" -> SetDue.parse(days);
             case DELETE -> new Delete();
             default -> throw new InvalidInputException("action",
                     "unknown action '" + name.strip() + "'; use " + NAMES);

@@ -8,15 +8,22 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.review.StudyDay;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Changes many cards at once: each edit finds its cards and changes them in one transaction, so it changes all of
@@ -28,17 +35,22 @@ public final class BulkEdit {
     private final SearchService search;
     private final DeckRepository decks;
     private final BulkEditRepository edits = new BulkEditRepository();
+    private final BulkUndoRepository undo = new BulkUndoRepository();
+    private final SavedSearchRepository saved = new SavedSearchRepository();
     private final Clock clock;
+    private final RandomGenerator random;
 
     public BulkEdit(Jdbi jdbi, SearchService search, DeckRepository decks, Clock clock) {
         this.jdbi = jdbi;
         this.search = search;
         this.decks = decks;
         this.clock = clock;
+        this.random = new SplittableRandom();
     }
 
     /** What the browse page shows: a page of results, the decks cards can move to, and the tags with counts. */
-    public record BrowsePage(SearchResult result, List<Deck> decks, List<TagCount> tags, ZoneId zone) {
+    public record BrowsePage(SearchResult result, List<Deck> decks, List<TagCount> tags, ZoneId zone,
+                             String undoable, List<SavedSearch> saved) {
     }
 
     /**
@@ -49,13 +61,14 @@ public final class BulkEdit {
     public BrowsePage browse(long learnerId, String query, SortColumn sort, SortOrder order, int page, int pageSize) {
         return Database.read(jdbi, h -> new BrowsePage(
                 search.search(h, learnerId, query, sort, order, page, pageSize), decks.allDecks(h),
-                edits.tagCounts(h), search.context(h, learnerId).zone()));
+                edits.tagCounts(h), search.context(h, learnerId).zone(), undoable(h, learnerId),
+                saved.list(h, learnerId)));
     }
 
     /** The decks and tags alone, for a page whose query could not be parsed. */
     public BrowsePage withoutResults(long learnerId) {
         return Database.read(jdbi, h -> new BrowsePage(null, decks.allDecks(h), edits.tagCounts(h),
-                search.context(h, learnerId).zone()));
+                search.context(h, learnerId).zone(), undoable(h, learnerId), saved.list(h, learnerId)));
     }
 
     /** How many cards a selection holds now (what a confirmation page names). */
@@ -77,8 +90,85 @@ public final class BulkEdit {
             edits.firstUnknown(h).ifPresent(id -> {
                 throw new NotFoundException("card", id);
             });
-            return change(h, learnerId, action, clock.millis());
+            long now = clock.millis();
+            keepForUndo(h, learnerId, action.name(), copiesFor(action), now);
+            int changed = change(h, learnerId, action, now);
+            undo.changed(h, learnerId, changed);
+            return changed;
         });
+    }
+
+    /** What undo put back: the action taken back and how many cards it restored. */
+    public record Undone(String action, int restored) {
+    }
+
+    /** The name of the learner's last bulk edit (or tag rename or delete) when it can still be undone, else null. */
+    private String undoable(Handle h, long learnerId) {
+        return undo.last(h, learnerId).map(BulkUndoRepository.LastEdit::action).orElse(null);
+    }
+
+    /**
+     * Takes back the learner's last bulk edit in one transaction: each card gets back what the edit changed (a
+     * deleted card comes back with its state, reviews and practice attempts). A card rated since a forget or a due
+     * date change keeps what the rating made of it. An edit is undone once.
+     *
+     * @return what was undone, or empty when there is nothing to undo
+     * @throws InvalidInputException when a card cannot come back (its deck was deleted, or the deck has a new card
+     *                               under its id); nothing is changed then
+     */
+    public Optional<Undone> undoLast(long learnerId) {
+        return jdbi.inTransaction(h -> {
+            Optional<BulkUndoRepository.LastEdit> last = undo.last(h, learnerId);
+            if (last.isEmpty()) {
+                return Optional.<Undone>empty();
+            }
+            String action = last.get().action();
+            int restored;
+            try {
+                Long lastReview = last.get().lastReviewId();
+                restored = restore(h, learnerId, action, lastReview == null ? 0 : lastReview);
+            } catch (UnableToExecuteStatementException e) {
+                throw new InvalidInputException("undo", "the " + action + " cannot be undone: a card's deck was"
+                        + " deleted or has a new card in its place since; nothing was changed");
+            }
+            undo.forget(h, learnerId);
+            return Optional.of(new Undone(action, restored));
+        });
+    }
+
+    private static final List<String> SCHEDULE = List.of("state", "stability", "difficulty", "reps", "lapses",
+            "learning_steps", "scheduled_days", "elapsed_days", "last_review", "due");
+
+    private int restore(Handle h, long learnerId, String action, long lastReviewId) {
+        return switch (action) {
+            case "suspend", "unsuspend" -> undo.restoreStates(h, learnerId, List.of("suspended"), null);
+            case "flag" -> undo.restoreStates(h, learnerId, List.of("flag"), null);
+            case "bury", "unbury" -> undo.restoreStates(h, learnerId, List.of("buried_until"), null);
+            case "forget", "set-due" -> undo.restoreStates(h, learnerId, SCHEDULE, lastReviewId);
+            case "move" -> undo.restoreCards(h, learnerId,
+                    List.of("deck_id", "uid", "position", "removed_from_source", "updated_at"));
+            case "delete" -> undo.reinsert(h, learnerId);
+            default -> undo.restoreCards(h, learnerId, List.of("tags", "updated_at"));
+        };
+    }
+
+    /** The rows an action changes, which undo needs copies of. */
+    private static List<BulkUndoRepository.Copy> copiesFor(BulkAction action) {
+        if (action instanceof BulkAction.Delete) {
+            return List.of(BulkUndoRepository.Copy.values());
+        } else if (action instanceof BulkAction.MoveTo || action instanceof BulkAction.AddTags
+                || action instanceof BulkAction.RemoveTags) {
+            return List.of(BulkUndoRepository.Copy.CARD);
+        }
+        return List.of(BulkUndoRepository.Copy.STATE);
+    }
+
+    private void keepForUndo(Handle h, long learnerId, String action, List<BulkUndoRepository.Copy> copies, long now) {
+        undo.start(h, learnerId, action, now);
+        boolean everyLearner = copies.size() > 1;
+        for (BulkUndoRepository.Copy copy : copies) {
+            undo.copy(h, learnerId, copy, everyLearner);
+        }
     }
 
     /**
@@ -87,22 +177,47 @@ public final class BulkEdit {
      *
      * @return how many cards changed
      */
-    public int renameTag(String oldName, String newName) {
+    public int renameTag(long learnerId, String oldName, String newName, boolean merge) {
         String from = validTag(oldName, "tag");
         String to = validTag(newName, "newName");
+        if (to.equals(from)) {
+            throw new InvalidInputException("newName", "type a new name for " + from);
+        }
         return jdbi.inTransaction(h -> {
-            edits.select(h, edits.cardsTagged(h, TextFold.fold(from)));
-            return retag(h, edits.cards(h), tags -> renamed(tags, from, to), clock.millis());
+            requireTagged(h, from);
+            boolean clash = !TextFold.fold(to).equals(TextFold.fold(from))
+                    && !edits.cardsTagged(h, TextFold.fold(to)).isEmpty();
+            if (clash && !merge) {
+                throw new InvalidInputException("newName", "a tag " + to + " exists already; tick \"merge\" to put the"
+                        + " cards of both under " + to);
+            }
+            return retagEverywhere(h, learnerId, "rename-tag", from, tags -> renamed(tags, from, to));
         });
     }
 
     /** Takes a tag, and the tags below it, off every card; returns how many cards changed. */
-    public int deleteTag(String name) {
+    public int deleteTag(long learnerId, String name) {
         String tag = validTag(name, "tag");
         return jdbi.inTransaction(h -> {
-            edits.select(h, edits.cardsTagged(h, TextFold.fold(tag)));
-            return retag(h, edits.cards(h), tags -> tags.stream().filter(t -> !under(t, tag)).toList(), clock.millis());
+            requireTagged(h, tag);
+            return retagEverywhere(h, learnerId, "delete-tag", tag,
+                    tags -> tags.stream().filter(t -> !under(t, tag)).toList());
         });
+    }
+
+    private void requireTagged(Handle h, String tag) {
+        if (edits.cardsTagged(h, TextFold.fold(tag)).isEmpty()) {
+            throw new InvalidInputException("tag", "no card has the tag " + tag);
+        }
+    }
+
+    private int retagEverywhere(Handle h, long learnerId, String action, String tag, TagChange change) {
+        long now = clock.millis();
+        edits.select(h, edits.cardsTagged(h, TextFold.fold(tag)));
+        keepForUndo(h, learnerId, action, List.of(BulkUndoRepository.Copy.CARD), now);
+        int changed = retag(h, edits.cards(h), change, now);
+        undo.changed(h, learnerId, changed);
+        return changed;
     }
 
     private int change(Handle h, long learnerId, BulkAction action, long now) {
@@ -122,9 +237,30 @@ public final class BulkEdit {
             return retag(h, edits.cards(h), tags -> removed(tags, t.tags()), now);
         } else if (action instanceof BulkAction.Forget) {
             return edits.forget(h, learnerId, now);
+        } else if (action instanceof BulkAction.SetDue d) {
+            return setDue(h, learnerId, d);
         } else {
             return edits.delete(h);
         }
+    }
+
+    /** Each studied card due on a day drawn from the action's range (one draw per card), as Anki's set due date. */
+    private int setDue(Handle h, long learnerId, BulkAction.SetDue action) {
+        SearchContext context = search.context(h, learnerId);
+        List<BulkEditRepository.StudiedCard> cards = edits.studiedCards(h, learnerId);
+        for (BulkEditRepository.StudiedCard card : cards) {
+            int days = action.from() + random.nextInt(action.to() - action.from() + 1);
+            long due = context.dayStart(days);
+            Integer interval = null;
+            if (action.setInterval()) {
+                long since = card.lastReview() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(
+                        StudyDay.containing(Instant.ofEpochMilli(card.lastReview()), context.zone(),
+                                context.rolloverHour()).date(), context.today().date()));
+                interval = (int) Math.max(1, since + days);
+            }
+            edits.setDue(h, learnerId, card.cardId(), due, interval);
+        }
+        return cards.size();
     }
 
     private List<Long> ids(Handle h, long learnerId, CardSelection selection) {
@@ -231,6 +367,9 @@ public final class BulkEdit {
         }
         if (tag.contains(",") || tag.contains("，") || tag.contains("\n") || tag.contains("\r")) {
             throw new InvalidInputException(field, "tag '" + tag + "' must not contain commas or line breaks");
+        }
+        if (Arrays.stream(tag.split("::", -1)).anyMatch(String::isBlank)) {
+            throw new InvalidInputException(field, "tag '" + tag + "' has an empty level: write parent::child");
         }
         return tag;
     }

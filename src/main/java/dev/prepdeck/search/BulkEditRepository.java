@@ -76,6 +76,26 @@ final class BulkEditRepository {
                 .bind("learner", learnerId).bind("new", State.NEW).bind("now", now).execute();
     }
 
+    /** The selected cards the learner has studied (not new), with their last review (epoch ms). */
+    List<StudiedCard> studiedCards(Handle h, long learnerId) {
+        return h.createQuery("""
+                        SELECT card_id, last_review FROM card_state
+                        WHERE learner_id = :learner AND state <> :new AND card_id IN (SELECT id FROM temp.bulk_card)
+                        ORDER BY card_id""")
+                .bind("learner", learnerId).bind("new", State.NEW).mapTo(StudiedCard.class).list();
+    }
+
+    /** A card due at {@code due} (epoch ms), with a new interval in days when {@code interval} is not null. */
+    void setDue(Handle h, long learnerId, long cardId, long due, Integer interval) {
+        h.createUpdate("""
+                        UPDATE card_state SET due = :due, scheduled_days = COALESCE(:interval, scheduled_days)
+                        WHERE card_id = :card AND learner_id = :learner""")
+                .bind("card", cardId).bind("learner", learnerId).bind("due", due).bind("interval", interval).execute();
+    }
+
+    record StudiedCard(long cardId, Long lastReview) {
+    }
+
     /** The selected cards not in {@code deckId}, with what moving them needs: uid, question, tags. */
     List<SelectedCard> cardsOutside(Handle h, long deckId) {
         return h.createQuery("""

@@ -64,6 +64,9 @@ public final class CardPageController {
         model.put("status", page.schedule() == null ? null
                 : DeckPageController.CardRow.of(card, new CardStatus(page.schedule(), entries.size()), now, page.zone(), Language.of(ctx), inline));
         model.put("history", history);
+        model.put("flag", page.schedule() == null ? 0 : page.schedule().flag());
+        model.put("suspended", page.schedule() != null && page.schedule().suspended());
+        model.put("cardBack", "/cards/" + card.id());
         Map<Long, Long> spoken = recordings.byAttempt(page.attempts().stream().map(Attempt::id).toList());
         model.put("attempts", page.attempts().stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),

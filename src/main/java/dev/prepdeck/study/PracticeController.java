@@ -16,6 +16,7 @@ import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.RequestId;
+import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Messages;
@@ -138,9 +139,10 @@ public final class PracticeController {
         Set<Integer> ticked = Params.formIndexes(ctx, "covered", "key point");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        practice.rateWithAttempt(SignedIn.learner(ctx), cardId, rating, durationMs(ctx, seconds),
-                shownAt.isPresent() ? shownAt.getAsLong() : null, answer, seconds, ticked,
+        ReviewService.RatedReview rated = practice.rateWithAttempt(SignedIn.learner(ctx), cardId, rating,
+                durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null, answer, seconds, ticked,
                 RequestId.ofNullable(Params.formText(ctx, "requestId")), Params.formId(ctx, "recording", "recording"));
+        StudyController.tellLeech(ctx, rated.result());
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

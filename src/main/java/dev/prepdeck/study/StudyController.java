@@ -3,9 +3,12 @@ package dev.prepdeck.study;
 import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.search.CustomStudy;
 import dev.prepdeck.review.DueFormat;
 import dev.prepdeck.review.LastRating;
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.RequestId;
+import dev.prepdeck.review.ReviewResult;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
@@ -39,9 +42,11 @@ public final class StudyController {
     private final MarkdownRenderer markdown;
     private final InlineMarkdown inline;
     private final Clock clock;
+    private final CustomStudy custom;
 
     public StudyController(StudyPages pages, ReviewService reviews, MarkdownRenderer markdown, InlineMarkdown inline,
-                           Clock clock) {
+                           Clock clock, CustomStudy custom) {
+        this.custom = custom;
         this.pages = pages;
         this.reviews = reviews;
         this.markdown = markdown;
@@ -77,7 +82,16 @@ public final class StudyController {
             return;
         }
         StudyCard study = queue.card();
+        if ("1".equals(ctx.queryParam("custom"))) {
+            // Opened from a custom study session: its progress shows, and the rating goes back to the session.
+            custom.session(SignedIn.learner(ctx)).filter(s -> s.current().filter(id -> id == study.card().id()).isPresent())
+                    .ifPresent(s -> model.put("customSession", s));
+        }
         model.put("card", study.card());
+        model.put("flag", study.schedule().flag());
+        // Bury and suspend take the card out of study: the next card follows. A flag keeps this card on screen.
+        model.put("studyBack", studyUrl(deckId, null));
+        model.put("studyStay", studyUrl(deckId, study.card().id()));
         model.put("cardDeck", study.deck());
         model.put("state", study.schedule().stateName());
         model.put("questionHtml", markdown.toHtml(study.card().question()));
@@ -99,9 +113,22 @@ public final class StudyController {
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        reviews.rate(SignedIn.learner(ctx), cardId, rating, durationMs(ctx), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        ReviewResult result = reviews.rate(SignedIn.learner(ctx), cardId, rating, durationMs(ctx),
+                shownAt.isPresent() ? shownAt.getAsLong() : null, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        tellLeech(ctx, result);
+        if ("1".equals(ctx.formParam("custom"))) {
+            custom.advance(SignedIn.learner(ctx), cardId);
+            ctx.redirect("/custom-study/next", HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
+    }
+
+    /** After a rating that made the card a leech, the next page says so and what happened to the card. */
+    static void tellLeech(Context ctx, ReviewResult result) {
+        if (result.leech()) {
+            Flash.show(ctx, Messages.text(ctx, result.suspended() ? "leech.suspended" : "leech.tagged"));
+        }
     }
 
     /**

@@ -84,6 +84,37 @@ class BrowseBrowserTest {
                 .as("the card that did not match stays").isEqualTo(1);
         assertThat(page.text("table.results")).contains("Archive");
         page.capture("browse-results");
+
+        page.focus("#undo-bulk").pressToNewPage(Keys.ENTER);
+        assertThat(page.text(".flash")).isEqualTo("Undid the move: 3 cards restored.");
+        assertThat(site.count("SELECT COUNT(*) FROM card WHERE deck_id = " + site.deckId("面试::数据库"))).isEqualTo(4);
+        assertThat(page.findAll("#undo-bulk")).as("undone once").isEmpty();
+
+        page.type("#saved-name", "数据库 cards").pressToNewPage(Keys.ENTER);
+        assertThat(page.text(".flash")).isEqualTo("Saved the search as “数据库 cards”.");
+        assertThat(page.text(".saved-list")).contains("数据库 cards");
+        page.capture("browse-saved");
+    }
+
+    @Test
+    void the_study_page_buries_and_suspends_with_ankis_keys() {
+        Site site = browser.site(ARCHIVE_DECK, TestData.NETWORKING_DECK);
+        long networking = site.deckId("Interview::Networking");
+        Page page = site.open("/study?deck=" + networking);
+        assertThat(page.text("#marks-keys")).isEqualTo("- bury · @ suspend · Ctrl+1–4 flag");
+        page.capture("study-marks");
+        page.pressWithToNewPage(Keys.CONTROL, "2");
+        assertThat(page.text(".flash")).isEqualTo("Flagged the card.");
+        assertThat(page.find("#flag-2").getAttribute("aria-pressed")).isEqualTo("true");
+        String first = page.text(".question");
+        page.pressToNewPage("-");
+        assertThat(page.text(".flash")).isEqualTo("Buried the card until tomorrow.");
+        assertThat(page.text(".question")).isNotEqualTo(first);
+        page.pressToNewPage("@");
+        assertThat(page.text(".flash")).startsWith("Suspended the card");
+        assertThat(site.count("SELECT COUNT(*) FROM card_state WHERE buried_until IS NOT NULL")).isEqualTo(1);
+        assertThat(site.count("SELECT COUNT(*) FROM card_state WHERE suspended = 1")).isEqualTo(1);
+        assertThat(site.count("SELECT COUNT(*) FROM card_state WHERE flag = 2")).isEqualTo(1);
     }
 
     @Test

@@ -224,6 +224,28 @@ class QueryPlansTest {
         }));
     }
 
+    @Test
+    void bulk_edits_their_undo_and_the_triggers_they_fire_read_no_large_table_whole() {
+        long target = deck("Root 1");
+        Map<String, List<String>> plans = plansOf(s -> {
+            for (String action : List.of("suspend", "flag", "bury", "forget", "add-tags", "remove-tags", "set-due")) {
+                s.postJson("/api/cards/bulk", "{\"query\": \"deck:Root*\", \"action\": \"" + action
+                        + "\", \"flag\": 2, \"tags\": [\"bulk\"], \"days\": \"2-4!\"}");
+                s.postJson("/api/cards/bulk/undo", "{}");
+            }
+            s.postJson("/api/cards/bulk", "{\"query\": \"deck:\\\"Root 0::Part 2\\\"\", \"action\": \"move\", \"deckId\": " + target + "}");
+            s.postJson("/api/cards/bulk/undo", "{}");
+            s.postJson("/api/cards/bulk", "{\"query\": \"deck:\\\"Root 0::Part 3\\\"\", \"action\": \"delete\"}");
+            s.postJson("/api/cards/bulk/undo", "{}");
+        });
+        for (String body : triggerStatements("card")) {
+            plans.put(body, explain(body));
+        }
+        assertNoFullScan(plans);
+        // Undoing a reset checks each card for a rating since in the card's own reviews, not the learner's.
+        assertThat(plansMentioning(plans, "r.id > ?")).anyMatch(step -> step.contains("review_log_card (card_id=?"));
+    }
+
     /** The statements in the bodies of the triggers on these tables, NEW.x and OLD.x bound as parameters. */
     private static List<String> triggerStatements(String... tables) {
         List<String> bodies = collection.jdbi().withHandle(h -> h.createQuery(

@@ -246,6 +246,53 @@ class DeckSyncTest {
         }
     }
 
+    @Test
+    void suspension_flags_and_tags_round_trip_through_deck_files_and_only_marked_cards_get_lines() throws Exception {
+        write(decks, "networking.md", NETWORKING_DECK);
+        sync.importFolder(decks);
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE card_state SET suspended = 1 WHERE card_id = (SELECT id FROM card WHERE uid = 'net-dns')");
+            h.execute("UPDATE card_state SET flag = 3 WHERE card_id = (SELECT id FROM card WHERE uid = 'net-tcp-udp')");
+        });
+        Path exported = tempDir.resolve("exported");
+        new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock)).exportTo(exported);
+        String file = Files.readString(exported.resolve("networking.md"));
+        assertThat(file).contains("<!-- id: net-dns -->\n<!-- tags: basics -->\n<!-- suspended: yes -->\n")
+                .contains("<!-- id: net-tcp-udp -->\n<!-- flag: 3 -->\n");
+        assertThat(file.split("suspended:", -1)).as("one card is suspended").hasSize(2);
+        assertThat(file.split("flag:", -1)).as("one card is flagged").hasSize(2);
+
+        // A fresh collection takes the state from the file, and does not keep the lines as plain metadata.
+        Path other = Files.createDirectories(tempDir.resolve("other"));
+        Jdbi fresh = TestData.database(other);
+        DeckSync freshSync = new DeckSync(fresh, new DeckRepository(), new MediaStore(fresh, clock), clock);
+        assertThat(freshSync.importFolder(exported).hasErrors()).isFalse();
+        assertThat(one(fresh, "SELECT suspended FROM card_state WHERE card_id = (SELECT id FROM card WHERE uid = 'net-dns')",
+                Integer.class)).isEqualTo(1);
+        assertThat(one(fresh, "SELECT flag FROM card_state WHERE card_id = (SELECT id FROM card WHERE uid = 'net-tcp-udp')",
+                Integer.class)).isEqualTo(3);
+        assertThat(list(fresh, "SELECT meta FROM card", String.class)).allMatch(String::isEmpty);
+        Path again = tempDir.resolve("again");
+        new DeckExport(fresh, new DeckRepository(), new MediaStore(fresh, clock)).exportTo(again);
+        assertThat(Files.readString(again.resolve("networking.md"))).isEqualTo(file);
+    }
+
+    @Test
+    void a_bad_flag_in_a_deck_file_is_an_error_naming_the_line_and_an_older_file_keeps_app_suspensions() {
+        write(decks, "networking.md", NETWORKING_DECK);
+        sync.importFolder(decks);
+        jdbi.useHandle(h -> h.execute("UPDATE card_state SET suspended = 1"));
+        write(decks, "networking.md", NETWORKING_DECK.replace("Questions about", "Questions on"));
+        assertThat(sync.importFolder(decks).hasErrors()).isFalse();
+        assertThat(one(jdbi, "SELECT MIN(suspended) FROM card_state", Integer.class)).isEqualTo(1);
+
+        write(decks, "networking.md", NETWORKING_DECK.replace("<!-- tags: basics -->", "<!-- tags: basics -->\n<!-- flag: 9 -->"));
+        SyncReport report = sync.importFolder(decks);
+        assertThat(report.hasErrors()).isTrue();
+        assertThat(report.errors()).singleElement().asString().startsWith("networking.md: line 5: ")
+                .endsWith("flag must be 0 (none) or 1 to 4, not '9'");
+    }
+
     private long cardId(String question) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id FROM card WHERE question = :q").bind("q", question)
                 .mapTo(Long.class).one());

@@ -216,6 +216,98 @@ class BrowsePageTest {
         });
     }
 
+    @Test
+    void the_last_bulk_edit_is_undone_from_the_page_with_how_many_cards_it_restored() {
+        collection.site(s -> {
+            s.submit("/browse/bulk", "q", "deck:数据库", "scope", "matches", "action", "delete", "confirmed", "yes");
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(3);
+            String page = s.page("/browse?q=" + enc("deck:数据库"));
+            assertThat(page).contains("Deleted 2 cards.").contains("id=\"undo-bulk\">Undo delete</button>");
+
+            Response undone = s.submit("/browse/undo", "q", "deck:数据库");
+            assertThat(undone.code()).isEqualTo(303);
+            assertThat(TestSite.location(undone)).isEqualTo("/browse?q=" + enc("deck:数据库"));
+            assertThat(collection.one("SELECT COUNT(*) FROM card", Integer.class)).isEqualTo(5);
+            String after = s.page(TestSite.location(undone));
+            assertThat(after).contains("Undid the delete: 2 cards restored with their reviews.")
+                    .contains("什么是索引？").doesNotContain("id=\"undo-bulk\"");
+            assertThat(s.get("/browse").body().string()).doesNotContain("Undid");
+
+            s.submit("/browse/undo", "q", "");
+            assertThat(s.page("/browse")).contains("There is no change to many cards to undo.");
+        });
+    }
+
+    @Test
+    void set_due_date_from_the_form_says_how_many_cards_and_a_bad_range_is_a_form_message() {
+        collection.site(s -> {
+            s.submit("/study/rate", "cardId", id("什么是索引？"), "rating", "3");
+            Response done = s.submit("/browse/bulk", "q", "", "scope", "matches", "action", "set-due", "days", "2-3!");
+            assertThat(done.code()).isEqualTo(303);
+            assertThat(s.page("/browse")).contains("Set the due date of 1 card.");
+            assertThat(s.page("/browse?q=" + enc("prop:due>=2 prop:due<=3"))).contains("<strong>1</strong>");
+
+            Response bad = s.submit("/browse/bulk", "q", "", "scope", "matches", "action", "set-due", "days", "next week");
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(bad.body().string()).contains("set the due date as days from today")
+                    .contains("id=\"bulk-days\"");
+        });
+    }
+
+    @Test
+    void searches_are_saved_listed_in_the_sidebar_run_and_deleted() {
+        collection.site(s -> {
+            Response saved = s.submit("/browse/saved", "q", "deck:数据库 -is:suspended", "name", "Chinese DB");
+            assertThat(saved.code()).isEqualTo(303);
+            String page = s.page(TestSite.location(saved));
+            assertThat(page).contains("Saved the search as “Chinese DB”.")
+                    .contains("href=\"/browse?q=deck:%E6%95%B0%E6%8D%AE%E5%BA%93%20-is:suspended\"");
+            assertThat(s.page("/browse")).contains(">Chinese DB</a>");
+            long searchId = collection.one("SELECT id FROM saved_search", Long.class);
+
+            Response noName = s.submit("/browse/saved", "q", "dns", "name", "  ");
+            assertThat(noName.code()).isEqualTo(400);
+            assertThat(noName.body().string()).contains("give the search a name");
+            Response badQuery = s.submit("/browse/saved", "q", "prop:ivl>>3", "name", "broken");
+            assertThat(badQuery.code()).isEqualTo(400);
+            assertThat(collection.one("SELECT COUNT(*) FROM saved_search", Integer.class)).isEqualTo(1);
+
+            Response deleted = s.submit("/browse/saved/delete", "id", String.valueOf(searchId), "q", "");
+            assertThat(deleted.code()).isEqualTo(303);
+            assertThat(s.page("/browse")).contains("Deleted the saved search.").doesNotContain(">Chinese DB</a>");
+            assertThat(s.submit("/browse/saved/delete", "id", String.valueOf(searchId), "q", "").code()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void tag_rename_and_delete_errors_are_messages_on_the_tag_page() {
+        collection.site(s -> {
+            s.submit("/browse/bulk", "q", "deck:数据库", "scope", "matches", "action", "add-tags", "tags", "sql, db");
+            Response empty = s.submit("/tags/rename", "tag", "sql", "newName", " ");
+            assertThat(empty.code()).isEqualTo(400);
+            assertThat(empty.body().string()).contains("The tag was not changed").contains("type a tag name")
+                    .contains("<h1>Tags</h1>");
+            Response clash = s.submit("/tags/rename", "tag", "sql", "newName", "DB");
+            assertThat(clash.code()).isEqualTo(400);
+            assertThat(clash.body().string()).contains("a tag DB exists already");
+            Response badLevel = s.submit("/tags/rename", "tag", "sql", "newName", "sql::");
+            assertThat(badLevel.body().string()).contains("has an empty level");
+            Response comma = s.submit("/tags/rename", "tag", "sql", "newName", "a,b");
+            assertThat(comma.body().string()).contains("must not contain commas");
+            Response unknown = s.submit("/tags/delete", "tag", "nosuchtag");
+            assertThat(unknown.code()).isEqualTo(400);
+            assertThat(unknown.body().string()).contains("no card has the tag nosuchtag");
+            assertThat(collection.list("SELECT tags FROM card WHERE deck_id = " + collection.deckId("数据库"), String.class))
+                    .containsOnly("sql, db");
+
+            Response merged = s.submit("/tags/rename", "tag", "sql", "newName", "DB", "merge", "on");
+            assertThat(merged.code()).isEqualTo(303);
+            assertThat(collection.list("SELECT tags FROM card WHERE deck_id = " + collection.deckId("数据库"), String.class))
+                    .containsOnly("DB");
+            assertThat(s.page("/tags")).contains("Undo tag rename");
+        });
+    }
+
     static String enc(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }

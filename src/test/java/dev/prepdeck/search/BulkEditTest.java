@@ -131,19 +131,69 @@ class BulkEditTest {
     @Test
     void renaming_a_tag_renames_the_tags_below_it() {
         bulk.apply(1, CardSelection.matching("deck:数据库"), new BulkAction.AddTags(List.of("SQL::Index", "sql")));
-        assertThat(bulk.renameTag("sql", "db")).isEqualTo(2);
+        assertThat(bulk.renameTag(1, "sql", "db", false)).isEqualTo(2);
         assertThat(collection.list("SELECT tags FROM card WHERE deck_id = " + collection.deckId("数据库"), String.class))
                 .containsOnly("db::Index, db");
-        assertThat(bulk.deleteTag("DB")).isEqualTo(2);
+        assertThat(bulk.deleteTag(1, "DB")).isEqualTo(2);
         assertThat(bulk.count(1, CardSelection.matching("tag:none"))).isEqualTo(4);
     }
 
     @Test
     void bad_actions_are_refused_before_anything_is_read() {
-        assertThatThrownBy(() -> BulkAction.of("flag", 5L, null, List.of())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> BulkAction.of("flag", 5L, null, List.of(), null)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("flag must be 0 (none) or 1 to 4, not 5");
-        assertThatThrownBy(() -> BulkAction.of("add-tags", null, null, List.of(" ")))
+        assertThatThrownBy(() -> BulkAction.of("add-tags", null, null, List.of(" "), null))
                 .hasMessage("type at least one tag");
-        assertThatThrownBy(() -> bulk.renameTag("sql", "a,b")).hasMessage("tag 'a,b' must not contain commas or line breaks");
+        assertThatThrownBy(() -> bulk.renameTag(1, "sql", "a,b", false)).hasMessage("tag 'a,b' must not contain commas or line breaks");
+    }
+
+    @Test
+    void set_due_date_moves_studied_cards_to_a_day_in_the_range_and_leaves_new_cards_new() {
+        long dns = card("What does DNS do?");
+        long tcp = card("Compare TCP and UDP.");
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.EASY, 1000, null);
+        reviews.rate(Learner.DEFAULT_ID, tcp, Rating.EASY, 1000, null);
+        SearchService search = new SearchService(collection.jdbi(), new DeckRepository(), collection.clock());
+        SearchContext context = collection.jdbi().withHandle(h -> search.context(h, 1));
+
+        assertThat(bulk.apply(1, CardSelection.matching(""), BulkAction.SetDue.parse("3-7"))).as("new cards are left")
+                .isEqualTo(2);
+
+        for (long id : List.of(dns, tcp)) {
+            long due = collection.one("SELECT due FROM card_state WHERE card_id = " + id, Long.class);
+            assertThat(due).isBetween(context.dayStart(3), context.dayStart(7));
+            assertThat(List.of(3L, 4L, 5L, 6L, 7L).stream().map(context::dayStart)).contains(due);
+        }
+        assertThat(bulk.count(1, CardSelection.matching("prop:due>=3 prop:due<=7"))).isEqualTo(2);
+        assertThat(bulk.count(1, CardSelection.matching("is:new"))).isEqualTo(3);
+    }
+
+    @Test
+    void set_due_date_today_makes_a_card_due_and_with_a_bang_sets_its_interval() {
+        long dns = card("What does DNS do?");
+        reviews.rate(Learner.DEFAULT_ID, dns, Rating.EASY, 1000, null);
+        collection.clock().advance(Duration.ofDays(2));
+        int intervalBefore = collection.one("SELECT scheduled_days FROM card_state WHERE card_id = " + dns, Integer.class);
+
+        bulk.apply(1, CardSelection.of(List.of(dns)), BulkAction.SetDue.parse("0"));
+        assertThat(bulk.count(1, CardSelection.matching("is:due"))).isEqualTo(1);
+        assertThat(collection.one("SELECT scheduled_days FROM card_state WHERE card_id = " + dns, Integer.class))
+                .as("without ! the interval stays").isEqualTo(intervalBefore);
+
+        bulk.apply(1, CardSelection.of(List.of(dns)), BulkAction.SetDue.parse("10!"));
+        assertThat(collection.one("SELECT scheduled_days FROM card_state WHERE card_id = " + dns, Integer.class))
+                .as("two days since the review plus ten").isEqualTo(12);
+        assertThat(bulk.count(1, CardSelection.matching("prop:due=10"))).isEqualTo(1);
+    }
+
+    @Test
+    void set_due_date_days_must_be_a_day_or_a_range() {
+        assertThat(BulkAction.SetDue.parse(" 3-7! ")).isEqualTo(new BulkAction.SetDue(3, 7, true));
+        assertThatThrownBy(() -> BulkAction.SetDue.parse("7-3")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("due days must run from 0 to 36500, the smaller first, not 7-3");
+        assertThatThrownBy(() -> BulkAction.of("set-due", null, null, List.of(), "soon"))
+                .hasMessageContaining("set the due date as days from today").hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> BulkAction.of("set-due", null, null, List.of(), null))
+                .isInstanceOf(InvalidInputException.class);
     }
 }

@@ -115,4 +115,25 @@ class SearchApiTest {
         assertThat(response.code()).as("status").isEqualTo(400);
         return TestSite.json(response).get("error").asText();
     }
+
+    @Test
+    void set_due_and_undo_through_the_api() {
+        collection.site(s -> {
+            s.submit("/study/rate", "cardId", String.valueOf(collection.cardId("What does DNS do?")), "rating", "3");
+            Response set = s.postJson("/api/cards/bulk", "{\"query\": \"\", \"action\": \"set-due\", \"days\": \"5\"}");
+            assertThat(set.code()).isEqualTo(200);
+            assertThat(TestSite.json(set).get("changed").asInt()).isEqualTo(1);
+            Response bad = s.postJson("/api/cards/bulk", "{\"query\": \"\", \"action\": \"set-due\", \"days\": \"x\"}");
+            assertThat(bad.code()).isEqualTo(400);
+            assertThat(TestSite.json(bad).get("error").asText()).contains("set the due date as days from today");
+
+            Response undo = s.postJson("/api/cards/bulk/undo", "{}");
+            assertThat(undo.code()).isEqualTo(200);
+            assertThat(TestSite.json(undo).get("undone").asText()).isEqualTo("set-due");
+            assertThat(TestSite.json(undo).get("restored").asInt()).isEqualTo(1);
+            Response again = s.postJson("/api/cards/bulk/undo", "{}");
+            assertThat(TestSite.json(again).get("undone").isNull()).isTrue();
+            assertThat(TestSite.json(again).get("restored").asInt()).isZero();
+        });
+    }
 }
