@@ -44,7 +44,8 @@ class ChinesePagesTest {
     /** Latin words a Chinese page keeps: names of products and formats, keys on the keyboard, units. */
     private static final Set<String> NAMES = Set.of("prepdeck", "Anki", "AnkiDroid", "FSRS", "Markdown",
             "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "Ctrl", "Enter",
-            "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish");
+            "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
+            "leech" /* the tag a leech gets, which searches use as it is */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir

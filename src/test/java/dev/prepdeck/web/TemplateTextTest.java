@@ -130,7 +130,9 @@ class TemplateTextTest {
             "deck:SQL tag:joins is:due", "sql", "or", "deck", "tag", "Space", "OpenAI", "API", "Ollama", "llama",
             "cpp", "server", "LM Studio", "vLLM", "HTTP", "https", "localhost", "WebM", "Ogg", "SQLite",
             // commands and HTTP headers the reader types as they are
-            "user add NAME", "JSON", "Authorization: Bearer TOKEN");
+            "user add NAME", "JSON", "Authorization: Bearer TOKEN",
+            // the tag a leech gets, which searches use as it is (tag:leech)
+            "leech");
 
     @Test
     void chinese_sentences_have_no_english_left_in_them() throws IOException {
