@@ -28,6 +28,9 @@ import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.search.BrowseController;
 import dev.prepdeck.search.BulkEdit;
 import dev.prepdeck.search.SearchService;
+import dev.prepdeck.settings.SettingsController;
+import dev.prepdeck.settings.SettingsRepository;
+import dev.prepdeck.settings.SettingsService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
 import dev.prepdeck.study.CardPageController;
@@ -111,9 +114,14 @@ public final class App {
         BrowseController browse = new BrowseController(
                 new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
         CramController cram = new CramController(searchService, markdown);
+        // Whose settings a request reads and changes: the one learner until accounts exist.
+        SettingsController settingsPages = new SettingsController(
+                new SettingsService(jdbi, new SettingsRepository()), ctx -> Learner.DEFAULT_ID);
 
         return Javalin.create(config -> {
             SiteSetup.apply(config, hosts, clock);
+            // Every page in the learner's language and theme (issue 20)
+            config.routes.before(settingsPages::applyChoices);
 
             // Pages
             config.routes.get("/", dashboard::show);
@@ -211,6 +219,13 @@ public final class App {
             config.routes.get("/stats/reviews-per-day.csv", statsPages::reviewsPerDayCsv);
             config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
             config.routes.get("/api/stats", statsPages::api);
+
+            // Settings (issue 20): language, theme, the study day's zone and rollover hour, defaults for new decks
+            config.routes.get("/settings", settingsPages::page);
+            config.routes.post("/settings", settingsPages::save);
+            config.routes.post("/settings/language", settingsPages::switchLanguage);
+            config.routes.get("/api/settings", settingsPages::api);
+            config.routes.put("/api/settings", settingsPages::apiChange);
         });
     }
 }

@@ -23,7 +23,8 @@ public final class Migrations {
             "V7__ids_never_reused.sql",
             "V8__study_loop_under_load.sql",
             "V9__buried_cards.sql",
-            "V10__search_index_for_imports.sql");
+            "V10__search_index_for_imports.sql",
+            "V11__learner_settings.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -14,8 +14,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms, its main-menu
  * section, the flash message waiting for it, {@link Wording} for sentences with counts and {@code assets} for the
- * URLs of static files ({@code ${assets.url('app.css')}}); {@code #{key}} texts come from {@link Messages} in the
- * request's {@link Language}.
+ * URLs of static files ({@code ${assets.url('app.css')}}), the learner's {@link Theme} and the page's own address
+ * ({@code here}, for the footer's language switch); {@code #{key}} texts come from {@link Messages} in the request's
+ * {@link Language}.
  */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
@@ -79,6 +80,8 @@ public final class ThymeleafRenderer implements FileRenderer {
         context.setVariable("navSection", navSection(ctx));
         context.setVariable("flash", Flash.take(ctx));
         context.setVariable("wording", Wording.TEMPLATES);
+        context.setVariable("theme", Theme.of(ctx));
+        context.setVariable("here", ReturnTo.here(ctx));
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }
