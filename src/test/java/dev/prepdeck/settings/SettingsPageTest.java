@@ -57,7 +57,7 @@ class SettingsPageTest {
             assertThat(page).contains("<h1>Settings</h1>", "name=\"timeZone\"", "list=\"zones\"",
                     "<option value=\"Europe/Berlin\">", "<option value=\"Etc/GMT+12\">",
                     "name=\"rolloverHour\" type=\"number\" min=\"0\" max=\"23\"");
-            assertThat(page).as("the footer links the page").contains("<a href=\"/settings\">Settings</a>");
+            assertThat(page).as("the footer links the page").contains("<a href=\"/settings\" aria-current=\"page\">Settings</a>");
 
             Response saved = save(s, with("timeZone", "Asia/Shanghai", "rolloverHour", "23", "newCardsPerDay", "8",
                     "reviewsPerDay", "80", "desiredRetention", "0.85", "learningSteps", "2m 20m",
