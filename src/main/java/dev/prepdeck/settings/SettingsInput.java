@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +26,7 @@ public final class SettingsInput {
     static final int MAX_TARGET_SECONDS = 3600;
     /** Zone names as the tz database spells them, found whatever the case the learner typed. */
     private static final Map<String, String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .collect(Collectors.toMap(z -> z.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a, TreeMap::new));
+            .collect(Collectors.toUnmodifiableMap(z -> z.toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
 
     /** The settings by the names the form fields and the JSON properties share; NUMBER fields take JSON numbers. */
     public enum Field {
