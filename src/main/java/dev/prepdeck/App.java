@@ -19,9 +19,12 @@ import dev.prepdeck.notes.NotesImporter;
 import dev.prepdeck.optimize.OptimizeController;
 import dev.prepdeck.optimize.OptimizeService;
 import dev.prepdeck.practice.AnswerMatcher;
+import dev.prepdeck.judge.ChatCompletionsJudge;
+import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeRepository;
 import dev.prepdeck.practice.PracticeService;
+import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
@@ -40,7 +43,9 @@ import dev.prepdeck.study.DeckPageController;
 import dev.prepdeck.study.MockInterviewController;
 import dev.prepdeck.study.PracticeApiController;
 import dev.prepdeck.study.PracticeController;
+import dev.prepdeck.study.RecordingController;
 import dev.prepdeck.study.ReviewApiController;
+import dev.prepdeck.study.SecondOpinionController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.AllowedHosts;
@@ -48,12 +53,17 @@ import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** The web application: every route in one place, wired to controllers built from the database and a clock. */
 public final class App {
+    /** A remote judge's API key comes from the environment when the server starts; it is never stored or shown. */
+    static final String JUDGE_API_KEY_VARIABLE = "PREPDECK_JUDGE_API_KEY";
+
     private App() {
     }
 
@@ -81,18 +91,25 @@ public final class App {
 
         StatsService statsService = new StatsService(jdbi, deckRepository, reviewService, clock);
 
+        RecordingStore recordingStore = new RecordingStore(jdbi, clock);
         DashboardController dashboard = new DashboardController(
                 new DashboardService(jdbi, deckRepository, reviewService, statsService));
         StatsController statsPages = new StatsController(statsService, deckService);
         DeckController deckEditing = new DeckController(deckService, markdown, inline);
         DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, inline, clock);
-        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, clock);
+        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, recordingStore, clock);
         StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
+        SecondOpinionService secondOpinions = new SecondOpinionService(jdbi, new ChatCompletionsJudge(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                System.getenv(JUDGE_API_KEY_VARIABLE)), clock);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms, markdown), clock);
-        MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown, clock);
+                new Highlighter(terms, markdown), secondOpinions, clock);
+        SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
+        MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown,
+                recordingStore, clock);
+        RecordingController recordings = new RecordingController(recordingStore);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
         MediaController media = new MediaController(mediaStore);
@@ -151,6 +168,15 @@ public final class App {
             config.routes.post("/study/practice-mode", practicePages::toggle);
             config.routes.get("/decks/{deckId}/practice", practicePages::settingsForm);
             config.routes.post("/decks/{deckId}/practice", practicePages::saveSettings);
+
+            // The learner's own answer judge, asked for a second opinion on practice checks
+            config.routes.get("/practice/judge", secondOpinionPage::form);
+            config.routes.post("/practice/judge", secondOpinionPage::save);
+            config.routes.post("/practice/judge/off", secondOpinionPage::turnOff);
+
+            // Spoken answers: uploaded when the learner stops recording, played back beside the model answer
+            config.routes.post("/study/recordings", recordings::upload);
+            config.routes.get("/study/recordings/{recordingId}", recordings::play);
             config.routes.get("/mock", mockPages::setup);
             config.routes.post("/mock", mockPages::start);
             config.routes.get("/mock/run", mockPages::question);

@@ -135,6 +135,12 @@ public final class TestSite {
 
     /** Posts a multipart form with a file, as a browser's file field sends it, with the cookie and the _csrf field. */
     public Response upload(String path, String fileField, String fileName, byte[] content, String... fieldsAndValues) {
+        return upload(path, fileField, fileName, "text/plain", content, fieldsAndValues);
+    }
+
+    /** As {@link #upload(String, String, String, byte[], String...)}, with the file's own Content-Type. */
+    public Response upload(String path, String fileField, String fileName, String contentType, byte[] content,
+                           String... fieldsAndValues) {
         if (csrfToken == null) {
             get("/");
         }
@@ -147,7 +153,7 @@ public final class TestSite {
                     + "\"\r\n\r\n" + fields.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         Response response = client.request(path, builder -> builder.post(BodyPublishers.ofByteArray(body.toByteArray()))

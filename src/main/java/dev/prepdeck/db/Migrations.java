@@ -24,7 +24,9 @@ public final class Migrations {
             "V8__study_loop_under_load.sql",
             "V9__buried_cards.sql",
             "V10__search_index_for_imports.sql",
-            "V11__learner_settings.sql");
+            "V11__answer_judge.sql",
+            "V12__practice_recordings.sql",
+            "V13__learner_settings.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -95,6 +95,13 @@ public final class PracticeService {
     public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
                                                      String answer, long seconds, Set<Integer> ticked,
                                                      RequestId requestId) {
+        return rateWithAttempt(cardId, rating, durationMs, shownAtMs, answer, seconds, ticked, requestId, null);
+    }
+
+    /** As above, with the answer's recording (its id from the upload, may be null) kept with the attempt. */
+    public ReviewService.RatedReview rateWithAttempt(long cardId, Rating rating, long durationMs, Long shownAtMs,
+                                                     String answer, long seconds, Set<Integer> ticked,
+                                                     RequestId requestId, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
@@ -102,8 +109,9 @@ public final class PracticeService {
             if (rated.repeated()) {
                 return rated;
             }
-            attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer, seconds,
-                    marks.coverage(), pointMarks(marks));
+            long attempt = attempts.insertAttempt(h, cardId, rated.learnerId(), rated.reviewId(), clock.millis(), answer,
+                    seconds, marks.coverage(), pointMarks(marks));
+            RecordingStore.attach(h, recordingId, rated.learnerId(), cardId, attempt);
             return rated;
         });
     }
@@ -188,16 +196,22 @@ public final class PracticeService {
         });
     }
 
-    /** Stores a mock interview answer, checked but not yet rated; returns the attempt's id. */
-    public long recordMockAnswer(long cardId, String answer, long seconds) {
+    /**
+     * Stores a mock interview answer, checked but not yet rated, with its recording when it was spoken (the id from
+     * the upload, or null); returns the attempt's id.
+     */
+    public long recordMockAnswer(long cardId, String answer, long seconds, Long recordingId) {
         return jdbi.inTransaction(h -> {
             PracticeCheck check = check(h, cardId, answer, seconds);
-            return attempts.insertAttempt(h, cardId, reviews.learner(h).id(), null, clock.millis(), answer, seconds,
+            long learner = reviews.learner(h).id();
+            long attempt = attempts.insertAttempt(h, cardId, learner, null, clock.millis(), answer, seconds,
                     check.result().coverage(), pointMarks(check.result()));
+            RecordingStore.attach(h, recordingId, learner, cardId, attempt);
+            return attempt;
         });
     }
 
-    /** A mock interview's attempts in the given order, each with what the matcher suggests. */
+    /** A mock interview's attempts in the given order, each with what the check page would suggest. */
     public List<MockAnswer> mockReport(List<Long> attemptIds) {
         return jdbi.withHandle(h -> {
             long learnerId = reviews.learner(h).id();
@@ -207,7 +221,12 @@ public final class PracticeService {
                         .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + id));
                 Card card = decks.card(h, attempt.cardId()).orElseThrow();
                 int target = target(h, card);
-                Rating suggested = SuggestedRating.of(attempt.coverage(), attempt.seconds(), target);
+                // The stored coverage keeps the learner's ticks; depth and contradictions are not stored, so the
+                // answer is checked again for them, and a swapped role caps the report at Hard as on the check page.
+                AnswerMatcher.AnswerCheck again = matcher.check(KeyPoints.of(card.answer()), attempt.answer(),
+                        rarity.current(h));
+                Rating suggested = SuggestedRating.of(attempt.coverage(), again.depth(), again.contradicted(),
+                        attempt.seconds(), target);
                 report.add(new MockAnswer(attempt, card, target, suggested));
             }
             return report;

@@ -3,7 +3,9 @@ package dev.prepdeck.study;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.ForgettingCurve;
+import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.stats.RetrievabilityCurve;
@@ -24,12 +26,15 @@ public final class CardPageController {
     private final StudyPages pages;
     private final MarkdownRenderer markdown;
     private final InlineMarkdown inline;
+    private final RecordingStore recordings;
     private final Clock clock;
 
-    public CardPageController(StudyPages pages, MarkdownRenderer markdown, InlineMarkdown inline, Clock clock) {
+    public CardPageController(StudyPages pages, MarkdownRenderer markdown, InlineMarkdown inline,
+                              RecordingStore recordings, Clock clock) {
         this.pages = pages;
         this.markdown = markdown;
         this.inline = inline;
+        this.recordings = recordings;
         this.clock = clock;
     }
 
@@ -57,17 +62,23 @@ public final class CardPageController {
         model.put("status", page.schedule() == null ? null
                 : DeckPageController.CardRow.of(card, new CardStatus(page.schedule(), entries.size()), now, page.zone(), inline));
         model.put("history", history);
+        Map<Long, Long> spoken = recordings.byAttempt(page.attempts().stream().map(Attempt::id).toList());
         model.put("attempts", page.attempts().stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),
                         PracticeView.clock(a.seconds()), PracticeView.percent(a.coverage()),
                         a.rating() == null ? "not rated" : a.rating().label(),
-                        a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList()))
+                        a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList(),
+                        spoken.get(a.id())))
                 .toList());
         ctx.render("study/card.html", model);
     }
 
-    /** One practice attempt on the card page: when, what was typed, how long, coverage and the points missed. */
-    public record AttemptRow(String when, String answer, String time, String coverage, String rating, List<String> missed) {
+    /**
+     * One practice attempt on the card page: when, what was typed, how long, coverage, the points missed and the
+     * recording when the answer was spoken (null otherwise).
+     */
+    public record AttemptRow(String when, String answer, String time, String coverage, String rating, List<String> missed,
+                             Long recordingId) {
     }
 
     /** One review in a card's history table. */

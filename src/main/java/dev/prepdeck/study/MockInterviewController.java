@@ -7,6 +7,7 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
+import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Params;
@@ -31,12 +32,15 @@ public final class MockInterviewController {
     private final PracticeService practice;
     private final DeckService decks;
     private final MarkdownRenderer markdown;
+    private final RecordingStore recordings;
     private final Clock clock;
 
-    public MockInterviewController(PracticeService practice, DeckService decks, MarkdownRenderer markdown, Clock clock) {
+    public MockInterviewController(PracticeService practice, DeckService decks, MarkdownRenderer markdown,
+                                   RecordingStore recordings, Clock clock) {
         this.practice = practice;
         this.decks = decks;
         this.markdown = markdown;
+        this.recordings = recordings;
         this.clock = clock;
     }
 
@@ -103,7 +107,8 @@ public final class MockInterviewController {
             throw new InvalidInputException("cardId", "this answer is not for the interview's current question");
         }
         String answer = Params.formText(ctx, "answer");
-        answers.add(practice.recordMockAnswer(cardId, answer, PracticeController.answerSeconds(ctx, clock)));
+        answers.add(practice.recordMockAnswer(cardId, answer, PracticeController.answerSeconds(ctx, clock),
+                Params.formId(ctx, "recording", "recording")));
         ctx.redirect("/mock/run?cards=" + Params.joinIds(cards) + "&answers=" + Params.joinIds(answers),
                 HttpStatus.SEE_OTHER);
     }
@@ -118,6 +123,7 @@ public final class MockInterviewController {
             throw new InvalidInputException("answers", "this report has no answers; start a mock interview at /mock");
         }
         List<PracticeService.MockAnswer> report = practice.mockReport(answers);
+        Map<Long, Long> spoken = recordings.byAttempt(answers);
         List<ReportRow> rows = new ArrayList<>();
         double total = 0;
         for (PracticeService.MockAnswer a : report) {
@@ -131,7 +137,7 @@ public final class MockInterviewController {
                     timeAgainstTarget(a.attempt().seconds(), a.targetSeconds()),
                     a.attempt().seconds() > a.targetSeconds(),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
-                    a.suggested().label(), applied == null ? null : applied.label()));
+                    a.suggested().label(), applied == null ? null : applied.label(), spoken.get(a.attempt().id())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
@@ -177,6 +183,6 @@ public final class MockInterviewController {
     /** One question in the report: what was said, what the card says, which key points were covered or missed. */
     public record ReportRow(long attemptId, String questionHtml, String answer, String modelHtml, List<String> covered,
                             List<String> missed, String time, boolean overTarget, String coverage, int suggestedValue,
-                            String suggested, String applied) {
+                            String suggested, String applied, Long recordingId) {
     }
 }

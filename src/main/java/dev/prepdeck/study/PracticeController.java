@@ -4,6 +4,9 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.judge.ChatCompletionsJudge;
+import dev.prepdeck.judge.SecondOpinion;
+import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.AnswerMatcher;
 import dev.prepdeck.practice.Highlighter;
 import dev.prepdeck.practice.PracticeCheck;
@@ -11,9 +14,11 @@ import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeSettings;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.practice.TargetTime;
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Params;
 import dev.prepdeck.web.Wording;
 import io.javalin.http.Context;
@@ -22,6 +27,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -34,14 +40,16 @@ public final class PracticeController {
     private final PracticeService practice;
     private final DeckService decks;
     private final Highlighter highlighter;
+    private final SecondOpinionService secondOpinions;
     private final Clock clock;
 
     public PracticeController(StudyPages pages, PracticeService practice, DeckService decks, Highlighter highlighter,
-                              Clock clock) {
+                              SecondOpinionService secondOpinions, Clock clock) {
         this.pages = pages;
         this.practice = practice;
         this.decks = decks;
         this.highlighter = highlighter;
+        this.secondOpinions = secondOpinions;
         this.clock = clock;
     }
 
@@ -66,7 +74,9 @@ public final class PracticeController {
         model.put("answerText", answer);
         model.put("answerHtml", highlighter.plain(answer, keys));
         model.put("modelHtml", highlighter.markdown(check.card().answer(), keys));
-        model.put("points", PracticeView.points(check.result()));
+        List<PracticeView.PointRow> points = PracticeView.points(check.result());
+        model.put("points", points);
+        addSecondOpinion(ctx, model, check, points, answer);
         model.put("coverage", PracticeView.percent(check.coverage()));
         model.put("covered", check.result().points().stream().filter(AnswerMatcher.PointResult::covered).count());
         model.put("seconds", seconds);
@@ -76,10 +86,47 @@ public final class PracticeController {
         model.put("suggested", suggested.label());
         model.put("shownAt", shownAt.isPresent() ? shownAt.getAsLong() : null);
         model.put("requestId", StudyController.requestIdOf(ctx));
+        model.put("recordingId", Params.formId(ctx, "recording", "recording"));
         model.put("buttons", List.of(Rating.values()).stream()
                 .map(r -> new PracticeView.RatingChoice(r.value(), r.label(), study.intervalLabel(r), r == suggested))
                 .toList());
         ctx.render("study/reveal.html", model);
+    }
+
+    /**
+     * The learner's own judge, when they set one up and typed something: its verdict per key point beside the
+     * built-in one, or one sentence saying why there is none. The built-in verdicts stay what the boxes are ticked by.
+     */
+    private void addSecondOpinion(Context ctx, Map<String, Object> model, PracticeCheck check,
+                                  List<PracticeView.PointRow> points, String answer) {
+        model.put("opinionSummary", null);
+        model.put("opinionPoints", List.of());
+        if (answer.isBlank()) {
+            return;
+        }
+        Optional<SecondOpinion> asked = secondOpinions.ask(Learner.DEFAULT_ID, new ChatCompletionsJudge.Question(
+                check.card().question(), check.card().answer(), points.stream().map(PracticeView.PointRow::text).toList(),
+                answer));
+        if (asked.isEmpty()) {
+            return;
+        }
+        SecondOpinion opinion = asked.get();
+        if (!opinion.answered()) {
+            model.put("opinionSummary", Messages.text(ctx, "judge.problem." + opinion.problem().name(), opinion.model(),
+                    opinion.detail()));
+            return;
+        }
+        long coveredByJudge = opinion.verdicts().stream().filter(SecondOpinion.Verdict::covered).count();
+        model.put("opinionSummary", Messages.text(ctx, "judge.summary", opinion.model(), coveredByJudge, points.size()));
+        model.put("opinionPoints", points.stream().map(p -> opinion.verdict(p.index())
+                .map(v -> new PointOpinion(v.covered(), Messages.text(ctx, v.covered() ? "judge.covered" : "judge.not.covered",
+                        opinion.model()), v.reason()))
+                .orElse(new PointOpinion(null, Messages.text(ctx, "judge.silent", opinion.model()), "")))
+                .toList());
+    }
+
+    /** The second opinion on one key point: covered or not (null: no verdict), in words, and the judge's reason. */
+    public record PointOpinion(Boolean covered, String verdict, String reason) {
     }
 
     /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
@@ -92,7 +139,8 @@ public final class PracticeController {
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
         practice.rateWithAttempt(cardId, rating, durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null,
-                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+                answer, seconds, ticked, RequestId.ofNullable(Params.formText(ctx, "requestId")),
+                Params.formId(ctx, "recording", "recording"));
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 

@@ -65,7 +65,9 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--user-data-dir=" + profile,
-                "--window-size=1280,800", "--lang=en-US");
+                "--window-size=1280,800", "--lang=en-US",
+                // A fake microphone that plays a tone, granted without asking: how spoken answers are tested.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         // A page that opens a dialog must not have it dismissed silently: tests look for it.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         // A driver executable given explicitly keeps Selenium Manager from looking for (or downloading) one.

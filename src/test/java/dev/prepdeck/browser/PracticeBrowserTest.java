@@ -55,7 +55,7 @@ class PracticeBrowserTest {
     }
 
     /** Turns practice mode on for the deck from its practice settings page, with the keyboard. */
-    private static void practiceOn(Site site, long deck) {
+    static void practiceOn(Site site, long deck) {
         Page settings = site.open("/decks/" + deck + "/practice");
         settings.focus("input[name=mode][value=on]").press(Keys.SPACE);
         settings.focus("#targetSeconds").pressToNewPage(Keys.ENTER);

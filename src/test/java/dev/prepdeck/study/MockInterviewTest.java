@@ -172,4 +172,42 @@ class MockInterviewTest {
             assertThat(org.jsoup.Jsoup.parse(s.page(location(enough))).select(".flash")).as("nothing to say").isEmpty();
         });
     }
+
+    private Path folder(String name) {
+        try {
+            return java.nio.file.Files.createDirectories(tempDir.resolve(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void a_report_never_suggests_more_than_hard_for_an_answer_that_swaps_roles_as_the_practice_check_does() {
+        dev.prepdeck.TestCollection docker = dev.prepdeck.TestCollection.of(folder("docker"), "docker.md", """
+                # Interview::Docker
+
+                ## What is the difference between an image and a container?
+                <!-- id: image-container -->
+
+                - Image: a read-only template built from a Dockerfile.
+                - Container: a running instance of an image, with its own writable layer.
+                - Push images to a registry so other machines can pull them.
+                - Tag every image with a version rather than latest.
+                - Docker Compose starts several containers together from one file.
+                """);
+        long card = docker.cardWithUid("image-container");
+        String swapped = "A container is the read-only template built from a Dockerfile, and an image is a running "
+                + "instance of it with its own writable layer. Push images to a registry so other machines can pull "
+                + "them, tag every image with a version rather than latest, and Docker Compose starts several "
+                + "containers together from one file.";
+        docker.site(s -> {
+            String check = s.submit("/study/check", "cardId", String.valueOf(card), "answer", swapped, "seconds", "30")
+                    .body().string();
+            assertThat(org.jsoup.Jsoup.parse(check).select("#practice-suggested").text()).isEqualTo("Hard");
+            Response answered = s.submit("/mock/answer", "cards", String.valueOf(card), "answers", "",
+                    "cardId", String.valueOf(card), "answer", swapped, "seconds", "30");
+            org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(s.page(location(s.get(location(answered)))));
+            assertThat(report.select(".mock-answer select option[selected]").text()).isEqualTo("Hard");
+        });
+    }
 }

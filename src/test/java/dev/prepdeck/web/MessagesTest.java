@@ -50,6 +50,34 @@ class MessagesTest {
         }
     }
 
+    /**
+     * Bundles are merged line by line (.gitattributes: merge=union), so two branches adding the same key would both
+     * land and the later silently win: each key may appear once.
+     */
+    @Test
+    void no_key_is_defined_twice_in_a_bundle() throws IOException {
+        for (String name : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+            java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+            java.util.List<String> twice = new java.util.ArrayList<>();
+            try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + name)) {
+                String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    int equals = line.indexOf('=');
+                    if (line.isEmpty() || line.startsWith("#") || equals < 0) {
+                        continue;
+                    }
+                    String key = line.substring(0, equals).strip();
+                    Integer first = seen.putIfAbsent(key, i + 1);
+                    if (first != null) {
+                        twice.add(name + ":" + (i + 1) + " " + key + " (first at line " + first + ")");
+                    }
+                }
+            }
+            assertThat(twice).as("keys defined twice").isEmpty();
+        }
+    }
+
     @Test
     void the_browser_language_picks_a_supported_one_and_anything_unreadable_means_english() {
         assertThat(Language.fromAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
