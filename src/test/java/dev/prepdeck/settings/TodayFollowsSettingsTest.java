@@ -37,14 +37,8 @@ class TodayFollowsSettingsTest {
         TestCollection collection = TestCollection.at(tempDir, NOW, "networking.md", TestData.NETWORKING_DECK);
         long reviewed = collection.cardWithUid("net-dns");
         long due = collection.cardWithUid("net-tcp-udp");
+        review(collection, reviewed, REVIEWED);
         collection.jdbi().useHandle(h -> {
-            h.createUpdate("""
-                            INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
-                                state_before, stability_before, difficulty_before, reps_before, lapses_before,
-                                learning_steps_before, scheduled_days_before, elapsed_days_before, last_review_before,
-                                due_before, state_after, stability_after, difficulty_after, scheduled_days_after, due_after)
-                            VALUES (:card, 1, :at, 3, 0, 8000, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 1, 3, 5, 0, :at)""")
-                    .bind("card", reviewed).bind("at", REVIEWED.toEpochMilli()).execute();
             h.createUpdate("""
                             UPDATE card_state SET state = 2, stability = 10, difficulty = 5, reps = 3, scheduled_days = 10,
                                    last_review = :last, due = :due WHERE card_id = :card""")
@@ -92,5 +86,40 @@ class TodayFollowsSettingsTest {
             }
             assertThat(seen).containsExactlyElementsOf(expected);
         });
+    }
+
+    @Test
+    void the_streak_counts_the_learners_own_days() {
+        TestCollection collection = TestCollection.at(tempDir, "2026-03-08T14:00:00Z", "networking.md",
+                TestData.NETWORKING_DECK);
+        long card = collection.cardWithUid("net-dns");
+        // 09:00 EST on the 6th and 7th, 09:30 EDT on the 8th: three mornings in New York
+        for (String at : List.of("2026-03-06T14:00:00Z", "2026-03-07T14:00:00Z", "2026-03-08T13:30:00Z")) {
+            review(collection, card, Instant.parse(at));
+        }
+        collection.site(s -> {
+            assertThat(streak(s, "America/New_York", 4)).isEqualTo(3);
+            // In Kiritimati they were 04:00 on the 7th, 04:00 on the 8th and 03:30 on the 9th, and it is now 04:00
+            // on the 9th: from 4 am the last one still belongs to the 8th and today has no review yet
+            assertThat(streak(s, "Pacific/Kiritimati", 4)).isEqualTo(2);
+            // from midnight it is the 9th's, today's
+            assertThat(streak(s, "Pacific/Kiritimati", 0)).isEqualTo(3);
+        });
+    }
+
+    private static int streak(TestSite s, String zone, int hour) {
+        assertThat(s.putJson("/api/settings", "{\"timeZone\": \"" + zone + "\", \"rolloverHour\": " + hour + "}")
+                .code()).isEqualTo(200);
+        return TestSite.json(s.get("/api/stats")).get("streakDays").asInt();
+    }
+
+    private static void review(TestCollection collection, long card, Instant at) {
+        collection.jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
+                            state_before, stability_before, difficulty_before, reps_before, lapses_before,
+                            learning_steps_before, scheduled_days_before, elapsed_days_before, last_review_before,
+                            due_before, state_after, stability_after, difficulty_after, scheduled_days_after, due_after)
+                        VALUES (:card, 1, :at, 3, 0, 8000, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 1, 3, 5, 0, :at)""")
+                .bind("card", card).bind("at", at.toEpochMilli()).execute());
     }
 }
