@@ -3,7 +3,9 @@ package dev.prepdeck;
 import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.ankisync.ExportReport;
 import dev.prepdeck.ankisync.ImportReport;
-import dev.prepdeck.db.Database;
+import dev.prepdeck.backup.BackupException;
+import dev.prepdeck.backup.Backups;
+import dev.prepdeck.backup.Reason;
 import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
@@ -32,7 +34,10 @@ import picocli.CommandLine.Parameters;
 public final class AnkiCommand {
 
     static AnkiSync anki(DatabaseOption database) {
-        Jdbi jdbi = Database.open(database.file);
+        return anki(Backups.openDatabase(database.file));
+    }
+
+    static AnkiSync anki(Jdbi jdbi) {
         Clock clock = Clock.systemUTC();
         return new AnkiSync(jdbi, new DeckRepository(), new ReviewRepository(), new MediaStore(jdbi, clock), clock);
     }
@@ -61,8 +66,15 @@ public final class AnkiCommand {
                 System.err.println("error: " + file + " is not a file");
                 return 2;
             }
+            Jdbi jdbi = Backups.openDatabase(database.file);
             try {
-                ImportReport report = anki(database).importFile(file, deckPrefix);
+                Backups.of(jdbi).write(Reason.IMPORT);
+            } catch (BackupException e) {
+                System.err.println("error: " + e.getMessage() + "; nothing imported");
+                return 1;
+            }
+            try {
+                ImportReport report = anki(jdbi).importFile(file, deckPrefix);
                 System.out.println(report.file() + ": " + report.format());
                 report.decks().forEach(deck -> System.out.println("deck: " + deck));
                 report.skipped().forEach(line -> System.err.println("skipped: " + line));

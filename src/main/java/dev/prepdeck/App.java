@@ -2,6 +2,11 @@ package dev.prepdeck;
 
 import dev.prepdeck.ankisync.AnkiController;
 import dev.prepdeck.ankisync.AnkiSync;
+import dev.prepdeck.backup.BackupController;
+import dev.prepdeck.backup.Backups;
+import dev.prepdeck.backup.Reason;
+import dev.prepdeck.check.CheckController;
+import dev.prepdeck.check.DatabaseCheck;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.review.Learner;
@@ -29,6 +34,7 @@ import dev.prepdeck.practice.TermAnalyzer;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.search.BrowseController;
+import dev.prepdeck.search.BulkAction;
 import dev.prepdeck.search.BulkEdit;
 import dev.prepdeck.search.SearchService;
 import dev.prepdeck.settings.SettingsController;
@@ -50,12 +56,15 @@ import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
 import dev.prepdeck.web.AllowedHosts;
 import dev.prepdeck.web.InlineMarkdown;
+import dev.prepdeck.web.JsonBody;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
@@ -79,6 +88,11 @@ public final class App {
 
     /** The app with an answer analyser built beforehand (it loads dictionaries; start-up builds it meanwhile). */
     public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms) {
+        return create(jdbi, clock, hosts, terms, Backups.of(jdbi, clock, ZoneId.systemDefault()));
+    }
+
+    /** The app writing its automatic backups through {@code backups} (the server's, which also backs up on a timer). */
+    public static Javalin create(Jdbi jdbi, Clock clock, AllowedHosts hosts, TermAnalyzer terms, Backups backups) {
         DeckRepository deckRepository = new DeckRepository();
         ReviewRepository reviewRepository = new ReviewRepository();
         DeckService deckService = new DeckService(jdbi, deckRepository, clock);
@@ -131,6 +145,11 @@ public final class App {
         BrowseController browse = new BrowseController(
                 new BulkEdit(jdbi, searchService, deckRepository, clock), searchService, clock);
         CramController cram = new CramController(searchService, markdown);
+        BackupController backupPages = new BackupController(backups);
+        DeckSync deckSync = new DeckSync(jdbi, deckRepository, mediaStore, clock);
+        CheckController checkPage = new CheckController(
+                new DatabaseCheck(jdbi, deckRepository, reviewRepository, deckSync, mediaStore),
+                () -> backups.write(Reason.CHECK));
         // Whose settings a request reads and changes: the one learner until accounts exist.
         SettingsController settingsPages = new SettingsController(
                 new SettingsService(jdbi, new SettingsRepository()), ctx -> Learner.DEFAULT_ID);
@@ -187,7 +206,7 @@ public final class App {
             // Notes import
             config.routes.get("/notes/import", notesImport::form);
             config.routes.post("/notes/preview", notesImport::preview);
-            config.routes.post("/notes/save", notesImport::save);
+            config.routes.post("/notes/save", backupPages.first(Reason.IMPORT, notesImport::save));
 
             // Media: the images and sounds cards show, as their Markdown names them (media/NAME)
             config.routes.get("/media/{name}", media::serve);
@@ -208,22 +227,24 @@ public final class App {
             // FSRS optimizer: fit the weights to a deck's reviews (with its sub-decks) or to every deck's; apply on request
             config.routes.get("/optimize", optimize::allDecksForm);
             config.routes.post("/optimize", optimize::optimizeAll);
-            config.routes.post("/optimize/apply", optimize::applyAll);
+            config.routes.post("/optimize/apply", backupPages.first(Reason.RESCHEDULE, App::reschedules, optimize::applyAll));
             config.routes.post("/optimize/retention", optimize::retentionAll);
             config.routes.get("/decks/{deckId}/optimize", optimize::deckForm);
             config.routes.post("/decks/{deckId}/optimize", optimize::optimizeDeck);
-            config.routes.post("/decks/{deckId}/optimize/apply", optimize::applyDeck);
+            config.routes.post("/decks/{deckId}/optimize/apply",
+                    backupPages.first(Reason.RESCHEDULE, App::reschedules, optimize::applyDeck));
             config.routes.post("/decks/{deckId}/optimize/retention", optimize::retentionDeck);
             config.routes.post("/api/decks/{deckId}/optimize", optimize::optimizeApi);
-            config.routes.post("/api/decks/{deckId}/fsrs", optimize::applyApi);
+            config.routes.post("/api/decks/{deckId}/fsrs",
+                    backupPages.first(Reason.RESCHEDULE, App::reschedulesByJson, optimize::applyApi));
 
             // Anki packages in and out (issue 15)
             config.routes.get("/anki", anki::form);
-            config.routes.post("/anki/import", anki::importPackage);
+            config.routes.post("/anki/import", backupPages.first(Reason.IMPORT, anki::importPackage));
             config.routes.get("/decks/{deckId}/anki.apkg", anki::exportDeck);
             // Anki, the rest of issue 15: a text file's preview with its column choice, text exports, a search's
             // matches as a package, every deck's Markdown files as a .zip
-            config.routes.post("/anki/import-text", anki::importText);
+            config.routes.post("/anki/import-text", backupPages.first(Reason.IMPORT, anki::importText));
             config.routes.get("/decks/{deckId}/anki.csv", anki::exportDeckCsv);
             config.routes.get("/decks/{deckId}/anki.tsv", anki::exportDeckTsv);
             config.routes.get("/anki/search.apkg", anki::exportSearch);
@@ -231,12 +252,12 @@ public final class App {
 
             // Browse: search the cards (the menu's search box lands here), change them in bulk, manage tags
             config.routes.get("/browse", browse::page);
-            config.routes.post("/browse/bulk", browse::bulkForm);
+            config.routes.post("/browse/bulk", backupPages.first(Reason.DELETE, App::deletesConfirmed, browse::bulkForm));
             config.routes.get("/tags", browse::tags);
             config.routes.post("/tags/rename", browse::renameTag);
             config.routes.post("/tags/delete", browse::deleteTag);
             config.routes.get("/api/search", browse::searchApi);
-            config.routes.post("/api/cards/bulk", browse::bulkApi);
+            config.routes.post("/api/cards/bulk", backupPages.first(Reason.DELETE, App::deletesByJson, browse::bulkApi));
             // Cram: a search's cards one by one, the night before an interview, without touching their schedule
             config.routes.get("/cram", cram::card);
 
@@ -246,6 +267,15 @@ public final class App {
             config.routes.get("/stats/review-log.csv", statsPages::reviewLogCsv);
             config.routes.get("/api/stats", statsPages::api);
 
+            // Backups and Check Database (issue 17); imports, bulk deletes and reschedules above back up first
+            config.routes.get("/backups", backupPages::page);
+            config.routes.post("/backups", backupPages::backUpNow);
+            config.routes.get("/backups/{name}", backupPages::download);
+            config.routes.get("/backups/{name}/restore", backupPages::confirmRestore);
+            config.routes.post("/backups/{name}/restore", backupPages::restore);
+            config.routes.get("/check", checkPage::page);
+            config.routes.post("/check", checkPage::run);
+
             // Settings (issue 20): language, theme, the study day's zone and rollover hour, defaults for new decks
             config.routes.get("/settings", settingsPages::page);
             config.routes.post("/settings", settingsPages::save);
@@ -253,5 +283,23 @@ public final class App {
             config.routes.get("/api/settings", settingsPages::api);
             config.routes.put("/api/settings", settingsPages::apiChange);
         });
+    }
+
+    /** The optimizer's apply form asks to reschedule the cards with the new weights (it may only save them). */
+    private static boolean reschedules(Context ctx) {
+        return ctx.formParam("reschedule") != null;
+    }
+
+    private static boolean reschedulesByJson(Context ctx) {
+        return JsonBody.of(ctx).optionalBoolean("reschedule", false);
+    }
+
+    /** The browse page's bulk form deletes once the person confirmed (the first post only asks). */
+    private static boolean deletesConfirmed(Context ctx) {
+        return BulkAction.DELETE.equals(ctx.formParam("action")) && ctx.formParam("confirmed") != null;
+    }
+
+    private static boolean deletesByJson(Context ctx) {
+        return BulkAction.DELETE.equals(JsonBody.of(ctx).optionalString("action"));
     }
 }

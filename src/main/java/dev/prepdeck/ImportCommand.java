@@ -1,5 +1,8 @@
 package dev.prepdeck;
 
+import dev.prepdeck.backup.BackupException;
+import dev.prepdeck.backup.Backups;
+import dev.prepdeck.backup.Reason;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckRepository;
@@ -34,7 +37,13 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("error: " + folder + " is not a folder");
             return 2;
         }
-        Jdbi jdbi = Database.open(database.file);
+        Jdbi jdbi = Backups.openDatabase(database.file);
+        try {
+            Backups.of(jdbi).write(Reason.IMPORT);
+        } catch (BackupException e) {
+            System.err.println("error: " + e.getMessage() + "; nothing imported");
+            return 1;
+        }
         Clock clock = Clock.systemUTC();
         SyncReport report = new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock)
                 .importFolder(folder);

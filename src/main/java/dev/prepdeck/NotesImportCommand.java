@@ -1,6 +1,8 @@
 package dev.prepdeck;
 
-import dev.prepdeck.db.Database;
+import dev.prepdeck.backup.BackupException;
+import dev.prepdeck.backup.Backups;
+import dev.prepdeck.backup.Reason;
 import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
@@ -104,7 +106,13 @@ public final class NotesImportCommand implements Callable<Integer> {
     }
 
     private int importAll(List<NotesImporter.PlannedDeck> decks) {
-        Jdbi jdbi = Database.open(database.file);
+        Jdbi jdbi = Backups.openDatabase(database.file);
+        try {
+            Backups.of(jdbi).write(Reason.IMPORT);
+        } catch (BackupException e) {
+            System.err.println("error: " + e.getMessage() + "; nothing imported");
+            return 1;
+        }
         Clock clock = Clock.systemUTC();
         NotesImporter importer = new NotesImporter(
                 new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));

@@ -1,7 +1,11 @@
 package dev.prepdeck;
 
+import dev.prepdeck.backup.BackupException;
+import dev.prepdeck.backup.Backups;
+import dev.prepdeck.backup.Reason;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.db.ServerLock;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.ShippedDecks;
@@ -15,6 +19,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    @Option(names = "--backup-hours", paramLabel = "HOURS", defaultValue = "1",
+            description = {"back up every HOURS hours while the collection changes (default: ${DEFAULT-VALUE}; 0: only"
+                    + " at start and before risky operations)"})
+    int backupHours;
+
     @Option(names = "--verbose", description = "also print what the deck import did and the web server's start-up log")
     boolean verbose;
 
@@ -71,12 +81,33 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("error: --decks " + decks + " is not a folder");
             return 2;
         }
+        if (backupHours < 0) {
+            System.err.println("error: --backup-hours must be 0 or more, got " + backupHours);
+            return 2;
+        }
+        // Held until the process ends, so prepdeck restore knows not to replace the file under this server.
+        Optional<ServerLock> lock = ServerLock.acquire(database.file);
+        if (lock.isEmpty()) {
+            System.err.println("error: " + database.file + ": another prepdeck server is running on it");
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(lock.get()::release, "prepdeck-server-lock"));
         // Start-up overlaps what does not depend on each other: the answer analyser (Lucene dictionaries) is built
         // while the database opens; the web app (Javalin, templates) is built while the decks sync.
         CompletableFuture<TermAnalyzer> terms = CompletableFuture.supplyAsync(TermAnalyzer::shipped);
-        Jdbi jdbi = Database.open(database.file);
         Clock clock = Clock.systemUTC();
-        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer -> App.create(jdbi, clock, hosts, analyzer));
+        Jdbi jdbi;
+        Backups backups;
+        try {
+            jdbi = Database.open(database.file, Backups.beforeUpgrade(database.file, clock, ZoneId.systemDefault()));
+            backups = Backups.of(jdbi, clock, ZoneId.systemDefault());
+            // the start-up backup comes before the decks folder is imported into the collection
+            backups.write(Reason.START);
+        } catch (BackupException e) {
+            System.err.println("error: " + e.getMessage() + "; prepdeck did not start");
+            return 1;
+        }
+        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer -> App.create(jdbi, clock, hosts, analyzer, backups));
         SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
@@ -87,7 +118,16 @@ public final class ServeCommand implements Callable<Integer> {
         // The accounts issue turns this warning into a refusal to start without a login.
         networkWarning(host).ifPresent(System.err::println);
         app.join().start(host, port);
-        scheduleStatistics(jdbi);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "prepdeck-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // SQLite's advice for long-lived connections: PRAGMA optimize now and then, so query statistics keep up
+        timer.scheduleWithFixedDelay(() -> Database.refreshStatistics(jdbi), 1, 1, TimeUnit.HOURS);
+        if (backupHours > 0) {
+            timer.scheduleWithFixedDelay(() -> backUpIfChanged(backups), backupHours, backupHours, TimeUnit.HOURS);
+        }
         System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
                 + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
         return 0;
@@ -119,13 +159,15 @@ public final class ServeCommand implements Callable<Integer> {
         return ShippedDecks.importInto(sync);
     }
 
-    /** SQLite's advice for long-lived connections: PRAGMA optimize now and then, so query statistics keep up. */
-    private static void scheduleStatistics(Jdbi jdbi) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "prepdeck-optimize");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(() -> Database.refreshStatistics(jdbi), 1, 1, TimeUnit.HOURS);
+    /** A backup when the collection changed since the newest one; a failure is told and tried again next time. */
+    private static void backUpIfChanged(Backups backups) {
+        try {
+            boolean changed = backups.newest().map(newest -> backups.changedSince(newest.time())).orElse(true);
+            if (changed) {
+                backups.write(Reason.INTERVAL);
+            }
+        } catch (BackupException e) {
+            System.err.println("warning: " + e.getMessage());
+        }
     }
 }

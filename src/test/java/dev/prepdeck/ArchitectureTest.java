@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of(""),                                       // Main, App and the commands: the wiring
             List.of("dashboard", "study"),                     // pages that combine several features
-            List.of("stats", "notes", "practice", "fsrs.replay", "search", "ankisync", "judge"),
+            List.of("stats", "notes", "practice", "fsrs.replay", "search", "ankisync", "judge", "check", "backup"),
             List.of("optimize"),                               // fitting FSRS to the review log, and applying it
             List.of("review"),
             List.of("deck"),

@@ -43,6 +43,11 @@ public final class Database {
      * an operating-system crash can take back the last commits, never corrupt the file.
      */
     public static Jdbi open(Path file) {
+        return open(file, Migrations.BeforeUpgrade.NOTHING);
+    }
+
+    /** As {@link #open(Path)}, telling {@code beforeUpgrade} first when the file's schema is about to be upgraded. */
+    public static Jdbi open(Path file, Migrations.BeforeUpgrade beforeUpgrade) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -73,7 +78,7 @@ public final class Database {
         jdbi.setTransactionHandler(new Transactions(new ReentrantLock(true), WAIT));
         jdbi.getConfig(Pool.class).pool = pool;
         registerMappings(jdbi);
-        new Migrations(file.toString()).migrate(jdbi);
+        new Migrations(file.toString(), beforeUpgrade).migrate(jdbi);
         optimize(jdbi, "PRAGMA optimize=0x10012");
         return jdbi;
     }
@@ -91,6 +96,13 @@ public final class Database {
     /** Re-gathers statistics of tables that changed a lot since they were last analyzed; usually does nothing. */
     public static void refreshStatistics(Jdbi jdbi) {
         optimize(jdbi, "PRAGMA optimize");
+    }
+
+    /** The file the database behind {@code jdbi} lives in, as SQLite names it. */
+    public static Path file(Jdbi jdbi) {
+        String file = jdbi.withHandle(h -> h.createQuery("SELECT file FROM pragma_database_list WHERE name = 'main'")
+                .mapTo(String.class).one());
+        return Path.of(file);
     }
 
     /** Closes the connections kept open; the last to close checkpoints the WAL into the database file. */

@@ -31,9 +31,23 @@ public final class Migrations {
     public static final int LATEST_VERSION = SCRIPTS.size();
 
     private final String databaseName;
+    private final BeforeUpgrade beforeUpgrade;
 
     public Migrations(String databaseName) {
+        this(databaseName, BeforeUpgrade.NOTHING);
+    }
+
+    public Migrations(String databaseName, BeforeUpgrade beforeUpgrade) {
         this.databaseName = databaseName;
+        this.beforeUpgrade = beforeUpgrade;
+    }
+
+    /** Told before the first upgrade of a database that already holds data, while it still has its old schema. */
+    @FunctionalInterface
+    public interface BeforeUpgrade {
+        BeforeUpgrade NOTHING = (jdbi, fromVersion) -> { };
+
+        void upgrading(Jdbi jdbi, int fromVersion);
     }
 
     /** Applies every missing upgrade, each in its own transaction together with its version bump. */
@@ -48,6 +62,9 @@ public final class Migrations {
                     databaseName + " was written by a newer prepdeck (schema version " + current
                             + "); this build understands versions up to " + LATEST_VERSION
                             + ". Upgrade prepdeck or choose another file with --db.");
+        }
+        if (current > 0 && current < targetVersion) {
+            beforeUpgrade.upgrading(jdbi, current);
         }
         for (int version = current; version < targetVersion; version++) {
             String script = SCRIPTS.get(version);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.transaction.TransactionException;
 import org.jdbi.v3.core.transaction.TransactionHandler;
@@ -41,6 +42,20 @@ final class Transactions implements TransactionHandler {
     Transactions(ReentrantLock writer, Duration writerWait) {
         this.writer = writer;
         this.writerWait = writerWait;
+    }
+
+    /**
+     * Runs {@code work} holding this process's writer lock, outside any transaction: for work SQLite does as a
+     * whole-file operation (a restore) that no writer of this process may interleave with.
+     */
+    static void exclusively(Jdbi jdbi, Runnable work) {
+        Transactions transactions = (Transactions) jdbi.getTransactionHandler();
+        transactions.lockWriter();
+        try {
+            work.run();
+        } finally {
+            transactions.writer.unlock();
+        }
     }
 
     @Override

@@ -243,7 +243,7 @@ public final class DeckSync {
     }
 
     /** Every media name a card or deck description references. */
-    private Set<String> referencedMedia(Handle h) {
+    public Set<String> referencedMedia(Handle h) {
         Set<String> names = new HashSet<>();
         for (String text : decks.textsMentioningMedia(h)) {
             MediaLinks.find(text).forEach(reference -> names.add(reference.name()));

@@ -105,13 +105,19 @@ public final class MediaStore {
      * names stay bound to their digests, so a name never comes back meaning other bytes.
      */
     public List<String> deleteUnused(Handle h, Set<String> inUse) {
+        List<String> unused = unused(h, inUse);
+        media.retire(h, unused);
+        return unused;
+    }
+
+    /** The names of stored files whose bytes are kept although their name is not in {@code inUse}. */
+    public List<String> unused(Handle h, Set<String> inUse) {
         List<String> unused = new ArrayList<>();
         for (String name : media.keptNames(h)) {
             if (!inUse.contains(name)) {
                 unused.add(name);
             }
         }
-        media.retire(h, unused);
         return unused;
     }
 

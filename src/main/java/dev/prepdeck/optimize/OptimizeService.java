@@ -194,7 +194,7 @@ public final class OptimizeService {
     }
 
     /** The card as the scheduler leaves it after its reviews, each rated again at its time. */
-    static FsrsCard replay(Scheduler scheduler, ReviewedCard card, Learner learner) {
+    public static FsrsCard replay(Scheduler scheduler, ReviewedCard card, Learner learner) {
         List<PastReview> history = card.history().reviews();
         FsrsCard state = FsrsCard.newCard(history.get(0).time());
         for (PastReview review : history) {

@@ -51,6 +51,9 @@ public sealed interface BulkAction {
     record Delete() implements BulkAction {
     }
 
+    /** The name of {@link Delete} in forms and JSON. */
+    String DELETE = "delete";
+
     /**
      * The action called {@code name} with the fields it needs: {@code flag} for flag, {@code deckId} for move,
      * {@code tags} for add-tags and remove-tags.
@@ -69,7 +72,7 @@ public sealed interface BulkAction {
             case "add-tags" -> new AddTags(tags);
             case "remove-tags" -> new RemoveTags(tags);
             case "forget" -> new Forget();
-            case "delete" -> new Delete();
+            case DELETE -> new Delete();
             default -> throw new InvalidInputException("action",
                     "unknown action '" + name.strip() + "'; use " + NAMES);
         };

@@ -36,7 +36,8 @@ class FormBodyTest {
     private List<String> formRoutes(TestSite s) {
         List<String> paths = s.routes().stream()
                 .filter(r -> r.method().equals("POST") && !r.path().startsWith("/api/"))
-                .map(r -> r.path().replace("{deckId}", Long.toString(deckId)).replace("{cardId}", Long.toString(cardId)))
+                .map(r -> r.path().replace("{deckId}", Long.toString(deckId)).replace("{cardId}", Long.toString(cardId))
+                        .replace("{name}", "no-such-backup.db"))
                 .toList();
         assertThat(paths).as("form routes found in the app").contains("/decks", "/notes/preview", "/study/rate");
         return paths;

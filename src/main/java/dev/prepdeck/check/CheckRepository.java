@@ -1,0 +1,153 @@
+package dev.prepdeck.check;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** The check's SQL: finding rows that disagree with each other, and putting them right; on the caller's handle. */
+final class CheckRepository {
+    /** A row {@code PRAGMA foreign_key_check} names: its table and rowid (null in a table without rowids). */
+    record BrokenReference(String table, Long rowid) {
+    }
+
+    /** What the card's scheduling state says and what its latest review left it as. */
+    record StoredState(long cardId, long deckId, int state, double stability, double difficulty, int reps,
+                       int scheduledDays, Long lastReview, long due, Integer stateAfter, Double stabilityAfter,
+                       Double difficultyAfter, Integer scheduledDaysAfter, Long dueAfter, Long reviewedAt) {
+    }
+
+    record CardLearner(long cardId, long learnerId) {
+    }
+
+    List<BrokenReference> brokenReferences(Handle h) {
+        return h.createQuery("PRAGMA foreign_key_check")
+                .map((rs, ctx) -> new BrokenReference(rs.getString("table"),
+                        rs.getObject("rowid") == null ? null : rs.getLong("rowid")))
+                .list();
+    }
+
+    /** Deletes the row at {@code rowid} of {@code table}, a table name SQLite itself reported. */
+    void deleteRow(Handle h, String table, long rowid) {
+        h.createUpdate("DELETE FROM \"" + table.replace("\"", "\"\"") + "\" WHERE rowid = :rowid")
+                .bind("rowid", rowid).execute();
+    }
+
+    List<CardLearner> missingStates(Handle h) {
+        return h.createQuery("""
+                        SELECT c.id AS card_id, l.id AS learner_id FROM card c CROSS JOIN learner l
+                        WHERE NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id AND s.learner_id = l.id)
+                        ORDER BY c.id, l.id""")
+                .mapTo(CardLearner.class).list();
+    }
+
+    /** A new card's state, as a card gets when it is added. */
+    void insertNewState(Handle h, CardLearner missing) {
+        h.createUpdate("""
+                        INSERT INTO card_state (card_id, learner_id, due)
+                        SELECT id, :learnerId, created_at FROM card WHERE id = :cardId""")
+                .bind("cardId", missing.cardId()).bind("learnerId", missing.learnerId()).execute();
+    }
+
+    /** The learner's reviewed cards, each with its state and the outcome its latest review recorded. */
+    List<StoredState> reviewedStates(Handle h, long learnerId) {
+        return h.createQuery("""
+                        SELECT s.card_id, c.deck_id, s.state, s.stability, s.difficulty, s.reps, s.scheduled_days,
+                               s.last_review, s.due, r.state_after, r.stability_after, r.difficulty_after,
+                               r.scheduled_days_after, r.due_after, r.reviewed_at
+                        FROM card_state s
+                        JOIN card c ON c.id = s.card_id
+                        JOIN (SELECT card_id, state_after, stability_after, difficulty_after, scheduled_days_after,
+                                     due_after, reviewed_at,
+                                     ROW_NUMBER() OVER (PARTITION BY card_id ORDER BY reviewed_at DESC, id DESC) AS newest
+                              FROM review_log WHERE learner_id = :learnerId) r
+                          ON r.card_id = s.card_id AND r.newest = 1
+                        WHERE s.learner_id = :learnerId
+                        ORDER BY s.card_id""")
+                .bind("learnerId", learnerId).mapTo(StoredState.class).list();
+    }
+
+    List<Long> orphanedSearchRows(Handle h) {
+        return h.createQuery("""
+                        SELECT card_id FROM card_text WHERE card_id NOT IN (SELECT id FROM card)
+                        UNION SELECT rowid FROM card_text_index WHERE rowid NOT IN (SELECT id FROM card)
+                        UNION SELECT rowid FROM card_text_cjk WHERE rowid NOT IN (SELECT id FROM card)
+                        UNION SELECT card_id FROM card_tag WHERE card_id NOT IN (SELECT id FROM card)
+                        ORDER BY 1""")
+                .mapTo(Long.class).list();
+    }
+
+    /** Cards without their folded text or without a row in either full-text index. */
+    List<Long> cardsMissingFromSearch(Handle h) {
+        return h.createQuery("""
+                        SELECT id FROM card WHERE id NOT IN (SELECT card_id FROM card_text)
+                        UNION SELECT id FROM card WHERE id NOT IN (SELECT rowid FROM card_text_index)
+                        UNION SELECT id FROM card WHERE id NOT IN (SELECT rowid FROM card_text_cjk)
+                        ORDER BY 1""")
+                .mapTo(Long.class).list();
+    }
+
+    void deleteSearchRows(Handle h, long cardId) {
+        for (String sql : List.of("DELETE FROM card_text_index WHERE rowid = :id",
+                "DELETE FROM card_text_cjk WHERE rowid = :id", "DELETE FROM card_text WHERE card_id = :id",
+                "DELETE FROM card_tag WHERE card_id = :id")) {
+            h.createUpdate(sql).bind("id", cardId).execute();
+        }
+    }
+
+    /** Indexes a card for search as the card_text_add trigger does when a card is added. */
+    void indexForSearch(Handle h, long cardId) {
+        deleteSearchRows(h, cardId);
+        for (String sql : List.of("""
+                        INSERT INTO card_text (card_id, question, answer)
+                        SELECT id, search_fold(question), search_fold(answer) FROM card WHERE id = :id""", """
+                        INSERT INTO card_text_index (rowid, question, answer)
+                        SELECT card_id, question, answer FROM card_text WHERE card_id = :id""", """
+                        INSERT INTO card_text_cjk (rowid, question, answer)
+                        SELECT card_id, search_cjk(question), search_cjk(answer) FROM card_text WHERE card_id = :id""", """
+                        INSERT INTO card_tag (card_id, tag)
+                        SELECT c.id, t.value FROM card c, json_each(search_tags(c.tags)) t WHERE c.id = :id""")) {
+            h.createUpdate(sql).bind("id", cardId).execute();
+        }
+    }
+
+    List<CardLearner> orphanedRecallRows(Handle h) {
+        return h.createQuery("""
+                        SELECT r.card_id, r.learner_id FROM card_recall r
+                        WHERE NOT EXISTS (SELECT 1 FROM card_state s
+                                          WHERE s.card_id = r.card_id AND s.learner_id = r.learner_id)
+                        ORDER BY r.card_id""")
+                .mapTo(CardLearner.class).list();
+    }
+
+    /** States whose due-queue row is missing, in another deck's place or out of date. */
+    List<CardLearner> staleRecallRows(Handle h) {
+        return h.createQuery("""
+                        SELECT s.card_id, s.learner_id FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE NOT EXISTS (
+                            SELECT 1 FROM card_recall r
+                            WHERE r.learner_id = s.learner_id AND r.deck_id = c.deck_id AND r.card_id = s.card_id
+                              AND r.state = s.state AND r.suspended = s.suspended AND r.stability = s.stability
+                              AND r.difficulty = s.difficulty AND r.scheduled_days = s.scheduled_days
+                              AND r.last_review IS s.last_review AND r.due = s.due)
+                           OR (SELECT COUNT(*) FROM card_recall r
+                               WHERE r.card_id = s.card_id AND r.learner_id = s.learner_id) > 1
+                        ORDER BY s.card_id""")
+                .mapTo(CardLearner.class).list();
+    }
+
+    void deleteRecallRows(Handle h, CardLearner row) {
+        h.createUpdate("DELETE FROM card_recall WHERE card_id = :cardId AND learner_id = :learnerId")
+                .bind("cardId", row.cardId()).bind("learnerId", row.learnerId()).execute();
+    }
+
+    /** The due-queue row of a state, copied from it as the card_recall_add trigger does. */
+    void copyRecallRow(Handle h, CardLearner row) {
+        deleteRecallRows(h, row);
+        h.createUpdate("""
+                        INSERT INTO card_recall
+                        SELECT s.learner_id, c.deck_id, s.card_id, s.state, s.suspended, s.stability, s.difficulty,
+                               s.scheduled_days, s.last_review, s.due
+                        FROM card_state s JOIN card c ON c.id = s.card_id
+                        WHERE s.card_id = :cardId AND s.learner_id = :learnerId""")
+                .bind("cardId", row.cardId()).bind("learnerId", row.learnerId()).execute();
+    }
+}
