@@ -42,6 +42,9 @@ import dev.prepdeck.search.BulkEdit;
 import dev.prepdeck.search.CustomStudy;
 import dev.prepdeck.search.SavedSearches;
 import dev.prepdeck.search.SearchService;
+import dev.prepdeck.settings.SettingsController;
+import dev.prepdeck.settings.SettingsRepository;
+import dev.prepdeck.settings.SettingsService;
 import dev.prepdeck.stats.StatsController;
 import dev.prepdeck.stats.StatsService;
 import dev.prepdeck.study.CardMarksController;
@@ -58,6 +61,7 @@ import dev.prepdeck.study.ReviewApiController;
 import dev.prepdeck.study.SecondOpinionController;
 import dev.prepdeck.study.StudyController;
 import dev.prepdeck.study.StudyPages;
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.web.AllowedHosts;
 import dev.prepdeck.web.ForwardedHeaders;
 import dev.prepdeck.web.InlineMarkdown;
@@ -171,12 +175,17 @@ public final class App {
         CheckController checkPage = new CheckController(
                 new DatabaseCheck(jdbi, deckRepository, reviewRepository, deckSync, mediaStore),
                 () -> backups.write(Reason.CHECK));
+        // Whose settings a request reads and changes: the one learner until accounts exist.
+        SettingsController settingsPages = new SettingsController(
+                new SettingsService(jdbi, new SettingsRepository()), SignedIn::learner);
 
         return Javalin.create(config -> {
             ForwardedHeaders.register(config, trustProxy);
             SiteSetup.apply(config, hosts, clock);
             // Accounts (issue 17): whom each request acts for, before any route
             config.routes.before(access::verify);
+            // Every page in the learner's language and theme (issue 20)
+            config.routes.before(settingsPages::applyChoices);
 
             // Pages
             config.routes.get("/", dashboard::show);
@@ -323,6 +332,13 @@ public final class App {
             config.routes.post("/admin/accounts/{learnerId}/disable", admin::disable);
             config.routes.post("/admin/accounts/{learnerId}/enable", admin::enable);
             config.routes.post("/admin/accounts/{learnerId}/reset-password", admin::resetPassword);
+
+            // Settings (issue 20): language, theme, the study day's zone and rollover hour, defaults for new decks
+            config.routes.get("/settings", settingsPages::page);
+            config.routes.post("/settings", settingsPages::save);
+            config.routes.post("/settings/language", settingsPages::switchLanguage);
+            config.routes.get("/api/settings", settingsPages::api);
+            config.routes.put("/api/settings", settingsPages::apiChange);
         });
     }
 

@@ -33,6 +33,7 @@ class ArchitectureTest {
             List.of("deck"),
             List.of("deck.file"),
             List.of("media"),                                  // images and sounds cards show, and their route
+            List.of("settings"),                               // the learner's settings, read by every layer above
             List.of("web"),                                    // the toolkit every handler uses
             List.of("db"),
             List.of("anki.text"),                              // the Anki formats: plain models, no storage

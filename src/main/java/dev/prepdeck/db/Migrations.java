@@ -27,7 +27,8 @@ public final class Migrations {
             "V11__answer_judge.sql",
             "V12__practice_recordings.sql",
             "V13__accounts.sql",
-            "V14__browse_undo_leeches_saved_searches.sql");
+            "V14__browse_undo_leeches_saved_searches.sql",
+            "V15__learner_settings.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -1,5 +1,7 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.settings.Settings;
+import dev.prepdeck.settings.SettingsRepository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ public final class DeckRepository {
             desired_retention, maximum_interval, learning_steps, relearning_steps, weights""";
     private static final String CARD_COLUMNS = """
             id, deck_id, uid, question, answer, tags, meta, position, removed_from_source""";
+    private final SettingsRepository settings = new SettingsRepository();
 
     public List<Deck> allDecks(Handle h) {
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck ORDER BY name").mapTo(Deck.class).list();
@@ -37,12 +40,21 @@ public final class DeckRepository {
                 .bind("path", sourcePath).mapTo(Deck.class).findOne();
     }
 
+    /** A new deck, with the limits, FSRS retention and steps and practice choice the learner set for new decks. */
     public long insertDeck(Handle h, String name, String description, String tags, String sourcePath, long now) {
+        Settings defaults = settings.newDeckDefaults(h);
         return h.createUpdate("""
-                        INSERT INTO deck (name, description, tags, source_path, created_at, updated_at)
-                        VALUES (:name, :description, :tags, :sourcePath, :now, :now)""")
+                        INSERT INTO deck (name, description, tags, source_path, created_at, updated_at,
+                                          new_per_day, reviews_per_day, desired_retention, learning_steps,
+                                          practice_mode, practice_target_seconds)
+                        VALUES (:name, :description, :tags, :sourcePath, :now, :now,
+                                :newPerDay, :reviewsPerDay, :retention, :learningSteps, :practiceMode, :target)""")
                 .bind("name", name).bind("description", description).bind("tags", tags)
                 .bind("sourcePath", sourcePath).bind("now", now)
+                .bind("newPerDay", defaults.newCardsPerDay()).bind("reviewsPerDay", defaults.reviewsPerDay())
+                .bind("retention", defaults.desiredRetention()).bind("learningSteps", defaults.learningSteps())
+                .bind("practiceMode", defaults.answerBox().practiceMode())
+                .bind("target", defaults.practiceTargetSeconds())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 

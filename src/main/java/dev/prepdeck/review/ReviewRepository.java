@@ -5,9 +5,10 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.fsrs.optimizer.CardHistory;
 import dev.prepdeck.fsrs.optimizer.PastReview;
+import dev.prepdeck.settings.Settings;
+import dev.prepdeck.settings.SettingsRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,14 +31,12 @@ public final class ReviewRepository {
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
             s.elapsed_days, s.last_review, s.due, s.suspended, s.flag""";
+    private final SettingsRepository settings = new SettingsRepository();
 
+    /** Whose progress this is, with the zone and rollover hour of their settings. */
     public Learner learner(Handle h, long learnerId) {
-        return h.createQuery("SELECT id, time_zone, rollover_hour FROM learner WHERE id = :id")
-                .bind("id", learnerId)
-                .map((rs, ctx) -> new Learner(rs.getLong("id"),
-                        rs.getString("time_zone") == null ? ZoneId.systemDefault() : ZoneId.of(rs.getString("time_zone")),
-                        rs.getInt("rollover_hour")))
-                .one();
+        Settings chosen = settings.read(h, learnerId);
+        return new Learner(learnerId, chosen.zone(), chosen.rolloverHour());
     }
 
     /** A new learner's scheduling state: every card new, due now, as cards get it for every learner when added. */

@@ -9,11 +9,12 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Scheduler;
 import dev.prepdeck.fsrs.State;
+import dev.prepdeck.settings.Settings;
+import dev.prepdeck.settings.SettingsRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class SearchService {
     private final Jdbi jdbi;
     private final DeckRepository decks;
     private final Clock clock;
+    private final SettingsRepository settings = new SettingsRepository();
 
     public SearchService(Jdbi jdbi, DeckRepository decks, Clock clock) {
         this.jdbi = jdbi;
@@ -190,12 +192,9 @@ public final class SearchService {
 
     /** The learner's zone and rollover hour, and the forgetting curve of every deck. */
     SearchContext context(Handle h, long learnerId) {
-        Map<String, Object> learner = h.createQuery("SELECT time_zone, rollover_hour FROM learner WHERE id = :id")
-                .bind("id", learnerId).mapToMap().findOne()
-                .orElseThrow(() -> new InvalidInputException("learner", "no learner with id " + learnerId));
-        Object zone = learner.get("time_zone");
-        return new SearchContext(learnerId, clock.instant(), zone == null ? ZoneId.systemDefault() : ZoneId.of((String) zone),
-                ((Number) learner.get("rollover_hour")).intValue(), curves(decks.allDecks(h)));
+        Settings chosen = settings.read(h, learnerId);
+        return new SearchContext(learnerId, clock.instant(), chosen.zone(), chosen.rolloverHour(),
+                curves(decks.allDecks(h)));
     }
 
     /** Groups decks by forgetting curve; the curve of most decks (FSRS-6's defaults when there are none) is usual. */

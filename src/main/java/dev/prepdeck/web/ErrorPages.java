@@ -7,13 +7,14 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure becomes a clear answer: JSON {"error": ...} under /api, a short page elsewhere. Stack traces go
- * to the log only.
+ * Every failure becomes a clear answer: JSON {"error": ...} under /api (with "field", the property at fault, when
+ * the input names one), a short page elsewhere. Stack traces go to the log only.
  */
 final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
@@ -22,8 +23,17 @@ final class ErrorPages {
     }
 
     static void register(JavalinConfig config) {
-        config.routes.exception(InvalidInputException.class, (e, ctx) ->
-                respond(ctx, HttpStatus.BAD_REQUEST, Messages.problem(ctx, e)));
+        config.routes.exception(InvalidInputException.class, (e, ctx) -> {
+            if (e.field() != null && ctx.path().startsWith("/api/")) {
+                // a client fixing its request learns which property to fix without parsing the sentence
+                Map<String, String> body = new LinkedHashMap<>();
+                body.put("error", e.getMessage());
+                body.put("field", e.field());
+                ctx.status(HttpStatus.BAD_REQUEST).json(body);
+            } else {
+                respond(ctx, HttpStatus.BAD_REQUEST, Messages.problem(ctx, e));
+            }
+        });
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, notFound(ctx, e)));
         // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page. A handler's own
         // 404 ("no media file named x.png") says more and is kept. Javalin's refusal of a body past its limit says

@@ -39,6 +39,11 @@ public record SignedIn(long learnerId, String name, boolean admin, How how) {
         return of(ctx).learnerId();
     }
 
+    /** Whether the request acts for someone: false on the login page of a site with accounts. */
+    public static boolean known(Context ctx) {
+        return orNull(ctx) != null;
+    }
+
     /** Marks a request let through without anyone signed in (the login page): its pages show no menu. */
     public static void anonymous(Context ctx) {
         ctx.attribute(ANONYMOUS, true);

@@ -13,9 +13,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders templates/NAME from the classpath; every page also gets the CSRF token for its forms, its main-menu
- * section, the flash message waiting for it and {@code assets} for the URLs of static files
- * ({@code ${assets.url('app.css')}}); {@code #{key}} texts come from {@link Messages} in the request's
- * {@link Language}, and {@code #locale} is that language for formatters that need it.
+ * section, the flash message waiting for it, {@code assets} for the URLs of static files
+ * ({@code ${assets.url('app.css')}}), the learner's {@link Theme} and the page's own address ({@code here}, for the
+ * footer's language switch); {@code #{key}} texts come from {@link Messages} in the request's {@link Language}, and
+ * {@code #locale} is that language for formatters that need it.
  */
 public final class ThymeleafRenderer implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
@@ -80,6 +81,8 @@ public final class ThymeleafRenderer implements FileRenderer {
         context.setVariable("assets", assets);
         context.setVariable("navSection", navSection(ctx));
         context.setVariable("flash", Flash.take(ctx));
+        context.setVariable("theme", Theme.of(ctx));
+        context.setVariable("here", ReturnTo.here(ctx));
         return engine.process(filePath.replaceFirst("\\.html$", ""), context);
     }
 }

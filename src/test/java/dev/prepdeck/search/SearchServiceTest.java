@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Scheduler;
@@ -291,7 +292,7 @@ class SearchServiceTest {
         assertThatThrownBy(() -> fixture.search.search(1, "", SortColumn.ADDED, SortOrder.ASCENDING, 1, 501))
                 .isInstanceOf(InvalidInputException.class).hasMessage("page size must be from 1 to 500");
         assertThatThrownBy(() -> fixture.search.search(7, "", SortColumn.ADDED, SortOrder.ASCENDING, 1, 10))
-                .isInstanceOf(InvalidInputException.class).hasMessage("no learner with id 7");
+                .isInstanceOf(NotFoundException.class).hasMessage("no learner with id 7");
     }
 
     private static List<String> names(SearchResult result) {

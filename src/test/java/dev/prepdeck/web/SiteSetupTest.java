@@ -85,7 +85,7 @@ class SiteSetupTest {
     @Test
     void static_assets_are_served() {
         collection.site(s -> {
-            assertThat(s.get("/static/app.css").body().string()).contains("prefers-color-scheme: dark");
+            assertThat(s.get("/static/app.css").body().string()).contains("light-dark(");
             assertThat(s.get("/static/keys.js").body().string()).contains("rate-");
         });
     }

@@ -62,7 +62,7 @@ class StaticAssetsTest {
             assertThat(fingerprinted.status()).isEqualTo(200);
             assertThat(fingerprinted.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
             assertThat(fingerprinted.header("Content-Type")).isEqualTo("text/css; charset=utf-8");
-            assertThat(fingerprinted.body()).contains("prefers-color-scheme: dark");
+            assertThat(fingerprinted.body()).contains("light-dark(");
             assertThat(raw.send("GET", js.group(1), List.of(), (byte[]) null).header("Content-Type"))
                     .isEqualTo("text/javascript; charset=utf-8");
 
@@ -97,7 +97,7 @@ class StaticAssetsTest {
             RawHttp.Answer old = raw.send("GET", "/static/app.0123456789.css", List.of(), (byte[]) null);
             assertThat(old.status()).isEqualTo(200);
             assertThat(old.header("Cache-Control")).isEqualTo("no-cache");
-            assertThat(old.body()).contains("prefers-color-scheme: dark");
+            assertThat(old.body()).contains("light-dark(");
 
             for (String path : List.of("/static/nothing.css", "/static/app", "/static/.hidden.css",
                     "/static/..%2Fpom.xml", "/static/dev/prepdeck/App.class", "/static/%2e%2e/templates/layout.html")) {
