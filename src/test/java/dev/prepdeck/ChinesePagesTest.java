@@ -45,7 +45,8 @@ class ChinesePagesTest {
     private static final Set<String> NAMES = Set.of("prepdeck", "Anki", "AnkiDroid", "FSRS", "Markdown",
             "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "Ctrl", "Enter",
             "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
-            "leech" /* the tag a leech gets, which searches use as it is */);
+            "leech" /* the tag a leech gets, which searches use as it is */,
+            "English" /* the footer names each language in itself */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir

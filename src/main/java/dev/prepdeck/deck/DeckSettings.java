@@ -30,10 +30,10 @@ public record DeckSettings(
     /** Checks every field, normalises blank optional fields to null, and proves the FSRS parameters build. */
     public DeckSettings validated() {
         if (newPerDay < 0 || newPerDay > 9999) {
-            throw Messages.invalid("newPerDay", "settings.error.newPerDay");
+            throw Messages.invalid("newPerDay", "deckSettings.error.newPerDay");
         }
         if (reviewsPerDay < 0 || reviewsPerDay > 99999) {
-            throw Messages.invalid("reviewsPerDay", "settings.error.reviewsPerDay");
+            throw Messages.invalid("reviewsPerDay", "deckSettings.error.reviewsPerDay");
         }
         DeckSettings normalised = new DeckSettings(newPerDay, reviewsPerDay, desiredRetention, maximumInterval,
                 blankToNull(learningSteps), blankToNull(relearningSteps), blankToNull(weights));
@@ -46,18 +46,18 @@ public record DeckSettings(
         FsrsParameters defaults = FsrsParameters.defaults();
         double retention = desiredRetention == null ? defaults.requestRetention() : desiredRetention;
         if (!(retention >= FsrsParameters.DECK_MIN_RETENTION && retention <= FsrsParameters.DECK_MAX_RETENTION)) {
-            throw Messages.invalid("desiredRetention", "settings.error.desiredRetention");
+            throw Messages.invalid("desiredRetention", "deckSettings.error.desiredRetention");
         }
         int maxInterval = maximumInterval == null ? defaults.maximumInterval() : maximumInterval;
         if (maxInterval < 1 || maxInterval > 36500) {
-            throw Messages.invalid("maximumInterval", "settings.error.maximumInterval");
+            throw Messages.invalid("maximumInterval", "deckSettings.error.maximumInterval");
         }
         List<Duration> learning = learningSteps == null ? defaults.learningSteps() : steps("learningSteps", learningSteps);
         List<Duration> relearning = relearningSteps == null
                 ? defaults.relearningSteps() : steps("relearningSteps", relearningSteps);
         double[] w = weights == null ? defaults.w() : weights(weights);
         if (w.length != 17 && w.length != 19 && w.length != FsrsParameters.WEIGHT_COUNT) {
-            throw Messages.invalid("weights", "settings.error.weightCount", w.length);
+            throw Messages.invalid("weights", "deckSettings.error.weightCount", w.length);
         }
         try {
             return new FsrsParameters(w, retention, maxInterval, learning, relearning, true, true);
@@ -79,7 +79,7 @@ public record DeckSettings(
             try {
                 steps.add(StepDurations.parse(part));
             } catch (IllegalArgumentException e) {
-                throw Messages.invalid(field, "settings.error.step", part);
+                throw Messages.invalid(field, "deckSettings.error.step", part);
             }
         }
         return steps;
@@ -90,7 +90,7 @@ public record DeckSettings(
         try {
             return Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
         } catch (NumberFormatException e) {
-            throw Messages.invalid("weights", "settings.error.weights");
+            throw Messages.invalid("weights", "deckSettings.error.weights");
         }
     }
 

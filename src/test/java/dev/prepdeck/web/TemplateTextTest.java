@@ -132,7 +132,12 @@ class TemplateTextTest {
             // commands and HTTP headers the reader types as they are
             "user add NAME", "JSON", "Authorization: Bearer TOKEN",
             // the tag a leech gets, which searches use as it is (tag:leech)
-            "leech");
+            "leech",
+            // a language named in its own language, as language switches do
+            "English",
+            // values the settings API takes as they are, named in its error messages, and zone names as IANA writes them
+            "auto", "on", "off", "en", "zh-CN", "browser", "system", "light", "dark", "none", "Asia/Shanghai",
+            "Europe/Berlin");
 
     @Test
     void chinese_sentences_have_no_english_left_in_them() throws IOException {
