@@ -129,7 +129,7 @@ public final class App {
         StatsController statsPages = new StatsController(statsService, deckService);
         DeckController deckEditing = new DeckController(deckService, markdown, inline);
         DeckPageController deckPages = new DeckPageController(studyReads, deckService, markdown, inline, clock);
-        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, recordingStore, clock);
+        CardPageController cardPages = new CardPageController(studyReads, markdown, inline, clock);
         SearchService searchService = new SearchService(jdbi, deckRepository, clock);
         CustomStudy customStudy = new CustomStudy(jdbi, searchService, clock);
         StudyController studyPages = new StudyController(studyReads, reviewService, markdown, inline, clock, customStudy);
@@ -143,7 +143,7 @@ public final class App {
                 new Highlighter(terms, markdown), secondOpinions, clock);
         SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown,
-                recordingStore, clock);
+                clock);
         RecordingController recordings = new RecordingController(recordingStore);
         PracticeApiController practiceApi = new PracticeApiController(practiceService);
         MediaStore mediaStore = new MediaStore(jdbi, clock);

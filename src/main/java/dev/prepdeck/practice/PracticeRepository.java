@@ -16,7 +16,14 @@ import org.jdbi.v3.core.Handle;
 public final class PracticeRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ATTEMPT_COLUMNS = """
-            a.id, a.card_id, a.review_id, a.attempted_at, a.answer, a.seconds, a.coverage, a.key_points, r.rating""";
+            a.id, a.card_id, a.review_id, a.attempted_at, a.answer, a.seconds, a.coverage, a.key_points, r.rating,
+            rec.id AS recording_id
+            """;
+    /** An attempt with the review it went with and its recording, when it was spoken (one each at most). */
+    private static final String ATTEMPT_TABLES = """
+             FROM practice_attempt a LEFT JOIN review_log r ON r.id = a.review_id
+                  LEFT JOIN practice_recording rec ON rec.attempt_id = a.id
+            """;
 
     PracticeSettings settings(Handle h, long deckId) {
         return h.createQuery("SELECT practice_mode, practice_target_seconds FROM deck WHERE id = :id")
@@ -58,8 +65,7 @@ public final class PracticeRepository {
 
     /** A card's attempts by the learner, newest first. */
     List<Attempt> attempts(Handle h, long learnerId, long cardId) {
-        return h.createQuery("SELECT " + ATTEMPT_COLUMNS + """
-                         FROM practice_attempt a LEFT JOIN review_log r ON r.id = a.review_id
+        return h.createQuery("SELECT " + ATTEMPT_COLUMNS + ATTEMPT_TABLES + """
                         WHERE a.card_id = :cardId AND a.learner_id = :learnerId
                         ORDER BY a.attempted_at DESC, a.id DESC""")
                 .bind("cardId", cardId).bind("learnerId", learnerId)
@@ -67,8 +73,7 @@ public final class PracticeRepository {
     }
 
     Optional<Attempt> attempt(Handle h, long learnerId, long attemptId) {
-        return h.createQuery("SELECT " + ATTEMPT_COLUMNS + """
-                         FROM practice_attempt a LEFT JOIN review_log r ON r.id = a.review_id
+        return h.createQuery("SELECT " + ATTEMPT_COLUMNS + ATTEMPT_TABLES + """
                         WHERE a.id = :id AND a.learner_id = :learnerId""")
                 .bind("id", attemptId).bind("learnerId", learnerId)
                 .map((rs, ctx) -> attempt(rs)).findOne();
@@ -118,7 +123,8 @@ public final class PracticeRepository {
                 rs.getObject("review_id") == null ? null : rs.getLong("review_id"),
                 rs.getLong("attempted_at"), rs.getString("answer"), rs.getInt("seconds"), rs.getDouble("coverage"),
                 fromJson(rs.getString("key_points")),
-                rs.getObject("rating") == null ? null : Rating.of(rs.getInt("rating")));
+                rs.getObject("rating") == null ? null : Rating.of(rs.getInt("rating")),
+                rs.getObject("recording_id") == null ? null : rs.getLong("recording_id"));
     }
 
     private static String toJson(List<Attempt.PointMark> points) {

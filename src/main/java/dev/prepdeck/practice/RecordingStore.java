@@ -4,15 +4,11 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.EmptyHandling;
 
 /**
  * Spoken answers. The page uploads a recording when the learner stops it, before the answer is checked; rating it
@@ -85,23 +81,6 @@ public final class RecordingStore {
                 .map((rs, ctx) -> new Recording(rs.getLong("id"), rs.getLong("card_id"), rs.getString("media_type"),
                         rs.getBytes("audio")))
                 .findOne());
-    }
-
-    /** Which of these attempts were spoken: attempt id to recording id. */
-    public Map<Long, Long> byAttempt(Handle h, Collection<Long> attemptIds) {
-        Map<Long, Long> recordings = new HashMap<>();
-        if (attemptIds.isEmpty()) {
-            return recordings;
-        }
-        h.createQuery("SELECT attempt_id, id FROM practice_recording WHERE attempt_id IN (<attempts>)")
-                .bindList(EmptyHandling.NULL_KEYWORD, "attempts", attemptIds)
-                .map((rs, ctx) -> Map.entry(rs.getLong("attempt_id"), rs.getLong("id")))
-                .forEach(e -> recordings.put(e.getKey(), e.getValue()));
-        return recordings;
-    }
-
-    public Map<Long, Long> byAttempt(Collection<Long> attemptIds) {
-        return jdbi.withHandle(h -> byAttempt(h, attemptIds));
     }
 
     /**

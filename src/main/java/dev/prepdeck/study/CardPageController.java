@@ -4,9 +4,7 @@ import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.fsrs.ForgettingCurve;
-import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeView;
-import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.review.CardStatus;
 import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.stats.RetrievabilityCurve;
@@ -28,15 +26,13 @@ public final class CardPageController {
     private final StudyPages pages;
     private final MarkdownRenderer markdown;
     private final InlineMarkdown inline;
-    private final RecordingStore recordings;
     private final Clock clock;
 
     public CardPageController(StudyPages pages, MarkdownRenderer markdown, InlineMarkdown inline,
-                              RecordingStore recordings, Clock clock) {
+                              Clock clock) {
         this.pages = pages;
         this.markdown = markdown;
         this.inline = inline;
-        this.recordings = recordings;
         this.clock = clock;
     }
 
@@ -67,13 +63,12 @@ public final class CardPageController {
         model.put("flag", page.schedule() == null ? 0 : page.schedule().flag());
         model.put("suspended", page.schedule() != null && page.schedule().suspended());
         model.put("cardBack", "/cards/" + card.id());
-        Map<Long, Long> spoken = recordings.byAttempt(page.attempts().stream().map(Attempt::id).toList());
         model.put("attempts", page.attempts().stream()
                 .map(a -> new AttemptRow(when.format(Instant.ofEpochMilli(a.attemptedAt())), a.answer(),
                         PracticeView.clock(a.seconds()), PracticeView.percent(a.coverage()),
                         a.rating() == null ? null : a.rating().label(),
                         a.keyPoints().stream().filter(p -> !p.covered()).map(p -> p.text()).toList(),
-                        spoken.get(a.id())))
+                        a.recordingId()))
                 .toList());
         ctx.render("study/card.html", model);
     }

@@ -8,7 +8,6 @@ import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
-import dev.prepdeck.practice.RecordingStore;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Messages;
@@ -35,15 +34,13 @@ public final class MockInterviewController {
     private final PracticeService practice;
     private final DeckService decks;
     private final MarkdownRenderer markdown;
-    private final RecordingStore recordings;
     private final Clock clock;
 
     public MockInterviewController(PracticeService practice, DeckService decks, MarkdownRenderer markdown,
-                                   RecordingStore recordings, Clock clock) {
+                                   Clock clock) {
         this.practice = practice;
         this.decks = decks;
         this.markdown = markdown;
-        this.recordings = recordings;
         this.clock = clock;
     }
 
@@ -124,7 +121,6 @@ public final class MockInterviewController {
             throw new InvalidInputException("answers", "this report has no answers; start a mock interview at /mock");
         }
         List<PracticeService.MockAnswer> report = practice.mockReport(SignedIn.learner(ctx), answers);
-        Map<Long, Long> spoken = recordings.byAttempt(answers);
         List<ReportRow> rows = new ArrayList<>();
         double total = 0;
         for (PracticeService.MockAnswer a : report) {
@@ -138,7 +134,7 @@ public final class MockInterviewController {
                     timeAgainstTarget(a.attempt().seconds(), a.targetSeconds(), Language.of(ctx)),
                     a.attempt().seconds() > a.targetSeconds(),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
-                    a.suggested().label(), applied == null ? null : applied.label(), spoken.get(a.attempt().id())));
+                    a.suggested().label(), applied == null ? null : applied.label(), a.attempt().recordingId()));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
