@@ -157,7 +157,7 @@ public final class App {
                     try {
                         return searchService.matchingIds(learnerId, query);
                     } catch (SearchSyntaxException e) {
-                        throw new InvalidInputException("q", e.getMessage());
+                        throw new InvalidInputException("q", e.getMessage(), e.key(), e.arguments());
                     }
                 },
                 new DeckExport(jdbi, deckRepository, mediaStore));
