@@ -155,6 +155,9 @@ public final class AnswerMatcher {
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
         double need = onTopic(model, clauses, rarity) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
+        boolean answerInChinese = Script.mostlyChinese(answer);
+        boolean acrossLanguages = !answer.isBlank()
+                && answerInChinese != Script.mostlyChinese(String.join("\n", pointTexts));
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
@@ -165,7 +168,8 @@ public final class AnswerMatcher {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
-            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need));
+            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need,
+                    acrossLanguages ? Script.sayableIn(p, answerInChinese) : p.part().keySet()));
         }
         return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
     }
@@ -459,8 +463,13 @@ public final class AnswerMatcher {
         return all == 0 ? 0 : shared / all;
     }
 
+    /**
+     * The verdict on one point. {@code sayable} are the point's terms the answer's language can say (all of them, or
+     * across languages those with a counterpart): how much of the point the answer said is a share of those, since
+     * "手头改动还没到可以提交的程度" has words no English answer can echo, however complete.
+     */
     private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, Reason contradiction,
-                                double share) {
+                                double share, Set<String> sayable) {
         double claimWeight = 0;
         double matched = 0;
         int matchedTerms = 0;
@@ -483,9 +492,10 @@ public final class AnswerMatcher {
         double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
         double need = share > SHARE_NEEDED ? share * claimWeight : Math.min(share * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
-        double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = sayable.stream().mapToDouble(weight::get).sum();
+        double saidOfSayable = matchedKeys.stream().filter(sayable::contains).mapToDouble(weight::get).sum();
         PointResult result = new PointResult(p.text(), enough, surfaces, matchedKeys, "",
-                total == 0 ? 0 : matched / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
+                total == 0 ? 0 : saidOfSayable / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
         return contradiction == null ? result : result.contradictedBy(contradiction);
     }
 

@@ -54,6 +54,26 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void a_complete_answer_in_the_other_language_is_deep_enough_for_easy() {
+        String card = LabelledAnswers.shippedCards().get("git-branch-switch").answer();
+        String english = "checkout does two jobs, switching branches and restoring files, which is easy to misuse; "
+                + "since Git 2.23 that's split into switch for branches and restore for files. A branch is only a "
+                + "movable pointer to a commit, so making one is nearly free.";
+        AnswerMatcher.AnswerCheck result = check(KeyPoints.of(card), english);
+        assertThat(result.coverage()).isEqualTo(1.0);
+        // Words such as 身兼两职 or 语义 have no English counterpart to echo; depth counts the ones that do.
+        assertThat(result.depth()).isGreaterThanOrEqualTo(SuggestedRating.EASY_DEPTH);
+    }
+
+    @Test
+    void a_text_is_chinese_when_it_has_more_chinese_words_than_latin_ones() {
+        assertThat(Script.mostlyChinese("滚动更新是一批一批替换；蓝绿是两套环境")).isTrue();
+        assertThat(Script.mostlyChinese("HPA 根据 CPU、内存或者自定义指标自动加减 Pod")).isTrue();
+        assertThat(Script.mostlyChinese("git fetch 下载 new commits into origin/main without merging")).isFalse();
+        assertThat(Script.mostlyChinese("")).isFalse();
+    }
+
+    @Test
     void a_partial_answer_scores_between_nothing_and_everything() {
         double partial = coverage(ROLLOUT, "Start with a canary: the new model only gets a small share of traffic.");
         assertThat(partial).isEqualTo(0.25);
