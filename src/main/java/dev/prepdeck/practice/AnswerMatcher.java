@@ -82,6 +82,20 @@ public final class AnswerMatcher {
      * collection; points without any content term are left out.
      */
     public AnswerCheck check(List<String> pointTexts, String typed, TermRarity rarity) {
+        return check(pointTexts, Map.of(), typed, rarity);
+    }
+
+    /** A card's answer checked against its key points, with the subjects of its table rows' columns. */
+    public AnswerCheck checkCard(String cardAnswer, String typed, TermRarity rarity) {
+        return check(KeyPoints.of(cardAnswer), KeyPoints.columnSubjects(cardAnswer), typed, rarity);
+    }
+
+    /**
+     * As {@link #check(List, String, TermRarity)}, where {@code columnSubjects} maps a table row's point to what its
+     * cells are about (the table's header), so that a row's columns told the wrong way round are caught.
+     */
+    public AnswerCheck check(List<String> pointTexts, Map<String, List<String>> columnSubjects, String typed,
+                             TermRarity rarity) {
         List<AnalysedPoint> analysed = new ArrayList<>();
         for (String text : pointTexts) {
             AnalysedPoint p = point(text);
@@ -154,6 +168,12 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
+        for (int i = 0; i < model.size(); i++) {
+            List<String> subjects = columnSubjects.get(model.get(i).text());
+            if (reasons[i] == null && subjects != null) {
+                reasons[i] = Contradictions.swappedColumns(model.get(i), subjects, clauses, analyzer);
+            }
+        }
         double need = onTopic(model, clauses, rarity) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
         boolean answerInChinese = Script.mostlyChinese(answer);
         boolean acrossLanguages = !answer.isBlank()

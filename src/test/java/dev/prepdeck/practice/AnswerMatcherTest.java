@@ -54,6 +54,27 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void columns_of_a_table_row_told_the_wrong_way_round_are_contradicted_in_either_language() {
+        String card = """
+                | | merge | rebase |
+                |---|---|---|
+                | 历史 | 保留真实的分叉过程，图上有分叉/汇合 | 一条直线，更整洁 |
+                | 提交哈希 | 原有提交不变 | 被搬动的提交会生成新的哈希 |
+                """;
+        AnswerMatcher.AnswerCheck swapped = MATCHER.checkCard(card,
+                "Rebase keeps the real forked history with its merge points; merge makes it one straight line.", RARITY);
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).isEqualTo(
+                "Contradicted: your answer gives \"merge\"'s description under \"rebase\".");
+        assertThat(swapped.contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck right = MATCHER.checkCard(card,
+                "merge 保留真实的分叉过程，提交哈希不变；rebase 让历史变成一条直线，被搬动的提交生成新的哈希。", RARITY);
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
     void a_complete_answer_in_the_other_language_is_deep_enough_for_easy() {
         String card = LabelledAnswers.shippedCards().get("git-branch-switch").answer();
         String english = "checkout does two jobs, switching branches and restoring files, which is easy to misuse; "

@@ -112,7 +112,7 @@ final class CheckerAgreement {
     }
 
     static Verdict judge(LabelledAnswers.Answer a, Card card, AnswerMatcher matcher, TermRarity rarity) {
-        AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), a.answer(), rarity);
+        AnswerMatcher.AnswerCheck check = matcher.checkCard(card.answer(), a.answer(), rarity);
         int target = TargetTime.of(card, null);
         PracticeCheck practice = new PracticeCheck(card, a.answer(), a.seconds(), target, check);
         Map<String, Boolean> labels = new HashMap<>();
