@@ -174,10 +174,10 @@ public final class AnswerMatcher {
                 reasons[i] = Contradictions.swappedColumns(model.get(i), subjects, clauses, analyzer);
             }
         }
-        double need = onTopic(model, clauses, rarity) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
         boolean answerInChinese = Script.mostlyChinese(answer);
         boolean acrossLanguages = !answer.isBlank()
                 && answerInChinese != Script.mostlyChinese(String.join("\n", pointTexts));
+        double need = onTopic(model, clauses, rarity, acrossLanguages) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
@@ -473,11 +473,16 @@ public final class AnswerMatcher {
      * How much of what the answer says belongs to the card: the rarity-weighted share of its distinct terms that some
      * key point uses. An answer about something else shares a few common words with a card, and little more.
      */
-    private static double onTopic(List<AnalysedPoint> model, List<AnswerClause> clauses, TermRarity rarity) {
+    private static double onTopic(List<AnalysedPoint> model, List<AnswerClause> clauses, TermRarity rarity,
+                                  boolean acrossLanguages) {
         Set<String> card = new HashSet<>();
         model.forEach(p -> card.addAll(p.part().keySet()));
         Set<String> said = new HashSet<>();
         clauses.forEach(c -> said.addAll(c.keys()));
+        if (acrossLanguages) {
+            // Across languages only the words with a counterpart (glossary groups) could be the card's at all.
+            said.removeIf(k -> !k.startsWith("=") && !card.contains(k));
+        }
         double all = said.stream().mapToDouble(rarity::of).sum();
         double shared = said.stream().filter(card::contains).mapToDouble(rarity::of).sum();
         return all == 0 ? 0 : shared / all;

@@ -75,6 +75,20 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void thresholds_said_in_chinese_cover_an_english_tables_rows() {
+        String card = """
+                | PSI | Reading |
+                |---|---|
+                | below 0.1 | No significant shift |
+                | 0.1 to 0.25 | Moderate shift, investigate |
+                | above 0.25 | Major shift, likely act (retrain / review) |
+                """;
+        AnswerMatcher.AnswerCheck result = MATCHER.checkCard(card,
+                "一般小于 0.1 认为没有明显偏移；0.1 到 0.25 是中等偏移，要去查一下；超过 0.25 就是大的偏移，通常要重训。", RARITY);
+        assertThat(result.points()).extracting(AnswerMatcher.PointResult::covered).containsExactly(true, true, true);
+    }
+
+    @Test
     void a_complete_answer_in_the_other_language_is_deep_enough_for_easy() {
         String card = LabelledAnswers.shippedCards().get("git-branch-switch").answer();
         String english = "checkout does two jobs, switching branches and restoring files, which is easy to misuse; "
