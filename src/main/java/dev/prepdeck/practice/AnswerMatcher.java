@@ -503,7 +503,8 @@ public final class AnswerMatcher {
         Set<String> matchedKeys = new LinkedHashSet<>();
         for (Map.Entry<String, Double> e : p.part().entrySet()) {
             double w = weight.get(e.getKey());
-            boolean inClaim = e.getValue() == 1.0;
+            // Across languages, the claim is what the answer's language can say of it.
+            boolean inClaim = e.getValue() == 1.0 && sayable.contains(e.getKey());
             claimWeight += inClaim ? w : 0;
             claimTerms += inClaim ? 1 : 0;
             if (credited.contains(e.getKey())) {
