@@ -176,14 +176,15 @@ class SecondOpinionTest {
                 {"points":[{"point":1,"covered":true,"reason":"a canary on a small share"}]}""");
         site.run(s -> {
             s.submit("/practice/judge", "url", judge.baseUrl().toString(), "model", "qwen2.5:7b", "timeoutSeconds", "5");
-            String run = location(s.submit("/mock", "deck", String.valueOf(site.deploymentDeck), "count", "1"));
-            String cards = run.substring(run.indexOf("cards=") + 6);
+            // The rollout card's four points, so that the judge names one and is silent on the others.
+            String cards = String.valueOf(site.rolloutCard);
+            assertThat(s.page("/mock/run?cards=" + cards)).contains("name=\"cardId\" value=\"" + cards + "\"");
             String next = location(s.submit("/mock/answer", "cards", cards, "answers", "", "cardId", cards,
                     "answer", ANSWER, "seconds", "40"));
             String reportUrl = location(s.get(next));
             Document report = Jsoup.parse(s.page(reportUrl));
             assertThat(report.select(".mock-opinion .second-opinion-summary").text())
-                    .matches("qwen2\\.5:7b says 1 of \\d key points are covered\\.");
+                    .isEqualTo("qwen2.5:7b says 1 of 4 key points are covered.");
             assertThat(report.select(".mock-opinion li").first().text())
                     .startsWith("qwen2.5:7b: covered").endsWith("a canary on a small share");
             assertThat(report.select(".mock-opinion li.silent")).isNotEmpty();
