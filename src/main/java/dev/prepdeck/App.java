@@ -142,9 +142,9 @@ public final class App {
                 new Highlighter(terms, markdown), secondOpinions, clock);
         SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown,
-                clock);
+                secondOpinions, clock);
         RecordingController recordings = new RecordingController(recordingStore);
-        PracticeApiController practiceApi = new PracticeApiController(practiceService);
+        PracticeApiController practiceApi = new PracticeApiController(practiceService, secondOpinions);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
         MediaController media = new MediaController(mediaStore);
         NotesController notesImport = new NotesController(

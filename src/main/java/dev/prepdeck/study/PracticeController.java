@@ -5,7 +5,6 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
-import dev.prepdeck.judge.ChatCompletionsJudge;
 import dev.prepdeck.judge.SecondOpinion;
 import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.AnswerMatcher;
@@ -41,7 +40,7 @@ public final class PracticeController {
     private final PracticeService practice;
     private final DeckService decks;
     private final Highlighter highlighter;
-    private final SecondOpinionService secondOpinions;
+    private final SecondOpinions secondOpinions;
     private final Clock clock;
 
     public PracticeController(StudyPages pages, PracticeService practice, DeckService decks, Highlighter highlighter,
@@ -50,7 +49,7 @@ public final class PracticeController {
         this.practice = practice;
         this.decks = decks;
         this.highlighter = highlighter;
-        this.secondOpinions = secondOpinions;
+        this.secondOpinions = new SecondOpinions(secondOpinions);
         this.clock = clock;
     }
 
@@ -100,34 +99,11 @@ public final class PracticeController {
      */
     private void addSecondOpinion(Context ctx, Map<String, Object> model, PracticeCheck check,
                                   List<PracticeView.PointRow> points, String answer) {
-        model.put("opinionSummary", null);
-        model.put("opinionPoints", List.of());
-        if (answer.isBlank()) {
-            return;
-        }
-        Optional<SecondOpinion> asked = secondOpinions.ask(SignedIn.learner(ctx), new ChatCompletionsJudge.Question(
-                check.card().question(), check.card().answer(), points.stream().map(PracticeView.PointRow::text).toList(),
-                answer));
-        if (asked.isEmpty()) {
-            return;
-        }
-        SecondOpinion opinion = asked.get();
-        if (!opinion.answered()) {
-            model.put("opinionSummary", Messages.text(ctx, "judge.problem." + opinion.problem().name(), opinion.model(),
-                    opinion.detail()));
-            return;
-        }
-        long coveredByJudge = opinion.verdicts().stream().filter(SecondOpinion.Verdict::covered).count();
-        model.put("opinionSummary", Messages.text(ctx, "judge.summary", opinion.model(), coveredByJudge, points.size()));
-        model.put("opinionPoints", points.stream().map(p -> opinion.verdict(p.index())
-                .map(v -> new PointOpinion(v.covered(), Messages.text(ctx, v.covered() ? "judge.covered" : "judge.not.covered",
-                        opinion.model()), v.reason()))
-                .orElse(new PointOpinion(null, Messages.text(ctx, "judge.silent", opinion.model()), "")))
-                .toList());
-    }
-
-    /** The second opinion on one key point: covered or not (null: no verdict), in words, and the judge's reason. */
-    public record PointOpinion(Boolean covered, String verdict, String reason) {
+        List<String> texts = points.stream().map(PracticeView.PointRow::text).toList();
+        Optional<SecondOpinion> asked = secondOpinions.ask(SignedIn.learner(ctx), check.card(), texts, answer);
+        model.put("opinionSummary", asked.map(o -> SecondOpinions.summary(Language.of(ctx), o, points.size())).orElse(null));
+        model.put("opinionPoints", asked.filter(SecondOpinion::answered)
+                .map(o -> SecondOpinions.points(Language.of(ctx), o, texts)).orElse(List.of()));
     }
 
     /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
