@@ -146,7 +146,7 @@ public final class App {
         RecordingController recordings = new RecordingController(recordingStore);
         PracticeApiController practiceApi = new PracticeApiController(practiceService, secondOpinions);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
-        MediaController media = new MediaController(mediaStore);
+        MediaController media = new MediaController(mediaStore, deckService::mediaHiddenFrom);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
         OptimizeController optimize = new OptimizeController(

@@ -3,6 +3,8 @@ package dev.prepdeck.deck;
 import dev.prepdeck.settings.Settings;
 import dev.prepdeck.settings.SettingsRepository;
 import dev.prepdeck.web.Messages;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,31 @@ public final class DeckRepository {
     public Optional<Deck> deck(Handle h, long viewer, long id) {
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id AND id NOT IN (" + HIDDEN_DECKS + ")")
                 .bind("id", id).bind("viewer", viewer).mapTo(Deck.class).findOne();
+    }
+
+    /**
+     * Whether the media file {@code name} is shown only by cards of decks hidden from {@code viewer}: then it is
+     * theirs to keep, like the cards. Cards name a file as {@code media/NAME}, with the name as stored or
+     * percent-encoded (names may hold letters of any script), so both spellings count as showing it.
+     */
+    public boolean mediaOnlyInHiddenDecks(Handle h, long viewer, String name) {
+        if (!anyHidden(h, viewer)) {
+            return false;
+        }
+        String shows = "(question LIKE :plain ESCAPE '!' OR answer LIKE :plain ESCAPE '!' "
+                + "OR question LIKE :encoded ESCAPE '!' OR answer LIKE :encoded ESCAPE '!')";
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM card WHERE deck_id IN (" + HIDDEN_DECKS + ") AND " + shows
+                        + ") AND NOT EXISTS (SELECT 1 FROM card WHERE deck_id NOT IN (" + HIDDEN_DECKS + ") AND "
+                        + shows + ")")
+                .bind("viewer", viewer)
+                .bind("plain", "%media/" + likeLiteral(name) + "%")
+                .bind("encoded", "%media/" + likeLiteral(URLEncoder.encode(name, StandardCharsets.UTF_8)) + "%")
+                .mapTo(Boolean.class).one();
+    }
+
+    /** {@code text} matched as itself by LIKE … ESCAPE '!' ('_' and '%' are wildcards otherwise). */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** Whether some deck is hidden from {@code viewer}: then "every deck" is not every deck for them. */
