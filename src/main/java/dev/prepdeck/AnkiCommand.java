@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 public final class AnkiCommand {
 
     static AnkiSync anki(DatabaseOption database) {
-        return anki(Backups.openDatabase(database.file));
+        return anki(Backups.openDatabase(database));
     }
 
     static AnkiSync anki(Jdbi jdbi) {
@@ -67,7 +67,7 @@ public final class AnkiCommand {
                 System.err.println("error: " + file + " is not a file");
                 return 2;
             }
-            Jdbi jdbi = Backups.openDatabase(database.file);
+            Jdbi jdbi = Backups.openDatabase(database);
             try {
                 Backups.of(jdbi).write(Reason.IMPORT);
             } catch (BackupException e) {

@@ -37,7 +37,7 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("error: " + folder + " is not a folder");
             return 2;
         }
-        Jdbi jdbi = Backups.openDatabase(database.file);
+        Jdbi jdbi = Backups.openDatabase(database);
         try {
             Backups.of(jdbi).write(Reason.IMPORT);
         } catch (BackupException e) {

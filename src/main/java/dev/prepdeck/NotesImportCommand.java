@@ -106,7 +106,7 @@ public final class NotesImportCommand implements Callable<Integer> {
     }
 
     private int importAll(List<NotesImporter.PlannedDeck> decks) {
-        Jdbi jdbi = Backups.openDatabase(database.file);
+        Jdbi jdbi = Backups.openDatabase(database);
         try {
             Backups.of(jdbi).write(Reason.IMPORT);
         } catch (BackupException e) {

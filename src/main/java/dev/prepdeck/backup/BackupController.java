@@ -83,7 +83,7 @@ public final class BackupController {
      */
     public Handler first(Reason reason, Predicate<Context> risky, Handler handler) {
         return ctx -> {
-            if (risky.test(ctx)) {
+            if (backups.automatic() && risky.test(ctx)) {
                 try {
                     backups.write(reason);
                 } catch (BackupException e) {
@@ -125,7 +125,7 @@ public final class BackupController {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("backups", rows);
-        model.put("folder", backups.folder().toString());
+        model.put("folder", backups.automatic() ? backups.folder().toString() : "");
         model.put("error", error);
         ctx.render("backup/list.html", model);
     }

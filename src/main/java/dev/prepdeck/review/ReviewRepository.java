@@ -1,5 +1,6 @@
 package dev.prepdeck.review;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
@@ -37,6 +38,19 @@ public final class ReviewRepository {
     public Learner learner(Handle h, long learnerId) {
         Settings chosen = settings.read(h, learnerId);
         return new Learner(learnerId, chosen.zone(), chosen.rolloverHour());
+    }
+
+    /**
+     * Makes the rest of this write transaction the only one changing this learner's reviews, so a review or an undo
+     * reads the card's state and the newest review as the previous one left them. SQLite's writes run one at a
+     * time already (db/Transactions); on PostgreSQL, where several app instances write at once, it is the learner
+     * row's lock, held until commit (NO KEY: rows that refer to the learner are still written meanwhile).
+     */
+    public void lockLearner(Handle h, long learnerId) {
+        if (Dialect.of(h) == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT id FROM learner WHERE id = :learnerId FOR NO KEY UPDATE")
+                    .bind("learnerId", learnerId).mapTo(Long.class).findOne();
+        }
     }
 
     /** A new learner's scheduling state: every card new, due now, as cards get it for every learner when added. */
