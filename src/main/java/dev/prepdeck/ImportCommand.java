@@ -39,7 +39,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Jdbi jdbi = Backups.openDatabase(database);
         try {
-            Backups.of(jdbi).write(Reason.IMPORT);
+            Backups.of(jdbi).before(Reason.IMPORT);
         } catch (BackupException e) {
             System.err.println("error: " + e.getMessage() + "; nothing imported");
             return 1;

@@ -16,12 +16,16 @@ public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])
                 ? prepend("serve", args) : args;
-        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::databaseProblem).execute(effective);
+        int exit = commandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective);
         boolean serverRunning = "serve".equals(effective[0]) && exit == 0 && !isHelp(effective);
         if (!serverRunning) {
             System.exit(exit);
         }
+    }
+
+    /** The command line for {@code command}, telling database problems as {@link #databaseProblem} does. */
+    static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setExecutionExceptionHandler(Main::databaseProblem);
     }
 
     /** A --db that cannot be used or a database that cannot be reached is told in a line, not a stack trace. */

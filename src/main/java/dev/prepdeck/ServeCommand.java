@@ -117,9 +117,7 @@ public final class ServeCommand implements Callable<Integer> {
                     : Database.open(database.file(), Backups.beforeUpgrade(database.file(), clock, ZoneId.systemDefault()));
             backups = Backups.of(jdbi, clock, ZoneId.systemDefault());
             // the start-up backup comes before the decks folder is imported into the collection
-            if (backups.automatic()) {
-                backups.write(Reason.START);
-            }
+            backups.before(Reason.START);
         } catch (BackupException e) {
             System.err.println("error: " + e.getMessage() + "; prepdeck did not start");
             return 1;

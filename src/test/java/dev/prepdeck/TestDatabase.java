@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -51,6 +53,24 @@ public enum TestDatabase {
         Jdbi jdbi = this == SQLITE ? Database.open(tempDir.resolve("test.db")) : openPostgres(newSchema());
         jdbi.useHandle(h -> h.execute("UPDATE learner SET time_zone = 'UTC', rollover_hour = 4"));
         return jdbi;
+    }
+
+    /**
+     * The {@code --db} URL of a new, empty PostgreSQL database (a schema of its own) for command-line tests; its
+     * password is {@link #password()}.
+     */
+    public static String newPostgresUrl() {
+        String url = server().jdbcUrl();
+        return url.replaceFirst("^jdbc:postgresql://", "postgresql://" + server().user() + "@")
+                + (url.contains("?") ? "&" : "?") + "currentSchema=" + newSchema() + ",public";
+    }
+
+    /**
+     * The database {@code jdbi} is open on, opened again as a restarted app would: the SQLite file in
+     * {@code tempDir}, or a new pool on the same PostgreSQL schema.
+     */
+    public Jdbi reopen(Jdbi jdbi, Path tempDir) {
+        return this == SQLITE ? Database.open(tempDir.resolve("test.db")) : anotherInstance(jdbi);
     }
 
     /** A second app instance's connection pool on the same database as {@code first} (PostgreSQL only). */
@@ -127,22 +147,42 @@ public enum TestDatabase {
         return (DatabaseLocation.PostgresServer) DatabaseLocation.parse(url);
     }
 
-    private static String password() {
+    public static String password() {
         String password = System.getenv(PASSWORD_VARIABLE);
         return password == null ? "" : password;
     }
 
     /**
-     * Shuts down the PostgreSQL pools a test opened, so hundreds of tests do not hold the server's connections
-     * (registered for every test through junit-platform.properties' extension auto-detection).
+     * Shuts down the PostgreSQL pools a test opened when it ends, and those a test class opened for all its tests
+     * when the class ends, so hundreds of tests do not hold the server's connections (registered for every test
+     * through junit-platform.properties' extension auto-detection).
      */
-    public static final class ClosePools implements AfterEachCallback {
+    public static final class ClosePools implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+        private int openedBeforeTest;
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            synchronized (OPEN) {
+                openedBeforeTest = OPEN.size();
+            }
+        }
+
         @Override
         public void afterEach(ExtensionContext context) {
+            closeFrom(openedBeforeTest);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            closeFrom(0);
+        }
+
+        private static void closeFrom(int first) {
             List<Jdbi> opened;
             synchronized (OPEN) {
-                opened = new ArrayList<>(OPEN);
-                OPEN.clear();
+                List<Jdbi> tail = OPEN.subList(Math.min(first, OPEN.size()), OPEN.size());
+                opened = new ArrayList<>(tail);
+                tail.clear();
             }
             opened.forEach(Database::close);
         }

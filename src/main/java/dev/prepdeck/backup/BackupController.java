@@ -83,9 +83,9 @@ public final class BackupController {
      */
     public Handler first(Reason reason, Predicate<Context> risky, Handler handler) {
         return ctx -> {
-            if (backups.automatic() && risky.test(ctx)) {
+            if (risky.test(ctx)) {
                 try {
-                    backups.write(reason);
+                    backups.before(reason);
                 } catch (BackupException e) {
                     refuse(ctx, Messages.text(ctx, "backup.first-failed", e.getMessage()));
                     return;

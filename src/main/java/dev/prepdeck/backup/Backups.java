@@ -124,6 +124,14 @@ public final class Backups {
         return zone;
     }
 
+    /**
+     * The backup taken before a risky change (an import, a bulk delete, a start-up): written as {@link #write} does
+     * on SQLite, none on PostgreSQL, whose backups are its operator's.
+     */
+    public Optional<Backup> before(Reason reason) {
+        return automatic() ? Optional.of(write(reason)) : Optional.empty();
+    }
+
     /** Writes a backup for {@code reason}, then deletes the old ones the retention policy lets go. */
     public synchronized Backup write(Reason reason) {
         if (!automatic()) {

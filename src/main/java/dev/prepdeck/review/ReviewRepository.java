@@ -194,7 +194,7 @@ public final class ReviewRepository {
                                       AND r.suspended = 0 AND r.due > :now) AS next_due
                             FROM deck d CROSS JOIN (SELECT :learning AS state UNION ALL SELECT :review
                                                     UNION ALL SELECT :relearning) AS states
-                            WHERE d.id IN (<decks>))""")
+                            WHERE d.id IN (<decks>)) AS first_due""")
                 .bind("learnerId", learnerId).bind("now", now)
                 .bind("learning", State.LEARNING).bind("review", State.REVIEW).bind("relearning", State.RELEARNING)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)

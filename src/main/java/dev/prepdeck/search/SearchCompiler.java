@@ -149,7 +149,7 @@ final class SearchCompiler {
             String value = bind("coverage", coverage.value());
             return "+s.card_id IN (SELECT card_id FROM (SELECT card_id, coverage, ROW_NUMBER() OVER "
                     + "(PARTITION BY card_id ORDER BY attempted_at DESC, id DESC) AS recency "
-                    + "FROM practice_attempt WHERE learner_id = :learner) WHERE recency = 1 AND coverage "
+                    + "FROM practice_attempt WHERE learner_id = :learner) AS latest WHERE recency = 1 AND coverage "
                     + coverage.comparison().sql() + " " + value + ")";
         }
         throw new IllegalStateException("search term without SQL: " + node.getClass().getSimpleName());

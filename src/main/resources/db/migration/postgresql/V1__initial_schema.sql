@@ -87,3 +87,20 @@ CREATE TABLE review_log (
 CREATE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT strpos(haystack, needle)
 $$;
+
+-- SUM(condition) counts the rows where it holds, as SQLite adds true as 1 (NULLs skipped, no rows: NULL).
+CREATE FUNCTION sum_true(counted BIGINT, holds BOOLEAN) RETURNS BIGINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN holds IS NULL THEN counted ELSE COALESCE(counted, 0) + holds::INTEGER END
+$$;
+CREATE AGGREGATE sum(BOOLEAN) (SFUNC = sum_true, STYPE = BIGINT);
+
+-- SQLite's two-argument MAX and MIN: the larger or smaller value, NULL when either is NULL.
+CREATE FUNCTION max(a BIGINT, b BIGINT) RETURNS BIGINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE GREATEST(a, b) END
+$$;
+CREATE FUNCTION min(a BIGINT, b BIGINT) RETURNS BIGINT LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN a IS NULL OR b IS NULL THEN NULL ELSE LEAST(a, b) END
+$$;
+
+-- SQLite's TOTAL: the sum as a floating-point number, 0.0 (not NULL) when there is nothing to add.
+CREATE AGGREGATE total(DOUBLE PRECISION) (SFUNC = float8pl, STYPE = DOUBLE PRECISION, INITCOND = '0');
