@@ -279,7 +279,8 @@ public final class ReviewRepository {
         h.createUpdate("""
                         INSERT INTO extra_new_today (learner_id, deck_id, day, extra) VALUES (:learner, :deck, :day, :extra)
                         ON CONFLICT (learner_id, deck_id) DO UPDATE SET
-                            extra = MIN(9999, CASE WHEN day = excluded.day THEN extra + excluded.extra ELSE excluded.extra END),
+                            extra = MIN(9999, CASE WHEN extra_new_today.day = excluded.day
+                                                   THEN extra_new_today.extra + excluded.extra ELSE excluded.extra END),
                             day = excluded.day""")
                 .bind("learner", learnerId).bind("deck", deckId).bind("day", day.toString()).bind("extra", extra)
                 .execute();
