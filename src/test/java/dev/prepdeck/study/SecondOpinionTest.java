@@ -2,6 +2,7 @@ package dev.prepdeck.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.judge.JudgeStandIn;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
@@ -11,9 +12,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A learner points practice checks at their own model; its verdicts show beside the built-in ones, never instead. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SecondOpinionTest {
+    @Parameter
+    TestDatabase database;
+
     private static final String ANSWER = "Send a canary to a small share of traffic and keep the old version for a rollback.";
 
     @TempDir
@@ -23,7 +32,7 @@ class SecondOpinionTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(tempDir);
+        site = new PracticeSite(database, tempDir);
         judge = new JudgeStandIn();
     }
 
