@@ -130,7 +130,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer ->
                 App.create(jdbi, clock, hosts, analyzer, backups, trustProxy));
-        SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
+        SyncReport[] synced = new SyncReport[1];
+        // Instances started together on one PostgreSQL database import the decks folder one after the other
+        Database.oneInstanceAtATime(jdbi, "prepdeck deck import at start", () -> synced[0] =
+                sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock)));
+        SyncReport report = synced[0];
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         if (verbose) {

@@ -192,6 +192,27 @@ public final class Database {
     }
 
     /**
+     * Runs {@code work} in one app instance at a time: on PostgreSQL, where several instances share the database,
+     * under a session advisory lock named by {@code job} (an instance that comes second waits, then finds the work
+     * done); on SQLite, whose file has one server, at once.
+     */
+    public static void oneInstanceAtATime(Jdbi jdbi, String job, Runnable work) {
+        if (Dialect.of(jdbi) == Dialect.SQLITE) {
+            work.run();
+            return;
+        }
+        jdbi.useHandle(h -> {
+            long key = job.hashCode();
+            h.createQuery("SELECT pg_advisory_lock(:key)").bind("key", key).mapTo(String.class).one();
+            try {
+                work.run();
+            } finally {
+                h.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", key).mapTo(Boolean.class).one();
+            }
+        });
+    }
+
+    /**
      * Runs a page's reads in one read transaction, so everything the page shows comes from one snapshot of the
      * file. The transaction is DEFERRED and takes no lock: under WAL it never waits for a writer, where a write
      * transaction would queue page loads behind each other. Writes inside it are a mistake (SQLite refuses them

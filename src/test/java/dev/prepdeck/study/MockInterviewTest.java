@@ -195,7 +195,7 @@ class MockInterviewTest {
 
     @Test
     void a_report_never_suggests_more_than_hard_for_an_answer_that_swaps_roles_as_the_practice_check_does() {
-        dev.prepdeck.TestCollection docker = dev.prepdeck.TestCollection.of(folder("docker"), "docker.md", """
+        dev.prepdeck.TestCollection docker = dev.prepdeck.TestCollection.of(database, folder("docker"), "docker.md", """
                 # Interview::Docker
 
                 ## What is the difference between an image and a container?
