@@ -105,8 +105,9 @@ public final class SearchService {
             return work.apply(h, compiled);
         } catch (StatementException e) {
             if (e.getCause() instanceof SQLException sql && INVALID_REGEX.equals(sql.getSQLState())) {
-                throw new SearchSyntaxException("re: PostgreSQL cannot read this regular expression: "
-                        + sql.getMessage().lines().findFirst().orElse(""), Math.max(0, query.indexOf("re:")));
+                // PostgreSQL's own reason, as "ERROR: invalid regular expression: quantifier operand invalid"
+                String reason = sql.getMessage().lines().findFirst().orElse("").replaceFirst("^.*: ", "");
+                throw new SearchSyntaxException(Math.max(0, query.indexOf("re:")), "regex", "re:", reason);
             }
             String pattern = regex.exhausted();
             if (pattern != null) {
