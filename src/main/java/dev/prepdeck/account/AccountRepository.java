@@ -13,7 +13,7 @@ final class AccountRepository {
     }
 
     Optional<Account> byName(Handle h, String name) {
-        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE name = :name")
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE lower(name) = lower(:name)")
                 .bind("name", name).mapTo(Account.class).findOne();
     }
 
@@ -29,7 +29,8 @@ final class AccountRepository {
 
     /** Name and hash of an account that may sign in, for checking a password. */
     Optional<Credentials> credentials(Handle h, String name) {
-        return h.createQuery("SELECT learner_id, password_hash FROM account WHERE name = :name AND disabled = 0")
+        return h.createQuery(
+                        "SELECT learner_id, password_hash FROM account WHERE lower(name) = lower(:name) AND disabled = 0")
                 .bind("name", name)
                 .map((rs, ctx) -> new Credentials(rs.getLong("learner_id"), rs.getString("password_hash")))
                 .findOne();
@@ -39,7 +40,7 @@ final class AccountRepository {
     }
 
     List<Account> all(Handle h) {
-        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account ORDER BY name COLLATE NOCASE")
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account ORDER BY lower(name)")
                 .mapTo(Account.class).list();
     }
 

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.settings.Settings;
 import dev.prepdeck.settings.SettingsRepository;
 import dev.prepdeck.web.Messages;
@@ -282,15 +283,19 @@ public final class DeckRepository {
      * for all of them (preparing an insert compiles the triggers it fires, which cost more than the insert). The
      * search trigger is held back meanwhile and the new cards are indexed afterwards, one statement per search
      * table, which costs a small part of indexing them one by one (V10); the caller's transaction commits both or
-     * neither.
+     * neither. On PostgreSQL the trigger indexes each card (its V10 holds nothing back).
      */
     public void insertCards(Handle h, long deckId, List<NewCard> cards, long now) {
         if (cards.isEmpty()) {
             return;
         }
-        // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer, so the new cards are the ones above.
-        long lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
-        h.execute("INSERT INTO search_index_held (held) VALUES (1)");
+        boolean sqlite = Dialect.of(h) == Dialect.SQLITE;
+        long lastIdBefore = 0;
+        if (sqlite) {
+            // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer: the new cards are the ones above.
+            lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
+            h.execute("INSERT INTO search_index_held (held) VALUES (1)");
+        }
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
                 VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""");
@@ -300,8 +305,10 @@ public final class DeckRepository {
                     .bind("position", card.position()).bind("now", now).add();
         }
         batch.execute();
-        h.execute("DELETE FROM search_index_held");
-        indexForSearch(h, lastIdBefore);
+        if (sqlite) {
+            h.execute("DELETE FROM search_index_held");
+            indexForSearch(h, lastIdBefore);
+        }
         h.createUpdate("""
                         INSERT INTO card_state (card_id, learner_id, due)
                         SELECT c.id, l.id, :now FROM card c CROSS JOIN learner l

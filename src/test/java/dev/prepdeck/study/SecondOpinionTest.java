@@ -6,6 +6,7 @@ import static dev.prepdeck.TestSite.json;
 import static dev.prepdeck.TestSite.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.judge.JudgeStandIn;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
@@ -15,12 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A learner points practice checks at their own model; its verdicts show beside the built-in ones, never instead: on
  * the practice page, in POST /api/practice/check's {@code secondOpinion} and in the mock interview report.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SecondOpinionTest {
+    @Parameter
+    TestDatabase database;
+
     private static final String ANSWER = "Send a canary to a small share of traffic and keep the old version for a rollback.";
 
     @TempDir
@@ -30,7 +39,7 @@ class SecondOpinionTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(tempDir);
+        site = new PracticeSite(database, tempDir);
         judge = new JudgeStandIn();
     }
 
