@@ -29,7 +29,8 @@ public final class Migrations {
             "V13__accounts.sql",
             "V14__browse_undo_leeches_saved_searches.sql",
             "V15__learner_settings.sql",
-            "V16__no_planner_statistics.sql");
+            "V16__no_planner_statistics.sql",
+            "V17__bulk_undo_recordings.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

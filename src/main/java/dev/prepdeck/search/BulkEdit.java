@@ -109,8 +109,8 @@ public final class BulkEdit {
 
     /**
      * Takes back the learner's last bulk edit in one transaction: each card gets back what the edit changed (a
-     * deleted card comes back with its state, reviews and practice attempts). A card rated since a forget or a due
-     * date change keeps what the rating made of it. An edit is undone once.
+     * deleted card comes back with its state, reviews, practice attempts and recordings). A card rated since a
+     * forget or a due date change keeps what the rating made of it. An edit is undone once.
      *
      * @return what was undone, or empty when there is nothing to undo
      * @throws InvalidInputException when a card cannot come back (its deck was deleted, or the deck has a new card

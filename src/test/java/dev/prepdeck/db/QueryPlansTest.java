@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryPlansTest {
     /** Tables that grow with the collection; a SCAN of one is a full read. */
     private static final Set<String> LARGE = Set.of("card", "card_state", "card_recall", "review_log", "review_hour",
-            "practice_attempt");
+            "practice_attempt", "practice_recording");
     private static final Pattern SCAN = Pattern.compile("^SCAN (\\w+)");
 
     @TempDir
@@ -238,6 +238,9 @@ class QueryPlansTest {
             plans.put(body, explain(body));
         }
         assertNoFullScan(plans);
+        // A deleted card's recordings go by their foreign key's cascade, as this statement finds them: by the card.
+        assertThat(explain("DELETE FROM practice_recording WHERE card_id = 1"))
+                .containsExactly("SEARCH practice_recording USING COVERING INDEX practice_recording_card (card_id=?)");
         // Undoing a reset checks each card for a rating since in the card's own reviews, not the learner's.
         assertThat(plansMentioning(plans, "r.id > ?")).anyMatch(step -> step.contains("review_log_card (card_id=?"));
     }
