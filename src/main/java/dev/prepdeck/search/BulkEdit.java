@@ -277,15 +277,17 @@ public final class BulkEdit {
         }
         List<BulkEditRepository.SelectedCard> moving = edits.cardsOutside(h, deckId);
         int position = edits.nextPosition(h, deckId);
+        List<BulkEditRepository.Move> moves = new ArrayList<>();
         for (BulkEditRepository.SelectedCard card : moving) {
             if (!questions.add(card.question())) {
                 throw new InvalidInputException("deckId", "the deck already has a card asking \"" + card.question()
                         + "\"; no card was moved");
             }
             String uid = uids.add(card.uid()) ? card.uid() : fresh(uids);
-            edits.move(h, card.id(), deckId, uid, position++, now);
+            moves.add(new BulkEditRepository.Move(card.id(), uid, position++));
         }
-        return moving.size();
+        edits.move(h, moves, deckId, now);
+        return moves.size();
     }
 
     private static String fresh(Set<String> taken) {
@@ -299,16 +301,16 @@ public final class BulkEdit {
     }
 
     private int retag(Handle h, List<BulkEditRepository.SelectedCard> cards, TagChange change, long now) {
-        int changed = 0;
+        List<BulkEditRepository.Retag> retags = new ArrayList<>();
         for (BulkEditRepository.SelectedCard card : cards) {
             List<String> before = Card.splitTags(card.tags());
             List<String> after = change.apply(before);
             if (!after.equals(before)) {
-                edits.setTags(h, card.id(), Card.joinTags(after), now);
-                changed++;
+                retags.add(new BulkEditRepository.Retag(card.id(), Card.joinTags(after)));
             }
         }
-        return changed;
+        edits.setTags(h, retags, now);
+        return retags.size();
     }
 
     /** The card's tags with each new one appended, unless the card has it already (in any case). */

@@ -122,19 +122,38 @@ final class BulkEditRepository {
                 .bind("deck", deckId).mapTo(Integer.class).one();
     }
 
-    /** Moves one card to the end of another deck, under a uid that is free there. */
-    void move(Handle h, long cardId, long deckId, String uid, int position, long now) {
-        h.createUpdate("""
-                        UPDATE card SET deck_id = :deck, uid = :uid, position = :position, removed_from_source = 0,
-                                        updated_at = :now
-                        WHERE id = :id""")
-                .bind("id", cardId).bind("deck", deckId).bind("uid", uid).bind("position", position)
-                .bind("now", now).execute();
+    /** A card moved to the end of another deck, under a uid that is free there. */
+    record Move(long id, String uid, int position) {
     }
 
-    void setTags(Handle h, long cardId, String tags, long now) {
-        h.createUpdate("UPDATE card SET tags = :tags, updated_at = :now WHERE id = :id")
-                .bind("id", cardId).bind("tags", tags).bind("now", now).execute();
+    /** Moves the cards, one statement prepared once for all of them. */
+    void move(Handle h, List<Move> moves, long deckId, long now) {
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE card SET deck_id = :deck, uid = :uid, position = :position, removed_from_source = 0,
+                                updated_at = :now
+                WHERE id = :id""");
+        for (Move move : moves) {
+            batch.bind("id", move.id()).bind("deck", deckId).bind("uid", move.uid()).bind("position", move.position())
+                    .bind("now", now).add();
+        }
+        if (!moves.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** A card's new tags, as stored (comma-separated). */
+    record Retag(long id, String tags) {
+    }
+
+    /** Gives the cards their new tags, one statement prepared once for all of them. */
+    void setTags(Handle h, List<Retag> retags, long now) {
+        PreparedBatch batch = h.prepareBatch("UPDATE card SET tags = :tags, updated_at = :now WHERE id = :id");
+        for (Retag retag : retags) {
+            batch.bind("id", retag.id()).bind("tags", retag.tags()).bind("now", now).add();
+        }
+        if (!retags.isEmpty()) {
+            batch.execute();
+        }
     }
 
     int delete(Handle h) {

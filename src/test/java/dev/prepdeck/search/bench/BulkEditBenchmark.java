@@ -72,13 +72,22 @@ public final class BulkEditBenchmark {
                 new Selection("10k", CardSelection.of(LongStream.rangeClosed(1, cards).filter(id -> id % 10 == 0)
                         .boxed().toList())),
                 new Selection("all", CardSelection.matching("")));
+        // A move refuses two cards with one question in a deck, and generated questions repeat now and then: it
+        // moves the cards whose question no other card has (about 98,000 of the 100,000).
+        List<Long> unique = jdbi.withHandle(h -> h.createQuery("""
+                SELECT id FROM card WHERE question IN (SELECT question FROM card GROUP BY question HAVING COUNT(*) = 1)
+                ORDER BY id""").mapTo(Long.class).list());
+        List<Selection> movable = List.of(
+                new Selection("1k", CardSelection.of(unique.stream().filter(id -> id % 100 == 0).toList())),
+                new Selection("10k", CardSelection.of(unique.stream().filter(id -> id % 10 == 0).toList())),
+                new Selection("all", CardSelection.of(unique)));
         System.out.printf("%-13s %-4s %8s | %9s %9s %9s | %9s %9s %9s%n", "action", "sel", "changed", "median",
                 "max", "cpu med", "undo med", "undo max", "undo cpu");
         for (Timed timed : actions) {
             if (!only.isEmpty() && !only.contains(timed.name())) {
                 continue;
             }
-            for (Selection selection : selections) {
+            for (Selection selection : timed.action() instanceof BulkAction.MoveTo ? movable : selections) {
                 Timings action = new Timings(runs);
                 Timings undo = new Timings(runs);
                 for (int i = 0; i < runs; i++) {
