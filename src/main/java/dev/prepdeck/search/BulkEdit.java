@@ -248,6 +248,7 @@ public final class BulkEdit {
     private int setDue(Handle h, long learnerId, BulkAction.SetDue action) {
         SearchContext context = search.context(h, learnerId);
         List<BulkEditRepository.StudiedCard> cards = edits.studiedCards(h, learnerId);
+        List<BulkEditRepository.NewDue> dues = new ArrayList<>();
         for (BulkEditRepository.StudiedCard card : cards) {
             int days = action.from() + random.nextInt(action.to() - action.from() + 1);
             long due = context.dayStart(days);
@@ -258,9 +259,10 @@ public final class BulkEdit {
                                 context.rolloverHour()).date(), context.today().date()));
                 interval = (int) Math.max(1, since + days);
             }
-            edits.setDue(h, learnerId, card.cardId(), due, interval);
+            dues.add(new BulkEditRepository.NewDue(card.cardId(), due, interval));
         }
-        return cards.size();
+        edits.setDue(h, learnerId, dues);
+        return dues.size();
     }
 
     private List<Long> ids(Handle h, long learnerId, CardSelection selection) {

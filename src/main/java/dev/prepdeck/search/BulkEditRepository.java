@@ -86,11 +86,21 @@ final class BulkEditRepository {
     }
 
     /** A card due at {@code due} (epoch ms), with a new interval in days when {@code interval} is not null. */
-    void setDue(Handle h, long learnerId, long cardId, long due, Integer interval) {
-        h.createUpdate("""
-                        UPDATE card_state SET due = :due, scheduled_days = COALESCE(:interval, scheduled_days)
-                        WHERE card_id = :card AND learner_id = :learner""")
-                .bind("card", cardId).bind("learner", learnerId).bind("due", due).bind("interval", interval).execute();
+    record NewDue(long cardId, long due, Integer interval) {
+    }
+
+    /** Sets the cards' due dates, one statement prepared once for all of them. */
+    void setDue(Handle h, long learnerId, List<NewDue> dues) {
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE card_state SET due = :due, scheduled_days = COALESCE(:interval, scheduled_days)
+                WHERE card_id = :card AND learner_id = :learner""");
+        for (NewDue due : dues) {
+            batch.bind("card", due.cardId()).bind("learner", learnerId).bind("due", due.due())
+                    .bind("interval", due.interval()).add();
+        }
+        if (!dues.isEmpty()) {
+            batch.execute();
+        }
     }
 
     record StudiedCard(long cardId, Long lastReview) {
