@@ -70,7 +70,6 @@ import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.SiteSetup;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -136,9 +135,9 @@ public final class App {
         CustomStudyController customStudyPages = new CustomStudyController(customStudy, reviewService, deckService);
         DeckApiController deckApi = new DeckApiController(deckService, reviewService);
         ReviewApiController reviewApi = new ReviewApiController(reviewService, practiceService);
-        SecondOpinionService secondOpinions = new SecondOpinionService(jdbi, new ChatCompletionsJudge(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-                System.getenv(JUDGE_API_KEY_VARIABLE)), clock);
+        SecondOpinionService secondOpinions = new SecondOpinionService(jdbi,
+                ChatCompletionsJudge.connectingWhenAsked(Duration.ofSeconds(5), System.getenv(JUDGE_API_KEY_VARIABLE)),
+                clock);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
                 new Highlighter(terms, markdown), secondOpinions, clock, customStudy);
         SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
@@ -158,7 +157,7 @@ public final class App {
                     try {
                         return searchService.matchingIds(learnerId, query);
                     } catch (SearchSyntaxException e) {
-                        throw new InvalidInputException("q", e.getMessage());
+                        throw new InvalidInputException("q", e.getMessage(), e.key(), e.arguments());
                     }
                 },
                 new DeckExport(jdbi, deckRepository, mediaStore));

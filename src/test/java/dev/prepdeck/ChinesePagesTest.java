@@ -3,7 +3,9 @@ package dev.prepdeck;
 import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +47,8 @@ class ChinesePagesTest {
     private static final Set<String> NAMES = Set.of("prepdeck", "Anki", "AnkiDroid", "FSRS", "Markdown",
             "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "Ctrl", "Enter",
             "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
-            "leech" /* the tag a leech gets, which searches use as it is */);
+            "leech" /* the tag a leech gets, which searches use as it is */,
+            "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir
@@ -136,6 +139,63 @@ class ChinesePagesTest {
             s.speaking(null);
             Response english = s.submit("/decks", "name", "  ");
             assertThat(Jsoup.parse(english.body().string()).select("p.error").text()).isEqualTo("deck name must not be empty");
+        });
+    }
+
+    @Test
+    void a_bad_search_a_bad_field_and_a_file_that_cannot_be_imported_are_explained_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Map<String, String> pages = new LinkedHashMap<>();
+
+            Response unclosed = s.get("/browse?q=" + enc("发布 (部署"));
+            assertThat(unclosed.code()).isEqualTo(400);
+            pages.put("/browse?q=发布 (部署", unclosed.body().string());
+            assertThat(Jsoup.parse(pages.get("/browse?q=发布 (部署")).select("#query-error p.error").text())
+                    .isEqualTo("“(”没有闭合：请补上“)”");
+            Document typed = Jsoup.parse(s.get("/browse?q=" + enc("发布 prop:ivl>>3")).body().string());
+            assertThat(typed.select("#query-error p.error").text()).as("the term stays as typed")
+                    .isEqualTo("prop:ivl>>3：“>”后面应为数字");
+            assertThat(typed.select("#query-error mark.error-at").text()).as("and the page points at it").isEqualTo(">3");
+            Response cram = s.get("/cram?q=" + enc("\"发布"));
+            assertThat(cram.code()).isEqualTo(400);
+            pages.put("/cram?q=\"发布", cram.body().string());
+            Response api = s.get("/api/search?q=" + enc("发布 prop:ivl>>3"));
+            assertThat(api.code()).isEqualTo(400);
+            JsonNode problem = TestSite.json(api);
+            assertThat(problem.get("error").asText()).isEqualTo("prop:ivl>>3：“>”后面应为数字");
+            assertThat(problem.get("code").asText()).isEqualTo("number");
+            assertThat(problem.get("position").asInt()).isEqualTo(12);
+
+            Response field = s.submit("/decks/" + deck + "/settings", "newPerDay", "很多", "reviewsPerDay", "200");
+            assertThat(field.code()).isEqualTo(400);
+            pages.put("POST /decks/" + deck + "/settings", field.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /decks/" + deck + "/settings")).select("p.error").text())
+                    .isEqualTo("每日新卡片数必须是整数");
+
+            Response notes = s.upload("/notes/preview", "file", "笔记.md",
+                    "# 部署\n\n## 问题\u0000\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(notes.code()).isEqualTo(400);
+            pages.put("POST /notes/preview", notes.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /notes/preview")).select("p.error").text())
+                    .as("the file and line as they are, the sentence around them in Chinese")
+                    .isEqualTo("笔记.md:3：含有二进制数据（空字符）；笔记文件必须是 UTF-8 文本");
+
+            Response anki = s.upload("/anki/import", "file", "卡片.txt", "#separator:tab\n\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(anki.code()).isEqualTo(400);
+            pages.put("POST /anki/import", anki.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /anki/import")).select("p.error").text()).isEqualTo("卡片.txt 中没有可导入的行");
+            Response columns = s.upload("/anki/import", "file", "卡片.txt",
+                    "问题一\t答案一\n问题二\t答案二\n".getBytes(StandardCharsets.UTF_8));
+            pages.put("POST /anki/import (preview)", columns.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /anki/import (preview)")).select("table.preview-rows th").eachText())
+                    .as("columns the file does not name are numbered in Chinese").containsExactly("第 1 列", "第 2 列");
+
+            List<String> problems = new ArrayList<>();
+            pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
+            assertThat(problems).as("English or missing messages on Chinese pages").isEmpty();
         });
     }
 

@@ -177,9 +177,13 @@ public final class TestSite {
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        Response response = client.request(path, builder -> builder.post(BodyPublishers.ofByteArray(body.toByteArray()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", cookieHeader()));
+        Response response = client.request(path, builder -> {
+            builder.post(BodyPublishers.ofByteArray(body.toByteArray()))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Cookie", cookieHeader());
+            // the browser's language goes with an upload as with every other request
+            language(builder);
+        });
         remember(response);
         return response;
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.anki.text.ColumnMapping;
 import dev.prepdeck.anki.text.TextFile;
@@ -87,7 +88,7 @@ public final class AnkiController {
             ImportReport report = anki.importFile(SignedIn.learner(ctx), file, prefix);
             ctx.render("anki/imported.html", Map.of("report", report));
         } catch (InvalidInputException e) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), prefix);
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.problem(ctx, e), prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -118,10 +119,10 @@ public final class AnkiController {
             ctx.render("anki/imported.html", Map.of("report", report));
         } catch (InvalidInputException e) {
             if (text == null) {
-                renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), prefix);
+                renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.problem(ctx, e), prefix);
             } else {
                 renderPreview(ctx.status(HttpStatus.BAD_REQUEST), text, content, prefix,
-                        chosen != null ? chosen : text.suggested(), e.getMessage());
+                        chosen != null ? chosen : text.suggested(), Messages.problem(ctx, e));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -134,7 +135,7 @@ public final class AnkiController {
     private static ColumnMapping chosenMapping(Context ctx, TextFile text) {
         Integer question = column(ctx, "question", "The question column");
         if (question == null) {
-            throw new InvalidInputException("question", "Choose the column that holds the question.");
+            throw Messages.invalid("question", "anki.error.chooseQuestion");
         }
         Integer answer = column(ctx, "answer", "The answer column");
         Integer tags = column(ctx, "tags", "The tags column");
@@ -144,7 +145,7 @@ public final class AnkiController {
             guid = null;
         }
         if (question < 0) {
-            throw new InvalidInputException("question", "The question column must be 1 or more.");
+            throw Messages.invalid("question", "anki.error.questionColumn");
         }
         return new ColumnMapping(question, answer, tags, deck, guid);
     }
@@ -208,7 +209,7 @@ public final class AnkiController {
                     + "\"");
             ctx.result(Files.readAllBytes(file));
         } catch (InvalidInputException e) {
-            Map<String, Object> model = formModel(e.getMessage(), "");
+            Map<String, Object> model = formModel(Messages.problem(ctx, e), "");
             model.put("query", query);
             ctx.status(HttpStatus.BAD_REQUEST).render("anki/import.html", model);
         } catch (IOException e) {

@@ -43,6 +43,7 @@ import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.StudyDay;
 import dev.prepdeck.web.MediaLinks;
+import dev.prepdeck.web.Messages;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ public final class AnkiSync {
             return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, warnings)
                     .store(name, format, result, files));
         } catch (AnkiFormatException e) {
-            throw new InvalidInputException("file", e.getMessage());
+            throw new InvalidInputException("file", e.getMessage(), e.key(), e.arguments());
         }
     }
 
@@ -151,7 +152,7 @@ public final class AnkiSync {
         try {
             return new AnkiTextReader().read(file);
         } catch (AnkiFormatException e) {
-            throw new InvalidInputException("file", e.getMessage());
+            throw new InvalidInputException("file", e.getMessage(), e.key(), e.arguments());
         }
     }
 
@@ -172,7 +173,7 @@ public final class AnkiSync {
         try {
             rows = text.cards(mapping, new HtmlToMarkdown(AnkiSync::mediaLink));
         } catch (AnkiFormatException e) {
-            throw new InvalidInputException("file", e.getMessage());
+            throw new InvalidInputException("file", e.getMessage(), e.key(), e.arguments());
         }
         int dot = name.lastIndexOf('.');
         String fileDeck = (dot > 0 ? name.substring(0, dot) : name).strip();
@@ -213,13 +214,17 @@ public final class AnkiSync {
                 continue;
             }
             if (column < 0 || column >= width) {
-                throw new InvalidInputException(parts[i], "The " + parts[i] + " column " + (column + 1)
-                        + " is not in " + text.name() + ", which has " + width + " columns.");
+                throw Messages.invalid(parts[i], "anki.error.noSuchColumn", new Messages.Label(parts[i]),
+                        String.valueOf(column + 1), text.name(), String.valueOf(width));
             }
             String earlier = used.putIfAbsent(column, parts[i]);
             if (earlier != null) {
-                throw new InvalidInputException(parts[i], "The column \"" + text.columns().get(column)
-                        + "\" is chosen for both the " + earlier + " and the " + parts[i] + "; choose one column each.");
+                // a column the file names is quoted by its name, any other by its number
+                throw column < text.headers().columns().size()
+                        ? Messages.invalid(parts[i], "anki.error.columnTwice", text.columns().get(column),
+                                new Messages.Label(earlier), new Messages.Label(parts[i]))
+                        : Messages.invalid(parts[i], "anki.error.columnTwiceNumbered", String.valueOf(column + 1),
+                                new Messages.Label(earlier), new Messages.Label(parts[i]));
             }
         }
         return mapping;
@@ -243,13 +248,12 @@ public final class AnkiSync {
             return "";
         }
         if (prefix.length() > MAX_PREFIX) {
-            throw new InvalidInputException("prefix", "The deck prefix is " + prefix.length()
-                    + " characters long; at most " + MAX_PREFIX + " are allowed.");
+            throw Messages.invalid("prefix", "anki.error.prefixLength", String.valueOf(prefix.length()),
+                    String.valueOf(MAX_PREFIX));
         }
         for (String level : prefix.split(Deck.SEPARATOR, -1)) {
             if (level.isBlank()) {
-                throw new InvalidInputException("prefix", "The deck prefix \"" + prefix
-                        + "\" has an empty level: write names between the :: separators.");
+                throw Messages.invalid("prefix", "anki.error.prefixLevel", prefix);
             }
         }
         return prefix;
@@ -374,9 +378,7 @@ public final class AnkiSync {
             }
             Optional<Deck> deck = decks.deckByName(h, name);
             if (deck.isPresent() && deck.get().sourcePath() != null) {
-                throw new InvalidInputException("prefix", "The deck \"" + name + "\" comes from the deck file "
-                        + deck.get().sourcePath() + ", which would set imported cards aside on its next import;"
-                        + " import under a deck prefix instead.");
+                throw Messages.invalid("prefix", "anki.error.deckFromFile", name, deck.get().sourcePath());
             }
             long id = deck.isPresent() ? deck.get().id() : decks.ensureDeckPath(h, name, now);
             deckIds.put(name, id);
@@ -482,7 +484,7 @@ public final class AnkiSync {
      */
     public ExportReport exportCards(long learnerId, String label, List<Long> cardIds, Path out) {
         if (cardIds.isEmpty()) {
-            throw new InvalidInputException("q", "No card matches \"" + label + "\", so there is nothing to export.");
+            throw Messages.invalid("q", "anki.error.nothingToExport", label);
         }
         Instant now = clock.instant();
         Export export = Database.read(jdbi, h -> packaged(h, learnerId, new Selection(label, cardIds, decks.allDecks(h)), now));

@@ -6,7 +6,7 @@ import java.util.List;
  * Input a person or client can fix: the message names the problem and is shown as is (a JSON error for the API,
  * a form message in the browser). Thrown before anything is written.
  */
-public final class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends RuntimeException implements Worded {
     private final String field;
     private final String key;
     private final List<Object> arguments;
@@ -26,11 +26,12 @@ public final class InvalidInputException extends RuntimeException {
         this.arguments = List.copyOf(arguments);
     }
 
-    /** The sentence's key in the message bundles, or null when the problem is worded in English only. */
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public List<Object> arguments() {
         return arguments;
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Asks an OpenAI-compatible chat server (POST …/chat/completions, the API Ollama, llama.cpp's server, vLLM and
@@ -37,13 +38,41 @@ public final class ChatCompletionsJudge {
             Reply with JSON only, no prose: {"points":[{"point":1,"covered":true,"reason":"..."}]} with one entry \
             per key point and a reason of at most 20 words, in the language of the candidate's answer.""";
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final String apiKey;
 
     /** {@code apiKey} is sent as a bearer token when not null (remote services need one, local servers do not). */
     public ChatCompletionsJudge(HttpClient http, String apiKey) {
+        this(() -> http, apiKey);
+    }
+
+    /**
+     * A judge whose HTTP client is made on the first question. Most learners never configure a judge, and making a
+     * client sets up TLS (about a second of CPU), which would otherwise be paid at every start of the site.
+     */
+    public static ChatCompletionsJudge connectingWhenAsked(Duration connectTimeout, String apiKey) {
+        return new ChatCompletionsJudge(memoized(() -> HttpClient.newBuilder().connectTimeout(connectTimeout).build()),
+                apiKey);
+    }
+
+    private ChatCompletionsJudge(Supplier<HttpClient> http, String apiKey) {
         this.http = http;
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+    }
+
+    /** Makes one client, once: a client owns a selector thread, so two made in a race would leave one running. */
+    private static Supplier<HttpClient> memoized(Supplier<HttpClient> make) {
+        return new Supplier<>() {
+            private HttpClient made;
+
+            @Override
+            public synchronized HttpClient get() {
+                if (made == null) {
+                    made = make.get();
+                }
+                return made;
+            }
+        };
     }
 
     /** The question put to the judge: the card, its key points in order and the learner's answer. */
@@ -60,7 +89,7 @@ public final class ChatCompletionsJudge {
         }
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             return SecondOpinion.failed(settings.model(), SecondOpinion.Problem.TIMED_OUT,
                     String.valueOf(settings.timeoutSeconds()));

@@ -1,6 +1,7 @@
 package dev.prepdeck.media;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
@@ -21,16 +22,16 @@ final class MediaNames {
     /** The tidy form of {@code requested}, which must name a file, not a path. */
     static String normalise(String requested) {
         if (requested == null || requested.isBlank()) {
-            throw invalid("a media file needs a name");
+            throw invalid("noName");
         }
         if (requested.contains("/") || requested.contains("\\")) {
-            throw invalid("media name '" + printable(requested) + "' is a path; give a plain file name (no '/' or '\\')");
+            throw invalid("path", printable(requested));
         }
         if (requested.strip().equals(".") || requested.strip().equals("..")) {
-            throw invalid("media name '" + requested.strip() + "' is not a file name");
+            throw invalid("notAFile", requested.strip());
         }
         if (requested.codePoints().anyMatch(Character::isISOControl)) {
-            throw invalid("media name '" + printable(requested) + "' contains a control character");
+            throw invalid("controlCharacter", printable(requested));
         }
         String tidy = tidy(Normalizer.normalize(requested.strip(), Normalizer.Form.NFC));
         int dot = tidy.lastIndexOf('.');
@@ -122,7 +123,8 @@ final class MediaNames {
         return out.toString();
     }
 
-    static InvalidInputException invalid(String message) {
-        return new InvalidInputException("name", message);
+    /** A file refused with the sentence {@code media.error.<problem>}, which names the file. */
+    static InvalidInputException invalid(String problem, Object... arguments) {
+        return Messages.invalid("name", "media.error." + problem, arguments);
     }
 }

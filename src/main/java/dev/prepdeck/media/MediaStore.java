@@ -51,13 +51,13 @@ public final class MediaStore {
     public StoredMedia put(Handle h, String requestedName, byte[] bytes) {
         String shown = requestedName == null ? "" : MediaNames.printable(requestedName);
         if (bytes.length == 0) {
-            throw MediaNames.invalid(shown + ": the file is empty");
+            throw MediaNames.invalid("empty", shown);
         }
         if (bytes.length > MAX_BYTES) {
-            throw MediaNames.invalid(shown + ": " + tooLarge(bytes.length));
+            throw MediaNames.invalid("tooLarge", shown, megabytes(bytes.length), megabytes(MAX_BYTES));
         }
-        MediaType type = MediaType.sniff(bytes).orElseThrow(() -> MediaNames.invalid(
-                shown + ": not an image or sound prepdeck can show; it takes " + MediaType.ALLOWED));
+        MediaType type = MediaType.sniff(bytes).orElseThrow(() ->
+                MediaNames.invalid("unknownType", shown, MediaType.ALLOWED));
         String name = withExtension(MediaNames.normalise(requestedName), type, shown);
         String sha256 = sha256(bytes);
         for (String candidate : candidates(name, sha256)) {
@@ -129,8 +129,8 @@ public final class MediaStore {
         }
         for (MediaType other : MediaType.values()) {
             if (other.fitsExtension(extension)) {
-                throw MediaNames.invalid(shown + ": the name ends in ." + extension.toLowerCase(Locale.ROOT)
-                        + " but the file is " + type.contentType() + "; name it ." + type.extension());
+                throw MediaNames.invalid("wrongExtension", shown, extension.toLowerCase(Locale.ROOT),
+                        type.contentType(), type.extension());
             }
         }
         return name + "." + type.extension();

@@ -1,6 +1,7 @@
 package dev.prepdeck.notes;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class NotesBatch {
     private void addFile(String name, Path file) throws NotesFormatException, IOException {
         long size = Files.size(file);
         if (size > NotesReader.MAX_BYTES) {
-            throw new NotesFormatException(name, NotesReader.tooLarge(size));
+            throw NotesReader.tooLarge(name, size);
         }
         put(name, new NotesReader().read(name, Files.readAllBytes(file), NotesReader.Format.AUTO, deckPrefix, disk,
                 disk.pathOf(file)));
@@ -76,8 +77,7 @@ public final class NotesBatch {
         NotesImages images = NotesImages.in(zip);
         List<String> notes = zip.notesFiles();
         if (notes.isEmpty()) {
-            throw new InvalidInputException("file", zip.fileName() + " holds no notes files (.rst, .md, .markdown or "
-                    + ".txt outside _build, _static and hidden folders).");
+            throw Messages.invalid("file", "notes.error.noNotesInZip", zip.fileName());
         }
         for (String path : notes) {
             String name = zip.fromTop(path);
@@ -97,8 +97,7 @@ public final class NotesBatch {
 
     private void put(String name, NotesImport result) {
         if (imports.putIfAbsent(name, result) != null) {
-            throw new InvalidInputException("file", "two notes files are both called " + name
-                    + "; import them from their folder, or one at a time");
+            throw Messages.invalid("file", "notes.error.sameName", name);
         }
     }
 
@@ -107,8 +106,7 @@ public final class NotesBatch {
         found.forEach((name, bytes) -> {
             byte[] known = media.putIfAbsent(name, bytes);
             if (known != null && !Arrays.equals(known, bytes)) {
-                throw new InvalidInputException("file", from + " has an image " + name + " that differs from the "
-                        + "image of that name found beside other notes; import them one at a time");
+                throw Messages.invalid("file", "notes.error.imageDiffers", from, name);
             }
         });
     }

@@ -65,7 +65,7 @@ public final class NotesController {
                         batch.addZip(NotesZip.read(name, in, file.size()));
                     }
                 } else if (file.size() > NotesReader.MAX_BYTES) {
-                    throw new NotesFormatException(name, NotesReader.tooLarge(file.size()));
+                    throw NotesReader.tooLarge(name, file.size());
                 } else {
                     batch.addAlone(name, read(file), formatOf(format), NO_IMAGES);
                 }
@@ -74,10 +74,10 @@ public final class NotesController {
                 batch.addAlone(name, pasted.getBytes(StandardCharsets.UTF_8), formatOf(format),
                         "pasted notes come without their image files; upload a .zip of the notes folder to bring them");
             } else {
-                throw new InvalidInputException("file", "Choose a notes file or a .zip of your notes, or paste your notes.");
+                throw Messages.invalid("file", "notes.error.noInput");
             }
         } catch (NotesFormatException | InvalidInputException e) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), e.getMessage(), pasted, prefix, format);
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.problem(ctx, e), pasted, prefix, format);
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the upload", e);
@@ -123,8 +123,7 @@ public final class NotesController {
         List<NotesImporter.PlannedDeck> planned;
         try {
             Map<String, byte[]> images = token.isEmpty() ? Map.of() : pending.get(token).orElseThrow(() ->
-                    new InvalidInputException("images", "The images of this upload are no longer held (the server "
-                            + "restarted, or larger uploads came since): upload the notes again to save them."));
+                    Messages.invalid("images", "notes.error.imagesGone"));
             Map<String, Map<String, List<CardSource>>> decks = new LinkedHashMap<>();
             for (PreviewDeck deck : posted) {
                 for (PreviewCard card : deck.cards()) {
@@ -135,7 +134,7 @@ public final class NotesController {
                 }
             }
             if (decks.isEmpty()) {
-                throw new InvalidInputException("keep", "No card is ticked, so there is nothing to save: tick the cards to keep.");
+                throw Messages.invalid("keep", "notes.error.noneTicked");
             }
             Map<String, List<DeckFile>> bySource = new LinkedHashMap<>();
             decks.forEach((file, byName) -> bySource.put(file, byName.entrySet().stream()
@@ -152,7 +151,7 @@ public final class NotesController {
             model.put("files", files == null ? 1 : files);
             model.put("images", ctx.formParams("image"));
             model.put("imagesToken", token);
-            model.put("error", e.getMessage());
+            model.put("error", Messages.problem(ctx, e));
             model.put("errorField", e.field());
             ctx.status(HttpStatus.BAD_REQUEST);
             ctx.render("notes/preview.html", model);
@@ -191,7 +190,7 @@ public final class NotesController {
         for (int i = 0; i < count; i++) {
             String deck = Params.formText(ctx, "deck_" + i).strip();
             if (deck.isEmpty()) {
-                throw new InvalidInputException("deck_" + i, "card " + (i + 1) + " has no deck");
+                throw Messages.invalid("deck_" + i, "notes.error.noDeck", String.valueOf(i + 1));
             }
             String file = Params.formText(ctx, "file_" + i).strip();
             decks.computeIfAbsent(List.of(file.isEmpty() ? Params.formText(ctx, "source") : file, deck),
@@ -206,14 +205,12 @@ public final class NotesController {
     private static CardSource ticked(PreviewDeck deck, PreviewCard card) {
         String question = card.question().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
         String answer = card.answer().replace("\r\n", "\n").strip();
-        String which = "Card " + (card.index() + 1) + " (in " + deck.name() + ")";
+        String number = String.valueOf(card.index() + 1);
         if (question.isEmpty()) {
-            throw new InvalidInputException("question_" + card.index(),
-                    which + " has no question: write one, or untick the card to leave it out.");
+            throw Messages.invalid("question_" + card.index(), "notes.error.noQuestion", number, deck.name());
         }
         if (answer.isEmpty()) {
-            throw new InvalidInputException("answer_" + card.index(),
-                    which + ", '" + question + "', has no answer: write one, or untick the card to leave it out.");
+            throw Messages.invalid("answer_" + card.index(), "notes.error.noAnswer", number, deck.name(), question);
         }
         return new CardSource(card.id().isEmpty() ? NotesConverter.cardId(deck.name(), question) : card.id(),
                 question, answer, List.of(), Map.of(), 0);

@@ -4,8 +4,8 @@ import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileWriter;
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.MediaLinks;
+import dev.prepdeck.web.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,14 +38,13 @@ public final class NotesImporter {
                 String fileName = DeckFileWriter.slug(deck.name());
                 String other = deckByFileName.putIfAbsent(fileName, deck.name());
                 if (other != null) {
-                    throw new InvalidInputException("deck", "decks '" + other + "' and '" + deck.name()
-                            + "' would share the file " + fileName + "; rename one of them");
+                    throw Messages.invalid("deck", "notes.error.sharedFile", other, deck.name(), fileName);
                 }
                 String text;
                 try {
                     text = writer.write(deck);
                 } catch (IllegalArgumentException e) {
-                    throw new InvalidInputException("deck", "Deck '" + deck.name() + "': " + e.getMessage());
+                    throw Messages.invalid("deck", "notes.error.deck", deck.name(), e.getMessage());
                 }
                 Map<String, byte[]> shown = new TreeMap<>();
                 MediaLinks.find(text).forEach(r -> {

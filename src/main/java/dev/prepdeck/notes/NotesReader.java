@@ -1,7 +1,7 @@
 package dev.prepdeck.notes;
 
 import dev.prepdeck.deck.file.DeckText;
-import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,9 +20,9 @@ public final class NotesReader {
     public static final int MAX_BYTES = 512 * 1024;
 
     /** Why a notes file of {@code size} bytes is refused. */
-    public static String tooLarge(long size) {
-        return "the file is " + (size + 1023) / 1024 + " KB; notes files up to " + MAX_BYTES / 1024
-                + " KB can be imported";
+    public static NotesFormatException tooLarge(String fileName, long size) {
+        return new NotesFormatException(fileName, "tooLarge", String.valueOf((size + 1023) / 1024),
+                String.valueOf(MAX_BYTES / 1024));
     }
 
     /** Reads notes that come without the files around them: every image they show is a warning and its alt text. */
@@ -41,11 +41,11 @@ public final class NotesReader {
             try {
                 DeckText.deckName(deckPrefix);
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("prefix", "The deck prefix is not a deck name: " + e.getMessage());
+                throw Messages.invalid("prefix", "notes.error.prefix", e.getMessage());
             }
         }
         if (bytes.length > MAX_BYTES) {
-            throw new NotesFormatException(fileName, tooLarge(bytes.length));
+            throw tooLarge(fileName, bytes.length);
         }
         String text = NotesText.decode(fileName, bytes);
         Format actual = format == Format.AUTO ? formatOf(fileName, text) : format;

@@ -31,8 +31,7 @@ final class NotesText {
     static String decode(String fileName, byte[] bytes) throws NotesFormatException {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new NotesFormatException(fileName, lineOfByte(bytes, i),
-                        "binary data (a NUL byte); a notes file must be UTF-8 text");
+                throw new NotesFormatException(fileName, lineOfByte(bytes, i), "binary");
             }
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -45,8 +44,7 @@ final class NotesText {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new NotesFormatException(fileName, lineOfByte(bytes, in.position()),
-                    "not valid UTF-8; save the notes as UTF-8");
+            throw new NotesFormatException(fileName, lineOfByte(bytes, in.position()), "notUtf8");
         }
         String text = out.flip().toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;

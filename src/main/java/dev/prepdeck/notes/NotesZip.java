@@ -2,6 +2,7 @@ package dev.prepdeck.notes;
 
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.web.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,8 +61,7 @@ public final class NotesZip implements NotesFiles {
      */
     public static NotesZip read(String fileName, InputStream upload, long size) {
         if (size > MAX_ZIP_BYTES) {
-            throw refused(fileName + " is " + megabytes(size) + "; a zip of notes may have up to "
-                    + megabytes(MAX_ZIP_BYTES) + ". Leave build output (_build) and large files out of it.");
+            throw refused("tooLarge", fileName, megabytes(size), megabytes(MAX_ZIP_BYTES));
         }
         Path temp = null;
         try {
@@ -72,15 +72,14 @@ public final class NotesZip implements NotesFiles {
                 for (int n = upload.read(buffer); n >= 0; n = upload.read(buffer)) {
                     copied += n;
                     if (copied > MAX_ZIP_BYTES) {
-                        throw refused(fileName + " is more than the " + megabytes(MAX_ZIP_BYTES)
-                                + " a zip of notes may have.");
+                        throw refused("grewTooLarge", fileName, megabytes(MAX_ZIP_BYTES));
                     }
                     out.write(buffer, 0, n);
                 }
             }
             return open(fileName, temp);
         } catch (IOException e) {
-            throw refused(fileName + " cannot be read: " + e.getMessage());
+            throw refused("unreadable", fileName, String.valueOf(e.getMessage()));
         } finally {
             if (temp != null) {
                 try {
@@ -98,17 +97,13 @@ public final class NotesZip implements NotesFiles {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException e) {
             if (String.valueOf(e.getMessage()).contains("bad entry name")) {
-                throw refused(fileName + " names its files in an encoding other than UTF-8, as some older zip tools "
-                        + "do. Zip the folder again with a tool that writes UTF-8 names (7-Zip, the zip command, "
-                        + "macOS Finder, Windows 11).");
+                throw refused("encoding", fileName);
             }
-            throw refused(fileName + " is not a zip archive prepdeck can read (damaged or truncated: "
-                    + e.getMessage() + ").");
+            throw refused("damaged", fileName, String.valueOf(e.getMessage()));
         }
         try (zip) {
             if (zip.size() > MAX_ENTRIES) {
-                throw refused(fileName + " holds " + zip.size() + " files and folders; a zip of notes may hold up to "
-                        + MAX_ENTRIES + ".");
+                throw refused("tooManyEntries", fileName, String.valueOf(zip.size()), String.valueOf(MAX_ENTRIES));
             }
             Map<String, ZipEntry> entries = new HashMap<>();
             Set<String> folders = new HashSet<>();
@@ -125,7 +120,7 @@ public final class NotesZip implements NotesFiles {
                     continue;
                 }
                 if (entries.putIfAbsent(path, entry) != null) {
-                    throw refused(fileName + " holds " + path + " twice; zip the folder again.");
+                    throw refused("twice", fileName, path);
                 }
                 checkSize(fileName, path, entry.getSize(), entry.getCompressedSize());
                 declared += Math.max(entry.getSize(), 0);
@@ -163,17 +158,15 @@ public final class NotesZip implements NotesFiles {
     private static String safePath(String fileName, String name) {
         String path = name.replace('\\', '/');
         if (path.codePoints().anyMatch(Character::isISOControl)) {
-            throw refused(fileName + " holds an entry whose name has control characters; zip the folder again.");
+            throw refused("controlCharacters", fileName);
         }
         if (path.startsWith("/") || path.matches("(?i)^[a-z]:.*")) {
-            throw refused(fileName + " holds " + name + ", an absolute path: its entries must stay inside the "
-                    + "notes folder, so nothing was imported.");
+            throw refused("absolute", fileName, name);
         }
         List<String> parts = new ArrayList<>();
         for (String part : path.split("/")) {
             if (part.equals("..")) {
-                throw refused(fileName + " holds " + name + ", which points outside the notes folder ('..'); "
-                        + "nothing was imported.");
+                throw refused("outside", fileName, name);
             }
             if (!part.isEmpty() && !part.equals(".")) {
                 parts.add(part);
@@ -191,8 +184,7 @@ public final class NotesZip implements NotesFiles {
 
     private static void checkSize(String fileName, String path, long size, long compressed) {
         if (size > MAX_ENTRY_BYTES) {
-            throw refused(fileName + ": " + path + " is " + megabytes(size) + "; one file in a zip of notes may have"
-                    + " up to " + megabytes(MAX_ENTRY_BYTES) + ".");
+            throw refused("entryTooLarge", fileName, path, megabytes(size), megabytes(MAX_ENTRY_BYTES));
         }
         if (size > RATIO_FREE_BYTES && compressed > 0 && size / compressed > MAX_RATIO) {
             throw bomb(fileName, path);
@@ -203,7 +195,7 @@ public final class NotesZip implements NotesFiles {
         try (InputStream in = new Counted(zip.getInputStream(entry), fileName, path, entry.getCompressedSize())) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw refused(fileName + ": " + path + " cannot be read (damaged or encrypted: " + e.getMessage() + ").");
+            throw refused("entryUnreadable", fileName, path, String.valueOf(e.getMessage()));
         }
     }
 
@@ -239,7 +231,7 @@ public final class NotesZip implements NotesFiles {
     public byte[] notes(String path) {
         byte[] bytes = read.get(path);
         if (bytes == null || !isNotes(path)) {
-            throw new InvalidInputException("files", fileName + " holds no notes file " + path + ".");
+            throw Messages.invalid("files", "notes.zip.noSuchFile", fileName, path);
         }
         return bytes;
     }
@@ -307,18 +299,17 @@ public final class NotesZip implements NotesFiles {
         return top == null ? "" : top;
     }
 
-    private static InvalidInputException refused(String message) {
-        return new InvalidInputException("file", message);
+    /** The zip as a whole refused, with the sentence {@code notes.zip.<problem>}; its first argument is the zip. */
+    private static InvalidInputException refused(String problem, Object... arguments) {
+        return Messages.invalid("file", "notes.zip." + problem, arguments);
     }
 
     private static InvalidInputException tooBig(String fileName) {
-        return refused(fileName + " expands to more than " + megabytes(MAX_TOTAL_BYTES) + ", the most a zip of notes "
-                + "may hold. Leave build output (_build) and large files out of it.");
+        return refused("expandsTooMuch", fileName, megabytes(MAX_TOTAL_BYTES));
     }
 
     private static InvalidInputException bomb(String fileName, String path) {
-        return refused(fileName + ": " + path + " expands more than " + MAX_RATIO + " times its compressed size, "
-                + "which notes and images never do; refused as a likely zip bomb.");
+        return refused("bomb", fileName, path, String.valueOf(MAX_RATIO));
     }
 
     private static String megabytes(long bytes) {

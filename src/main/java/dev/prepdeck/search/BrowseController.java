@@ -143,7 +143,7 @@ public final class BrowseController {
             ctx.redirect(view.url(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | NotFoundException | SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, view, e.getMessage(), ticked);
+            render(ctx, view, Messages.problem(ctx, e), ticked);
         }
     }
 
@@ -166,7 +166,7 @@ public final class BrowseController {
         } catch (InvalidInputException | SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             Map<String, Object> extra = new HashMap<>();
-            extra.put("saveError", e.getMessage());
+            extra.put("saveError", Messages.problem(ctx, e));
             render(ctx, view, null, List.of(), extra);
         }
     }
@@ -210,7 +210,7 @@ public final class BrowseController {
         } catch (SearchSyntaxException e) {
             page = bulk.withoutResults(SignedIn.learner(ctx));
             ctx.status(HttpStatus.BAD_REQUEST);
-            model.put("queryError", e.getMessage());
+            model.put("queryError", Messages.problem(ctx, e));
             int at = Math.min(e.position(), view.query().length());
             model.put("queryBefore", view.query().substring(0, at));
             model.put("queryAfter", view.query().substring(at));
@@ -334,7 +334,8 @@ public final class BrowseController {
 
     private static void syntaxError(Context ctx, SearchSyntaxException e) {
         ctx.status(HttpStatus.BAD_REQUEST);
-        ctx.json(Map.of("error", e.getMessage(), "position", e.position()));
+        // the sentence in the request's language; the code and position let a client explain it its own way
+        ctx.json(Map.of("error", Messages.problem(ctx, e), "code", e.code(), "position", e.position()));
     }
 
     /** A result in the API, with the state named as the rest of the API names it (New, Learning, Review, Relearning). */

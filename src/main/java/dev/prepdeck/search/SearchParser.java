@@ -8,7 +8,9 @@ import dev.prepdeck.search.SearchNode.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -35,6 +37,14 @@ public final class SearchParser {
             "deck", "tag", "is", "flag", "prop", "added", "edited", "rated", "introduced", "practiced", "q", "a", "re");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern COVERAGE = Pattern.compile("(?i)coverage[<>=!].*");
+    private static final Pattern DANGLING = Pattern.compile("Dangling meta character '(.)'");
+    /** java.util.regex's descriptions of the usual mistakes, each with its sentence under search.error.regex. */
+    private static final Map<String, String> REGEX_PROBLEMS = Map.of(
+            "Unclosed group", "unclosedGroup",
+            "Unclosed character class", "unclosedClass",
+            "Unmatched closing ')'", "unmatchedClose",
+            "Illegal repetition", "repetition",
+            "Illegal/unsupported escape sequence", "escape");
 
     private final String query;
     private int at;
@@ -54,7 +64,7 @@ public final class SearchParser {
         parser.skipSpace();
         if (parser.at < query.length()) {
             // or() stops only at the end or at a ')' it did not open
-            throw new SearchSyntaxException("unexpected ')' without a matching '('", parser.at);
+            throw new SearchSyntaxException(parser.at, "unmatchedClose");
         }
         return node;
     }
@@ -75,7 +85,7 @@ public final class SearchParser {
             at += 2;
             skipSpace();
             if (atEndOfGroup() || operatorAhead("or") || operatorAhead("and")) {
-                throw new SearchSyntaxException("'or' must be followed by a search term", orAt);
+                throw new SearchSyntaxException(orAt, "orAlone");
             }
             alternatives.add(and());
         }
@@ -91,14 +101,14 @@ public final class SearchParser {
             }
             if (operatorAhead("or") || operatorAhead("and") && terms.isEmpty()) {
                 String word = query.substring(at, at + (operatorAhead("or") ? 2 : 3));
-                throw new SearchSyntaxException("'" + word + "' must come between two search terms", at);
+                throw new SearchSyntaxException(at, "operatorBetween", word);
             }
             if (operatorAhead("and")) {
                 int andAt = at;
                 at += 3;
                 skipSpace();
                 if (atEndOfGroup() || operatorAhead("or") || operatorAhead("and")) {
-                    throw new SearchSyntaxException("'and' must be followed by a search term", andAt);
+                    throw new SearchSyntaxException(andAt, "andAlone");
                 }
             }
             terms.add(unary());
@@ -112,7 +122,7 @@ public final class SearchParser {
             int minusAt = at;
             at++;
             if (at == query.length() || isSpace(query.charAt(at)) || query.charAt(at) == ')') {
-                throw new SearchSyntaxException("'-' must be followed by the search term to leave out", minusAt);
+                throw new SearchSyntaxException(minusAt, "minusAlone");
             }
             return new SearchNode.Not(unary());
         }
@@ -121,15 +131,15 @@ public final class SearchParser {
             at++;
             skipSpace();
             if (at < query.length() && query.charAt(at) == ')') {
-                throw new SearchSyntaxException("empty parentheses: put a search term between '(' and ')'", openAt);
+                throw new SearchSyntaxException(openAt, "emptyParentheses");
             }
             if (at == query.length()) {
-                throw new SearchSyntaxException("unclosed '(': add a ')'", openAt);
+                throw new SearchSyntaxException(openAt, "unclosedParenthesis");
             }
             SearchNode inside = or();
             skipSpace();
             if (at == query.length()) {
-                throw new SearchSyntaxException("unclosed '(': add a ')'", openAt);
+                throw new SearchSyntaxException(openAt, "unclosedParenthesis");
             }
             at++; // the ')'
             return inside;
@@ -157,7 +167,7 @@ public final class SearchParser {
             }
             if (c == '\\') {
                 if (at + 1 == query.length()) {
-                    throw new SearchSyntaxException("a lone '\\' at the end: write \\\\ for a backslash", at);
+                    throw new SearchSyntaxException(at, "loneBackslash");
                 }
                 raw.append(c).append(query.charAt(at + 1));
                 source.add(at);
@@ -170,7 +180,7 @@ public final class SearchParser {
             at++;
         }
         if (quoted) {
-            throw new SearchSyntaxException("unclosed quote: add a '\"'", quoteAt);
+            throw new SearchSyntaxException(quoteAt, "unclosedQuote");
         }
         return new RawTerm(raw.toString(), source.stream().mapToInt(Integer::intValue).toArray(), at,
                 query.substring(start, at));
@@ -193,7 +203,7 @@ public final class SearchParser {
     private SearchNode keyed(RawTerm term, String key, int valueStart) {
         String value = term.raw().substring(valueStart);
         if (value.isEmpty()) {
-            throw term.error("expected " + describe(key) + " after '" + key + ":'", term.end());
+            throw term.error(term.end(), "missing." + valueKind(key), key);
         }
         return switch (key) {
             case "deck" -> new SearchNode.InDeck(glob(term, valueStart));
@@ -214,24 +224,19 @@ public final class SearchParser {
         };
     }
 
-    private static String describe(String key) {
+    /** What a key takes, naming its "expected ... after 'key:'" sentence: missing.deck, missing.days... */
+    private static String valueKind(String key) {
         return switch (key) {
-            case "deck" -> "a deck name";
-            case "tag" -> "a tag (or none)";
-            case "is" -> "a state (due, new, learn, review, suspended or buried)";
-            case "flag" -> "a flag number from 0 to 4";
-            case "prop" -> "a property and a comparison, as in prop:ivl>=10";
-            case "rated" -> "a number of days, as in rated:7 or rated:7:1";
-            case "re" -> "a regular expression";
-            case "q", "a" -> "text to look for";
-            default -> "a number of days";
+            case "deck", "tag", "is", "flag", "prop", "rated", "re" -> key;
+            case "q", "a" -> "text";
+            default -> "days";
         };
     }
 
     private SearchNode fieldText(RawTerm term, TextField field, int valueStart) {
         if (term.raw().regionMatches(true, valueStart, "re:", 0, 3)) {
             if (valueStart + 3 == term.raw().length()) {
-                throw term.error("expected a regular expression after 're:'", term.end());
+                throw term.error(term.end(), "missing.re", "re");
             }
             return regex(term, field, valueStart + 3);
         }
@@ -244,13 +249,12 @@ public final class SearchParser {
                 return new SearchNode.InState(state);
             }
         }
-        throw term.error("unknown state '" + value + "' (is: takes due, new, learn, review, suspended or buried)",
-                term.position(valueStart));
+        throw term.error(term.position(valueStart), "unknownState", value);
     }
 
     private SearchNode flag(RawTerm term, String value, int valueStart) {
         if (!value.matches("[0-4]")) {
-            throw term.error("flags are numbered 0 (no flag) to 4", term.position(valueStart));
+            throw term.error(term.position(valueStart), "flagRange");
         }
         return new SearchNode.Flagged(Integer.parseInt(value));
     }
@@ -271,31 +275,29 @@ public final class SearchParser {
             nameEnd++;
         }
         if (property == null || nameEnd != nameLength) {
-            throw term.error("unknown property '" + rest.substring(0, nameEnd)
-                    + "' (prop: takes ivl, due, reps, lapses, s, d or r)", term.position(valueStart));
+            throw term.error(term.position(valueStart), "unknownProperty", rest.substring(0, nameEnd));
         }
         int opAt = valueStart + nameLength;
-        Comparison comparison = comparison(term, opAt, "'" + property.keyword() + "'");
+        Comparison comparison = comparison(term, opAt, property.keyword());
         double value = number(term, opAt + comparison.symbol().length(), comparison);
         if (property.whole() && value != Math.rint(value)) {
-            throw term.error(property.keyword() + " is a whole number"
-                    + (property == Property.INTERVAL || property == Property.DUE ? " of days" : ""),
-                    term.position(opAt + comparison.symbol().length()));
+            throw term.error(term.position(opAt + comparison.symbol().length()),
+                    property == Property.INTERVAL || property == Property.DUE ? "wholeDays" : "wholeNumber",
+                    property.keyword());
         }
         if ((property == Property.DIFFICULTY || property == Property.RETRIEVABILITY) && (value < 0 || value > 1)) {
-            throw term.error((property == Property.DIFFICULTY ? "difficulty" : "retrievability")
-                    + " runs from 0 to 1 (0.7 is 70%)", term.position(opAt + comparison.symbol().length()));
+            throw term.error(term.position(opAt + comparison.symbol().length()),
+                    property == Property.DIFFICULTY ? "difficultyRange" : "retrievabilityRange");
         }
         return new SearchNode.PropertyIs(property, comparison, value);
     }
 
     private SearchNode coverage(RawTerm term) {
         int opAt = "coverage".length();
-        Comparison comparison = comparison(term, opAt, "'coverage'");
+        Comparison comparison = comparison(term, opAt, "coverage");
         double value = number(term, opAt + comparison.symbol().length(), comparison);
         if (value < 0 || value > 1) {
-            throw term.error("coverage runs from 0 to 1 (0.5 is half the key points)",
-                    term.position(opAt + comparison.symbol().length()));
+            throw term.error(term.position(opAt + comparison.symbol().length()), "coverageRange");
         }
         return new SearchNode.Coverage(comparison, value);
     }
@@ -306,24 +308,24 @@ public final class SearchParser {
                 return c;
             }
         }
-        throw term.error("expected a comparison (<, <=, =, !=, >=, >) after " + after, term.position(at));
+        throw term.error(term.position(at), "comparison", after);
     }
 
     private static double number(RawTerm term, int at, Comparison after) {
         String text = term.raw().substring(at);
         if (!NUMBER.matcher(text).matches()) {
-            throw term.error("expected a number after '" + after.symbol() + "'", term.position(at));
+            throw term.error(term.position(at), "number", after.symbol());
         }
         return Double.parseDouble(text);
     }
 
     private static int days(RawTerm term, String text, int at) {
         if (!text.matches("\\d{1,9}")) {
-            throw term.error("expected a number of days, as in " + term.raw().substring(0, at) + "7", term.position(at));
+            throw term.error(term.position(at), "days", term.raw().substring(0, at));
         }
         int days = Integer.parseInt(text);
         if (days < 1 || days > MAX_DAYS) {
-            throw term.error("the number of days must be from 1 to " + MAX_DAYS + " (1 is today)", term.position(at));
+            throw term.error(term.position(at), "daysRange", String.valueOf(MAX_DAYS));
         }
         return days;
     }
@@ -336,8 +338,7 @@ public final class SearchParser {
         }
         String rating = value.substring(second + 1);
         if (!rating.matches("[1-4]")) {
-            throw term.error("the rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)",
-                    term.position(valueStart + second + 1));
+            throw term.error(term.position(valueStart + second + 1), "rating");
         }
         return new SearchNode.Rated(days, Integer.parseInt(rating));
     }
@@ -346,16 +347,32 @@ public final class SearchParser {
         // the pattern is kept as typed (its backslashes are the regex's), except that \" stands for a quote
         String pattern = term.raw().substring(valueStart).replace("\\\"", "\"");
         if (pattern.length() > MAX_REGEX_LENGTH) {
-            throw term.error("regular expressions are limited to " + MAX_REGEX_LENGTH + " characters",
-                    term.position(valueStart));
+            throw term.error(term.position(valueStart), "regexTooLong", String.valueOf(MAX_REGEX_LENGTH));
         }
         try {
             RegexMatch.compile(pattern);
         } catch (PatternSyntaxException e) {
             int at = e.getIndex() >= 0 && e.getIndex() < pattern.length() ? valueStart + e.getIndex() : valueStart;
-            throw term.error("invalid regular expression: " + e.getDescription(), term.position(at));
+            throw regexError(term, term.position(at), e.getDescription());
         }
         return new SearchNode.Regex(field, pattern);
+    }
+
+    /**
+     * The JDK describes a bad pattern in English; the usual mistakes get a sentence of their own in the bundles, any
+     * other keeps the JDK's description.
+     */
+    private static SearchSyntaxException regexError(RawTerm term, int position, String description) {
+        Matcher dangling = DANGLING.matcher(description);
+        if (dangling.matches()) {
+            return term.error(position, "regex.dangling", dangling.group(1));
+        }
+        for (Map.Entry<String, String> known : REGEX_PROBLEMS.entrySet()) {
+            if (description.equals(known.getKey())) {
+                return term.error(position, "regex." + known.getValue());
+            }
+        }
+        return term.error(position, "regex", description);
     }
 
     /** Reads Anki's escapes and wildcards in {@code term}'s raw text from {@code from}. */
@@ -429,8 +446,12 @@ public final class SearchParser {
             return -1;
         }
 
-        SearchSyntaxException error(String problem, int position) {
-            return new SearchSyntaxException(typed + ": " + problem, position);
+        /** A problem with this term: its sentence starts with the term as typed, so the learner sees which one. */
+        SearchSyntaxException error(int position, String problem, Object... details) {
+            Object[] arguments = new Object[details.length + 1];
+            arguments[0] = typed;
+            System.arraycopy(details, 0, arguments, 1, details.length);
+            return new SearchSyntaxException(position, problem, arguments);
         }
     }
 }

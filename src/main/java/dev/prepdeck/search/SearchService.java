@@ -101,9 +101,7 @@ public final class SearchService {
         } catch (StatementException e) {
             String pattern = regex.exhausted();
             if (pattern != null) {
-                throw new SearchSyntaxException("re:" + pattern + ": this regular expression needs too much work"
-                        + " on your cards; make it simpler (nested repeats such as (a+)+ are the usual cause)",
-                        Math.max(0, query.indexOf(pattern)));
+                throw new SearchSyntaxException(Math.max(0, query.indexOf(pattern)), "tooMuchWork", pattern);
             }
             throw e;
         } catch (SQLException e) {

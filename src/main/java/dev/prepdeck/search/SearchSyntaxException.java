@@ -1,20 +1,45 @@
 package dev.prepdeck.search;
 
-/**
- * A search that cannot be understood: the message names the term and the problem (as in {@code prop:ivl>>3:
- * expected a number after '>'}) and {@link #position()} is where, counted in chars from 0, so a page or an API
- * client can point at it.
- */
-public final class SearchSyntaxException extends RuntimeException {
-    private final int position;
+import dev.prepdeck.error.EnglishText;
+import dev.prepdeck.error.Worded;
+import java.util.List;
 
-    public SearchSyntaxException(String message, int position) {
-        super(message);
+/**
+ * A search that cannot be understood: {@link #key()} names the problem's sentence in the message bundles (under
+ * {@code search.error.}), its arguments carry the term as typed (as in {@code prop:ivl>>3: expected a number after
+ * '>'}), and {@link #position()} is where, counted in chars from 0, so a page or an API client can point at it. The
+ * message is the English sentence.
+ */
+public final class SearchSyntaxException extends RuntimeException implements Worded {
+    private final int position;
+    private final String key;
+    private final List<Object> arguments;
+
+    /** {@code problem} is the key's last part: "unclosedQuote" for {@code search.error.unclosedQuote}. */
+    SearchSyntaxException(int position, String problem, Object... arguments) {
+        super(EnglishText.of("search.error." + problem, arguments));
         this.position = position;
+        this.key = "search.error." + problem;
+        this.arguments = List.of(arguments);
     }
 
     /** The 0-based char offset in the query where the problem is. */
     public int position() {
         return position;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public List<Object> arguments() {
+        return arguments;
+    }
+
+    /** The problem without its bundle prefix ("unclosedQuote"), a stable code for API clients. */
+    public String code() {
+        return key.substring("search.error.".length());
     }
 }

@@ -43,7 +43,7 @@ public final class SettingsController {
     }
 
     private static void choose(Context ctx, Settings chosen) {
-        ctx.attribute(Language.CHOSEN_ATTRIBUTE, chosen.language().locale().orElse(null));
+        Language.choose(ctx, chosen.language().locale().orElse(null));
         ctx.attribute(Theme.CHOSEN_ATTRIBUTE, chosen.theme() == Settings.Theme.SYSTEM ? null : chosen.theme().code());
     }
 

@@ -51,7 +51,7 @@ public final class CramController {
             result = search.search(SignedIn.learner(ctx), query, sort, order, at, 1);
         } catch (SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            model.put("queryError", e.getMessage());
+            model.put("queryError", Messages.problem(ctx, e));
             ctx.render("study/cram-done.html", model);
             return;
         }

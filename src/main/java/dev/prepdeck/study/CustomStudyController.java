@@ -77,7 +77,7 @@ public final class CustomStudyController {
             ctx.redirect("/custom-study/next", HttpStatus.SEE_OTHER);
         } catch (InvalidInputException | SearchSyntaxException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, deckId, query, e.getMessage());
+            render(ctx, deckId, query, Messages.problem(ctx, e));
         }
     }
 

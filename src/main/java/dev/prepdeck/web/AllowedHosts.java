@@ -1,7 +1,6 @@
 package dev.prepdeck.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,10 +90,8 @@ public record AllowedHosts(Set<String> hosts) {
     void verify(Context ctx) {
         String host = ctx.header("Host");
         if (!accepts(host, ctx.req().getLocalPort())) {
-            throw new HttpResponseException(HttpStatus.MISDIRECTED_REQUEST.getCode(),
-                    "This server does not answer to the name " + (host == null ? "(none)" : "'" + host + "'")
-                            + ". Open it by an address it was started for, such as 127.0.0.1, or start it with"
-                            + " --allowed-host NAME to add a name.");
+            throw host == null ? new Refusal(HttpStatus.MISDIRECTED_REQUEST, "error.noHost")
+                    : new Refusal(HttpStatus.MISDIRECTED_REQUEST, "error.wrongHost", host);
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.prepdeck.web;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -70,12 +69,11 @@ public final class CsrfProtection {
             throw e;
         } catch (Exception e) {
             // Jetty throws when it cannot parse the body: a multipart upload cut short or without its boundary.
-            throw new BadRequestResponse("This form could not be read: the upload was cut short or is not a form."
-                    + " Go back, reload the page and send it again.");
+            throw new Refusal(HttpStatus.BAD_REQUEST, "error.unreadableForm");
         }
         if (cookie == null || field == null || !MessageDigest.isEqual(
                 cookie.getBytes(StandardCharsets.UTF_8), field.getBytes(StandardCharsets.UTF_8))) {
-            throw new ForbiddenResponse("This form came from another site or has expired. Go back, reload the page and try again.");
+            throw new Refusal(HttpStatus.FORBIDDEN, "error.csrf");
         }
     }
 

@@ -34,6 +34,7 @@ final class ErrorPages {
                 respond(ctx, HttpStatus.BAD_REQUEST, Messages.problem(ctx, e));
             }
         });
+        config.routes.exception(Refusal.class, (e, ctx) -> respond(ctx, e.status(), Messages.problem(ctx, e)));
         config.routes.exception(NotFoundException.class, (e, ctx) -> respond(ctx, HttpStatus.NOT_FOUND, notFound(ctx, e)));
         // Javalin's own 404 for an unmatched path names its "endpoint"; a person asked for a page. A handler's own
         // 404 ("no media file named x.png") says more and is kept. Javalin's refusal of a body past its limit says

@@ -1,6 +1,8 @@
 package dev.prepdeck.web;
 
+import dev.prepdeck.error.EnglishText;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.Worded;
 import io.javalin.http.Context;
 import java.text.MessageFormat;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.ResourceBundle;
  * doubled); one without arguments is plain text, so everyday sentences need no escaping.
  */
 public final class Messages {
-    static final String BUNDLE = "i18n/messages";
+    static final String BUNDLE = EnglishText.BUNDLE;
     /** The languages the interface speaks, the first being the one used when nothing else decides. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
@@ -32,7 +34,42 @@ public final class Messages {
         if (pattern == null) {
             throw new MissingResourceException("No message " + key, BUNDLE, key);
         }
-        return format(locale, pattern, arguments);
+        return format(locale, pattern, inLanguage(locale, arguments));
+    }
+
+    /**
+     * A form field's label inside a sentence ("new cards per day must be a whole number"). The label is written in
+     * English where the handler reads the field and doubles as its key, as gettext's message ids do: {@code field.}
+     * and the label in lower case with dashes ({@code field.new-cards-per-day}) holds its words in each language, so
+     * the sentence names the field in the page's language. A label without an entry stays as written.
+     */
+    public record Label(String english) {
+        public String key() {
+            return "field." + english.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        }
+
+        String in(Locale locale) {
+            String words = pattern(locale, key());
+            return words == null ? english : words;
+        }
+
+        @Override
+        public String toString() {
+            return english;
+        }
+    }
+
+    private static Object[] inLanguage(Locale locale, Object[] arguments) {
+        if (arguments == null) {
+            return null;
+        }
+        Object[] worded = arguments.clone();
+        for (int i = 0; i < worded.length; i++) {
+            if (worded[i] instanceof Label label) {
+                worded[i] = label.in(locale);
+            }
+        }
+        return worded;
     }
 
     /** Bad input whose message is the sentence {@code key}: English in the exception, the learner's language on a page. */
@@ -41,9 +78,9 @@ public final class Messages {
     }
 
     /** What went wrong, in the request's language when the problem names its sentence, else as it was written. */
-    public static String problem(Context ctx, RuntimeException e) {
-        if (e instanceof InvalidInputException invalid && invalid.key() != null) {
-            return text(ctx, invalid.key(), invalid.arguments().toArray());
+    public static String problem(Context ctx, Exception e) {
+        if (e instanceof Worded worded && worded.key() != null) {
+            return text(ctx, worded.key(), worded.arguments().toArray());
         }
         return e.getMessage();
     }

@@ -25,8 +25,6 @@ import java.util.function.Function;
  * </ul>
  */
 public final class Params {
-    private static final String RATINGS = "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)";
-
     private Params() {
     }
 
@@ -125,8 +123,8 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return absent;
         }
-        return byName.apply(value.strip()).orElseThrow(() -> new InvalidInputException(name,
-                name + " must be one of " + choices + ", not '" + value + "'"));
+        return byName.apply(value.strip()).orElseThrow(() ->
+                Messages.invalid(name, "param.error.choice", label(name), choices, value));
     }
 
     /** A text field; a field the form did not send is empty. */
@@ -141,7 +139,7 @@ public final class Params {
         try {
             return Integer.parseInt(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, label + " must be a whole number");
+            throw Messages.invalid(name, "param.error.wholeNumber", label(label));
         }
     }
 
@@ -160,7 +158,7 @@ public final class Params {
         try {
             return Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, label + " must be a number such as 0.9");
+            throw Messages.invalid(name, "param.error.number", label(label));
         }
     }
 
@@ -168,7 +166,7 @@ public final class Params {
     public static double[] formNumbers(Context ctx, String name, String label) {
         String text = formText(ctx, name).trim();
         if (text.isEmpty()) {
-            throw new InvalidInputException(name, label + " must not be empty");
+            throw Messages.invalid(name, "param.error.empty", label(label));
         }
         String[] parts = text.split("[\\s,]+");
         double[] numbers = new double[parts.length];
@@ -176,7 +174,7 @@ public final class Params {
             try {
                 numbers[i] = Double.parseDouble(parts[i]);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(name, label + " must be numbers separated by commas, not '" + parts[i] + "'");
+                throw Messages.invalid(name, "param.error.numbers", label(label), parts[i]);
             }
         }
         return numbers;
@@ -196,7 +194,7 @@ public final class Params {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, label + " '" + text + "' is not a real date in the form 2026-05-31");
+            throw Messages.invalid(name, "param.error.date", label(label), text);
         }
     }
 
@@ -207,7 +205,7 @@ public final class Params {
             try {
                 indexes.add(Integer.parseInt(value.trim()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(name, name + " must list " + what + " numbers");
+                throw Messages.invalid(name, "param.error.indexes", label(name), label(what));
             }
         }
         return indexes;
@@ -219,7 +217,7 @@ public final class Params {
         try {
             return rating(Long.parseLong(value == null ? "" : value.trim()), name);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, RATINGS + ", not '" + value + "'");
+            throw Messages.invalid(name, "param.error.rating", String.valueOf(value));
         }
     }
 
@@ -228,7 +226,7 @@ public final class Params {
         try {
             return Rating.of(Math.toIntExact(value));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new InvalidInputException(field, RATINGS + ", not " + value);
+            throw Messages.invalid(field, "param.error.ratingNumber", String.valueOf(value));
         }
     }
 
@@ -248,8 +246,8 @@ public final class Params {
         } catch (NumberFormatException ignored) {
             // falls through to the message below
         }
-        throw new InvalidInputException(name, label + " must be a whole number from " + min + " to " + max
-                + ", got '" + value + "'");
+        throw Messages.invalid(name, "param.error.range", label(label), String.valueOf(min), String.valueOf(max),
+                String.valueOf(value));
     }
 
     private static Long id(String name, String what, String value) {
@@ -264,8 +262,8 @@ public final class Params {
     }
 
     private static InvalidInputException notAnId(String name, String what, String value) {
-        return new InvalidInputException(name, name + " must be a " + what + " id (a whole number)"
-                + (value == null ? "" : ", not '" + value + "'"));
+        return value == null ? Messages.invalid(name, "param.error.idMissing", label(name), label(what))
+                : Messages.invalid(name, "param.error.id", label(name), label(what), value);
     }
 
     private static List<Long> idList(String name, String text) {
@@ -277,9 +275,14 @@ public final class Params {
             try {
                 ids.add(Long.parseLong(part.trim()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(name, name + " must be ids separated by commas, not '" + text + "'");
+                throw Messages.invalid(name, "param.error.ids", label(name), text);
             }
         }
         return ids;
+    }
+
+    /** A field's English label or name, worded in the sentence's language (see {@link Messages.Label}). */
+    private static Messages.Label label(String english) {
+        return new Messages.Label(english);
     }
 }

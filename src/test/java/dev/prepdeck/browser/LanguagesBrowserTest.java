@@ -82,7 +82,16 @@ class LanguagesBrowserTest {
         show(page.open("/stats"), chinese, "stats");
         show(page.open("/browse?q=" + java.net.URLEncoder.encode("发布", java.nio.charset.StandardCharsets.UTF_8)),
                 chinese, "browse");
+        page.open("/browse?q=" + java.net.URLEncoder.encode("发布 prop:ivl>>3", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.text("#query-error p.error")).isEqualTo(chinese ? "prop:ivl>>3：“>”后面应为数字"
+                : "prop:ivl>>3: expected a number after '>'");
+        show(page, chinese, "browse-error");
+        show(page.open("/settings"), chinese, "settings");
         show(page.open("/notes/import"), chinese, "notes-import");
+        page.focus("form[action='/notes/preview'] button[type=submit]").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("p.error")).isEqualTo(chinese ? "请选择一个笔记文件或笔记的 .zip 压缩包，或者粘贴你的笔记。"
+                : "Choose a notes file or a .zip of your notes, or paste your notes.");
+        show(page, chinese, "notes-import-error");
         show(page.open("/anki"), chinese, "anki");
         show(page.open("/optimize"), chinese, "optimize");
         page.open("/no/such/page");

@@ -3,7 +3,9 @@ package dev.prepdeck.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prepdeck.web.Messages;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,9 @@ class RegexSearchTest {
                     assertThat(e.getMessage()).isEqualTo("re:((a+)+)+b: this regular expression needs too much work on "
                             + "your cards; make it simpler (nested repeats such as (a+)+ are the usual cause)");
                     assertThat(e.position()).isEqualTo(15);
+                    assertThat(e.code()).isEqualTo("tooMuchWork");
+                    assertThat(Messages.text(Locale.SIMPLIFIED_CHINESE, e.key(), e.arguments().toArray()))
+                            .startsWith("re:((a+)+)+b：这个正则表达式在你的卡片上计算量太大");
                 });
         assertThat(fixture.search.search(1, "re:a{40}!", SortColumn.ADDED, SortOrder.ASCENDING, 1, 50).total())
                 .isEqualTo(1);

@@ -3,9 +3,12 @@ package dev.prepdeck.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.RawHttp;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
+import dev.prepdeck.web.CsrfProtection;
+import dev.prepdeck.web.Language;
 import io.javalin.testtools.Response;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +99,47 @@ class SettingsPageTest {
             assertThat(zone.body().string())
                     .contains("Time zone: “Moon/Tranquility” is not a zone name such as Europe/Berlin or Asia/Shanghai.");
         });
+    }
+
+    @Test
+    void the_page_leads_to_the_answer_judge_beside_the_practice_defaults() {
+        TestCollection.of(tempDir).site(s -> {
+            Document page = Jsoup.parse(s.page("/settings"));
+            assertThat(page.select("fieldset:has(#answerBox) a[href=/practice/judge]").text())
+                    .isEqualTo("Second opinion on practice answers from your own language model");
+            assertThat(s.page("/practice/judge")).contains("Second opinion on practice answers");
+            s.speaking("zh-CN");
+            assertThat(Jsoup.parse(s.page("/settings")).select("a[href=/practice/judge]").text())
+                    .isEqualTo("用你自己的语言模型为练习答案提供第二意见");
+        });
+    }
+
+    @Test
+    void the_chosen_language_also_words_refusals_given_before_the_learner_is_known() {
+        TestCollection.of(tempDir).site(s -> {
+            s.page("/");
+            assertThat(expiredForm(s).body()).contains("This form came from another site or has expired.");
+
+            save(s, with("language", "zh-CN"));
+            assertThat(s.cookie(Language.COOKIE)).as("remembered for answers given before the settings apply")
+                    .isEqualTo("zh-CN");
+            RawHttp.Answer chinese = expiredForm(s);
+            assertThat(chinese.status()).isEqualTo(403);
+            assertThat(chinese.body()).contains("<html lang=\"zh-CN\"", "这个表单来自其他网站或已经过期。");
+
+            save(s, with("language", "browser"));
+            assertThat(s.cookie(Language.COOKIE)).as("forgotten when the browser decides again").isNull();
+            assertThat(expiredForm(s).body()).contains("This form came from another site or has expired.");
+        });
+    }
+
+    /** A form the CSRF check refuses, sent by this browser with its cookies, as a page left open for days would. */
+    private static RawHttp.Answer expiredForm(TestSite s) {
+        String language = s.cookie(Language.COOKIE);
+        String cookies = CsrfProtection.COOKIE + "=" + s.csrfToken()
+                + (language == null ? "" : "; " + Language.COOKIE + "=" + language);
+        return new RawHttp(s.origin()).send("POST", "/decks", List.of("Content-Type: application/x-www-form-urlencoded",
+                "Cookie: " + cookies), CsrfProtection.FIELD + "=an-old-token-from-before&name=Forged");
     }
 
     @Test

@@ -29,6 +29,18 @@ class AllowedHostsTest {
     }
 
     @Test
+    void a_refused_name_is_explained_in_the_language_the_learner_chose() {
+        collection.site(s -> {
+            RawHttp raw = new RawHttp(s.origin());
+            int port = Integer.parseInt(raw.hostHeader().replaceFirst(".*:", ""));
+            RawHttp.Answer refused = raw.send("GET", "/", List.of("Host: other.example:" + port,
+                    "Cookie: " + Language.COOKIE + "=zh-CN"), (byte[]) null);
+            assertThat(refused.status()).isEqualTo(421);
+            assertThat(refused.body()).contains("lang=\"zh-CN\"", "这个服务器不响应名称“other.example:" + port + "”");
+        });
+    }
+
+    @Test
     void a_rebinding_page_with_a_matching_origin_can_neither_write_nor_read() {
         collection.site(s -> {
             RawHttp raw = new RawHttp(s.origin());

@@ -130,9 +130,15 @@ class TemplateTextTest {
             "deck:SQL tag:joins is:due", "sql", "or", "deck", "tag", "Space", "OpenAI", "API", "Ollama", "llama",
             "cpp", "server", "LM Studio", "vLLM", "HTTP", "https", "localhost", "WebM", "Ogg", "SQLite",
             // commands and HTTP headers the reader types as they are
-            "user add NAME", "JSON", "Authorization: Bearer TOKEN",
+            "user add NAME", "--allowed-host NAME", "JSON",
+            // names of systems, tools and byte values a file problem mentions: the learner finds them under these names
+            "macOS", "Windows", "markdown", "columns" /* the #columns header of an Anki text file */,
+            // media formats by the names their files go by
+            "PNG", "JPEG", "GIF", "WebP", "SVG", "Vorbis", "Opus", "WAV", "AAC", "Authorization: Bearer TOKEN",
             // the tag a leech gets, which searches use as it is (tag:leech)
             "leech",
+            // the search syntax's operators, keys and values, which a search error names as they are typed
+            "and", "is", "re", "prop", "ivl", "due", "reps", "lapses", "new", "learn", "review", "suspended", "buried",
             // a language named in its own language, as language switches do
             "English",
             // values the settings API takes as they are, named in its error messages, and zone names as IANA writes them

@@ -38,8 +38,7 @@ final class GuardedZip implements Closeable {
         try {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException e) {
-            throw new AnkiFormatException(fileName + " is not a readable zip archive (damaged or truncated: "
-                    + e.getMessage() + ")");
+            throw AnkiFormatException.worded("notZip", fileName, String.valueOf(e.getMessage()));
         } catch (IOException e) {
             throw new AnkiFormatException(fileName + " cannot be read: " + e.getMessage());
         }

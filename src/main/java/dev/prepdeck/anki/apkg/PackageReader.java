@@ -62,8 +62,7 @@ public final class PackageReader {
                 case 1 -> PackageVersion.LEGACY_1;
                 case 2 -> PackageVersion.LEGACY_2;
                 case 3 -> PackageVersion.LATEST;
-                default -> throw new AnkiFormatException(zip.fileName() + " was made by a newer Anki (package version "
-                        + version + "); in Anki, export again with \"Support older Anki versions\" ticked");
+                default -> throw AnkiFormatException.worded("newerAnki", zip.fileName(), String.valueOf(version));
             };
         }
         if (zip.has(PackageVersion.LEGACY_2.collectionEntry())) {
@@ -72,15 +71,13 @@ public final class PackageReader {
         if (zip.has(PackageVersion.LEGACY_1.collectionEntry())) {
             return PackageVersion.LEGACY_1;
         }
-        throw new AnkiFormatException(zip.fileName() + " is not an Anki package: it holds none of collection.anki21b,"
-                + " collection.anki21 and collection.anki2");
+        throw AnkiFormatException.worded("notPackage", zip.fileName());
     }
 
     private CollectionReader.Result readCollection(GuardedZip zip, PackageVersion version) {
         String entry = version.collectionEntry();
         if (!zip.has(entry)) {
-            throw new AnkiFormatException(zip.fileName() + " is not a complete Anki package: its meta names "
-                    + entry + ", which is missing");
+            throw AnkiFormatException.worded("incompletePackage", zip.fileName(), entry);
         }
         Path temp = null;
         try {

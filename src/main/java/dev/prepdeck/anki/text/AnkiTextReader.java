@@ -69,7 +69,7 @@ public final class AnkiTextReader {
         char separator = forced != null ? forced : detect(body);
         List<Row> rows = parse(name, body, separator, header.lines());
         if (rows.isEmpty()) {
-            throw new AnkiFormatException(name + " has no rows to import");
+            throw AnkiFormatException.worded("noRows", name);
         }
         int width = rows.get(0).cells().size();
         for (Row row : rows) {
@@ -94,7 +94,7 @@ public final class AnkiTextReader {
         try {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new AnkiFormatException(name + " is larger than " + maxBytes + " bytes, the limit for a text file");
+                throw AnkiFormatException.worded("textTooLarge", name, String.valueOf(maxBytes));
             }
             return bytes;
         } catch (IOException e) {
@@ -109,7 +109,7 @@ public final class AnkiTextReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new AnkiFormatException(name + " is not UTF-8 text; save it as UTF-8 and try again");
+            throw AnkiFormatException.worded("notUtf8", name);
         }
     }
 
@@ -274,8 +274,8 @@ public final class AnkiTextReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new AnkiFormatException(name + ":" + (headerLines + lineBefore + 1)
-                            + ": the row's quoting is broken (" + rootMessage(e) + ")");
+                    throw AnkiFormatException.worded("quoting", name, String.valueOf(headerLines + lineBefore + 1),
+                            String.valueOf(rootMessage(e)));
                 }
                 int line = (int) (headerLines + lineBefore + 1);
                 lineBefore = parser.getCurrentLineNumber();
@@ -283,7 +283,7 @@ public final class AnkiTextReader {
                     continue;
                 }
                 if (rows.size() >= maxRows) {
-                    throw new AnkiFormatException(name + " has more than " + maxRows + " rows, the limit for one file");
+                    throw AnkiFormatException.worded("tooManyRows", name, String.valueOf(maxRows));
                 }
                 List<String> cells = new ArrayList<>();
                 record.forEach(cells::add);
@@ -316,7 +316,7 @@ public final class AnkiTextReader {
             }
             return labels;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new AnkiFormatException(name + ": the #columns header cannot be read (" + rootMessage(e) + ")");
+            throw AnkiFormatException.worded("columnsHeader", name, String.valueOf(rootMessage(e)));
         }
     }
 

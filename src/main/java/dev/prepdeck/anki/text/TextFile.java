@@ -39,8 +39,12 @@ public record TextFile(
             int line = rowLines.get(i);
             String question = markdown(cell(row, mapping.question()), converter);
             if (question.isBlank()) {
-                throw new AnkiFormatException(name + ":" + line + ": the question column ("
-                        + columns.get(mapping.question()) + ") is empty");
+                // a column the file names is quoted by its name, any other by its number
+                throw mapping.question() < headers.columns().size()
+                        ? AnkiFormatException.worded("emptyQuestion", name, String.valueOf(line),
+                                columns.get(mapping.question()))
+                        : AnkiFormatException.worded("emptyQuestionNumbered", name, String.valueOf(line),
+                                String.valueOf(mapping.question() + 1));
             }
             String answer = mapping.answer() == null ? "" : markdown(cell(row, mapping.answer()), converter);
             Set<String> tags = new LinkedHashSet<>(headers.tags());
