@@ -139,7 +139,7 @@ public final class App {
                 ChatCompletionsJudge.connectingWhenAsked(Duration.ofSeconds(5), System.getenv(JUDGE_API_KEY_VARIABLE)),
                 clock);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms, markdown), secondOpinions, clock);
+                new Highlighter(terms, markdown), secondOpinions, clock, customStudy);
         SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown,
                 secondOpinions, clock);

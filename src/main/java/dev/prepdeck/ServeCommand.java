@@ -147,8 +147,6 @@ public final class ServeCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        // SQLite's advice for long-lived connections: PRAGMA optimize now and then, so query statistics keep up
-        timer.scheduleWithFixedDelay(() -> Database.refreshStatistics(jdbi), 1, 1, TimeUnit.HOURS);
         if (backupHours > 0 && backups.automatic()) {
             timer.scheduleWithFixedDelay(() -> backUpIfChanged(backups), backupHours, backupHours, TimeUnit.HOURS);
         }

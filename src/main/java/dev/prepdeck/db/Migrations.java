@@ -37,7 +37,9 @@ public final class Migrations {
             "V13__accounts.sql",
             "V14__browse_undo_leeches_saved_searches.sql",
             "V15__learner_settings.sql",
-            "V16__private_decks.sql");
+            "V16__private_decks.sql",
+            "V17__no_planner_statistics.sql",
+            "V18__bulk_undo_recordings.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -17,6 +17,7 @@ import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.search.CustomStudy;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Language;
@@ -42,15 +43,17 @@ public final class PracticeController {
     private final Highlighter highlighter;
     private final SecondOpinions secondOpinions;
     private final Clock clock;
+    private final CustomStudy custom;
 
     public PracticeController(StudyPages pages, PracticeService practice, DeckService decks, Highlighter highlighter,
-                              SecondOpinionService secondOpinions, Clock clock) {
+                              SecondOpinionService secondOpinions, Clock clock, CustomStudy custom) {
         this.pages = pages;
         this.practice = practice;
         this.decks = decks;
         this.highlighter = highlighter;
         this.secondOpinions = new SecondOpinions(secondOpinions);
         this.clock = clock;
+        this.custom = custom;
     }
 
     /** The reveal: the typed answer beside the model answer, key points ticked as the matcher judged them. */
@@ -70,6 +73,9 @@ public final class PracticeController {
         model.put("card", check.card());
         model.put("cardDeck", study.deck());
         model.put("deckParam", deckId == null ? "" : deckId.toString());
+        // Checked in a custom study session: the session's progress stays in view and the rating goes back to it.
+        model.put("customSession", StudyController.customSession(ctx, custom, ctx.formParam("custom"), cardId)
+                .orElse(null));
         model.put("questionHtml", highlighter.markdown(check.card().question(), Set.of()));
         model.put("answerText", answer);
         model.put("answerHtml", highlighter.plain(answer, keys));
@@ -119,6 +125,11 @@ public final class PracticeController {
                 durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null, answer, seconds, ticked,
                 RequestId.ofNullable(Params.formText(ctx, "requestId")), Params.formId(ctx, "recording", "recording"));
         StudyController.tellLeech(ctx, rated.result());
+        if ("1".equals(ctx.formParam("custom"))) {
+            custom.advance(SignedIn.learner(ctx), cardId);
+            ctx.redirect("/custom-study/next", HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
@@ -144,7 +155,10 @@ public final class PracticeController {
         Long cardId = Params.formId(ctx, "card", "card");
         Long deckId = Params.formId(ctx, "deck", "deck");
         practice.setMode(SignedIn.learner(ctx), cardDeck, "1".equals(ctx.formParam("on")));
-        ctx.redirect(StudyController.studyUrl(deckId, cardId), HttpStatus.SEE_OTHER);
+        String back = StudyController.studyUrl(deckId, cardId);
+        // In a custom study session the same card comes back with the session's banner and its rating goes to it.
+        boolean inSession = cardId != null && "1".equals(ctx.formParam("custom"));
+        ctx.redirect(inSession ? back + "&custom=1" : back, HttpStatus.SEE_OTHER);
     }
 
     public void settingsForm(Context ctx) {

@@ -39,8 +39,9 @@ class SecondOpinionTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(database, tempDir);
+        // the stand-in first: a PostgreSQL run without a server is skipped while the site is made, and stop() runs
         judge = new JudgeStandIn();
+        site = new PracticeSite(database, tempDir);
     }
 
     @AfterEach
