@@ -126,6 +126,26 @@ public final class CustomStudy {
         });
     }
 
+    /**
+     * Steps the session back to {@code cardId} after its rating was undone, so the card is asked again in the session
+     * rather than in the normal queue. Returns whether the card was one the session had already passed.
+     */
+    public boolean stepBackTo(long learnerId, long cardId) {
+        return jdbi.inTransaction(h -> {
+            Optional<Session> found = session(h, learnerId);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Session s = found.get();
+            int passed = s.cardIds().subList(0, Math.min(s.position(), s.total())).lastIndexOf(cardId);
+            if (passed < 0) {
+                return false;
+            }
+            sessions.moveTo(h, learnerId, passed);
+            return true;
+        });
+    }
+
     /** Ends the learner's session; returns it as it ended, if there was one. */
     public Optional<Session> end(long learnerId) {
         return jdbi.inTransaction(h -> {

@@ -154,6 +154,11 @@ public final class StudyController {
         LastRating rating = undone.get();
         Flash.show(ctx, Messages.text(ctx, "study.flash.undid", ratingName(ctx, rating.rating()),
                 quoted(rating.question()), rating.deckName()));
+        // undone from a custom study session: the session asks the card again, as the normal queue would
+        if ("1".equals(ctx.formParam("custom")) && custom.stepBackTo(SignedIn.learner(ctx), rating.cardId())) {
+            ctx.redirect("/custom-study/next", HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(studyUrl(pages.deckAfterUndo(SignedIn.learner(ctx), deckId, rating.deckId()), rating.cardId()), HttpStatus.SEE_OTHER);
     }
 

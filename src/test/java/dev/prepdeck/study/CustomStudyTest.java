@@ -146,6 +146,27 @@ class CustomStudyTest {
     }
 
     @Test
+    void undoing_a_rating_in_a_session_asks_that_card_again_in_the_session() {
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            long tcp = collection.cardId("Compare TCP and UDP.");
+            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "1");
+            s.submit("/study/rate", "cardId", String.valueOf(tcp), "rating", "1");
+            s.submit("/custom-study", "q", "", "mode", "forgotten");
+            String first = rateNext(s, "3", "card 1 of 2");
+
+            String second = s.page(TestSite.location(s.get("/custom-study/next")));
+            assertThat(second).as("the undo button of a session page says so").contains("card 2 of 2")
+                    .containsPattern("action=\"/study/undo\"[\\s\\S]*name=\"custom\" value=\"1\"");
+            Response undone = s.submit("/study/undo", "custom", "1");
+            assertThat(TestSite.location(undone)).isEqualTo("/custom-study/next");
+            assertThat(TestSite.location(s.get("/custom-study/next")))
+                    .isEqualTo("/study?card=" + first + "&custom=1");
+            assertThat(rateNext(s, "3", "card 1 of 2")).isEqualTo(first);
+        });
+    }
+
+    @Test
     void forgotten_today_goes_through_each_again_card_once_even_though_it_stays_rated_again_today() {
         collection.site(s -> {
             long dns = collection.cardId("What does DNS do?");
