@@ -183,6 +183,14 @@ class ChinesePagesTest {
                     .as("the file and line as they are, the sentence around them in Chinese")
                     .isEqualTo("笔记.md:3：含有二进制数据（空字符）；笔记文件必须是 UTF-8 文本");
 
+            Response warned = s.upload("/notes/preview", "file", "部署.rst",
+                    "部署\n====\n\n什么是金丝雀发布？\n-----\n\n先让少数用户用新版本。\n\n回滚\n----\n"
+                            .getBytes(StandardCharsets.UTF_8));
+            pages.put("POST /notes/preview (warnings)", warned.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /notes/preview (warnings)")).select("section.notes-skipped li").eachText())
+                    .as("what is left out and why, at its file:line, in Chinese")
+                    .containsExactly("部署.rst:9：“回滚”已略过：空章节", "警告：部署.rst:5：“什么是金丝雀发布？”的标题下划线太短");
+
             Response anki = s.upload("/anki/import", "file", "卡片.txt", "#separator:tab\n\n".getBytes(StandardCharsets.UTF_8));
             assertThat(anki.code()).isEqualTo(400);
             pages.put("POST /anki/import", anki.body().string());
