@@ -48,7 +48,8 @@ class ChinesePagesTest {
             "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "Ctrl", "Enter",
             "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
             "leech" /* the tag a leech gets, which searches use as it is */,
-            "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */);
+            "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */,
+            "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir
@@ -195,6 +196,11 @@ class ChinesePagesTest {
             assertThat(anki.code()).isEqualTo(400);
             pages.put("POST /anki/import", anki.body().string());
             assertThat(Jsoup.parse(pages.get("POST /anki/import")).select("p.error").text()).isEqualTo("卡片.txt 中没有可导入的行");
+            Response damaged = s.upload("/anki/import", "file", "卡片.apkg", zipOf("collection.anki2", "不是数据库"));
+            assertThat(damaged.code()).isEqualTo(400);
+            pages.put("POST /anki/import (package)", damaged.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /anki/import (package)")).select("p.error").text())
+                    .isEqualTo("卡片.apkg: collection.anki2 不是 SQLite 数据库");
             Response columns = s.upload("/anki/import", "file", "卡片.txt",
                     "问题一\t答案一\n问题二\t答案二\n".getBytes(StandardCharsets.UTF_8));
             pages.put("POST /anki/import (preview)", columns.body().string());
@@ -240,6 +246,19 @@ class ChinesePagesTest {
 
     private static String shorten(String text, int at) {
         return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40));
+    }
+
+    /** A zip with one entry holding {@code text}. */
+    private static byte[] zipOf(String entry, String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static String enc(String text) {

@@ -37,7 +37,9 @@ class WordedKeysTest {
             Pattern.compile("\\bwarn\\([^,;]+, \"(\\w+)\"|NotesNotice\\.warning\\([^;]*?, \"([\\w.]+)\""), "notes.warning.",
             Pattern.compile("\\bskip\\([^,;]+, \"(\\w+)\"|NotesNotice\\.skipped\\([^;]*?, \"(\\w+)\""), "notes.skipped.",
             Pattern.compile("new Missing\\(\"(\\w+)\"|NotesImages\\.none\\(\"(\\w+)\"|addAlone\\([^;]*, \"(\\w+)\"\\);"),
-            "notes.warning.image.");
+            "notes.warning.image.",
+            // an Anki collection's protobuf columns, named by the sentence about each
+            Pattern.compile("decode\\(\\(\\) -> [^;]*?,\\s+\"(\\w+)\""), "anki.error.");
 
     @Test
     void every_key_a_problem_is_raised_with_is_in_both_bundles() throws IOException {
@@ -67,7 +69,9 @@ class WordedKeysTest {
                 .contains("notes.error.binary", "notes.zip.bomb", "anki.error.emptyQuestion", "media.error.path",
                         "error.csrf", "param.error.range", "notes.warning.underlineShort", "notes.warning.levelOverlinedNew",
                         "notes.skipped.empty", "notes.skipped.noTitles", "notes.warning.image.uploadedAlone",
-                        "notes.warning.image.noSuchFileLookedFor", "notes.warning.image.folderUnsearchable");
+                        "notes.warning.image.noSuchFileLookedFor", "notes.warning.image.folderUnsearchable",
+                        "anki.error.entryBomb", "anki.error.schemaNewer", "anki.error.templateConfig",
+                        "anki.error.mediaNamePath", "anki.error.entryExpandsBomb");
         assertThat(missing).as("keys without a sentence of their own in both bundles").isEmpty();
     }
 }
