@@ -67,7 +67,7 @@ public final class MockInterviewController {
             ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderSetup(ctx, e.getMessage());
+            renderSetup(ctx, Messages.problem(ctx, e));
         }
     }
 
@@ -163,7 +163,7 @@ public final class MockInterviewController {
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderReport(ctx, answers, e.getMessage());
+            renderReport(ctx, answers, Messages.problem(ctx, e));
         }
     }
 
