@@ -1,6 +1,5 @@
 package dev.prepdeck;
 
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.ankisync.ExportReport;
 import dev.prepdeck.ankisync.ImportReport;
@@ -8,6 +7,7 @@ import dev.prepdeck.backup.BackupException;
 import dev.prepdeck.backup.Backups;
 import dev.prepdeck.backup.Reason;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.db.LearnerOption;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
@@ -34,10 +34,6 @@ import picocli.CommandLine.Parameters;
         description = "Import Anki packages (.apkg, .colpkg) and text files; export decks as .apkg, .csv or .tsv.")
 public final class AnkiCommand {
 
-    static AnkiSync anki(DatabaseOption database) {
-        return anki(Backups.openDatabase(database.file));
-    }
-
     static AnkiSync anki(Jdbi jdbi) {
         Clock clock = Clock.systemUTC();
         return new AnkiSync(jdbi, new DeckRepository(), new ReviewRepository(), new MediaStore(jdbi, clock), clock);
@@ -61,6 +57,10 @@ public final class AnkiCommand {
         @Mixin
         DatabaseOption database;
 
+        /** Whose review history and schedules the package's come into. */
+        @Mixin
+        LearnerOption learner;
+
         @Override
         public Integer call() {
             if (!Files.isRegularFile(file)) {
@@ -68,6 +68,13 @@ public final class AnkiCommand {
                 return 2;
             }
             Jdbi jdbi = Backups.openDatabase(database.file);
+            long learnerId;
+            try {
+                learnerId = learner.learnerId(jdbi);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage() + "; nothing imported");
+                return 2;
+            }
             try {
                 Backups.of(jdbi).write(Reason.IMPORT);
             } catch (BackupException e) {
@@ -75,7 +82,7 @@ public final class AnkiCommand {
                 return 1;
             }
             try {
-                ImportReport report = anki(jdbi).importFile(Learner.DEFAULT_ID, file, deckPrefix);
+                ImportReport report = anki(jdbi).importFile(learnerId, file, deckPrefix);
                 System.out.println(report.file() + ": " + report.format());
                 report.decks().forEach(deck -> System.out.println("deck: " + deck));
                 report.skipped().forEach(line -> System.err.println("skipped: " + line));
@@ -106,6 +113,10 @@ public final class AnkiCommand {
         @Mixin
         DatabaseOption database;
 
+        /** Whose review history and schedules the package carries, and whose private decks it may name. */
+        @Mixin
+        LearnerOption learner;
+
         @Override
         public Integer call() {
             String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
@@ -116,12 +127,20 @@ public final class AnkiCommand {
                         + "to write is unknown");
                 return 2;
             }
+            Jdbi jdbi = Backups.openDatabase(database.file);
+            long learnerId;
+            try {
+                learnerId = learner.learnerId(jdbi);
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 2;
+            }
             try {
                 ExportReport report;
                 if (separator == null) {
-                    report = anki(database).exportDeck(Learner.DEFAULT_ID, deck, out);
+                    report = anki(jdbi).exportDeck(learnerId, deck, out);
                 } else {
-                    report = writeText(separator);
+                    report = writeText(jdbi, learnerId, separator);
                 }
                 report.warnings().forEach(line -> System.err.println("warning: " + line));
                 System.out.println(report.summary() + " written to " + out);
@@ -133,9 +152,9 @@ public final class AnkiCommand {
         }
 
         /** Built in memory first, so a deck that is not found leaves no file behind. */
-        private ExportReport writeText(char separator) {
+        private ExportReport writeText(Jdbi jdbi, long learnerId, char separator) {
             StringWriter text = new StringWriter();
-            ExportReport report = anki(database).exportDeckText(Learner.DEFAULT_ID, deck, text, separator);
+            ExportReport report = anki(jdbi).exportDeckText(learnerId, deck, text, separator);
             try {
                 Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -338,6 +338,10 @@ public final class App {
             config.routes.post("/settings/language", settingsPages::switchLanguage);
             config.routes.get("/api/settings", settingsPages::api);
             config.routes.put("/api/settings", settingsPages::apiChange);
+
+            // Private decks (issue 17): the deck's owner keeps it to themselves or shares it with every learner
+            config.routes.post("/decks/{deckId}/visibility", deckEditing::saveVisibility);
+            config.routes.put("/api/decks/{deckId}/visibility", deckApi::setVisibility);
         });
     }
 

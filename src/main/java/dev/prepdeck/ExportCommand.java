@@ -29,7 +29,7 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Jdbi jdbi = Database.open(database.file);
         DeckExport.Exported written = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, Clock.systemUTC()))
-                .exportTo(folder);
+                .exportTo(DeckRepository.EVERY_DECK, folder);
         written.deckFiles().forEach(p -> System.out.println("wrote " + p));
         written.missingMedia().forEach(m -> System.err.println("warning: " + m + " is not in the database; not written"));
         System.out.println(Wording.format("{0,choice,0#No deck files|1#1 deck file|1<{0} deck files} and "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.anki.TestPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,43 @@ class AnkiCommandTest {
         String other = tempDir.resolve("other.db").toString();
         assertThat(anki("import", apkg.toString(), "--db", other)).isZero();
         assertThat(output.out()).contains("7 cards added").contains("deck: Anki::Languages::French");
+    }
+
+    @Test
+    void with_several_accounts_user_says_whose_history_comes_in_and_goes_out() throws Exception {
+        Path pkg = TestPackages.schema11(TestPackages.sample(), TestPackages.sampleMedia(),
+                Files.createDirectories(tempDir.resolve("pkg")));
+        Path file = tempDir.resolve("accounts.db");
+        String db = file.toString();
+        org.jdbi.v3.core.Jdbi jdbi = dev.prepdeck.db.Database.open(file);
+        dev.prepdeck.account.Accounts accounts = new dev.prepdeck.account.Accounts(jdbi,
+                new dev.prepdeck.review.ReviewRepository(), java.time.Clock.systemUTC(), 4);
+        long alice = accounts.add("alice", "correct horse battery").learnerId();
+        long bob = accounts.add("bob", "bob's long passphrase").learnerId();
+
+        assertThat(anki("import", pkg.toString(), "--db", db)).isEqualTo(2);
+        assertThat(output.err()).contains("this database has 2 accounts (alice, bob): say whose progress with --user NAME")
+                .contains("nothing imported");
+        assertThat(anki("import", pkg.toString(), "--db", db, "--user", "carol")).isEqualTo(2);
+        assertThat(output.err()).contains("there is no account named carol");
+        int cards = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM card").mapTo(Integer.class).one());
+        assertThat(cards).isZero();
+
+        assertThat(anki("import", pkg.toString(), "--deck-prefix", "Anki", "--db", db, "--user", "Bob")).isZero();
+        List<String> reviewsByLearner = jdbi.withHandle(h -> h.createQuery(
+                "SELECT learner_id, COUNT(*) FROM review_log GROUP BY learner_id")
+                .map((rs, ctx) -> rs.getLong(1) + ":" + rs.getInt(2)).list());
+        assertThat(reviewsByLearner).containsExactly(bob + ":9");
+
+        output.reset();
+        assertThat(anki("export", "Anki", "--out", tempDir.resolve("bob.apkg").toString(), "--db", db, "--user", "bob"))
+                .isZero();
+        assertThat(output.out()).contains("Anki: 7 cards, 9 reviews");
+        output.reset();
+        assertThat(anki("export", "Anki", "--out", tempDir.resolve("alice.apkg").toString(), "--db", db,
+                "--user", "alice")).isZero();
+        assertThat(output.out()).contains("Anki: 7 cards, no reviews");
+        assertThat(alice).isNotEqualTo(bob);
     }
 
     @Test

@@ -26,12 +26,10 @@ public final class AccessControl {
     /** What acts on every account's data at once (a restore replaces everyone's progress): admins only. */
     static final Set<String> ADMIN_PATHS = Set.of("/admin", "/backups", "/check");
 
-    private final Accounts accounts;
     private final Sessions sessions;
     private final ApiTokens tokens;
 
-    AccessControl(Accounts accounts, Sessions sessions, ApiTokens tokens) {
-        this.accounts = accounts;
+    AccessControl(Sessions sessions, ApiTokens tokens) {
         this.sessions = sessions;
         this.tokens = tokens;
     }
@@ -41,16 +39,23 @@ public final class AccessControl {
         if (path.startsWith("/static/")) {
             return;
         }
-        if (!accounts.any()) {
-            SignedIn.set(ctx, new SignedIn(Learner.DEFAULT_ID, "", true, SignedIn.How.LOCAL));
-            return;
-        }
         boolean api = path.startsWith("/api/");
         String authorization = ctx.header("Authorization");
+        // Whether accounts exist comes with the session or token in one query: none means the local site.
         if (api && authorization != null) {
-            SignedIn.set(ctx, bearer(ctx, authorization));
+            AccountRepository.TokenLookup found = tokens.lookup(bearerToken(authorization));
+            if (!found.accountsOn()) {
+                local(ctx);
+                return;
+            }
+            SignedIn.set(ctx, bearer(ctx, found.owner()));
         } else {
-            Optional<AccountRepository.LiveSession> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+            AccountRepository.SessionLookup found = sessions.lookup(ctx.cookie(SESSION_COOKIE));
+            if (!found.accountsOn()) {
+                local(ctx);
+                return;
+            }
+            Optional<AccountRepository.LiveSession> session = found.session();
             if (session.isPresent()) {
                 AccountRepository.LiveSession s = session.get();
                 SignedIn.set(ctx, new SignedIn(s.learnerId(), s.name(), s.admin(), SignedIn.How.SESSION));
@@ -72,9 +77,20 @@ public final class AccessControl {
         }
     }
 
-    private SignedIn bearer(Context ctx, String authorization) {
-        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
-        Optional<AccountRepository.TokenOwner> owner = tokens.owner(token);
+    private static void local(Context ctx) {
+        SignedIn.set(ctx, new SignedIn(Learner.DEFAULT_ID, "", true, SignedIn.How.LOCAL));
+    }
+
+    /** Whether this request came to the local site, which has no accounts (so no login either). */
+    static boolean localSite(Context ctx) {
+        return SignedIn.known(ctx) && SignedIn.of(ctx).how() == SignedIn.How.LOCAL;
+    }
+
+    private static String bearerToken(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : null;
+    }
+
+    private static SignedIn bearer(Context ctx, Optional<AccountRepository.TokenOwner> owner) {
         if (owner.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             throw new UnauthorizedResponse("this API token is not valid: it was revoked, its account disabled, or it"

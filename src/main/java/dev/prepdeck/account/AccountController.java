@@ -43,11 +43,11 @@ public final class AccountController {
 
     /** The filter that goes with these pages' sessions and tokens; App runs it before every route. */
     public AccessControl accessControl() {
-        return new AccessControl(accounts, sessions, tokens);
+        return new AccessControl(sessions, tokens);
     }
 
     public void loginForm(Context ctx) {
-        if (!accounts.any() || ctx.attribute(AccessControl.SESSION_ID) != null) {
+        if (AccessControl.localSite(ctx) || ctx.attribute(AccessControl.SESSION_ID) != null) {
             ctx.redirect(nextPage(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
             return;
         }
@@ -55,7 +55,7 @@ public final class AccountController {
     }
 
     public void login(Context ctx) {
-        if (!accounts.any()) {
+        if (AccessControl.localSite(ctx)) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
@@ -110,7 +110,7 @@ public final class AccountController {
     public void logout(Context ctx) {
         sessions.end(ctx.cookie(AccessControl.SESSION_COOKIE));
         ctx.cookie(sessionCookie(ctx, "", 0));
-        ctx.redirect(accounts.any() ? "/login" : "/", HttpStatus.SEE_OTHER);
+        ctx.redirect(AccessControl.localSite(ctx) ? "/" : "/login", HttpStatus.SEE_OTHER);
     }
 
     public void page(Context ctx) {

@@ -86,15 +86,30 @@ final class AccountRepository {
     }
 
     /** The session with this token hash, with its account, if the account may still sign in. */
-    Optional<LiveSession> session(Handle h, byte[] tokenHash) {
+    /**
+     * The one read a browser's request starts with: whether any account exists (none: the local site without a
+     * login; asked on every request, so an account added by another process counts at once) and the session of an
+     * enabled account whose cookie token has this hash, if any.
+     */
+    SessionLookup sessionLookup(Handle h, byte[] tokenHash) {
         return h.createQuery("""
-                        SELECT s.id, s.created_at, s.last_seen_at, a.learner_id, a.name, a.admin
-                        FROM account_session s JOIN account a ON a.learner_id = s.learner_id
-                        WHERE s.token_hash = :hash AND a.disabled = 0""")
+                        SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, s.id AS id, s.created_at AS created_at,
+                               s.last_seen_at AS last_seen_at, a.learner_id AS learner_id, a.name AS name,
+                               a.admin AS admin
+                        FROM (SELECT 1) LEFT JOIN (account_session s JOIN account a
+                                                   ON a.learner_id = s.learner_id AND a.disabled = 0)
+                                        ON s.token_hash = :hash""")
                 .bind("hash", tokenHash)
-                .map((rs, ctx) -> new LiveSession(rs.getLong("id"), rs.getLong("created_at"), rs.getLong("last_seen_at"),
-                        rs.getLong("learner_id"), rs.getString("name"), rs.getBoolean("admin")))
-                .findOne();
+                .map((rs, ctx) -> new SessionLookup(rs.getBoolean("accounts_on"), rs.getObject("id") == null
+                        ? Optional.empty()
+                        : Optional.of(new LiveSession(rs.getLong("id"), rs.getLong("created_at"),
+                                rs.getLong("last_seen_at"), rs.getLong("learner_id"), rs.getString("name"),
+                                rs.getBoolean("admin")))))
+                .one();
+    }
+
+    /** Whether the site has accounts, and the session a request's cookie names. */
+    record SessionLookup(boolean accountsOn, Optional<LiveSession> session) {
     }
 
     record LiveSession(long id, long createdAt, long lastSeenAt, long learnerId, String name, boolean admin) {
@@ -145,15 +160,25 @@ final class AccountRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    Optional<TokenOwner> tokenOwner(Handle h, byte[] tokenHash) {
+    /** As {@link #sessionLookup} for an API request with a bearer token: whether accounts exist, and whose token. */
+    TokenLookup tokenLookup(Handle h, byte[] tokenHash) {
         return h.createQuery("""
-                        SELECT t.id, t.last_used_at, a.learner_id, a.name, a.admin
-                        FROM api_token t JOIN account a ON a.learner_id = t.learner_id
-                        WHERE t.token_hash = :hash AND a.disabled = 0""")
+                        SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, t.id AS id,
+                               t.last_used_at AS last_used_at, a.learner_id AS learner_id, a.name AS name,
+                               a.admin AS admin
+                        FROM (SELECT 1) LEFT JOIN (api_token t JOIN account a
+                                                   ON a.learner_id = t.learner_id AND a.disabled = 0)
+                                        ON t.token_hash = :hash""")
                 .bind("hash", tokenHash)
-                .map((rs, ctx) -> new TokenOwner(rs.getLong("id"), (Long) rs.getObject("last_used_at"),
-                        rs.getLong("learner_id"), rs.getString("name"), rs.getBoolean("admin")))
-                .findOne();
+                .map((rs, ctx) -> new TokenLookup(rs.getBoolean("accounts_on"), rs.getObject("id") == null
+                        ? Optional.empty()
+                        : Optional.of(new TokenOwner(rs.getLong("id"), (Long) rs.getObject("last_used_at"),
+                                rs.getLong("learner_id"), rs.getString("name"), rs.getBoolean("admin")))))
+                .one();
+    }
+
+    /** Whether the site has accounts, and whose token a request's bearer token is. */
+    record TokenLookup(boolean accountsOn, Optional<TokenOwner> owner) {
     }
 
     record TokenOwner(long tokenId, Long lastUsedAt, long learnerId, String name, boolean admin) {

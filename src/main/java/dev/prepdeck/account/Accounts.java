@@ -22,8 +22,6 @@ public final class Accounts {
     private final ReviewRepository reviews;
     private final Passwords passwords;
     private final Clock clock;
-    /** Accounts are disabled, never deleted, so once there is one there always is; no need to ask again. */
-    private volatile boolean anyKnown;
 
     public Accounts(Jdbi jdbi, ReviewRepository reviews, Clock clock) {
         this(jdbi, reviews, clock, Passwords.COST);
@@ -48,10 +46,7 @@ public final class Accounts {
 
     /** True once an account exists: from then on every page but the login asks who you are. */
     public boolean any() {
-        if (!anyKnown) {
-            anyKnown = jdbi.withHandle(accounts::anyAccount);
-        }
-        return anyKnown;
+        return jdbi.withHandle(accounts::anyAccount);
     }
 
     /**
@@ -76,7 +71,6 @@ public final class Accounts {
             accounts.insertAccount(h, learnerId, checked, hash, first, now);
             return accounts.byId(h, learnerId).orElseThrow();
         });
-        anyKnown = true;
         return added;
     }
 

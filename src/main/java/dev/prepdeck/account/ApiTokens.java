@@ -37,15 +37,15 @@ public final class ApiTokens {
         return token;
     }
 
-    Optional<AccountRepository.TokenOwner> owner(String token) {
-        if (token == null || !token.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        Optional<AccountRepository.TokenOwner> owner = jdbi.withHandle(h -> accounts.tokenOwner(h, RandomTokens.hash(token)));
+    /** Whether the site has accounts, and whose token this is (one query); its last use is noted now and then. */
+    AccountRepository.TokenLookup lookup(String token) {
+        byte[] hash = token == null || !token.startsWith(PREFIX) ? RandomTokens.NONE : RandomTokens.hash(token);
+        AccountRepository.TokenLookup found = jdbi.withHandle(h -> accounts.tokenLookup(h, hash));
+        Optional<AccountRepository.TokenOwner> owner = found.owner();
         long now = clock.millis();
         owner.filter(o -> o.lastUsedAt() == null || o.lastUsedAt() < now - TOUCH_AFTER.toMillis())
                 .ifPresent(o -> jdbi.useHandle(h -> accounts.touchToken(h, o.tokenId(), now)));
-        return owner;
+        return found;
     }
 
     List<TokenInfo> list(long learnerId) {

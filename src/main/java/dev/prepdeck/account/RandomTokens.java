@@ -13,6 +13,9 @@ import java.util.Base64;
 final class RandomTokens {
     private final SecureRandom random = new SecureRandom();
 
+    /** What a lookup without a token matches: no stored hash, since every one is 32 bytes long. */
+    static final byte[] NONE = new byte[0];
+
     String next(String prefix) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

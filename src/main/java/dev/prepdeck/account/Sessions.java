@@ -40,21 +40,21 @@ public final class Sessions {
         return token;
     }
 
-    /** The live session this cookie value names, if any; a session past its time is ended on the way. */
-    Optional<AccountRepository.LiveSession> find(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] hash = RandomTokens.hash(token);
+    /**
+     * Whether the site has accounts, and the live session this cookie value (null: none) names; one query. A session
+     * past its time is ended on the way.
+     */
+    AccountRepository.SessionLookup lookup(String token) {
+        byte[] hash = token == null || token.isEmpty() ? RandomTokens.NONE : RandomTokens.hash(token);
         long now = clock.millis();
-        Optional<AccountRepository.LiveSession> found = jdbi.withHandle(h -> accounts.session(h, hash));
-        if (found.isEmpty()) {
+        AccountRepository.SessionLookup found = jdbi.withHandle(h -> accounts.sessionLookup(h, hash));
+        if (found.session().isEmpty()) {
             return found;
         }
-        AccountRepository.LiveSession session = found.get();
+        AccountRepository.LiveSession session = found.session().get();
         if (session.lastSeenAt() < now - IDLE.toMillis() || session.createdAt() < now - LONGEST.toMillis()) {
             jdbi.useHandle(h -> accounts.deleteSessionByHash(h, hash));
-            return Optional.empty();
+            return new AccountRepository.SessionLookup(true, Optional.empty());
         }
         if (session.lastSeenAt() < now - TOUCH_AFTER.toMillis()) {
             jdbi.useHandle(h -> accounts.touchSession(h, session.id(), now));

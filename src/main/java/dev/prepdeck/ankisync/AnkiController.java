@@ -182,7 +182,7 @@ public final class AnkiController {
 
     private void exportDeckText(Context ctx, char separator, String format) {
         long deckId = Params.pathId(ctx, "deckId");
-        String name = anki.deckName(deckId);
+        String name = anki.deckName(SignedIn.learner(ctx), deckId);
         StringWriter out = new StringWriter();
         anki.exportDeckText(SignedIn.learner(ctx), deckId, out, separator);
         ctx.contentType((separator == ',' ? "text/csv" : "text/tab-separated-values") + "; charset=utf-8");
@@ -207,7 +207,7 @@ public final class AnkiController {
                     + "\"");
             ctx.result(Files.readAllBytes(file));
         } catch (InvalidInputException e) {
-            Map<String, Object> model = formModel(Messages.problem(ctx, e), "");
+            Map<String, Object> model = formModel(ctx, Messages.problem(ctx, e), "");
             model.put("query", query);
             ctx.status(HttpStatus.BAD_REQUEST).render("anki/import.html", model);
         } catch (IOException e) {
@@ -223,7 +223,7 @@ public final class AnkiController {
         try {
             folder = Files.createTempDirectory("prepdeck-deck-files-");
             Path decksFolder = folder.resolve("decks");
-            deckFiles.exportTo(decksFolder);
+            deckFiles.exportTo(SignedIn.learner(ctx), decksFolder);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(decksFolder)) {
                 for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -244,7 +244,7 @@ public final class AnkiController {
 
     public void exportDeck(Context ctx) {
         long deckId = Params.pathId(ctx, "deckId");
-        String name = anki.deckName(deckId);
+        String name = anki.deckName(SignedIn.learner(ctx), deckId);
         Path file = null;
         try {
             file = Files.createTempFile("prepdeck-anki-export-", ".apkg");
@@ -276,15 +276,15 @@ public final class AnkiController {
     }
 
     private void renderForm(Context ctx, String error, String prefix) {
-        ctx.render("anki/import.html", formModel(error, prefix));
+        ctx.render("anki/import.html", formModel(ctx, error, prefix));
     }
 
-    private Map<String, Object> formModel(String error, String prefix) {
+    private Map<String, Object> formModel(Context ctx, String error, String prefix) {
         Map<String, Object> model = new HashMap<>();
         model.put("error", error);
         model.put("prefix", prefix);
         model.put("query", "");
-        model.put("decks", anki.decks());
+        model.put("decks", anki.decks(SignedIn.learner(ctx)));
         model.put("maxMb", MAX_UPLOAD_BYTES / (1024 * 1024));
         return model;
     }

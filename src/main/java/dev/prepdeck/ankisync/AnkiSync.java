@@ -333,7 +333,7 @@ public final class AnkiSync {
             }
             Set<String> uids = new HashSet<>();
             result.cards().forEach(card -> uids.add(card.uid()));
-            Map<String, List<StoredCard>> existing = sync.cardsByUid(h, uids);
+            Map<String, List<StoredCard>> existing = sync.cardsByUid(h, learnerId, uids);
             int notAnswers = 0;
             for (ImportedCard card : result.cards()) {
                 notAnswers += card.skippedReviews();
@@ -367,7 +367,8 @@ public final class AnkiSync {
         private Long existingDeckId(String name) {
             Long known = deckIds.get(name);
             return known != null ? known
-                    : lookedUp.computeIfAbsent(name, n -> decks.deckByName(h, n).map(Deck::id)).orElse(null);
+                    : lookedUp.computeIfAbsent(name, n -> decks.deckByName(h, n).map(Deck::id)
+                            .flatMap(id -> decks.deck(h, learnerId, id)).map(Deck::id)).orElse(null);
         }
 
         /** The deck the imported cards go to, made with its parents when missing; a deck file's deck is refused. */
@@ -376,17 +377,17 @@ public final class AnkiSync {
             if (known != null) {
                 return known;
             }
-            Optional<Deck> deck = decks.deckByName(h, name);
+            Optional<Deck> deck = decks.deckByName(h, name).map(d -> decks.visibleOrTaken(h, learnerId, d));
             if (deck.isPresent() && deck.get().sourcePath() != null) {
                 throw Messages.invalid("prefix", "anki.error.deckFromFile", name, deck.get().sourcePath());
             }
-            long id = deck.isPresent() ? deck.get().id() : decks.ensureDeckPath(h, name, now);
+            long id = deck.isPresent() ? deck.get().id() : decks.ensureDeckPath(h, name, now, learnerId);
             deckIds.put(name, id);
             return id;
         }
 
         private Deck deck(long id) {
-            return decksById.computeIfAbsent(id, d -> decks.deck(h, d).orElseThrow());
+            return decksById.computeIfAbsent(id, d -> decks.deck(h, learnerId, d).orElseThrow());
         }
 
         private int nextPosition(long deckId) {
@@ -468,13 +469,13 @@ public final class AnkiSync {
      */
     public ExportReport exportDeck(long learnerId, long deckId, Path out) {
         Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> packaged(h, learnerId, deckCards(h, deckId), now));
+        Export export = Database.read(jdbi, h -> packaged(h, learnerId, deckCards(h, learnerId, deckId), now));
         return write(export, out);
     }
 
     /** As {@link #exportDeck(long, long, Path)}, for the deck with this full name. */
     public ExportReport exportDeck(long learnerId, String deckName, Path out) {
-        return exportDeck(learnerId, deckId(deckName), out);
+        return exportDeck(learnerId, deckId(learnerId, deckName), out);
     }
 
     /**
@@ -487,7 +488,7 @@ public final class AnkiSync {
             throw Messages.invalid("q", "anki.error.nothingToExport", label);
         }
         Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> packaged(h, learnerId, new Selection(label, cardIds, decks.allDecks(h)), now));
+        Export export = Database.read(jdbi, h -> packaged(h, learnerId, new Selection(label, cardIds, decks.allDecks(h, learnerId)), now));
         return write(export, out);
     }
 
@@ -500,18 +501,18 @@ public final class AnkiSync {
      */
     public ExportReport exportDeckText(long learnerId, long deckId, Writer out, char separator) {
         Instant now = clock.instant();
-        Gathered gathered = Database.read(jdbi, h -> gather(h, learnerId, deckCards(h, deckId), now));
+        Gathered gathered = Database.read(jdbi, h -> gather(h, learnerId, deckCards(h, learnerId, deckId), now));
         new AnkiTextWriter(target -> MediaLinks.name(target).orElse(target)).write(gathered.cards(), out, separator);
         return new ExportReport(gathered.label(), gathered.cards().size(), 0, 0, List.of());
     }
 
     /** As {@link #exportDeckText(long, long, Writer, char)}, for the deck with this full name. */
     public ExportReport exportDeckText(long learnerId, String deckName, Writer out, char separator) {
-        return exportDeckText(learnerId, deckId(deckName), out, separator);
+        return exportDeckText(learnerId, deckId(learnerId, deckName), out, separator);
     }
 
-    private long deckId(String deckName) {
-        return jdbi.withHandle(h -> decks.deckByName(h, deckName))
+    private long deckId(long learnerId, String deckName) {
+        return jdbi.withHandle(h -> decks.deckByName(h, deckName).flatMap(d -> decks.deck(h, learnerId, d.id())))
                 .orElseThrow(() -> new NotFoundException("deck", deckName)).id();
     }
 
@@ -521,14 +522,14 @@ public final class AnkiSync {
                 export.warnings());
     }
 
-    /** Every deck, by name, for the export list. */
-    public List<Deck> decks() {
-        return jdbi.withHandle(decks::allDecks);
+    /** Every deck the learner sees, by name, for the export list. */
+    public List<Deck> decks(long learnerId) {
+        return jdbi.withHandle(h -> decks.allDecks(h, learnerId));
     }
 
     /** The deck's full name, for naming a download. */
-    public String deckName(long deckId) {
-        return jdbi.withHandle(h -> decks.deck(h, deckId)).orElseThrow(() -> new NotFoundException("deck", deckId))
+    public String deckName(long learnerId, long deckId) {
+        return jdbi.withHandle(h -> decks.deck(h, learnerId, deckId)).orElseThrow(() -> new NotFoundException("deck", deckId))
                 .name();
     }
 
@@ -543,9 +544,9 @@ public final class AnkiSync {
     private record Gathered(String label, List<ExportCard> cards, int reviews, ExportOptions options) {
     }
 
-    private Selection deckCards(Handle h, long deckId) {
-        Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-        DeckTree tree = decks.tree(h);
+    private Selection deckCards(Handle h, long learnerId, long deckId) {
+        Deck deck = decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+        DeckTree tree = decks.tree(h, learnerId);
         return new Selection(deck.name(), sync.cardIdsInDecks(h, tree.scope(deck).deckIds()), tree.members(deck));
     }
 

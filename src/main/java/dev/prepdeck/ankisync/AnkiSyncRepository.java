@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
@@ -26,15 +27,16 @@ public final class AnkiSyncRepository {
             long updatedAt) {
     }
 
-    /** Cards with these uids, in any deck. */
-    Map<String, List<StoredCard>> cardsByUid(Handle h, Collection<String> uids) {
+    /** Cards with these uids, in any deck {@code viewer} sees. */
+    Map<String, List<StoredCard>> cardsByUid(Handle h, long viewer, Collection<String> uids) {
         Map<String, List<StoredCard>> found = new HashMap<>();
         List<String> all = new ArrayList<>(uids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             h.createQuery("""
                             SELECT id, deck_id, uid, question, answer, tags, meta, updated_at
-                            FROM card WHERE uid IN (<uids>) ORDER BY id""")
-                    .bindList("uids", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                            FROM card WHERE uid IN (<uids>) AND deck_id NOT IN (""" + DeckRepository.HIDDEN_DECKS + """
+                            ) ORDER BY id""")
+                    .bindList("uids", all.subList(from, Math.min(all.size(), from + CHUNK))).bind("viewer", viewer)
                     .map((rs, ctx) -> new StoredCard(rs.getLong("id"), rs.getLong("deck_id"), rs.getString("uid"),
                             rs.getString("question"), rs.getString("answer"), rs.getString("tags"),
                             rs.getString("meta"), rs.getLong("updated_at")))

@@ -31,6 +31,11 @@ final class CheckRepository {
                 .bind("rowid", rowid).execute();
     }
 
+    /** Every learner: the local one, and one per account. */
+    List<Long> learnerIds(Handle h) {
+        return h.createQuery("SELECT id FROM learner ORDER BY id").mapTo(Long.class).list();
+    }
+
     List<CardLearner> missingStates(Handle h) {
         return h.createQuery("""
                         SELECT c.id AS card_id, l.id AS learner_id FROM card c CROSS JOIN learner l

@@ -77,7 +77,8 @@ public final class DatabaseCheck {
 
     /** Everything out of place, with what a repair needs to put it right. */
     private record Found(List<CheckRepository.BrokenReference> brokenReferences,
-                         List<CheckRepository.CardLearner> missingStates, Map<Long, FsrsCard> replayedStates,
+                         List<CheckRepository.CardLearner> missingStates,
+                         Map<Long, Map<Long, FsrsCard>> replayedStates,
                          List<Long> orphanedSearch, List<Long> missingSearch,
                          List<CheckRepository.CardLearner> orphanedRecall, List<CheckRepository.CardLearner> staleRecall,
                          List<String> unusedMedia) {
@@ -85,7 +86,7 @@ public final class DatabaseCheck {
             List<CheckReport.Finding> all = new ArrayList<>();
             add(all, Problem.BROKEN_REFERENCES, brokenReferences.size());
             add(all, Problem.MISSING_STATES, missingStates.size());
-            add(all, Problem.STATES_NOT_FROM_REVIEWS, replayedStates.size());
+            add(all, Problem.STATES_NOT_FROM_REVIEWS, replayedStates.values().stream().mapToInt(Map::size).sum());
             add(all, Problem.SEARCH_ROWS_ORPHANED, orphanedSearch.size());
             add(all, Problem.SEARCH_ROWS_MISSING, missingSearch.size());
             add(all, Problem.RECALL_ROWS_ORPHANED, orphanedRecall.size());
@@ -102,11 +103,18 @@ public final class DatabaseCheck {
     }
 
     private Found find(Handle h) {
-        Learner learner = reviews.learner(h, Learner.DEFAULT_ID);
+        // every learner's states against their own reviews, by learner id
+        Map<Long, Map<Long, FsrsCard>> replayed = new LinkedHashMap<>();
+        for (long learnerId : rows.learnerIds(h)) {
+            Map<Long, FsrsCard> contradicted = statesNotFromReviews(h, reviews.learner(h, learnerId));
+            if (!contradicted.isEmpty()) {
+                replayed.put(learnerId, contradicted);
+            }
+        }
         // a row of a table without rowids (the due queue) is the due-queue check's to report and repair
         List<CheckRepository.BrokenReference> broken = rows.brokenReferences(h).stream()
                 .filter(b -> b.rowid() != null).toList();
-        return new Found(broken, rows.missingStates(h), statesNotFromReviews(h, learner),
+        return new Found(broken, rows.missingStates(h), replayed,
                 rows.orphanedSearchRows(h), rows.cardsMissingFromSearch(h), rows.orphanedRecallRows(h),
                 rows.staleRecallRows(h), media.unused(h, deckSync.referencedMedia(h)));
     }
@@ -131,7 +139,7 @@ public final class DatabaseCheck {
             return Map.of();
         }
         Map<Long, Scheduler> schedulers = new HashMap<>();
-        for (Deck deck : decks.allDecks(h)) {
+        for (Deck deck : decks.allDecks(h, DeckRepository.EVERY_DECK)) {
             schedulers.put(deck.id(), new Scheduler(DeckSettings.of(deck).toFsrsParameters()));
         }
         Map<Long, ReviewedCard> histories = reviews.reviewedCards(h, learner.id(),
@@ -164,13 +172,15 @@ public final class DatabaseCheck {
             rows.deleteRow(h, broken.table(), broken.rowid());
         }
         found.missingStates().forEach(missing -> rows.insertNewState(h, missing));
-        Learner learner = reviews.learner(h, Learner.DEFAULT_ID);
-        Map<Long, FsrsCard> replayed = new LinkedHashMap<>(found.replayedStates());
-        // a state just added is new: a reviewed card's reviews give it its real one
-        replayed.putAll(replayed(h, learner, found.missingStates().stream()
-                .filter(missing -> missing.learnerId() == learner.id())
-                .map(CheckRepository.CardLearner::cardId).toList()));
-        reviews.replaceSchedules(h, learner.id(), replayed);
+        for (long learnerId : rows.learnerIds(h)) {
+            Learner learner = reviews.learner(h, learnerId);
+            Map<Long, FsrsCard> replayed = new LinkedHashMap<>(found.replayedStates().getOrDefault(learnerId, Map.of()));
+            // a state just added is new: a reviewed card's reviews give it its real one
+            replayed.putAll(replayed(h, learner, found.missingStates().stream()
+                    .filter(missing -> missing.learnerId() == learnerId)
+                    .map(CheckRepository.CardLearner::cardId).toList()));
+            reviews.replaceSchedules(h, learnerId, replayed);
+        }
         found.orphanedSearch().forEach(cardId -> rows.deleteSearchRows(h, cardId));
         found.missingSearch().forEach(cardId -> rows.indexForSearch(h, cardId));
         found.orphanedRecall().forEach(row -> rows.deleteRecallRows(h, row));

@@ -27,7 +27,7 @@ public final class DashboardService {
     public Dashboard dashboard(long learnerId) {
         return Database.read(jdbi, h -> {
             Map<Long, DeckCounts> counts = reviews.countsByDeck(h, learnerId);
-            return new Dashboard(decks.allDecks(h), counts, stats.today(h, learnerId, counts),
+            return new Dashboard(decks.allDecks(h, learnerId), counts, stats.today(h, learnerId, counts),
                     stats.interviewPlans(h, learnerId));
         });
     }

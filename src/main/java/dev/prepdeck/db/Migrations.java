@@ -28,7 +28,8 @@ public final class Migrations {
             "V12__practice_recordings.sql",
             "V13__accounts.sql",
             "V14__browse_undo_leeches_saved_searches.sql",
-            "V15__learner_settings.sql");
+            "V15__learner_settings.sql",
+            "V16__private_decks.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -2,6 +2,7 @@ package dev.prepdeck.deck;
 
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.web.Flash;
+import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.web.InlineMarkdown;
 import dev.prepdeck.web.MarkdownRenderer;
 import dev.prepdeck.web.Messages;
@@ -30,8 +31,8 @@ public final class DeckController {
     public void create(Context ctx) {
         String name = Params.formText(ctx, "name");
         try {
-            long id = decks.createDeck(name);
-            Flash.show(ctx, Messages.text(ctx, "deck.flash.created", decks.deck(id).name()));
+            long id = decks.createDeck(SignedIn.learner(ctx), name);
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.created", decks.deck(SignedIn.learner(ctx), id).name()));
             ctx.redirect("/decks/" + id, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -45,11 +46,12 @@ public final class DeckController {
 
     public void confirmDelete(Context ctx) {
         long deckId = deckId(ctx);
-        ctx.render("deck/delete.html", Map.of("deck", decks.deck(deckId), "impact", decks.deletionImpact(deckId)));
+        ctx.render("deck/delete.html", Map.of("deck", decks.deck(SignedIn.learner(ctx), deckId),
+                "impact", decks.deletionImpact(SignedIn.learner(ctx), deckId)));
     }
 
     public void delete(Context ctx) {
-        DeckService.Deletion deleted = decks.deleteDeck(deckId(ctx));
+        DeckService.Deletion deleted = decks.deleteDeck(SignedIn.learner(ctx), deckId(ctx));
         DeckRepository.DeletionImpact gone = deleted.impact();
         Flash.show(ctx, Messages.text(ctx, "deck.flash.deleted",
                 deleted.deckName(), gone.decks(), gone.cards(), gone.reviews(), gone.decks() - 1));
@@ -57,15 +59,45 @@ public final class DeckController {
     }
 
     public void settingsForm(Context ctx) {
-        Deck deck = decks.deck(deckId(ctx));
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
+        renderSettings(ctx, deck, null);
+    }
+
+    private void renderSettings(Context ctx, Deck deck, String visibilityError) {
         LocalDate date = decks.interviewDate(deck.id());
         Map<String, Object> model = settingsModel(deck, DeckSettings.of(deck), date == null ? "" : date.toString(), null);
         model.put("leech", decks.leechSettings(deck.id()));
+        putVisibility(ctx, model, deck, visibilityError);
         ctx.render("deck/settings.html", model);
     }
 
+    /**
+     * Who sees the deck, on the settings page of a site with accounts (on the local site there is nobody else, so
+     * it is not offered): its owner may make it private or share it; others read why they cannot.
+     */
+    private static void putVisibility(Context ctx, Map<String, Object> model, Deck deck, String error) {
+        boolean accounts = SignedIn.of(ctx).how() != SignedIn.How.LOCAL;
+        model.put("showVisibility", accounts);
+        model.put("ownDeck", deck.sourcePath() == null && deck.ownerId() != null && deck.ownerId() == SignedIn.learner(ctx));
+        model.put("visibilityError", error);
+    }
+
+    /** The settings page's "who sees this deck" form. */
+    public void saveVisibility(Context ctx) {
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
+        try {
+            boolean privateDeck = Deck.isPrivate(ctx.formParam("visibility"));
+            decks.setPrivate(SignedIn.learner(ctx), deck.id(), privateDeck);
+            Flash.show(ctx, Messages.text(ctx, privateDeck ? "deck.flash.madePrivate" : "deck.flash.shared", deck.name()));
+            ctx.redirect("/decks/" + deck.id() + "/settings", HttpStatus.SEE_OTHER);
+        } catch (InvalidInputException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderSettings(ctx, deck, Messages.problem(ctx, e));
+        }
+    }
+
     public void saveSettings(Context ctx) {
-        Deck deck = decks.deck(deckId(ctx));
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
         DeckSettings entered = DeckSettings.of(deck);
         String dateText = Params.formText(ctx, "interviewDate").trim();
         LeechSettings leech = decks.leechSettings(deck.id());
@@ -81,13 +113,14 @@ public final class DeckController {
                     ctx.formParam("learningSteps"),
                     ctx.formParam("relearningSteps"),
                     ctx.formParam("weights"));
-            decks.saveSettings(deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"), leech);
+            decks.saveSettings(SignedIn.learner(ctx), deck.id(), entered, Params.formDate(ctx, "interviewDate", "interview date"), leech);
             Flash.show(ctx, Messages.text(ctx, "deck.flash.settingsSaved", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             Map<String, Object> model = settingsModel(deck, entered, dateText, Messages.problem(ctx, e));
             model.put("leech", leech);
+            putVisibility(ctx, model, deck, null);
             ctx.render("deck/settings.html", model);
         }
     }
@@ -102,19 +135,19 @@ public final class DeckController {
     }
 
     public void newCardForm(Context ctx) {
-        Deck deck = decks.deck(deckId(ctx));
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
         renderCardForm(ctx, deck, null, "", "", "", null, null);
     }
 
     public void createCard(Context ctx) {
-        Deck deck = decks.deck(deckId(ctx));
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
         CardForm form = CardForm.read(ctx);
         if (form.previewOnly()) {
             renderCardForm(ctx, deck, null, form.question(), form.answer(), form.tags(), markdown.toHtml(form.answer()), null);
             return;
         }
         try {
-            decks.addCard(deck.id(), form.toInput());
+            decks.addCard(SignedIn.learner(ctx), deck.id(), form.toInput());
             Flash.show(ctx, Messages.text(ctx, "deck.flash.cardAdded", quoted(form.question()), deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
@@ -124,21 +157,21 @@ public final class DeckController {
     }
 
     public void editCardForm(Context ctx) {
-        Card card = decks.card(cardId(ctx));
-        renderCardForm(ctx, decks.deck(card.deckId()), card, card.question(), card.answer(), card.tags(),
+        Card card = decks.card(SignedIn.learner(ctx), cardId(ctx));
+        renderCardForm(ctx, decks.deck(SignedIn.learner(ctx), card.deckId()), card, card.question(), card.answer(), card.tags(),
                 markdown.toHtml(card.answer()), null);
     }
 
     public void updateCard(Context ctx) {
-        Card card = decks.card(cardId(ctx));
-        Deck deck = decks.deck(card.deckId());
+        Card card = decks.card(SignedIn.learner(ctx), cardId(ctx));
+        Deck deck = decks.deck(SignedIn.learner(ctx), card.deckId());
         CardForm form = CardForm.read(ctx);
         if (form.previewOnly()) {
             renderCardForm(ctx, deck, card, form.question(), form.answer(), form.tags(), markdown.toHtml(form.answer()), null);
             return;
         }
         try {
-            decks.updateCard(card.id(), form.toInput());
+            decks.updateCard(SignedIn.learner(ctx), card.id(), form.toInput());
             Flash.show(ctx, Messages.text(ctx, "deck.flash.cardSaved", quoted(form.question())));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
@@ -148,14 +181,14 @@ public final class DeckController {
     }
 
     public void confirmDeleteCard(Context ctx) {
-        Card card = decks.card(cardId(ctx));
+        Card card = decks.card(SignedIn.learner(ctx), cardId(ctx));
         ctx.render("deck/delete-card.html", Map.of("card", card, "questionHtml", inline.toHtml(card.question()),
-                "deck", decks.deck(card.deckId()), "reviews", decks.reviewCount(card.id())));
+                "deck", decks.deck(SignedIn.learner(ctx), card.deckId()), "reviews", decks.reviewCount(card.id())));
     }
 
     public void deleteCard(Context ctx) {
-        Card card = decks.card(cardId(ctx));
-        decks.deleteCard(card.id());
+        Card card = decks.card(SignedIn.learner(ctx), cardId(ctx));
+        decks.deleteCard(SignedIn.learner(ctx), card.id());
         Flash.show(ctx, Messages.text(ctx, "deck.flash.cardDeleted", quoted(card.question())));
         ctx.redirect("/decks/" + card.deckId(), HttpStatus.SEE_OTHER);
     }

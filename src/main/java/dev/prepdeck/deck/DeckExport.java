@@ -48,12 +48,13 @@ public final class DeckExport {
     /**
      * Writes one file per deck (at the path it was imported from, else a name made from the deck's name) and the
      * media it references, all from one snapshot of the database. Cards set aside because they left their file
-     * stay out of it.
+     * stay out of it. {@code viewer}: whose decks (another learner's private decks stay out; {@link
+     * DeckRepository#EVERY_DECK}: every deck).
      */
-    public Exported exportTo(Path folder) {
+    public Exported exportTo(long viewer, Path folder) {
         return Database.read(jdbi, h -> {
             List<DeckWithCards> all = new ArrayList<>();
-            List<Deck> allDecks = decks.allDecks(h);
+            List<Deck> allDecks = decks.allDecks(h, viewer);
             for (Deck deck : allDecks) {
                 List<Card> cards = decks.cards(h, deck.id()).stream().filter(c -> !c.removedFromSource()).toList();
                 if (!isBareParent(deck, cards, allDecks)) {

@@ -2,6 +2,7 @@ package dev.prepdeck.deck;
 
 import dev.prepdeck.settings.Settings;
 import dev.prepdeck.settings.SettingsRepository;
+import dev.prepdeck.web.Messages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +15,38 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * in one transaction.
  */
 public final class DeckRepository {
+    /** The viewer of what the app does on its own (deck files, the database check): it sees every deck. */
+    public static final long EVERY_DECK = 0;
+    /**
+     * The decks hidden from the learner bound as {@code :viewer}: other learners' private decks. Every read of decks
+     * or cards for a learner leaves them out with {@code deck_id NOT IN (HIDDEN_DECKS)}, so a hidden deck or card
+     * reads as one that does not exist.
+     */
+    public static final String HIDDEN_DECKS =
+            "SELECT id FROM deck WHERE private = 1 AND owner_id <> :viewer AND :viewer <> " + EVERY_DECK;
     private static final String DECK_COLUMNS = """
             id, name, description, tags, source_path, source_hash, new_per_day, reviews_per_day,
-            desired_retention, maximum_interval, learning_steps, relearning_steps, weights""";
+            desired_retention, maximum_interval, learning_steps, relearning_steps, weights,
+            owner_id, private AS private_deck""";
     private static final String CARD_COLUMNS = """
             id, deck_id, uid, question, answer, tags, meta, position, removed_from_source""";
     private final SettingsRepository settings = new SettingsRepository();
 
-    public List<Deck> allDecks(Handle h) {
-        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck ORDER BY name").mapTo(Deck.class).list();
+    /** The decks {@code viewer} sees, by name. */
+    public List<Deck> allDecks(Handle h, long viewer) {
+        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id NOT IN (" + HIDDEN_DECKS + ") ORDER BY name")
+                .bind("viewer", viewer).mapTo(Deck.class).list();
     }
 
-    public Optional<Deck> deck(Handle h, long id) {
-        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id")
-                .bind("id", id).mapTo(Deck.class).findOne();
+    /** The deck, when {@code viewer} may see it. */
+    public Optional<Deck> deck(Handle h, long viewer, long id) {
+        return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id AND id NOT IN (" + HIDDEN_DECKS + ")")
+                .bind("id", id).bind("viewer", viewer).mapTo(Deck.class).findOne();
+    }
+
+    /** Whether some deck is hidden from {@code viewer}: then "every deck" is not every deck for them. */
+    private boolean anyHidden(Handle h, long viewer) {
+        return h.createQuery("SELECT EXISTS (" + HIDDEN_DECKS + ")").bind("viewer", viewer).mapTo(Boolean.class).one();
     }
 
     public Optional<Deck> deckByName(Handle h, String name) {
@@ -40,17 +59,23 @@ public final class DeckRepository {
                 .bind("path", sourcePath).mapTo(Deck.class).findOne();
     }
 
-    /** A new deck, with the limits, FSRS retention and steps and practice choice the learner set for new decks. */
-    public long insertDeck(Handle h, String name, String description, String tags, String sourcePath, long now) {
-        Settings defaults = settings.newDeckDefaults(h);
+    /**
+     * A new deck, with the limits, FSRS retention and steps and practice choice its owner set for new decks. Made
+     * by {@code owner} ({@link #EVERY_DECK}: by the app, from a file: nobody's); private when {@code privateDeck}.
+     */
+    public long insertDeck(Handle h, String name, String description, String tags, String sourcePath, long now,
+                           long owner, boolean privateDeck) {
+        Settings defaults = owner == EVERY_DECK ? settings.newDeckDefaults(h) : settings.read(h, owner);
         return h.createUpdate("""
                         INSERT INTO deck (name, description, tags, source_path, created_at, updated_at,
                                           new_per_day, reviews_per_day, desired_retention, learning_steps,
-                                          practice_mode, practice_target_seconds)
+                                          practice_mode, practice_target_seconds, owner_id, private)
                         VALUES (:name, :description, :tags, :sourcePath, :now, :now,
-                                :newPerDay, :reviewsPerDay, :retention, :learningSteps, :practiceMode, :target)""")
+                                :newPerDay, :reviewsPerDay, :retention, :learningSteps, :practiceMode, :target,
+                                :owner, :private)""")
                 .bind("name", name).bind("description", description).bind("tags", tags)
                 .bind("sourcePath", sourcePath).bind("now", now)
+                .bind("owner", owner == EVERY_DECK ? null : owner).bind("private", privateDeck)
                 .bind("newPerDay", defaults.newCardsPerDay()).bind("reviewsPerDay", defaults.reviewsPerDay())
                 .bind("retention", defaults.desiredRetention()).bind("learningSteps", defaults.learningSteps())
                 .bind("practiceMode", defaults.answerBox().practiceMode())
@@ -58,10 +83,18 @@ public final class DeckRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    /** Creates the deck and any missing parents ("A::B" needs "A"), returning the deck's id. */
-    public long ensureDeckPath(Handle h, String name, long now) {
+    /**
+     * Creates the deck and any missing parents ("A::B" needs "A") for {@code owner}, returning the deck's id. A deck
+     * a learner makes under their private deck is private too, so a shared name never shows what a private deck is
+     * called; decks from files ({@link #EVERY_DECK}) are always shared.
+     *
+     * @throws InvalidInputException when a deck on the path is one {@code owner} may not see (names are unique
+     *                               across learners; nothing is added to another's private deck)
+     */
+    public long ensureDeckPath(Handle h, String name, long now, long owner) {
         String[] segments = name.split(Deck.SEPARATOR, -1);
         long id = -1;
+        boolean underPrivate = false;
         StringBuilder path = new StringBuilder();
         for (String segment : segments) {
             if (path.length() > 0) {
@@ -70,9 +103,27 @@ public final class DeckRepository {
             path.append(segment);
             String current = path.toString();
             Optional<Deck> existing = deckByName(h, current);
-            id = existing.isPresent() ? existing.get().id() : insertDeck(h, current, "", "", null, now);
+            if (existing.isPresent()) {
+                Deck deck = visibleOrTaken(h, owner, existing.get());
+                id = deck.id();
+                underPrivate = deck.privateDeck() && owner != EVERY_DECK;
+            } else {
+                id = insertDeck(h, current, "", "", null, now, owner, underPrivate);
+            }
         }
         return id;
+    }
+
+    /**
+     * {@code deck}, found by name, when {@code viewer} may see it.
+     *
+     * @throws InvalidInputException naming the name as taken, when it is another learner's private deck
+     */
+    public Deck visibleOrTaken(Handle h, long viewer, Deck deck) {
+        if (deck(h, viewer, deck.id()).isEmpty()) {
+            throw Messages.invalid("name", "deck.error.exists", deck.name());
+        }
+        return deck;
     }
 
     public void updateDeckSource(Handle h, long deckId, String name, String description, String tags,
@@ -85,9 +136,19 @@ public final class DeckRepository {
                 .bind("sourcePath", sourcePath).bind("sourceHash", sourceHash).bind("now", now).execute();
     }
 
-    /** Every deck, nested by name. */
-    public DeckTree tree(Handle h) {
-        return new DeckTree(allDecks(h));
+    /** The decks {@code viewer} sees, nested by name. */
+    public DeckTree tree(Handle h, long viewer) {
+        return new DeckTree(allDecks(h, viewer), !anyHidden(h, viewer));
+    }
+
+    /**
+     * Makes the decks private to their owner or shares them with everyone.
+     *
+     * @return how many decks changed
+     */
+    public int setPrivate(Handle h, List<Long> decks, boolean privateDeck, long now) {
+        return h.createUpdate("UPDATE deck SET private = :private, updated_at = :now WHERE id IN (<decks>) AND private <> :private")
+                .bindList("decks", decks).bind("private", privateDeck).bind("now", now).execute();
     }
 
     /** Renames a deck and its sub-decks, {@code decks}: "A::x" follows "A" when "A" becomes "B". */
@@ -153,9 +214,10 @@ public final class DeckRepository {
                 .bind("deckId", deckId).mapTo(Card.class).list();
     }
 
-    public Optional<Card> card(Handle h, long cardId) {
-        return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE id = :id")
-                .bind("id", cardId).mapTo(Card.class).findOne();
+    /** The card, when {@code viewer} may see its deck. */
+    public Optional<Card> card(Handle h, long viewer, long cardId) {
+        return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE id = :id AND deck_id NOT IN (" + HIDDEN_DECKS + ")")
+                .bind("id", cardId).bind("viewer", viewer).mapTo(Card.class).findOne();
     }
 
     /** Every question, answer and deck description that may reference a media file (mentions "media/"). */

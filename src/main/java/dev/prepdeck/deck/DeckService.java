@@ -33,47 +33,51 @@ public final class DeckService {
         this.clock = clock;
     }
 
-    public List<Deck> allDecks() {
-        return jdbi.withHandle(decks::allDecks);
+    /** The decks the learner sees: shared ones and their own private ones. */
+    public List<Deck> allDecks(long learnerId) {
+        return jdbi.withHandle(h -> decks.allDecks(h, learnerId));
     }
 
-    public Deck deck(long id) {
-        return jdbi.withHandle(h -> decks.deck(h, id)).orElseThrow(() -> new NotFoundException("deck", id));
+    /** A deck the learner sees; another learner's private deck is not found, as if it did not exist. */
+    public Deck deck(long learnerId, long id) {
+        return jdbi.withHandle(h -> decks.deck(h, learnerId, id)).orElseThrow(() -> new NotFoundException("deck", id));
     }
 
-    public Card card(long id) {
-        return jdbi.withHandle(h -> decks.card(h, id)).orElseThrow(() -> new NotFoundException("card", id));
+    /** A card the learner sees; a card of another learner's private deck is not found. */
+    public Card card(long learnerId, long id) {
+        return jdbi.withHandle(h -> decks.card(h, learnerId, id)).orElseThrow(() -> new NotFoundException("card", id));
     }
 
-    public List<Card> cards(long deckId) {
+    public List<Card> cards(long learnerId, long deckId) {
         return jdbi.withHandle(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             return decks.cards(h, deckId);
         });
     }
 
-    public long createDeck(String rawName) {
+    /** A new deck the learner owns (shared, or private when made under one of their private decks). */
+    public long createDeck(long learnerId, String rawName) {
         String name = validDeckName(rawName);
         return jdbi.inTransaction(h -> {
             if (decks.deckByName(h, name).isPresent()) {
                 throw Messages.invalid("name", "deck.error.exists", name);
             }
-            return decks.ensureDeckPath(h, name, clock.millis());
+            return decks.ensureDeckPath(h, name, clock.millis(), learnerId);
         });
     }
 
-    /** Renames a deck; its sub-decks move with it ("A::x" becomes "B::x"). */
-    public void renameDeck(long deckId, String rawName) {
+    /** Renames a deck; the sub-decks the learner sees move with it ("A::x" becomes "B::x"). */
+    public void renameDeck(long learnerId, long deckId, String rawName) {
         String name = validDeckName(rawName);
         jdbi.useTransaction(h -> {
-            Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            Deck deck = decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             if (deck.name().equals(name)) {
                 return;
             }
             if (name.startsWith(deck.name() + Deck.SEPARATOR)) {
                 throw Messages.invalid("name", "deck.error.insideItself");
             }
-            List<Deck> moving = decks.tree(h).members(deck);
+            List<Deck> moving = decks.tree(h, learnerId).members(deck);
             for (Deck each : moving) {
                 String target = name + each.name().substring(deck.name().length());
                 if (decks.deckByName(h, target).isPresent()) {
@@ -84,24 +88,27 @@ public final class DeckService {
             decks.renameDecks(h, moving.stream().map(Deck::id).toList(), deck.name(), name, now);
             int cut = name.lastIndexOf(Deck.SEPARATOR);
             if (cut > 0) {
-                decks.ensureDeckPath(h, name.substring(0, cut), now);
+                decks.ensureDeckPath(h, name.substring(0, cut), now, learnerId);
             }
         });
     }
 
-    public DeckRepository.DeletionImpact deletionImpact(long deckId) {
+    public DeckRepository.DeletionImpact deletionImpact(long learnerId, long deckId) {
         return jdbi.withHandle(h -> {
-            Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-            return decks.deletionImpact(h, decks.tree(h).scope(deck).deckIds());
+            Deck deck = decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            return decks.deletionImpact(h, decks.tree(h, learnerId).scope(deck).deckIds());
         });
     }
 
-    /** Deletes the deck, its sub-decks, their cards and the cards' review history; says what went. */
-    public Deletion deleteDeck(long deckId) {
+    /**
+     * Deletes the deck, its sub-decks, their cards and the cards' review history; says what went. A sub-deck private
+     * to another learner stays: the learner deleting does not see it.
+     */
+    public Deletion deleteDeck(long learnerId, long deckId) {
         return jdbi.inTransaction(h -> {
-            Deck deck = decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-            DeckRepository.DeletionImpact impact = decks.deletionImpact(h, decks.tree(h).scope(deck).deckIds());
-            for (Deck d : decks.tree(h).members(deck)) {
+            Deck deck = decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            DeckRepository.DeletionImpact impact = decks.deletionImpact(h, decks.tree(h, learnerId).scope(deck).deckIds());
+            for (Deck d : decks.tree(h, learnerId).members(deck)) {
                 decks.deleteDeck(h, d.id());
             }
             return new Deletion(deck.name(), impact);
@@ -112,25 +119,66 @@ public final class DeckService {
     public record Deletion(String deckName, DeckRepository.DeletionImpact impact) {
     }
 
-    public void saveSettings(long deckId, DeckSettings settings) {
-        saveSettings(deckId, settings, interviewDate(deckId));
+    public void saveSettings(long learnerId, long deckId, DeckSettings settings) {
+        saveSettings(learnerId, deckId, settings, interviewDate(deckId));
     }
 
     /** Saves the settings and the deck's interview date (null: none) together. */
-    public void saveSettings(long deckId, DeckSettings settings, java.time.LocalDate interviewDate) {
-        saveSettings(deckId, settings, interviewDate, null);
+    public void saveSettings(long learnerId, long deckId, DeckSettings settings, java.time.LocalDate interviewDate) {
+        saveSettings(learnerId, deckId, settings, interviewDate, null);
     }
 
-    /** As {@link #saveSettings(long, DeckSettings, java.time.LocalDate)}, with the leech settings (null: as they are). */
-    public void saveSettings(long deckId, DeckSettings settings, java.time.LocalDate interviewDate, LeechSettings leech) {
+    /** As {@link #saveSettings(long, long, DeckSettings, java.time.LocalDate)}, with the leech settings (null: as they are). */
+    public void saveSettings(long learnerId, long deckId, DeckSettings settings, java.time.LocalDate interviewDate,
+                             LeechSettings leech) {
         DeckSettings valid = settings.validated();
         jdbi.useTransaction(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             decks.updateSettings(h, deckId, valid, clock.millis());
             decks.updateInterviewDate(h, deckId, interviewDate);
             if (leech != null) {
                 decks.updateLeechSettings(h, deckId, leech);
             }
+        });
+    }
+
+    /**
+     * Makes the deck private to the learner who made it, or shares it with every learner again; its sub-decks follow.
+     * Decks from files stay shared; a deck is made private only when its sub-decks are the learner's too, and shared
+     * only when no deck above it is private (a shared name would tell what the private one is called).
+     *
+     * @return the decks whose visibility changed
+     * @throws NotFoundException     when the learner does not see the deck
+     * @throws InvalidInputException naming the rule the change breaks
+     */
+    public int setPrivate(long learnerId, long deckId, boolean privateDeck) {
+        return jdbi.inTransaction(h -> {
+            Deck deck = decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            if (deck.sourcePath() != null) {
+                throw Messages.invalid("visibility", "deck.error.visibilityFile");
+            }
+            if (deck.ownerId() == null || deck.ownerId() != learnerId) {
+                throw Messages.invalid("visibility", "deck.error.visibilityNotOwner");
+            }
+            DeckTree tree = decks.tree(h, learnerId);
+            List<Deck> members = tree.members(deck);
+            if (privateDeck) {
+                for (Deck member : members) {
+                    if (member.ownerId() == null || member.ownerId() != learnerId) {
+                        throw Messages.invalid("visibility", "deck.error.visibilitySubDeck", member.name());
+                    }
+                }
+            } else {
+                for (String parent : deck.parentNames()) {
+                    Optional<Deck> above = decks.deckByName(h, parent);
+                    if (above.isPresent() && above.get().privateDeck()) {
+                        throw Messages.invalid("visibility", "deck.error.visibilityUnderPrivate", parent);
+                    }
+                }
+            }
+            List<Long> own = members.stream()
+                    .filter(m -> m.ownerId() != null && m.ownerId() == learnerId).map(Deck::id).toList();
+            return decks.setPrivate(h, own, privateDeck, clock.millis());
         });
     }
 
@@ -143,10 +191,10 @@ public final class DeckService {
         return jdbi.withHandle(h -> decks.interviewDates(h).get(deckId));
     }
 
-    public long addCard(long deckId, CardInput input) {
+    public long addCard(long learnerId, long deckId, CardInput input) {
         CardInput card = input.validated();
         return jdbi.inTransaction(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             requireUniqueQuestion(h, deckId, card.question(), null);
             HashSet<String> taken = new HashSet<>();
             decks.cards(h, deckId).forEach(c -> taken.add(c.uid()));
@@ -155,10 +203,10 @@ public final class DeckService {
         });
     }
 
-    public void updateCard(long cardId, CardInput input) {
+    public void updateCard(long learnerId, long cardId, CardInput input) {
         CardInput card = input.validated();
         jdbi.useTransaction(h -> {
-            Card stored = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            Card stored = decks.card(h, learnerId, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
             requireUniqueQuestion(h, stored.deckId(), card.question(), cardId);
             decks.updateCard(h, new Card(stored.id(), stored.deckId(), stored.uid(), card.question(), card.answer(),
                     Card.joinTags(card.tags()), stored.meta(), stored.position(), stored.removedFromSource()),
@@ -167,9 +215,9 @@ public final class DeckService {
     }
 
     /** Deletes a card with its review history. */
-    public void deleteCard(long cardId) {
+    public void deleteCard(long learnerId, long cardId) {
         jdbi.useTransaction(h -> {
-            decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            decks.card(h, learnerId, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
             decks.deleteCard(h, cardId);
         });
     }

@@ -263,16 +263,20 @@ public final class DeckSync {
             throw new DeckConflictException("deck name '" + file.name() + "' is already used by "
                     + byName.get().sourcePath() + "; give one of the decks another name");
         }
+        if (byName.isPresent() && byName.get().privateDeck()) {
+            throw new DeckConflictException("deck name '" + file.name() + "' is already used by a private deck;"
+                    + " give the file's deck another name");
+        }
         if (bySource.isPresent() && byName.isPresent() && bySource.get().id() != byName.get().id()) {
             throw new DeckConflictException("cannot rename deck '" + bySource.get().name() + "' to '" + file.name()
                     + "': a deck with that name already exists");
         }
-        long deckId = bySource.isPresent() ? bySource.get().id() : decks.ensureDeckPath(h, file.name(), now);
+        long deckId = bySource.isPresent() ? bySource.get().id() : decks.ensureDeckPath(h, file.name(), now, DeckRepository.EVERY_DECK);
         decks.updateDeckSource(h, deckId, file.name(), nullToEmpty(file.description()),
                 Card.joinTags(file.tags()), sourcePath, hash, now);
         int cut = file.name().lastIndexOf(Deck.SEPARATOR);
         if (cut > 0) {
-            decks.ensureDeckPath(h, file.name().substring(0, cut), now);
+            decks.ensureDeckPath(h, file.name().substring(0, cut), now, DeckRepository.EVERY_DECK);
         }
         return new Stored(deckId, syncCards(h, deckId, file.cards(), now));
     }

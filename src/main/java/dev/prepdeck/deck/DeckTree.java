@@ -19,13 +19,21 @@ import java.util.function.ToIntFunction;
  */
 public final class DeckTree {
     private final List<Deck> decks;
+    /** Whether {@link #decks} is every deck there is (false when some are private to another learner). */
+    private final boolean complete;
     private final Map<Long, List<Deck>> members = new HashMap<>();
     /** Each deck's nearest deck above it that exists (its parent, unless a deck in between is missing). */
     private final Map<Long, Deck> parents = new HashMap<>();
 
-    /** {@code decks} in the order sums should add them up (by name, as the repository lists them). */
+    /** Every deck, in the order sums should add them up (by name, as the repository lists them). */
     public DeckTree(List<Deck> decks) {
+        this(decks, true);
+    }
+
+    /** {@code decks} as one learner sees them; {@code complete}: no deck is hidden from them. */
+    public DeckTree(List<Deck> decks, boolean complete) {
         this.decks = List.copyOf(decks);
+        this.complete = complete;
         Map<String, Deck> byName = new HashMap<>();
         for (Deck deck : this.decks) {
             byName.put(deck.name(), deck);
@@ -66,9 +74,12 @@ public final class DeckTree {
         return members(deck).stream().filter(d -> d.depth() == deck.depth() + 1).toList();
     }
 
-    /** Which decks a query about {@code deck} and its sub-decks reads (null: every deck). */
+    /**
+     * Which decks a query about {@code deck} and its sub-decks reads (null: every deck the learner sees, which is
+     * every deck there is unless some are private to another learner).
+     */
     public Scope scope(Deck deck) {
-        return new Scope(members(deck).stream().map(Deck::id).toList(), deck == null);
+        return new Scope(members(deck).stream().map(Deck::id).toList(), deck == null && complete);
     }
 
     /** The sum of {@code own} (each deck's figures without its sub-decks) over {@code deck} and its sub-decks. */

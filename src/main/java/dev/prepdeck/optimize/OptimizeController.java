@@ -54,7 +54,7 @@ public final class OptimizeController {
      * the result. An unknown deck is answered before the page starts, as a 404.
      */
     private void run(Context ctx, Long deckId, String action) {
-        DeckScope scope = optimizer.scope(deckId);
+        DeckScope scope = optimizer.scope(SignedIn.learner(ctx), deckId);
         try (StreamedPage page = StreamedPage.open(ctx, "optimize/run.html", Map.of("scope", scope))) {
             Optimization result;
             try {
@@ -109,7 +109,7 @@ public final class OptimizeController {
         if (retention == null) {
             throw new InvalidInputException("desiredRetention", "desired retention must be a number such as 0.9");
         }
-        optimizer.useDesiredRetention(deckId, retention);
+        optimizer.useDesiredRetention(SignedIn.learner(ctx), deckId, retention);
         ctx.redirect(deckId == null ? "/optimize" : "/decks/" + deckId + "/settings", HttpStatus.SEE_OTHER);
     }
 

@@ -57,20 +57,20 @@ public final class OptimizeService {
 
     private ReviewHistory history(Handle h, long learnerId, Long deckId) {
         Learner learner = reviews.learner(h, learnerId);
-        DeckScope scope = scope(h, deckId);
+        DeckScope scope = scope(h, learnerId, deckId);
         return new ReviewHistory(scope, new DayCut(learner.zone(), learner.rolloverHour()),
                 reviews.reviewedCards(h, learner.id(), scope.deckIds()));
     }
 
     /** The decks an optimization of {@code deckId} covers: it and its sub-decks (null: every deck). */
-    public DeckScope scope(Long deckId) {
-        return Database.read(jdbi, h -> scope(h, deckId));
+    public DeckScope scope(long learnerId, Long deckId) {
+        return Database.read(jdbi, h -> scope(h, learnerId, deckId));
     }
 
     /** What the optimizer would read for {@code deckId} with its sub-decks (null: every deck), counted. */
     public Overview overview(long learnerId, Long deckId) {
         return Database.read(jdbi, h -> {
-            DeckScope scope = scope(h, deckId);
+            DeckScope scope = scope(h, learnerId, deckId);
             return new Overview(scope, reviews.reviewCount(h, learnerId, scope.deckIds()));
         });
     }
@@ -149,7 +149,7 @@ public final class OptimizeService {
     public Applied apply(long learnerId, Long deckId, double[] weights, boolean reschedule) {
         String text = storedText(checkedWeights(weights));
         return jdbi.inTransaction(h -> {
-            DeckScope scope = scope(h, deckId);
+            DeckScope scope = scope(h, learnerId, deckId);
             Map<Long, Scheduler> schedulers = new HashMap<>();
             long now = clock.millis();
             for (Deck deck : scope.decks()) {
@@ -181,10 +181,10 @@ public final class OptimizeService {
     }
 
     /** Sets the desired retention of {@code deckId} and its sub-decks (null: every deck) in one transaction. */
-    public void useDesiredRetention(Long deckId, double desiredRetention) {
+    public void useDesiredRetention(long learnerId, Long deckId, double desiredRetention) {
         jdbi.useTransaction(h -> {
             long now = clock.millis();
-            for (Deck deck : scope(h, deckId).decks()) {
+            for (Deck deck : scope(h, learnerId, deckId).decks()) {
                 DeckSettings old = DeckSettings.of(deck);
                 DeckSettings settings = new DeckSettings(old.newPerDay(), old.reviewsPerDay(), desiredRetention,
                         old.maximumInterval(), old.learningSteps(), old.relearningSteps(), old.weights()).validated();
@@ -203,9 +203,10 @@ public final class OptimizeService {
         return state;
     }
 
-    private DeckScope scope(Handle h, Long deckId) {
-        Deck deck = deckId == null ? null : decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
-        return new DeckScope(deck, decks.tree(h).members(deck));
+    private DeckScope scope(Handle h, long learnerId, Long deckId) {
+        Deck deck = deckId == null ? null
+                : decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+        return new DeckScope(deck, decks.tree(h, learnerId).members(deck));
     }
 
     /** Each weight in the shortest plain decimal that reads back as the same number. */

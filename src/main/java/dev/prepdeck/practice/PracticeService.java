@@ -52,14 +52,14 @@ public final class PracticeService {
     }
 
     /** Checks an answer to a card: key points covered, coverage, and the rating it suggests. */
-    public PracticeCheck check(long cardId, String answer, long seconds) {
-        return jdbi.withHandle(h -> check(h, cardId, answer, seconds));
+    public PracticeCheck check(long learnerId, long cardId, String answer, long seconds) {
+        return jdbi.withHandle(h -> check(h, learnerId, cardId, answer, seconds));
     }
 
-    /** {@link #check(long, String, long)} on the caller's handle. */
-    public PracticeCheck check(Handle h, long cardId, String answer, long seconds) {
+    /** {@link #check(long, long, String, long)} on the caller's handle. */
+    public PracticeCheck check(Handle h, long learnerId, long cardId, String answer, long seconds) {
         validate(answer, seconds);
-        Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+        Card card = decks.card(h, learnerId, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         int target = target(h, card);
         AnswerMatcher.AnswerCheck result = matcher.check(KeyPoints.of(card.answer()), answer, rarity.current(h));
         return new PracticeCheck(card, answer, seconds, target, result);
@@ -78,11 +78,11 @@ public final class PracticeService {
     }
 
     /** The card's target time: its own "target", else its deck's, else derived from its answer's length. */
-    public int target(long cardId) {
-        return jdbi.withHandle(h -> target(h, decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId))));
+    public int target(long learnerId, long cardId) {
+        return jdbi.withHandle(h -> target(h, decks.card(h, learnerId, cardId).orElseThrow(() -> new NotFoundException("card", cardId))));
     }
 
-    /** {@link #target(long)} on the caller's handle. */
+    /** {@link #target(long, long)} on the caller's handle. */
     public int target(Handle h, Card card) {
         return TargetTime.of(card, attempts.settings(h, card.deckId()).targetSeconds());
     }
@@ -104,7 +104,7 @@ public final class PracticeService {
                                                      String answer, long seconds, Set<Integer> ticked,
                                                      RequestId requestId, Long recordingId) {
         return jdbi.inTransaction(h -> {
-            PracticeCheck check = check(h, cardId, answer, seconds);
+            PracticeCheck check = check(h, learnerId, cardId, answer, seconds);
             AnswerMatcher.AnswerCheck marks = ticked == null ? check.result() : check.result().withTicks(ticked);
             ReviewService.RatedReview rated = reviews.rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId);
             if (rated.repeated()) {
@@ -126,29 +126,29 @@ public final class PracticeService {
         return attempts.attempts(h, learnerId, cardId);
     }
 
-    public PracticeSettings settings(long deckId) {
+    public PracticeSettings settings(long learnerId, long deckId) {
         return jdbi.withHandle(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             return attempts.settings(h, deckId);
         });
     }
 
-    public void saveSettings(long deckId, PracticeSettings settings) {
+    public void saveSettings(long learnerId, long deckId, PracticeSettings settings) {
         Integer target = settings.targetSeconds();
         if (target != null && (target < PracticeSettings.MIN_TARGET || target > PracticeSettings.MAX_TARGET)) {
             throw Messages.invalid("targetSeconds", "practice.error.targetTime", String.valueOf(PracticeSettings.MIN_TARGET),
                     String.valueOf(PracticeSettings.MAX_TARGET));
         }
         jdbi.useTransaction(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             attempts.saveSettings(h, deckId, settings);
         });
     }
 
     /** Remembers the review page's practice toggle for a deck. */
-    public void setMode(long deckId, boolean on) {
+    public void setMode(long learnerId, long deckId, boolean on) {
         jdbi.useTransaction(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             attempts.saveMode(h, deckId, on);
         });
     }
@@ -182,10 +182,11 @@ public final class PracticeService {
             throw Messages.invalid("count", "practice.error.questionCount", String.valueOf(MAX_MOCK_QUESTIONS));
         }
         return jdbi.withHandle(h -> {
-            DeckTree tree = decks.tree(h);
+            DeckTree tree = decks.tree(h, learnerId);
             Set<Long> chosen = new LinkedHashSet<>();
             for (long id : deckIds) {
-                Deck deck = decks.deck(h, id).orElseThrow(() -> Messages.invalid("decks", "practice.error.noSuchDeck", String.valueOf(id)));
+                Deck deck = decks.deck(h, learnerId, id)
+                        .orElseThrow(() -> Messages.invalid("decks", "practice.error.noSuchDeck", String.valueOf(id)));
                 chosen.addAll(tree.scope(deck).deckIds());
             }
             List<Long> cards = attempts.mockCards(h, learnerId, chosen, count, clock.millis());
@@ -202,7 +203,7 @@ public final class PracticeService {
      */
     public long recordMockAnswer(long learnerId, long cardId, String answer, long seconds, Long recordingId) {
         return jdbi.inTransaction(h -> {
-            PracticeCheck check = check(h, cardId, answer, seconds);
+            PracticeCheck check = check(h, learnerId, cardId, answer, seconds);
             long attempt = attempts.insertAttempt(h, cardId, learnerId, null, clock.millis(), answer, seconds,
                     check.result().coverage(), pointMarks(check.result()));
             RecordingStore.attach(h, recordingId, learnerId, cardId, attempt);
@@ -217,7 +218,8 @@ public final class PracticeService {
             for (long id : attemptIds) {
                 Attempt attempt = attempts.attempt(h, learnerId, id)
                         .orElseThrow(() -> Messages.invalid("attempts", "practice.error.noSuchAnswer", String.valueOf(id)));
-                Card card = decks.card(h, attempt.cardId()).orElseThrow();
+                Card card = decks.card(h, learnerId, attempt.cardId())
+                        .orElseThrow(() -> new NotFoundException("card", attempt.cardId()));
                 int target = target(h, card);
                 // The stored coverage keeps the learner's ticks; depth and contradictions are not stored, so the
                 // answer is checked again for them, and a swapped role caps the report at Hard as on the check page.

@@ -1,5 +1,6 @@
 package dev.prepdeck.practice;
 
+import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import java.time.Clock;
@@ -49,7 +50,9 @@ public final class RecordingStore {
         }
         long now = clock.millis();
         return jdbi.inTransaction(h -> {
-            if (h.createQuery("SELECT count(*) FROM card WHERE id = :card").bind("card", cardId).mapTo(Integer.class).one() == 0) {
+            if (h.createQuery("SELECT count(*) FROM card WHERE id = :card AND deck_id NOT IN ("
+                    + DeckRepository.HIDDEN_DECKS + ")").bind("card", cardId).bind("viewer", learnerId)
+                    .mapTo(Integer.class).one() == 0) {
                 throw new NotFoundException("card", cardId);
             }
             h.createUpdate("DELETE FROM practice_recording WHERE attempt_id IS NULL AND recorded_at < :before")

@@ -68,7 +68,7 @@ public final class ReviewService {
         Learner learner = reviews.learner(h, learnerId);
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-        DeckTree tree = decks.tree(h);
+        DeckTree tree = decks.tree(h, learner.id());
         Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day);
         Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(own, ReviewRepository.OwnCounts.ZERO,
                 ReviewRepository.OwnCounts::plus);
@@ -116,9 +116,9 @@ public final class ReviewService {
         Learner learner = reviews.learner(h, learnerId);
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-        DeckTree tree = decks.tree(h);
+        DeckTree tree = decks.tree(h, learner.id());
         Deck deck = deckId == null ? null
-                : decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+                : decks.deck(h, learner.id(), deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
         List<Long> scope = tree.scope(deck).deckIds();
         long nowMs = now.toEpochMilli();
         Map<Long, ReviewRepository.OwnCounts> done = tree.rollUp(reviews.doneToday(h, learner.id(), day),
@@ -148,8 +148,8 @@ public final class ReviewService {
     }
 
     private StudyCard studyCard(Handle h, Learner learner, long cardId, Instant now) {
-        Card card = decks.card(h, cardId).orElseThrow();
-        Deck deck = decks.deck(h, card.deckId()).orElseThrow();
+        Card card = decks.card(h, learner.id(), cardId).orElseThrow();
+        Deck deck = decks.deck(h, learner.id(), card.deckId()).orElseThrow();
         CardSchedule schedule = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
         Preview preview = scheduler.previewOutcomes(schedule.toFsrsCard(), now, learner.zone());
@@ -183,7 +183,7 @@ public final class ReviewService {
         return reviews.schedule(h, learnerId, cardId);
     }
 
-    /** A specific card to study (after undo it comes back first), if it exists and is not suspended. */
+    /** A specific card to study (after undo it comes back first), if it exists, the learner sees it and it is not suspended. */
     public Optional<StudyCard> show(Handle h, long learnerId, long cardId) {
         return show(h, learnerId, cardId, null);
     }
@@ -195,7 +195,7 @@ public final class ReviewService {
     public Optional<StudyCard> show(Handle h, long learnerId, long cardId, Long shownAtMs) {
         Learner learner = reviews.learner(h, learnerId);
         Optional<CardSchedule> schedule = reviews.schedule(h, learner.id(), cardId);
-        if (schedule.isEmpty() || schedule.get().suspended()) {
+        if (schedule.isEmpty() || schedule.get().suspended() || decks.card(h, learner.id(), cardId).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(studyCard(h, learner, cardId, fuzzSeed(shownAtMs, clock.instant(), schedule.get())));
@@ -244,12 +244,12 @@ public final class ReviewService {
                 return stored.get();
             }
         }
-        Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+        Card card = decks.card(h, learner.id(), cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         if (before.suspended()) {
             throw new InvalidInputException("cardId", "card " + cardId + " is suspended and cannot be reviewed");
         }
-        Deck deck = decks.deck(h, card.deckId()).orElseThrow();
+        Deck deck = decks.deck(h, learner.id(), card.deckId()).orElseThrow();
         Instant now = clock.instant();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
         FsrsCard after = scheduler.next(before.toFsrsCard(), now, rating, learner.zone(), fuzzSeed(shownAtMs, now, before))
@@ -322,7 +322,7 @@ public final class ReviewService {
         int lapsesAfter = reviews.schedule(h, learnerId, cardId).orElseThrow().lapses();
         reviews.undo(h, learnerId, newest.reviewId(), cardId);
         CardSchedule restored = reviews.schedule(h, learnerId, cardId).orElseThrow();
-        Card card = decks.card(h, cardId).orElseThrow();
+        Card card = decks.card(h, learnerId, cardId).orElseThrow();
         LeechSettings leeches = decks.leechSettings(h, card.deckId());
         if (lapsesAfter > restored.lapses() && leeches.leechAt(lapsesAfter)) {
             reviews.markLeech(h, learnerId, cardId, Card.joinTags(withLeechTag(card.tagList(), false)),
@@ -341,7 +341,7 @@ public final class ReviewService {
             throw new InvalidInputException("extra", "ask for 1 to 9999 more new cards");
         }
         return jdbi.inTransaction(h -> {
-            decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+            decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
             Learner learner = reviews.learner(h, learnerId);
             StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
             return reviews.addExtraNewToday(h, learner.id(), deckId, day.date(), extra);

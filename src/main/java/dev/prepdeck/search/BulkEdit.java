@@ -60,14 +60,14 @@ public final class BulkEdit {
      */
     public BrowsePage browse(long learnerId, String query, SortColumn sort, SortOrder order, int page, int pageSize) {
         return Database.read(jdbi, h -> new BrowsePage(
-                search.search(h, learnerId, query, sort, order, page, pageSize), decks.allDecks(h),
-                edits.tagCounts(h), search.context(h, learnerId).zone(), undoable(h, learnerId),
+                search.search(h, learnerId, query, sort, order, page, pageSize), decks.allDecks(h, learnerId),
+                edits.tagCounts(h, learnerId), search.context(h, learnerId).zone(), undoable(h, learnerId),
                 saved.list(h, learnerId)));
     }
 
     /** The decks and tags alone, for a page whose query could not be parsed. */
     public BrowsePage withoutResults(long learnerId) {
-        return Database.read(jdbi, h -> new BrowsePage(null, decks.allDecks(h), edits.tagCounts(h),
+        return Database.read(jdbi, h -> new BrowsePage(null, decks.allDecks(h, learnerId), edits.tagCounts(h, learnerId),
                 search.context(h, learnerId).zone(), undoable(h, learnerId), saved.list(h, learnerId)));
     }
 
@@ -87,7 +87,7 @@ public final class BulkEdit {
     public int apply(long learnerId, CardSelection selection, BulkAction action) {
         return jdbi.inTransaction(h -> {
             edits.select(h, ids(h, learnerId, selection));
-            edits.firstUnknown(h).ifPresent(id -> {
+            edits.firstUnknown(h, learnerId).ifPresent(id -> {
                 throw new NotFoundException("card", id);
             });
             long now = clock.millis();
@@ -184,9 +184,9 @@ public final class BulkEdit {
             throw new InvalidInputException("newName", "type a new name for " + from);
         }
         return jdbi.inTransaction(h -> {
-            requireTagged(h, from);
+            requireTagged(h, learnerId, from);
             boolean clash = !TextFold.fold(to).equals(TextFold.fold(from))
-                    && !edits.cardsTagged(h, TextFold.fold(to)).isEmpty();
+                    && !edits.cardsTagged(h, learnerId, TextFold.fold(to)).isEmpty();
             if (clash && !merge) {
                 throw new InvalidInputException("newName", "a tag " + to + " exists already; tick \"merge\" to put the"
                         + " cards of both under " + to);
@@ -199,21 +199,21 @@ public final class BulkEdit {
     public int deleteTag(long learnerId, String name) {
         String tag = validTag(name, "tag");
         return jdbi.inTransaction(h -> {
-            requireTagged(h, tag);
+            requireTagged(h, learnerId, tag);
             return retagEverywhere(h, learnerId, "delete-tag", tag,
                     tags -> tags.stream().filter(t -> !under(t, tag)).toList());
         });
     }
 
-    private void requireTagged(Handle h, String tag) {
-        if (edits.cardsTagged(h, TextFold.fold(tag)).isEmpty()) {
+    private void requireTagged(Handle h, long learnerId, String tag) {
+        if (edits.cardsTagged(h, learnerId, TextFold.fold(tag)).isEmpty()) {
             throw new InvalidInputException("tag", "no card has the tag " + tag);
         }
     }
 
     private int retagEverywhere(Handle h, long learnerId, String action, String tag, TagChange change) {
         long now = clock.millis();
-        edits.select(h, edits.cardsTagged(h, TextFold.fold(tag)));
+        edits.select(h, edits.cardsTagged(h, learnerId, TextFold.fold(tag)));
         keepForUndo(h, learnerId, action, List.of(BulkUndoRepository.Copy.CARD), now);
         int changed = retag(h, edits.cards(h), change, now);
         undo.changed(h, learnerId, changed);
@@ -230,7 +230,7 @@ public final class BulkEdit {
                     ? edits.bury(h, learnerId, now, search.context(h, learnerId).today().end().toEpochMilli())
                     : edits.unbury(h, learnerId, now);
         } else if (action instanceof BulkAction.MoveTo m) {
-            return move(h, m.deckId(), now);
+            return move(h, learnerId, m.deckId(), now);
         } else if (action instanceof BulkAction.AddTags t) {
             return retag(h, edits.cards(h), tags -> added(tags, t.tags()), now);
         } else if (action instanceof BulkAction.RemoveTags t) {
@@ -267,8 +267,8 @@ public final class BulkEdit {
         return selection.query() == null ? selection.cardIds() : search.matchingIds(h, learnerId, selection.query());
     }
 
-    private int move(Handle h, long deckId, long now) {
-        decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+    private int move(Handle h, long learnerId, long deckId, long now) {
+        decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
         Set<String> uids = new HashSet<>();
         Set<String> questions = new HashSet<>();
         for (BulkEditRepository.SelectedCard there : edits.cardsIn(h, deckId)) {

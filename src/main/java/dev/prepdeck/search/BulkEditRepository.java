@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.State;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * match (100,000 cards) is one statement per action rather than a list of ids longer than SQLite binds.
  */
 final class BulkEditRepository {
+    /** card_tag's card is in a deck the viewer sees. */
+    private static final String VISIBLE_CARD = "card_id NOT IN (SELECT id FROM card WHERE deck_id IN ("
+            + DeckRepository.HIDDEN_DECKS + "))";
 
     /** Fills the connection's {@code bulk_card} table with these card ids, replacing an earlier selection. */
     void select(Handle h, List<Long> cardIds) {
@@ -25,12 +29,14 @@ final class BulkEditRepository {
         }
     }
 
-    /** A selected id that is no card, if any. */
-    Optional<Long> firstUnknown(Handle h) {
+    /** A selected id that is no card {@code viewer} sees, if any. */
+    Optional<Long> firstUnknown(Handle h, long viewer) {
         return h.createQuery("""
                         SELECT b.id FROM temp.bulk_card b
-                        WHERE NOT EXISTS (SELECT 1 FROM card c WHERE c.id = b.id) ORDER BY b.id LIMIT 1""")
-                .mapTo(Long.class).findOne();
+                        WHERE NOT EXISTS (SELECT 1 FROM card c WHERE c.id = b.id
+                                            AND c.deck_id NOT IN (""" + DeckRepository.HIDDEN_DECKS + """
+                        )) ORDER BY b.id LIMIT 1""")
+                .bind("viewer", viewer).mapTo(Long.class).findOne();
     }
 
     int setSuspended(Handle h, long learnerId, boolean suspended) {
@@ -141,18 +147,20 @@ final class BulkEditRepository {
         return h.createUpdate("DELETE FROM card WHERE id IN (SELECT id FROM temp.bulk_card)").execute();
     }
 
-    /** Every tag in use (folded, as searches match them) with how many cards carry it, by name. */
-    List<TagCount> tagCounts(Handle h) {
-        return h.createQuery("SELECT tag, COUNT(*) AS cards FROM card_tag GROUP BY tag ORDER BY tag")
-                .mapTo(TagCount.class).list();
+    /** Every tag in use on the cards {@code viewer} sees (folded, as searches match them) with how many carry it. */
+    List<TagCount> tagCounts(Handle h, long viewer) {
+        return h.createQuery("SELECT tag, COUNT(*) AS cards FROM card_tag WHERE " + VISIBLE_CARD
+                        + " GROUP BY tag ORDER BY tag")
+                .bind("viewer", viewer).mapTo(TagCount.class).list();
     }
 
-    /** The cards carrying a tag (folded) or a tag below it. */
-    List<Long> cardsTagged(Handle h, String foldedTag) {
+    /** The cards {@code viewer} sees carrying a tag (folded) or a tag below it. */
+    List<Long> cardsTagged(Handle h, long viewer, String foldedTag) {
         return h.createQuery("""
                         SELECT DISTINCT card_id FROM card_tag
-                        WHERE tag = :tag OR substr(tag, 1, length(:below)) = :below""")
-                .bind("tag", foldedTag).bind("below", foldedTag + "::").mapTo(Long.class).list();
+                        WHERE (tag = :tag OR substr(tag, 1, length(:below)) = :below)""" + " AND " + VISIBLE_CARD)
+                .bind("tag", foldedTag).bind("below", foldedTag + "::").bind("viewer", viewer)
+                .mapTo(Long.class).list();
     }
 
     /** A selected card as the bulk edits that rewrite cards read it. */

@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.deck.DeckRepository;
 import java.util.Map;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Map;
  * @param driver          the index query whose hits the search starts from ({@code card_id} column), or null
  * @param where           the condition over {@code s} (the learner's card_state), {@code c} (card, for
  *                        {@code re:}) and {@code t} (card_text); card ids are referred to as {@code s.card_id}
- * @param parameters      every bound value by name, {@code learner} included
+ * @param parameters      every bound value by name, {@code learner} and {@code viewer} (the same learner, whose
+ *                        view leaves out other learners' private decks) included
  * @param readsCard       whether {@code where} refers to {@code c}
  * @param readsFoldedText whether {@code where} refers to {@code t}
  * @param usesRegex       whether {@code where} needs the REGEXP function
@@ -48,6 +50,7 @@ record CompiledSearch(String driver, String where, Map<String, Object> parameter
         }
         boolean scan = driver == null && !sortedByCard;
         return "FROM " + from + " WHERE " + (scan ? "+" : "") + "s.learner_id = :learner"
+                + " AND +s.card_id NOT IN (SELECT id FROM card WHERE deck_id IN (" + DeckRepository.HIDDEN_DECKS + "))"
                 + (where.equals("1") ? "" : " AND " + where);
     }
 

@@ -40,6 +40,7 @@ final class SearchCompiler {
     private SearchCompiler(SearchContext context) {
         this.context = context;
         parameters.put("learner", context.learnerId());
+        parameters.put("viewer", context.learnerId());
         // state codes are bound like every value (sort keys test :new too, so it is always there)
         parameters.put("new", State.NEW);
     }

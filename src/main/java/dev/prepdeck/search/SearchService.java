@@ -192,7 +192,7 @@ public final class SearchService {
     SearchContext context(Handle h, long learnerId) {
         Settings chosen = settings.read(h, learnerId);
         return new SearchContext(learnerId, clock.instant(), chosen.zone(), chosen.rolloverHour(),
-                curves(decks.allDecks(h)));
+                curves(decks.allDecks(h, learnerId)));
     }
 
     /** Groups decks by forgetting curve; the curve of most decks (FSRS-6's defaults when there are none) is usual. */

@@ -181,7 +181,7 @@ public final class StatsController {
     /** ?deck= : blank for every deck, else a deck and its sub-decks. */
     private Deck deckParam(Context ctx) {
         Long id = Params.queryId(ctx, "deck", "deck");
-        return id == null ? null : decks.deck(id);
+        return id == null ? null : decks.deck(SignedIn.learner(ctx), id);
     }
 
     /** ?days= : the period of the per-day charts, a whole number of days from 1 to 365 (default 30). */

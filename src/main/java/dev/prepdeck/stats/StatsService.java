@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -51,7 +52,7 @@ public final class StatsService {
      */
     public Today today(Handle h, long learnerId, Map<Long, DeckCounts> counts) {
         Learner learner = reviews.learner(h, learnerId);
-        DeckTree tree = decks.tree(h);
+        DeckTree tree = decks.tree(h, learner.id());
         StudyDay day = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
         DayGrid grid = DayGrid.ending(day.date(), HEATMAP_DAYS, learner.zone(), learner.rolloverHour());
         DeckTree.Scope every = tree.scope(null);
@@ -109,7 +110,7 @@ public final class StatsService {
     public Figures figures(long learnerId, Deck scope, int periodDays) {
         return Database.read(jdbi, h -> {
             Learner learner = reviews.learner(h, learnerId);
-            DeckTree tree = decks.tree(h);
+            DeckTree tree = decks.tree(h, learner.id());
             DeckTree.Scope decksRead = tree.scope(scope);
             Instant now = clock.instant();
             StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
@@ -246,11 +247,15 @@ public final class StatsService {
         }
         Learner learner = reviews.learner(h, learnerId);
         StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
-        DeckTree tree = decks.tree(h);
+        DeckTree tree = decks.tree(h, learner.id());
         Map<Long, StatsRepository.DeckCards> own = cardsByOwnDeck(h, learner, tree.decks(), clock.instant());
         List<InterviewPlan> plans = new ArrayList<>();
         for (Map.Entry<Long, LocalDate> entry : dates.entrySet()) {
-            Deck deck = decks.deck(h, entry.getKey()).orElseThrow();
+            Optional<Deck> visible = decks.deck(h, learner.id(), entry.getKey());
+            if (visible.isEmpty()) {
+                continue;
+            }
+            Deck deck = visible.get();
             LocalDate date = entry.getValue();
             long daysLeft = ChronoUnit.DAYS.between(today.date(), date) + 1;
             StatsRepository.StateCounts states = tree.sum(deck, own, StatsRepository.DeckCards.NONE,
@@ -280,7 +285,7 @@ public final class StatsService {
             Learner learner = reviews.learner(h, learnerId);
             StudyDay today = StudyDay.containing(clock.instant(), learner.zone(), learner.rolloverHour());
             DayGrid grid = DayGrid.ending(today.date(), days, learner.zone(), learner.rolloverHour());
-            DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), decks.tree(h).scope(scope),
+            DayTotals[] byDay = byDay(grid, stats.reviewHours(h, learner.id(), decks.tree(h, learner.id()).scope(scope),
                     grid.startMs(), grid.endMs()));
             List<DayKinds> rows = new ArrayList<>();
             for (int i = 0; i < grid.size(); i++) {
@@ -293,7 +298,7 @@ public final class StatsService {
 
     /** Streams the review log (deck tree or all) to {@code sink}, oldest first. */
     public void eachLogLine(long learnerId, Deck scope, Consumer<StatsRepository.LogLine> sink) {
-        jdbi.useHandle(h -> stats.eachLogLine(h, learnerId, decks.tree(h).scope(scope), sink));
+        jdbi.useHandle(h -> stats.eachLogLine(h, learnerId, decks.tree(h, learnerId).scope(scope), sink));
     }
 
     /** The zone the learner's times are shown in. */

@@ -40,7 +40,7 @@ public final class CustomStudyController {
 
     private void render(Context ctx, Long deckId, String query, String error) {
         Map<String, Object> model = new HashMap<>();
-        Deck deck = deckId == null ? null : decks.deck(deckId);
+        Deck deck = deckId == null ? null : decks.deck(SignedIn.learner(ctx), deckId);
         model.put("deck", deck);
         model.put("query", deck == null ? (query == null ? "" : query) : deckQuery(deck));
         model.put("error", error);

@@ -70,8 +70,8 @@ public final class DeckPageController {
         long deckId = Params.pathId(ctx, "deckId");
         String name = Params.formText(ctx, "name");
         try {
-            decks.renameDeck(deckId, name);
-            Flash.show(ctx, Messages.text(ctx, "deck.flash.renamed", decks.deck(deckId).name()));
+            decks.renameDeck(SignedIn.learner(ctx), deckId, name);
+            Flash.show(ctx, Messages.text(ctx, "deck.flash.renamed", decks.deck(SignedIn.learner(ctx), deckId).name()));
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             showDeck(ctx, deckId, Messages.problem(ctx, e), name);

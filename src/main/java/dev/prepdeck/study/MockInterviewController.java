@@ -50,7 +50,7 @@ public final class MockInterviewController {
 
     private void renderSetup(Context ctx, String error) {
         Map<String, Object> model = new HashMap<>();
-        model.put("decks", decks.allDecks());
+        model.put("decks", decks.allDecks(SignedIn.learner(ctx)));
         model.put("count", DEFAULT_QUESTIONS);
         model.put("error", error);
         ctx.render("study/mock-setup.html", model);
@@ -82,8 +82,8 @@ public final class MockInterviewController {
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
             return;
         }
-        Card card = decks.card(cards.get(answers.size()));
-        int target = practice.target(card.id());
+        Card card = decks.card(SignedIn.learner(ctx), cards.get(answers.size()));
+        int target = practice.target(SignedIn.learner(ctx), card.id());
         Map<String, Object> model = new HashMap<>();
         model.put("card", card);
         model.put("number", answers.size() + 1);

@@ -4,6 +4,7 @@ import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.practice.PracticeCheck;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.SignedIn;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class PracticeApiController {
         if (seconds != null && seconds < 0) {
             throw new InvalidInputException("seconds", "field 'seconds' must not be negative");
         }
-        PracticeCheck check = practice.check(cardId, answer, seconds == null ? 0 : seconds);
+        PracticeCheck check = practice.check(SignedIn.learner(ctx), cardId, answer, seconds == null ? 0 : seconds);
         List<Map<String, Object>> points = check.result().points().stream().map(p -> {
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("text", p.text());

@@ -167,17 +167,17 @@ public final class PracticeController {
         long cardDeck = Params.requiredFormId(ctx, "cardDeck", "deck");
         Long cardId = Params.formId(ctx, "card", "card");
         Long deckId = Params.formId(ctx, "deck", "deck");
-        practice.setMode(cardDeck, "1".equals(ctx.formParam("on")));
+        practice.setMode(SignedIn.learner(ctx), cardDeck, "1".equals(ctx.formParam("on")));
         ctx.redirect(StudyController.studyUrl(deckId, cardId), HttpStatus.SEE_OTHER);
     }
 
     public void settingsForm(Context ctx) {
-        Deck deck = decks.deck(deckId(ctx));
-        ctx.render("study/practice-settings.html", settingsModel(deck, practice.settings(deck.id()), null));
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
+        ctx.render("study/practice-settings.html", settingsModel(deck, practice.settings(SignedIn.learner(ctx), deck.id()), null));
     }
 
     public void saveSettings(Context ctx) {
-        Deck deck = decks.deck(deckId(ctx));
+        Deck deck = decks.deck(SignedIn.learner(ctx), deckId(ctx));
         String mode = ctx.formParam("mode");
         Boolean on = "on".equals(mode) ? Boolean.TRUE : "off".equals(mode) ? Boolean.FALSE : null;
         String target = ctx.formParam("targetSeconds");
@@ -192,7 +192,7 @@ public final class PracticeController {
                         "target time '" + target.strip() + "' is not a time like 90s, 2m or 1m30s"));
             }
             entered = new PracticeSettings(on, seconds);
-            practice.saveSettings(deck.id(), entered);
+            practice.saveSettings(SignedIn.learner(ctx), deck.id(), entered);
             Flash.show(ctx, Messages.text(ctx, "practiceSettings.flash.saved", deck.name()));
             ctx.redirect("/decks/" + deck.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {

@@ -146,7 +146,7 @@ public final class StudyController {
         LastRating rating = undone.get();
         Flash.show(ctx, Messages.text(ctx, "study.flash.undid", ratingName(ctx, rating.rating()),
                 quoted(rating.question()), rating.deckName()));
-        ctx.redirect(studyUrl(pages.deckAfterUndo(deckId, rating.deckId()), rating.cardId()), HttpStatus.SEE_OTHER);
+        ctx.redirect(studyUrl(pages.deckAfterUndo(SignedIn.learner(ctx), deckId, rating.deckId()), rating.cardId()), HttpStatus.SEE_OTHER);
     }
 
     /** A rating's name as its button shows it in the request's language. */

@@ -47,7 +47,7 @@ public final class StudyPages {
      */
     public StudyPage study(long learnerId, Long deckId, Long cardId) {
         return Database.read(jdbi, h -> {
-            Deck deck = deckId == null ? null : deck(h, deckId);
+            Deck deck = deckId == null ? null : deck(h, learnerId, deckId);
             Optional<StudyCard> requested = cardId == null ? Optional.empty()
                     : reviews.show(h, learnerId, cardId).filter(c -> deck == null || deck.contains(c.deck()));
             StudyQueue queue = requested.map(StudyQueue::of).orElseGet(() -> reviews.next(h, learnerId, deckId));
@@ -68,13 +68,13 @@ public final class StudyPages {
      * The deck to study after undoing a rating of a card in {@code cardDeckId}: the deck being studied when the card
      * is in it (or everything is being studied), else the card's own deck, so the page shows the card it names.
      */
-    public Long deckAfterUndo(Long studiedDeckId, long cardDeckId) {
+    public Long deckAfterUndo(long learnerId, Long studiedDeckId, long cardDeckId) {
         if (studiedDeckId == null) {
             return null;
         }
         return Database.read(jdbi, h -> {
-            Optional<Deck> studied = decks.deck(h, studiedDeckId);
-            Optional<Deck> cardDeck = decks.deck(h, cardDeckId);
+            Optional<Deck> studied = decks.deck(h, learnerId, studiedDeckId);
+            Optional<Deck> cardDeck = decks.deck(h, learnerId, cardDeckId);
             return studied.isPresent() && cardDeck.isPresent() && studied.get().contains(cardDeck.get())
                     ? studiedDeckId : cardDeckId;
         });
@@ -83,9 +83,10 @@ public final class StudyPages {
     /** A deck's page: its cards with their study state, its counts with sub-decks, and the sub-decks themselves. */
     public DeckPage deck(long learnerId, long deckId) {
         return Database.read(jdbi, h -> {
-            Deck deck = deck(h, deckId);
+            Deck deck = deck(h, learnerId, deckId);
             return new DeckPage(deck, decks.cards(h, deckId), reviews.statusesInDeck(h, learnerId, deckId),
-                    reviews.countsByDeck(h, learnerId).getOrDefault(deckId, DeckCounts.NONE), decks.tree(h).children(deck),
+                    reviews.countsByDeck(h, learnerId).getOrDefault(deckId, DeckCounts.NONE),
+                    decks.tree(h, learnerId).children(deck),
                     reviews.learner(h, learnerId).zone());
         });
     }
@@ -93,8 +94,8 @@ public final class StudyPages {
     /** A card's page: the card, its schedule, its review history and the answers typed for it. */
     public CardPage card(long learnerId, long cardId) {
         return Database.read(jdbi, h -> {
-            Card card = decks.card(h, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
-            return new CardPage(card, deck(h, card.deckId()), reviews.schedule(h, learnerId, cardId).orElse(null),
+            Card card = decks.card(h, learnerId, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
+            return new CardPage(card, deck(h, learnerId, card.deckId()), reviews.schedule(h, learnerId, cardId).orElse(null),
                     reviews.history(h, learnerId, cardId), practice.attempts(h, learnerId, cardId),
                     reviews.learner(h, learnerId).zone());
         });
@@ -106,15 +107,15 @@ public final class StudyPages {
      */
     public Reveal reveal(long learnerId, long cardId, String answer, long seconds, Long shownAtMs) {
         return Database.read(jdbi, h -> {
-            PracticeCheck check = practice.check(h, cardId, answer, seconds);
+            PracticeCheck check = practice.check(h, learnerId, cardId, answer, seconds);
             StudyCard study = reviews.show(h, learnerId, cardId, shownAtMs)
                     .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
             return new Reveal(check, study);
         });
     }
 
-    private Deck deck(Handle h, long deckId) {
-        return decks.deck(h, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+    private Deck deck(Handle h, long learnerId, long deckId) {
+        return decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
     }
 
     /**

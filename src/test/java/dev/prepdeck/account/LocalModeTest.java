@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.db.Database;
 import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.ReviewRepository;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The site on this machine without accounts: no login anywhere, and the first account keeps what was studied. */
 class LocalModeTest {
+    private static final Pattern ACCOUNT_TABLES = Pattern.compile("\\b(account|account_session|api_token)\\b");
     @TempDir
     Path tempDir;
 
@@ -26,6 +34,34 @@ class LocalModeTest {
             assertThat(account).contains("This site has no accounts").contains("prepdeck user add NAME");
             assertThat(account).doesNotContain("Signed in as");
             assertThat(site.submit("/account/tokens", "name", "x").code()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void each_request_asks_once_whether_accounts_exist_so_an_account_added_by_another_process_counts_at_once() {
+        TestCollection collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        List<String> accountReads = new CopyOnWriteArrayList<>();
+        collection.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                if (ACCOUNT_TABLES.matcher(context.getRenderedSql()).find()) {
+                    accountReads.add(context.getRenderedSql());
+                }
+            }
+        });
+        collection.site(site -> {
+            assertThat(site.get("/").code()).isEqualTo(200);
+            assertThat(accountReads).as("the local site's one question per request").hasSize(1);
+
+            // `prepdeck user add` in another process: its own connections to the same file, none of the app's state.
+            Jdbi otherProcess = Database.open(Database.file(collection.jdbi()));
+            new Accounts(otherProcess, new ReviewRepository(), collection.clock(), 4).add("alice", "correct horse battery");
+            assertThat(location(site.get("/"))).startsWith("/login");
+
+            site.login("alice", "correct horse battery");
+            accountReads.clear();
+            assertThat(site.get("/").code()).isEqualTo(200);
+            assertThat(accountReads).as("with accounts, the session lookup answers both").hasSize(1);
         });
     }
 

@@ -164,6 +164,32 @@ class DatabaseCheckTest {
     }
 
     @Test
+    void every_learner_s_states_are_checked_against_their_own_reviews_and_repaired() throws Exception {
+        long second = new dev.prepdeck.account.Accounts(collection.jdbi(), new ReviewRepository(), collection.clock(), 4)
+                .add("first", "a long passphrase").learnerId();
+        long bob = new dev.prepdeck.account.Accounts(collection.jdbi(), new ReviewRepository(), collection.clock(), 4)
+                .add("bob", "another long passphrase").learnerId();
+        assertThat(second).isEqualTo(Learner.DEFAULT_ID);
+        ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(),
+                collection.clock());
+        reviews.rate(bob, tcp, Rating.GOOD, 2000, null);
+        reviews.rate(bob, dns, Rating.HARD, 2000, null);
+        collection.clock().advance(Duration.ofMinutes(15));
+        reviews.rate(bob, tcp, Rating.GOOD, 2000, null);
+        Map<String, List<String>> whole = tables();
+        corrupt("UPDATE card_state SET due = 0 WHERE learner_id = " + bob + " AND card_id = " + tcp,
+                "DELETE FROM card_state WHERE learner_id = " + bob + " AND card_id = " + dns);
+
+        CheckReport reported = check().report();
+        assertThat(reported.findings()).containsExactlyInAnyOrder(
+                new CheckReport.Finding(Problem.STATES_NOT_FROM_REVIEWS, 1),
+                new CheckReport.Finding(Problem.MISSING_STATES, 1));
+        assertThat(check().repair().repaired()).isTrue();
+        assertThat(check().report().clean()).isTrue();
+        assertThat(tables()).isEqualTo(whole);
+    }
+
+    @Test
     void search_rows_of_cards_that_are_gone_are_deleted() throws Exception {
         Map<String, List<String>> whole = tables();
         corrupt("INSERT INTO card_text (card_id, question, answer) VALUES (9999, 'ghost', 'ghost')",

@@ -29,6 +29,35 @@ class MigrationsTest {
     }
 
     @Test
+    void decks_made_in_the_app_before_private_decks_become_the_local_learner_s_unless_other_accounts_existed() {
+        Path single = tempDir.resolve("single.db");
+        Path several = tempDir.resolve("several.db");
+        for (Path file : List.of(single, several)) {
+            Jdbi old = plainJdbi(file);
+            new Migrations(file.toString()).migrate(old, Migrations.SCRIPTS.indexOf("V16__private_decks.sql"));
+            old.useHandle(h -> {
+                h.execute("INSERT INTO deck (id, name, created_at, updated_at) VALUES (1, 'Made here', 0, 0)");
+                h.execute("INSERT INTO deck (id, name, source_path, created_at, updated_at) "
+                        + "VALUES (2, 'From a file', 'file.md', 0, 0)");
+                h.execute("INSERT INTO account (learner_id, name, password_hash, admin, created_at) "
+                        + "VALUES (1, 'alice', 'x', 1, 0)");
+            });
+        }
+        plainJdbi(several).useHandle(h -> {
+            h.execute("INSERT INTO learner (id, name, created_at) VALUES (2, 'account:bob', 0)");
+            h.execute("INSERT INTO account (learner_id, name, password_hash, created_at) VALUES (2, 'bob', 'x', 0)");
+        });
+
+        Jdbi one = Database.open(single);
+        Jdbi two = Database.open(several);
+
+        assertThat(list(one, "SELECT name || ':' || COALESCE(owner_id, '-') || ':' || private FROM deck ORDER BY id",
+                String.class)).containsExactly("Made here:1:0", "From a file:-:0");
+        assertThat(list(two, "SELECT name || ':' || COALESCE(owner_id, '-') || ':' || private FROM deck ORDER BY id",
+                String.class)).as("nobody can tell whose they were").containsExactly("Made here:-:0", "From a file:-:0");
+    }
+
+    @Test
     void connections_use_wal_and_enforce_foreign_keys() {
         Jdbi jdbi = Database.open(tempDir.resolve("pragmas.db"));
 

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.review.Learner;
 import static dev.prepdeck.TestData.one;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ class DeckIdsTest {
         long newestDeck = one(jdbi, "SELECT MAX(id) FROM deck", Long.class);
         long newestCard = one(jdbi, "SELECT MAX(id) FROM card", Long.class);
         assertThat(networking).as("the file imported last holds the newest ids").isEqualTo(newestDeck);
-        new DeckService(jdbi, new DeckRepository(), collection.clock()).deleteDeck(collection.deckId("Interview"));
+        new DeckService(jdbi, new DeckRepository(), collection.clock()).deleteDeck(Learner.DEFAULT_ID, collection.deckId("Interview"));
 
         Jdbi restarted = Database.open(tempDir.resolve("test.db"));
         new DeckSync(restarted, new DeckRepository(), new MediaStore(restarted, collection.clock()), collection.clock()).importFolder(tempDir.resolve("decks"));

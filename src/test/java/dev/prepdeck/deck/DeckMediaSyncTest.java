@@ -217,7 +217,7 @@ class DeckMediaSyncTest {
         sync.importFolder(decks);
 
         Path out = tempDir.resolve("out");
-        DeckExport.Exported exported = new DeckExport(jdbi, new DeckRepository(), store).exportTo(out);
+        DeckExport.Exported exported = new DeckExport(jdbi, new DeckRepository(), store).exportTo(DeckRepository.EVERY_DECK, out);
 
         assertThat(exported.mediaFiles()).containsExactlyInAnyOrder(out.resolve("media/join.png"),
                 out.resolve("media/join.mp3"), out.resolve("zh/media/执行计划.gif"));

@@ -197,7 +197,7 @@ class DeckSyncTest {
         sync.importFolder(decks);
         long dns = cardId("What does DNS do?");
         DeckService service = new DeckService(jdbi, new DeckRepository(), clock);
-        service.updateCard(dns, new DeckService.CardInput("What does DNS resolve?", "Names to addresses.", List.of()));
+        service.updateCard(Learner.DEFAULT_ID, dns, new DeckService.CardInput("What does DNS resolve?", "Names to addresses.", List.of()));
 
         sync.importFolder(decks);
 
@@ -223,13 +223,13 @@ class DeckSyncTest {
         write(decks, "database.md", DATABASE_DECK);
         sync.importFolder(decks);
         DeckService service = new DeckService(jdbi, new DeckRepository(), clock);
-        long browserDeck = service.createDeck("Interview::Behavioural");
-        service.addCard(browserDeck, new DeckService.CardInput("Tell me about a conflict <and> how it ended.",
+        long browserDeck = service.createDeck(Learner.DEFAULT_ID, "Interview::Behavioural");
+        service.addCard(Learner.DEFAULT_ID, browserDeck, new DeckService.CardInput("Tell me about a conflict <and> how it ended.",
                 "Situation, task, action, result.\n\n### Follow-up\n\n```\n## not a heading\n```", List.of("star")));
         String before = snapshot();
 
         Path exported = tempDir.resolve("exported");
-        List<Path> files = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock)).exportTo(exported)
+        List<Path> files = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock)).exportTo(DeckRepository.EVERY_DECK, exported)
                 .deckFiles();
         SyncReport report = sync.importFolder(exported);
 
@@ -240,7 +240,7 @@ class DeckSyncTest {
         String networking = Files.readString(exported.resolve("networking.md"));
         assertThat(networking).contains("<!-- id: net-dns -->").contains("# Interview::Networking");
         List<Path> second = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock))
-                .exportTo(tempDir.resolve("again")).deckFiles();
+                .exportTo(DeckRepository.EVERY_DECK, tempDir.resolve("again")).deckFiles();
         for (Path file : second) {
             assertThat(Files.readString(file)).isEqualTo(Files.readString(exported.resolve(file.getFileName().toString())));
         }
@@ -255,7 +255,7 @@ class DeckSyncTest {
             h.execute("UPDATE card_state SET flag = 3 WHERE card_id = (SELECT id FROM card WHERE uid = 'net-tcp-udp')");
         });
         Path exported = tempDir.resolve("exported");
-        new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock)).exportTo(exported);
+        new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, clock)).exportTo(DeckRepository.EVERY_DECK, exported);
         String file = Files.readString(exported.resolve("networking.md"));
         assertThat(file).contains("<!-- id: net-dns -->\n<!-- tags: basics -->\n<!-- suspended: yes -->\n")
                 .contains("<!-- id: net-tcp-udp -->\n<!-- flag: 3 -->\n");
@@ -273,7 +273,7 @@ class DeckSyncTest {
                 Integer.class)).isEqualTo(3);
         assertThat(list(fresh, "SELECT meta FROM card", String.class)).allMatch(String::isEmpty);
         Path again = tempDir.resolve("again");
-        new DeckExport(fresh, new DeckRepository(), new MediaStore(fresh, clock)).exportTo(again);
+        new DeckExport(fresh, new DeckRepository(), new MediaStore(fresh, clock)).exportTo(DeckRepository.EVERY_DECK, again);
         assertThat(Files.readString(again.resolve("networking.md"))).isEqualTo(file);
     }
 

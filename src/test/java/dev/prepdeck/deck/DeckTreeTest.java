@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Anki v3's daily limits over a deck tree: sub-decks' own limits, the studied deck's, and its parents'. */
 class DeckTreeTest {
     private static Deck deck(long id, String name, int newPerDay) {
-        return new Deck(id, name, "", "", null, null, newPerDay, 200, null, null, null, null, null);
+        return new Deck(id, name, "", "", null, null, newPerDay, 200, null, null, null, null, null, null, false);
     }
 
     private static final Deck TOOLS = deck(1, "Tools", 2);

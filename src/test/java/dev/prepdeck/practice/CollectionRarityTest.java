@@ -1,5 +1,6 @@
 package dev.prepdeck.practice;
 
+import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
@@ -50,7 +51,7 @@ class CollectionRarityTest {
         long watch = collection.cardWithUid("watch");
         collection.clock().advance(Duration.ofMinutes(1));
         collection.jdbi().useTransaction(h -> {
-            Card card = decks.card(h, watch).orElseThrow();
+            Card card = decks.card(h, Learner.DEFAULT_ID, watch).orElseThrow();
             decks.updateCard(h, withAnswer(card, card.answer() + "- Compare the latency of the canary.\n"),
                     collection.clock().millis());
             long deck = card.deckId();

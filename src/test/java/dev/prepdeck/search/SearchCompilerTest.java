@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The SQL each term becomes: readable, and with every value a bound parameter. */
 class SearchCompilerTest {
+    /** Every search leaves out the cards of decks private to another learner. */
+    private static final String VISIBLE = " AND +s.card_id NOT IN (SELECT id FROM card WHERE deck_id IN ("
+            + dev.prepdeck.deck.DeckRepository.HIDDEN_DECKS + "))";
+
     private static final Scheduler DEFAULTS = new Scheduler(FsrsParameters.defaults());
     private static final SearchContext.Curve USUAL = new SearchContext.Curve(DEFAULTS.forgettingCurveFactor(), DEFAULTS.decay());
     /** 12:00 UTC on 10 March 2026: the study day (rollover 4 am, UTC) began at 04:00 that day. */
@@ -37,7 +41,7 @@ class SearchCompilerTest {
         assertThat(sql.where()).isEqualTo("1");
         assertThat(sql.fromWhere(false)).isEqualTo("FROM (SELECT rowid AS card_id FROM card_text_index WHERE "
                 + "card_text_index MATCH :text1) AS hit CROSS JOIN card_state s ON s.card_id = hit.card_id "
-                + "WHERE s.learner_id = :learner");
+                + "WHERE s.learner_id = :learner" + VISIBLE);
     }
 
     @Test
@@ -72,7 +76,7 @@ class SearchCompilerTest {
         assertThat(sql.where()).isEqualTo("(instr(t.question, :text1) > 0 OR instr(t.answer, :text1) > 0)");
         assertThat(sql.parameters()).containsEntry("text1", "ai");
         assertThat(sql.fromWhere(false)).isEqualTo("FROM card_state s CROSS JOIN card_text t ON t.card_id = s.card_id "
-                + "WHERE +s.learner_id = :learner AND (instr(t.question, :text1) > 0 OR instr(t.answer, :text1) > 0)");
+                + "WHERE +s.learner_id = :learner" + VISIBLE + " AND (instr(t.question, :text1) > 0 OR instr(t.answer, :text1) > 0)");
     }
 
     @Test
@@ -274,7 +278,7 @@ class SearchCompilerTest {
         CompiledSearch sql = compile("is:new");
 
         assertThat(sql.fromWhere(true)).isEqualTo("FROM card c CROSS JOIN card_state s ON s.card_id = c.id "
-                + "WHERE s.learner_id = :learner AND s.state = :new");
+                + "WHERE s.learner_id = :learner" + VISIBLE + " AND s.state = :new");
         assertThat(sql.tieBreaker(true)).isEqualTo("c.id");
         assertThat(sql.tieBreaker(false)).isEqualTo("s.card_id");
     }

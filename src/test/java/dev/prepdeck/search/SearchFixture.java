@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
 import dev.prepdeck.deck.DeckRepository;
@@ -33,7 +34,7 @@ final class SearchFixture {
         jdbi.useTransaction(h -> {
             for (String deck : new String[] {"Tools", "Tools::SQL", "Tools::SQL::Indexes", "Tools::SQLite", "ML",
                     "ML::Deploy", "My deck", "面试", "面试::数据库"}) {
-                decks.insertDeck(h, deck, "", "", null, 0);
+                decks.insertDeck(h, deck, "", "", null, 0, Learner.DEFAULT_ID, false);
             }
             card(h, decks, "btree", "Tools::SQL", "What is a B-Tree index?",
                     "A balanced tree that keeps keys sorted; lookups are O(log n).", "sql, sql::index");

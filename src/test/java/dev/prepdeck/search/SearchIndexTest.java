@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.review.Learner;
 import static dev.prepdeck.TestData.list;
 import static dev.prepdeck.TestData.one;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ class SearchIndexTest {
     @BeforeEach
     void setUp() {
         jdbi = TestData.database(tempDir);
-        deckId = jdbi.withHandle(h -> decks.insertDeck(h, "Interview", "", "", null, 0));
-        otherDeckId = jdbi.withHandle(h -> decks.insertDeck(h, "Other", "", "", null, 0));
+        deckId = jdbi.withHandle(h -> decks.insertDeck(h, "Interview", "", "", null, 0, Learner.DEFAULT_ID, false));
+        otherDeckId = jdbi.withHandle(h -> decks.insertDeck(h, "Other", "", "", null, 0, Learner.DEFAULT_ID, false));
     }
 
     @Test
@@ -51,7 +52,7 @@ class SearchIndexTest {
     @Test
     void an_edit_replaces_the_old_text_and_tags_in_every_index() {
         long id = insert("What is a B-Tree?", "平衡树", "sql");
-        Card card = jdbi.withHandle(h -> decks.card(h, id)).orElseThrow();
+        Card card = jdbi.withHandle(h -> decks.card(h, Learner.DEFAULT_ID, id)).orElseThrow();
 
         jdbi.useTransaction(h -> decks.updateCard(h, new Card(id, deckId, card.uid(), "What is a hash index?", "哈希表",
                 "hashing", card.meta(), card.position(), false), 1));
@@ -66,7 +67,7 @@ class SearchIndexTest {
     @Test
     void a_card_moved_to_another_deck_keeps_its_text_indexed() {
         long id = insert("Explain MVCC", "多版本并发控制", "");
-        Card card = jdbi.withHandle(h -> decks.card(h, id)).orElseThrow();
+        Card card = jdbi.withHandle(h -> decks.card(h, Learner.DEFAULT_ID, id)).orElseThrow();
 
         jdbi.useTransaction(h -> decks.updateCard(h, new Card(id, otherDeckId, card.uid(), card.question(), card.answer(),
                 card.tags(), card.meta(), card.position(), false), 1));
@@ -91,7 +92,7 @@ class SearchIndexTest {
     @Test
     void a_write_that_fails_leaves_the_indexes_as_they_were() {
         long id = insert("What is a B-Tree?", "平衡树", "sql");
-        Card card = jdbi.withHandle(h -> decks.card(h, id)).orElseThrow();
+        Card card = jdbi.withHandle(h -> decks.card(h, Learner.DEFAULT_ID, id)).orElseThrow();
 
         assertThatThrownBy(() -> jdbi.useTransaction(h -> {
             decks.updateCard(h, new Card(id, deckId, card.uid(), "Rewritten question", "重写的答案", "changed",

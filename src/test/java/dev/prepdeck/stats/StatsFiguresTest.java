@@ -185,7 +185,7 @@ class StatsFiguresTest {
         assertThat(all.states()).isEqualTo(new StatsRepository.StateCounts(1, 1, 1, 1, 1));
         assertThat(all.stabilityBins()).containsExactly(0, 1, 1, 1, 0, 0);
 
-        Deck networking = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(log.deck(NETWORKING));
+        Deck networking = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(Learner.DEFAULT_ID, log.deck(NETWORKING));
         assertThat(service(log).figures(Learner.DEFAULT_ID, networking, 30).states())
                 .isEqualTo(new StatsRepository.StateCounts(0, 1, 1, 1, 0));
     }
@@ -231,7 +231,7 @@ class StatsFiguresTest {
         assertThat(today(stats, log).reviews()).isEqualTo(1);
         assertThat(today(stats, log).seconds()).isEqualTo(4);
 
-        new DeckService(log.jdbi, decks, log.clock).deleteCard(log.card(NETWORKING, 0));
+        new DeckService(log.jdbi, decks, log.clock).deleteCard(Learner.DEFAULT_ID, log.card(NETWORKING, 0));
         assertThat(today(stats, log).reviews()).as("a deleted card's reviews leave the statistics").isZero();
     }
 
@@ -242,8 +242,8 @@ class StatsFiguresTest {
         log.review(card, "2026-03-10T05:00:00Z", 3, 2, 5);
         log.state(card, 2, 10, 5, 0.5, Instant.parse("2026-03-15T10:00:00Z"), false);
         DeckService decks = new DeckService(log.jdbi, new DeckRepository(), log.clock);
-        Deck networking = decks.deck(log.deck(NETWORKING));
-        Deck database = decks.deck(log.deck("数据库"));
+        Deck networking = decks.deck(Learner.DEFAULT_ID, log.deck(NETWORKING));
+        Deck database = decks.deck(Learner.DEFAULT_ID, log.deck("数据库"));
 
         log.jdbi.useHandle(h -> h.execute("UPDATE card SET deck_id = ? WHERE id = ?", database.id(), card));
 
@@ -263,7 +263,7 @@ class StatsFiguresTest {
         long deckId = log.deck(NETWORKING);
         log.jdbi.useHandle(h -> h.execute("UPDATE deck SET new_per_day = 1 WHERE id = ?", deckId));
         DeckService decks = new DeckService(log.jdbi, new DeckRepository(), log.clock);
-        decks.saveSettings(deckId, dev.prepdeck.deck.DeckSettings.of(decks.deck(deckId)), LocalDate.parse("2026-03-10"));
+        decks.saveSettings(Learner.DEFAULT_ID, deckId, dev.prepdeck.deck.DeckSettings.of(decks.deck(Learner.DEFAULT_ID, deckId)), LocalDate.parse("2026-03-10"));
 
         StatsService.InterviewPlan plan = log.jdbi.withHandle(h -> service(log).interviewPlans(h, Learner.DEFAULT_ID)).get(0);
 

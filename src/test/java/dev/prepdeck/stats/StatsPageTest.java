@@ -1,5 +1,6 @@
 package dev.prepdeck.stats;
 
+import dev.prepdeck.review.Learner;
 import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,7 +176,7 @@ class StatsPageTest {
     void the_review_log_exports_as_utf8_csv_with_quoted_fields() {
         long deckId = log.deck("数据库");
         long tricky = new DeckService(log.jdbi, new DeckRepository(), log.clock)
-                .addCard(deckId, new DeckService.CardInput("Say \"hello\", then wave?", "Wave.", List.of()));
+                .addCard(Learner.DEFAULT_ID, deckId, new DeckService.CardInput("Say \"hello\", then wave?", "Wave.", List.of()));
         log.review(tricky, "2026-03-10T08:00:00Z", 4, 0, 0);
         site(s -> {
             Response response = s.get("/stats/review-log.csv?deck=" + deckId);

@@ -1,7 +1,7 @@
 package dev.prepdeck.fsrs.replay;
 
-import dev.prepdeck.review.Learner;
 import dev.prepdeck.db.Database;
+import dev.prepdeck.db.LearnerOption;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.optimizer.CardHistory;
 import dev.prepdeck.fsrs.optimizer.DayCut;
@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,6 +40,10 @@ final class HistoryOptions {
                         + "learner's rollover hour")
         Path db;
     }
+
+    /** With --db: whose review log. */
+    @Mixin
+    LearnerOption learner;
 
     @Option(names = "--deck", paramLabel = "ID",
             description = "with --db: only this deck and its sub-decks (default: every deck)")
@@ -68,6 +73,9 @@ final class HistoryOptions {
             if (deck != null) {
                 throw new IllegalArgumentException("--deck needs --db (a review log CSV has no decks)");
             }
+            if (learner.user != null) {
+                throw new IllegalArgumentException("--user needs --db (a review log CSV is one learner's)");
+            }
             return new History("revlog", source.revlog.toString(), null, RevlogCsv.read(source.revlog),
                     dayCut(new DayCut(ZoneId.of("UTC"), 0)), TrainingConfig.DEFAULT);
         }
@@ -76,7 +84,7 @@ final class HistoryOptions {
         }
         Jdbi jdbi = Database.open(source.db);
         ReviewHistory history = new OptimizeService(jdbi, new DeckRepository(), new ReviewRepository(), Clock.systemUTC())
-                .history(Learner.DEFAULT_ID, deck);
+                .history(learner.learnerId(jdbi), deck);
         return new History("db", source.db.toString(), history.scope().name(), history.histories(),
                 dayCut(history.dayCut()), history.scope().trainingConfig());
     }

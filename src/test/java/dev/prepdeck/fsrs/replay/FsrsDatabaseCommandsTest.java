@@ -105,6 +105,31 @@ class FsrsDatabaseCommandsTest {
     }
 
     @Test
+    void with_several_accounts_user_says_whose_reviews_and_an_unknown_or_missing_user_is_an_error() throws IOException {
+        Path accountsDb = folder.resolve("accounts.db");
+        Files.copy(db, accountsDb, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.jdbi.v3.core.Jdbi jdbi = Database.open(accountsDb);
+        dev.prepdeck.account.Accounts accounts = new dev.prepdeck.account.Accounts(jdbi,
+                new dev.prepdeck.review.ReviewRepository(), studied.clock(), 4);
+        accounts.add("alice", "correct horse battery");
+        accounts.add("bob", "bob's long passphrase");
+
+        Run nobody = run(FsrsOptimizeCommand::new, "--db", accountsDb.toString());
+        assertThat(nobody.exitCode()).isEqualTo(1);
+        assertThat(nobody.err()).contains("this database has 2 accounts (alice, bob): say whose progress with --user NAME");
+        Run carol = run(FsrsOptimizeCommand::new, "--db", accountsDb.toString(), "--user", "carol");
+        assertThat(carol.err()).contains("--user carol: there is no account named carol");
+        // Alice took over the local learner's month of reviews; Bob has none yet.
+        Run alice = run(FsrsOptimizeCommand::new, "--db", accountsDb.toString(), "--user", "alice");
+        assertThat(alice.json().get("reviews").asInt()).isEqualTo(studied.one("SELECT count(*) FROM review_log", Integer.class));
+        Run bob = run(FsrsOptimizeCommand::new, "--db", accountsDb.toString(), "--user", "bob");
+        assertThat(bob.exitCode()).as(bob.err()).isZero();
+        assertThat(bob.json().get("reviews").asInt()).isZero();
+        Run local = run(FsrsEvaluateCommand::new, "--db", db.toString(), "--user", "alice");
+        assertThat(local.err()).contains("this database has no accounts; leave --user out");
+    }
+
+    @Test
     void every_deck_is_read_without_deck_and_a_decks_relearning_steps_shape_the_training() throws IOException {
         Run all = run(FsrsEvaluateCommand::new, "--db", db.toString());
         assertThat(all.exitCode()).as(all.err()).isZero();
