@@ -207,6 +207,13 @@ class ChinesePagesTest {
             assertThat(Jsoup.parse(pages.get("POST /anki/import (preview)")).select("table.preview-rows th").eachText())
                     .as("columns the file does not name are numbered in Chinese").containsExactly("第 1 列", "第 2 列");
 
+            Response bulk = s.submit("/browse/bulk", "q", "", "scope", "matches", "action", "set-due", "days", "下周");
+            assertThat(bulk.code()).isEqualTo(400);
+            pages.put("POST /browse/bulk", bulk.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /browse/bulk")).select("p.error").text())
+                    .as("a bulk action refused in Chinese, with what was typed")
+                    .isEqualTo("请用距今天的天数设置到期日：0（今天）、3，或 3-7 这样的范围；加上 ! 可同时设置间隔（而不是“下周”）");
+
             List<String> problems = new ArrayList<>();
             pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
             assertThat(problems).as("English or missing messages on Chinese pages").isEmpty();
