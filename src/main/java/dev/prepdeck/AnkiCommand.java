@@ -67,7 +67,7 @@ public final class AnkiCommand {
                 System.err.println("error: " + file + " is not a file");
                 return 2;
             }
-            Jdbi jdbi = Backups.openDatabase(database.file);
+            Jdbi jdbi = Backups.openDatabase(database);
             long learnerId;
             try {
                 learnerId = learner.learnerId(jdbi);
@@ -76,7 +76,7 @@ public final class AnkiCommand {
                 return 2;
             }
             try {
-                Backups.of(jdbi).write(Reason.IMPORT);
+                Backups.of(jdbi).before(Reason.IMPORT);
             } catch (BackupException e) {
                 System.err.println("error: " + e.getMessage() + "; nothing imported");
                 return 1;
@@ -127,7 +127,7 @@ public final class AnkiCommand {
                         + "to write is unknown");
                 return 2;
             }
-            Jdbi jdbi = Backups.openDatabase(database.file);
+            Jdbi jdbi = Backups.openDatabase(database);
             long learnerId;
             try {
                 learnerId = learner.learnerId(jdbi);

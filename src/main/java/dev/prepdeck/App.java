@@ -139,14 +139,14 @@ public final class App {
                 ChatCompletionsJudge.connectingWhenAsked(Duration.ofSeconds(5), System.getenv(JUDGE_API_KEY_VARIABLE)),
                 clock);
         PracticeController practicePages = new PracticeController(studyReads, practiceService, deckService,
-                new Highlighter(terms, markdown), secondOpinions, clock);
+                new Highlighter(terms, markdown), secondOpinions, clock, customStudy);
         SecondOpinionController secondOpinionPage = new SecondOpinionController(secondOpinions);
         MockInterviewController mockPages = new MockInterviewController(practiceService, deckService, markdown,
-                clock);
+                secondOpinions, clock);
         RecordingController recordings = new RecordingController(recordingStore);
-        PracticeApiController practiceApi = new PracticeApiController(practiceService);
+        PracticeApiController practiceApi = new PracticeApiController(practiceService, secondOpinions);
         MediaStore mediaStore = new MediaStore(jdbi, clock);
-        MediaController media = new MediaController(mediaStore);
+        MediaController media = new MediaController(mediaStore, deckService::mediaHiddenFrom);
         NotesController notesImport = new NotesController(
                 new NotesImporter(new DeckSync(jdbi, deckRepository, mediaStore, clock)));
         OptimizeController optimize = new OptimizeController(

@@ -24,7 +24,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Backups backups = Backups.of(Backups.openDatabase(database.file));
+            Backups backups = Backups.of(Backups.openDatabase(database.file()));
             if (out != null) {
                 System.out.println("backed up to " + backups.writeTo(out));
             } else {

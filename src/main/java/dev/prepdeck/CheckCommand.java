@@ -32,7 +32,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Jdbi jdbi = Backups.openDatabase(database.file);
+        Jdbi jdbi = Backups.openDatabase(database.file());
         Clock clock = Clock.systemUTC();
         MediaStore media = new MediaStore(jdbi, clock);
         DatabaseCheck check = new DatabaseCheck(jdbi, new DeckRepository(), new ReviewRepository(),

@@ -1,7 +1,7 @@
 package dev.prepdeck;
 
-import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.db.Migrations;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.media.MediaStore;
@@ -27,7 +27,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Jdbi jdbi = Database.open(database.file);
+        Jdbi jdbi = database.open(Migrations.BeforeUpgrade.NOTHING);
         DeckExport.Exported written = new DeckExport(jdbi, new DeckRepository(), new MediaStore(jdbi, Clock.systemUTC()))
                 .exportTo(DeckRepository.EVERY_DECK, folder);
         written.deckFiles().forEach(p -> System.out.println("wrote " + p));

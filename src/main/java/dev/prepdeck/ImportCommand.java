@@ -37,9 +37,9 @@ public final class ImportCommand implements Callable<Integer> {
             System.err.println("error: " + folder + " is not a folder");
             return 2;
         }
-        Jdbi jdbi = Backups.openDatabase(database.file);
+        Jdbi jdbi = Backups.openDatabase(database);
         try {
-            Backups.of(jdbi).write(Reason.IMPORT);
+            Backups.of(jdbi).before(Reason.IMPORT);
         } catch (BackupException e) {
             System.err.println("error: " + e.getMessage() + "; nothing imported");
             return 1;

@@ -1,5 +1,7 @@
 package dev.prepdeck;
 
+import dev.prepdeck.db.DatabaseFiles;
+import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.fsrs.replay.FsrsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,11 +16,26 @@ public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])
                 ? prepend("serve", args) : args;
-        int exit = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective);
+        int exit = commandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective);
         boolean serverRunning = "serve".equals(effective[0]) && exit == 0 && !isHelp(effective);
         if (!serverRunning) {
             System.exit(exit);
         }
+    }
+
+    /** The command line for {@code command}, telling database problems as {@link #databaseProblem} does. */
+    static CommandLine commandLine(Object command) {
+        return new CommandLine(command).setExecutionExceptionHandler(Main::databaseProblem);
+    }
+
+    /** A --db that cannot be used or a database that cannot be reached is told in a line, not a stack trace. */
+    private static int databaseProblem(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (e instanceof DatabaseOption.Unusable || e instanceof DatabaseFiles.FileProblem) {
+            command.getErr().println("error: " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     /** Options of the top-level command itself; any other leading option belongs to the default serve command. */

@@ -106,9 +106,9 @@ public final class NotesImportCommand implements Callable<Integer> {
     }
 
     private int importAll(List<NotesImporter.PlannedDeck> decks) {
-        Jdbi jdbi = Backups.openDatabase(database.file);
+        Jdbi jdbi = Backups.openDatabase(database);
         try {
-            Backups.of(jdbi).write(Reason.IMPORT);
+            Backups.of(jdbi).before(Reason.IMPORT);
         } catch (BackupException e) {
             System.err.println("error: " + e.getMessage() + "; nothing imported");
             return 1;

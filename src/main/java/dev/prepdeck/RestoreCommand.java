@@ -26,16 +26,16 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionalLong server = ServerLock.runningServer(database.file);
+        OptionalLong server = ServerLock.runningServer(database.file());
         if (server.isPresent()) {
-            System.err.println("error: " + database.file + ": a prepdeck server is running on it"
+            System.err.println("error: " + database.file() + ": a prepdeck server is running on it"
                     + (server.getAsLong() > 0 ? " (process " + server.getAsLong() + ")" : "")
                     + "; stop it first, or restore from its Backups page");
             return 1;
         }
         try {
-            Optional<Path> kept = Backups.restoreOffline(file, database.file, Clock.systemUTC());
-            System.out.println("restored " + file + " into " + database.file.toAbsolutePath()
+            Optional<Path> kept = Backups.restoreOffline(file, database.file(), Clock.systemUTC());
+            System.out.println("restored " + file + " into " + database.file().toAbsolutePath()
                     + kept.map(k -> "; the data it replaced is kept in " + k).orElse(""));
             return 0;
         } catch (BackupException e) {

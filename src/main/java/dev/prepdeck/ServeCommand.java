@@ -6,6 +6,7 @@ import dev.prepdeck.backup.Backups;
 import dev.prepdeck.backup.Reason;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.db.Migrations;
 import dev.prepdeck.db.ServerLock;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
@@ -94,13 +95,17 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("error: --backup-hours must be 0 or more, got " + backupHours);
             return 2;
         }
-        // Held until the process ends, so prepdeck restore knows not to replace the file under this server.
-        Optional<ServerLock> lock = ServerLock.acquire(database.file);
-        if (lock.isEmpty()) {
-            System.err.println("error: " + database.file + ": another prepdeck server is running on it");
-            return 1;
+        boolean postgres = database.isPostgres();
+        if (!postgres) {
+            // Held until the process ends, so prepdeck restore knows not to replace the file under this server.
+            // Several servers share one PostgreSQL database by design (issue 18), so there is nothing to hold.
+            Optional<ServerLock> lock = ServerLock.acquire(database.file());
+            if (lock.isEmpty()) {
+                System.err.println("error: " + database.file() + ": another prepdeck server is running on it");
+                return 1;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(lock.get()::release, "prepdeck-server-lock"));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(lock.get()::release, "prepdeck-server-lock"));
         // Start-up overlaps what does not depend on each other: the answer analyser (Lucene dictionaries) is built
         // while the database opens; the web app (Javalin, templates) is built while the decks sync.
         CompletableFuture<TermAnalyzer> terms = CompletableFuture.supplyAsync(TermAnalyzer::shipped);
@@ -108,23 +113,28 @@ public final class ServeCommand implements Callable<Integer> {
         Jdbi jdbi;
         Backups backups;
         try {
-            jdbi = Database.open(database.file, Backups.beforeUpgrade(database.file, clock, ZoneId.systemDefault()));
+            jdbi = postgres ? database.open(Migrations.BeforeUpgrade.NOTHING)
+                    : Database.open(database.file(), Backups.beforeUpgrade(database.file(), clock, ZoneId.systemDefault()));
             backups = Backups.of(jdbi, clock, ZoneId.systemDefault());
             // the start-up backup comes before the decks folder is imported into the collection
-            backups.write(Reason.START);
+            backups.before(Reason.START);
         } catch (BackupException e) {
             System.err.println("error: " + e.getMessage() + "; prepdeck did not start");
             return 1;
         }
         Optional<String> refusal = refusal(host, new Accounts(jdbi, new ReviewRepository(), clock).any(),
-                database.file);
+                postgres ? database.toString() : dbArgument(database.file()));
         if (refusal.isPresent()) {
             System.err.println(refusal.get());
             return 2;
         }
         CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer ->
                 App.create(jdbi, clock, hosts, analyzer, backups, trustProxy));
-        SyncReport report = sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock));
+        SyncReport[] synced = new SyncReport[1];
+        // Instances started together on one PostgreSQL database import the decks folder one after the other
+        Database.oneInstanceAtATime(jdbi, "prepdeck deck import at start", () -> synced[0] =
+                sync(new DeckSync(jdbi, new DeckRepository(), new MediaStore(jdbi, clock), clock)));
+        SyncReport report = synced[0];
         report.warnings().forEach(w -> System.err.println("warning: " + w));
         report.errors().forEach(e -> System.err.println("error: " + e));
         if (verbose) {
@@ -137,13 +147,12 @@ public final class ServeCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        // SQLite's advice for long-lived connections: PRAGMA optimize now and then, so query statistics keep up
-        timer.scheduleWithFixedDelay(() -> Database.refreshStatistics(jdbi), 1, 1, TimeUnit.HOURS);
-        if (backupHours > 0) {
+        if (backupHours > 0 && backups.automatic()) {
             timer.scheduleWithFixedDelay(() -> backUpIfChanged(backups), backupHours, backupHours, TimeUnit.HOURS);
         }
         System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
-                + "/  (database " + database.file.toAbsolutePath() + "; Ctrl+C to stop)");
+                + "/  (database " + (postgres ? database.toString() : database.file().toAbsolutePath())
+                + "; Ctrl+C to stop)");
         return 0;
     }
 
@@ -152,10 +161,20 @@ public final class ServeCommand implements Callable<Integer> {
      * account would hand the decks and reviews to anyone on the network. The answer names the command that fixes it.
      */
     static Optional<String> refusal(String host, boolean accountsExist, Path databaseFile) {
+        return refusal(host, accountsExist, dbArgument(databaseFile));
+    }
+
+    /** The --db part of a command for this SQLite file, empty for the default. */
+    private static String dbArgument(Path databaseFile) {
+        return databaseFile.equals(Path.of("prepdeck.db")) ? "" : databaseFile.toString();
+    }
+
+    /** As {@link #refusal(String, boolean, Path)}, with the database as {@code --db} names it (empty: the default). */
+    static Optional<String> refusal(String host, boolean accountsExist, String dbArgument) {
         if (accountsExist || thisMachineOnly(host)) {
             return Optional.empty();
         }
-        String db = databaseFile.equals(Path.of("prepdeck.db")) ? "" : " --db " + databaseFile;
+        String db = dbArgument.isEmpty() ? "" : " --db " + dbArgument;
         return Optional.of("error: prepdeck has no accounts yet, so it serves this machine only. Listening on " + host
                 + " would let anyone who can reach this machine read, change and delete your decks and reviews."
                 + System.lineSeparator() + "Add an account first (it asks for a password twice), then start again:"

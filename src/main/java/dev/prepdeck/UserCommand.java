@@ -2,8 +2,8 @@ package dev.prepdeck;
 
 import dev.prepdeck.account.Account;
 import dev.prepdeck.account.Accounts;
-import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.db.Migrations;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.review.ReviewRepository;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 + " network.", "The first account is the admin and keeps the progress made before there were accounts."})
 public final class UserCommand {
     static Accounts accounts(DatabaseOption database) {
-        return new Accounts(Database.open(database.file), new ReviewRepository(), Clock.systemUTC());
+        return new Accounts(database.open(Migrations.BeforeUpgrade.NOTHING), new ReviewRepository(), Clock.systemUTC());
     }
 
     /** Asks for a password twice: on the terminal without echo, or as two lines of standard input when piped. */

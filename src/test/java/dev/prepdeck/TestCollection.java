@@ -1,5 +1,6 @@
 package dev.prepdeck;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
@@ -32,9 +33,20 @@ public final class TestCollection {
         return at(folder, START, fileNamesAndTexts);
     }
 
+    /** As {@link #of(Path, String...)}, on {@code database} (its files, if any, in {@code folder}). */
+    public static TestCollection of(TestDatabase database, Path folder, String... fileNamesAndTexts) {
+        return at(database, folder, START, fileNamesAndTexts);
+    }
+
     /** As {@link #of}, with the clock at {@code isoInstant}. */
     public static TestCollection at(Path folder, String isoInstant, String... fileNamesAndTexts) {
-        TestCollection collection = new TestCollection(TestData.database(folder), TestClock.at(isoInstant));
+        return at(TestDatabase.DEFAULT, folder, isoInstant, fileNamesAndTexts);
+    }
+
+    /** As {@link #of(TestDatabase, Path, String...)}, with the clock at {@code isoInstant}. */
+    public static TestCollection at(TestDatabase database, Path folder, String isoInstant,
+                                    String... fileNamesAndTexts) {
+        TestCollection collection = new TestCollection(database.open(folder), TestClock.at(isoInstant));
         if (fileNamesAndTexts.length > 0) {
             Path decks = folder.resolve("decks");
             for (int i = 0; i < fileNamesAndTexts.length; i += 2) {
@@ -87,8 +99,10 @@ public final class TestCollection {
     public java.util.Map<String, Long> rowCounts() {
         return jdbi.withHandle(h -> {
             java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-            for (String table : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                    + " AND name NOT LIKE 'sqlite_%'").mapTo(String.class).list()) {
+            String tables = Dialect.of(h).pick(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+            for (String table : h.createQuery(tables).mapTo(String.class).list()) {
                 counts.put(table, h.createQuery("SELECT COUNT(*) FROM \"" + table + "\"").mapTo(Long.class).one());
             }
             return counts;

@@ -1,6 +1,5 @@
 package dev.prepdeck;
 
-import dev.prepdeck.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,7 @@ public final class TestData {
     }
 
     public static Jdbi database(Path tempDir) {
-        Jdbi jdbi = Database.open(tempDir.resolve("test.db"));
-        jdbi.useHandle(h -> h.execute("UPDATE learner SET time_zone = 'UTC', rollover_hour = 4"));
-        return jdbi;
+        return TestDatabase.DEFAULT.open(tempDir);
     }
 
     public static Path write(Path folder, String name, String content) {

@@ -13,7 +13,7 @@ final class AccountRepository {
     }
 
     Optional<Account> byName(Handle h, String name) {
-        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE name = :name")
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE lower(name) = lower(:name)")
                 .bind("name", name).mapTo(Account.class).findOne();
     }
 
@@ -29,7 +29,8 @@ final class AccountRepository {
 
     /** Name and hash of an account that may sign in, for checking a password. */
     Optional<Credentials> credentials(Handle h, String name) {
-        return h.createQuery("SELECT learner_id, password_hash FROM account WHERE name = :name AND disabled = 0")
+        return h.createQuery(
+                        "SELECT learner_id, password_hash FROM account WHERE lower(name) = lower(:name) AND disabled = 0")
                 .bind("name", name)
                 .map((rs, ctx) -> new Credentials(rs.getLong("learner_id"), rs.getString("password_hash")))
                 .findOne();
@@ -39,7 +40,7 @@ final class AccountRepository {
     }
 
     List<Account> all(Handle h) {
-        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account ORDER BY name COLLATE NOCASE")
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM account ORDER BY lower(name)")
                 .mapTo(Account.class).list();
     }
 
@@ -85,7 +86,6 @@ final class AccountRepository {
                 .bind("agent", userAgent).bind("address", address).execute();
     }
 
-    /** The session with this token hash, with its account, if the account may still sign in. */
     /**
      * The one read a browser's request starts with: whether any account exists (none: the local site without a
      * login; asked on every request, so an account added by another process counts at once) and the session of an
@@ -96,7 +96,7 @@ final class AccountRepository {
                         SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, s.id AS id, s.created_at AS created_at,
                                s.last_seen_at AS last_seen_at, a.learner_id AS learner_id, a.name AS name,
                                a.admin AS admin
-                        FROM (SELECT 1) LEFT JOIN (account_session s JOIN account a
+                        FROM (SELECT 1) AS one_row LEFT JOIN (account_session s JOIN account a
                                                    ON a.learner_id = s.learner_id AND a.disabled = 0)
                                         ON s.token_hash = :hash""")
                 .bind("hash", tokenHash)
@@ -166,7 +166,7 @@ final class AccountRepository {
                         SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, t.id AS id,
                                t.last_used_at AS last_used_at, a.learner_id AS learner_id, a.name AS name,
                                a.admin AS admin
-                        FROM (SELECT 1) LEFT JOIN (api_token t JOIN account a
+                        FROM (SELECT 1) AS one_row LEFT JOIN (api_token t JOIN account a
                                                    ON a.learner_id = t.learner_id AND a.disabled = 0)
                                         ON t.token_hash = :hash""")
                 .bind("hash", tokenHash)

@@ -85,7 +85,7 @@ public final class BackupController {
         return ctx -> {
             if (risky.test(ctx)) {
                 try {
-                    backups.write(reason);
+                    backups.before(reason);
                 } catch (BackupException e) {
                     refuse(ctx, Messages.text(ctx, "backup.first-failed", e.getMessage()));
                     return;
@@ -125,7 +125,7 @@ public final class BackupController {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("backups", rows);
-        model.put("folder", backups.folder().toString());
+        model.put("folder", backups.automatic() ? backups.folder().toString() : "");
         model.put("error", error);
         ctx.render("backup/list.html", model);
     }

@@ -2,6 +2,8 @@ package dev.prepdeck.backup;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseFiles;
+import dev.prepdeck.db.DatabaseOption;
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.db.Migrations;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -42,6 +44,9 @@ public final class Backups {
     /** A temporary file from a backup cut short (the process killed mid-write) is removed after this long. */
     private static final Duration STRAY_TEMP_AGE = Duration.ofHours(1);
 
+    /** Stands for a PostgreSQL database's file, which it has none of. */
+    private static final String OPERATORS = "postgresql-backups-are-the-operators";
+
     private final Jdbi jdbi;
     private final Path database;
     private final Path folder;
@@ -60,9 +65,21 @@ public final class Backups {
         this.names = Pattern.compile(Pattern.quote(stem(this.database)) + "-(\\d{8}-\\d{6}-\\d{3})-([a-z-]+)\\.db");
     }
 
-    /** The backups of the database {@code jdbi} has open, kept by the default policy. */
+    /**
+     * The backups of the database {@code jdbi} has open, kept by the default policy. A PostgreSQL database has none
+     * of prepdeck's: its operator backs it up (pg_dump, replication), so there the folder is empty and writing one
+     * is refused with that reason.
+     */
     public static Backups of(Jdbi jdbi, Clock clock, ZoneId zone) {
+        if (Dialect.of(jdbi) == Dialect.POSTGRESQL) {
+            return new Backups(jdbi, Path.of(OPERATORS), clock, zone, Retention.DEFAULT);
+        }
         return new Backups(jdbi, Database.file(jdbi), clock, zone, Retention.DEFAULT);
+    }
+
+    /** Whether prepdeck writes this database's backups itself (SQLite) rather than its operator (PostgreSQL). */
+    public boolean automatic() {
+        return !database.getFileName().toString().equals(OPERATORS);
     }
 
     /** The folder the backups of {@code database} go to. */
@@ -86,6 +103,14 @@ public final class Backups {
         return Database.open(file, beforeUpgrade(file, Clock.systemUTC(), ZoneId.systemDefault()));
     }
 
+    /**
+     * Opens the database {@code --db} names; a SQLite file is backed up first when its schema is about to be
+     * upgraded (PostgreSQL's backups are the operator's).
+     */
+    public static Jdbi openDatabase(DatabaseOption database) {
+        return database.isPostgres() ? database.open(Migrations.BeforeUpgrade.NOTHING) : openDatabase(database.file());
+    }
+
     /** The backups of the database {@code jdbi} has open, dated by the system clock in this machine's zone. */
     public static Backups of(Jdbi jdbi) {
         return of(jdbi, Clock.systemUTC(), ZoneId.systemDefault());
@@ -99,8 +124,19 @@ public final class Backups {
         return zone;
     }
 
+    /**
+     * The backup taken before a risky change (an import, a bulk delete, a start-up): written as {@link #write} does
+     * on SQLite, none on PostgreSQL, whose backups are its operator's.
+     */
+    public Optional<Backup> before(Reason reason) {
+        return automatic() ? Optional.of(write(reason)) : Optional.empty();
+    }
+
     /** Writes a backup for {@code reason}, then deletes the old ones the retention policy lets go. */
     public synchronized Backup write(Reason reason) {
+        if (!automatic()) {
+            throw new BackupException("on PostgreSQL the database's backups are its operator's (pg_dump, replication)");
+        }
         Backup written = writeUnpruned(reason);
         prune();
         return written;
@@ -130,7 +166,7 @@ public final class Backups {
 
     /** The backups in the folder, newest first. */
     public List<Backup> list() {
-        if (!Files.isDirectory(folder)) {
+        if (!automatic() || !Files.isDirectory(folder)) {
             return List.of();
         }
         List<Backup> found = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.prepdeck.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import java.lang.reflect.Type;
@@ -10,30 +13,93 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.config.JdbiConfig;
 import org.jdbi.v3.core.generic.GenericTypes;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens the prepdeck SQLite file with the settings every connection needs, brings its schema up to date, and is
- * where transactions come from: {@code jdbi.inTransaction} / {@code useTransaction} for writes and
- * {@link #read} for a page's reads ({@link Transactions} owns both).
+ * Opens the prepdeck database (a SQLite file, or a PostgreSQL server shared by several app instances) with the
+ * settings every connection needs, brings its schema up to date, and is where transactions come from:
+ * {@code jdbi.inTransaction} / {@code useTransaction} for writes and {@link #read} for a page's reads
+ * ({@link Transactions} owns both). The rest of the app learns which database it has from {@link Dialect}.
  */
 public final class Database {
     /** How long a request waits for a connection or for the writer before it is told the database is busy. */
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** Connections a PostgreSQL pool keeps: as SQLite's, enough for the request threads of two cores. */
+    private static final int POOL_SIZE = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+
     private Database() {
+    }
+
+    /**
+     * Opens the database {@code --db} names; {@code password} is asked for only when it is a PostgreSQL server.
+     * A SQLite file is told {@code beforeUpgrade} before its schema is upgraded; PostgreSQL's backups are the
+     * operator's (pg_dump, replication), so it is not.
+     */
+    public static Jdbi open(DatabaseLocation location, Supplier<String> password,
+                            Migrations.BeforeUpgrade beforeUpgrade) {
+        if (location instanceof DatabaseLocation.PostgresServer server) {
+            return open(server, password.get());
+        }
+        return open(((DatabaseLocation.SqliteFile) location).file(), beforeUpgrade);
+    }
+
+    /**
+     * Opens a PostgreSQL database through a HikariCP pool and brings its schema up to date. Several app instances
+     * may open the same database at once: the schema upgrade runs in one of them (Migrations).
+     *
+     * @throws DatabaseFiles.FileProblem when the server cannot be reached or refuses the login, saying which
+     */
+    public static Jdbi open(DatabaseLocation.PostgresServer server, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl());
+        if (server.user() != null) {
+            config.setUsername(server.user());
+        }
+        config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setConnectionTimeout(WAIT.toMillis());
+        config.setPoolName("prepdeck");
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DatabaseFiles.FileProblem("cannot connect to " + server + ": " + cause.getMessage());
+        }
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(Dialect.Setting.class).set(Dialect.POSTGRESQL);
+        jdbi.setTransactionHandler(new Transactions(Dialect.POSTGRESQL, new ReentrantLock(true), WAIT));
+        jdbi.getConfig(Pool.class).closer = dataSource::close;
+        registerMappings(jdbi);
+        registerPostgresMappings(jdbi);
+        SqlStatements statements = jdbi.getConfig(SqlStatements.class);
+        TemplateEngine templates = statements.getTemplateEngine();
+        statements.setTemplateEngine((template, ctx) -> postgresSpelling(templates.render(template, ctx)));
+        try {
+            new Migrations(server.toString(), Migrations.BeforeUpgrade.NOTHING).migrate(jdbi);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return jdbi;
     }
 
     /**
@@ -41,6 +107,12 @@ public final class Database {
      * in WAL mode a committed transaction is in the WAL file when COMMIT returns, so it survives the process being
      * killed (the crash test kills the server under load and finds every acknowledged review); only a power cut or
      * an operating-system crash can take back the last commits, never corrupt the file.
+     *
+     * <p>No ANALYZE (nor {@code PRAGMA optimize}, which runs it): the queries' plans are right without statistics and
+     * pinned by tests (QueryPlansTest, SearchPlanTest). Statistics taken while a collection is small stay small: the
+     * full-text index's {@code _data} table counted 2 rows in a new collection, so FTS5's segment deletes then read
+     * that whole table at every merge, and filling the index took time quadratic in its size (10,000 cards in one
+     * transaction: 30 s of CPU instead of 4.5 s).
      */
     public static Jdbi open(Path file) {
         return open(file, Migrations.BeforeUpgrade.NOTHING);
@@ -75,43 +147,54 @@ public final class Database {
         ConnectionPool pool = new ConnectionPool(connections,
                 Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), WAIT);
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
-        jdbi.setTransactionHandler(new Transactions(new ReentrantLock(true), WAIT));
-        jdbi.getConfig(Pool.class).pool = pool;
+        jdbi.setTransactionHandler(new Transactions(Dialect.SQLITE, new ReentrantLock(true), WAIT));
+        jdbi.getConfig(Pool.class).closer = pool::closeIdle;
         registerMappings(jdbi);
         new Migrations(file.toString(), beforeUpgrade).migrate(jdbi);
-        optimize(jdbi, "PRAGMA optimize=0x10012");
         return jdbi;
     }
 
-    /**
-     * Lets SQLite gather the statistics its query planner uses, as it recommends for long-lived connections:
-     * every table at open (0x10000; a collection that never had ANALYZE gets them, within a bounded analysis:
-     * 0x10), then {@link #refreshStatistics} now and then. The queries do not depend on it: their plans are right
-     * without statistics and pinned by tests.
-     */
-    private static void optimize(Jdbi jdbi, String pragma) {
-        jdbi.useTransaction(h -> h.execute(pragma));
-    }
-
-    /** Re-gathers statistics of tables that changed a lot since they were last analyzed; usually does nothing. */
-    public static void refreshStatistics(Jdbi jdbi) {
-        optimize(jdbi, "PRAGMA optimize");
-    }
-
-    /** The file the database behind {@code jdbi} lives in, as SQLite names it. */
+    /** The file the database behind {@code jdbi} lives in, as SQLite names it; a SQLite database only. */
     public static Path file(Jdbi jdbi) {
+        if (Dialect.of(jdbi) != Dialect.SQLITE) {
+            throw new IllegalStateException("a PostgreSQL database is no file");
+        }
         String file = jdbi.withHandle(h -> h.createQuery("SELECT file FROM pragma_database_list WHERE name = 'main'")
                 .mapTo(String.class).one());
         return Path.of(file);
     }
 
-    /** Closes the connections kept open; the last to close checkpoints the WAL into the database file. */
+    /**
+     * Closes the connections kept open; on SQLite the last to close checkpoints the WAL into the database file (and
+     * the Jdbi still works, opening new ones), on PostgreSQL the pool is shut down.
+     */
     public static void close(Jdbi jdbi) {
         try {
-            jdbi.getConfig(Pool.class).pool.closeIdle();
+            jdbi.getConfig(Pool.class).closer.close();
         } catch (SQLException e) {
             throw new IllegalStateException("closing the database failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs {@code work} in one app instance at a time: on PostgreSQL, where several instances share the database,
+     * under a session advisory lock named by {@code job} (an instance that comes second waits, then finds the work
+     * done); on SQLite, whose file has one server, at once.
+     */
+    public static void oneInstanceAtATime(Jdbi jdbi, String job, Runnable work) {
+        if (Dialect.of(jdbi) == Dialect.SQLITE) {
+            work.run();
+            return;
+        }
+        jdbi.useHandle(h -> {
+            long key = job.hashCode();
+            h.createQuery("SELECT pg_advisory_lock(:key)").bind("key", key).mapTo(String.class).one();
+            try {
+                work.run();
+            } finally {
+                h.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", key).mapTo(Boolean.class).one();
+            }
+        });
     }
 
     /**
@@ -136,9 +219,9 @@ public final class Database {
         });
     }
 
-    /** The pool behind a Jdbi, kept in its configuration so {@link #close} finds it. */
+    /** How to close the pool behind a Jdbi, kept in its configuration so {@link #close} finds it. */
     public static final class Pool implements JdbiConfig<Pool> {
-        private ConnectionPool pool;
+        private Closer closer;
 
         public Pool() {
         }
@@ -146,9 +229,14 @@ public final class Database {
         @Override
         public Pool createCopy() {
             Pool copy = new Pool();
-            copy.pool = pool;
+            copy.closer = closer;
             return copy;
         }
+    }
+
+    @FunctionalInterface
+    private interface Closer {
+        void close() throws SQLException;
     }
 
     /**
@@ -178,6 +266,35 @@ public final class Database {
                 return (position, statement, ctx) -> statement.setInt(position, rating.value());
             }
         });
+    }
+
+    /**
+     * Yes/no columns are 0/1 integers on both databases (SQLite has no boolean type), so a Java boolean is bound as
+     * 1 or 0: PostgreSQL refuses a boolean where an integer column is meant; SQLite stores it as 1 or 0 anyway.
+     */
+    private static void registerPostgresMappings(Jdbi jdbi) {
+        jdbi.registerArgument((ArgumentFactory.Preparable) (type, config) -> type == boolean.class
+                || type == Boolean.class
+                ? Optional.of(value -> (position, statement, ctx) -> {
+                    if (value == null) {
+                        statement.setNull(position, Types.INTEGER);
+                    } else {
+                        statement.setInt(position, (Boolean) value ? 1 : 0);
+                    }
+                })
+                : Optional.empty());
+    }
+
+    /** {@code CROSS JOIN table alias ON}: SQLite's way to fix the join order, which PostgreSQL does not accept. */
+    private static final Pattern ORDERED_JOIN = Pattern.compile("\\bCROSS JOIN (\\w+) (\\w+) ON\\b");
+
+    /**
+     * A query as PostgreSQL accepts it. The repositories' queries tell SQLite's planner the order to join in with
+     * {@code CROSS JOIN t x ON ...} (SQLite plans without statistics, and the plans are pinned by tests);
+     * PostgreSQL plans from its own statistics and takes that as a plain {@code JOIN}.
+     */
+    static String postgresSpelling(String sql) {
+        return ORDERED_JOIN.matcher(sql).replaceAll("JOIN $1 $2 ON");
     }
 
     private static Optional<RowMapper<?>> recordByConstructor(Type type, ConfigRegistry config) {

@@ -3,7 +3,10 @@ package dev.prepdeck.db;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -29,17 +32,33 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * (issue 19). Here a transaction is reported failed only when its COMMIT did not happen.</li>
  * </ul>
  *
- * A nested {@code inTransaction} on the same handle joins the outer transaction. Jdbi gives each handle its own
+ * On PostgreSQL several app instances write at once, so no process lock can order them. A read
+ * ({@link Database#read}) is REPEATABLE READ READ ONLY: one snapshot, never waiting. A write is READ COMMITTED:
+ * each statement sees what others committed before it, and a row another transaction is changing is waited for
+ * (one learner's statistics hour, rated from two instances, is added to by both in turn). Where a write reads
+ * before it writes, it locks what it reads: a review and an undo take their learner's row lock first
+ * (ReviewRepository.lockLearner), so two instances rating the same card, or undoing, run one after the other on
+ * the state the first left. A deadlock or serialization failure runs the whole transaction again from the start
+ * (up to {@link #ATTEMPTS} times); transactions' work is database work only, so running it again is safe.
+ *
+ * <p>A nested {@code inTransaction} on the same handle joins the outer transaction. Jdbi gives each handle its own
  * instance ({@link #specialize}), which keeps that handle's state; the lock is shared.
  */
 final class Transactions implements TransactionHandler {
+    /** How many times a PostgreSQL transaction is tried when it keeps meeting others in a deadlock. */
+    static final int ATTEMPTS = 20;
+    /** PostgreSQL's SQLSTATEs for "run the transaction again": serialization failure and deadlock. */
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
+
+    private final Dialect dialect;
     private final ReentrantLock writer;
     private final Duration writerWait;
     private Kind open;
 
     private enum Kind { READ, WRITE }
 
-    Transactions(ReentrantLock writer, Duration writerWait) {
+    Transactions(Dialect dialect, ReentrantLock writer, Duration writerWait) {
+        this.dialect = dialect;
         this.writer = writer;
         this.writerWait = writerWait;
     }
@@ -60,13 +79,20 @@ final class Transactions implements TransactionHandler {
 
     @Override
     public TransactionHandler specialize(Handle handle) {
-        return new Transactions(writer, writerWait);
+        return new Transactions(dialect, writer, writerWait);
     }
 
     @Override
     public void begin(Handle handle) {
         if (open != null) {
             throw new TransactionException("a transaction is already open on this handle");
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            boolean readOnly = handle.getConfig(Intent.class).readOnly;
+            execute(handle, readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                    : "BEGIN ISOLATION LEVEL READ COMMITTED");
+            open = readOnly ? Kind.READ : Kind.WRITE;
+            return;
         }
         if (handle.getConfig(Intent.class).readOnly) {
             execute(handle, "BEGIN DEFERRED");
@@ -129,7 +155,8 @@ final class Transactions implements TransactionHandler {
             statement.execute("ROLLBACK");
         } catch (SQLException e) {
             // SQLite ends a transaction by itself on some errors (a full disk, an I/O error): nothing is left to undo.
-            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")
+                    && !String.valueOf(e.getMessage()).contains("no transaction in progress")) {
                 cause.addSuppressed(e);
             }
         } finally {
@@ -140,7 +167,7 @@ final class Transactions implements TransactionHandler {
     private void end() {
         Kind was = open;
         open = null;
-        if (was == Kind.WRITE) {
+        if (was == Kind.WRITE && dialect == Dialect.SQLITE) {
             writer.unlock();
         }
     }
@@ -161,19 +188,58 @@ final class Transactions implements TransactionHandler {
         if (open != null) {
             return callback.withHandle(handle);
         }
-        begin(handle);
-        R result;
-        try {
-            result = callback.withHandle(handle);
-        } catch (Throwable failure) {
-            rollbackQuietly(handle, failure);
-            throw failure;
+        for (int attempt = 1; ; attempt++) {
+            begin(handle);
+            R result;
+            try {
+                result = callback.withHandle(handle);
+            } catch (Throwable failure) {
+                rollbackQuietly(handle, failure);
+                if (attempt < ATTEMPTS && mayRunAgain(failure)) {
+                    pauseBeforeAttempt(attempt + 1);
+                    continue;
+                }
+                throw failure;
+            }
+            try {
+                commit(handle);
+            } catch (RuntimeException failure) {
+                if (attempt < ATTEMPTS && mayRunAgain(failure)) {
+                    pauseBeforeAttempt(attempt + 1);
+                    continue;
+                }
+                throw failure;
+            }
+            return result;
         }
-        commit(handle);
-        return result;
     }
 
-    /** SQLite transactions are serializable whatever the level asked for, so the level changes nothing. */
+    /**
+     * Waits a random while, longer after each failed attempt (up to about 0.1 s): transactions that deadlocked then
+     * run again at different moments instead of meeting again.
+     */
+    private static void pauseBeforeAttempt(int attempt) {
+        long most = TimeUnit.MILLISECONDS.toNanos(Math.min(100, 1L << Math.min(attempt, 7)));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(most));
+    }
+
+    /** Whether PostgreSQL refused the transaction only because another one changed the same rows first. */
+    private boolean mayRunAgain(Throwable failure) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && RETRYABLE.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLite transactions are serializable whatever the level asked for, and PostgreSQL's levels are chosen above
+     * for reads and writes, so the level changes nothing.
+     */
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                     HandleCallback<R, X> callback) throws X {

@@ -1,8 +1,11 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.settings.Settings;
 import dev.prepdeck.settings.SettingsRepository;
 import dev.prepdeck.web.Messages;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,31 @@ public final class DeckRepository {
     public Optional<Deck> deck(Handle h, long viewer, long id) {
         return h.createQuery("SELECT " + DECK_COLUMNS + " FROM deck WHERE id = :id AND id NOT IN (" + HIDDEN_DECKS + ")")
                 .bind("id", id).bind("viewer", viewer).mapTo(Deck.class).findOne();
+    }
+
+    /**
+     * Whether the media file {@code name} is shown only by cards of decks hidden from {@code viewer}: then it is
+     * theirs to keep, like the cards. Cards name a file as {@code media/NAME}, with the name as stored or
+     * percent-encoded (names may hold letters of any script), so both spellings count as showing it.
+     */
+    public boolean mediaOnlyInHiddenDecks(Handle h, long viewer, String name) {
+        if (!anyHidden(h, viewer)) {
+            return false;
+        }
+        String shows = "(question LIKE :plain ESCAPE '!' OR answer LIKE :plain ESCAPE '!' "
+                + "OR question LIKE :encoded ESCAPE '!' OR answer LIKE :encoded ESCAPE '!')";
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM card WHERE deck_id IN (" + HIDDEN_DECKS + ") AND " + shows
+                        + ") AND NOT EXISTS (SELECT 1 FROM card WHERE deck_id NOT IN (" + HIDDEN_DECKS + ") AND "
+                        + shows + ")")
+                .bind("viewer", viewer)
+                .bind("plain", "%media/" + likeLiteral(name) + "%")
+                .bind("encoded", "%media/" + likeLiteral(URLEncoder.encode(name, StandardCharsets.UTF_8)) + "%")
+                .mapTo(Boolean.class).one();
+    }
+
+    /** {@code text} matched as itself by LIKE … ESCAPE '!' ('_' and '%' are wildcards otherwise). */
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** Whether some deck is hidden from {@code viewer}: then "every deck" is not every deck for them. */
@@ -255,15 +283,19 @@ public final class DeckRepository {
      * for all of them (preparing an insert compiles the triggers it fires, which cost more than the insert). The
      * search trigger is held back meanwhile and the new cards are indexed afterwards, one statement per search
      * table, which costs a small part of indexing them one by one (V10); the caller's transaction commits both or
-     * neither.
+     * neither. On PostgreSQL the trigger indexes each card (its V10 holds nothing back).
      */
     public void insertCards(Handle h, long deckId, List<NewCard> cards, long now) {
         if (cards.isEmpty()) {
             return;
         }
-        // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer, so the new cards are the ones above.
-        long lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
-        h.execute("INSERT INTO search_index_held (held) VALUES (1)");
+        boolean sqlite = Dialect.of(h) == Dialect.SQLITE;
+        long lastIdBefore = 0;
+        if (sqlite) {
+            // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer: the new cards are the ones above.
+            lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
+            h.execute("INSERT INTO search_index_held (held) VALUES (1)");
+        }
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
                 VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""");
@@ -273,8 +305,10 @@ public final class DeckRepository {
                     .bind("position", card.position()).bind("now", now).add();
         }
         batch.execute();
-        h.execute("DELETE FROM search_index_held");
-        indexForSearch(h, lastIdBefore);
+        if (sqlite) {
+            h.execute("DELETE FROM search_index_held");
+            indexForSearch(h, lastIdBefore);
+        }
         h.createUpdate("""
                         INSERT INTO card_state (card_id, learner_id, due)
                         SELECT c.id, l.id, :now FROM card c CROSS JOIN learner l

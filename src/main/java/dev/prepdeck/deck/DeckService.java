@@ -34,6 +34,11 @@ public final class DeckService {
     }
 
     /** The decks the learner sees: shared ones and their own private ones. */
+    /** Whether the media file {@code name} is shown only by decks hidden from the learner (private decks). */
+    public boolean mediaHiddenFrom(long learnerId, String name) {
+        return jdbi.withHandle(h -> decks.mediaOnlyInHiddenDecks(h, learnerId, name));
+    }
+
     public List<Deck> allDecks(long learnerId) {
         return jdbi.withHandle(h -> decks.allDecks(h, learnerId));
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.media;
 
+import dev.prepdeck.web.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
@@ -25,13 +26,25 @@ public final class MediaController {
             + "sandbox";
 
     private final MediaStore store;
+    private final HiddenMedia hidden;
 
-    public MediaController(MediaStore store) {
+    public MediaController(MediaStore store, HiddenMedia hidden) {
         this.store = store;
+        this.hidden = hidden;
+    }
+
+    /** Which files a learner may not fetch: those only another learner's private decks show. */
+    @FunctionalInterface
+    public interface HiddenMedia {
+        boolean hiddenFrom(long learnerId, String name);
     }
 
     public void serve(Context ctx) {
         String name = ctx.pathParam("name");
+        // a private deck's file reads as one that does not exist, as its cards do
+        if (hidden.hiddenFrom(SignedIn.learner(ctx), name)) {
+            throw notFound(name);
+        }
         StoredMedia media = store.find(name).orElseThrow(() -> notFound(name));
         String etag = "\"" + media.sha256() + "\"";
         ctx.header(Header.ETAG, etag);

@@ -82,6 +82,20 @@ public final class AnswerMatcher {
      * collection; points without any content term are left out.
      */
     public AnswerCheck check(List<String> pointTexts, String typed, TermRarity rarity) {
+        return check(pointTexts, Map.of(), typed, rarity);
+    }
+
+    /** A card's answer checked against its key points, with the subjects of its table rows' columns. */
+    public AnswerCheck checkCard(String cardAnswer, String typed, TermRarity rarity) {
+        return check(KeyPoints.of(cardAnswer), KeyPoints.columnSubjects(cardAnswer), typed, rarity);
+    }
+
+    /**
+     * As {@link #check(List, String, TermRarity)}, where {@code columnSubjects} maps a table row's point to what its
+     * cells are about (the table's header), so that a row's columns told the wrong way round are caught.
+     */
+    public AnswerCheck check(List<String> pointTexts, Map<String, List<String>> columnSubjects, String typed,
+                             TermRarity rarity) {
         List<AnalysedPoint> analysed = new ArrayList<>();
         for (String text : pointTexts) {
             AnalysedPoint p = point(text);
@@ -154,7 +168,16 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
-        double need = onTopic(model, clauses, rarity) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
+        for (int i = 0; i < model.size(); i++) {
+            List<String> subjects = columnSubjects.get(model.get(i).text());
+            if (reasons[i] == null && subjects != null) {
+                reasons[i] = Contradictions.swappedColumns(model.get(i), subjects, clauses, analyzer);
+            }
+        }
+        boolean answerInChinese = Script.mostlyChinese(answer);
+        boolean acrossLanguages = !answer.isBlank()
+                && answerInChinese != Script.mostlyChinese(String.join("\n", pointTexts));
+        double need = onTopic(model, clauses, rarity, acrossLanguages) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
@@ -165,7 +188,8 @@ public final class AnswerMatcher {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
-            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need));
+            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need,
+                    acrossLanguages ? Script.sayableIn(p, answerInChinese) : p.part().keySet()));
         }
         return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
     }
@@ -449,18 +473,28 @@ public final class AnswerMatcher {
      * How much of what the answer says belongs to the card: the rarity-weighted share of its distinct terms that some
      * key point uses. An answer about something else shares a few common words with a card, and little more.
      */
-    private static double onTopic(List<AnalysedPoint> model, List<AnswerClause> clauses, TermRarity rarity) {
+    private static double onTopic(List<AnalysedPoint> model, List<AnswerClause> clauses, TermRarity rarity,
+                                  boolean acrossLanguages) {
         Set<String> card = new HashSet<>();
         model.forEach(p -> card.addAll(p.part().keySet()));
         Set<String> said = new HashSet<>();
         clauses.forEach(c -> said.addAll(c.keys()));
+        if (acrossLanguages) {
+            // Across languages only the words with a counterpart (glossary groups) could be the card's at all.
+            said.removeIf(k -> !k.startsWith("=") && !card.contains(k));
+        }
         double all = said.stream().mapToDouble(rarity::of).sum();
         double shared = said.stream().filter(card::contains).mapToDouble(rarity::of).sum();
         return all == 0 ? 0 : shared / all;
     }
 
+    /**
+     * The verdict on one point. {@code sayable} are the point's terms the answer's language can say (all of them, or
+     * across languages those with a counterpart): how much of the point the answer said is a share of those, since
+     * "手头改动还没到可以提交的程度" has words no English answer can echo, however complete.
+     */
     private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, Reason contradiction,
-                                double share) {
+                                double share, Set<String> sayable) {
         double claimWeight = 0;
         double matched = 0;
         int matchedTerms = 0;
@@ -469,7 +503,8 @@ public final class AnswerMatcher {
         Set<String> matchedKeys = new LinkedHashSet<>();
         for (Map.Entry<String, Double> e : p.part().entrySet()) {
             double w = weight.get(e.getKey());
-            boolean inClaim = e.getValue() == 1.0;
+            // Across languages, the claim is what the answer's language can say of it.
+            boolean inClaim = e.getValue() == 1.0 && sayable.contains(e.getKey());
             claimWeight += inClaim ? w : 0;
             claimTerms += inClaim ? 1 : 0;
             if (credited.contains(e.getKey())) {
@@ -483,9 +518,10 @@ public final class AnswerMatcher {
         double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
         double need = share > SHARE_NEEDED ? share * claimWeight : Math.min(share * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
-        double total = weight.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = sayable.stream().mapToDouble(weight::get).sum();
+        double saidOfSayable = matchedKeys.stream().filter(sayable::contains).mapToDouble(weight::get).sum();
         PointResult result = new PointResult(p.text(), enough, surfaces, matchedKeys, "",
-                total == 0 ? 0 : matched / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
+                total == 0 ? 0 : saidOfSayable / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
         return contradiction == null ? result : result.contradictedBy(contradiction);
     }
 

@@ -320,6 +320,88 @@ final class Contradictions {
         return null;
     }
 
+    /**
+     * Columns swapped inside one table row: under "| | merge | rebase |", the row "历史 · 保留真实的分叉过程 · 一条直线"
+     * is about two subjects the row itself never names. A clause that opens with one subject (or goes on about the
+     * subject its sentence opened with) and says the words only another subject's cell has, more than its own
+     * cell's ("rebase keeps the real, forked history"), gives that subject's claim to the wrong one.
+     */
+    static Reason swappedColumns(AnalysedPoint point, List<String> subjects, List<AnswerClause> clauses,
+                                 TermAnalyzer analyzer) {
+        String[] cells = point.text().split(" · ");
+        if (cells.length != subjects.size() + 1 || subjects.size() < 2) {
+            return null;
+        }
+        List<Set<String>> names = new ArrayList<>();
+        for (String subject : subjects) {
+            Set<String> keys = new HashSet<>();
+            analyzer.terms(subject).forEach(t -> keys.add(t.key()));
+            names.add(keys);
+        }
+        // What sets the subjects apart: "data" and "concept" of data drift and concept drift.
+        Set<String> common = new HashSet<>(names.get(0));
+        names.forEach(common::retainAll);
+        names.forEach(n -> n.removeAll(common));
+        if (names.stream().anyMatch(Set::isEmpty)) {
+            return null;
+        }
+        Set<String> allNames = new HashSet<>();
+        names.forEach(allNames::addAll);
+        List<Set<String>> words = new ArrayList<>();
+        for (int c = 1; c < cells.length; c++) {
+            Set<String> keys = new HashSet<>();
+            analyzer.terms(cells[c]).forEach(t -> keys.add(t.key()));
+            keys.removeAll(allNames);
+            keys.removeAll(common);
+            words.add(keys);
+        }
+        List<Set<String>> own = new ArrayList<>();
+        for (int c = 0; c < words.size(); c++) {
+            Set<String> only = new HashSet<>(words.get(c));
+            for (int o = 0; o < words.size(); o++) {
+                if (o != c) {
+                    only.removeAll(words.get(o));
+                }
+            }
+            own.add(only);
+        }
+        int sentence = -1;
+        int subject = -1;
+        for (AnswerClause clause : clauses) {
+            if (clause.sentence() != sentence) {
+                sentence = clause.sentence();
+                subject = -1;
+            }
+            int opening = openingSubject(clause, names);
+            subject = opening >= 0 ? opening : subject;
+            if (subject < 0) {
+                continue;
+            }
+            Set<String> keys = clause.keys();
+            long said = own.get(subject).stream().filter(keys::contains).count();
+            for (int other = 0; other < own.size(); other++) {
+                long given = own.get(other).stream().filter(keys::contains).count();
+                if (other != subject && given >= 2 && given > said) {
+                    return Reason.of("practice.contradiction.swappedParts", subjects.get(other), subjects.get(subject));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The subject a clause opens with: the one whose name comes first, among its first two terms; -1 for none. */
+    private static int openingSubject(AnswerClause clause, List<Set<String>> names) {
+        List<Term> terms = clause.terms();
+        for (int t = 0; t < Math.min(2, terms.size()); t++) {
+            for (int s = 0; s < names.size(); s++) {
+                if (names.get(s).contains(terms.get(t).key())) {
+                    return s;
+                }
+            }
+        }
+        return -1;
+    }
+
     static String label(AnalysedPoint p) {
         PointShape shape = PointShape.of(p.text());
         String name = shape.head().isEmpty() ? p.text() : shape.head();

@@ -1,13 +1,16 @@
 package dev.prepdeck.practice;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Code;
@@ -63,6 +66,38 @@ public final class KeyPoints {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The subjects of the table rows among the points: for a row of a table whose header names what each later
+     * column is about ("| | merge | rebase |"), the row's point text mapped to those names, one per cell after the
+     * row's label. A row whose cells do not line up with the header is left out.
+     */
+    public static Map<String, List<String>> columnSubjects(String markdown) {
+        Node document = PARSER.parse(markdown == null ? "" : markdown);
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        walk(document, node -> {
+            if (!(node instanceof TableBlock)) {
+                return;
+            }
+            List<String> header = new ArrayList<>();
+            walk(node, cell -> {
+                if (cell instanceof TableRow && cell.getParent() instanceof TableHead) {
+                    for (Node c = cell.getFirstChild(); c != null; c = c.getNext()) {
+                        header.add(plainText(c).strip());
+                    }
+                }
+            });
+            if (header.size() < 3 || header.subList(1, header.size()).stream().anyMatch(String::isEmpty)) {
+                return;
+            }
+            for (List<String> cells : bodyRows(node)) {
+                if (cells.size() == header.size()) {
+                    subjects.put(String.join(" · ", cells), List.copyOf(header.subList(1, header.size())));
+                }
+            }
+        });
+        return subjects;
     }
 
     static boolean isKeyPointsTitle(String title) {

@@ -61,7 +61,7 @@ public final class PracticeService {
         validate(answer, seconds);
         Card card = decks.card(h, learnerId, cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         int target = target(h, card);
-        AnswerMatcher.AnswerCheck result = matcher.check(KeyPoints.of(card.answer()), answer, rarity.current(h));
+        AnswerMatcher.AnswerCheck result = matcher.checkCard(card.answer(), answer, rarity.current(h));
         return new PracticeCheck(card, answer, seconds, target, result);
     }
 
@@ -223,7 +223,7 @@ public final class PracticeService {
                 int target = target(h, card);
                 // The stored coverage keeps the learner's ticks; depth and contradictions are not stored, so the
                 // answer is checked again for them, and a swapped role caps the report at Hard as on the check page.
-                AnswerMatcher.AnswerCheck again = matcher.check(KeyPoints.of(card.answer()), attempt.answer(),
+                AnswerMatcher.AnswerCheck again = matcher.checkCard(card.answer(), attempt.answer(),
                         rarity.current(h));
                 Rating suggested = SuggestedRating.of(attempt.coverage(), again.depth(), again.contradicted(),
                         attempt.seconds(), target);

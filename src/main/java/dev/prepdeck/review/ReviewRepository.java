@@ -1,5 +1,6 @@
 package dev.prepdeck.review;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
@@ -37,6 +38,19 @@ public final class ReviewRepository {
     public Learner learner(Handle h, long learnerId) {
         Settings chosen = settings.read(h, learnerId);
         return new Learner(learnerId, chosen.zone(), chosen.rolloverHour());
+    }
+
+    /**
+     * Makes the rest of this write transaction the only one changing this learner's reviews, so a review or an undo
+     * reads the card's state and the newest review as the previous one left them. SQLite's writes run one at a
+     * time already (db/Transactions); on PostgreSQL, where several app instances write at once, it is the learner
+     * row's lock, held until commit (NO KEY: rows that refer to the learner are still written meanwhile).
+     */
+    public void lockLearner(Handle h, long learnerId) {
+        if (Dialect.of(h) == Dialect.POSTGRESQL) {
+            h.createQuery("SELECT id FROM learner WHERE id = :learnerId FOR NO KEY UPDATE")
+                    .bind("learnerId", learnerId).mapTo(Long.class).findOne();
+        }
     }
 
     /** A new learner's scheduling state: every card new, due now, as cards get it for every learner when added. */
@@ -180,7 +194,7 @@ public final class ReviewRepository {
                                       AND r.suspended = 0 AND r.due > :now) AS next_due
                             FROM deck d CROSS JOIN (SELECT :learning AS state UNION ALL SELECT :review
                                                     UNION ALL SELECT :relearning) AS states
-                            WHERE d.id IN (<decks>))""")
+                            WHERE d.id IN (<decks>)) AS first_due""")
                 .bind("learnerId", learnerId).bind("now", now)
                 .bind("learning", State.LEARNING).bind("review", State.REVIEW).bind("relearning", State.RELEARNING)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
@@ -265,7 +279,8 @@ public final class ReviewRepository {
         h.createUpdate("""
                         INSERT INTO extra_new_today (learner_id, deck_id, day, extra) VALUES (:learner, :deck, :day, :extra)
                         ON CONFLICT (learner_id, deck_id) DO UPDATE SET
-                            extra = MIN(9999, CASE WHEN day = excluded.day THEN extra + excluded.extra ELSE excluded.extra END),
+                            extra = MIN(9999, CASE WHEN extra_new_today.day = excluded.day
+                                                   THEN extra_new_today.extra + excluded.extra ELSE excluded.extra END),
                             day = excluded.day""")
                 .bind("learner", learnerId).bind("deck", deckId).bind("day", day.toString()).bind("extra", extra)
                 .execute();

@@ -233,6 +233,7 @@ public final class ReviewService {
             throw new InvalidInputException("durationMs", "durationMs must not be negative");
         }
         long duration = Math.min(durationMs, MAX_DURATION_MS);
+        reviews.lockLearner(h, learnerId);
         Learner learner = reviews.learner(h, learnerId);
         if (requestId != null) {
             Optional<RatedReview> stored = reviews.reviewFor(h, learner.id(), requestId);
@@ -307,6 +308,7 @@ public final class ReviewService {
      */
     public Optional<LastRating> undoLast(long learnerId) {
         return jdbi.inTransaction(h -> {
+            reviews.lockLearner(h, learnerId);
             Optional<ReviewRepository.NewestReview> newest = reviews.newestReview(h, learnerId);
             newest.ifPresent(n -> undo(h, learnerId, n));
             return newest.map(ReviewRepository.NewestReview::rating);

@@ -110,8 +110,8 @@ public final class BulkEdit {
 
     /**
      * Takes back the learner's last bulk edit in one transaction: each card gets back what the edit changed (a
-     * deleted card comes back with its state, reviews and practice attempts). A card rated since a forget or a due
-     * date change keeps what the rating made of it. An edit is undone once.
+     * deleted card comes back with its state, reviews, practice attempts and recordings). A card rated since a
+     * forget or a due date change keeps what the rating made of it. An edit is undone once.
      *
      * @return what was undone, or empty when there is nothing to undo
      * @throws InvalidInputException when a card cannot come back (its deck was deleted, or the deck has a new card
@@ -247,6 +247,7 @@ public final class BulkEdit {
     private int setDue(Handle h, long learnerId, BulkAction.SetDue action) {
         SearchContext context = search.context(h, learnerId);
         List<BulkEditRepository.StudiedCard> cards = edits.studiedCards(h, learnerId);
+        List<BulkEditRepository.NewDue> dues = new ArrayList<>();
         for (BulkEditRepository.StudiedCard card : cards) {
             int days = action.from() + random.nextInt(action.to() - action.from() + 1);
             long due = context.dayStart(days);
@@ -257,9 +258,10 @@ public final class BulkEdit {
                                 context.rolloverHour()).date(), context.today().date()));
                 interval = (int) Math.max(1, since + days);
             }
-            edits.setDue(h, learnerId, card.cardId(), due, interval);
+            dues.add(new BulkEditRepository.NewDue(card.cardId(), due, interval));
         }
-        return cards.size();
+        edits.setDue(h, learnerId, dues);
+        return dues.size();
     }
 
     private List<Long> ids(Handle h, long learnerId, CardSelection selection) {
@@ -276,14 +278,16 @@ public final class BulkEdit {
         }
         List<BulkEditRepository.SelectedCard> moving = edits.cardsOutside(h, deckId);
         int position = edits.nextPosition(h, deckId);
+        List<BulkEditRepository.Move> moves = new ArrayList<>();
         for (BulkEditRepository.SelectedCard card : moving) {
             if (!questions.add(card.question())) {
                 throw Messages.invalid("deckId", "browse.error.questionTaken", card.question());
             }
             String uid = uids.add(card.uid()) ? card.uid() : fresh(uids);
-            edits.move(h, card.id(), deckId, uid, position++, now);
+            moves.add(new BulkEditRepository.Move(card.id(), uid, position++));
         }
-        return moving.size();
+        edits.move(h, moves, deckId, now);
+        return moves.size();
     }
 
     private static String fresh(Set<String> taken) {
@@ -297,16 +301,16 @@ public final class BulkEdit {
     }
 
     private int retag(Handle h, List<BulkEditRepository.SelectedCard> cards, TagChange change, long now) {
-        int changed = 0;
+        List<BulkEditRepository.Retag> retags = new ArrayList<>();
         for (BulkEditRepository.SelectedCard card : cards) {
             List<String> before = Card.splitTags(card.tags());
             List<String> after = change.apply(before);
             if (!after.equals(before)) {
-                edits.setTags(h, card.id(), Card.joinTags(after), now);
-                changed++;
+                retags.add(new BulkEditRepository.Retag(card.id(), Card.joinTags(after)));
             }
         }
-        return changed;
+        edits.setTags(h, retags, now);
+        return retags.size();
     }
 
     /** The card's tags with each new one appended, unless the card has it already (in any case). */

@@ -92,11 +92,21 @@ final class BulkEditRepository {
     }
 
     /** A card due at {@code due} (epoch ms), with a new interval in days when {@code interval} is not null. */
-    void setDue(Handle h, long learnerId, long cardId, long due, Integer interval) {
-        h.createUpdate("""
-                        UPDATE card_state SET due = :due, scheduled_days = COALESCE(:interval, scheduled_days)
-                        WHERE card_id = :card AND learner_id = :learner""")
-                .bind("card", cardId).bind("learner", learnerId).bind("due", due).bind("interval", interval).execute();
+    record NewDue(long cardId, long due, Integer interval) {
+    }
+
+    /** Sets the cards' due dates, one statement prepared once for all of them. */
+    void setDue(Handle h, long learnerId, List<NewDue> dues) {
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE card_state SET due = :due, scheduled_days = COALESCE(:interval, scheduled_days)
+                WHERE card_id = :card AND learner_id = :learner""");
+        for (NewDue due : dues) {
+            batch.bind("card", due.cardId()).bind("learner", learnerId).bind("due", due.due())
+                    .bind("interval", due.interval()).add();
+        }
+        if (!dues.isEmpty()) {
+            batch.execute();
+        }
     }
 
     record StudiedCard(long cardId, Long lastReview) {
@@ -128,19 +138,38 @@ final class BulkEditRepository {
                 .bind("deck", deckId).mapTo(Integer.class).one();
     }
 
-    /** Moves one card to the end of another deck, under a uid that is free there. */
-    void move(Handle h, long cardId, long deckId, String uid, int position, long now) {
-        h.createUpdate("""
-                        UPDATE card SET deck_id = :deck, uid = :uid, position = :position, removed_from_source = 0,
-                                        updated_at = :now
-                        WHERE id = :id""")
-                .bind("id", cardId).bind("deck", deckId).bind("uid", uid).bind("position", position)
-                .bind("now", now).execute();
+    /** A card moved to the end of another deck, under a uid that is free there. */
+    record Move(long id, String uid, int position) {
     }
 
-    void setTags(Handle h, long cardId, String tags, long now) {
-        h.createUpdate("UPDATE card SET tags = :tags, updated_at = :now WHERE id = :id")
-                .bind("id", cardId).bind("tags", tags).bind("now", now).execute();
+    /** Moves the cards, one statement prepared once for all of them. */
+    void move(Handle h, List<Move> moves, long deckId, long now) {
+        PreparedBatch batch = h.prepareBatch("""
+                UPDATE card SET deck_id = :deck, uid = :uid, position = :position, removed_from_source = 0,
+                                updated_at = :now
+                WHERE id = :id""");
+        for (Move move : moves) {
+            batch.bind("id", move.id()).bind("deck", deckId).bind("uid", move.uid()).bind("position", move.position())
+                    .bind("now", now).add();
+        }
+        if (!moves.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** A card's new tags, as stored (comma-separated). */
+    record Retag(long id, String tags) {
+    }
+
+    /** Gives the cards their new tags, one statement prepared once for all of them. */
+    void setTags(Handle h, List<Retag> retags, long now) {
+        PreparedBatch batch = h.prepareBatch("UPDATE card SET tags = :tags, updated_at = :now WHERE id = :id");
+        for (Retag retag : retags) {
+            batch.bind("id", retag.id()).bind("tags", retag.tags()).bind("now", now).add();
+        }
+        if (!retags.isEmpty()) {
+            batch.execute();
+        }
     }
 
     int delete(Handle h) {

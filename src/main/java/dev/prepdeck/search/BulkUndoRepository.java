@@ -23,7 +23,8 @@ final class BulkUndoRepository {
         CARD("card", "bulk_undo_card", "id"),
         STATE("card_state", "bulk_undo_state", "card_id"),
         REVIEW("review_log", "bulk_undo_review", "card_id"),
-        ATTEMPT("practice_attempt", "bulk_undo_attempt", "card_id");
+        ATTEMPT("practice_attempt", "bulk_undo_attempt", "card_id"),
+        RECORDING("practice_recording", "bulk_undo_recording", "card_id");
 
         final String table;
         final String copy;
@@ -103,24 +104,38 @@ final class BulkUndoRepository {
     }
 
     /**
-     * Inserts deleted cards again with their states, reviews and practice attempts (the triggers index them for
-     * search and count their reviews in the statistics again). A review or attempt whose id was taken since gets a
-     * new one, and an attempt follows its review.
+     * Inserts deleted cards again with their states, reviews, practice attempts and recordings (the triggers index
+     * them for search and count their reviews in the statistics again). A review or attempt whose id was taken since
+     * gets a new one, and an attempt follows its review, a recording its attempt. A recording keeps its id: ids of
+     * recordings are never given out again.
      *
      * @return how many cards came back
      */
     int reinsert(Handle h, long learnerId) {
         int cards = insertCopies(h, learnerId, Copy.CARD, Map.of());
         insertCopies(h, learnerId, Copy.STATE, Map.of());
-        h.execute("CREATE TEMP TABLE IF NOT EXISTS undo_review_id (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)");
-        h.execute("DELETE FROM temp.undo_review_id");
-        h.createUpdate("INSERT INTO temp.undo_review_id (old_id, new_id) SELECT u.id, " + freeId(Copy.REVIEW)
-                        + " FROM bulk_undo_review u WHERE u.undo_learner = :learner")
-                .bind("learner", learnerId).execute();
-        insertCopies(h, learnerId, Copy.REVIEW, Map.of("id", "(SELECT new_id FROM temp.undo_review_id WHERE old_id = u.id)"));
-        insertCopies(h, learnerId, Copy.ATTEMPT, Map.of("id", freeId(Copy.ATTEMPT), "review_id",
-                "COALESCE((SELECT new_id FROM temp.undo_review_id WHERE old_id = u.review_id), u.review_id)"));
+        String reviewId = newIds(h, learnerId, Copy.REVIEW);
+        insertCopies(h, learnerId, Copy.REVIEW, Map.of("id", reviewId.formatted("u.id")));
+        String attemptId = newIds(h, learnerId, Copy.ATTEMPT);
+        insertCopies(h, learnerId, Copy.ATTEMPT, Map.of("id", attemptId.formatted("u.id"),
+                "review_id", "COALESCE(" + reviewId.formatted("u.review_id") + ", u.review_id)"));
+        insertCopies(h, learnerId, Copy.RECORDING, Map.of("attempt_id", attemptId.formatted("u.attempt_id")));
         return cards;
+    }
+
+    /**
+     * Works out the id each copied row of {@code copy} takes back (its own when free) into a temporary table, and
+     * returns the expression that looks one up, with {@code %s} for the old id.
+     */
+    private static String newIds(Handle h, long learnerId, Copy copy) {
+        String ids = "temp.undo_" + copy.table + "_id";
+        h.execute("CREATE TEMP TABLE IF NOT EXISTS undo_" + copy.table + "_id (old_id INTEGER PRIMARY KEY,"
+                + " new_id INTEGER NOT NULL)");
+        h.execute("DELETE FROM " + ids);
+        h.createUpdate("INSERT INTO " + ids + " (old_id, new_id) SELECT u.id, " + freeId(copy)
+                        + " FROM " + copy.copy + " u WHERE u.undo_learner = :learner")
+                .bind("learner", learnerId).execute();
+        return "(SELECT new_id FROM " + ids + " WHERE old_id = %s)";
     }
 
     /**

@@ -51,7 +51,7 @@ record CompiledSearch(String driver, String where, Map<String, Object> parameter
         boolean scan = driver == null && !sortedByCard;
         return "FROM " + from + " WHERE " + (scan ? "+" : "") + "s.learner_id = :learner"
                 + " AND +s.card_id NOT IN (SELECT id FROM card WHERE deck_id IN (" + DeckRepository.HIDDEN_DECKS + "))"
-                + (where.equals("1") ? "" : " AND " + where);
+                + (where.equals("1") || where.equals("TRUE") ? "" : " AND " + where);
     }
 
     /** The card id column to break sort ties with: c.id when rows come in card order, so an index can give it. */

@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.db.Dialect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,18 +15,25 @@ final class CustomStudyRepository {
 
     /** The cards in the order a session studies them: earliest due first, at most {@code limit}. */
     List<Long> inStudyOrder(Handle h, long learnerId, List<Long> cardIds, int limit) {
-        return h.createQuery("""
+        // The ids arrive as one JSON array (any number of them in one bound value), read by each database's function
+        return h.createQuery(Dialect.of(h).pick("""
                         SELECT card_id FROM card_state
                         WHERE learner_id = :learner AND card_id IN (SELECT value FROM json_each(:ids))
-                        ORDER BY due, card_id LIMIT :limit""")
+                        ORDER BY due, card_id LIMIT :limit""", """
+                        SELECT card_id FROM card_state
+                        WHERE learner_id = :learner
+                          AND card_id IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(:ids AS JSON)))
+                        ORDER BY due, card_id LIMIT :limit"""))
                 .bind("learner", learnerId).bind("ids", json(cardIds)).bind("limit", limit)
                 .mapTo(Long.class).list();
     }
 
     void start(Handle h, long learnerId, String mode, String query, List<Long> cardIds, long now) {
         h.createUpdate("""
-                        INSERT OR REPLACE INTO custom_study (learner_id, mode, query, card_ids, position, started_at)
-                        VALUES (:learner, :mode, :query, :ids, 0, :now)""")
+                        INSERT INTO custom_study (learner_id, mode, query, card_ids, position, started_at)
+                        VALUES (:learner, :mode, :query, :ids, 0, :now)
+                        ON CONFLICT (learner_id) DO UPDATE SET mode = excluded.mode, query = excluded.query,
+                            card_ids = excluded.card_ids, position = 0, started_at = excluded.started_at""")
                 .bind("learner", learnerId).bind("mode", mode).bind("query", query).bind("ids", json(cardIds))
                 .bind("now", now).execute();
     }

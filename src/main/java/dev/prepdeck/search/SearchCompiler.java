@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.db.TextFold;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.search.SearchNode.Comparison;
@@ -25,20 +26,29 @@ import java.util.stream.Collectors;
  *
  * <p>Each term's condition is true or false, never NULL, so that {@code -term} is exactly the cards the term does
  * not find (NOT NULL would drop a card from both).
+ *
+ * <p>On PostgreSQL (issue 18) text is looked up with LIKE in card_text, whose pg_trgm indexes answer any substring
+ * of 3 or more characters; GLOB patterns become LIKE patterns, and {@code re:} is PostgreSQL's own case-insensitive
+ * regular expression match ({@code ~*}).
  */
 final class SearchCompiler {
     private static final String TRIGRAM_INDEX = "card_text_index";
     private static final String CJK_INDEX = "card_text_cjk";
 
     private final SearchContext context;
+    private final Dialect dialect;
+    /** The condition that is always true: 1 in SQLite, TRUE in PostgreSQL (which wants a boolean). */
+    private final String always;
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new HashMap<>();
     private boolean readsCard;
     private boolean readsFoldedText;
     private boolean usesRegex;
 
-    private SearchCompiler(SearchContext context) {
+    private SearchCompiler(SearchContext context, Dialect dialect) {
         this.context = context;
+        this.dialect = dialect;
+        this.always = dialect.pick("1", "TRUE");
         parameters.put("learner", context.learnerId());
         parameters.put("viewer", context.learnerId());
         // state codes are bound like every value (sort keys test :new too, so it is always there)
@@ -46,7 +56,11 @@ final class SearchCompiler {
     }
 
     static CompiledSearch compile(SearchNode search, SearchContext context) {
-        return new SearchCompiler(context).compileSearch(search);
+        return compile(search, context, Dialect.SQLITE);
+    }
+
+    static CompiledSearch compile(SearchNode search, SearchContext context, Dialect dialect) {
+        return new SearchCompiler(context, dialect).compileSearch(search);
     }
 
     private CompiledSearch compileSearch(SearchNode search) {
@@ -66,15 +80,15 @@ final class SearchCompiler {
                 TextSql text = text((SearchNode.Text) conjuncts.get(i));
                 driverQuery = text.indexQueries().get(0);
                 conditions.add(new TextSql(text.indexQueries().subList(1, text.indexQueries().size()), text.check())
-                        .condition());
+                        .condition(always));
             } else {
                 conditions.add(condition(conjuncts.get(i)));
             }
         }
-        String where = conditions.stream().filter(c -> !c.equals("1")).sorted(Comparator.comparingInt(SearchCompiler::cost))
+        String where = conditions.stream().filter(c -> !c.equals(always)).sorted(Comparator.comparingInt(SearchCompiler::cost))
                 .collect(Collectors.joining(" AND "));
         String recall = recall();
-        return new CompiledSearch(driverQuery, where.isEmpty() ? "1" : where, parameters, readsCard, readsFoldedText,
+        return new CompiledSearch(driverQuery, where.isEmpty() ? always : where, parameters, readsCard, readsFoldedText,
                 usesRegex, recall);
     }
 
@@ -83,7 +97,7 @@ final class SearchCompiler {
      * own columns before looking anything up, and text and regular expressions last.
      */
     private static int cost(String condition) {
-        if (condition.contains("REGEXP")) {
+        if (condition.contains("REGEXP") || condition.contains(" ~* ")) {
             return 4;
         }
         if (condition.contains("t.question") || condition.contains("t.answer")) {
@@ -110,7 +124,7 @@ final class SearchCompiler {
 
     private String condition(SearchNode node) {
         if (node instanceof SearchNode.All) {
-            return "1";
+            return always;
         } else if (node instanceof SearchNode.And and) {
             return "(" + and.terms().stream().map(this::condition).collect(Collectors.joining(" AND ")) + ")";
         } else if (node instanceof SearchNode.Or or) {
@@ -118,16 +132,16 @@ final class SearchCompiler {
         } else if (node instanceof SearchNode.Not not) {
             return "NOT " + condition(not.term());
         } else if (node instanceof SearchNode.Text text) {
-            return text(text).condition();
+            return text(text).condition(always);
         } else if (node instanceof SearchNode.Regex regex) {
             usesRegex = true;
             readsCard = true;
             String p = bind("regex", regex.pattern());
-            return onFields(regex.field(), "c.%s REGEXP " + p);
+            return onFields(regex.field(), "c.%s " + dialect.pick("REGEXP", "~*") + " " + p);
         } else if (node instanceof SearchNode.InDeck deck) {
-            String p = bind("deck", globPattern(deck.name()));
-            String decks = "SELECT id FROM deck WHERE search_fold(name) GLOB " + p + " OR search_fold(name) GLOB " + p
-                    + " || '::*'";
+            String p = bind("deck", pattern(deck.name()));
+            String decks = "SELECT id FROM deck WHERE search_fold(name) " + matches() + " " + p
+                    + " OR search_fold(name) " + matches() + " " + p + " || " + dialect.pick("'::*'", "'::%'");
             return cardColumnIn("deck_id IN (" + decks + ")");
         } else if (node instanceof SearchNode.Tagged tagged) {
             return tag(tagged.tag());
@@ -150,7 +164,7 @@ final class SearchCompiler {
             String value = bind("coverage", coverage.value());
             return "+s.card_id IN (SELECT card_id FROM (SELECT card_id, coverage, ROW_NUMBER() OVER "
                     + "(PARTITION BY card_id ORDER BY attempted_at DESC, id DESC) AS recency "
-                    + "FROM practice_attempt WHERE learner_id = :learner) WHERE recency = 1 AND coverage "
+                    + "FROM practice_attempt WHERE learner_id = :learner) AS latest WHERE recency = 1 AND coverage "
                     + coverage.comparison().sql() + " " + value + ")";
         }
         throw new IllegalStateException("search term without SQL: " + node.getClass().getSimpleName());
@@ -181,16 +195,25 @@ final class SearchCompiler {
             }
         }
         List<String> indexQueries = new ArrayList<>();
-        if (!trigramPhrases.isEmpty()) {
+        if (dialect == Dialect.POSTGRESQL) {
+            List<String> indexed = literals.stream().filter(l -> !l.isEmpty() && (l.codePointCount(0, l.length()) >= 3
+                    || l.codePoints().allMatch(TextFold::isCjk))).toList();
+            if (!indexed.isEmpty()) {
+                indexQueries.add("SELECT card_id FROM card_text WHERE " + indexed.stream()
+                        .map(l -> onFields(term.field(), "%s LIKE " + bind("text", "%" + likeLiteral(l) + "%")))
+                        .collect(Collectors.joining(" AND ")));
+            }
+        } else if (!trigramPhrases.isEmpty()) {
             indexQueries.add(indexQuery(TRIGRAM_INDEX, bind("text", ftsQuery(term.field(), trigramPhrases))));
         }
-        if (!cjkWords.isEmpty()) {
+        if (dialect == Dialect.SQLITE && !cjkWords.isEmpty()) {
             indexQueries.add(indexQuery(CJK_INDEX, bind("text", ftsQuery(term.field(), cjkWords))));
         }
         String check = null;
         if (term.text().hasWildcards()) {
             readsFoldedText = true;
-            check = onFields(term.field(), "t.%s GLOB " + bind("text", "*" + globPattern(term.text()) + "*"));
+            String any = dialect.pick("*", "%");
+            check = onFields(term.field(), "t.%s " + matches() + " " + bind("text", any + pattern(term.text()) + any));
         } else if (indexQueries.isEmpty() && !literals.get(0).isEmpty()) {
             readsFoldedText = true;
             check = onFields(term.field(), "instr(t.%s, " + bind("text", literals.get(0)) + ") > 0");
@@ -226,6 +249,34 @@ final class SearchCompiler {
         };
     }
 
+    /** The operator that matches {@link #pattern}s: GLOB in SQLite, LIKE in PostgreSQL. */
+    private String matches() {
+        return dialect.pick("GLOB", "LIKE");
+    }
+
+    /** A wildcard pattern over folded text as {@link #matches} takes it. */
+    private String pattern(Glob glob) {
+        return dialect == Dialect.SQLITE ? globPattern(glob) : likePattern(glob);
+    }
+
+    /** The pattern as PostgreSQL LIKE over folded text: % and _ are the wildcards, \% \_ \\ the characters. */
+    private static String likePattern(Glob glob) {
+        StringBuilder pattern = new StringBuilder();
+        for (Glob.Part part : glob.parts()) {
+            if (part instanceof Glob.Literal literal) {
+                pattern.append(likeLiteral(TextFold.fold(literal.text())));
+            } else {
+                pattern.append(part instanceof Glob.AnyRun ? '%' : '_');
+            }
+        }
+        return pattern.toString();
+    }
+
+    /** Text that LIKE matches only as itself. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** The pattern as SQLite GLOB over folded text: * and ? are the wildcards, [*] [?] [[] the characters. */
     private static String globPattern(Glob glob) {
         StringBuilder pattern = new StringBuilder();
@@ -248,12 +299,15 @@ final class SearchCompiler {
     private String tag(Glob tag) {
         String test;
         if (tag.hasWildcards()) {
-            String p = bind("tag", globPattern(tag).strip());
-            test = "g.tag GLOB " + p + " OR g.tag GLOB " + p + " || '::*'";
+            String p = bind("tag", pattern(tag).strip());
+            test = "g.tag " + matches() + " " + p + " OR g.tag " + matches() + " " + p + " || "
+                    + dialect.pick("'::*'", "'::%'");
         } else {
             String p = bind("tag", TextFold.fold(tag.literals().get(0)).strip());
-            // "a::" <= tag < "a:;" is every tag that starts with "a::"
-            test = "g.tag = " + p + " OR (g.tag >= " + p + " || '::' AND g.tag < " + p + " || ':;')";
+            // "a::" <= tag < "a:;" is every tag that starts with "a::" in SQLite's byte order; PostgreSQL's order
+            // follows the database's collation, so there it asks for the prefix
+            test = "g.tag = " + p + dialect.pick(" OR (g.tag >= " + p + " || '::' AND g.tag < " + p + " || ':;')",
+                    " OR starts_with(g.tag, " + p + " || '::')");
         }
         return "EXISTS (SELECT 1 FROM card_tag g WHERE g.card_id = s.card_id AND (" + test + "))";
     }
@@ -399,13 +453,13 @@ final class SearchCompiler {
 
     /** One text term: {@code indexQueries} each give card ids that may match (exactly when {@code check} is null). */
     private record TextSql(List<String> indexQueries, String check) {
-        String condition() {
+        String condition(String always) {
             List<String> parts = new ArrayList<>(indexQueries.stream().map(q -> "+s.card_id IN (" + q + ")").toList());
             if (check != null) {
                 parts.add(check);
             }
             if (parts.isEmpty()) {
-                return "1";
+                return always;
             }
             return parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
         }

@@ -1,6 +1,7 @@
 package dev.prepdeck.search;
 
 import dev.prepdeck.db.Database;
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
@@ -28,6 +29,9 @@ import org.jdbi.v3.core.statement.StatementException;
 /** Finds a learner's cards with the search syntax: one page of rows with the browse columns, and the total. */
 public final class SearchService {
     public static final int MAX_PAGE_SIZE = 500;
+    /** PostgreSQL's SQLSTATE for a regular expression it cannot compile. */
+    private static final String INVALID_REGEX = "2201B";
+
     /** Chars a {@code re:} search may read in all (about a second of matching), see {@link RegexMatch}. */
     private static final long REGEX_READ_BUDGET = 300_000_000L;
 
@@ -91,14 +95,20 @@ public final class SearchService {
      */
     private <T> T run(Handle h, long learnerId, String query, SearchNode search,
                       BiFunction<Handle, CompiledSearch, T> work) {
-        CompiledSearch compiled = SearchCompiler.compile(search, context(h, learnerId));
+        Dialect dialect = Dialect.of(h);
+        CompiledSearch compiled = SearchCompiler.compile(search, context(h, learnerId), dialect);
         RegexMatch regex = new RegexMatch(REGEX_READ_BUDGET);
         try {
-            if (compiled.usesRegex()) {
+            if (compiled.usesRegex() && dialect == Dialect.SQLITE) {
                 regex.register(h.getConnection());
             }
             return work.apply(h, compiled);
         } catch (StatementException e) {
+            if (e.getCause() instanceof SQLException sql && INVALID_REGEX.equals(sql.getSQLState())) {
+                // PostgreSQL's own reason, as "ERROR: invalid regular expression: quantifier operand invalid"
+                String reason = sql.getMessage().lines().findFirst().orElse("").replaceFirst("^.*: ", "");
+                throw new SearchSyntaxException(Math.max(0, query.indexOf("re:")), "regex", "re:", reason);
+            }
             String pattern = regex.exhausted();
             if (pattern != null) {
                 throw new SearchSyntaxException(Math.max(0, query.indexOf(pattern)), "tooMuchWork", pattern);
@@ -167,7 +177,7 @@ public final class SearchService {
         return new SearchRow(
                 rs.getLong("id"), rs.getString("question"), rs.getString("answer"), rs.getLong("deck_id"),
                 rs.getString("deck"), Card.splitTags(rs.getString("tags")), state, rs.getInt("suspended") != 0,
-                rs.getInt("buried") != 0, rs.getInt("flag"),
+                rs.getBoolean("buried"), rs.getInt("flag"),
                 isNew ? null : Instant.ofEpochMilli(rs.getLong("due")),
                 isNew ? null : rs.getInt("scheduled_days"),
                 isNew ? null : rs.getDouble("stability"),

@@ -82,18 +82,19 @@ public final class DeckPageController {
      * One line of a deck's card table; the question as inline HTML for the line and as plain text for labels that
      * name it.
      */
-    public record CardRow(long id, String questionHtml, String questionText, String state, String due, int reviews,
-                          boolean removedFromSource) {
+    public record CardRow(long id, String questionHtml, String questionText, List<String> tags, String state,
+                          String due, int reviews, boolean removedFromSource) {
         static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone, Locale locale, InlineMarkdown inline) {
             String html = inline.toHtml(card.question());
             String text = inline.toPlainText(card.question());
             if (status == null) {
-                return new CardRow(card.id(), html, text, "New", "", 0, card.removedFromSource());
+                return new CardRow(card.id(), html, text, card.tagList(), "New", "", 0, card.removedFromSource());
             }
             String state = status.schedule().stateName();
             String due = status.schedule().state() == State.NEW || status.schedule().suspended() ? ""
                     : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone, locale);
-            return new CardRow(card.id(), html, text, state, due, status.reviews(), card.removedFromSource());
+            return new CardRow(card.id(), html, text, card.tagList(), state, due, status.reviews(),
+                    card.removedFromSource());
         }
     }
 }

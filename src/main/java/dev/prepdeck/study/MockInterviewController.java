@@ -5,6 +5,8 @@ import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
+import dev.prepdeck.judge.SecondOpinion;
+import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.practice.PracticeView;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mock interview: questions one by one with the timer and no answer shown, then a report to confirm. The
@@ -34,13 +37,15 @@ public final class MockInterviewController {
     private final PracticeService practice;
     private final DeckService decks;
     private final MarkdownRenderer markdown;
+    private final SecondOpinions secondOpinions;
     private final Clock clock;
 
     public MockInterviewController(PracticeService practice, DeckService decks, MarkdownRenderer markdown,
-                                   Clock clock) {
+                                   SecondOpinionService secondOpinions, Clock clock) {
         this.practice = practice;
         this.decks = decks;
         this.markdown = markdown;
+        this.secondOpinions = new SecondOpinions(secondOpinions);
         this.clock = clock;
     }
 
@@ -127,6 +132,10 @@ public final class MockInterviewController {
             total += a.attempt().coverage();
             Rating applied = a.attempt().rating();
             List<Attempt.PointMark> points = a.attempt().keyPoints();
+            // The learner's own judge, asked as the report is read: the stored answer and points are what it judges.
+            List<String> texts = points.stream().map(Attempt.PointMark::text).toList();
+            Optional<SecondOpinion> opinion = secondOpinions.ask(SignedIn.learner(ctx), a.card(), texts,
+                    a.attempt().answer());
             rows.add(new ReportRow(a.attempt().id(), markdown.toHtml(a.card().question()), a.attempt().answer(),
                     markdown.toHtml(a.card().answer()),
                     points.stream().filter(Attempt.PointMark::covered).map(Attempt.PointMark::text).toList(),
@@ -134,7 +143,10 @@ public final class MockInterviewController {
                     timeAgainstTarget(a.attempt().seconds(), a.targetSeconds(), Language.of(ctx)),
                     a.attempt().seconds() > a.targetSeconds(),
                     PracticeView.percent(a.attempt().coverage()), a.suggested().value(),
-                    a.suggested().label(), applied == null ? null : applied.label(), a.attempt().recordingId()));
+                    a.suggested().label(), applied == null ? null : applied.label(), a.attempt().recordingId(),
+                    opinion.map(o -> SecondOpinions.summary(Language.of(ctx), o, texts.size())).orElse(null),
+                    opinion.filter(SecondOpinion::answered).map(o -> SecondOpinions.points(Language.of(ctx), o, texts))
+                            .orElse(List.of())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("rows", rows);
@@ -176,9 +188,13 @@ public final class MockInterviewController {
                 PracticeView.clock(seconds - target), PracticeView.clock(target));
     }
 
-    /** One question in the report: what was said, what the card says, which key points were covered or missed. */
+    /**
+     * One question in the report: what was said, what the card says, which key points were covered or missed, and the
+     * learner's own judge's opinion when they set one up (a summary, or why there is none, and a line per point).
+     */
     public record ReportRow(long attemptId, String questionHtml, String answer, String modelHtml, List<String> covered,
                             List<String> missed, String time, boolean overTarget, String coverage, int suggestedValue,
-                            String suggested, String applied, Long recordingId) {
+                            String suggested, String applied, Long recordingId, String opinionSummary,
+                            List<SecondOpinions.PointOpinion> opinionPoints) {
     }
 }

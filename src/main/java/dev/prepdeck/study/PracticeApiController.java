@@ -1,21 +1,28 @@
 package dev.prepdeck.study;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.PracticeCheck;
 import dev.prepdeck.practice.PracticeService;
 import dev.prepdeck.web.JsonBody;
+import dev.prepdeck.web.Language;
 import dev.prepdeck.web.SignedIn;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON for practice: check an answer against a card's key points. */
+/**
+ * JSON for practice: check an answer against a card's key points, with the learner's own judge's second opinion
+ * beside the built-in verdicts when they set one up.
+ */
 public final class PracticeApiController {
     private final PracticeService practice;
+    private final SecondOpinions secondOpinions;
 
-    public PracticeApiController(PracticeService practice) {
+    public PracticeApiController(PracticeService practice, SecondOpinionService secondOpinions) {
         this.practice = practice;
+        this.secondOpinions = new SecondOpinions(secondOpinions);
     }
 
     public void check(Context ctx) {
@@ -41,6 +48,9 @@ public final class PracticeApiController {
         result.put("keyPoints", points);
         result.put("suggestedRating", check.suggested().value());
         result.put("targetSeconds", check.targetSeconds());
+        List<String> texts = check.result().points().stream().map(p -> p.text()).toList();
+        result.put("secondOpinion", SecondOpinions.json(Language.of(ctx),
+                secondOpinions.ask(SignedIn.learner(ctx), check.card(), texts, answer), answer, texts));
         ctx.json(result);
     }
 }

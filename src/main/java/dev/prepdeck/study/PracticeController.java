@@ -5,7 +5,6 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
-import dev.prepdeck.judge.ChatCompletionsJudge;
 import dev.prepdeck.judge.SecondOpinion;
 import dev.prepdeck.judge.SecondOpinionService;
 import dev.prepdeck.practice.AnswerMatcher;
@@ -18,6 +17,7 @@ import dev.prepdeck.practice.TargetTime;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
+import dev.prepdeck.search.CustomStudy;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Language;
@@ -41,17 +41,19 @@ public final class PracticeController {
     private final PracticeService practice;
     private final DeckService decks;
     private final Highlighter highlighter;
-    private final SecondOpinionService secondOpinions;
+    private final SecondOpinions secondOpinions;
     private final Clock clock;
+    private final CustomStudy custom;
 
     public PracticeController(StudyPages pages, PracticeService practice, DeckService decks, Highlighter highlighter,
-                              SecondOpinionService secondOpinions, Clock clock) {
+                              SecondOpinionService secondOpinions, Clock clock, CustomStudy custom) {
         this.pages = pages;
         this.practice = practice;
         this.decks = decks;
         this.highlighter = highlighter;
-        this.secondOpinions = secondOpinions;
+        this.secondOpinions = new SecondOpinions(secondOpinions);
         this.clock = clock;
+        this.custom = custom;
     }
 
     /** The reveal: the typed answer beside the model answer, key points ticked as the matcher judged them. */
@@ -71,6 +73,9 @@ public final class PracticeController {
         model.put("card", check.card());
         model.put("cardDeck", study.deck());
         model.put("deckParam", deckId == null ? "" : deckId.toString());
+        // Checked in a custom study session: the session's progress stays in view and the rating goes back to it.
+        model.put("customSession", StudyController.customSession(ctx, custom, ctx.formParam("custom"), cardId)
+                .orElse(null));
         model.put("questionHtml", highlighter.markdown(check.card().question(), Set.of()));
         model.put("answerText", answer);
         model.put("answerHtml", highlighter.plain(answer, keys));
@@ -100,34 +105,11 @@ public final class PracticeController {
      */
     private void addSecondOpinion(Context ctx, Map<String, Object> model, PracticeCheck check,
                                   List<PracticeView.PointRow> points, String answer) {
-        model.put("opinionSummary", null);
-        model.put("opinionPoints", List.of());
-        if (answer.isBlank()) {
-            return;
-        }
-        Optional<SecondOpinion> asked = secondOpinions.ask(SignedIn.learner(ctx), new ChatCompletionsJudge.Question(
-                check.card().question(), check.card().answer(), points.stream().map(PracticeView.PointRow::text).toList(),
-                answer));
-        if (asked.isEmpty()) {
-            return;
-        }
-        SecondOpinion opinion = asked.get();
-        if (!opinion.answered()) {
-            model.put("opinionSummary", Messages.text(ctx, "judge.problem." + opinion.problem().name(), opinion.model(),
-                    opinion.detail()));
-            return;
-        }
-        long coveredByJudge = opinion.verdicts().stream().filter(SecondOpinion.Verdict::covered).count();
-        model.put("opinionSummary", Messages.text(ctx, "judge.summary", opinion.model(), coveredByJudge, points.size()));
-        model.put("opinionPoints", points.stream().map(p -> opinion.verdict(p.index())
-                .map(v -> new PointOpinion(v.covered(), Messages.text(ctx, v.covered() ? "judge.covered" : "judge.not.covered",
-                        opinion.model()), v.reason()))
-                .orElse(new PointOpinion(null, Messages.text(ctx, "judge.silent", opinion.model()), "")))
-                .toList());
-    }
-
-    /** The second opinion on one key point: covered or not (null: no verdict), in words, and the judge's reason. */
-    public record PointOpinion(Boolean covered, String verdict, String reason) {
+        List<String> texts = points.stream().map(PracticeView.PointRow::text).toList();
+        Optional<SecondOpinion> asked = secondOpinions.ask(SignedIn.learner(ctx), check.card(), texts, answer);
+        model.put("opinionSummary", asked.map(o -> SecondOpinions.summary(Language.of(ctx), o, points.size())).orElse(null));
+        model.put("opinionPoints", asked.filter(SecondOpinion::answered)
+                .map(o -> SecondOpinions.points(Language.of(ctx), o, texts)).orElse(List.of()));
     }
 
     /** Rates the card with the user's choice and stores the attempt with the ticked points, in one transaction. */
@@ -143,6 +125,11 @@ public final class PracticeController {
                 durationMs(ctx, seconds), shownAt.isPresent() ? shownAt.getAsLong() : null, answer, seconds, ticked,
                 RequestId.ofNullable(Params.formText(ctx, "requestId")), Params.formId(ctx, "recording", "recording"));
         StudyController.tellLeech(ctx, rated.result());
+        if ("1".equals(ctx.formParam("custom"))) {
+            custom.advance(SignedIn.learner(ctx), cardId);
+            ctx.redirect("/custom-study/next", HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect(StudyController.studyUrl(deckId, null), HttpStatus.SEE_OTHER);
     }
 
@@ -168,7 +155,10 @@ public final class PracticeController {
         Long cardId = Params.formId(ctx, "card", "card");
         Long deckId = Params.formId(ctx, "deck", "deck");
         practice.setMode(SignedIn.learner(ctx), cardDeck, "1".equals(ctx.formParam("on")));
-        ctx.redirect(StudyController.studyUrl(deckId, cardId), HttpStatus.SEE_OTHER);
+        String back = StudyController.studyUrl(deckId, cardId);
+        // In a custom study session the same card comes back with the session's banner and its rating goes to it.
+        boolean inSession = cardId != null && "1".equals(ctx.formParam("custom"));
+        ctx.redirect(inSession ? back + "&custom=1" : back, HttpStatus.SEE_OTHER);
     }
 
     public void settingsForm(Context ctx) {

@@ -82,11 +82,8 @@ public final class StudyController {
             return;
         }
         StudyCard study = queue.card();
-        if ("1".equals(ctx.queryParam("custom"))) {
-            // Opened from a custom study session: its progress shows, and the rating goes back to the session.
-            custom.session(SignedIn.learner(ctx)).filter(s -> s.current().filter(id -> id == study.card().id()).isPresent())
-                    .ifPresent(s -> model.put("customSession", s));
-        }
+        // Opened from a custom study session: its progress shows, and the rating goes back to the session.
+        customSession(ctx, custom, ctx.queryParam("custom"), study.card().id()).ifPresent(s -> model.put("customSession", s));
         model.put("card", study.card());
         model.put("flag", study.schedule().flag());
         // Bury and suspend take the card out of study: the next card follows. A flag keeps this card on screen.
@@ -122,6 +119,17 @@ public final class StudyController {
             return;
         }
         ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The learner's custom study session when a page of it ({@code custom} is "1") shows the session's current card;
+     * a form of an ended or moved-on session leads back to the normal queue.
+     */
+    static Optional<CustomStudy.Session> customSession(Context ctx, CustomStudy custom, String flag, long cardId) {
+        if (!"1".equals(flag)) {
+            return Optional.empty();
+        }
+        return custom.session(SignedIn.learner(ctx)).filter(s -> s.current().filter(id -> id == cardId).isPresent());
     }
 
     /** After a rating that made the card a leech, the next page says so and what happened to the card. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.App;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.backup.Backups;
 import dev.prepdeck.practice.TermAnalyzer;
@@ -24,12 +25,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The site with accounts on, through HTTP as browsers and scripts use it: nothing without signing in, each learner's
  * own progress, sessions that cannot be planted, flagged cookies, throttled guessing, revocable tokens.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AccountsSiteTest {
+    @Parameter
+    TestDatabase database;
+
     static final String ALICE_PASSWORD = "correct horse battery";
     static final String BOB_PASSWORD = "bob's long passphrase";
     private static final Pattern TOKEN = Pattern.compile("(pdk_[A-Za-z0-9_-]{43})");
@@ -46,7 +55,7 @@ class AccountsSiteTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK);
         // The cheapest BCrypt cost keeps these tests quick; the app checks any cost a hash names.
         accounts = new Accounts(collection.jdbi(), new ReviewRepository(), collection.clock(), 4);
         alice = accounts.add("alice", ALICE_PASSWORD).learnerId();
@@ -251,7 +260,8 @@ class AccountsSiteTest {
             String page = made.body().string();
             String token = first(TOKEN, page);
             assertThat(site.page("/account")).as("shown once").doesNotContain(token).contains("phone script");
-            assertThat(collection.one("SELECT hex(token_hash) FROM api_token", String.class))
+            assertThat(collection.one(database == TestDatabase.SQLITE ? "SELECT hex(token_hash) FROM api_token"
+                    : "SELECT upper(encode(token_hash, 'hex')) FROM api_token", String.class))
                     .as("only the token's SHA-256 is stored")
                     .isEqualTo(HexFormat.of().withUpperCase().formatHex(RandomTokens.hash(token)));
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
+import dev.prepdeck.media.MediaSamples;
+import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.review.ReviewRepository;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
@@ -204,6 +206,35 @@ class PrivateDecksTest {
                     .get("visibility").asText()).isEqualTo("shared");
             assertThat(names(json(bob.get("/api/decks")))).contains(SECRET_DECK, SECRET_DECK + "::Inner");
             assertThat(bob.page("/cards/" + secretCard)).contains("Rottnest").contains("New");
+        });
+    }
+
+    @Test
+    void a_file_only_a_private_deck_shows_is_hidden_from_others_until_a_shared_card_shows_it_too() {
+        MediaStore media = new MediaStore(collection.jdbi(), collection.clock());
+        collection.jdbi().useTransaction(h -> {
+            media.put(h, "quokka.png", MediaSamples.png());
+            media.put(h, "短尾矮袋鼠.gif", MediaSamples.gif());
+        });
+        long networking = collection.deckId("Interview::Networking");
+        collection.site(alice -> {
+            alicesPrivateDeck(alice);
+            alice.send("POST", "/api/decks/" + secretDeck + "/cards", """
+                    {"question": "Which animal? ![](media/quokka.png)",
+                     "answer": "![](media/%E7%9F%AD%E5%B0%BE%E7%9F%AE%E8%A2%8B%E9%BC%A0.gif)"}""");
+            TestSite bob = alice.anotherBrowser();
+            bob.login("bob", BOB_PASSWORD);
+
+            assertThat(alice.get("/media/quokka.png").code()).isEqualTo(200);
+            assertThat(alice.get("/media/短尾矮袋鼠.gif").code()).isEqualTo(200);
+            assertThat(bob.get("/media/quokka.png").code()).isEqualTo(404);
+            assertThat(bob.get("/media/短尾矮袋鼠.gif").code()).isEqualTo(404);
+
+            // the same file on a card everyone sees is everyone's
+            bob.send("POST", "/api/decks/" + networking + "/cards",
+                    "{\"question\": \"Seen one?\", \"answer\": \"![](media/quokka.png)\"}");
+            assertThat(bob.get("/media/quokka.png").code()).isEqualTo(200);
+            assertThat(bob.get("/media/短尾矮袋鼠.gif").code()).isEqualTo(404);
         });
     }
 

@@ -117,6 +117,7 @@ class LayoutBrowserTest {
             # 数据库::LIKE
 
             ## `sid like '%30864_6%'` 能匹配到哪些 sid？
+            <!-- tags: sql, 数据库::通配符 -->
 
             `_` 匹配任意一个字符，`%` 匹配任意多个字符。
             """;
@@ -128,8 +129,10 @@ class LayoutBrowserTest {
         Page list = site.open("/decks/" + deck);
         assertThat(list.text("td.question a")).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？");
         assertThat(list.text("td.question a code")).isEqualTo("sid like '%30864_6%'");
+        assertThat(list.findAll("td.question a.tag")).extracting(WebElement::getText).containsExactly("sql", "数据库::通配符");
         list.capture("deck");
         list.clickToNewPage("td.question a");
+        assertThat(list.findAll("#card-tags a.tag")).extracting(WebElement::getText).containsExactly("sql", "数据库::通配符");
         assertThat(list.text("h1.question")).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？");
         assertThat(list.title()).isEqualTo("sid like '%30864_6%' 能匹配到哪些 sid？ · prepdeck");
         list.capture("card");

@@ -191,6 +191,35 @@ class PracticeBrowserTest {
     }
 
     @Test
+    void in_a_custom_study_session_a_checked_answer_is_rated_back_into_the_session() {
+        Site site = browser.site(CACHING_DECK);
+        long deck = site.deckId("Interview::Caching");
+        practiceOn(site, deck);
+        // Both cards forgotten today: checked and rated Again with its key.
+        for (String question : List.of(CACHE_QUESTION, STAMPEDE_QUESTION)) {
+            Page study = site.open("/study?deck=" + deck + "&card=" + site.cardId(question));
+            study.press("No idea.").focus("#practice-check").pressToNewPage(Keys.ENTER);
+            study.pressToNewPage("1");
+        }
+
+        Page page = site.open("/custom-study?deck=" + deck);
+        page.focus("#start-forgotten").pressToNewPage(Keys.ENTER);
+        assertThat(page.text("#custom-progress")).isEqualTo("card 1 of 2");
+        page.press("A cache in front, keyed by request.").focus("#practice-check").pressToNewPage(Keys.ENTER);
+        assertThat(page.title()).startsWith("Check your answer");
+        assertThat(page.text("#custom-progress")).as("the session stays in view on the check").isEqualTo("card 1 of 2");
+        page.capture("custom-study-practice-check");
+        page.pressToNewPage("3");
+
+        assertThat(page.text("#custom-progress")).as("the rating went back to the session").isEqualTo("card 2 of 2");
+        page.press("No idea.").focus("#practice-check").pressToNewPage(Keys.ENTER);
+        page.pressToNewPage("3");
+        assertThat(page.text("h1")).isEqualTo("Custom study finished");
+        assertThat(site.list("SELECT rating FROM review_log ORDER BY id")).containsExactly(1, 1, 3, 3);
+        assertThat(site.count("SELECT COUNT(*) FROM practice_attempt")).isEqualTo(4);
+    }
+
+    @Test
     void a_mock_interview_with_fewer_cards_than_asked_says_so_before_the_first_question() {
         Site site = browser.site(CACHING_DECK);
         Page page = site.open("/mock");

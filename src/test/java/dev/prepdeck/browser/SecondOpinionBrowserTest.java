@@ -9,7 +9,8 @@ import org.openqa.selenium.Keys;
 
 /**
  * Setting up a second opinion from one's own model with the keyboard, then checking a practice answer: the model's
- * verdicts sit under the built-in ones. Screenshots of the settings form (with its error) and of the check.
+ * verdicts sit under the built-in ones, on the check and in a mock interview's report. Screenshots of the settings
+ * form (with its error), the check and the report.
  */
 class SecondOpinionBrowserTest {
     @RegisterExtension
@@ -47,6 +48,18 @@ class SecondOpinionBrowserTest {
                             "qwen2.5:7b: not covered");
             assertThat(page.text("#practice-suggested")).as("the built-in check still suggests").isEqualTo("Good");
             page.capture("second-opinion-check");
+
+            Page mock = site.open("/mock/run?cards=" + card);
+            mock.focus("#practice-text").press(PracticeBrowserTest.CACHE_ANSWER);
+            mock.waitUntil("the timer to count", () -> !mock.text("#practice-timer .elapsed").equals("0:00"));
+            mock.focus("#practice-answer button[type=submit]").pressToNewPage(Keys.ENTER);
+            assertThat(mock.text("h1")).isEqualTo("Mock interview report");
+            assertThat(mock.text(".mock-opinion .second-opinion-summary"))
+                    .isEqualTo("qwen2.5:7b says 2 of 4 key points are covered.");
+            assertThat(mock.findAll(".mock-opinion li .opinion-verdict")).extracting(e -> e.getText())
+                    .containsExactly("qwen2.5:7b: covered", "qwen2.5:7b: covered", "qwen2.5:7b: not covered",
+                            "qwen2.5:7b: not covered");
+            mock.capture("second-opinion-mock-report");
         }
     }
 }

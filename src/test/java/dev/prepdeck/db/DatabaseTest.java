@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,5 +62,41 @@ class DatabaseTest {
         } finally {
             writer.shutdown();
         }
+    }
+
+    /**
+     * FTS5 deletes merged segments of its index with {@code DELETE FROM x_data WHERE id >= ? AND id <= ?}. With
+     * statistics taken while the index was new (2 rows), SQLite read the whole table for it at every merge, and
+     * filling the index took time quadratic in its size. A collection opened again, as at every start, must still
+     * seek those rows by id.
+     */
+    @Test
+    void the_full_text_indexes_delete_merged_segments_by_seeking_ids_after_the_collection_is_opened_again() {
+        Path file = tempDir.resolve("reopened.db");
+        Database.close(Database.open(file));
+        Jdbi jdbi = Database.open(file);
+
+        for (String table : List.of("card_text_index_data", "card_text_cjk_data")) {
+            assertThat(plan(jdbi, "DELETE FROM " + table + " WHERE id >= 10 AND id <= 20")).as(table)
+                    .containsExactly("SEARCH " + table + " USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
+        }
+        int statistics = jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM sqlite_schema WHERE name LIKE 'sqlite_stat%'").mapTo(Integer.class).one());
+        assertThat(statistics).as("no planner statistics").isZero();
+    }
+
+    private static List<String> plan(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(h -> {
+            List<String> steps = new ArrayList<>();
+            try (Statement statement = h.getConnection().createStatement();
+                 ResultSet rows = statement.executeQuery("EXPLAIN QUERY PLAN " + sql)) {
+                while (rows.next()) {
+                    steps.add(rows.getString("detail"));
+                }
+            } catch (SQLException e) {
+                throw new AssertionError("cannot explain " + sql, e);
+            }
+            return steps;
+        });
     }
 }

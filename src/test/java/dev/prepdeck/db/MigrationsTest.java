@@ -228,6 +228,21 @@ class MigrationsTest {
                 .isEqualTo(99);
     }
 
+    @Test
+    void statistics_an_earlier_version_gathered_are_dropped_on_upgrade() {
+        Path file = tempDir.resolve("analyzed.db");
+        Jdbi old = plainJdbi(file);
+        new Migrations(file.toString()).migrate(old, Migrations.SCRIPTS.indexOf("V17__no_planner_statistics.sql"));
+        old.useHandle(h -> h.execute("ANALYZE"));
+        assertThat(one(old, "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'card_text_index_data'", Integer.class))
+                .as("what PRAGMA optimize left in a new collection").isEqualTo(1);
+
+        Jdbi upgraded = Database.open(file);
+
+        assertThat(one(upgraded, "SELECT COUNT(*) FROM sqlite_schema WHERE name LIKE 'sqlite_stat%'", Integer.class))
+                .isZero();
+    }
+
     /** Without the app's settings, but with the text functions the search triggers (V6) call. */
     private static Jdbi plainJdbi(Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource();

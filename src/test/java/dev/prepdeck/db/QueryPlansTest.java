@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plan SQLite makes for every statement a hot request runs, on a collection without ANALYZE statistics (as
- * every user's collection is until prepdeck's PRAGMA optimize runs): no statement reads a large table whole, and the
- * study queue and the rating's trigger use the index meant for them. Without statistics a plan does not depend on
- * how many rows the tables hold, so a small generated collection gives the plans of a large one.
+ * every user's collection is): no statement reads a large table whole, and the study queue and the rating's trigger
+ * use the index meant for them. Without statistics a plan does not depend on how many rows the tables hold, so a
+ * small generated collection gives the plans of a large one.
  *
  * <p>The statements are the ones the app really runs: each request is sent to the running site while a Jdbi
  * SqlLogger records the SQL, and trigger bodies are read from the schema.
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryPlansTest {
     /** Tables that grow with the collection; a SCAN of one is a full read. */
     private static final Set<String> LARGE = Set.of("card", "card_state", "card_recall", "review_log", "review_hour",
-            "practice_attempt");
+            "practice_attempt", "practice_recording");
     private static final Pattern SCAN = Pattern.compile("^SCAN (\\w+)");
 
     @TempDir
@@ -74,11 +74,7 @@ class QueryPlansTest {
             s.postJson("/api/review", "{\"cardId\":" + collection.cardId("The only question?") + ",\"rating\":4}");
         });
         Jdbi jdbi = collection.jdbi();
-        // prepdeck's PRAGMA optimize gathered statistics when the file was opened: drop them.
-        jdbi.useHandle(h -> {
-            h.execute("DROP TABLE IF EXISTS sqlite_stat1");
-            h.execute("DROP TABLE IF EXISTS sqlite_stat4");
-        });
+        // Database.open gathers none, so these are the plans a user's collection gets.
         assertThat(collection.one("SELECT COUNT(*) FROM sqlite_schema WHERE name LIKE 'sqlite_stat%'", Integer.class))
                 .as("no statistics").isZero();
         jdbi.setSqlLogger(new SqlLogger() {
@@ -242,6 +238,9 @@ class QueryPlansTest {
             plans.put(body, explain(body));
         }
         assertNoFullScan(plans);
+        // A deleted card's recordings go by their foreign key's cascade, as this statement finds them: by the card.
+        assertThat(explain("DELETE FROM practice_recording WHERE card_id = 1"))
+                .containsExactly("SEARCH practice_recording USING COVERING INDEX practice_recording_card (card_id=?)");
         // Undoing a reset checks each card for a rating since in the card's own reviews, not the learner's.
         assertThat(plansMentioning(plans, "r.id > ?")).anyMatch(step -> step.contains("review_log_card (card_id=?"));
     }

@@ -1,6 +1,5 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.review.Learner;
 import static dev.prepdeck.TestData.DATABASE_DECK;
 import static dev.prepdeck.TestData.NETWORKING_DECK;
 import static dev.prepdeck.TestData.list;
@@ -10,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.media.MediaStore;
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import java.nio.file.Files;
@@ -21,8 +22,16 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DeckSyncTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 

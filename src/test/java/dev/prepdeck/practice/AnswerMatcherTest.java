@@ -54,6 +54,61 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void columns_of_a_table_row_told_the_wrong_way_round_are_contradicted_in_either_language() {
+        String card = """
+                | | merge | rebase |
+                |---|---|---|
+                | 历史 | 保留真实的分叉过程，图上有分叉/汇合 | 一条直线，更整洁 |
+                | 提交哈希 | 原有提交不变 | 被搬动的提交会生成新的哈希 |
+                """;
+        AnswerMatcher.AnswerCheck swapped = MATCHER.checkCard(card,
+                "Rebase keeps the real forked history with its merge points; merge makes it one straight line.", RARITY);
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).isEqualTo(
+                "Contradicted: your answer gives \"merge\"'s description under \"rebase\".");
+        assertThat(swapped.contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck right = MATCHER.checkCard(card,
+                "merge 保留真实的分叉过程，提交哈希不变；rebase 让历史变成一条直线，被搬动的提交生成新的哈希。", RARITY);
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void thresholds_said_in_chinese_cover_an_english_tables_rows() {
+        String card = """
+                | PSI | Reading |
+                |---|---|
+                | below 0.1 | No significant shift |
+                | 0.1 to 0.25 | Moderate shift, investigate |
+                | above 0.25 | Major shift, likely act (retrain / review) |
+                """;
+        AnswerMatcher.AnswerCheck result = MATCHER.checkCard(card,
+                "一般小于 0.1 认为没有明显偏移；0.1 到 0.25 是中等偏移，要去查一下；超过 0.25 就是大的偏移，通常要重训。", RARITY);
+        assertThat(result.points()).extracting(AnswerMatcher.PointResult::covered).containsExactly(true, true, true);
+    }
+
+    @Test
+    void a_complete_answer_in_the_other_language_is_deep_enough_for_easy() {
+        String card = LabelledAnswers.shippedCards().get("git-branch-switch").answer();
+        String english = "checkout does two jobs, switching branches and restoring files, which is easy to misuse; "
+                + "since Git 2.23 that's split into switch for branches and restore for files. A branch is only a "
+                + "movable pointer to a commit, so making one is nearly free.";
+        AnswerMatcher.AnswerCheck result = check(KeyPoints.of(card), english);
+        assertThat(result.coverage()).isEqualTo(1.0);
+        // Words such as 身兼两职 or 语义 have no English counterpart to echo; depth counts the ones that do.
+        assertThat(result.depth()).isGreaterThanOrEqualTo(SuggestedRating.EASY_DEPTH);
+    }
+
+    @Test
+    void a_text_is_chinese_when_it_has_more_chinese_words_than_latin_ones() {
+        assertThat(Script.mostlyChinese("滚动更新是一批一批替换；蓝绿是两套环境")).isTrue();
+        assertThat(Script.mostlyChinese("HPA 根据 CPU、内存或者自定义指标自动加减 Pod")).isTrue();
+        assertThat(Script.mostlyChinese("git fetch 下载 new commits into origin/main without merging")).isFalse();
+        assertThat(Script.mostlyChinese("")).isFalse();
+    }
+
+    @Test
     void a_partial_answer_scores_between_nothing_and_everything() {
         double partial = coverage(ROLLOUT, "Start with a canary: the new model only gets a small share of traffic.");
         assertThat(partial).isEqualTo(0.25);

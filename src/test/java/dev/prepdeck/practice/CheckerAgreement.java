@@ -15,7 +15,7 @@ import java.util.Map;
  * and the highest rating suggested for a swapped-role answer.
  *
  * <p>Run it as a program to print the table: {@code CheckerAgreement dev heldout}; add {@code --items} to list
- * the dev set's disagreements one by one (the held-out set is only ever reported by slice).
+ * the dev sets' disagreements one by one (held-out sets are only ever reported by slice).
  */
 final class CheckerAgreement {
     static final List<String> KINDS = List.of("full", "terse", "partial", "paraphrase", "wrong", "swapped",
@@ -112,7 +112,7 @@ final class CheckerAgreement {
     }
 
     static Verdict judge(LabelledAnswers.Answer a, Card card, AnswerMatcher matcher, TermRarity rarity) {
-        AnswerMatcher.AnswerCheck check = matcher.check(KeyPoints.of(card.answer()), a.answer(), rarity);
+        AnswerMatcher.AnswerCheck check = matcher.checkCard(card.answer(), a.answer(), rarity);
         int target = TargetTime.of(card, null);
         PracticeCheck practice = new PracticeCheck(card, a.answer(), a.seconds(), target, check);
         Map<String, Boolean> labels = new HashMap<>();
@@ -233,7 +233,7 @@ final class CheckerAgreement {
             }
             Figures f = measure(LabelledAnswers.set(set), cards, matcher);
             System.out.println(table(set, f));
-            if (items && set.equals("dev")) {
+            if (items && set.startsWith("dev")) {
                 System.out.println(items(f));
             }
         }

@@ -7,22 +7,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checker against the interviewer's labels on both held-out sets (see src/test/resources/practice/README.md):
+ * The checker against the interviewer's labels on the three held-out sets (see src/test/resources/practice/README.md):
  * a regression guard for what has been reached. The issue's goals that are met are asserted as goals (on the first
- * set: every language pair at 85 %, rating within one at 95 %; on both: empty and off-topic answers under 15 %
- * coverage); for the ones not yet met the floor is today's figure (first set: 88.7 % overall, rating equal 69.8 %,
- * 12 of 26 swapped answers above Hard; second set: 84.9 %, 52.2 %, rating within one 91.8 %, 15 of 28), so a
- * change can only move them up. BENCHMARKS.md has the full tables and the command that prints them.
+ * set: every language pair at 85 %, rating within one at 95 %; on all: empty and off-topic answers under 15 %
+ * coverage); for the ones not yet met the floor is today's figure (first set: 89.5 % overall, rating equal 70.6 %,
+ * 11 of 26 swapped answers above Hard; second set: 86.1 %, 57.8 %, rating within one 92.2 %, 13 of 28; third set,
+ * cross-language and swapped answers only: 80.9 %, 45.7 %, 93.5 %, 7 of 17), so a change can only move them up.
+ * BENCHMARKS.md has the full tables and the command that prints them.
  */
 class CheckerAgreementTest {
     private static CheckerAgreement.Figures heldOut;
     private static CheckerAgreement.Figures secondHeldOut;
+    private static CheckerAgreement.Figures thirdHeldOut;
 
     @BeforeAll
     static void measure() {
         AnswerMatcher matcher = new AnswerMatcher(TermAnalyzer.shipped());
         heldOut = CheckerAgreement.measure(LabelledAnswers.set("heldout"), LabelledAnswers.shippedCards(), matcher);
         secondHeldOut = CheckerAgreement.measure(LabelledAnswers.set("heldout2"), LabelledAnswers.shippedCards(),
+                matcher);
+        thirdHeldOut = CheckerAgreement.measure(LabelledAnswers.set("heldout3"), LabelledAnswers.shippedCards(),
                 matcher);
     }
 
@@ -32,36 +36,44 @@ class CheckerAgreementTest {
         assertThat(heldOut.slice("all").answers).isEqualTo(252);
         assertThat(secondHeldOut.slice("all").unlabelled).isZero();
         assertThat(secondHeldOut.slice("all").answers).isEqualTo(232);
+        assertThat(thirdHeldOut.slice("all").unlabelled).isZero();
+        assertThat(thirdHeldOut.slice("all").answers).isEqualTo(46);
     }
 
     @Test
     void key_point_agreement_holds_overall_and_in_every_language_pair() {
-        assertThat(heldOut.slice("all").agreement()).as("overall").isGreaterThanOrEqualTo(0.885);
+        assertThat(heldOut.slice("all").agreement()).as("overall").isGreaterThanOrEqualTo(0.894);
         for (String pair : CheckerAgreement.PAIRS) {
             assertThat(heldOut.slice(pair).agreement()).as(pair).isGreaterThanOrEqualTo(0.85);
         }
-        assertThat(secondHeldOut.slice("all").agreement()).as("second set, overall").isGreaterThanOrEqualTo(0.845);
+        assertThat(secondHeldOut.slice("all").agreement()).as("second set, overall").isGreaterThanOrEqualTo(0.86);
+        assertThat(thirdHeldOut.slice("all").agreement()).as("third set, overall").isGreaterThanOrEqualTo(0.805);
     }
 
     @Test
     void suggested_ratings_stay_close_to_the_interviewers() {
         assertThat(heldOut.slice("all").ratingWithinOneShare()).as("within one").isGreaterThanOrEqualTo(0.95);
-        assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.69);
+        assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.705);
         assertThat(secondHeldOut.slice("all").ratingWithinOneShare()).as("second set, within one")
-                .isGreaterThanOrEqualTo(0.91);
-        assertThat(secondHeldOut.slice("all").ratingExactShare()).as("second set, equal").isGreaterThanOrEqualTo(0.52);
+                .isGreaterThanOrEqualTo(0.92);
+        assertThat(secondHeldOut.slice("all").ratingExactShare()).as("second set, equal").isGreaterThanOrEqualTo(0.575);
+        assertThat(thirdHeldOut.slice("all").ratingWithinOneShare()).as("third set, within one")
+                .isGreaterThanOrEqualTo(0.93);
+        assertThat(thirdHeldOut.slice("all").ratingExactShare()).as("third set, equal").isGreaterThanOrEqualTo(0.45);
     }
 
     @Test
     void empty_and_off_topic_answers_cover_almost_nothing() {
         assertThat(heldOut.slice("empty or off-topic").meanCoverage()).isLessThanOrEqualTo(0.15);
         assertThat(secondHeldOut.slice("empty or off-topic").meanCoverage()).isLessThanOrEqualTo(0.15);
+        assertThat(thirdHeldOut.slice("empty or off-topic").meanCoverage()).isLessThanOrEqualTo(0.15);
     }
 
     @Test
     void swapped_role_answers_are_mostly_held_at_hard_or_below() {
-        assertThat(swappedAboveHard(heldOut)).isLessThanOrEqualTo(12);
-        assertThat(swappedAboveHard(secondHeldOut)).as("second set").isLessThanOrEqualTo(15);
+        assertThat(swappedAboveHard(heldOut)).isLessThanOrEqualTo(11);
+        assertThat(swappedAboveHard(secondHeldOut)).as("second set").isLessThanOrEqualTo(13);
+        assertThat(swappedAboveHard(thirdHeldOut)).as("third set").isLessThanOrEqualTo(7);
     }
 
     private static long swappedAboveHard(CheckerAgreement.Figures figures) {

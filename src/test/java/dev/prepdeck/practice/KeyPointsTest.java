@@ -7,6 +7,24 @@ import org.junit.jupiter.api.Test;
 /** Which key points a model answer yields, rule by rule. */
 class KeyPointsTest {
     @Test
+    void a_tables_header_names_what_each_rows_cells_are_about() {
+        String answer = """
+                | | merge | rebase |
+                |---|---|---|
+                | 历史 | 保留真实的分叉过程 | 一条直线，更整洁 |
+                | 风险 | 安全，不改写历史 | 改写历史 |
+
+                | Tool | Role |
+                |---|---|
+                | Airflow | scheduling and orchestration of the pipelines |
+                """;
+        assertThat(KeyPoints.columnSubjects(answer)).containsOnlyKeys("历史 · 保留真实的分叉过程 · 一条直线，更整洁",
+                "风险 · 安全，不改写历史 · 改写历史");
+        assertThat(KeyPoints.columnSubjects(answer).get("风险 · 安全，不改写历史 · 改写历史")).containsExactly("merge", "rebase");
+        assertThat(KeyPoints.columnSubjects("- a list, no table")).isEmpty();
+    }
+
+    @Test
     void a_key_points_heading_followed_by_a_list_wins_over_everything_else() {
         String answer = """
                 A long story about the project, with its own list:

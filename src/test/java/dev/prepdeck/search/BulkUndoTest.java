@@ -43,7 +43,8 @@ class BulkUndoTest {
         bulk = new BulkEdit(collection.jdbi(), new SearchService(collection.jdbi(), decks, collection.clock()), decks,
                 collection.clock());
         reviews = new ReviewService(collection.jdbi(), decks, new ReviewRepository(), collection.clock());
-        // A history to lose: reviews of three cards over two days, a practice attempt tied to one, a flag and a tag.
+        // A history to lose: reviews of three cards over two days, a practice attempt tied to one with its spoken
+        // answer, a recording of an answer not yet checked, a flag and a tag.
         long dns = collection.cardId("What does DNS do?");
         long index = collection.cardId("什么是索引？");
         reviews.rate(Learner.DEFAULT_ID, dns, Rating.GOOD, 4000, null);
@@ -58,6 +59,13 @@ class BulkUndoTest {
                                                   key_points)
                     VALUES (?, 1, (SELECT MAX(id) FROM review_log WHERE card_id = ?), ?, 'B+ 树', 30, 0.5, '[]')""",
                     index, index, collection.clock().millis());
+            h.execute("""
+                    INSERT INTO practice_recording (learner_id, card_id, attempt_id, recorded_at, media_type, audio)
+                    VALUES (1, ?, (SELECT MAX(id) FROM practice_attempt), ?, 'audio/webm', X'1A45DFA3')""",
+                    index, collection.clock().millis());
+            h.execute("""
+                    INSERT INTO practice_recording (learner_id, card_id, recorded_at, media_type, audio)
+                    VALUES (1, ?, ?, 'audio/ogg', X'4F676753')""", dns, collection.clock().millis());
             h.execute("UPDATE card_state SET flag = 2 WHERE card_id = ?", dns);
         });
         collection.clock().advance(Duration.ofHours(1));
@@ -72,6 +80,9 @@ class BulkUndoTest {
                     "SELECT * FROM card_state ORDER BY card_id, learner_id",
                     "SELECT * FROM review_log ORDER BY id",
                     "SELECT * FROM practice_attempt ORDER BY id",
+                    // the audio as text: a byte array equals only itself
+                    "SELECT id, learner_id, card_id, attempt_id, recorded_at, media_type, hex(audio) AS audio"
+                            + " FROM practice_recording ORDER BY id",
                     "SELECT * FROM card_recall ORDER BY learner_id, deck_id, card_id",
                     "SELECT * FROM card_tag ORDER BY card_id, tag",
                     "SELECT * FROM card_text ORDER BY card_id",
@@ -195,6 +206,29 @@ class BulkUndoTest {
                 WHERE p.card_id = %d AND r.card_id = %d""".formatted(index, index), Integer.class))
                 .as("the practice attempt follows its review to its new id").isEqualTo(1);
         assertThat(bulk.count(1, CardSelection.matching("索引"))).isEqualTo(1);
+    }
+
+    @Test
+    void a_deleted_cards_recording_comes_back_with_its_attempt_when_a_new_attempt_took_the_attempts_id() {
+        long index = collection.cardId("什么是索引？");
+        long dns = collection.cardId("What does DNS do?");
+        long attempt = collection.one("SELECT id FROM practice_attempt WHERE card_id = " + index, Long.class);
+        bulk.apply(1, CardSelection.of(List.of(index)), new BulkAction.Delete());
+        assertThat(collection.one("SELECT COUNT(*) FROM practice_recording WHERE card_id = " + index, Integer.class))
+                .isZero();
+        // Attempt ids are given out again (the highest plus one): another card's new attempt takes the deleted one's.
+        collection.jdbi().useHandle(h -> h.execute("""
+                INSERT INTO practice_attempt (id, card_id, learner_id, attempted_at, answer, seconds, coverage, key_points)
+                VALUES (?, ?, 1, 0, 'DNS answer', 10, 1, '[]')""", attempt, dns));
+
+        assertThat(bulk.undoLast(1).orElseThrow().restored()).isEqualTo(1);
+
+        assertThat(collection.one("""
+                SELECT a.answer || ' ' || hex(r.audio) FROM practice_recording r JOIN practice_attempt a ON a.id = r.attempt_id
+                WHERE r.card_id = %d""".formatted(index), String.class))
+                .as("the recording follows its attempt to a new id").isEqualTo("B+ 树 1A45DFA3");
+        assertThat(collection.one("SELECT card_id FROM practice_attempt WHERE id = " + attempt, Long.class))
+                .as("the new attempt keeps its id").isEqualTo(dns);
     }
 
     @Test

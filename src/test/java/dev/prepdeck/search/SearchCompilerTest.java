@@ -246,7 +246,7 @@ class SearchCompilerTest {
     void coverage_of_the_last_practice_attempt() {
         assertThat(compile("coverage<0.5").where()).isEqualTo("+s.card_id IN (SELECT card_id FROM (SELECT card_id, "
                 + "coverage, ROW_NUMBER() OVER (PARTITION BY card_id ORDER BY attempted_at DESC, id DESC) AS recency "
-                + "FROM practice_attempt WHERE learner_id = :learner) WHERE recency = 1 AND coverage < :coverage1)");
+                + "FROM practice_attempt WHERE learner_id = :learner) AS latest WHERE recency = 1 AND coverage < :coverage1)");
     }
 
     @Test

@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SettingsApiTest {
+    @Parameter
+    TestDatabase database;
+
     /** A test collection's settings: the defaults, with its days counted in UTC. */
     private static final String DEFAULTS = """
             {"language":"browser","timeZone":"UTC","rolloverHour":4,"newCardsPerDay":20,"reviewsPerDay":200,\
@@ -22,7 +31,7 @@ class SettingsApiTest {
 
     @Test
     void get_answers_every_setting_and_put_changes_only_the_fields_sent() {
-        TestCollection.of(tempDir).site(s -> {
+        TestCollection.of(database, tempDir).site(s -> {
             assertThat(s.get("/api/settings").body().string()).isEqualTo(DEFAULTS);
 
             Response changed = s.putJson("/api/settings", """
@@ -46,7 +55,7 @@ class SettingsApiTest {
 
     @Test
     void a_value_not_allowed_is_a_400_naming_the_field_and_nothing_in_the_request_is_stored() {
-        TestCollection.of(tempDir).site(s -> {
+        TestCollection.of(database, tempDir).site(s -> {
             Response refused = s.putJson("/api/settings", """
                     {"theme": "dark", "rolloverHour": 24}""");
 
@@ -62,7 +71,7 @@ class SettingsApiTest {
 
     @Test
     void unknown_fields_wrong_types_and_bodies_that_are_not_objects_are_refused() {
-        TestCollection.of(tempDir).site(s -> {
+        TestCollection.of(database, tempDir).site(s -> {
             assertRefused(s, "{\"fontSize\": \"large\"}", "fontSize", "There is no setting called “fontSize”.");
             assertRefused(s, "{\"rolloverHour\": \"4\"}", "rolloverHour",
                     "The hour the study day starts must be a whole number from 0 to 23, not “\"4\"”.");
@@ -84,7 +93,7 @@ class SettingsApiTest {
 
     @Test
     void errors_follow_the_requests_language() {
-        TestCollection.of(tempDir).site(s -> {
+        TestCollection.of(database, tempDir).site(s -> {
             s.putJson("/api/settings", "{\"language\": \"zh-CN\"}");
             Response refused = s.putJson("/api/settings", "{\"theme\": \"blue\"}");
 

@@ -1,9 +1,9 @@
 package dev.prepdeck.stats;
 
-import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
@@ -12,6 +12,7 @@ import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.Scheduler;
 import dev.prepdeck.fsrs.State;
+import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.stats.StatsService.DayCount;
@@ -26,16 +27,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Figures on a review log built by hand, so every expected number is known before the code runs. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StatsFiguresTest {
+    @Parameter
+    TestDatabase database;
+
     private static final String NETWORKING = "Interview::Networking";
 
     @TempDir
     Path tempDir;
 
     private StatsLog log(String now) {
-        return new StatsLog(tempDir, now);
+        return new StatsLog(database, tempDir, now);
     }
 
     private static StatsService service(StatsLog log) {

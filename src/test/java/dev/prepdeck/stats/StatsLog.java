@@ -3,6 +3,7 @@ package dev.prepdeck.stats;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,11 @@ final class StatsLog {
     final TestClock clock;
 
     StatsLog(Path tempDir, String now) {
-        collection = TestCollection.at(tempDir, now, "networking.md", TestData.NETWORKING_DECK,
+        this(TestDatabase.DEFAULT, tempDir, now);
+    }
+
+    StatsLog(TestDatabase database, Path tempDir, String now) {
+        collection = TestCollection.at(database, tempDir, now, "networking.md", TestData.NETWORKING_DECK,
                 "database.md", TestData.DATABASE_DECK);
         jdbi = collection.jdbi();
         clock = collection.clock();

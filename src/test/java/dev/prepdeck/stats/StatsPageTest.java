@@ -5,6 +5,7 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckService;
@@ -21,11 +22,19 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /** The stats page, its API and the CSV exports over HTTP, as a browser or a script uses them. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StatsPageTest {
+    @Parameter
+    TestDatabase database;
+
     private static final Pattern SVG = Pattern.compile("<svg\\b.*?</svg>", Pattern.DOTALL);
     private static final List<String> CHARTS = List.of("chart-heatmap", "chart-reviews", "chart-forecast", "chart-states",
             "chart-stability", "chart-difficulty", "chart-mastery", "chart-coverage", "chart-hourly");
@@ -38,7 +47,7 @@ class StatsPageTest {
 
     @BeforeEach
     void setUp() {
-        log = new StatsLog(tempDir, "2026-03-10T10:00:00Z");
+        log = new StatsLog(database, tempDir, "2026-03-10T10:00:00Z");
         card = log.card("Interview::Networking", 0);
         log.review(card, "2026-03-10T05:00:00Z", 3, 2, 5);
         log.review(card, "2026-03-09T05:00:00Z", 1, 2, 30);

@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Cramming a search's cards: one by one in the chosen order, ending with a summary, leaving every schedule alone. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CramTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -20,7 +29,7 @@ class CramTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK,
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
                 "database.md", TestData.DATABASE_DECK);
     }
 

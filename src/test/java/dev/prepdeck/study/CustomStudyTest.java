@@ -4,16 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Custom study over HTTP: review ahead and forgotten today as sessions of real ratings, and more new cards today. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class CustomStudyTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -22,7 +35,7 @@ class CustomStudyTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK,
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
                 "database.md", TestData.DATABASE_DECK);
         deckId = collection.deckId("Interview::Networking");
     }
@@ -73,6 +86,62 @@ class CustomStudyTest {
             assertThat(collection.one("SELECT COUNT(*) FROM review_log WHERE card_id = "
                     + collection.cardId("什么是索引？"), Integer.class)).as("other deck, due later: untouched").isEqualTo(1);
             assertThat(s.page("/study?card=" + first + "&custom=1")).doesNotContain("id=\"custom-banner\"");
+        });
+    }
+
+    /** The hidden fields of the form with this id, as the browser sends them (the CSRF token the site adds). */
+    private static List<String> hiddenFields(String page, String formId) {
+        int start = page.indexOf("id=\"" + formId + "\"");
+        assertThat(start).as("form " + formId).isPositive();
+        String form = page.substring(start, page.indexOf("</form>", start));
+        List<String> fields = new ArrayList<>();
+        Matcher hidden = Pattern.compile("<input type=\"hidden\" name=\"(\\w+)\" value=\"([^\"]*)\"").matcher(form);
+        while (hidden.find()) {
+            if (!hidden.group(1).equals("_csrf")) {
+                fields.add(hidden.group(1));
+                fields.add(hidden.group(2).replace("&amp;", "&"));
+            }
+        }
+        return fields;
+    }
+
+    @Test
+    void in_practice_mode_checking_and_rating_a_typed_answer_stays_in_the_session() {
+        collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET practice_mode = 1 WHERE id = ?", deckId));
+        collection.site(s -> {
+            long dns = collection.cardId("What does DNS do?");
+            long tcp = collection.cardId("Compare TCP and UDP.");
+            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "1");
+            s.submit("/study/rate", "cardId", String.valueOf(tcp), "rating", "1");
+            s.submit("/custom-study", "q", "", "mode", "forgotten");
+
+            String study = s.page(TestSite.location(s.get("/custom-study/next")));
+            assertThat(study).contains("card 1 of 2").contains("id=\"practice-text\"");
+            List<String> check = hiddenFields(study, "practice-answer");
+            assertThat(check).containsSubsequence("custom", "1");
+            check.addAll(List.of("answer", "It turns names into addresses."));
+            String reveal = s.submit("/study/check", check.toArray(new String[0])).body().string();
+            assertThat(reveal).as("the session's progress stays in view").contains("id=\"custom-banner\"")
+                    .contains("card 1 of 2");
+            List<String> rate = hiddenFields(reveal, "practice-rate");
+            rate.addAll(List.of("rating", "3"));
+            Response rated = s.submit("/study/practice-rate", rate.toArray(new String[0]));
+
+            assertThat(TestSite.location(rated)).as("back to the session, not the normal queue")
+                    .isEqualTo("/custom-study/next");
+            assertThat(collection.one("SELECT COUNT(*) FROM practice_attempt", Integer.class)).isEqualTo(1);
+            String second = s.page(TestSite.location(s.get("/custom-study/next")));
+            assertThat(second).contains("card 2 of 2");
+
+            // Practice mode turned off on the session's card: the same card, still in the session.
+            Response off = s.submit("/study/practice-mode", hiddenFields(second, "practice-mode-form").toArray(new String[0]));
+            String same = s.page(TestSite.location(off));
+            assertThat(same).contains("card 2 of 2").doesNotContain("id=\"practice-text\"");
+            String card = TestSite.location(off).replaceAll(".*card=(\\d+).*", "$1");
+            assertThat(TestSite.location(s.submit("/study/rate", "cardId", card, "rating", "3", "custom", "1")))
+                    .isEqualTo("/custom-study/next");
+            assertThat(s.page("/custom-study/next")).contains("You studied all 2 cards of the session.");
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(4);
         });
     }
 

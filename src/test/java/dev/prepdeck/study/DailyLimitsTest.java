@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +15,20 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Daily limits as Anki v3 applies them: studying a sub-deck is capped by its parents' limits, a sub-deck gives its
  * parent at most its own limit, and the dashboard, the deck page, the study page and the API show the same numbers.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DailyLimitsTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -29,7 +38,7 @@ class DailyLimitsTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "tools.md", TestData.TOOLS_DECK, "git.md", TestData.GIT_DECK);
+        collection = TestCollection.of(database, tempDir, "tools.md", TestData.TOOLS_DECK, "git.md", TestData.GIT_DECK);
         tools = collection.deckId("Tools");
         git = collection.deckId("Tools::Git");
     }

@@ -40,6 +40,21 @@ class DeckPageTest {
     }
 
     @Test
+    void a_cards_tags_show_on_the_deck_and_card_pages_as_links_to_their_search() {
+        long dns = collection.cardId("What does DNS do?");
+        collection.jdbi().useHandle(h -> h.execute("UPDATE card SET tags = 'basics, net::dns' WHERE id = ?", dns));
+        collection.site(s -> {
+            String link = "<a class=\"tag\" href=\"/browse?q=tag:%22net::dns%22\">net::dns</a>";
+            assertThat(s.page("/decks/" + deckId)).contains(link)
+                    .contains("<a class=\"tag\" href=\"/browse?q=tag:%22basics%22\">basics</a>");
+            assertThat(s.page("/cards/" + dns)).contains("id=\"card-tags\"").contains(link);
+            assertThat(s.page("/cards/" + collection.cardId("Compare TCP and UDP."))).doesNotContain("id=\"card-tags\"");
+            assertThat(s.page("/browse?q=tag:%22net::dns%22")).as("the link's search").contains("What does DNS do?")
+                    .doesNotContain("Compare TCP and UDP.");
+        });
+    }
+
+    @Test
     void the_card_page_shows_the_answer_state_and_review_history() {
         collection.site(s -> {
             long dns = collection.cardId("What does DNS do?");

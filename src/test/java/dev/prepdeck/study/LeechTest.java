@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.deck.LeechSettings;
 import io.javalin.testtools.Response;
@@ -14,9 +15,17 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Leeches: a card forgotten the deck's number of times is tagged leech, suspended or not, and the learner is told. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class LeechTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -26,7 +35,7 @@ class LeechTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK);
         deckId = collection.deckId("Interview::Networking");
         dns = collection.cardId("What does DNS do?");
     }

@@ -5,14 +5,23 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestDatabase;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** POST /api/practice/check and the answer fields of POST /api/review. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PracticeApiTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -20,7 +29,7 @@ class PracticeApiTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(tempDir);
+        site = new PracticeSite(database, tempDir);
     }
 
     @Test

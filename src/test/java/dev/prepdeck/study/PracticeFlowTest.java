@@ -4,6 +4,7 @@ import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.TestDatabase;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Practice on the review page as a person does it: type, check, see the points, rate, undo. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class PracticeFlowTest {
+    @Parameter
+    TestDatabase database;
+
     private static final String PARTIAL = "Start with a canary: the new model only gets a small share of traffic.";
 
     @TempDir
@@ -26,7 +35,7 @@ class PracticeFlowTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(tempDir);
+        site = new PracticeSite(database, tempDir);
     }
 
     private String rolloutStudyPage(dev.prepdeck.TestSite s) {

@@ -2,6 +2,7 @@ package dev.prepdeck.study;
 
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
@@ -49,7 +50,11 @@ final class PracticeSite {
     final long healthCard;
 
     PracticeSite(Path tempDir) {
-        collection = TestCollection.of(tempDir, "deployment.md", ROLLOUT_DECK, "stories.md", STORY_DECK);
+        this(TestDatabase.DEFAULT, tempDir);
+    }
+
+    PracticeSite(TestDatabase database, Path tempDir) {
+        collection = TestCollection.of(database, tempDir, "deployment.md", ROLLOUT_DECK, "stories.md", STORY_DECK);
         jdbi = collection.jdbi();
         clock = collection.clock();
         deploymentDeck = collection.deckId("Interview::Deployment");

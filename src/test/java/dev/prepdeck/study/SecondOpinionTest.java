@@ -2,6 +2,11 @@ package dev.prepdeck.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.prepdeck.TestSite.json;
+import static dev.prepdeck.TestSite.location;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.judge.JudgeStandIn;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
@@ -11,9 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A learner points practice checks at their own model; its verdicts show beside the built-in ones, never instead. */
+/**
+ * A learner points practice checks at their own model; its verdicts show beside the built-in ones, never instead: on
+ * the practice page, in POST /api/practice/check's {@code secondOpinion} and in the mock interview report.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SecondOpinionTest {
+    @Parameter
+    TestDatabase database;
+
     private static final String ANSWER = "Send a canary to a small share of traffic and keep the old version for a rollback.";
 
     @TempDir
@@ -23,8 +39,9 @@ class SecondOpinionTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(tempDir);
+        // the stand-in first: a PostgreSQL run without a server is skipped while the site is made, and stop() runs
         judge = new JudgeStandIn();
+        site = new PracticeSite(database, tempDir);
     }
 
     @AfterEach
@@ -109,6 +126,80 @@ class SecondOpinionTest {
             Document reveal = Jsoup.parse(s.submit("/study/check", "cardId", String.valueOf(site.rolloutCard),
                     "answer", ANSWER).body().string());
             assertThat(reveal.select("#second-opinion")).isEmpty();
+        });
+    }
+
+    @Test
+    void the_check_api_carries_the_judges_verdict_per_key_point_beside_the_built_in_ones() {
+        judge.repliesWithMessage("""
+                {"points":[{"point":1,"covered":true,"reason":"names a canary on a small share"},
+                           {"point":3,"covered":false,"reason":"no rollback plan"}]}""");
+        site.run(s -> {
+            String check = "{\"cardId\":" + site.rolloutCard + ",\"answer\":\"" + ANSWER + "\",\"seconds\":30}";
+            JsonNode off = json(s.postJson("/api/practice/check", check));
+            assertThat(off.get("secondOpinion").get("state").asText()).as("no judge set up").isEqualTo("off");
+            assertThat(judge.requests()).isEmpty();
+
+            s.submit("/practice/judge", "url", judge.baseUrl().toString(), "model", "qwen2.5:7b", "timeoutSeconds", "5");
+            JsonNode body = json(s.postJson("/api/practice/check", check));
+            assertThat(body.get("coverage").asDouble()).as("the built-in check is unchanged").isEqualTo(off.get("coverage").asDouble());
+            assertThat(body.get("keyPoints").get(2).get("covered").asBoolean()).isTrue();
+            JsonNode opinion = body.get("secondOpinion");
+            assertThat(opinion.get("state").asText()).isEqualTo("answered");
+            assertThat(opinion.get("model").asText()).isEqualTo("qwen2.5:7b");
+            assertThat(opinion.get("summary").asText()).isEqualTo("qwen2.5:7b says 1 of 4 key points are covered.");
+            assertThat(opinion.get("keyPoints")).hasSize(4);
+            assertThat(opinion.get("keyPoints").get(0).get("covered").asBoolean()).isTrue();
+            assertThat(opinion.get("keyPoints").get(0).get("reason").asText()).isEqualTo("names a canary on a small share");
+            assertThat(opinion.get("keyPoints").get(1).get("covered").isNull()).as("no verdict on point 2").isTrue();
+            assertThat(opinion.get("keyPoints").get(2).get("covered").asBoolean()).isFalse();
+            assertThat(opinion.get("keyPoints").get(2).get("index").asInt()).isEqualTo(2);
+
+            JsonNode blank = json(s.postJson("/api/practice/check", "{\"cardId\":" + site.rolloutCard + ",\"answer\":\" \"}"));
+            assertThat(blank.get("secondOpinion").get("state").asText()).isEqualTo("notAsked");
+            assertThat(judge.requests()).hasSize(1);
+        });
+    }
+
+    @Test
+    void a_judge_that_fails_through_the_api_is_a_failed_state_naming_the_problem_and_the_check_still_answers() {
+        judge.repliesWithMessage("I think the answer is mostly fine.");
+        site.run(s -> {
+            s.submit("/practice/judge", "url", judge.baseUrl().toString(), "model", "llama3", "timeoutSeconds", "5");
+            var response = s.postJson("/api/practice/check",
+                    "{\"cardId\":" + site.rolloutCard + ",\"answer\":\"" + ANSWER + "\"}");
+            assertThat(response.code()).isEqualTo(200);
+            JsonNode body = json(response);
+            assertThat(body.get("keyPoints")).hasSize(4);
+            JsonNode opinion = body.get("secondOpinion");
+            assertThat(opinion.get("state").asText()).isEqualTo("failed");
+            assertThat(opinion.get("problem").asText()).isEqualTo("UNREADABLE");
+            assertThat(opinion.get("summary").asText())
+                    .isEqualTo("llama3's reply could not be read as verdicts; the built-in check stands.");
+            assertThat(opinion.has("keyPoints")).isFalse();
+        });
+    }
+
+    @Test
+    void the_mock_interview_report_shows_the_judges_opinion_on_each_answer() {
+        judge.repliesWithMessage("""
+                {"points":[{"point":1,"covered":true,"reason":"a canary on a small share"}]}""");
+        site.run(s -> {
+            s.submit("/practice/judge", "url", judge.baseUrl().toString(), "model", "qwen2.5:7b", "timeoutSeconds", "5");
+            // The rollout card's four points, so that the judge names one and is silent on the others.
+            String cards = String.valueOf(site.rolloutCard);
+            assertThat(s.page("/mock/run?cards=" + cards)).contains("name=\"cardId\" value=\"" + cards + "\"");
+            String next = location(s.submit("/mock/answer", "cards", cards, "answers", "", "cardId", cards,
+                    "answer", ANSWER, "seconds", "40"));
+            String reportUrl = location(s.get(next));
+            Document report = Jsoup.parse(s.page(reportUrl));
+            assertThat(report.select(".mock-opinion .second-opinion-summary").text())
+                    .isEqualTo("qwen2.5:7b says 1 of 4 key points are covered.");
+            assertThat(report.select(".mock-opinion li").first().text())
+                    .startsWith("qwen2.5:7b: covered").endsWith("a canary on a small share");
+            assertThat(report.select(".mock-opinion li.silent")).isNotEmpty();
+            assertThat(judge.requests()).hasSize(1);
+            assertThat(judge.requests().get(0)).contains("small share of traffic");
         });
     }
 }

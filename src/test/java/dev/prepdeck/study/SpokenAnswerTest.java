@@ -4,6 +4,7 @@ import static dev.prepdeck.TestData.one;
 import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.practice.RecordingStore;
 import io.javalin.testtools.Response;
@@ -15,9 +16,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A spoken answer is uploaded, carried through the check to the rating, kept with the attempt and played back. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SpokenAnswerTest {
+    @Parameter
+    TestDatabase database;
+
     /** Not real Opus, which the server never decodes: bytes it must store and give back unchanged. */
     private static final byte[] AUDIO = "\u001aE\u00df\u00a3 webm bytes of a spoken answer".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
@@ -27,7 +36,7 @@ class SpokenAnswerTest {
 
     @BeforeEach
     void setUp() {
-        site = new PracticeSite(tempDir);
+        site = new PracticeSite(database, tempDir);
     }
 
     private static long uploaded(TestSite s, long card, String type, byte[] audio) {

@@ -4,12 +4,12 @@ import static dev.prepdeck.TestSite.json;
 import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
-import dev.prepdeck.db.Database;
 import dev.prepdeck.review.IntervalFormat;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The study loop as a person does it in the browser: question, reveal, rate, undo, done for today. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StudyFlowTest {
+    @Parameter
+    TestDatabase database;
+
     private static final Pattern CARD_ID = Pattern.compile("name=\"cardId\" value=\"(\\d+)\"");
 
     @TempDir
@@ -36,7 +44,7 @@ class StudyFlowTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK);
         deckId = collection.deckId("Interview::Networking");
     }
 
@@ -85,7 +93,7 @@ class StudyFlowTest {
             assertThat(location(undone)).isEqualTo("/study?deck=" + deckId + "&card=" + first);
             assertThat(shownCard(s.page(location(undone)))).isEqualTo(first);
             assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isZero();
-            assertThat(collection.one("SELECT state || ',' || reps || ',' || due || ',' || COALESCE(last_review, 'none') "
+            assertThat(collection.one("SELECT state || ',' || reps || ',' || due || ',' || COALESCE(CAST(last_review AS TEXT), 'none') "
                     + "FROM card_state WHERE card_id = " + first, String.class))
                     .isEqualTo("0,0," + collection.clock().millis() + ",none");
         });
@@ -160,7 +168,7 @@ class StudyFlowTest {
             long first = shownCard(s.page("/study?deck=" + deckId));
             s.submit("/study/rate", "cardId", String.valueOf(first), "rating", "4", "deck", String.valueOf(deckId));
         });
-        Jdbi reopened = Database.open(tempDir.resolve("test.db"));
+        Jdbi reopened = database.reopen(collection.jdbi(), tempDir);
 
         TestSite.run(reopened, collection.clock(), s -> {
             String deckPage = s.page("/decks/" + deckId);
