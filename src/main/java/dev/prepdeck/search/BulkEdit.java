@@ -206,7 +206,7 @@ public final class BulkEdit {
 
     private void requireTagged(Handle h, long learnerId, String tag) {
         if (edits.cardsTagged(h, learnerId, TextFold.fold(tag)).isEmpty()) {
-            throw new InvalidInputException("tag", "no card has the tag " + tag);
+            throw Messages.invalid("tag", "browse.error.noSuchTag", tag);
         }
     }
 
