@@ -48,7 +48,8 @@ class ChinesePagesTest {
             "reStructuredText", "Sphinx", "Quizlet", "CSV", "TSV", "HTML", "RMSE", "bins", "MB", "KB", "Ctrl", "Enter",
             "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
             "leech" /* the tag a leech gets, which searches use as it is */,
-            "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */);
+            "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */,
+            "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir
@@ -183,15 +184,35 @@ class ChinesePagesTest {
                     .as("the file and line as they are, the sentence around them in Chinese")
                     .isEqualTo("笔记.md:3：含有二进制数据（空字符）；笔记文件必须是 UTF-8 文本");
 
+            Response warned = s.upload("/notes/preview", "file", "部署.rst",
+                    "部署\n====\n\n什么是金丝雀发布？\n-----\n\n先让少数用户用新版本。\n\n回滚\n----\n"
+                            .getBytes(StandardCharsets.UTF_8));
+            pages.put("POST /notes/preview (warnings)", warned.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /notes/preview (warnings)")).select("section.notes-skipped li").eachText())
+                    .as("what is left out and why, at its file:line, in Chinese")
+                    .containsExactly("部署.rst:9：“回滚”已略过：空章节", "警告：部署.rst:5：“什么是金丝雀发布？”的标题下划线太短");
+
             Response anki = s.upload("/anki/import", "file", "卡片.txt", "#separator:tab\n\n".getBytes(StandardCharsets.UTF_8));
             assertThat(anki.code()).isEqualTo(400);
             pages.put("POST /anki/import", anki.body().string());
             assertThat(Jsoup.parse(pages.get("POST /anki/import")).select("p.error").text()).isEqualTo("卡片.txt 中没有可导入的行");
+            Response damaged = s.upload("/anki/import", "file", "卡片.apkg", zipOf("collection.anki2", "不是数据库"));
+            assertThat(damaged.code()).isEqualTo(400);
+            pages.put("POST /anki/import (package)", damaged.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /anki/import (package)")).select("p.error").text())
+                    .isEqualTo("卡片.apkg: collection.anki2 不是 SQLite 数据库");
             Response columns = s.upload("/anki/import", "file", "卡片.txt",
                     "问题一\t答案一\n问题二\t答案二\n".getBytes(StandardCharsets.UTF_8));
             pages.put("POST /anki/import (preview)", columns.body().string());
             assertThat(Jsoup.parse(pages.get("POST /anki/import (preview)")).select("table.preview-rows th").eachText())
                     .as("columns the file does not name are numbered in Chinese").containsExactly("第 1 列", "第 2 列");
+
+            Response bulk = s.submit("/browse/bulk", "q", "", "scope", "matches", "action", "set-due", "days", "下周");
+            assertThat(bulk.code()).isEqualTo(400);
+            pages.put("POST /browse/bulk", bulk.body().string());
+            assertThat(Jsoup.parse(pages.get("POST /browse/bulk")).select("p.error").text())
+                    .as("a bulk action refused in Chinese, with what was typed")
+                    .isEqualTo("请用距今天的天数设置到期日：0（今天）、3，或 3-7 这样的范围；加上 ! 可同时设置间隔（而不是“下周”）");
 
             List<String> problems = new ArrayList<>();
             pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
@@ -232,6 +253,19 @@ class ChinesePagesTest {
 
     private static String shorten(String text, int at) {
         return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40));
+    }
+
+    /** A zip with one entry holding {@code text}. */
+    private static byte[] zipOf(String entry, String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private static String enc(String text) {

@@ -34,6 +34,12 @@ public final class AnkiFormatException extends RuntimeException implements Worde
         return new AnkiFormatException("anki.error." + problem, List.of(arguments));
     }
 
+    /** The low-level failure behind this problem, kept for the log. */
+    public AnkiFormatException causedBy(Throwable cause) {
+        initCause(cause);
+        return this;
+    }
+
     @Override
     public String key() {
         return key;

@@ -62,8 +62,7 @@ public final class AnkiController {
         String prefix = Params.formText(ctx, "prefix");
         UploadedFile upload = ctx.uploadedFile("file");
         if (upload == null || upload.size() == 0) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Choose an Anki package (.apkg or .colpkg) or text file (.csv, .tsv, .txt) to import.",
-                    prefix);
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.text(ctx, "anki.error.noFile"), prefix);
             return;
         }
         if (upload.size() > MAX_UPLOAD_BYTES) {
@@ -102,8 +101,7 @@ public final class AnkiController {
         String content = Params.formText(ctx, "content");
         String uploaded = Params.formText(ctx, "name");
         if (content.isBlank()) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The preview sent no file; choose the text file again.",
-                    prefix);
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.text(ctx, "anki.error.previewNoFile"), prefix);
             return;
         }
         Path folder = null;
@@ -196,7 +194,7 @@ public final class AnkiController {
     public void exportSearch(Context ctx) {
         String query = Params.queryText(ctx, "q").strip();
         if (query.isEmpty()) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "Type a search to export the cards it matches.", "");
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.text(ctx, "anki.error.noSearch"), "");
             return;
         }
         Path file = null;

@@ -1,6 +1,6 @@
 package dev.prepdeck.judge;
 
-import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -19,10 +19,10 @@ public record JudgeSettings(URI url, String model, int timeoutSeconds) {
         URI uri = parseUrl(url == null ? "" : url.strip());
         String modelName = model == null ? "" : model.strip();
         if (modelName.isEmpty()) {
-            throw new InvalidInputException("model", "name the model the server should use, e.g. qwen2.5:7b");
+            throw Messages.invalid("model", "judge.error.noModel");
         }
         if (modelName.length() > 200 || modelName.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("model", "the model name must be one line of at most 200 characters");
+            throw Messages.invalid("model", "judge.error.modelName");
         }
         int timeout = DEFAULT_TIMEOUT_SECONDS;
         if (timeoutSeconds != null && !timeoutSeconds.isBlank()) {
@@ -32,8 +32,7 @@ public record JudgeSettings(URI url, String model, int timeoutSeconds) {
                 timeout = -1;
             }
             if (timeout < 1 || timeout > MAX_TIMEOUT_SECONDS) {
-                throw new InvalidInputException("timeoutSeconds",
-                        "the time-out must be a whole number of seconds from 1 to " + MAX_TIMEOUT_SECONDS);
+                throw Messages.invalid("timeoutSeconds", "judge.error.timeout", String.valueOf(MAX_TIMEOUT_SECONDS));
             }
         }
         return new JudgeSettings(uri, modelName, timeout);
@@ -41,20 +40,20 @@ public record JudgeSettings(URI url, String model, int timeoutSeconds) {
 
     private static URI parseUrl(String text) {
         if (text.isEmpty()) {
-            throw new InvalidInputException("url", "give the server's address, e.g. http://127.0.0.1:11434/v1");
+            throw Messages.invalid("url", "judge.error.noUrl");
         }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("url", "'" + text + "' is not a URL: " + e.getReason());
+            throw Messages.invalid("url", "judge.error.notUrl", text, e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new InvalidInputException("url", "the address must start with http:// or https://");
+            throw Messages.invalid("url", "judge.error.scheme");
         }
         if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new InvalidInputException("url", "the address must be a server and path only, like http://127.0.0.1:11434/v1");
+            throw Messages.invalid("url", "judge.error.serverAndPath");
         }
         return uri;
     }

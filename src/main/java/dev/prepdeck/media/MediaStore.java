@@ -145,7 +145,7 @@ public final class MediaStore {
     }
 
     /** Rounded up, so a file just over the limit never reads as the limit itself. */
-    private static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", Math.ceil(bytes / (1024.0 * 1024.0) * 10) / 10);
     }
 

@@ -21,7 +21,7 @@ final class ImagePlacement {
     static NotesDocument place(NotesDocument document, NotesImages images, String notesPath) {
         List<Figure> figures = new ArrayList<>();
         List<String> markdown = new ArrayList<>();
-        List<String> warnings = new ArrayList<>(document.warnings());
+        List<NotesNotice> warnings = new ArrayList<>(document.warnings());
         for (Figure figure : document.figures()) {
             NotesImport.ImageReference reference = figure.reference();
             Lookup lookup = images.find(notesPath, reference.target());
@@ -35,9 +35,11 @@ final class ImagePlacement {
             } else {
                 figures.add(figure);
                 markdown.add(figure.fallback());
-                warnings.add(reference.file() + ":" + reference.line() + ": image " + reference.target()
-                        + " not found: " + ((NotesImages.Missing) lookup).reason() + "; the card shows "
-                        + figure.fallback());
+                NotesImages.Missing missing = (NotesImages.Missing) lookup;
+                List<Object> details = new ArrayList<>(List.of(reference.target(), figure.fallback()));
+                details.addAll(missing.details());
+                warnings.add(NotesNotice.warning(reference.file(), reference.line(), "image." + missing.problem(),
+                        details.toArray()));
             }
         }
         List<String> titles = figures.stream().map(f -> f.reference().alt()).toList();

@@ -29,8 +29,6 @@ import java.util.TreeSet;
 public final class NotesController {
     /** More cards than any upload within the limits gives. */
     static final int MAX_CARDS = 10_000;
-    private static final String NO_IMAGES = "only the notes file was uploaded; upload a .zip of the notes folder "
-            + "to bring its images";
 
     private final NotesImporter importer;
     private final PendingImages pending = new PendingImages();
@@ -67,12 +65,11 @@ public final class NotesController {
                 } else if (file.size() > NotesReader.MAX_BYTES) {
                     throw NotesReader.tooLarge(name, file.size());
                 } else {
-                    batch.addAlone(name, read(file), formatOf(format), NO_IMAGES);
+                    batch.addAlone(name, read(file), formatOf(format), "uploadedAlone");
                 }
             } else if (!pasted.isBlank()) {
                 name = "pasted-notes";
-                batch.addAlone(name, pasted.getBytes(StandardCharsets.UTF_8), formatOf(format),
-                        "pasted notes come without their image files; upload a .zip of the notes folder to bring them");
+                batch.addAlone(name, pasted.getBytes(StandardCharsets.UTF_8), formatOf(format), "pasted");
             } else {
                 throw Messages.invalid("file", "notes.error.noInput");
             }
@@ -83,8 +80,8 @@ public final class NotesController {
             throw new UncheckedIOException("cannot read the upload", e);
         }
         List<PreviewDeck> decks = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<NotesNotice> skipped = new ArrayList<>();
+        List<NotesNotice> warnings = new ArrayList<>();
         Set<String> shown = new TreeSet<>();
         int index = 0;
         for (Map.Entry<String, NotesImport> entry : batch.imports().entrySet()) {
@@ -96,7 +93,7 @@ public final class NotesController {
                 }
                 decks.add(new PreviewDeck(entry.getKey(), deck.name(), cards));
             }
-            result.skipped().forEach(s -> skipped.add(s.toString()));
+            skipped.addAll(result.skipped());
             warnings.addAll(result.warnings());
             result.images().stream().filter(i -> i.media() != null && i.cardId() != null)
                     .forEach(i -> shown.add(i.media()));
@@ -107,7 +104,7 @@ public final class NotesController {
         }
         Map<String, byte[]> images = new HashMap<>();
         shown.forEach(n -> images.put(n, batch.media().get(n)));
-        Map<String, Object> model = previewModel(name, decks, index, all, skipped, warnings);
+        Map<String, Object> model = previewModel(ctx, name, decks, index, all, skipped, warnings);
         model.put("files", batch.imports().size());
         model.put("images", List.copyOf(shown));
         model.put("imagesToken", images.isEmpty() ? "" : pending.hold(images));
@@ -144,8 +141,8 @@ public final class NotesController {
             planned = NotesImporter.plan(bySource, images);
         } catch (InvalidInputException e) {
             // The preview again, as the person left it, so fixing one card does not mean redoing every edit.
-            Map<String, Object> model = previewModel(source, posted, count, kept,
-                    ctx.formParams("skipped"), ctx.formParams("warning"));
+            Map<String, Object> model = previewModel(ctx, source, posted, count, kept,
+                    posted(ctx, "skipped"), posted(ctx, "warning"));
             // Only the heading uses the file count; a form without it still shows the problem that matters.
             Integer files = Params.formInt(ctx, "files", "the preview's file count");
             model.put("files", files == null ? 1 : files);
@@ -216,16 +213,34 @@ public final class NotesController {
                 question, answer, List.of(), Map.of(), 0);
     }
 
-    private static Map<String, Object> previewModel(String source, List<PreviewDeck> decks, int count, Set<Integer> kept,
-                                                    List<String> skipped, List<String> warnings) {
+    /**
+     * The preview's model. Each notice is shown in the page's language and carried in a hidden field as its key and
+     * arguments ({@link NotesNotice#encoded()}), so the preview shown again after a refused save words it afresh.
+     */
+    private static Map<String, Object> previewModel(Context ctx, String source, List<PreviewDeck> decks, int count,
+                                                    Set<Integer> kept, List<NotesNotice> skipped,
+                                                    List<NotesNotice> warnings) {
         Map<String, Object> model = new HashMap<>();
         model.put("source", source);
         model.put("decks", decks);
         model.put("count", count);
         model.put("kept", kept);
-        model.put("skipped", skipped);
-        model.put("warnings", warnings);
+        model.put("skipped", shown(ctx, skipped));
+        model.put("warnings", shown(ctx, warnings));
         return model;
+    }
+
+    /** A notice as the preview shows it (in the page's language) and as its hidden field carries it. */
+    public record ShownNotice(String text, String encoded) {
+    }
+
+    private static List<ShownNotice> shown(Context ctx, List<NotesNotice> notices) {
+        return notices.stream().map(n -> new ShownNotice(Messages.worded(ctx, n), n.encoded())).toList();
+    }
+
+    /** The notices a preview form sent back; a value that is not a known notice with its arguments is dropped. */
+    private static List<NotesNotice> posted(Context ctx, String field) {
+        return ctx.formParams(field).stream().flatMap(v -> NotesNotice.decoded(v).stream()).toList();
     }
 
     private static NotesReader.Format formatOf(String value) {

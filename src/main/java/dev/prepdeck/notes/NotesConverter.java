@@ -5,7 +5,6 @@ import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.notes.AnswerParts.Part;
 import dev.prepdeck.notes.Block.Kind;
 import dev.prepdeck.notes.NotesImport.ImageReference;
-import dev.prepdeck.notes.NotesImport.Skipped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +47,7 @@ final class NotesConverter {
     private final String prefix;
     private final Map<String, List<CardSource>> decks = new LinkedHashMap<>();
     private final Map<String, Set<String>> questions = new LinkedHashMap<>();
-    private final List<Skipped> skipped = new ArrayList<>();
+    private final List<NotesNotice> skipped = new ArrayList<>();
     private final List<ImageReference> images = new ArrayList<>();
 
     private NotesConverter(String fileName, String prefix, List<Figures.Figure> figures) {
@@ -62,11 +61,10 @@ final class NotesConverter {
         List<Block> text = document.preamble().stream()
                 .filter(b -> b.kind() != Kind.FIGURE && b.kind() != Kind.FIELDS).toList();
         if (!text.isEmpty()) {
-            converter.skip(text.get(0).line(), "(text before the first title)", "not under any section title");
+            converter.skipped.add(NotesNotice.skipped(converter.fileName, text.get(0).line(), "beforeFirstTitle"));
         }
         if (document.sections().isEmpty()) {
-            converter.skip(1, "(whole file)", "no section titles, so nothing to make decks and cards from; give the "
-                    + "notes titles (a line underlined with '====' in RST, '# Title' in Markdown)");
+            converter.skipped.add(NotesNotice.skipped(converter.fileName, 1, "noTitles"));
         }
         for (NotesSection root : document.sections()) {
             converter.root(root);
@@ -100,7 +98,7 @@ final class NotesConverter {
             }
         }
         if (countCards(deck) == 0 && root.children.isEmpty() && skipped.size() == before) {
-            skip(root.line, root.title, "no cards in this section");
+            skip(root.line, "noCards", root.title);
         }
     }
 
@@ -145,12 +143,11 @@ final class NotesConverter {
             return;
         }
         if (blocks.isEmpty() && section.children.isEmpty()) {
-            skip(section.line, section.title, "a question with no answer under it");
+            skip(section.line, "noAnswer", section.title);
             return;
         }
         if (onlyFigures(blocks) && section.children.isEmpty() && !anyFound(blocks)) {
-            skip(section.line, section.title, "its answer is only a figure (" + figureNames(blocks)
-                    + "), and the image file was not found");
+            skip(section.line, "answerOnlyMissingFigure", section.title, figureNames(blocks));
             placeImages(blocks, deck, null);
             return;
         }
@@ -292,14 +289,16 @@ final class NotesConverter {
         List<Block> blocks = AnswerParts.clean(section.blocks);
         if (blocks.isEmpty()) {
             if (section.children.isEmpty()) {
-                skip(section.line, section.title, "empty section");
+                skip(section.line, "empty", section.title);
             }
             return;
         }
         if (onlyFigures(blocks)) {
-            skip(section.line, section.title, "only a figure (" + figureNames(blocks) + "), " + (anyFound(blocks)
-                    ? "under a title that asks nothing; a question as its title makes it a card"
-                    : "and the image file was not found"));
+            if (anyFound(blocks)) {
+                skip(section.line, "onlyFigure", section.title, figureNames(blocks));
+            } else {
+                skip(section.line, "onlyMissingFigure", section.title, figureNames(blocks));
+            }
             placeImages(blocks, deck, null);
             return;
         }
@@ -509,8 +508,11 @@ final class NotesConverter {
                 .map(i -> images.get(i).target().replaceAll("^.*/", "")).toList());
     }
 
-    private void skip(int line, String title, String reason) {
-        skipped.add(new Skipped(fileName, line, NotesText.plain(title), reason));
+    /** The section titled {@code title} is left out, for the reason {@code notes.skipped.<problem>}. */
+    private void skip(int line, String problem, String title, Object... details) {
+        List<Object> arguments = new ArrayList<>(List.of(NotesText.plain(title)));
+        arguments.addAll(List.of(details));
+        skipped.add(NotesNotice.skipped(fileName, line, problem, arguments.toArray()));
     }
 
     /** Readable and stable: ASCII words of the question plus a hash of deck and question. */

@@ -68,7 +68,10 @@ public final class NotesImages {
         return images;
     }
 
-    /** No files at all beside the notes (a single uploaded file, pasted text): every image is missing, for this reason. */
+    /**
+     * No files at all beside the notes (a single uploaded file, pasted text): every image is missing, for the warning
+     * {@code notes.warning.image.<reason>}.
+     */
     public static NotesImages none(String reason) {
         return new NotesImages(null, reason);
     }
@@ -98,7 +101,14 @@ public final class NotesImages {
     record Remote(String url) implements Lookup {
     }
 
-    record Missing(String reason) implements Lookup {
+    /**
+     * Why an image is not brought in: {@code problem} names the warning {@code notes.warning.image.<problem>}, whose
+     * {4}, {5}... are the {@code details} (after the file, line, image as written and what the card shows).
+     */
+    record Missing(String problem, List<String> details) implements Lookup {
+        Missing(String problem, String... details) {
+            this(problem, List.of(details));
+        }
     }
 
     /** Looks for the image {@code target} shown by the notes file at {@code notesPath} (null: not in the view). */
@@ -108,16 +118,20 @@ public final class NotesImages {
             return new Remote(written);
         }
         if (SCHEME.matcher(written).matches() && !written.matches("(?i)^[a-z]:[/\\\\].*")) {
-            return new Missing(written.regionMatches(true, 0, "data:", 0, 5)
-                    ? "an image written into the notes as a data: address is not imported; save it as a file"
-                    : "not a file path");
+            if (written.regionMatches(true, 0, "data:", 0, 5)) {
+                return new Missing("dataAddress");
+            }
+            return new Missing("notAPath");
         }
         if (files == null || notesPath == null) {
-            return new Missing(unavailable != null ? unavailable : "the notes file's folder cannot be searched");
+            if (unavailable == null) {
+                return new Missing("folderUnsearchable");
+            }
+            return new Missing(unavailable);
         }
         String path = percentDecoded(written.replaceAll("[?#].*$", "")).replace('\\', '/');
         if (path.isBlank()) {
-            return new Missing("no file name");
+            return new Missing("noFileName");
         }
         String notesFolder = parent(notesPath);
         String root = sourceRoot(notesFolder);
@@ -138,7 +152,10 @@ public final class NotesImages {
             }
         }
         List<String> shown = candidates.stream().limit(3).map(files::shown).toList();
-        return new Missing("no such file" + (shown.isEmpty() ? "" : " (looked for " + String.join(", ", shown) + ")"));
+        if (shown.isEmpty()) {
+            return new Missing("noSuchFile");
+        }
+        return new Missing("noSuchFileLookedFor", String.join(", ", shown));
     }
 
     /** The nearest folder from the notes' own up that Sphinx or Obsidian treats as the top of the notes. */
@@ -162,16 +179,17 @@ public final class NotesImages {
         try {
             long size = files.size(path);
             if (size > MediaStore.MAX_BYTES) {
-                return new Missing(files.shown(path) + " is " + MediaStore.tooLarge(size));
+                return new Missing("tooLarge", files.shown(path), MediaStore.megabytes(size),
+                        MediaStore.megabytes(MediaStore.MAX_BYTES));
             }
             bytes = files.read(path);
         } catch (IOException e) {
-            return new Missing(files.shown(path) + " cannot be read: " + e.getMessage());
+            return new Missing("unreadable", files.shown(path), String.valueOf(e.getMessage()));
         }
         Optional<MediaType> type = MediaType.sniff(bytes)
                 .filter(t -> t.kind() == MediaType.Kind.IMAGE || t.kind() == MediaType.Kind.DRAWING);
         if (type.isEmpty()) {
-            return new Missing(files.shown(path) + " is not an image prepdeck can show (PNG, JPEG, GIF, WebP or SVG)");
+            return new Missing("notAnImage", files.shown(path));
         }
         String name = name(path, bytes, type.get());
         nameByPath.put(path, name);

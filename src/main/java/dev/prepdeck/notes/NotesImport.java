@@ -7,7 +7,7 @@ import java.util.List;
  * What a notes file turns into: decks of cards, the sections left out and why, warnings (what docutils would
  * warn about, images not found), and every image the notes show, found or not.
  */
-public record NotesImport(List<DeckFile> decks, List<Skipped> skipped, List<String> warnings,
+public record NotesImport(List<DeckFile> decks, List<NotesNotice> skipped, List<NotesNotice> warnings,
                           List<ImageReference> images) {
     public NotesImport {
         decks = List.copyOf(decks);
@@ -23,14 +23,6 @@ public record NotesImport(List<DeckFile> decks, List<Skipped> skipped, List<Stri
     /** The images whose files were not found: each left its alt text in its card and a warning. */
     public long imagesMissing() {
         return images.stream().filter(i -> i.media() == null && !i.target().matches("(?i)https?://.*")).count();
-    }
-
-    /** A section that yields no card, with the reason a user needs to decide whether to fix the notes. */
-    public record Skipped(String file, int line, String title, String reason) {
-        @Override
-        public String toString() {
-            return file + ":" + line + ": '" + title + "' skipped: " + reason;
-        }
     }
 
     /**

@@ -28,7 +28,7 @@ public final class NotesReader {
     /** Reads notes that come without the files around them: every image they show is a warning and its alt text. */
     public NotesImport read(String fileName, byte[] bytes, Format format, String deckPrefix)
             throws NotesFormatException {
-        return read(fileName, bytes, format, deckPrefix, NotesImages.none("only the notes file itself was given"), null);
+        return read(fileName, bytes, format, deckPrefix, NotesImages.none("givenAlone"), null);
     }
 
     /**

@@ -66,7 +66,7 @@ final class RstReader {
     }
 
     private final String fileName;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<NotesNotice> warnings = new ArrayList<>();
     private final Map<String, String> substitutions = new HashMap<>();
     private final Map<String, String> imageSubstitutions = new HashMap<>();
     private final Figures figures = new Figures();
@@ -86,8 +86,9 @@ final class RstReader {
         return new RstReader(fileName).document(NotesText.lines(text));
     }
 
-    private void warn(int line, String problem) {
-        warnings.add(fileName + ":" + line + ": " + problem);
+    /** The warning {@code notes.warning.<problem>} at this file's {@code line}, quoting {@code details}. */
+    private void warn(int line, String problem, Object... details) {
+        warnings.add(NotesNotice.warning(fileName, line, problem, details));
     }
 
     private NotesDocument document(List<String> lines) {
@@ -141,9 +142,17 @@ final class RstReader {
         }
         int level = earlier != null && earlier <= depth + 1 ? earlier : depth + 1;
         placed.put(title.style(), level);
-        warn(title.line(), "title level inconsistent: '" + title.text() + "' is " + describe(title.style())
-                + (known > 0 ? ", a level-" + known + " style," : ", a style not used above,")
-                + " under a level-" + depth + " section; read as a sub-section of the section above it");
+        String adornment = String.valueOf(title.style().charAt(1));
+        boolean overlined = title.style().charAt(0) == 'o';
+        if (known > 0 && overlined) {
+            warn(title.line(), "levelOverlinedKnown", title.text(), adornment, known, depth);
+        } else if (known > 0) {
+            warn(title.line(), "levelUnderlinedKnown", title.text(), adornment, known, depth);
+        } else if (overlined) {
+            warn(title.line(), "levelOverlinedNew", title.text(), adornment, depth);
+        } else {
+            warn(title.line(), "levelUnderlinedNew", title.text(), adornment, depth);
+        }
         return level;
     }
 
@@ -166,10 +175,6 @@ final class RstReader {
                 (open.isEmpty() ? section : open.get(open.size() - 1)).blocks.add(block);
             }
         }
-    }
-
-    private static String describe(String style) {
-        return (style.charAt(0) == 'o' ? "over- and underlined with '" : "underlined with '") + style.charAt(1) + "'";
     }
 
     /** Substitution definitions and hyperlink targets, wherever they are, since references may come first. */
@@ -234,8 +239,7 @@ final class RstReader {
             String text = following.strip();
             String under = i + 2 < lines.size() ? lines.get(i + 2) : "";
             if (!isAdornment(under)) {
-                warn(i + 1, "over-line above '" + text + "' has no matching under-line; Sphinx shows these lines "
-                        + "as an error, so they are left out");
+                warn(i + 1, "overlineAlone", text);
                 next[0] = Math.min(i + 3, lines.size());
                 for (int k = i; k < next[0]; k++) {
                     dropped.add(k);
@@ -243,10 +247,10 @@ final class RstReader {
                 return null;
             }
             if (under.charAt(0) != line.charAt(0) || under.length() != line.length()) {
-                warn(i + 3, "title over-line and under-line of '" + text + "' do not match; read as a title");
+                warn(i + 3, "adornmentsDiffer", text);
             }
             if (line.length() < NotesText.displayWidth(text)) {
-                warn(i + 1, "title over-line too short for '" + text + "'");
+                warn(i + 1, "overlineShort", text);
             }
             next[0] = i + 3;
             return new Title(text, "o" + line.charAt(0), i + 2, i, i + 3);
@@ -258,14 +262,14 @@ final class RstReader {
         String text = line.strip();
         int width = NotesText.displayWidth(text);
         if (following.length() < width && following.length() < 4) {
-            warn(i + 2, "possible title underline, too short for '" + text + "'; Sphinx reads it as text");
+            warn(i + 2, "possibleUnderline", text);
             return null;
         }
         if (following.length() < width) {
-            warn(i + 2, "title underline too short for '" + text + "'");
+            warn(i + 2, "underlineShort", text);
         }
         if (i > 0 && !lines.get(i - 1).isBlank() && !isAdornment(lines.get(i - 1))) {
-            warn(i + 1, "section title '" + text + "' has no blank line before it");
+            warn(i + 1, "noBlankBeforeTitle", text);
         }
         next[0] = i + 2;
         return new Title(text, "u" + following.charAt(0), i + 1, i, i + 2);
@@ -438,11 +442,15 @@ final class RstReader {
             }
             out.addAll(blocks(content));
         } else if (name.equals("raw")) {
-            warn(line, "raw " + (argument.isEmpty() ? "" : argument + " ") + "block left out: cards show text, never raw markup");
+            if (argument.isEmpty()) {
+                warn(line, "raw");
+            } else {
+                warn(line, "rawFormat", argument);
+            }
         } else if (name.equals("include") || name.equals("literalinclude")) {
-            warn(line, name + " of '" + argument + "' not followed: only this file is imported");
+            warn(line, "includeNotFollowed", name, argument);
         } else if (!PLUMBING.contains(name)) {
-            warn(line, "unknown directive '" + name + "'; its content is kept as text");
+            warn(line, "unknownDirective", name);
             out.addAll(blocks(content));
         }
         return end;
@@ -490,7 +498,7 @@ final class RstReader {
 
     private void csvTable(String title, Map<String, String> options, List<Line> content, int line, List<Block> out) {
         if (options.containsKey("file") || options.containsKey("url")) {
-            warn(line, "csv-table from '" + options.getOrDefault("file", options.get("url")) + "' not followed: only this file is imported");
+            warn(line, "csvNotFollowed", options.getOrDefault("file", options.get("url")));
             return;
         }
         List<List<String>> rows = new ArrayList<>();
@@ -630,7 +638,7 @@ final class RstReader {
                     && "([{<'\"-/:".indexOf(rst.charAt(sub.start() - 1)) < 0) {
                 replacement = sub.group();
             } else {
-                warn(line, "undefined substitution |" + name + "|");
+                warn(line, "undefinedSubstitution", name);
                 replacement = name;
             }
             sub.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -1014,7 +1022,7 @@ final class RstReader {
      */
     private int literal(List<Line> lines, int next, List<Block> out, int markerLine) {
         if (next < lines.size() && !lines.get(next).text().isBlank() && NotesText.indent(lines.get(next).text()) > 0) {
-            warn(markerLine, "blank line missing after '::'; the indented lines below are read as a literal block");
+            warn(markerLine, "noBlankAfterLiteral");
         }
         while (next < lines.size() && lines.get(next).text().isBlank()) {
             next++;
@@ -1026,7 +1034,7 @@ final class RstReader {
             out.add(Block.of(Kind.CODE, fenced("", trimBlank(code)), lines.get(next).number()));
             return end;
         }
-        warn(markerLine, "literal block expected after '::'; none found");
+        warn(markerLine, "literalExpected");
         return next;
     }
 

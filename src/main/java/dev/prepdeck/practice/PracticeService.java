@@ -4,11 +4,11 @@ import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckTree;
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.review.RequestId;
 import dev.prepdeck.review.ReviewService;
+import dev.prepdeck.web.Messages;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,13 +67,13 @@ public final class PracticeService {
 
     private static void validate(String answer, long seconds) {
         if (answer == null) {
-            throw new InvalidInputException("answer", "missing answer");
+            throw Messages.invalid("answer", "practice.error.noAnswer");
         }
         if (answer.length() > MAX_ANSWER_CHARS) {
-            throw new InvalidInputException("answer", "answer is longer than " + MAX_ANSWER_CHARS + " characters");
+            throw Messages.invalid("answer", "practice.error.answerTooLong", String.valueOf(MAX_ANSWER_CHARS));
         }
         if (seconds < 0) {
-            throw new InvalidInputException("seconds", "seconds must not be negative");
+            throw Messages.invalid("seconds", "practice.error.negativeSeconds");
         }
     }
 
@@ -136,8 +136,8 @@ public final class PracticeService {
     public void saveSettings(long learnerId, long deckId, PracticeSettings settings) {
         Integer target = settings.targetSeconds();
         if (target != null && (target < PracticeSettings.MIN_TARGET || target > PracticeSettings.MAX_TARGET)) {
-            throw new InvalidInputException("targetSeconds", "target time must be between "
-                    + PracticeSettings.MIN_TARGET + " and " + PracticeSettings.MAX_TARGET + " seconds");
+            throw Messages.invalid("targetSeconds", "practice.error.targetTime", String.valueOf(PracticeSettings.MIN_TARGET),
+                    String.valueOf(PracticeSettings.MAX_TARGET));
         }
         jdbi.useTransaction(h -> {
             decks.deck(h, learnerId, deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
@@ -176,21 +176,22 @@ public final class PracticeService {
     /** Cards for a mock interview from the chosen decks (with their sub-decks). */
     public List<Long> pickMockCards(long learnerId, Collection<Long> deckIds, int count) {
         if (deckIds.isEmpty()) {
-            throw new InvalidInputException("decks", "choose at least one deck");
+            throw Messages.invalid("decks", "practice.error.noDecks");
         }
         if (count < 1 || count > MAX_MOCK_QUESTIONS) {
-            throw new InvalidInputException("count", "number of questions must be between 1 and " + MAX_MOCK_QUESTIONS);
+            throw Messages.invalid("count", "practice.error.questionCount", String.valueOf(MAX_MOCK_QUESTIONS));
         }
         return jdbi.withHandle(h -> {
             DeckTree tree = decks.tree(h, learnerId);
             Set<Long> chosen = new LinkedHashSet<>();
             for (long id : deckIds) {
-                Deck deck = decks.deck(h, learnerId, id).orElseThrow(() -> new InvalidInputException("decks", "no deck with id " + id));
+                Deck deck = decks.deck(h, learnerId, id)
+                        .orElseThrow(() -> Messages.invalid("decks", "practice.error.noSuchDeck", String.valueOf(id)));
                 chosen.addAll(tree.scope(deck).deckIds());
             }
             List<Long> cards = attempts.mockCards(h, learnerId, chosen, count, clock.millis());
             if (cards.isEmpty()) {
-                throw new InvalidInputException("decks", "the chosen decks have no cards to ask");
+                throw Messages.invalid("decks", "practice.error.noCards");
             }
             return cards;
         });
@@ -216,7 +217,7 @@ public final class PracticeService {
             List<MockAnswer> report = new ArrayList<>();
             for (long id : attemptIds) {
                 Attempt attempt = attempts.attempt(h, learnerId, id)
-                        .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + id));
+                        .orElseThrow(() -> Messages.invalid("attempts", "practice.error.noSuchAnswer", String.valueOf(id)));
                 Card card = decks.card(h, learnerId, attempt.cardId())
                         .orElseThrow(() -> new NotFoundException("card", attempt.cardId()));
                 int target = target(h, card);
@@ -240,9 +241,9 @@ public final class PracticeService {
         jdbi.useTransaction(h -> {
             for (Map.Entry<Long, Rating> e : ratingByAttempt.entrySet()) {
                 Attempt attempt = attempts.attempt(h, learnerId, e.getKey())
-                        .orElseThrow(() -> new InvalidInputException("attempts", "no mock interview answer " + e.getKey()));
+                        .orElseThrow(() -> Messages.invalid("attempts", "practice.error.noSuchAnswer", String.valueOf(e.getKey())));
                 if (attempt.reviewId() != null) {
-                    throw new InvalidInputException("attempts", "these ratings have already been applied");
+                    throw Messages.invalid("attempts", "practice.error.alreadyRated");
                 }
                 ReviewService.RatedReview rated = reviews.rate(h, learnerId, attempt.cardId(), e.getValue(), attempt.seconds() * 1000L, null);
                 attempts.linkReview(h, attempt.id(), rated.reviewId());

@@ -1,6 +1,6 @@
 package dev.prepdeck.search;
 
-import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,7 +41,7 @@ public sealed interface BulkAction {
     record Flag(int flag) implements BulkAction {
         public Flag {
             if (flag < 0 || flag > 4) {
-                throw new InvalidInputException("flag", "flag must be 0 (none) or 1 to 4, not " + flag);
+                throw Messages.invalid("flag", "browse.error.flag", String.valueOf(flag));
             }
         }
     }
@@ -82,8 +82,8 @@ public sealed interface BulkAction {
 
         public SetDue {
             if (from < 0 || to < from || to > MAX_DAYS) {
-                throw new InvalidInputException("days", "due days must run from 0 to " + MAX_DAYS
-                        + ", the smaller first, not " + from + "-" + to);
+                throw Messages.invalid("days", "browse.error.dueRange", String.valueOf(MAX_DAYS), String.valueOf(from),
+                        String.valueOf(to));
             }
         }
 
@@ -92,8 +92,7 @@ public sealed interface BulkAction {
             String text = typed == null ? "" : typed.replace(" ", "");
             Matcher m = DAYS.matcher(text);
             if (!m.matches()) {
-                throw new InvalidInputException("days", "set the due date as days from today: 0 (today), 3, or a"
-                        + " range like 3-7; add ! to set the interval too (not '" + text + "')");
+                throw Messages.invalid("days", "browse.error.dueTyped", text);
             }
             int from = Integer.parseInt(m.group(1));
             int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
@@ -114,22 +113,21 @@ public sealed interface BulkAction {
      */
     static BulkAction of(String name, Long flag, Long deckId, List<String> tags, String days) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("action", "choose an action: " + NAMES);
+            throw Messages.invalid("action", "browse.error.chooseAction", String.valueOf(NAMES));
         }
         return switch (name.strip()) {
             case "suspend" -> new Suspend(true);
             case "unsuspend" -> new Suspend(false);
-            case "flag" -> new Flag(flagNumber(required(flag, "flag", "flag needs a flag number: 0 (none) or 1 to 4")));
+            case "flag" -> new Flag(flagNumber(required(flag, "flag", "browse.error.flagNeeded")));
             case "bury" -> new Bury(true);
             case "unbury" -> new Bury(false);
-            case "move" -> new MoveTo(required(deckId, "deckId", "move needs the deck to move the cards to"));
+            case "move" -> new MoveTo(required(deckId, "deckId", "browse.error.moveNeeded"));
             case "add-tags" -> new AddTags(tags);
             case "remove-tags" -> new RemoveTags(tags);
             case "forget" -> new Forget();
             case "set-due" -> SetDue.parse(days);
             case DELETE -> new Delete();
-            default -> throw new InvalidInputException("action",
-                    "unknown action '" + name.strip() + "'; use " + NAMES);
+            default -> throw Messages.invalid("action", "browse.error.unknownAction", name.strip(), String.valueOf(NAMES));
         };
     }
 
@@ -140,14 +138,15 @@ public sealed interface BulkAction {
 
     private static int flagNumber(long flag) {
         if (flag < 0 || flag > 4) {
-            throw new InvalidInputException("flag", "flag must be 0 (none) or 1 to 4, not " + flag);
+            throw Messages.invalid("flag", "browse.error.flag", String.valueOf(flag));
         }
         return (int) flag;
     }
 
-    private static <T> T required(T value, String field, String message) {
+    /** The value, else the problem {@code key} (a sentence of the bundles) about {@code field}. */
+    private static <T> T required(T value, String field, String key) {
         if (value == null) {
-            throw new InvalidInputException(field, message);
+            throw Messages.invalid(field, key);
         }
         return value;
     }
@@ -156,11 +155,11 @@ public sealed interface BulkAction {
         List<String> clean = tags == null ? List.of()
                 : tags.stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
         if (clean.isEmpty()) {
-            throw new InvalidInputException("tags", "type at least one tag");
+            throw Messages.invalid("tags", "browse.error.noTags");
         }
         for (String tag : clean) {
             if (tag.contains(",") || tag.contains("，") || tag.contains("\n") || tag.contains("\r")) {
-                throw new InvalidInputException("tags", "tag '" + tag + "' must not contain commas or line breaks");
+                throw Messages.invalid("tags", "browse.error.tagComma", tag);
             }
         }
         return clean;

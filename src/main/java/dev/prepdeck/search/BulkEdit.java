@@ -9,18 +9,19 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.review.StudyDay;
+import dev.prepdeck.web.Messages;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -128,8 +129,7 @@ public final class BulkEdit {
                 Long lastReview = last.get().lastReviewId();
                 restored = restore(h, learnerId, action, lastReview == null ? 0 : lastReview);
             } catch (UnableToExecuteStatementException e) {
-                throw new InvalidInputException("undo", "the " + action + " cannot be undone: a card's deck was"
-                        + " deleted or has a new card in its place since; nothing was changed");
+                throw Messages.invalid("undo", "browse.error.undoGone", action);
             }
             undo.forget(h, learnerId);
             return Optional.of(new Undone(action, restored));
@@ -181,15 +181,14 @@ public final class BulkEdit {
         String from = validTag(oldName, "tag");
         String to = validTag(newName, "newName");
         if (to.equals(from)) {
-            throw new InvalidInputException("newName", "type a new name for " + from);
+            throw Messages.invalid("newName", "browse.error.sameTagName", from);
         }
         return jdbi.inTransaction(h -> {
             requireTagged(h, learnerId, from);
             boolean clash = !TextFold.fold(to).equals(TextFold.fold(from))
                     && !edits.cardsTagged(h, learnerId, TextFold.fold(to)).isEmpty();
             if (clash && !merge) {
-                throw new InvalidInputException("newName", "a tag " + to + " exists already; tick \"merge\" to put the"
-                        + " cards of both under " + to);
+                throw Messages.invalid("newName", "browse.error.tagExists", to);
             }
             return retagEverywhere(h, learnerId, "rename-tag", from, tags -> renamed(tags, from, to));
         });
@@ -207,7 +206,7 @@ public final class BulkEdit {
 
     private void requireTagged(Handle h, long learnerId, String tag) {
         if (edits.cardsTagged(h, learnerId, TextFold.fold(tag)).isEmpty()) {
-            throw new InvalidInputException("tag", "no card has the tag " + tag);
+            throw Messages.invalid("tag", "browse.error.noSuchTag", tag);
         }
     }
 
@@ -282,8 +281,7 @@ public final class BulkEdit {
         List<BulkEditRepository.Move> moves = new ArrayList<>();
         for (BulkEditRepository.SelectedCard card : moving) {
             if (!questions.add(card.question())) {
-                throw new InvalidInputException("deckId", "the deck already has a card asking \"" + card.question()
-                        + "\"; no card was moved");
+                throw Messages.invalid("deckId", "browse.error.questionTaken", card.question());
             }
             String uid = uids.add(card.uid()) ? card.uid() : fresh(uids);
             moves.add(new BulkEditRepository.Move(card.id(), uid, position++));
@@ -367,13 +365,13 @@ public final class BulkEdit {
     private static String validTag(String name, String field) {
         String tag = name == null ? "" : name.strip();
         if (tag.isEmpty()) {
-            throw new InvalidInputException(field, "type a tag name");
+            throw Messages.invalid(field, "browse.error.noTagName");
         }
         if (tag.contains(",") || tag.contains("，") || tag.contains("\n") || tag.contains("\r")) {
-            throw new InvalidInputException(field, "tag '" + tag + "' must not contain commas or line breaks");
+            throw Messages.invalid(field, "browse.error.tagComma", tag);
         }
         if (Arrays.stream(tag.split("::", -1)).anyMatch(String::isBlank)) {
-            throw new InvalidInputException(field, "tag '" + tag + "' has an empty level: write parent::child");
+            throw Messages.invalid(field, "browse.error.tagEmptyLevel", tag);
         }
         return tag;
     }

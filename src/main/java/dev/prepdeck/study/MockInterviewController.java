@@ -72,7 +72,7 @@ public final class MockInterviewController {
             ctx.redirect("/mock/run?cards=" + Params.joinIds(cards), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderSetup(ctx, e.getMessage());
+            renderSetup(ctx, Messages.problem(ctx, e));
         }
     }
 
@@ -81,7 +81,7 @@ public final class MockInterviewController {
         List<Long> cards = Params.queryIdList(ctx, "cards");
         List<Long> answers = Params.queryIdList(ctx, "answers");
         if (cards.isEmpty()) {
-            throw new InvalidInputException("cards", "this mock interview has no questions; start one at /mock");
+            throw Messages.invalid("cards", "mock.error.noQuestions");
         }
         if (answers.size() >= cards.size()) {
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
@@ -107,7 +107,7 @@ public final class MockInterviewController {
         List<Long> answers = new ArrayList<>(Params.formIdList(ctx, "answers"));
         long cardId = Params.requiredFormId(ctx, "cardId", "card");
         if (answers.size() >= cards.size() || cards.get(answers.size()) != cardId) {
-            throw new InvalidInputException("cardId", "this answer is not for the interview's current question");
+            throw Messages.invalid("cardId", "mock.error.notCurrent");
         }
         String answer = Params.formText(ctx, "answer");
         answers.add(practice.recordMockAnswer(SignedIn.learner(ctx), cardId, answer,
@@ -123,7 +123,7 @@ public final class MockInterviewController {
 
     private void renderReport(Context ctx, List<Long> answers, String error) {
         if (answers.isEmpty()) {
-            throw new InvalidInputException("answers", "this report has no answers; start a mock interview at /mock");
+            throw Messages.invalid("answers", "mock.error.noAnswers");
         }
         List<PracticeService.MockAnswer> report = practice.mockReport(SignedIn.learner(ctx), answers);
         List<ReportRow> rows = new ArrayList<>();
@@ -168,14 +168,14 @@ public final class MockInterviewController {
                 ratings.put(id, Params.formRating(ctx, "rating-" + id));
             }
             if (ratings.isEmpty()) {
-                throw new InvalidInputException("answers", "there are no answers to rate");
+                throw Messages.invalid("answers", "mock.error.nothingToRate");
             }
             practice.confirmMock(SignedIn.learner(ctx), ratings);
             Flash.show(ctx, Messages.text(ctx, "mock.flash.applied", ratings.size()));
             ctx.redirect("/mock/report?answers=" + Params.joinIds(answers), HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderReport(ctx, answers, e.getMessage());
+            renderReport(ctx, answers, Messages.problem(ctx, e));
         }
     }
 

@@ -174,12 +174,12 @@ public final class PracticeController {
         PracticeSettings entered = new PracticeSettings(on, null);
         try {
             if (on == null && mode != null && !mode.equals("auto")) {
-                throw new InvalidInputException("mode", "practice mode must be auto, on or off, not '" + mode + "'");
+                throw Messages.invalid("mode", "practice.error.mode", mode);
             }
             Integer seconds = null;
             if (target != null && !target.isBlank()) {
-                seconds = TargetTime.parse(target).orElseThrow(() -> new InvalidInputException("targetSeconds",
-                        "target time '" + target.strip() + "' is not a time like 90s, 2m or 1m30s"));
+                seconds = TargetTime.parse(target).orElseThrow(() -> Messages.invalid("targetSeconds",
+                        "practice.error.targetTyped", target.strip()));
             }
             entered = new PracticeSettings(on, seconds);
             practice.saveSettings(SignedIn.learner(ctx), deck.id(), entered);

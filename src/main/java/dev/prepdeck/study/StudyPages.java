@@ -4,7 +4,6 @@ import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.practice.Attempt;
 import dev.prepdeck.practice.PracticeCheck;
@@ -17,6 +16,7 @@ import dev.prepdeck.review.ReviewEntry;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyCard;
 import dev.prepdeck.review.StudyQueue;
+import dev.prepdeck.web.Messages;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +109,7 @@ public final class StudyPages {
         return Database.read(jdbi, h -> {
             PracticeCheck check = practice.check(h, learnerId, cardId, answer, seconds);
             StudyCard study = reviews.show(h, learnerId, cardId, shownAtMs)
-                    .orElseThrow(() -> new InvalidInputException("cardId", "card " + cardId + " cannot be studied now"));
+                    .orElseThrow(() -> Messages.invalid("cardId", "study.error.notNow", String.valueOf(cardId)));
             return new Reveal(check, study);
         });
     }

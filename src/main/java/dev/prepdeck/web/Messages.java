@@ -77,6 +77,11 @@ public final class Messages {
         return new InvalidInputException(field, text(Locale.ENGLISH, key, arguments), key, List.of(arguments));
     }
 
+    /** A sentence named by its key and arguments (a warning, a notice), in the request's language. */
+    public static String worded(Context ctx, Worded worded) {
+        return text(ctx, worded.key(), worded.arguments().toArray());
+    }
+
     /** What went wrong, in the request's language when the problem names its sentence, else as it was written. */
     public static String problem(Context ctx, Exception e) {
         if (e instanceof Worded worded && worded.key() != null) {

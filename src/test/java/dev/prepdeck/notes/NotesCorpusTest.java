@@ -76,7 +76,7 @@ class NotesCorpusTest {
                 .contains("- rebase 把提交\"搬\"到目标分支之后，历史是一条直线\n\n  - 不要对已经推送的公共分支 rebase");
         assertThat(card(result, "分支用哪些命令？").answer()).isEqualTo(
                 "```bash\ngit switch -c feature/login\ngit rebase -i HEAD~3\n```");
-        assertThat(result.warnings()).containsExactly(
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly(
                 "sphinx-index-crlf.rst:39: title level inconsistent: 'Rate limiting' is underlined with '-', a level-3 "
                         + "style, under a level-1 section; read as a sub-section of the section above it",
                 "sphinx-index-crlf.rst:42: title level inconsistent: 'How does a token bucket rate limiter work?' is "
@@ -99,7 +99,7 @@ class NotesCorpusTest {
                 .startsWith("### decorator\n\nA callable that takes a function and returns a new one.\n\n### wrapper")
                 .contains("@functools.wraps(func)");
         assertThat(card(result, "GIL 是什么？").answer()).contains("2. 对 I/O 密集型任务影响小：\n\n   - 线程在等待 I/O 时会释放 GIL");
-        assertThat(result.warnings()).containsExactly("python-basics.rst:9: blank line missing after '::'; the "
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly("python-basics.rst:9: blank line missing after '::'; the "
                 + "indented lines below are read as a literal block");
     }
 
@@ -167,7 +167,7 @@ class NotesCorpusTest {
         assertThat(command.length()).isLessThanOrEqualTo(NotesConverter.ONE_SCREEN);
         assertThat(card(result, "awk 和 sed 有什么区别？").answer()).startsWith("awk 按列处理结构化文本")
                 .contains("```console\n$ awk");
-        assertThat(result.warnings()).containsExactly(
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly(
                 "linux-commands.rst:16: raw html block left out: cards show text, never raw markup",
                 "linux-commands.rst:23: include of '../snippets/hadoop-env.rst' not followed: only this file is imported");
     }
@@ -189,7 +189,7 @@ class NotesCorpusTest {
         assertThat(result.decks()).allSatisfy(d -> assertThat(d.cards()).allSatisfy(c ->
                 assertThat(c.answer().length()).isLessThanOrEqualTo(NotesConverter.ONE_SCREEN)));
         assertThat(questions(result, "Monitoring::Drift")).containsExactly("What is data drift and how do you detect it?");
-        assertThat(result.warnings()).containsExactly("mlops-project.rst:62: title level inconsistent: 'Drift' is "
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly("mlops-project.rst:62: title level inconsistent: 'Drift' is "
                 + "underlined with '~', a style not used above, under a level-1 section; read as a sub-section of the "
                 + "section above it");
     }
@@ -207,7 +207,7 @@ class NotesCorpusTest {
                 .endsWith("参考 [Transformer](https://arxiv.org/abs/1706.03762) 论文。");
         assertThat(result.skipped()).extracting(Object::toString)
                 .containsExactly("nlp-notes.rst:1: '自然语言处理' skipped: empty section");
-        assertThat(result.warnings()).containsExactly(
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly(
                 "nlp-notes.rst:8: title underline too short for '中文分词有哪些方法？'",
                 "nlp-notes.rst:15: title underline too short for '词向量'",
                 "nlp-notes.rst:31: over-line above 'Attention' has no matching under-line; Sphinx shows these lines as "
@@ -229,7 +229,7 @@ class NotesCorpusTest {
         assertThat(card(result, "Pod 一直 Pending 怎么排查？").answer()).isEqualTo(
                 "- 先看事件：`kubectl describe pod <name>`\n\n**常见原因：**\n\n- 资源不足，节点上 CPU 或内存不够\n"
                         + "- 节点有污点而 Pod 没有对应的容忍\n- PVC 没有绑定到 PV");
-        assertThat(result.warnings()).containsExactly(
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly(
                 "docker-k8s.rst:40: possible title underline, too short for '索引'; Sphinx reads it as text");
     }
 

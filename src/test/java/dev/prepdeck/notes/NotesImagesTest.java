@@ -61,7 +61,7 @@ public class NotesImagesTest {
         assertThat(find(images, notes, "../../_static/sql/join.png")).isEqualTo(new Found("join.png"));
         assertThat(find(images, notes, "sql/join.png")).isEqualTo(new Found("join.png"));
         assertThat(find(images, notes, "../../_static/sql/gone.png")).isInstanceOfSatisfying(Missing.class,
-                m -> assertThat(m.reason()).doesNotContain("_static/_static"));
+                m -> assertThat(m.details()).noneMatch(d -> d.contains("_static/_static")));
     }
 
     @Test
@@ -99,13 +99,19 @@ public class NotesImagesTest {
 
         assertThat(find(images, notes, "https://example.org/a.png")).isEqualTo(new Remote("https://example.org/a.png"));
         assertThat(find(images, notes, "data:image/png;base64,AAAA")).isInstanceOfSatisfying(Missing.class,
-                m -> assertThat(m.reason()).contains("data: address is not imported"));
+                m -> assertThat(m.problem()).isEqualTo("dataAddress"));
         assertThat(find(images, notes, "fake.png")).isInstanceOfSatisfying(Missing.class,
-                m -> assertThat(m.reason()).endsWith("fake.png is not an image prepdeck can show (PNG, JPEG, GIF, WebP or SVG)"));
+                m -> {
+                    assertThat(m.problem()).isEqualTo("notAnImage");
+                    assertThat(m.details()).singleElement().asString().endsWith("n/fake.png");
+                });
         assertThat(find(images, notes, "gone.png")).isInstanceOfSatisfying(Missing.class,
-                m -> assertThat(m.reason()).startsWith("no such file (looked for ").contains("gone.png"));
+                m -> {
+                    assertThat(m.problem()).isEqualTo("noSuchFileLookedFor");
+                    assertThat(m.details()).singleElement().asString().contains("gone.png");
+                });
         assertThat(find(images, notes, "my%20chart.png")).isInstanceOfSatisfying(Missing.class,
-                m -> assertThat(m.reason()).contains("my chart.png"));
+                m -> assertThat(m.details()).singleElement().asString().contains("my chart.png"));
     }
 
     @Test

@@ -184,7 +184,7 @@ class NotesReaderTest {
             throws Exception {
         NotesImport result = read("malformed-overline.rst", NotesFixtures.text("malformed-overline.rst"));
 
-        assertThat(result.warnings()).containsExactly("malformed-overline.rst:4: over-line above 'A title without "
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly("malformed-overline.rst:4: over-line above 'A title without "
                 + "an under-line' has no matching under-line; Sphinx shows these lines as an error, so they are left out");
         assertThat(questions(result)).containsExactly("What is Broken?");
         assertThat(card(result, "What is Broken?").answer()).isEqualTo("body text");
@@ -195,7 +195,7 @@ class NotesReaderTest {
             throws Exception {
         NotesImport result = read("malformed-levels.rst", NotesFixtures.text("malformed-levels.rst"));
 
-        assertThat(result.warnings()).containsExactly("malformed-levels.rst:26: title level inconsistent: 'Lost' is "
+        assertThat(result.warnings()).extracting(Object::toString).containsExactly("malformed-levels.rst:26: title level inconsistent: 'Lost' is "
                 + "underlined with '*', a style not used above, under a level-2 section; read as a sub-section of the "
                 + "section above it");
         assertThat(card(result, "What is Lost?").answer()).startsWith("A new style after two levels");
@@ -217,6 +217,6 @@ class NotesReaderTest {
         NotesImport result = read("x.rst", "Caching layers\n=====\n\nWhat is a layer?\n----\n\nA tier.\n");
 
         assertThat(card(result, "What is a layer?").answer()).isEqualTo("A tier.");
-        assertThat(result.warnings()).contains("x.rst:2: title underline too short for 'Caching layers'");
+        assertThat(result.warnings()).extracting(Object::toString).contains("x.rst:2: title underline too short for 'Caching layers'");
     }
 }

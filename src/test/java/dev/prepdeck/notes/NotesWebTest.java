@@ -347,6 +347,39 @@ class NotesWebTest {
         });
     }
 
+    private static final String WARNED_NOTES = """
+            Deploys
+            =======
+
+            What is a canary release?
+            -----
+
+            Sending a few users to the new version first.
+
+            Rollbacks
+            ---------
+            """;
+
+    @Test
+    void warnings_and_left_out_sections_come_back_after_a_refused_save_and_a_forged_one_is_not_shown() {
+        web(site -> {
+            String preview = upload(site, "deploys.rst", WARNED_NOTES.getBytes(StandardCharsets.UTF_8)).body().string();
+            List<String> leftOut = Jsoup.parse(preview).select("section.notes-skipped li").eachText();
+            assertThat(leftOut).containsExactly("deploys.rst:9: 'Rollbacks' skipped: empty section",
+                    "warning: deploys.rst:5: title underline too short for 'What is a canary release?'");
+            List<String> fields = previewFields(preview);
+            fields.addAll(List.of("warning", "Your account is locked: sign in again at evil.example",
+                    "warning", "notes.warning.underlineShort deploys.rst 5",
+                    "skipped", "notes.error.binary deploys.rst 1"));
+
+            Response refused = save(site, fields, 1);
+
+            assertThat(refused.code()).isEqualTo(400);
+            assertThat(Jsoup.parse(refused.body().string()).select("section.notes-skipped li").eachText())
+                    .as("the same notices, and none that the form made up").isEqualTo(leftOut);
+        });
+    }
+
     @Test
     void a_save_whose_held_images_are_gone_is_refused_and_nothing_is_stored() throws Exception {
         byte[] zip = notesZip("notes/_static/join-venn.png");

@@ -133,6 +133,7 @@ class TemplateTextTest {
             "user add NAME", "--allowed-host NAME", "JSON",
             // names of systems, tools and byte values a file problem mentions: the learner finds them under these names
             "macOS", "Windows", "markdown", "columns" /* the #columns header of an Anki text file */,
+            "protobuf" /* the encoding of an Anki package's media list and configs, named when one is damaged */,
             // media formats by the names their files go by
             "PNG", "JPEG", "GIF", "WebP", "SVG", "Vorbis", "Opus", "WAV", "AAC", "Authorization: Bearer TOKEN",
             // the tag a leech gets, which searches use as it is (tag:leech)

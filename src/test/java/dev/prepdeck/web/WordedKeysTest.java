@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,14 @@ class WordedKeysTest {
             Pattern.compile("new NotesFormatException\\(\\w+, [^\"]*\"(\\w+)\""), "notes.error.",
             Pattern.compile("\\brefused\\(\"(\\w+)\""), "notes.zip.",
             Pattern.compile("MediaNames\\.invalid\\(\"(\\w+)\"|throw invalid\\(\"(\\w+)\""), "media.error.",
-            Pattern.compile("new Refusal\\(HttpStatus\\.\\w+, \"([\\w.]+)\""), "");
+            Pattern.compile("new Refusal\\(HttpStatus\\.\\w+, \"([\\w.]+)\""), "",
+            // notes files' warnings and left-out sections, at their file:line
+            Pattern.compile("\\bwarn\\([^,;]+, \"(\\w+)\"|NotesNotice\\.warning\\([^;]*?, \"([\\w.]+)\""), "notes.warning.",
+            Pattern.compile("\\bskip\\([^,;]+, \"(\\w+)\"|NotesNotice\\.skipped\\([^;]*?, \"(\\w+)\""), "notes.skipped.",
+            Pattern.compile("new Missing\\(\"(\\w+)\"|NotesImages\\.none\\(\"(\\w+)\"|addAlone\\([^;]*, \"(\\w+)\"\\);"),
+            "notes.warning.image.",
+            // an Anki collection's protobuf columns, named by the sentence about each
+            Pattern.compile("decode\\(\\(\\) -> [^;]*?,\\s+\"(\\w+)\""), "anki.error.");
 
     @Test
     void every_key_a_problem_is_raised_with_is_in_both_bundles() throws IOException {
@@ -42,7 +51,8 @@ class WordedKeysTest {
                 KEYS.forEach((pattern, prefix) -> {
                     Matcher raised = pattern.matcher(source);
                     while (raised.find()) {
-                        String key = prefix + (raised.group(1) != null ? raised.group(1) : raised.group(raised.groupCount()));
+                        String key = prefix + IntStream.rangeClosed(1, raised.groupCount()).mapToObj(raised::group)
+                                .filter(Objects::nonNull).findFirst().orElseThrow();
                         if (key.endsWith(".")) {
                             continue; // a helper that adds the problem's name: its callers are scanned instead
                         }
@@ -57,7 +67,11 @@ class WordedKeysTest {
         }
         assertThat(found).as("the scan finds the worded problems").hasSizeGreaterThan(60)
                 .contains("notes.error.binary", "notes.zip.bomb", "anki.error.emptyQuestion", "media.error.path",
-                        "error.csrf", "param.error.range");
+                        "error.csrf", "param.error.range", "notes.warning.underlineShort", "notes.warning.levelOverlinedNew",
+                        "notes.skipped.empty", "notes.skipped.noTitles", "notes.warning.image.uploadedAlone",
+                        "notes.warning.image.noSuchFileLookedFor", "notes.warning.image.folderUnsearchable",
+                        "anki.error.entryBomb", "anki.error.schemaNewer", "anki.error.templateConfig",
+                        "anki.error.mediaNamePath", "anki.error.entryExpandsBomb");
         assertThat(missing).as("keys without a sentence of their own in both bundles").isEmpty();
     }
 }

@@ -61,7 +61,7 @@ public final class AnkiPackage implements AutoCloseable {
     public InputStream openMedia(String name) {
         String entry = mediaEntries.get(name);
         if (entry == null) {
-            throw new AnkiFormatException(zip.fileName() + " has no media file \"" + name + "\"");
+            throw AnkiFormatException.worded("noMediaFile", zip.fileName(), name);
         }
         return zip.open(entry, version.zstd());
     }
@@ -69,7 +69,7 @@ public final class AnkiPackage implements AutoCloseable {
     public byte[] readMedia(String name) {
         String entry = mediaEntries.get(name);
         if (entry == null) {
-            throw new AnkiFormatException(zip.fileName() + " has no media file \"" + name + "\"");
+            throw AnkiFormatException.worded("noMediaFile", zip.fileName(), name);
         }
         return zip.read(entry, version.zstd());
     }

@@ -79,12 +79,12 @@ final class CollectionReader {
     private AnkiFormatException sqlError(SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("SQLITE_NOTADB") || message.contains("not a database")) {
-            return new AnkiFormatException(source + " is not an SQLite database", e);
+            return AnkiFormatException.worded("notSqlite", source).causedBy(e);
         }
         if (message.contains("no such table") || message.contains("no such column")) {
-            return new AnkiFormatException(source + " is not an Anki collection (" + message + ")", e);
+            return AnkiFormatException.worded("notCollection", source, message).causedBy(e);
         }
-        return new AnkiFormatException(source + " cannot be read: " + message, e);
+        return AnkiFormatException.worded("collectionUnreadable", source, message).causedBy(e);
     }
 
     private int schemaVersion(Connection db) throws SQLException {
@@ -92,7 +92,7 @@ final class CollectionReader {
         try (PreparedStatement statement = db.prepareStatement("select ver from col");
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
-                throw new AnkiFormatException(source + " is not an Anki collection: its col table is empty");
+                throw AnkiFormatException.worded("emptyCol", source);
             }
             version = rows.getInt(1);
         }
@@ -100,12 +100,9 @@ final class CollectionReader {
             return version;
         }
         if (version > LATEST_SCHEMA) {
-            throw new AnkiFormatException(source + " has collection schema " + version
-                    + ", newer than the schemas this version reads (11 and 15 to 18); in Anki, export again with"
-                    + " \"Support older Anki versions\" ticked");
+            throw AnkiFormatException.worded("schemaNewer", source, String.valueOf(version));
         }
-        throw new AnkiFormatException(source + " has collection schema " + version
-                + ", which is not supported (schemas 11 and 15 to 18 are)");
+        throw AnkiFormatException.worded("schemaUnsupported", source, String.valueOf(version));
     }
 
     private JsonNode jsonColumn(Connection db, String column) throws SQLException {
@@ -120,8 +117,8 @@ final class CollectionReader {
         try {
             return json.readTree(text == null ? "{}" : text);
         } catch (JsonProcessingException e) {
-            throw new AnkiFormatException(source + ": " + what + " is not valid JSON ("
-                    + e.getOriginalMessage() + ")", e);
+            throw AnkiFormatException.worded("columnJson", source, what, String.valueOf(e.getOriginalMessage()))
+                    .causedBy(e);
         }
     }
 
@@ -217,7 +214,7 @@ final class CollectionReader {
             while (rows.next()) {
                 long noteTypeId = rows.getLong(1);
                 PackageProtos.TemplateConfig config = decode(() -> PackageProtos.templateConfig(bytes(rows, 4)),
-                        "the config of template " + rows.getString(3));
+                        "templateConfig", rows.getString(3));
                 List<CardTemplate> list = templates.computeIfAbsent(noteTypeId, k -> new ArrayList<>());
                 list.add(new CardTemplate(rows.getString(3), list.size(), config.questionFormat(),
                         config.answerFormat()));
@@ -231,7 +228,7 @@ final class CollectionReader {
                 long id = rows.getLong(1);
                 String name = rows.getString(2);
                 PackageProtos.NotetypeConfig config = decode(() -> PackageProtos.notetypeConfig(bytes(rows, 4)),
-                        "the config of note type " + name);
+                        "noteTypeConfig", name);
                 types.add(new NoteType(id, name, config.kind() == 1 ? NoteType.Kind.CLOZE : NoteType.Kind.STANDARD,
                         fields.getOrDefault(id, List.of()), templates.getOrDefault(id, List.of()),
                         config.sortFieldIndex(), config.css(), rows.getLong(3)));
@@ -247,7 +244,7 @@ final class CollectionReader {
             while (rows.next()) {
                 String name = rows.getString(2).replace(FIELD_SEPARATOR, AnkiDeck.SEPARATOR);
                 PackageProtos.DeckKind kind = decode(() -> PackageProtos.deckKind(bytes(rows, 3)),
-                        "deck " + name);
+                        "deckKind", name);
                 decks.add(new AnkiDeck(rows.getLong(1), name, kind.description(), kind.filtered()));
             }
         }
@@ -263,11 +260,12 @@ final class CollectionReader {
         T read() throws IOException, SQLException;
     }
 
-    private <T> T decode(ProtoRead<T> read, String what) throws SQLException {
+    /** Reads a protobuf column; {@code problem} names the sentence {@code anki.error.<problem>} about {@code name}. */
+    private <T> T decode(ProtoRead<T> read, String problem, String name) throws SQLException {
         try {
             return read.read();
         } catch (IOException e) {
-            throw new AnkiFormatException(source + ": " + what + " is not a valid protobuf message", e);
+            throw AnkiFormatException.worded(problem, source, name).causedBy(e);
         }
     }
 
@@ -300,9 +298,13 @@ final class CollectionReader {
                 CardQueue queue;
                 try {
                     type = CardType.of(rows.getInt(6));
+                } catch (IllegalArgumentException e) {
+                    throw AnkiFormatException.worded("cardType", source, String.valueOf(id), String.valueOf(rows.getInt(6)));
+                }
+                try {
                     queue = CardQueue.of(rows.getInt(7));
                 } catch (IllegalArgumentException e) {
-                    throw new AnkiFormatException(source + ": card " + id + " has an " + e.getMessage());
+                    throw AnkiFormatException.worded("cardQueue", source, String.valueOf(id), String.valueOf(rows.getInt(7)));
                 }
                 JsonNode data = cardData(rows.getString(17));
                 cards.add(new AnkiCard(id, rows.getLong(2), rows.getLong(3), rows.getInt(4), rows.getLong(5), type,
@@ -347,8 +349,8 @@ final class CollectionReader {
                 try {
                     kind = RevlogKind.of(rows.getInt(8));
                 } catch (IllegalArgumentException e) {
-                    throw new AnkiFormatException(source + ": review " + rows.getLong(1) + " has an "
-                            + e.getMessage());
+                    throw AnkiFormatException.worded("reviewKind", source, String.valueOf(rows.getLong(1)),
+                            String.valueOf(rows.getInt(8)));
                 }
                 entries.add(new RevlogEntry(rows.getLong(1), rows.getLong(2), rows.getInt(3), rows.getInt(4),
                         rows.getInt(5), rows.getInt(6), rows.getInt(7), kind));

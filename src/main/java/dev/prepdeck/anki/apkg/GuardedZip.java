@@ -40,7 +40,7 @@ final class GuardedZip implements Closeable {
         } catch (ZipException e) {
             throw AnkiFormatException.worded("notZip", fileName, String.valueOf(e.getMessage()));
         } catch (IOException e) {
-            throw new AnkiFormatException(fileName + " cannot be read: " + e.getMessage());
+            throw AnkiFormatException.worded("packageUnreadable", fileName, String.valueOf(e.getMessage()));
         }
         GuardedZip guarded = new GuardedZip(zip, fileName, limits);
         try {
@@ -54,8 +54,8 @@ final class GuardedZip implements Closeable {
 
     private void checkDeclaredSizes() {
         if (zip.size() > limits.maxEntries()) {
-            throw new AnkiFormatException(fileName + " has " + zip.size() + " entries, more than the limit of "
-                    + limits.maxEntries());
+            throw AnkiFormatException.worded("tooManyEntries", fileName, String.valueOf(zip.size()),
+                    String.valueOf(limits.maxEntries()));
         }
         long declaredTotal = 0;
         Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -63,20 +63,18 @@ final class GuardedZip implements Closeable {
             ZipEntry entry = entries.nextElement();
             long size = entry.getSize();
             if (size > limits.maxEntryBytes()) {
-                throw new AnkiFormatException(fileName + ": entry \"" + entry.getName() + "\" is " + size
-                        + " bytes, more than the limit of " + limits.maxEntryBytes() + " for one entry");
+                throw AnkiFormatException.worded("entryTooLarge", fileName, entry.getName(), String.valueOf(size),
+                        String.valueOf(limits.maxEntryBytes()));
             }
             long compressed = entry.getCompressedSize();
             if (size > PackageLimits.RATIO_FREE_BYTES && compressed > 0
                     && size / compressed > limits.maxCompressionRatio()) {
-                throw new AnkiFormatException(fileName + ": entry \"" + entry.getName() + "\" expands "
-                        + size / compressed + " times its compressed size, more than the limit of "
-                        + limits.maxCompressionRatio() + ": refused as a likely zip bomb");
+                throw AnkiFormatException.worded("entryBomb", fileName, entry.getName(), String.valueOf(size / compressed),
+                        String.valueOf(limits.maxCompressionRatio()));
             }
             declaredTotal += Math.max(size, 0);
             if (declaredTotal > limits.maxTotalBytes()) {
-                throw new AnkiFormatException(fileName + " expands to more than " + limits.maxTotalBytes()
-                        + " bytes, the limit for a whole package");
+                throw AnkiFormatException.worded("packageTooLarge", fileName, String.valueOf(limits.maxTotalBytes()));
             }
         }
     }
@@ -93,7 +91,7 @@ final class GuardedZip implements Closeable {
     InputStream open(String name, boolean zstd) {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
-            throw new AnkiFormatException(fileName + " has no entry \"" + name + "\"");
+            throw AnkiFormatException.worded("noEntry", fileName, name);
         }
         try {
             InputStream raw = zip.getInputStream(entry);
@@ -130,15 +128,14 @@ final class GuardedZip implements Closeable {
     private void addToTotal(long bytes) {
         totalRead += bytes;
         if (totalRead > limits.maxTotalBytes()) {
-            throw new AnkiFormatException(fileName + " expands to more than " + limits.maxTotalBytes()
-                    + " bytes, the limit for a whole package");
+            throw AnkiFormatException.worded("packageTooLarge", fileName, String.valueOf(limits.maxTotalBytes()));
         }
     }
 
     AnkiFormatException damaged(String name, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        return new AnkiFormatException(fileName + ": entry \"" + name + "\" is damaged ("
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", e);
+        return AnkiFormatException.worded("entryDamaged", fileName, name, cause.getClass().getSimpleName(),
+                String.valueOf(cause.getMessage())).causedBy(e);
     }
 
     @Override

@@ -47,12 +47,11 @@ final class LimitedInputStream extends ProxyInputStream {
     private void counted(long n) {
         count += n;
         if (count > maxBytes) {
-            throw new AnkiFormatException("package entry \"" + entry + "\" expands to more than " + maxBytes
-                    + " bytes, the limit for one entry");
+            throw AnkiFormatException.worded("entryExpandsTooMuch", entry, String.valueOf(maxBytes));
         }
         if (count > PackageLimits.RATIO_FREE_BYTES && compressedBytes > 0 && count / compressedBytes > maxRatio) {
-            throw new AnkiFormatException("package entry \"" + entry + "\" expands more than " + maxRatio
-                    + " times its compressed size (" + compressedBytes + " bytes): refused as a likely zip bomb");
+            throw AnkiFormatException.worded("entryExpandsBomb", entry, String.valueOf(maxRatio),
+                    String.valueOf(compressedBytes));
         }
         onBytes.accept(n);
     }

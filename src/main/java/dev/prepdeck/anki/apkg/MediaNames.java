@@ -7,23 +7,21 @@ final class MediaNames {
     private MediaNames() {
     }
 
+    /** {@code where} is the package file (or "export"), whose media map names the file. */
     static String requireSafe(String name, String where) {
         if (name == null || name.isEmpty()) {
-            throw new AnkiFormatException(where + ": a media file has an empty name");
+            throw AnkiFormatException.worded("mediaNameEmpty", where);
         }
         if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("\\")) {
-            throw new AnkiFormatException(where + ": unsafe media file name \"" + printable(name)
-                    + "\" (a path, not a file name)");
+            throw AnkiFormatException.worded("mediaNamePath", where, printable(name));
         }
         for (int i = 0; i < name.length(); i++) {
             if (Character.isISOControl(name.charAt(i))) {
-                throw new AnkiFormatException(where + ": unsafe media file name \"" + printable(name)
-                        + "\" (control character)");
+                throw AnkiFormatException.worded("mediaNameControl", where, printable(name));
             }
         }
         if (name.length() > 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
-            throw new AnkiFormatException(where + ": unsafe media file name \"" + printable(name)
-                    + "\" (a drive path, not a file name)");
+            throw AnkiFormatException.worded("mediaNameDrive", where, printable(name));
         }
         return name;
     }

@@ -56,7 +56,7 @@ public final class PackageReader {
             try {
                 version = PackageProtos.metaVersion(zip.read(META, false));
             } catch (IOException e) {
-                throw new AnkiFormatException(zip.fileName() + ": its \"meta\" entry is damaged", e);
+                throw AnkiFormatException.worded("metaDamaged", zip.fileName()).causedBy(e);
             }
             return switch (version) {
                 case 1 -> PackageVersion.LEGACY_1;
@@ -111,14 +111,14 @@ public final class PackageReader {
         if (!zip.has(MEDIA)) {
             return entries;
         }
-        String where = zip.fileName() + ": media map";
+        String where = zip.fileName();
         byte[] map = zip.read(MEDIA, version.zstd());
         if (version.zstd()) {
             List<PackageProtos.MediaEntry> list;
             try {
                 list = PackageProtos.mediaEntries(map);
             } catch (IOException e) {
-                throw new AnkiFormatException(where + " is damaged (not a protobuf media list)", e);
+                throw AnkiFormatException.worded("mediaListDamaged", where).causedBy(e);
             }
             for (int i = 0; i < list.size(); i++) {
                 PackageProtos.MediaEntry entry = list.get(i);
@@ -131,15 +131,15 @@ public final class PackageReader {
         try {
             root = json.readTree(new String(map, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new AnkiFormatException(where + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw AnkiFormatException.worded("mediaMapJson", where, String.valueOf(e.getOriginalMessage())).causedBy(e);
         }
         if (root == null || !root.isObject()) {
-            throw new AnkiFormatException(where + " is not a JSON object of numbered files");
+            throw AnkiFormatException.worded("mediaMapShape", where);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (!field.getValue().isTextual()) {
-                throw new AnkiFormatException(where + ": entry \"" + field.getKey() + "\" has no file name");
+                throw AnkiFormatException.worded("mediaMapEntry", where, field.getKey());
             }
             add(entries, MediaNames.requireSafe(field.getValue().asText(), where), field.getKey(), zip, warnings);
         }
