@@ -61,6 +61,15 @@ public final class UserCommand {
         }
     }
 
+    /** Disables or enables the account called {@code name}, saying which; an unknown name is an error. */
+    private static int setDisabled(DatabaseOption database, String name, boolean disabled) {
+        return report(() -> {
+            Accounts accounts = accounts(database);
+            accounts.setDisabled(accounts.byName(name).learnerId(), disabled);
+            System.out.println((disabled ? "disabled " : "enabled ") + name);
+        });
+    }
+
     /** The new password typed twice the same, or null after saying what went wrong. */
     static String askPassword(String prompt) {
         List<String> typed = typedTwice(prompt);
@@ -126,11 +135,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return report(() -> {
-                Accounts accounts = accounts(database);
-                accounts.setDisabled(accounts.byName(name).learnerId(), true);
-                System.out.println("disabled " + name);
-            });
+            return setDisabled(database, name, true);
         }
     }
 
@@ -144,11 +149,7 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return report(() -> {
-                Accounts accounts = accounts(database);
-                accounts.setDisabled(accounts.byName(name).learnerId(), false);
-                System.out.println("enabled " + name);
-            });
+            return setDisabled(database, name, false);
         }
     }
 

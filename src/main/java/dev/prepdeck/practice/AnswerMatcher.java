@@ -501,15 +501,20 @@ public final class AnswerMatcher {
         int claimTerms = 0;
         List<String> surfaces = new ArrayList<>();
         Set<String> matchedKeys = new LinkedHashSet<>();
+        double sayableWeight = 0;
+        double saidOfSayable = 0;
         for (Map.Entry<String, Double> e : p.part().entrySet()) {
             double w = weight.get(e.getKey());
+            boolean canSay = sayable.contains(e.getKey());
             // Across languages, the claim is what the answer's language can say of it.
-            boolean inClaim = e.getValue() == 1.0 && sayable.contains(e.getKey());
+            boolean inClaim = e.getValue() == 1.0 && canSay;
             claimWeight += inClaim ? w : 0;
             claimTerms += inClaim ? 1 : 0;
+            sayableWeight += canSay ? w : 0;
             if (credited.contains(e.getKey())) {
                 matched += w;
                 matchedTerms++;
+                saidOfSayable += canSay ? w : 0;
                 surfaces.add(p.surface().get(e.getKey()));
                 matchedKeys.add(e.getKey());
             }
@@ -518,10 +523,8 @@ public final class AnswerMatcher {
         double most = Math.max(MOST_WEIGHT_NEEDED, LONG_POINT_FACTOR * Math.sqrt(claimTerms));
         double need = share > SHARE_NEEDED ? share * claimWeight : Math.min(share * claimWeight, most);
         boolean enough = matched >= need - 1e-9 && matchedTerms >= (claimTerms >= 3 ? 2 : 1);
-        double total = sayable.stream().mapToDouble(weight::get).sum();
-        double saidOfSayable = matchedKeys.stream().filter(sayable::contains).mapToDouble(weight::get).sum();
         PointResult result = new PointResult(p.text(), enough, surfaces, matchedKeys, "",
-                total == 0 ? 0 : saidOfSayable / total, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
+                sayableWeight == 0 ? 0 : saidOfSayable / sayableWeight, explain(p, weight, matchedKeys, enough, share > SHARE_NEEDED));
         return contradiction == null ? result : result.contradictedBy(contradiction);
     }
 
