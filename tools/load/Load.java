@@ -189,7 +189,7 @@ public final class Load {
                 .map(ZoneId::of).orElse(ZoneId.systemDefault());
         DeckRepository deckRepository = new DeckRepository();
         Map<Long, Scheduler> schedulers = new HashMap<>();
-        for (Deck deck : deckRepository.allDecks(h)) {
+        for (Deck deck : deckRepository.allDecks(h, dev.prepdeck.review.Learner.DEFAULT_ID)) {
             schedulers.put(deck.id(), new Scheduler(DeckSettings.of(deck).toFsrsParameters()));
         }
         List<long[]> cardDecks = h.createQuery(
