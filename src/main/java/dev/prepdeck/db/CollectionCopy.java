@@ -38,7 +38,7 @@ public final class CollectionCopy {
      * search tables are copied as they are (their triggers are off during the copy), so the checksums compare them
      * too. A table added by a later migration and missing here stops the copy, rather than being left behind.
      */
-    static final List<String> TABLES = List.of(
+    public static final List<String> TABLES = List.of(
             "learner", "deck", "card", "card_state", "review_log", "practice_attempt", "practice_recording",
             "review_hour", "card_recall", "media", "card_text", "card_tag", "answer_judge",
             "account", "account_session", "api_token", "saved_search", "custom_study", "extra_new_today",
