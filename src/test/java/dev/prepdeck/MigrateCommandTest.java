@@ -146,6 +146,23 @@ class MigrateCommandTest {
     }
 
     @Test
+    void a_fraction_in_a_whole_number_column_is_refused_rather_than_cut_on_both_sides() throws Exception {
+        TestCollection collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "networking.md",
+                TestData.NETWORKING_DECK);
+        new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(), collection.clock())
+                .rate(Learner.DEFAULT_ID, collection.cardId("What does DNS do?"), Rating.GOOD, 4000, null);
+        Path source = Database.file(collection.jdbi());
+        collection.jdbi().useHandle(h -> h.execute("UPDATE review_log SET duration_ms = 4000.5"));
+        Database.close(collection.jdbi());
+
+        int exit = migrate("--from", source.toString(), "--to", TestDatabase.newPostgresUrl(), "--db-password-file",
+                passwordFile().toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output.err()).contains("column duration_ms holds 4000.5 where PostgreSQL takes a whole number");
+    }
+
+    @Test
     void a_table_the_copy_does_not_know_stops_it_before_anything_is_copied() throws Exception {
         TestCollection collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "networking.md",
                 TestData.NETWORKING_DECK);

@@ -144,21 +144,27 @@ public final class CollectionCopy {
         checkTablesKnown("the SQLite file", sqliteTables(from), SQLITE_ONLY);
         checkTablesKnown("the PostgreSQL database", postgresTables(to), POSTGRES_ONLY);
         to.setAutoCommit(false);
+        List<TableCheck> checks;
         try {
-            List<TableCheck> checks = copyAll(from, to, progress);
+            checks = copyAll(from, to, progress);
             List<String> differing = checks.stream().filter(check -> !check.matches()).map(TableCheck::table).toList();
             if (!differing.isEmpty()) {
                 throw new CopyProblem("the copy differs from the SQLite file in " + String.join(", ", differing)
                         + "; nothing was written to PostgreSQL");
             }
             to.commit();
-            return checks;
         } catch (SQLException | RuntimeException e) {
             to.rollback();
             throw e;
         } finally {
             to.setAutoCommit(true);
         }
+        // The planner's statistics now rather than at autovacuum's next round, so the first requests after the copy
+        // are planned from the copied tables' real sizes.
+        try (Statement statement = to.createStatement()) {
+            statement.execute("ANALYZE " + String.join(", ", TABLES));
+        }
+        return checks;
     }
 
     private static List<TableCheck> copyAll(Connection from, Connection to, Consumer<String> progress)
@@ -377,13 +383,34 @@ public final class CollectionCopy {
 
     /** A column's value as the same Java value from either database: Long, Double, String, byte[] or null. */
     private static Object value(ResultSet rows, int index, Kind kind) throws SQLException {
+        if (kind == Kind.INTEGER) {
+            return integer(rows, index);
+        }
         Object value = switch (kind) {
-            case INTEGER -> rows.getLong(index);
             case REAL -> rows.getDouble(index);
             case TEXT -> rows.getString(index);
-            case BYTES -> rows.getBytes(index);
+            default -> rows.getBytes(index);
         };
         return rows.wasNull() ? null : value;
+    }
+
+    /**
+     * An integer column's value. SQLite keeps whatever a row was given, so a fraction or text in an INTEGER column
+     * is refused here rather than cut to a whole number on both sides (where the checksums would still agree).
+     */
+    private static Long integer(ResultSet rows, int index) throws SQLException {
+        Object value = rows.getObject(index);
+        if (value == null) {
+            return null;
+        }
+        if ((value instanceof Long || value instanceof Integer || value instanceof Short)) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double number && number == Math.rint(number) && Math.abs(number) < 0x1p53) {
+            return number.longValue();
+        }
+        throw new CopyProblem("column " + rows.getMetaData().getColumnName(index) + " holds " + value
+                + " where PostgreSQL takes a whole number; nothing was copied");
     }
 
     /** COPY's text format: tab between columns, \N for null, backslash escapes, bytea as \x hex. */
