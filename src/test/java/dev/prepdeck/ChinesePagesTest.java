@@ -4,8 +4,21 @@ import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.anki.AnkiCard;
+import dev.prepdeck.anki.AnkiCollection;
+import dev.prepdeck.anki.AnkiDeck;
+import dev.prepdeck.anki.AnkiNote;
+import dev.prepdeck.anki.CardQueue;
+import dev.prepdeck.anki.CardTemplate;
+import dev.prepdeck.anki.CardType;
+import dev.prepdeck.anki.CollectionTiming;
+import dev.prepdeck.anki.MemoryState;
+import dev.prepdeck.anki.NoteType;
+import dev.prepdeck.anki.TestPackages;
 import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -49,7 +64,8 @@ class ChinesePagesTest {
             "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
             "leech" /* the tag a leech gets, which searches use as it is */,
             "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */,
-            "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */);
+            "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */,
+            "png" /* the extension of an image a warning names */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir
@@ -218,6 +234,67 @@ class ChinesePagesTest {
             pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
             assertThat(problems).as("English or missing messages on Chinese pages").isEmpty();
         });
+    }
+
+    @Test
+    void an_anki_import_report_words_its_warnings_and_skipped_cards_in_chinese() throws Exception {
+        TestCollection collection = TestCollection.of(tempDir);
+        byte[] pkg = packageWithProblems(Files.createDirectories(tempDir.resolve("pkg")));
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response imported = s.upload("/anki/import", "file", "面试.apkg", pkg);
+            assertThat(imported.code()).isEqualTo(200);
+            String html = imported.body().string();
+            Document page = Jsoup.parse(html);
+            assertThat(page.select("dl.anki-report dd").first().text()).isEqualTo("面试.apkg：collection.anki2（架构版本 11）");
+            assertThat(page.select("ul.warnings li").eachText()).containsExactlyInAnyOrder(
+                    "媒体文件“没了.png”列在清单中，但牌组包里没有它（条目 0）",
+                    "卡片“什么是死锁？”：要显示的“锁.png”不在牌组包里",
+                    "卡片“什么是死锁？”：这里不认识模板过滤器“喊”；{{喊:正面}} 按原样显示字段",
+                    "卡片“什么是死锁？”：模板要用字段 {{备注}}，但笔记类型中没有这个字段");
+            assertThat(page.select("ul.skipped li").eachText())
+                    .containsExactly("卡片 1700000000202（笔记 空-1 的第 1 张卡片）：问题为空");
+            assertThat(html).doesNotContain("is listed but missing").doesNotContain("which the package does not hold")
+                    .doesNotContain("is not known here").doesNotContain("its question is empty");
+            assertThat(englishOn("POST /anki/import (warnings)", html)).isEmpty();
+
+            Response text = s.submit("/anki/import-text", "name", "城市.csv", "content", "法国,巴黎\n日本,东京\n法国,里昂\n",
+                    "prefix", "", "question", "1", "answer", "2", "tags", "", "deck", "");
+            Document textPage = Jsoup.parse(text.body().string());
+            assertThat(textPage.select("dl.anki-report dd").first().text()).isEqualTo("城市.csv：文本，以逗号分隔");
+            assertThat(textPage.select("ul.skipped li").eachText()).containsExactly("城市.csv:3：与第 1 行的问题相同");
+            assertThat(englishOn("POST /anki/import-text", textPage.outerHtml())).isEmpty();
+        });
+    }
+
+    /**
+     * A package whose media list names a file it lacks, whose card shows an image it does not hold through a template
+     * with an unknown filter and field, and whose other card has an empty question.
+     */
+    private static byte[] packageWithProblems(Path dir) throws Exception {
+        NoteType type = new NoteType(7, "问答", NoteType.Kind.STANDARD, List.of("正面", "背面"),
+                List.of(new CardTemplate("卡片 1", 0, "{{喊:正面}}", "{{背面}}{{备注}}")), 0, "", 1_700_000_100);
+        List<AnkiNote> notes = List.of(
+                new AnkiNote(1_700_000_000_101L, "锁-1", 7, 1_700_000_500, List.of(), List.of("什么是死锁？", "互相等待 <img src=\"锁.png\">")),
+                new AnkiNote(1_700_000_000_102L, "空-1", 7, 1_700_000_500, List.of(), List.of("", "没有问题")));
+        List<AnkiCard> cards = List.of(
+                new AnkiCard(1_700_000_000_201L, 1_700_000_000_101L, 1, 0, 1_700_000_600, CardType.NEW, CardQueue.NEW, 1,
+                        0, 0, 0, 0, 0, 0, 0, 0, MemoryState.NONE, null),
+                new AnkiCard(1_700_000_000_202L, 1_700_000_000_102L, 1, 0, 1_700_000_600, CardType.NEW, CardQueue.NEW, 2,
+                        0, 0, 0, 0, 0, 0, 0, 0, MemoryState.NONE, null));
+        AnkiCollection collection = new AnkiCollection(new CollectionTiming(1_699_934_400L, 0, 4), List.of(type),
+                List.of(new AnkiDeck(1, "面试", "", false)), notes, cards, List.of());
+        Path built = TestPackages.schema11(collection, List.of(), dir);
+        byte[] database;
+        try (ZipFile in = new ZipFile(built.toFile())) {
+            database = in.getInputStream(in.getEntry("collection.anki2")).readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            TestPackages.put(zip, "collection.anki2", database);
+            TestPackages.put(zip, "media", "{\"0\": \"没了.png\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     /** What a Chinese reader would find English on this page: text, accessible names, tooltips and placeholders. */
