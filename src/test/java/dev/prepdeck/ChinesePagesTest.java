@@ -65,7 +65,8 @@ class ChinesePagesTest {
             "leech" /* the tag a leech gets, which searches use as it is */,
             "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */,
             "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */,
-            "png" /* the extension of an image a warning names */);
+            "png" /* the extension of an image a warning names */,
+            "media", "notes" /* folders in paths as a card and a deck's source write them: media/NAME, notes/FILE/DECK.md */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir
@@ -237,6 +238,31 @@ class ChinesePagesTest {
     }
 
     @Test
+    void what_a_deck_file_cannot_hold_is_refused_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response name = s.submit("/decks", "name", "面试::");
+            assertThat(name.code()).isEqualTo(400);
+            assertThat(Jsoup.parse(name.body().string()).select("p.error").text())
+                    .isEqualTo("卡组名称“面试::”中有空的一级；请写成“A::B”的形式");
+            Response answer = s.submit("/decks/" + deck + "/cards", "question", "怎样看日志？", "answer", "<pre>\n日志", "tags", "");
+            assertThat(answer.code()).isEqualTo(400);
+            String html = answer.body().string();
+            assertThat(Jsoup.parse(html).select("p.error").text())
+                    .isEqualTo("卡片“怎样看日志？”的答案中有未闭合的 HTML 块，会吞掉它后面的卡片");
+            Response control = s.submit("/decks/" + deck + "/cards", "question", "响铃\u0007？", "answer", "答案", "tags", "");
+            assertThat(Jsoup.parse(control.body().string()).select("p.error").text())
+                    .isEqualTo("问题的第 3 个字符是控制字符 U+0007 BEL；它必须是一行可见文字");
+            s.speaking(null);
+            Response english = s.submit("/decks", "name", "面试::");
+            assertThat(Jsoup.parse(english.body().string()).select("p.error").text())
+                    .isEqualTo("deck name '面试::' has an empty part; write it as 'A::B'");
+        });
+    }
+
+    @Test
     void an_anki_import_report_words_its_warnings_and_skipped_cards_in_chinese() throws Exception {
         TestCollection collection = TestCollection.of(tempDir);
         byte[] pkg = packageWithProblems(Files.createDirectories(tempDir.resolve("pkg")));
@@ -264,6 +290,32 @@ class ChinesePagesTest {
             assertThat(textPage.select("dl.anki-report dd").first().text()).isEqualTo("城市.csv：文本，以逗号分隔");
             assertThat(textPage.select("ul.skipped li").eachText()).containsExactly("城市.csv:3：与第 1 行的问题相同");
             assertThat(englishOn("POST /anki/import-text", textPage.outerHtml())).isEmpty();
+        });
+    }
+
+    @Test
+    void saved_notes_report_a_missing_image_and_a_taken_deck_name_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "部署.md", DEPLOYMENT_DECK);
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response saved = s.submit("/notes/save", "source", "笔记.md", "images", "", "count", "2",
+                    "deck_0", "笔记::网络", "file_0", "笔记.md", "id_0", "", "question_0", "什么是域名解析？",
+                    "answer_0", "把域名解析成地址。\n\n![解析过程](media/没有的图.png)",
+                    "deck_1", "面试::部署", "file_1", "笔记.md", "id_1", "", "question_1", "什么是回滚？",
+                    "answer_1", "退回上一个版本。", "keep", "0", "keep", "1");
+            String html = saved.body().string();
+            Document page = Jsoup.parse(html);
+            assertThat(page.select("ul.saved-decks li.error").text()).isEqualTo(
+                    "面试::部署: 卡组名称“面试::部署”已被 部署.md 使用；请给其中一个卡组换个名称");
+            assertThat(page.select("section[aria-labelledby=warnings-title] li").eachText()).containsExactly(
+                    "notes/笔记.md/笔记--网络.md:8：缺少 media/没有的图.png：卡组文件旁的媒体文件夹中没有这个文件；卡片将显示图片的替代文字");
+            assertThat(html).doesNotContain("is missing: no such file").doesNotContain("is already used by");
+            assertThat(englishOn("POST /notes/save", html)).isEmpty();
+
+            long deck = collection.deckId("笔记::网络");
+            assertThat(collection.one("SELECT description FROM deck WHERE id = " + deck, String.class))
+                    .as("nothing stored in one language").isEmpty();
+            assertThat(englishOn("/decks/" + deck, s.page("/decks/" + deck))).isEmpty();
         });
     }
 

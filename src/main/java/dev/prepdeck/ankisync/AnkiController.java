@@ -66,8 +66,8 @@ public final class AnkiController {
             return;
         }
         if (upload.size() > MAX_UPLOAD_BYTES) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The file is " + upload.size() / (1024 * 1024)
-                    + " MB; packages up to " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB can be imported.", prefix);
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.text(ctx, "anki.error.uploadTooLarge",
+                    upload.size() / (1024 * 1024), MAX_UPLOAD_BYTES / (1024 * 1024)), prefix);
             return;
         }
         Path folder = null;
