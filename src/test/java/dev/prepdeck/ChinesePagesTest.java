@@ -319,6 +319,23 @@ class ChinesePagesTest {
         });
     }
 
+    @Test
+    void an_export_its_own_checks_refuse_says_why_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        // a name no form accepts, as a damaged or hand-edited database may hold it
+        collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET name = '面试:: ' WHERE id = ?", deck));
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response refused = s.get("/decks/" + deck + "/anki.apkg");
+            assertThat(refused.code()).isEqualTo(500);
+            String html = refused.body().string();
+            assertThat(Jsoup.parse(html).select("p.error").text()).isEqualTo("卡组名称“面试:: ”中有空的一级");
+            assertThat(html).doesNotContain("has an empty level");
+            assertThat(englishOn("/decks/" + deck + "/anki.apkg", html)).isEmpty();
+        });
+    }
+
     /**
      * A package whose media list names a file it lacks, whose card shows an image it does not hold through a template
      * with an unknown filter and field, and whose other card has an empty question.
