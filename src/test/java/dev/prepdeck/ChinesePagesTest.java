@@ -255,6 +255,14 @@ class ChinesePagesTest {
             Response control = s.submit("/decks/" + deck + "/cards", "question", "响铃\u0007？", "answer", "答案", "tags", "");
             assertThat(Jsoup.parse(control.body().string()).select("p.error").text())
                     .isEqualTo("问题的第 3 个字符是控制字符 U+0007 BEL；它必须是一行可见文字");
+            Response leech = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
+                    "leechThreshold", "0", "leechAction", "tag");
+            assertThat(Jsoup.parse(leech.body().string()).select("p.error").text())
+                    .isEqualTo("算作顽固卡的遗忘次数必须在 1 到 99 之间");
+            Response weights = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
+                    "weights", "0.2 NaN" + " 1".repeat(19));
+            assertThat(Jsoup.parse(weights.body().string()).select("p.error").text())
+                    .isEqualTo("权重 w1 必须是有限的数字，而不是 NaN");
             s.speaking(null);
             Response english = s.submit("/decks", "name", "面试::");
             assertThat(Jsoup.parse(english.body().string()).select("p.error").text())
