@@ -88,7 +88,7 @@ class ChinesePagesTest {
                     "/cram?q=" + enc("发布"))) {
                 pages.put(path, s.page(path));
             }
-            for (String missing : List.of("/x/1", "/decks/999999")) {
+            for (String missing : List.of("/x/1", "/decks/999999", "/media/" + enc("没有的图.png"))) {
                 Response answer = s.get(missing);
                 assertThat(answer.code()).as(missing).isEqualTo(404);
                 pages.put(missing, answer.body().string());
