@@ -231,6 +231,19 @@ class ChinesePagesTest {
                     .as("a bulk action refused in Chinese, with what was typed")
                     .isEqualTo("请用距今天的天数设置到期日：0（今天）、3，或 3-7 这样的范围；加上 ! 可同时设置间隔（而不是“下周”）");
 
+            Response unnamed = s.submit("/browse/saved", "q", "发布", "name", "  ");
+            assertThat(unnamed.code()).isEqualTo(400);
+            pages.put("POST /browse/saved", unnamed.body().string());
+            assertThat(pages.get("POST /browse/saved")).contains("请给这个搜索起个名字");
+            Response mode = s.submit("/custom-study", "q", "", "mode", "sideways");
+            assertThat(mode.code()).isEqualTo(400);
+            pages.put("POST /custom-study", mode.body().string());
+            assertThat(pages.get("POST /custom-study")).contains("请选择一种自定义学习：提前复习，或学习今天忘记的卡片");
+            Response retention = s.submit("/decks/" + deck + "/optimize/retention", "desiredRetention", "");
+            assertThat(retention.code()).isEqualTo(400);
+            pages.put("POST /decks/" + deck + "/optimize/retention", retention.body().string());
+            assertThat(pages.get("POST /decks/" + deck + "/optimize/retention")).contains("目标保留率必须是数字，例如 0.9");
+
             List<String> problems = new ArrayList<>();
             pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
             assertThat(problems).as("English or missing messages on Chinese pages").isEmpty();
