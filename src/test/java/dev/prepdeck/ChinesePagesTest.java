@@ -4,8 +4,21 @@ import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.anki.AnkiCard;
+import dev.prepdeck.anki.AnkiCollection;
+import dev.prepdeck.anki.AnkiDeck;
+import dev.prepdeck.anki.AnkiNote;
+import dev.prepdeck.anki.CardQueue;
+import dev.prepdeck.anki.CardTemplate;
+import dev.prepdeck.anki.CardType;
+import dev.prepdeck.anki.CollectionTiming;
+import dev.prepdeck.anki.MemoryState;
+import dev.prepdeck.anki.NoteType;
+import dev.prepdeck.anki.TestPackages;
 import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -49,7 +64,9 @@ class ChinesePagesTest {
             "Esc", "Shift", "Git", "apkg", "colpkg", "csv", "tsv", "zip", "rst", "md", "txt", "ML", "Interview", "Spanish",
             "leech" /* the tag a leech gets, which searches use as it is */,
             "deck" /* the #deck header of an Anki text file, written as it is */, "UTF" /* UTF-8, an encoding's name */,
-            "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */);
+            "collection", "anki", "SQLite" /* the entry of an Anki package a problem names (collection.anki2), its format */,
+            "png" /* the extension of an image a warning names */,
+            "media", "notes" /* folders in paths as a card and a deck's source write them: media/NAME, notes/FILE/DECK.md */);
     private static final Pattern WORD = Pattern.compile("\\p{IsLatin}{2,}");
 
     @TempDir
@@ -71,7 +88,7 @@ class ChinesePagesTest {
                     "/cram?q=" + enc("发布"))) {
                 pages.put(path, s.page(path));
             }
-            for (String missing : List.of("/x/1", "/decks/999999")) {
+            for (String missing : List.of("/x/1", "/decks/999999", "/media/" + enc("没有的图.png"))) {
                 Response answer = s.get(missing);
                 assertThat(answer.code()).as(missing).isEqualTo(404);
                 pages.put(missing, answer.body().string());
@@ -214,10 +231,160 @@ class ChinesePagesTest {
                     .as("a bulk action refused in Chinese, with what was typed")
                     .isEqualTo("请用距今天的天数设置到期日：0（今天）、3，或 3-7 这样的范围；加上 ! 可同时设置间隔（而不是“下周”）");
 
+            Response unnamed = s.submit("/browse/saved", "q", "发布", "name", "  ");
+            assertThat(unnamed.code()).isEqualTo(400);
+            pages.put("POST /browse/saved", unnamed.body().string());
+            assertThat(pages.get("POST /browse/saved")).contains("请给这个搜索起个名字");
+            Response mode = s.submit("/custom-study", "q", "", "mode", "sideways");
+            assertThat(mode.code()).isEqualTo(400);
+            pages.put("POST /custom-study", mode.body().string());
+            assertThat(pages.get("POST /custom-study")).contains("请选择一种自定义学习：提前复习，或学习今天忘记的卡片");
+            Response retention = s.submit("/decks/" + deck + "/optimize/retention", "desiredRetention", "");
+            assertThat(retention.code()).isEqualTo(400);
+            pages.put("POST /decks/" + deck + "/optimize/retention", retention.body().string());
+            assertThat(pages.get("POST /decks/" + deck + "/optimize/retention")).contains("目标保留率必须是数字，例如 0.9");
+
             List<String> problems = new ArrayList<>();
             pages.forEach((path, html) -> problems.addAll(englishOn(path, html)));
             assertThat(problems).as("English or missing messages on Chinese pages").isEmpty();
         });
+    }
+
+    @Test
+    void what_a_deck_file_cannot_hold_is_refused_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response name = s.submit("/decks", "name", "面试::");
+            assertThat(name.code()).isEqualTo(400);
+            assertThat(Jsoup.parse(name.body().string()).select("p.error").text())
+                    .isEqualTo("卡组名称“面试::”中有空的一级；请写成“A::B”的形式");
+            Response answer = s.submit("/decks/" + deck + "/cards", "question", "怎样看日志？", "answer", "<pre>\n日志", "tags", "");
+            assertThat(answer.code()).isEqualTo(400);
+            String html = answer.body().string();
+            assertThat(Jsoup.parse(html).select("p.error").text())
+                    .isEqualTo("卡片“怎样看日志？”的答案中有未闭合的 HTML 块，会吞掉它后面的卡片");
+            Response control = s.submit("/decks/" + deck + "/cards", "question", "响铃\u0007？", "answer", "答案", "tags", "");
+            assertThat(Jsoup.parse(control.body().string()).select("p.error").text())
+                    .isEqualTo("问题的第 3 个字符是控制字符 U+0007 BEL；它必须是一行可见文字");
+            Response leech = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
+                    "leechThreshold", "0", "leechAction", "tag");
+            assertThat(Jsoup.parse(leech.body().string()).select("p.error").text())
+                    .isEqualTo("算作顽固卡的遗忘次数必须在 1 到 99 之间");
+            Response weights = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
+                    "weights", "0.2 NaN" + " 1".repeat(19));
+            assertThat(Jsoup.parse(weights.body().string()).select("p.error").text())
+                    .isEqualTo("权重 w1 必须是有限的数字，而不是 NaN");
+            s.speaking(null);
+            Response english = s.submit("/decks", "name", "面试::");
+            assertThat(Jsoup.parse(english.body().string()).select("p.error").text())
+                    .isEqualTo("deck name '面试::' has an empty part; write it as 'A::B'");
+        });
+    }
+
+    @Test
+    void an_anki_import_report_words_its_warnings_and_skipped_cards_in_chinese() throws Exception {
+        TestCollection collection = TestCollection.of(tempDir);
+        byte[] pkg = packageWithProblems(Files.createDirectories(tempDir.resolve("pkg")));
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response imported = s.upload("/anki/import", "file", "面试.apkg", pkg);
+            assertThat(imported.code()).isEqualTo(200);
+            String html = imported.body().string();
+            Document page = Jsoup.parse(html);
+            assertThat(page.select("dl.anki-report dd").first().text()).isEqualTo("面试.apkg：collection.anki2（架构版本 11）");
+            assertThat(page.select("ul.warnings li").eachText()).containsExactlyInAnyOrder(
+                    "媒体文件“没了.png”列在清单中，但牌组包里没有它（条目 0）",
+                    "卡片“什么是死锁？”：要显示的“锁.png”不在牌组包里",
+                    "卡片“什么是死锁？”：这里不认识模板过滤器“喊”；{{喊:正面}} 按原样显示字段",
+                    "卡片“什么是死锁？”：模板要用字段 {{备注}}，但笔记类型中没有这个字段");
+            assertThat(page.select("ul.skipped li").eachText())
+                    .containsExactly("卡片 1700000000202（笔记 空-1 的第 1 张卡片）：问题为空");
+            assertThat(html).doesNotContain("is listed but missing").doesNotContain("which the package does not hold")
+                    .doesNotContain("is not known here").doesNotContain("its question is empty");
+            assertThat(englishOn("POST /anki/import (warnings)", html)).isEmpty();
+
+            Response text = s.submit("/anki/import-text", "name", "城市.csv", "content", "法国,巴黎\n日本,东京\n法国,里昂\n",
+                    "prefix", "", "question", "1", "answer", "2", "tags", "", "deck", "");
+            Document textPage = Jsoup.parse(text.body().string());
+            assertThat(textPage.select("dl.anki-report dd").first().text()).isEqualTo("城市.csv：文本，以逗号分隔");
+            assertThat(textPage.select("ul.skipped li").eachText()).containsExactly("城市.csv:3：与第 1 行的问题相同");
+            assertThat(englishOn("POST /anki/import-text", textPage.outerHtml())).isEmpty();
+        });
+    }
+
+    @Test
+    void saved_notes_report_a_missing_image_and_a_taken_deck_name_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "部署.md", DEPLOYMENT_DECK);
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response saved = s.submit("/notes/save", "source", "笔记.md", "images", "", "count", "2",
+                    "deck_0", "笔记::网络", "file_0", "笔记.md", "id_0", "", "question_0", "什么是域名解析？",
+                    "answer_0", "把域名解析成地址。\n\n![解析过程](media/没有的图.png)",
+                    "deck_1", "面试::部署", "file_1", "笔记.md", "id_1", "", "question_1", "什么是回滚？",
+                    "answer_1", "退回上一个版本。", "keep", "0", "keep", "1");
+            String html = saved.body().string();
+            Document page = Jsoup.parse(html);
+            assertThat(page.select("ul.saved-decks li.error").text()).isEqualTo(
+                    "面试::部署: 卡组名称“面试::部署”已被 部署.md 使用；请给其中一个卡组换个名称");
+            assertThat(page.select("section[aria-labelledby=warnings-title] li").eachText()).containsExactly(
+                    "notes/笔记.md/笔记--网络.md:8：缺少 media/没有的图.png：卡组文件旁的媒体文件夹中没有这个文件；卡片将显示图片的替代文字");
+            assertThat(html).doesNotContain("is missing: no such file").doesNotContain("is already used by");
+            assertThat(englishOn("POST /notes/save", html)).isEmpty();
+
+            long deck = collection.deckId("笔记::网络");
+            assertThat(collection.one("SELECT description FROM deck WHERE id = " + deck, String.class))
+                    .as("nothing stored in one language").isEmpty();
+            assertThat(englishOn("/decks/" + deck, s.page("/decks/" + deck))).isEmpty();
+        });
+    }
+
+    @Test
+    void an_export_its_own_checks_refuse_says_why_in_chinese() {
+        TestCollection collection = TestCollection.of(tempDir, "deploy.md", DEPLOYMENT_DECK);
+        long deck = collection.deckId("面试::部署");
+        // a name no form accepts, as a damaged or hand-edited database may hold it
+        collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET name = '面试:: ' WHERE id = ?", deck));
+        collection.site(s -> {
+            s.speaking("zh-CN");
+            Response refused = s.get("/decks/" + deck + "/anki.apkg");
+            assertThat(refused.code()).isEqualTo(500);
+            String html = refused.body().string();
+            assertThat(Jsoup.parse(html).select("p.error").text()).isEqualTo("卡组名称“面试:: ”中有空的一级");
+            assertThat(html).doesNotContain("has an empty level");
+            assertThat(englishOn("/decks/" + deck + "/anki.apkg", html)).isEmpty();
+        });
+    }
+
+    /**
+     * A package whose media list names a file it lacks, whose card shows an image it does not hold through a template
+     * with an unknown filter and field, and whose other card has an empty question.
+     */
+    private static byte[] packageWithProblems(Path dir) throws Exception {
+        NoteType type = new NoteType(7, "问答", NoteType.Kind.STANDARD, List.of("正面", "背面"),
+                List.of(new CardTemplate("卡片 1", 0, "{{喊:正面}}", "{{背面}}{{备注}}")), 0, "", 1_700_000_100);
+        List<AnkiNote> notes = List.of(
+                new AnkiNote(1_700_000_000_101L, "锁-1", 7, 1_700_000_500, List.of(), List.of("什么是死锁？", "互相等待 <img src=\"锁.png\">")),
+                new AnkiNote(1_700_000_000_102L, "空-1", 7, 1_700_000_500, List.of(), List.of("", "没有问题")));
+        List<AnkiCard> cards = List.of(
+                new AnkiCard(1_700_000_000_201L, 1_700_000_000_101L, 1, 0, 1_700_000_600, CardType.NEW, CardQueue.NEW, 1,
+                        0, 0, 0, 0, 0, 0, 0, 0, MemoryState.NONE, null),
+                new AnkiCard(1_700_000_000_202L, 1_700_000_000_102L, 1, 0, 1_700_000_600, CardType.NEW, CardQueue.NEW, 2,
+                        0, 0, 0, 0, 0, 0, 0, 0, MemoryState.NONE, null));
+        AnkiCollection collection = new AnkiCollection(new CollectionTiming(1_699_934_400L, 0, 4), List.of(type),
+                List.of(new AnkiDeck(1, "面试", "", false)), notes, cards, List.of());
+        Path built = TestPackages.schema11(collection, List.of(), dir);
+        byte[] database;
+        try (ZipFile in = new ZipFile(built.toFile())) {
+            database = in.getInputStream(in.getEntry("collection.anki2")).readAllBytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            TestPackages.put(zip, "collection.anki2", database);
+            TestPackages.put(zip, "media", "{\"0\": \"没了.png\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     /** What a Chinese reader would find English on this page: text, accessible names, tooltips and placeholders. */

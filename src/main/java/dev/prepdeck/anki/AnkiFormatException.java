@@ -6,22 +6,12 @@ import java.util.List;
 
 /**
  * A package, collection or text file that cannot be read or written as Anki's format. The message is meant for
- * the user: it names the file part and the problem, never a stack trace. Problems a person meets when importing
- * are {@linkplain #worded worded} by the message bundles, so a page says them in the learner's language.
+ * the user: it names the file part and the problem, never a stack trace. Every problem is {@linkplain #worded worded}
+ * by the message bundles, so a page says it in the learner's language (an export's consistency checks too).
  */
 public final class AnkiFormatException extends RuntimeException implements Worded {
     private final String key;
     private final List<Object> arguments;
-
-    public AnkiFormatException(String message) {
-        this(message, (Throwable) null);
-    }
-
-    public AnkiFormatException(String message, Throwable cause) {
-        super(message, cause);
-        this.key = null;
-        this.arguments = List.of();
-    }
 
     private AnkiFormatException(String key, List<Object> arguments) {
         super(EnglishText.of(key, arguments.toArray()));

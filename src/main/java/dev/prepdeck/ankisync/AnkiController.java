@@ -2,6 +2,7 @@ package dev.prepdeck.ankisync;
 
 import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.SignedIn;
+import dev.prepdeck.anki.AnkiFormatException;
 import dev.prepdeck.anki.text.ColumnMapping;
 import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.deck.DeckExport;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Anki pages: upload a package and read what it brought in, or preview a text file and choose its columns;
@@ -43,6 +46,8 @@ public final class AnkiController {
     public interface CardSearch {
         List<Long> matchingIds(long learnerId, String query);
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnkiController.class);
 
     private final AnkiSync anki;
     private final CardSearch search;
@@ -66,8 +71,8 @@ public final class AnkiController {
             return;
         }
         if (upload.size() > MAX_UPLOAD_BYTES) {
-            renderForm(ctx.status(HttpStatus.BAD_REQUEST), "The file is " + upload.size() / (1024 * 1024)
-                    + " MB; packages up to " + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB can be imported.", prefix);
+            renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.text(ctx, "anki.error.uploadTooLarge",
+                    upload.size() / (1024 * 1024), MAX_UPLOAD_BYTES / (1024 * 1024)), prefix);
             return;
         }
         Path folder = null;
@@ -206,6 +211,8 @@ public final class AnkiController {
             ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName("search " + query, ".apkg")
                     + "\"");
             ctx.result(Files.readAllBytes(file));
+        } catch (AnkiFormatException e) {
+            refusedExport(ctx, e);
         } catch (InvalidInputException e) {
             Map<String, Object> model = formModel(ctx, Messages.problem(ctx, e), "");
             model.put("query", query);
@@ -252,11 +259,22 @@ public final class AnkiController {
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, ".apkg") + "\"");
             ctx.result(Files.readAllBytes(file));
+        } catch (AnkiFormatException e) {
+            refusedExport(ctx, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /**
+     * A collection the export's own checks refuse (two cards Anki would take for one, a deck name with an empty
+     * level): nothing is downloaded, and the page says what is wrong so it can be fixed here first.
+     */
+    private void refusedExport(Context ctx, AnkiFormatException e) {
+        LOG.warn("export refused by its consistency checks: {}", e.getMessage());
+        renderForm(ctx.status(HttpStatus.INTERNAL_SERVER_ERROR), Messages.problem(ctx, e), "");
     }
 
     /** The deck's name as a file name: letters and digits kept, every other run of characters one '-'. */

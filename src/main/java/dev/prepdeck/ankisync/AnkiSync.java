@@ -34,6 +34,7 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.deck.DeckTree;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.Notice;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
@@ -112,10 +113,11 @@ public final class AnkiSync {
                 FsrsParameters.defaults().withEnableFuzz(false), new HtmlToMarkdown(AnkiSync::mediaLink));
         try (AnkiPackage pkg = reader.open(file)) {
             AnkiImport.Result result = new AnkiImport().cards(pkg.collection(), options);
-            List<String> warnings = new ArrayList<>(pkg.warnings());
+            List<Notice> warnings = new ArrayList<>(pkg.warnings());
             List<MediaFile> files = mediaOf(pkg, result.cards(), warnings);
             StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-            String format = pkg.version().collectionEntry() + " (schema " + pkg.schemaVersion() + ")";
+            Notice format = Notice.of("anki.format.package", pkg.version().collectionEntry(),
+                    String.valueOf(pkg.schemaVersion()));
             String name = file.getFileName().toString();
             return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, warnings)
                     .store(name, format, result, files));
@@ -181,14 +183,14 @@ public final class AnkiSync {
                 null, null);
         Map<String, Integer> firstLines = new HashMap<>();
         List<ImportedCard> cards = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Notice> skipped = new ArrayList<>();
         for (TextCard row : rows) {
             String identity = row.guid() != null ? row.guid() : "text:" + row.question();
             String uid = PrepdeckGuids.uidForNote(identity);
             Integer first = firstLines.putIfAbsent(uid, row.line());
             if (first != null) {
-                skipped.add(name + ":" + row.line() + ": the same " + (row.guid() != null ? "guid" : "question")
-                        + " as line " + first);
+                skipped.add(Notice.of(row.guid() != null ? "anki.skipped.sameGuidLine" : "anki.skipped.sameQuestionLine",
+                        name, String.valueOf(row.line()), String.valueOf(first)));
                 continue;
             }
             String deck = row.deck() != null && !row.deck().isBlank() ? row.deck()
@@ -197,7 +199,7 @@ public final class AnkiSync {
                     null, false, Set.of(), now.getEpochSecond(), fresh, List.of(), 0, List.of()));
         }
         StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-        String format = "text, separated by " + separatorName(text.separator()) + (text.html() ? ", HTML" : "");
+        Notice format = Notice.of(text.html() ? "anki.format.textHtml" : "anki.format.text", separatorName(text.separator()));
         return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, new ArrayList<>())
                 .store(name, format, new AnkiImport.Result(cards, skipped), List.of()));
     }
@@ -230,14 +232,14 @@ public final class AnkiSync {
         return mapping;
     }
 
-    private static String separatorName(char separator) {
+    private static Notice separatorName(char separator) {
         return switch (separator) {
-            case '\t' -> "tabs";
-            case ',' -> "commas";
-            case ';' -> "semicolons";
-            case '|' -> "pipes";
-            case ' ' -> "spaces";
-            default -> "'" + separator + "'";
+            case '\t' -> Notice.of("anki.separator.tab");
+            case ',' -> Notice.of("anki.separator.comma");
+            case ';' -> Notice.of("anki.separator.semicolon");
+            case '|' -> Notice.of("anki.separator.pipe");
+            case ' ' -> Notice.of("anki.separator.space");
+            default -> Notice.of("anki.separator.other", String.valueOf(separator));
         };
     }
 
@@ -265,14 +267,14 @@ public final class AnkiSync {
     }
 
     /** The files the imported cards show, read from the package before any write; a missing one is a warning. */
-    private static List<MediaFile> mediaOf(AnkiPackage pkg, List<ImportedCard> cards, List<String> warnings) {
+    private static List<MediaFile> mediaOf(AnkiPackage pkg, List<ImportedCard> cards, List<Notice> warnings) {
         Set<String> names = new TreeSet<>();
         for (ImportedCard card : cards) {
             for (String name : card.media()) {
                 if (pkg.hasMedia(name)) {
                     names.add(name);
                 } else {
-                    warnings.add(describe(card) + ": shows \"" + name + "\", which the package does not hold");
+                    warnings.add(Notice.of("anki.warning.mediaNotInPackage", describe(card), name));
                 }
             }
         }
@@ -283,9 +285,10 @@ public final class AnkiSync {
         return files;
     }
 
+    /** The card a warning is about, by its question shortened to fit a line. */
     private static String describe(ImportedCard card) {
         String question = card.question().strip().replaceAll("\\s+", " ");
-        return "card \"" + (question.length() > 60 ? question.substring(0, 57) + "..." : question) + "\"";
+        return question.length() > 60 ? question.substring(0, 57) + "..." : question;
     }
 
     /** One import's writes, all on the caller's transaction. */
@@ -295,7 +298,7 @@ public final class AnkiSync {
         private final String prefix;
         private final StudyDay today;
         private final long now;
-        private final List<String> warnings;
+        private final List<Notice> warnings;
         private final Map<String, Long> deckIds = new HashMap<>();
         private final Map<String, Optional<Long>> lookedUp = new HashMap<>();
         private final Map<Long, Deck> decksById = new HashMap<>();
@@ -308,7 +311,7 @@ public final class AnkiSync {
         /** Decks given a card whose Anki template asks to type the answer: practice mode is what prepdeck has for it. */
         private final Set<Long> typedAnswerDecks = new HashSet<>();
 
-        Run(Handle h, long learnerId, String prefix, StudyDay today, Instant now, List<String> warnings) {
+        Run(Handle h, long learnerId, String prefix, StudyDay today, Instant now, List<Notice> warnings) {
             this.h = h;
             this.learnerId = learnerId;
             this.prefix = prefix;
@@ -317,7 +320,7 @@ public final class AnkiSync {
             this.warnings = warnings;
         }
 
-        ImportReport store(String fileName, String format, AnkiImport.Result result, List<MediaFile> files) {
+        ImportReport store(String fileName, Notice format, AnkiImport.Result result, List<MediaFile> files) {
             Map<String, String> renames = new HashMap<>();
             int stored = 0;
             for (MediaFile file : files) {
@@ -328,7 +331,7 @@ public final class AnkiSync {
                         renames.put(file.name(), name);
                     }
                 } catch (InvalidInputException e) {
-                    warnings.add("media " + e.getMessage() + "; cards show its link instead");
+                    warnings.add(Notice.of("anki.warning.mediaRefused", Notice.of(e)));
                 }
             }
             Set<String> uids = new HashSet<>();
@@ -337,7 +340,7 @@ public final class AnkiSync {
             int notAnswers = 0;
             for (ImportedCard card : result.cards()) {
                 notAnswers += card.skippedReviews();
-                card.warnings().forEach(w -> warnings.add(describe(card) + ": " + w));
+                card.warnings().forEach(w -> warnings.add(Notice.of("anki.warning.onCard", describe(card), w)));
                 String question = MediaLinks.rename(card.question(), renames);
                 String answer = MediaLinks.rename(card.answer(), renames);
                 String deckName = prefix.isEmpty() ? card.deckName() : prefix + Deck.SEPARATOR + card.deckName();

@@ -5,8 +5,10 @@ import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.file.DeckFormatException;
+import dev.prepdeck.deck.file.DeckTextException;
 import dev.prepdeck.deck.file.DeckText;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.Notice;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.web.Messages;
 import java.time.Clock;
@@ -247,8 +249,8 @@ public final class DeckService {
         String name;
         try {
             name = DeckText.deckName(raw);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("name", e.getMessage());
+        } catch (DeckTextException e) {
+            throw InvalidInputException.of("name", e.problem());
         }
         if (name.length() > MAX_NAME_LENGTH) {
             throw Messages.invalid("name", "deck.error.tooLong", MAX_NAME_LENGTH);
@@ -291,14 +293,15 @@ public final class DeckService {
         }
 
         private static void visible(String text, String field, boolean block) {
+            Notice what = Notice.of("deckfile.what." + field);
             try {
                 if (block) {
-                    DeckText.requireBlock(text, field);
+                    DeckText.requireBlock(text, what);
                 } else {
-                    DeckText.requireOneLine(text, field);
+                    DeckText.requireOneLine(text, what);
                 }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(field.equals("tag") ? "tags" : field, e.getMessage());
+            } catch (DeckTextException e) {
+                throw InvalidInputException.of(field.equals("tag") ? "tags" : field, e.problem());
             }
         }
 
@@ -313,10 +316,10 @@ public final class DeckService {
             try {
                 String text = new DeckFileWriter().write(new DeckFile("Check", "", List.of(), List.of(card, next)));
                 back = new DeckFileParser().parse("check.md", text).cards().get(0);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("answer", e.getMessage());
+            } catch (DeckTextException e) {
+                throw InvalidInputException.of("answer", e.problem());
             } catch (DeckFormatException e) {
-                throw new InvalidInputException("answer", e.problem());
+                throw InvalidInputException.of("answer", e.problem());
             }
             if (!back.question().equals(question)) {
                 throw Messages.invalid("question", "card.error.questionHashes");

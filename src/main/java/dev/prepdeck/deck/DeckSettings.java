@@ -1,6 +1,5 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.StepDurations;
 import dev.prepdeck.web.Messages;
@@ -62,7 +61,8 @@ public record DeckSettings(
         try {
             return new FsrsParameters(w, retention, maxInterval, learning, relearning, true, true);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("weights", e.getMessage());
+            // every rule the scheduler checks is checked above in the form's words; this is the last guard
+            throw Messages.invalid("weights", "deckSettings.error.weights");
         }
     }
 
@@ -88,7 +88,13 @@ public record DeckSettings(
     private static double[] weights(String text) {
         String[] parts = text.trim().split("[\\s,]+");
         try {
-            return Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+            double[] weights = Arrays.stream(parts).mapToDouble(Double::parseDouble).toArray();
+            for (int i = 0; i < weights.length; i++) {
+                if (!Double.isFinite(weights[i])) {
+                    throw Messages.invalid("weights", "deckSettings.error.weightNotFinite", "w" + i, parts[i]);
+                }
+            }
+            return weights;
         } catch (NumberFormatException e) {
             throw Messages.invalid("weights", "deckSettings.error.weights");
         }

@@ -6,6 +6,7 @@ import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFileWriter;
 import dev.prepdeck.deck.file.DeckFormatException;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.Notice;
 import dev.prepdeck.media.MediaStore;
 import dev.prepdeck.web.MediaLinks;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class DeckSync {
             try {
                 importFile(relative, Files.readAllBytes(file), file.resolveSibling(MediaLinks.FOLDER), report);
             } catch (IOException e) {
-                report.failed(relative, null, relative + ": cannot read file: " + e.getMessage());
+                report.failed(relative, null, relative, Notice.of("sync.error.unreadable", String.valueOf(e.getMessage())));
             }
         }
         List<String> unused = jdbi.inTransaction(h -> media.deleteUnused(h, referencedMedia(h)));
@@ -106,7 +107,7 @@ public final class DeckSync {
         try {
             parsed = parser.parse(sourcePath, content);
         } catch (DeckFormatException e) {
-            report.failed(sourcePath, null, e.getMessage());
+            report.failed(sourcePath, null, e.fileName() + ":" + e.line(), e.problem());
             return;
         }
         store(sourcePath, hash, parsed, files, report);
@@ -139,7 +140,7 @@ public final class DeckSync {
     }
 
     private void store(String sourceKey, String hash, DeckFile deck, List<MediaFile> files, SyncReport report) {
-        List<String> warnings = new ArrayList<>();
+        List<Notice> warnings = new ArrayList<>();
         try {
             Stored stored = jdbi.inTransaction(h -> {
                 Map<String, String> renames = storeMedia(h, sourceKey, files, warnings);
@@ -148,12 +149,12 @@ public final class DeckSync {
             report.imported(sourceKey, stored.deckId(), deck.name(), stored.changes());
             warnings.forEach(report::warned);
         } catch (DeckConflictException e) {
-            report.failed(sourceKey, deck.name(), sourceKey + ": " + e.getMessage());
+            report.failed(sourceKey, deck.name(), sourceKey, e.problem);
         }
     }
 
     /** A media file a deck file references: its bytes from the media folder, or why there are none. */
-    private record MediaFile(String name, int line, byte[] bytes, String problem) {
+    private record MediaFile(String name, int line, byte[] bytes, Notice problem) {
     }
 
     /** The files a deck file references, each once (at its first reference), read before any transaction. */
@@ -175,7 +176,7 @@ public final class DeckSync {
     private static MediaFile readMedia(String name, int line, Path mediaFolder) {
         Path file = mediaFolder.resolve(name);
         if (!mediaFolder.equals(file.getParent())) {
-            return new MediaFile(name, line, null, "not a file name");
+            return new MediaFile(name, line, null, Notice.of("sync.warning.notAFileName"));
         }
         try {
             if (!Files.isRegularFile(file)) {
@@ -187,7 +188,7 @@ public final class DeckSync {
             }
             return new MediaFile(name, line, Files.readAllBytes(file), null);
         } catch (IOException e) {
-            return new MediaFile(name, line, null, "cannot be read: " + e.getMessage());
+            return new MediaFile(name, line, null, Notice.of("sync.warning.unreadable", String.valueOf(e.getMessage())));
         }
     }
 
@@ -209,16 +210,16 @@ public final class DeckSync {
      * Stores the files in the caller's transaction and returns the references to rename (file name → name
      * stored), collecting a {@code file:line} warning for each file that cannot be shown.
      */
-    private Map<String, String> storeMedia(Handle h, String sourceKey, List<MediaFile> files, List<String> warnings) {
+    private Map<String, String> storeMedia(Handle h, String sourceKey, List<MediaFile> files, List<Notice> warnings) {
         Map<String, String> renames = new LinkedHashMap<>();
         for (MediaFile file : files) {
-            String where = sourceKey + ":" + file.line() + ": " + MediaLinks.FOLDER + "/" + file.name();
+            String line = String.valueOf(file.line());
+            String path = MediaLinks.FOLDER + "/" + file.name();
             if (file.problem() != null) {
-                warnings.add(where + ": " + file.problem() + "; the card shows its alt text");
+                warnings.add(Notice.of("sync.warning.mediaUnusable", sourceKey, line, path, file.problem()));
             } else if (file.bytes() == null) {
                 if (!media.exists(h, file.name())) {
-                    warnings.add(where + " is missing: no such file in the media folder beside the deck file;"
-                            + " the card shows its alt text");
+                    warnings.add(Notice.of("sync.warning.mediaMissing", sourceKey, line, path));
                 }
             } else {
                 try {
@@ -227,7 +228,7 @@ public final class DeckSync {
                         renames.put(file.name(), stored);
                     }
                 } catch (InvalidInputException e) {
-                    warnings.add(sourceKey + ":" + file.line() + ": " + e.getMessage() + "; the card shows its alt text");
+                    warnings.add(Notice.of("sync.warning.mediaRefused", sourceKey, line, Notice.of(e)));
                 }
             }
         }
@@ -260,16 +261,13 @@ public final class DeckSync {
         Optional<Deck> bySource = decks.deckBySource(h, sourcePath);
         Optional<Deck> byName = decks.deckByName(h, file.name());
         if (byName.isPresent() && byName.get().sourcePath() != null && !byName.get().sourcePath().equals(sourcePath)) {
-            throw new DeckConflictException("deck name '" + file.name() + "' is already used by "
-                    + byName.get().sourcePath() + "; give one of the decks another name");
+            throw new DeckConflictException("sync.error.nameTaken", file.name(), byName.get().sourcePath());
         }
         if (byName.isPresent() && byName.get().privateDeck()) {
-            throw new DeckConflictException("deck name '" + file.name() + "' is already used by a private deck;"
-                    + " give the file's deck another name");
+            throw new DeckConflictException("sync.error.namePrivate", file.name());
         }
         if (bySource.isPresent() && byName.isPresent() && bySource.get().id() != byName.get().id()) {
-            throw new DeckConflictException("cannot rename deck '" + bySource.get().name() + "' to '" + file.name()
-                    + "': a deck with that name already exists");
+            throw new DeckConflictException("sync.error.renameTaken", bySource.get().name(), file.name());
         }
         long deckId = bySource.isPresent() ? bySource.get().id() : decks.ensureDeckPath(h, file.name(), now, DeckRepository.EVERY_DECK);
         decks.updateDeckSource(h, deckId, file.name(), nullToEmpty(file.description()),
@@ -366,14 +364,12 @@ public final class DeckSync {
         Boolean suspend = suspended == null ? null : switch (suspended.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "yes", "true", "" -> true;
             case "no", "false" -> false;
-            default -> throw new DeckConflictException("line " + source.line() + ": suspended must be yes or no, not '"
-                    + suspended + "'");
+            default -> throw new DeckConflictException("sync.error.suspended", String.valueOf(source.line()), suspended);
         };
         Integer flagNumber = null;
         if (flag != null) {
             if (!flag.strip().matches("[0-4]")) {
-                throw new DeckConflictException("line " + source.line() + ": flag must be 0 (none) or 1 to 4, not '"
-                        + flag + "'");
+                throw new DeckConflictException("sync.error.flag", String.valueOf(source.line()), flag);
             }
             flagNumber = Integer.parseInt(flag.strip());
         }
@@ -440,8 +436,15 @@ public final class DeckSync {
     }
 
     private static final class DeckConflictException extends RuntimeException {
-        DeckConflictException(String message) {
-            super(message);
+        private final Notice problem;
+
+        DeckConflictException(String key, Object... arguments) {
+            this(Notice.of(key, arguments));
+        }
+
+        private DeckConflictException(Notice problem) {
+            super(problem.toString());
+            this.problem = problem;
         }
     }
 }

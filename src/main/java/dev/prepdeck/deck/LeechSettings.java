@@ -1,6 +1,6 @@
 package dev.prepdeck.deck;
 
-import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 
 /**
  * When a card counts as a leech in a deck, as Anki decides: forgotten {@code threshold} times, then again every half
@@ -12,7 +12,7 @@ public record LeechSettings(int threshold, boolean suspend) {
 
     public LeechSettings {
         if (threshold < 1 || threshold > 99) {
-            throw new InvalidInputException("leechThreshold", "the leech threshold must be from 1 to 99 lapses");
+            throw Messages.invalid("leechThreshold", "deckSettings.error.leechThreshold");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.error.Notice;
 import dev.prepdeck.web.Messages;
 import dev.prepdeck.web.Wording;
 import java.util.ArrayList;
@@ -12,22 +13,33 @@ import java.util.Locale;
  */
 public final class SyncReport {
     private final List<DeckResult> decks = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Notice> warnings = new ArrayList<>();
     private int mediaDeleted;
 
-    /** What importing one source (a deck file, or a deck made from notes) did. */
-    public record DeckResult(String source, Long deckId, String deckName, DeckSync.FileChanges changes, String error) {
+    /**
+     * What importing one source (a deck file, or a deck made from notes) did.
+     *
+     * @param at      where a rejection points: the source, or its file:line
+     * @param problem why the source was rejected, or null when it was not
+     */
+    public record DeckResult(String source, Long deckId, String deckName, DeckSync.FileChanges changes, String at,
+            Notice problem) {
         public boolean unchanged() {
-            return error == null && !changes.any();
+            return problem == null && !changes.any();
         }
 
         public boolean rejected() {
-            return error != null;
+            return problem != null;
         }
 
-        /** A rejection's reason without the source's name in front of it, for a page that names the deck instead. */
-        public String problem() {
-            return error != null && error.startsWith(source + ": ") ? error.substring(source.length() + 2) : error;
+        /** The rejection as the command line prints it: "file:line: problem". */
+        public String error() {
+            return problem == null ? null : at + ": " + problem;
+        }
+
+        /** A rejection's reason in a page's language, without the source in front: the page names the deck. */
+        public String problem(Locale locale) {
+            return Messages.worded(locale, problem);
         }
 
         /** What happened to the deck's cards, e.g. "3 new cards, 1 updated", "unchanged" or "not imported". */
@@ -49,24 +61,24 @@ public final class SyncReport {
     }
 
     void unchanged(String source, Deck deck) {
-        decks.add(new DeckResult(source, deck.id(), deck.name(), DeckSync.FileChanges.NONE, null));
+        decks.add(new DeckResult(source, deck.id(), deck.name(), DeckSync.FileChanges.NONE, null, null));
     }
 
     void imported(String source, long deckId, String deckName, DeckSync.FileChanges changes) {
-        decks.add(new DeckResult(source, deckId, deckName, changes, null));
+        decks.add(new DeckResult(source, deckId, deckName, changes, null, null));
     }
 
     /** {@code deckName} is null when the source could not be read as a deck at all. */
-    void failed(String source, String deckName, String message) {
-        decks.add(new DeckResult(source, null, deckName, DeckSync.FileChanges.NONE, message));
+    void failed(String source, String deckName, String at, Notice problem) {
+        decks.add(new DeckResult(source, null, deckName, DeckSync.FileChanges.NONE, at, problem));
     }
 
     public List<DeckResult> decks() {
         return List.copyOf(decks);
     }
 
-    void warned(String message) {
-        warnings.add(message);
+    void warned(Notice warning) {
+        warnings.add(warning);
     }
 
     void mediaDeleted(int files) {
@@ -92,8 +104,11 @@ public final class SyncReport {
         return decks.stream().filter(DeckResult::rejected).map(DeckResult::error).toList();
     }
 
-    /** One "file:line: problem" message per thing an imported file could not bring in (a missing image). */
-    public List<String> warnings() {
+    /**
+     * One "file:line: problem" notice per thing an imported file could not bring in (a missing image): English as
+     * the commands print it ({@code toString}), in the learner's language on a page.
+     */
+    public List<Notice> warnings() {
         return List.copyOf(warnings);
     }
 

@@ -26,6 +26,11 @@ public final class InvalidInputException extends RuntimeException implements Wor
         this.arguments = List.copyOf(arguments);
     }
 
+    /** Bad input whose problem is a sentence of the bundles (a deck name a file cannot hold, a control character). */
+    public static InvalidInputException of(String field, Notice problem) {
+        return new InvalidInputException(field, problem.toString(), problem.key(), problem.arguments());
+    }
+
     @Override
     public String key() {
         return key;

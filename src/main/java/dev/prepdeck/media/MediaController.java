@@ -1,10 +1,10 @@
 package dev.prepdeck.media;
 
+import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.web.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -97,7 +97,7 @@ public final class MediaController {
         return false;
     }
 
-    private static NotFoundResponse notFound(String name) {
-        return new NotFoundResponse("no media file named " + name);
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("media", name);
     }
 }

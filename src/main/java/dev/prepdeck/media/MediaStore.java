@@ -1,6 +1,7 @@
 package dev.prepdeck.media;
 
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.Notice;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -77,8 +78,8 @@ public final class MediaStore {
     }
 
     /** Why a file of {@code size} bytes is refused, for callers that check the size before reading a file. */
-    public static String tooLarge(long size) {
-        return megabytes(size) + " is more than the " + megabytes(MAX_BYTES) + " a media file may have";
+    public static Notice tooLarge(long size) {
+        return Notice.of("media.error.sizeTooLarge", megabytes(size), megabytes(MAX_BYTES));
     }
 
     /** True when a file is stored under exactly this name (with its bytes: not deleted as unused). */

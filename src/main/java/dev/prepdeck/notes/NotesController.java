@@ -134,8 +134,10 @@ public final class NotesController {
                 throw Messages.invalid("keep", "notes.error.noneTicked");
             }
             Map<String, List<DeckFile>> bySource = new LinkedHashMap<>();
+            // No description in any language: the deck's source ("notes/FILE/...") already says where it came from,
+            // and the deck page words that in the reader's language.
             decks.forEach((file, byName) -> bySource.put(file, byName.entrySet().stream()
-                    .map(e -> new DeckFile(e.getKey(), "Imported from " + file + ".", List.of(), e.getValue()))
+                    .map(e -> new DeckFile(e.getKey(), "", List.of(), e.getValue()))
                     .toList()));
             // Every deck is checked before any is written, so a bad one leaves the database as it was.
             planned = NotesImporter.plan(bySource, images);
@@ -164,7 +166,7 @@ public final class NotesController {
         model.put("decks", report.decks());
         model.put("rejected", report.hasErrors());
         model.put("summary", savedSummary(ctx, report));
-        model.put("warnings", report.warnings());
+        model.put("warnings", report.warnings().stream().map(w -> Messages.worded(ctx, w)).toList());
         model.put("images", planned.stream().mapToLong(d -> d.media().size()).sum());
         ctx.render("notes/saved.html", model);
     }

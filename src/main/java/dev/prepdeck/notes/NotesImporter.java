@@ -4,6 +4,7 @@ import dev.prepdeck.deck.DeckSync;
 import dev.prepdeck.deck.SyncReport;
 import dev.prepdeck.deck.file.DeckFile;
 import dev.prepdeck.deck.file.DeckFileWriter;
+import dev.prepdeck.deck.file.DeckTextException;
 import dev.prepdeck.web.MediaLinks;
 import dev.prepdeck.web.Messages;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ public final class NotesImporter {
                 String text;
                 try {
                     text = writer.write(deck);
-                } catch (IllegalArgumentException e) {
-                    throw Messages.invalid("deck", "notes.error.deck", deck.name(), e.getMessage());
+                } catch (DeckTextException e) {
+                    throw Messages.invalid("deck", "notes.error.deck", deck.name(), e.problem());
                 }
                 Map<String, byte[]> shown = new TreeMap<>();
                 MediaLinks.find(text).forEach(r -> {

@@ -1,6 +1,7 @@
 package dev.prepdeck.notes;
 
 import dev.prepdeck.deck.file.DeckText;
+import dev.prepdeck.deck.file.DeckTextException;
 import dev.prepdeck.web.Messages;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -40,8 +41,8 @@ public final class NotesReader {
         if (deckPrefix != null && !deckPrefix.isBlank()) {
             try {
                 DeckText.deckName(deckPrefix);
-            } catch (IllegalArgumentException e) {
-                throw Messages.invalid("prefix", "notes.error.prefix", e.getMessage());
+            } catch (DeckTextException e) {
+                throw Messages.invalid("prefix", "notes.error.prefix", e.problem());
             }
         }
         if (bytes.length > MAX_BYTES) {

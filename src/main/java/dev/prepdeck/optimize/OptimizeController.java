@@ -1,7 +1,6 @@
 package dev.prepdeck.optimize;
 
 import dev.prepdeck.web.SignedIn;
-import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.optimizer.Metrics;
 import dev.prepdeck.web.JsonBody;
 import dev.prepdeck.web.Messages;
@@ -107,7 +106,7 @@ public final class OptimizeController {
     private void useRetention(Context ctx, Long deckId) {
         Double retention = Params.formDecimal(ctx, "desiredRetention", "desired retention");
         if (retention == null) {
-            throw new InvalidInputException("desiredRetention", "desired retention must be a number such as 0.9");
+            throw Messages.invalid("desiredRetention", "optimize.error.retentionNumber");
         }
         optimizer.useDesiredRetention(SignedIn.learner(ctx), deckId, retention);
         ctx.redirect(deckId == null ? "/optimize" : "/decks/" + deckId + "/settings", HttpStatus.SEE_OTHER);

@@ -1,7 +1,7 @@
 package dev.prepdeck.search;
 
 import dev.prepdeck.db.Database;
-import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Messages;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +67,8 @@ public final class CustomStudy {
 
     /** The mode named in a form or link. */
     public static Mode mode(String key) {
-        return Mode.fromKey(key == null ? "" : key.strip()).orElseThrow(() -> new InvalidInputException("mode",
-                "choose a custom study: ahead (review ahead) or forgotten (study forgotten today)"));
+        return Mode.fromKey(key == null ? "" : key.strip()).orElseThrow(() ->
+                Messages.invalid("mode", "customstudy.error.mode"));
     }
 
     /**
@@ -80,7 +80,7 @@ public final class CustomStudy {
      */
     public Session start(long learnerId, Mode mode, String query, int days) {
         if (mode == Mode.AHEAD && (days < 1 || days > 365)) {
-            throw new InvalidInputException("days", "review ahead takes 1 to 365 days");
+            throw Messages.invalid("days", "customstudy.error.days");
         }
         String base = query == null || query.isBlank() ? "" : "(" + query.strip() + ") ";
         String full = base + (mode == Mode.AHEAD ? "is:review prop:due>=1 prop:due<=" + days : "rated:1:1")

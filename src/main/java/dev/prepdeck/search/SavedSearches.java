@@ -2,6 +2,7 @@ package dev.prepdeck.search;
 
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
+import dev.prepdeck.web.Messages;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,10 +28,10 @@ public final class SavedSearches {
     public SavedSearch save(long learnerId, String name, String query) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
-            throw new InvalidInputException("name", "give the search a name");
+            throw Messages.invalid("name", "browse.error.savedSearchName");
         }
         if (clean.length() > MAX_NAME_CHARS) {
-            throw new InvalidInputException("name", "a search's name has at most " + MAX_NAME_CHARS + " characters");
+            throw Messages.invalid("name", "browse.error.savedSearchNameLength", MAX_NAME_CHARS);
         }
         String text = query == null ? "" : query.strip();
         SearchParser.parse(text);

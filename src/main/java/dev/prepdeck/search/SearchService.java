@@ -12,6 +12,7 @@ import dev.prepdeck.fsrs.Scheduler;
 import dev.prepdeck.fsrs.State;
 import dev.prepdeck.settings.Settings;
 import dev.prepdeck.settings.SettingsRepository;
+import dev.prepdeck.web.Messages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -61,10 +62,10 @@ public final class SearchService {
     SearchResult search(Handle h, long learnerId, String query, SortColumn sort, SortOrder order, int page,
                         int pageSize) {
         if (page < 1) {
-            throw new InvalidInputException("page", "page must be 1 or more");
+            throw Messages.invalid("page", "browse.error.page");
         }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("pageSize", "page size must be from 1 to " + MAX_PAGE_SIZE);
+            throw Messages.invalid("pageSize", "browse.error.pageSize", MAX_PAGE_SIZE);
         }
         SearchNode search = SearchParser.parse(query == null ? "" : query);
         Page found = run(h, learnerId, query, search,

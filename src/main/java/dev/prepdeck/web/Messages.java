@@ -2,6 +2,7 @@ package dev.prepdeck.web;
 
 import dev.prepdeck.error.EnglishText;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.error.Notice;
 import dev.prepdeck.error.Worded;
 import io.javalin.http.Context;
 import java.text.MessageFormat;
@@ -67,6 +68,8 @@ public final class Messages {
         for (int i = 0; i < worded.length; i++) {
             if (worded[i] instanceof Label label) {
                 worded[i] = label.in(locale);
+            } else if (worded[i] instanceof Notice notice) {
+                worded[i] = worded(locale, notice);
             }
         }
         return worded;
@@ -80,6 +83,10 @@ public final class Messages {
     /** A sentence named by its key and arguments (a warning, a notice), in the request's language. */
     public static String worded(Context ctx, Worded worded) {
         return text(ctx, worded.key(), worded.arguments().toArray());
+    }
+
+    public static String worded(Locale locale, Worded worded) {
+        return text(locale, worded.key(), worded.arguments().toArray());
     }
 
     /** What went wrong, in the request's language when the problem names its sentence, else as it was written. */

@@ -288,7 +288,7 @@ class AnkiSyncTest {
 
         ImportReport report = anki(collection).importFile(Learner.DEFAULT_ID, csv, "Lang");
         assertThat(report.added()).isEqualTo(2);
-        assertThat(report.format()).isEqualTo("text, separated by commas");
+        assertThat(report.format()).hasToString("text, separated by commas");
         assertThat(collection.list("SELECT d.name || ' | ' || c.question || ' | ' || c.answer || ' | ' || c.tags"
                 + " FROM card c JOIN deck d ON d.id = c.deck_id ORDER BY c.position", String.class))
                 .containsExactly("Lang::Spanish | hola | hello, hi | imported",
@@ -306,7 +306,8 @@ class AnkiSyncTest {
         Path quizlet = Files.writeString(dir.resolve("capitals.txt"), "France\tParis\nJapan\tTokyo\nFrance\tLyon\n");
         ImportReport report = anki(collection).importFile(Learner.DEFAULT_ID, quizlet, "");
         assertThat(report.added()).isEqualTo(2);
-        assertThat(report.skipped()).containsExactly("capitals.txt:3: the same question as line 1");
+        assertThat(report.skipped()).extracting(Object::toString)
+                .containsExactly("capitals.txt:3: the same question as line 1");
         assertThat(collection.list("SELECT name FROM deck", String.class)).containsExactly("capitals");
 
         Path bad = Files.writeString(dir.resolve("bad.tsv"), "Spain\tMadrid\n\tBerlin\n");

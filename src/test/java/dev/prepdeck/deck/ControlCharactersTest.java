@@ -9,6 +9,7 @@ import dev.prepdeck.TestData;
 import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFormatException;
 import dev.prepdeck.deck.file.DeckText;
+import dev.prepdeck.error.Notice;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,11 +46,11 @@ class ControlCharactersTest {
         assertThatThrownBy(() -> DeckText.deckName("A\u2028B")).hasMessageContaining("U+2028 LINE SEPARATOR");
         assertThatThrownBy(() -> DeckText.deckName("A\u009bB")).hasMessageContaining("U+009B");
         assertThatThrownBy(() -> DeckText.deckName("A\ud800B")).hasMessageContaining("half of a UTF-16 surrogate pair");
-        assertThatThrownBy(() -> DeckText.requireBlock("ok\n\tcode\u0007", "answer"))
+        assertThatThrownBy(() -> DeckText.requireBlock("ok\n\tcode\u0007", Notice.of("deckfile.what.answer")))
                 .hasMessage("answer contains the control character U+0007 BEL at character 9; only visible text,"
                         + " line breaks and tabs can be stored");
         assertThat(DeckText.deckName(" 面试 :: SQL 😀 ")).isEqualTo("面试::SQL 😀");
-        DeckText.requireBlock("line one\n\tindented code\nzero\u200dwidth joiner", "answer");
+        DeckText.requireBlock("line one\n\tindented code\nzero\u200dwidth joiner", Notice.of("deckfile.what.answer"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.prepdeck.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -74,4 +79,55 @@ class WordedKeysTest {
                         "anki.error.mediaNamePath", "anki.error.entryExpandsBomb");
         assertThat(missing).as("keys without a sentence of their own in both bundles").isEmpty();
     }
+
+    /**
+     * A string literal shaped like a key whose first part is one the bundles use ({@code "browse.error.flagNeeded"},
+     * {@code "anki.warning.mediaMissing"}) is a key, however it reaches {@link Messages}: through a helper that
+     * passes it on ({@code required(flag, "flag", key)}), a notice or a map. Each must be in both bundles; literals of
+     * that shape that are not keys (file names) are listed with the reason.
+     */
+    @Test
+    void every_key_written_in_the_code_is_in_both_bundles() throws IOException {
+        Properties english = bundle("messages.properties");
+        Properties chinese = bundle("messages_zh_CN.properties");
+        Set<String> prefixes = new TreeSet<>();
+        for (String key : english.stringPropertyNames()) {
+            prefixes.add(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.')));
+        }
+        List<String> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher literal = KEY_LITERAL.matcher(Files.readString(file));
+                while (literal.find()) {
+                    String key = literal.group(1);
+                    String first = key.substring(0, key.indexOf('.'));
+                    if (!prefixes.contains(first) || NOT_KEYS.matcher(key).matches()) {
+                        continue;
+                    }
+                    found.add(key);
+                    if (!english.containsKey(key) || !chinese.containsKey(key)) {
+                        missing.add(SOURCES.relativize(file) + ": " + key);
+                    }
+                }
+            }
+        }
+        assertThat(found).as("the scan finds keys however they are passed").hasSizeGreaterThan(300)
+                .contains("browse.error.flagNeeded", "browse.error.moveNeeded", "anki.warning.mediaMissing",
+                        "sync.warning.mediaMissing", "deckfile.error.noAnswer", "anki.error.uploadTooLarge");
+        assertThat(missing).as("keys the code uses that the bundles do not hold").isEmpty();
+    }
+
+    private static Properties bundle(String file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/i18n", file), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+
+    /** A quoted literal of dot-separated words, not glued to code before it. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("(?<![\\w\\\\])\"([a-zA-Z]+(?:\\.[\\w-]+)+)\"");
+    /** Literals of a key's shape that name files: a deck file, an Anki collection's entry, an image. */
+    private static final Pattern NOT_KEYS = Pattern.compile(".*\\.(md|rst|txt|csv|tsv|png|apkg|colpkg|anki2|anki21|anki21b|json|zip|html|sql)");
 }

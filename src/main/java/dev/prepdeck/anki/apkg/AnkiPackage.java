@@ -3,6 +3,7 @@ package dev.prepdeck.anki.apkg;
 import dev.prepdeck.anki.AnkiCollection;
 import dev.prepdeck.anki.AnkiFormatException;
 import dev.prepdeck.anki.MediaFile;
+import dev.prepdeck.error.Notice;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,11 @@ public final class AnkiPackage implements AutoCloseable {
     private final int schemaVersion;
     private final AnkiCollection collection;
     private final Map<String, String> mediaEntries;
-    private final List<String> warnings;
+    private final List<Notice> warnings;
     private final GuardedZip zip;
 
     AnkiPackage(PackageVersion version, int schemaVersion, AnkiCollection collection, Map<String, String> mediaEntries,
-            List<String> warnings, GuardedZip zip) {
+            List<Notice> warnings, GuardedZip zip) {
         this.version = version;
         this.schemaVersion = schemaVersion;
         this.collection = collection;
@@ -53,7 +54,7 @@ public final class AnkiPackage implements AutoCloseable {
     }
 
     /** Things that were skipped without failing the package, e.g. a media map entry whose file is missing. */
-    public List<String> warnings() {
+    public List<Notice> warnings() {
         return warnings;
     }
 

@@ -8,7 +8,7 @@ final class MediaNames {
     }
 
     /** {@code where} is the package file (or "export"), whose media map names the file. */
-    static String requireSafe(String name, String where) {
+    static String requireSafe(String name, Object where) {
         if (name == null || name.isEmpty()) {
             throw AnkiFormatException.worded("mediaNameEmpty", where);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepdeck.anki.AnkiFormatException;
+import dev.prepdeck.error.Notice;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class PackageReader {
         try {
             PackageVersion version = version(zip);
             CollectionReader.Result result = readCollection(zip, version);
-            List<String> warnings = new ArrayList<>();
+            List<Notice> warnings = new ArrayList<>();
             Map<String, String> media = mediaEntries(zip, version, warnings);
             return new AnkiPackage(version, result.schemaVersion(), result.collection(), media, warnings, zip);
         } catch (RuntimeException e) {
@@ -106,7 +107,7 @@ public final class PackageReader {
     }
 
     /** Media name to zip entry name, in the map's order. */
-    private Map<String, String> mediaEntries(GuardedZip zip, PackageVersion version, List<String> warnings) {
+    private Map<String, String> mediaEntries(GuardedZip zip, PackageVersion version, List<Notice> warnings) {
         Map<String, String> entries = new LinkedHashMap<>();
         if (!zip.has(MEDIA)) {
             return entries;
@@ -147,11 +148,11 @@ public final class PackageReader {
     }
 
     private static void add(Map<String, String> entries, String name, String zipName, GuardedZip zip,
-            List<String> warnings) {
+            List<Notice> warnings) {
         if (!zip.has(zipName)) {
-            warnings.add("media file \"" + name + "\" is listed but missing from the package (entry " + zipName + ")");
+            warnings.add(Notice.of("anki.warning.mediaMissing", name, zipName));
         } else if (entries.putIfAbsent(name, zipName) != null) {
-            warnings.add("media file \"" + name + "\" is listed twice; the first copy was kept");
+            warnings.add(Notice.of("anki.warning.mediaTwice", name));
         }
     }
 }

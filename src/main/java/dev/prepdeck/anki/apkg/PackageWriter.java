@@ -16,6 +16,7 @@ import dev.prepdeck.anki.MemoryState;
 import dev.prepdeck.anki.NoteType;
 import dev.prepdeck.anki.RevlogEntry;
 import dev.prepdeck.anki.render.FieldText;
+import dev.prepdeck.error.Notice;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -142,12 +143,12 @@ public final class PackageWriter {
         for (AnkiNote note : collection.notes()) {
             NoteType type = types.get(note.noteTypeId());
             if (type == null) {
-                throw new AnkiFormatException("note " + note.id() + " uses note type " + note.noteTypeId()
-                        + ", which is not in the collection");
+                throw AnkiFormatException.worded("exportNoNoteType", String.valueOf(note.id()),
+                        String.valueOf(note.noteTypeId()));
             }
             if (note.fields().size() != type.fields().size()) {
-                throw new AnkiFormatException("note " + note.id() + " has " + note.fields().size()
-                        + " fields; its note type \"" + type.name() + "\" has " + type.fields().size());
+                throw AnkiFormatException.worded("exportFieldCount", String.valueOf(note.id()), note.fields().size(),
+                        type.name(), type.fields().size());
             }
         }
         Set<Long> cardIds = new HashSet<>();
@@ -155,34 +156,31 @@ public final class PackageWriter {
             cardIds.add(card.id());
             AnkiNote note = notes.get(card.noteId());
             if (note == null) {
-                throw new AnkiFormatException("card " + card.id() + " belongs to note " + card.noteId()
-                        + ", which is not in the collection");
+                throw AnkiFormatException.worded("exportNoNote", String.valueOf(card.id()), String.valueOf(card.noteId()));
             }
             if (!decks.containsKey(card.deckId())) {
-                throw new AnkiFormatException("card " + card.id() + " is in deck " + card.deckId()
-                        + ", which is not in the collection");
+                throw AnkiFormatException.worded("exportNoDeck", String.valueOf(card.id()), String.valueOf(card.deckId()));
             }
             NoteType type = types.get(note.noteTypeId());
             if (type.kind() == NoteType.Kind.STANDARD && card.ord() >= type.templates().size()) {
-                throw new AnkiFormatException("card " + card.id() + " uses template " + card.ord()
-                        + " of note type \"" + type.name() + "\", which has " + type.templates().size());
+                throw AnkiFormatException.worded("exportNoTemplate", String.valueOf(card.id()), card.ord(), type.name(),
+                        type.templates().size());
             }
         }
         Set<Long> revlogIds = new HashSet<>();
         for (RevlogEntry entry : collection.revlog()) {
             if (!cardIds.contains(entry.cardId())) {
-                throw new AnkiFormatException("review " + entry.id() + " is of card " + entry.cardId()
-                        + ", which is not in the collection");
+                throw AnkiFormatException.worded("exportNoCard", String.valueOf(entry.id()), String.valueOf(entry.cardId()));
             }
             if (!revlogIds.add(entry.id())) {
-                throw new AnkiFormatException("two reviews share the id (time in milliseconds) " + entry.id());
+                throw AnkiFormatException.worded("exportSharedReviewId", String.valueOf(entry.id()));
             }
         }
         Set<String> names = new HashSet<>();
         for (MediaFile file : media) {
-            MediaNames.requireSafe(file.name(), "export");
+            MediaNames.requireSafe(file.name(), Notice.of("anki.error.exportPlace"));
             if (!names.add(file.name())) {
-                throw new AnkiFormatException("export: media file \"" + file.name() + "\" is given twice");
+                throw AnkiFormatException.worded("exportMediaTwice", file.name());
             }
         }
     }
@@ -214,7 +212,7 @@ public final class PackageWriter {
             insertRevlog(db, collection);
             db.commit();
         } catch (SQLException e) {
-            throw new AnkiFormatException("the collection could not be written: " + e.getMessage(), e);
+            throw AnkiFormatException.worded("exportUnwritable", String.valueOf(e.getMessage())).causedBy(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,8 +64,7 @@ public final class AnkiExport {
         Set<String> uids = new HashSet<>();
         for (ExportCard card : cards) {
             if (!uids.add(card.uid())) {
-                throw new AnkiFormatException("two cards share the uid \"" + card.uid()
-                        + "\"; each exported card needs its own, or Anki would take them for one note");
+                throw AnkiFormatException.worded("exportSharedUid", card.uid());
             }
         }
         CollectionTiming timing = timing(cards, options);
@@ -144,7 +143,7 @@ public final class AnkiExport {
             String[] levels = card.deckName().split(AnkiDeck.SEPARATOR, -1);
             for (String level : levels) {
                 if (level.isBlank()) {
-                    throw new AnkiFormatException("deck name \"" + card.deckName() + "\" has an empty level");
+                    throw AnkiFormatException.worded("exportEmptyLevel", card.deckName());
                 }
             }
             for (int i = 1; i <= levels.length; i++) {

@@ -14,6 +14,7 @@ import dev.prepdeck.anki.RevlogEntry;
 import dev.prepdeck.anki.RevlogKind;
 import dev.prepdeck.anki.render.NoteRenderer;
 import dev.prepdeck.anki.render.RenderedCard;
+import dev.prepdeck.error.Notice;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Rating;
@@ -40,7 +41,7 @@ public final class AnkiImport {
     private static final double SM2_RETENTION = 0.9;
     private static final double DEFAULT_EASE = 2.5;
 
-    public record Result(List<ImportedCard> cards, List<String> skipped) {
+    public record Result(List<ImportedCard> cards, List<Notice> skipped) {
 
         public Result {
             cards = List.copyOf(cards);
@@ -59,32 +60,32 @@ public final class AnkiImport {
         List<AnkiCard> ordered = new ArrayList<>(collection.cards());
         ordered.sort(Comparator.comparingLong(AnkiCard::noteId).thenComparingInt(AnkiCard::ord));
         List<ImportedCard> cards = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Notice> skipped = new ArrayList<>();
         Set<String> uids = new HashSet<>();
         for (AnkiCard card : ordered) {
             AnkiNote note = notes.get(card.noteId());
             if (note == null) {
-                skipped.add("card " + card.id() + ": its note " + card.noteId() + " is missing");
+                skipped.add(Notice.of("anki.skipped.noNote", String.valueOf(card.id()), String.valueOf(card.noteId())));
                 continue;
             }
             NoteType type = types.get(note.noteTypeId());
             if (type == null) {
-                skipped.add("card " + card.id() + ": its note type " + note.noteTypeId() + " is missing");
+                skipped.add(Notice.of("anki.skipped.noNoteType", String.valueOf(card.id()),
+                        String.valueOf(note.noteTypeId())));
                 continue;
             }
             AnkiDeck deck = decks.get(card.homeDeckId());
             RenderedCard rendered = renderer.render(type, note, card, deck);
             if (rendered.question().isBlank()) {
-                skipped.add("card " + card.id() + " (note " + note.guid() + ", card " + (card.ord() + 1)
-                        + "): its question is empty");
+                skipped.add(Notice.of("anki.skipped.emptyQuestion", String.valueOf(card.id()), note.guid(),
+                        card.ord() + 1));
                 continue;
             }
             boolean severalPerNote = type.kind() == NoteType.Kind.CLOZE || type.templates().size() > 1;
             String uid = severalPerNote ? PrepdeckGuids.uidForNoteCard(note.guid(), card.ord() + 1)
                     : PrepdeckGuids.uidForNote(note.guid());
             if (!uids.add(uid)) {
-                skipped.add("card " + card.id() + ": another card already has the identity " + uid
-                        + " (two notes share the guid " + note.guid() + ")");
+                skipped.add(Notice.of("anki.skipped.sameGuid", String.valueOf(card.id()), uid, note.guid()));
                 continue;
             }
             Replay replay = replay(history.getOrDefault(card.id(), List.of()), scheduler, options);

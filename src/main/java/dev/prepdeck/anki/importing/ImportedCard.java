@@ -1,5 +1,6 @@
 package dev.prepdeck.anki.importing;
 
+import dev.prepdeck.error.Notice;
 import java.util.List;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ public record ImportedCard(
         ImportedSchedule schedule,
         List<ImportedReview> reviews,
         int skippedReviews,
-        List<String> warnings) {
+        List<Notice> warnings) {
 
     public ImportedCard {
         tags = List.copyOf(tags);

@@ -5,6 +5,7 @@ import dev.prepdeck.anki.AnkiDeck;
 import dev.prepdeck.anki.AnkiNote;
 import dev.prepdeck.anki.CardTemplate;
 import dev.prepdeck.anki.NoteType;
+import dev.prepdeck.error.Notice;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ public final class NoteRenderer {
      * @param deck the card's home deck (for {@code {{Deck}}} and {@code {{Subdeck}}}); null if unknown
      */
     public RenderedCard render(NoteType type, AnkiNote note, AnkiCard card, AnkiDeck deck) {
-        List<String> warnings = new ArrayList<>();
+        List<Notice> warnings = new ArrayList<>();
         boolean cloze = type.kind() == NoteType.Kind.CLOZE;
         CardTemplate template = template(type, card, warnings);
         Integer clozeNumber = cloze ? card.ord() + 1 : null;
@@ -58,7 +59,7 @@ public final class NoteRenderer {
         HtmlToMarkdown.Conversion answer = converter.convert(answerHtml);
         Set<String> media = new LinkedHashSet<>(question.media());
         media.addAll(answer.media());
-        Set<String> allWarnings = new LinkedHashSet<>(warnings);
+        Set<Notice> allWarnings = new LinkedHashSet<>(warnings);
         allWarnings.addAll(front.warnings());
         allWarnings.addAll(back.warnings());
 
@@ -79,17 +80,17 @@ public final class NoteRenderer {
         return parsed.computeIfAbsent(source, TemplateRenderer::parse);
     }
 
-    private static CardTemplate template(NoteType type, AnkiCard card, List<String> warnings) {
+    private static CardTemplate template(NoteType type, AnkiCard card, List<Notice> warnings) {
         if (type.templates().isEmpty()) {
-            warnings.add("note type \"" + type.name() + "\" has no card template; its fields are shown instead");
+            warnings.add(Notice.of("anki.warning.noTemplate", type.name()));
             return fieldsTemplate(type);
         }
         if (type.kind() == NoteType.Kind.CLOZE) {
             return type.templates().get(0);
         }
         if (card.ord() < 0 || card.ord() >= type.templates().size()) {
-            warnings.add("card " + card.id() + " uses template " + (card.ord() + 1) + " of note type \"" + type.name()
-                    + "\", which has " + type.templates().size() + "; the first template is used");
+            warnings.add(Notice.of("anki.warning.noSuchTemplate", String.valueOf(card.id()), card.ord() + 1, type.name(),
+                    type.templates().size()));
             return type.templates().get(0);
         }
         return type.templates().get(card.ord());

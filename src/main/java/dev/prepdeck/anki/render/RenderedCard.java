@@ -1,5 +1,6 @@
 package dev.prepdeck.anki.render;
 
+import dev.prepdeck.error.Notice;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +15,7 @@ import java.util.Set;
  * @param warnings    template problems that were worked around (unknown fields or filters, unbalanced sections)
  */
 public record RenderedCard(long cardId, long noteId, String question, String answer, Integer clozeNumber,
-        String clozeSource, boolean practice, Set<String> media, List<String> warnings) {
+        String clozeSource, boolean practice, Set<String> media, List<Notice> warnings) {
 
     public RenderedCard {
         media = Set.copyOf(media);

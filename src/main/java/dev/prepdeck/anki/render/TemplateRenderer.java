@@ -1,5 +1,6 @@
 package dev.prepdeck.anki.render;
 
+import dev.prepdeck.error.Notice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class TemplateRenderer {
     }
 
     /** The rendered HTML and what was noticed along the way. */
-    record Rendered(String html, boolean typesAnswer, List<String> clozeFields, List<String> warnings) {
+    record Rendered(String html, boolean typesAnswer, List<String> clozeFields, List<Notice> warnings) {
     }
 
     private sealed interface Node permits Literal, Replacement, Section {
@@ -36,15 +37,15 @@ final class TemplateRenderer {
     }
 
     private final List<Node> nodes;
-    private final List<String> parseWarnings;
+    private final List<Notice> parseWarnings;
 
-    private TemplateRenderer(List<Node> nodes, List<String> parseWarnings) {
+    private TemplateRenderer(List<Node> nodes, List<Notice> parseWarnings) {
         this.nodes = nodes;
         this.parseWarnings = parseWarnings;
     }
 
     static TemplateRenderer parse(String template) {
-        List<String> warnings = new ArrayList<>();
+        List<Notice> warnings = new ArrayList<>();
         List<Node> nodes = new Parser(template == null ? "" : template, warnings).nodes();
         return new TemplateRenderer(nodes, warnings);
     }
@@ -59,11 +60,11 @@ final class TemplateRenderer {
 
     private static final class Parser {
         private final String template;
-        private final List<String> warnings;
+        private final List<Notice> warnings;
         private final Matcher tags;
         private int at;
 
-        Parser(String template, List<String> warnings) {
+        Parser(String template, List<Notice> warnings) {
             this.template = template;
             this.warnings = warnings;
             this.tags = TAG.matcher(template);
@@ -90,7 +91,7 @@ final class TemplateRenderer {
                     if (field.equals(open)) {
                         return result;
                     }
-                    warnings.add("template closes {{/" + field + "}} without opening it");
+                    warnings.add(Notice.of("anki.warning.templateCloses", "{{/" + field + "}}"));
                 } else if (!inner.startsWith("!")) {
                     List<String> parts = List.of(inner.split(":", -1));
                     String field = parts.get(parts.size() - 1).trim();
@@ -103,7 +104,7 @@ final class TemplateRenderer {
                 at = template.length();
             }
             if (open != null) {
-                warnings.add("template opens {{#" + open + "}} without closing it");
+                warnings.add(Notice.of("anki.warning.templateOpens", "{{#" + open + "}}"));
             }
             return result;
         }
@@ -111,11 +112,11 @@ final class TemplateRenderer {
 
     private static final class State {
         private final Context context;
-        private final List<String> warnings;
+        private final List<Notice> warnings;
         private final List<String> clozeFields = new ArrayList<>();
         private boolean typesAnswer;
 
-        State(Context context, List<String> warnings) {
+        State(Context context, List<Notice> warnings) {
             this.context = context;
             this.warnings = warnings;
         }
@@ -141,7 +142,7 @@ final class TemplateRenderer {
             String value = context.values().get(field);
             if (value == null) {
                 if (!field.isEmpty()) {
-                    warnings.add("template asks for field {{" + field + "}}, which the note type does not have");
+                    warnings.add(Notice.of("anki.warning.unknownField", "{{" + field + "}}"));
                 }
                 value = "";
             }
@@ -191,8 +192,8 @@ final class TemplateRenderer {
                     return value;
                 }
                 default -> {
-                    warnings.add("template filter \"" + name + "\" is not known here; {{" + String.join(":", outer)
-                            + (outer.isEmpty() ? "" : ":") + name + ":" + field + "}} shows the field as it is");
+                    warnings.add(Notice.of("anki.warning.unknownFilter", name, "{{" + String.join(":", outer)
+                            + (outer.isEmpty() ? "" : ":") + name + ":" + field + "}}"));
                     return value;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck.file;
 
+import dev.prepdeck.error.Notice;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -30,7 +31,7 @@ public final class DeckFileParser {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new DeckFormatException(fileName, lineOfByte(utf8, in.position()), "not valid UTF-8");
+            throw new DeckFormatException(fileName, lineOfByte(utf8, in.position()), "deckfile.error.notUtf8");
         }
         return parse(fileName, out.flip().toString());
     }
@@ -69,9 +70,9 @@ public final class DeckFileParser {
 
         DeckFile read() throws DeckFormatException {
             for (int i = 0; i < fileLines.size(); i++) {
-                String problem = DeckText.problem(fileLines.get(i), true);
+                Notice problem = DeckText.problem(fileLines.get(i), true, Notice.of("deckfile.what.thisLine"));
                 if (problem != null) {
-                    throw new DeckFormatException(fileName, i + 1, "this line " + problem);
+                    throw new DeckFormatException(fileName, i + 1, problem);
                 }
             }
             readFrontMatter();
@@ -86,15 +87,13 @@ public final class DeckFileParser {
                     cardHeadings.add(heading);
                 } else if (node instanceof Heading heading && heading.getLevel() == 1) {
                     if (!cardHeadings.isEmpty()) {
-                        throw error(heading, "'# ' heading inside a card; the deck title goes before the first"
-                                + " '## ' card, and headings inside an answer start at '###'");
+                        throw error(heading, "deckfile.error.titleInCard");
                     }
                     if (title != null) {
-                        throw error(heading, "more than one '# ' heading (the first is at line "
-                                + lineOf(title) + ")");
+                        throw error(heading, "deckfile.error.twoTitles", String.valueOf(lineOf(title)));
                     }
                     if (firstBeforeTitle != null) {
-                        throw error(firstBeforeTitle, "text before the '# ' deck title");
+                        throw error(firstBeforeTitle, "deckfile.error.textBeforeTitle");
                     }
                     title = heading;
                 } else if (title == null && cardHeadings.isEmpty() && firstBeforeTitle == null) {
@@ -118,7 +117,7 @@ public final class DeckFileParser {
                 close++;
             }
             if (close == fileLines.size()) {
-                throw new DeckFormatException(fileName, 1, "front matter is not closed: add a '---' line after it");
+                throw new DeckFormatException(fileName, 1, "deckfile.error.frontMatterOpen");
             }
             for (int i = 1; i < close; i++) {
                 String line = fileLines.get(i);
@@ -128,16 +127,15 @@ public final class DeckFileParser {
                 int colon = line.indexOf(':');
                 String key = colon < 0 ? "" : line.substring(0, colon).strip();
                 if (key.isEmpty()) {
-                    throw new DeckFormatException(fileName, i + 1, "front matter line is not 'key: value'");
+                    throw new DeckFormatException(fileName, i + 1, "deckfile.error.frontMatterLine");
                 }
                 if (!FRONT_MATTER_KEYS.contains(key)) {
-                    throw new DeckFormatException(fileName, i + 1, "unknown front matter key '" + key
-                            + "' (known keys: deck, description, name, tags)");
+                    throw new DeckFormatException(fileName, i + 1, "deckfile.error.frontMatterKey", key);
                 }
                 String slot = key.equals("name") ? "deck" : key;
                 if (frontMatter.containsKey(slot)) {
-                    throw new DeckFormatException(fileName, i + 1, "front matter gives '" + key
-                            + "' twice (also at line " + frontMatter.get(slot).line() + ")");
+                    throw new DeckFormatException(fileName, i + 1, "deckfile.error.frontMatterTwice", key,
+                            String.valueOf(frontMatter.get(slot).line()));
                 }
                 frontMatter.put(slot, new Value(line.substring(colon + 1).strip(), i + 1));
             }
@@ -148,8 +146,7 @@ public final class DeckFileParser {
             Value fromFrontMatter = frontMatter.get("deck");
             String fromTitle = title == null ? null : DeckSyntax.headingText(title, lines);
             if (fromFrontMatter == null && fromTitle == null) {
-                throw new DeckFormatException(fileName, 1,
-                        "no deck name: add a '# Deck name' heading or 'deck:' front matter");
+                throw new DeckFormatException(fileName, 1, "deckfile.error.noDeckName");
             }
             String name = null;
             if (fromFrontMatter != null) {
@@ -158,8 +155,8 @@ public final class DeckFileParser {
             if (fromTitle != null) {
                 String titleName = checkedName(fromTitle, lineOf(title));
                 if (name != null && !name.equals(titleName)) {
-                    throw error(title, "deck name '" + titleName + "' differs from '" + name
-                            + "' in the front matter (line " + fromFrontMatter.line() + ")");
+                    throw error(title, "deckfile.error.namesDiffer", titleName, name,
+                            String.valueOf(fromFrontMatter.line()));
                 }
                 name = titleName;
             }
@@ -168,12 +165,12 @@ public final class DeckFileParser {
 
         private String checkedName(String raw, int line) throws DeckFormatException {
             if (raw.isBlank()) {
-                throw new DeckFormatException(fileName, line, "empty deck name");
+                throw new DeckFormatException(fileName, line, "deckfile.error.emptyDeckName");
             }
             try {
                 return DeckText.deckName(raw);
-            } catch (IllegalArgumentException e) {
-                throw new DeckFormatException(fileName, line, e.getMessage());
+            } catch (DeckTextException e) {
+                throw new DeckFormatException(fileName, line, e.problem());
             }
         }
 
@@ -190,9 +187,8 @@ public final class DeckFileParser {
                 while (lines.get(firstTextLine).isBlank()) {
                     firstTextLine++;
                 }
-                throw new DeckFormatException(fileName, firstTextLine + offset + 1,
-                        "description given twice: here and in the front matter (line "
-                                + fromFrontMatter.line() + "); keep one");
+                throw new DeckFormatException(fileName, firstTextLine + offset + 1, "deckfile.error.descriptionTwice",
+                        String.valueOf(fromFrontMatter.line()));
             }
             return fromFrontMatter.text();
         }
@@ -207,14 +203,14 @@ public final class DeckFileParser {
                 CardSource card = card(heading, end);
                 Integer firstAsked = questionLines.putIfAbsent(card.question(), card.line());
                 if (firstAsked != null) {
-                    throw error(heading, "duplicate question '" + card.question() + "' (first at line "
-                            + firstAsked + ")");
+                    throw error(heading, "deckfile.error.duplicateQuestion", card.question(),
+                            String.valueOf(firstAsked));
                 }
                 if (card.id() != null) {
                     Integer firstId = idLines.putIfAbsent(card.id(), card.line());
                     if (firstId != null) {
-                        throw error(heading, "duplicate id '" + card.id() + "' at lines " + firstId
-                                + " and " + card.line());
+                        throw error(heading, "deckfile.error.duplicateId", card.id(), String.valueOf(firstId),
+                                String.valueOf(card.line()));
                     }
                 }
                 cards.add(card);
@@ -226,7 +222,7 @@ public final class DeckFileParser {
         private CardSource card(Heading heading, int end) throws DeckFormatException {
             String question = DeckSyntax.headingText(heading, lines);
             if (question.isEmpty()) {
-                throw error(heading, "empty question: write the question after '## '");
+                throw error(heading, "deckfile.error.emptyQuestion");
             }
             String id = null;
             List<String> tags = List.of();
@@ -241,8 +237,8 @@ public final class DeckFileParser {
                     String key = entry.getKey();
                     Integer earlier = keyLines.putIfAbsent(key, line + offset + 1);
                     if (earlier != null) {
-                        throw new DeckFormatException(fileName, line + offset + 1, "card '" + question
-                                + "' gives '" + key + "' twice (also at line " + earlier + ")");
+                        throw new DeckFormatException(fileName, line + offset + 1, "deckfile.error.metaTwice", question,
+                                key, String.valueOf(earlier));
                     }
                     switch (key) {
                         case "id" -> id = checkedId(entry.getValue(), line);
@@ -254,7 +250,7 @@ public final class DeckFileParser {
             }
             String answer = DeckSyntax.slice(lines, answerStart, end);
             if (answer.isEmpty()) {
-                throw error(heading, "card '" + question + "' has no answer");
+                throw error(heading, "deckfile.error.noAnswer", question);
             }
             return new CardSource(id, question, answer, tags, meta, lineOf(heading));
         }
@@ -262,8 +258,8 @@ public final class DeckFileParser {
         private String checkedId(String id, int line) throws DeckFormatException {
             try {
                 return DeckSyntax.checkId(id);
-            } catch (IllegalArgumentException e) {
-                throw new DeckFormatException(fileName, line + offset + 1, e.getMessage());
+            } catch (DeckTextException e) {
+                throw new DeckFormatException(fileName, line + offset + 1, e.problem());
             }
         }
 
@@ -271,8 +267,8 @@ public final class DeckFileParser {
             return DeckSyntax.firstLine(node) + offset + 1;
         }
 
-        private DeckFormatException error(Node node, String problem) {
-            return new DeckFormatException(fileName, lineOf(node), problem);
+        private DeckFormatException error(Node node, String key, Object... arguments) {
+            return new DeckFormatException(fileName, lineOf(node), key, arguments);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck.file;
 
+import dev.prepdeck.error.Notice;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,20 +15,22 @@ import org.commonmark.node.Node;
 
 /**
  * Writes a deck in canonical form, which {@link DeckFileParser} reads back to the same deck.
- * Throws IllegalArgumentException for a deck that no file could express (a two-line question, a bad id).
+ * Throws {@link DeckTextException} (an IllegalArgumentException) for a deck that no file could express (a two-line
+ * question, a bad id).
  */
 public final class DeckFileWriter {
     private static final int MAX_SLUG_LENGTH = 100;
 
     public String write(DeckFile deck) {
         StringBuilder out = new StringBuilder();
-        List<String> deckTags = checkedTags(deck.tags(), "deck");
+        List<String> deckTags = checkedTags(deck.tags(), Notice.of("deckfile.what.deck"));
         if (!deckTags.isEmpty()) {
             out.append("---\ntags: ").append(String.join(", ", deckTags)).append("\n---\n\n");
         }
-        String name = DeckText.deckName(oneLine(deck.name(), "deck name"));
+        String name = DeckText.deckName(oneLine(deck.name(), Notice.of("deckfile.what.deckName")));
         out.append(DeckSyntax.atxHeading(1, name)).append('\n');
-        String description = safeMarkdown(deck.description(), !deck.cards().isEmpty(), "description");
+        String description = safeMarkdown(deck.description(), !deck.cards().isEmpty(),
+                Notice.of("deckfile.what.description"));
         if (!description.isEmpty()) {
             out.append('\n').append(description).append('\n');
         }
@@ -35,24 +38,23 @@ public final class DeckFileWriter {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < deck.cards().size(); i++) {
             CardSource card = deck.cards().get(i);
-            String question = oneLine(card.question(), "question");
+            String question = oneLine(card.question(), Notice.of("deckfile.what.question"));
             if (!questions.add(question)) {
-                throw new IllegalArgumentException("duplicate question '" + question + "'");
+                throw new DeckTextException("deckfile.error.duplicateQuestionWritten", question);
             }
             if (card.id() != null && !ids.add(DeckSyntax.checkId(card.id()))) {
-                throw new IllegalArgumentException("duplicate id '" + card.id() + "'");
+                throw new DeckTextException("deckfile.error.duplicateIdWritten", card.id());
             }
             out.append('\n').append(DeckSyntax.atxHeading(2, question)).append('\n');
             writeMeta(out, card, question);
             boolean followed = i + 1 < deck.cards().size();
-            String answer = safeMarkdown(card.answer(), followed, "answer of card '" + question + "'");
+            String answer = safeMarkdown(card.answer(), followed, Notice.of("deckfile.what.answerOf", question));
             if (answer.isEmpty()) {
-                throw new IllegalArgumentException("card '" + question + "' has no answer");
+                throw new DeckTextException("deckfile.error.noAnswer", question);
             }
             Node first = DeckSyntax.MARKDOWN.parse(answer).getFirstChild();
             if (DeckSyntax.isMetaBlock(first, DeckSyntax.lines(answer))) {
-                throw new IllegalArgumentException("answer of card '" + question
-                        + "' starts with a '<!-- key: value -->' comment, which would be read as metadata");
+                throw new DeckTextException("deckfile.error.answerStartsWithMeta", question);
             }
             out.append('\n').append(answer).append('\n');
         }
@@ -84,7 +86,7 @@ public final class DeckFileWriter {
         if (card.id() != null) {
             out.append("<!-- id: ").append(card.id()).append(" -->\n");
         }
-        List<String> tags = checkedTags(card.tags(), "card '" + question + "'");
+        List<String> tags = checkedTags(card.tags(), Notice.of("deckfile.what.card", question));
         if (!tags.isEmpty()) {
             out.append("<!-- tags: ").append(String.join(", ", tags)).append(" -->\n");
         }
@@ -92,10 +94,10 @@ public final class DeckFileWriter {
         card.meta().forEach((rawKey, rawValue) -> {
             String key = rawKey.toLowerCase(Locale.ROOT);
             if (!DeckSyntax.isMetaKey(key) || key.equals("id") || key.equals("tags")) {
-                throw new IllegalArgumentException("card '" + question + "' has a bad metadata key '" + rawKey + "'");
+                throw new DeckTextException("deckfile.error.badMetaKey", question, rawKey);
             }
-            if (meta.put(key, commentValue(rawValue, "metadata '" + key + "'")) != null) {
-                throw new IllegalArgumentException("card '" + question + "' gives '" + key + "' twice");
+            if (meta.put(key, commentValue(rawValue, Notice.of("deckfile.what.metadata", key))) != null) {
+                throw new DeckTextException("deckfile.error.metaTwiceWritten", question, key);
             }
         });
         meta.forEach((key, value) ->
@@ -103,30 +105,30 @@ public final class DeckFileWriter {
                         .append(" -->\n"));
     }
 
-    private static List<String> checkedTags(List<String> tags, String owner) {
+    private static List<String> checkedTags(List<String> tags, Notice owner) {
         for (String tag : tags) {
             if (DeckSyntax.hasTagSeparator(tag)) {
-                throw new IllegalArgumentException(owner + " has a tag with a comma: '" + tag + "'");
+                throw new DeckTextException("deckfile.error.tagComma", owner, tag);
             }
-            commentValue(tag, owner + " tag");
+            commentValue(tag, Notice.of("deckfile.what.tagOf", owner));
         }
         return DeckSyntax.tags(tags);
     }
 
-    private static String commentValue(String value, String what) {
+    private static String commentValue(String value, Notice what) {
         if (value.contains("\n") || value.contains("\r") || value.contains("-->")) {
-            throw new IllegalArgumentException(what + " must be one line without '-->': '" + value + "'");
+            throw new DeckTextException("deckfile.error.commentLine", what, value);
         }
         return value.strip();
     }
 
-    private static String oneLine(String text, String what) {
+    private static String oneLine(String text, Notice what) {
         String stripped = text.strip();
         if (stripped.isEmpty()) {
-            throw new IllegalArgumentException(what + " is empty");
+            throw new DeckTextException("deckfile.error.empty", what);
         }
         if (stripped.contains("\n") || stripped.contains("\r")) {
-            throw new IllegalArgumentException(what + " must be one line: '" + stripped + "'");
+            throw new DeckTextException("deckfile.error.oneLine", what, stripped);
         }
         DeckText.requireOneLine(stripped, what);
         return stripped;
@@ -136,7 +138,7 @@ public final class DeckFileWriter {
      * Markdown that reads back as itself inside a card: headings of level 1-2 (which would start a deck
      * title or a new card) become level 3, and an unclosed code fence is closed when cards follow.
      */
-    private static String safeMarkdown(String markdown, boolean followed, String what) {
+    private static String safeMarkdown(String markdown, boolean followed, Notice what) {
         String normalised = DeckSyntax.normaliseLineEndings(markdown);
         DeckText.requireBlock(normalised, what);
         List<String> lines = DeckSyntax.lines(normalised);
@@ -161,8 +163,7 @@ public final class DeckFileWriter {
         }
         List<Node> probed = topLevelBlocks(text + "\n\n## next card");
         if (!(probed.get(probed.size() - 1) instanceof Heading heading && heading.getLevel() == 2)) {
-            throw new IllegalArgumentException(what + " has an unclosed HTML block that would swallow the cards"
-                    + " after it");
+            throw new DeckTextException("deckfile.error.unclosedHtml", what);
         }
         return text;
     }

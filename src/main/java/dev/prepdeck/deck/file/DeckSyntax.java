@@ -19,8 +19,6 @@ import org.commonmark.parser.Parser;
 
 /** Rules shared by the reader and the writer, so that what one writes the other reads back unchanged. */
 final class DeckSyntax {
-    static final String ID_RULE = "use 1-64 letters, digits, '-', '_' or '.'";
-
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{Nd}._-]{1,64}");
     private static final Pattern META_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern META_COMMENT =
@@ -57,7 +55,7 @@ final class DeckSyntax {
 
     static String checkId(String id) {
         if (!ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("bad id '" + id + "': " + ID_RULE);
+            throw new DeckTextException("deckfile.error.badId", id);
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package dev.prepdeck.deck.file;
 
+import dev.prepdeck.error.Notice;
 import java.util.Locale;
 
 /**
@@ -22,32 +23,36 @@ public final class DeckText {
         StringBuilder name = new StringBuilder();
         for (String part : raw.split("::", -1)) {
             if (part.isBlank()) {
-                throw new IllegalArgumentException("deck name '" + raw.strip() + "' has an empty part; write it as 'A::B'");
+                throw new DeckTextException("deckfile.error.emptyPart", raw.strip());
             }
             name.append(name.length() == 0 ? "" : "::").append(part.strip());
         }
-        requireOneLine(name.toString(), "deck name");
+        requireOneLine(name.toString(), Notice.of("deckfile.what.deckName"));
         return name.toString();
     }
 
-    /** A one-line value (a deck name, a question, a tag): no control characters or line breaks of any kind. */
-    public static void requireOneLine(String text, String what) {
-        String problem = problem(text, false);
+    /**
+     * A one-line value (a deck name, a question, a tag): no control characters or line breaks of any kind.
+     *
+     * @param what the value's name in the sentence about it ({@code deckfile.what.*})
+     */
+    public static void requireOneLine(String text, Notice what) {
+        Notice problem = problem(text, false, what);
         if (problem != null) {
-            throw new IllegalArgumentException(what + " " + problem);
+            throw new DeckTextException(problem);
         }
     }
 
     /** A block of text (an answer, a description, a whole file's line): line feeds and tabs allowed. */
-    public static void requireBlock(String text, String what) {
-        String problem = problem(text, true);
+    public static void requireBlock(String text, Notice what) {
+        Notice problem = problem(text, true, what);
         if (problem != null) {
-            throw new IllegalArgumentException(what + " " + problem);
+            throw new DeckTextException(problem);
         }
     }
 
-    /** What is wrong with {@code text}, as the end of a sentence ("contains ..."), or null when nothing is. */
-    static String problem(String text, boolean block) {
+    /** What is wrong with {@code text}, the value {@code what} names, or null when nothing is. */
+    static Notice problem(String text, boolean block, Notice what) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int type = Character.getType(c);
@@ -56,21 +61,20 @@ public final class DeckText {
                     || type == Character.CONTROL && !(block && allowedInBlock)
                     || !block && (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR);
             if (bad) {
-                return "contains " + describe(c) + " at character " + (text.codePointCount(0, i) + 1)
-                        + (block ? "; only visible text, line breaks and tabs can be stored"
-                                : "; it must be one line of visible text");
+                return Notice.of(block ? "deckfile.error.controlInBlock" : "deckfile.error.controlInLine", what,
+                        describe(c), String.valueOf(text.codePointCount(0, i) + 1));
             }
             i += Character.charCount(c);
         }
         return null;
     }
 
-    private static String describe(int c) {
+    private static Notice describe(int c) {
         String code = String.format(Locale.ROOT, "U+%04X", c);
         if (Character.getType(c) == Character.SURROGATE) {
-            return "half of a UTF-16 surrogate pair (" + code + ")";
+            return Notice.of("deckfile.character.surrogate", code);
         }
         String name = Character.getName(c);
-        return "the control character " + code + (name == null ? "" : " " + name);
+        return Notice.of("deckfile.character.control", code + (name == null ? "" : " " + name));
     }
 }

@@ -87,7 +87,8 @@ class NoteRendererTest {
         RenderedCard card = renderer.render(type, note(13, List.of(), "日本[にほん]"), card(0, 0), deck);
         assertThat(card.question()).isEqualTo("日本\\[にほん\\] 日本\\[にほん\\]");
         assertThat(card.answer()).isEqualTo("*Hint:* 日本\\[にほん\\] 日本");
-        assertThat(card.warnings()).anySatisfy(w -> assertThat(w).contains("Missing"))
+        assertThat(card.warnings()).extracting(Object::toString)
+                .anySatisfy(w -> assertThat(w).contains("{{Missing}}"))
                 .anySatisfy(w -> assertThat(w).contains("shout"))
                 .anySatisfy(w -> assertThat(w).contains("{{#Open}}"));
     }

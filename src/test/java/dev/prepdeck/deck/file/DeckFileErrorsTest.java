@@ -3,6 +3,7 @@ package dev.prepdeck.deck.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prepdeck.error.Notice;
 import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ class DeckFileErrorsTest {
 
     @Test
     void message_is_file_line_problem() {
-        DeckFormatException e = new DeckFormatException("decks/x.md", 7, "something is off");
+        DeckFormatException e = new DeckFormatException("decks/x.md", 7, Notice.of("deckfile.error.emptyDeckName"));
 
-        assertThat(e).hasMessage("decks/x.md:7: something is off");
+        assertThat(e).hasMessage("decks/x.md:7: empty deck name");
         assertThat(e.fileName()).isEqualTo("decks/x.md");
         assertThat(e.line()).isEqualTo(7);
-        assertThat(e.problem()).isEqualTo("something is off");
+        assertThat(e.problem()).hasToString("empty deck name");
     }
 
     @Test
