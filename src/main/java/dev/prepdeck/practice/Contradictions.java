@@ -425,10 +425,18 @@ final class Contradictions {
     static Reason denial(AnalysedPoint point, List<AnswerClause> credited, String answer) {
         Map<String, Set<Boolean>> pointPolarity = new HashMap<>();
         List<Term> pointTerms = point.terms();
+        Matcher brk = POINT_CLAUSE_BREAK.matcher(point.text());
+        int clauseStart = 0;
+        int nextBreak = brk.find() ? brk.start() : Integer.MAX_VALUE;
         for (int i = 0; i < pointTerms.size(); i++) {
             Term t = pointTerms.get(i);
+            while (nextBreak < t.start()) {
+                clauseStart = brk.end();
+                nextBreak = brk.find() ? brk.start() : Integer.MAX_VALUE;
+            }
             if (!point.head().contains(t.key())) {
-                pointPolarity.computeIfAbsent(t.key(), k -> new HashSet<>()).add(denied(point.text(), pointTerms, i));
+                pointPolarity.computeIfAbsent(t.key(), k -> new HashSet<>())
+                        .add(denied(point.text(), pointTerms, i, clauseStart));
             }
         }
         for (AnswerClause clause : credited) {
@@ -437,8 +445,11 @@ final class Contradictions {
             String said = null;
             for (int i = 0; i < terms.size(); i++) {
                 Set<Boolean> stated = pointPolarity.get(terms.get(i).key());
-                boolean denied = denied(answer, terms, i);
-                if (stated != null && !stated.contains(denied)) {
+                if (stated == null) {
+                    continue;
+                }
+                boolean denied = denied(answer, terms, i, clause.start());
+                if (!stated.contains(denied)) {
                     disagreeing.add(terms.get(i).key());
                     said = said == null ? (denied ? "practice.contradiction.denies" : "practice.contradiction.affirms") : said;
                 }
@@ -451,18 +462,9 @@ final class Contradictions {
         return null;
     }
 
-    /**
-     * Whether a denial governs the term at {@code index}: a denying word before it in its clause, with at most
-     * {@link #DENIAL_REACH} terms between, and not inside a longer term (不可变 is "immutable", not a denial).
-     */
-    private static boolean denied(String text, List<Term> terms, int index) {
+    private static boolean denied(String text, List<Term> terms, int index, int clauseStart) {
         Term t = terms.get(index);
         int from = index - DENIAL_REACH - 1 >= 0 ? terms.get(index - DENIAL_REACH - 1).end() : 0;
-        int clauseStart = 0;
-        Matcher brk = POINT_CLAUSE_BREAK.matcher(text.substring(0, t.start()));
-        while (brk.find()) {
-            clauseStart = brk.end();
-        }
         from = Math.max(from, clauseStart);
         if (from >= t.start()) {
             return false;
