@@ -188,6 +188,11 @@ public final class AnswerMatcher {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
+            if (reasons[i] == null) {
+                List<AnswerClause> creditedClauses = new ArrayList<>(about.get(i));
+                creditedClauses.addAll(matched.get(i));
+                reasons[i] = Contradictions.denial(p, creditedClauses, answer);
+            }
             results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need,
                     acrossLanguages ? Script.sayableIn(p, answerInChinese) : p.part().keySet()));
         }

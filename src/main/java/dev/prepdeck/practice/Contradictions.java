@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,18 @@ final class Contradictions {
     /** Steps of a sequence are short ("Model Training", "WHERE：逐行过滤"); longer points are explanations. */
     private static final double MOST_STEP_TERMS = 6;
     private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[。！？；;!?，,\\n]|\\.\\s");
+    /** Words that deny the clause they stand in; a few negative words ("untracked", 未被跟踪) deny by themselves. */
+    private static final Pattern DENIAL = Pattern.compile("(?i)\\b(?:not|no|never|none|nothing|neither|nor|without|"
+            + "cannot)\\b|n't\\b|\\bun(?:tracked|staged|committed|changed|labell?ed|sorted|used|known|seen|safe|"
+            + "available|able|necessary|splittable|modified|merged|shared|pushed)\\b|[不没无未非勿]");
+    /** What looks like a denial and is not: "not only", 不同 (different), 非常 (very), 无论 (whatever). */
+    private static final Pattern NOT_A_DENIAL = Pattern.compile("(?i)\\bnot (?:just|only)\\b|\\bno (?:matter|longer)\\b|\\bor not\\b|"
+            + "不仅|不只|不止|不光|不但|不同|不断|不少|不错|不过|不管|不久|不然|不停|无论|非常|未来|并非只|没问题|有没有|是不是|能不能");
+    /** A point's clauses: as an answer's, and a table row's cells. */
+    private static final Pattern POINT_CLAUSE_BREAK = Pattern.compile(
+            "[。！？；;!?，,、\\n·：]|:(?=\\s)|\\.\\s|\\s(?:and|but|while|whereas)\\s|而|但");
+    static final int LEAST_DENIED = 2;
+    static final int DENIAL_REACH = 1;
 
     private Contradictions() {
     }
@@ -400,6 +413,73 @@ final class Contradictions {
             }
         }
         return -1;
+    }
+
+    /**
+     * A denial tied to the claim it denies: a clause credited to a point says, plainly, what the point's own clause
+     * denies ("gzip files are splittable" against "gzip 文件不可切分"), or denies what the point states ("never wait
+     * for it to hold" against "Require the condition to hold for a while"). Only the point's words the clause shares
+     * count, each judged by the polarity of the point's clause it stands in (a word the point both states and denies
+     * tells nothing), and at least {@link #LEAST_DENIED} of them must disagree; null when none does.
+     */
+    static Reason denial(AnalysedPoint point, List<AnswerClause> credited, String answer) {
+        Map<String, Set<Boolean>> pointPolarity = new HashMap<>();
+        List<Term> pointTerms = point.terms();
+        Matcher brk = POINT_CLAUSE_BREAK.matcher(point.text());
+        int clauseStart = 0;
+        int nextBreak = brk.find() ? brk.start() : Integer.MAX_VALUE;
+        for (int i = 0; i < pointTerms.size(); i++) {
+            Term t = pointTerms.get(i);
+            while (nextBreak < t.start()) {
+                clauseStart = brk.end();
+                nextBreak = brk.find() ? brk.start() : Integer.MAX_VALUE;
+            }
+            if (!point.head().contains(t.key())) {
+                pointPolarity.computeIfAbsent(t.key(), k -> new HashSet<>())
+                        .add(denied(point.text(), pointTerms, i, clauseStart));
+            }
+        }
+        for (AnswerClause clause : credited) {
+            List<Term> terms = clause.terms();
+            Set<String> disagreeing = new HashSet<>();
+            String said = null;
+            for (int i = 0; i < terms.size(); i++) {
+                Set<Boolean> stated = pointPolarity.get(terms.get(i).key());
+                if (stated == null) {
+                    continue;
+                }
+                boolean denied = denied(answer, terms, i, clause.start());
+                if (!stated.contains(denied)) {
+                    disagreeing.add(terms.get(i).key());
+                    said = said == null ? (denied ? "practice.contradiction.denies" : "practice.contradiction.affirms") : said;
+                }
+            }
+            if (disagreeing.size() >= LEAST_DENIED) {
+                String words = answer.substring(clause.start(), clause.end()).strip();
+                return Reason.of(said, words.length() > 60 ? words.substring(0, 60) + "…" : words);
+            }
+        }
+        return null;
+    }
+
+    private static boolean denied(String text, List<Term> terms, int index, int clauseStart) {
+        Term t = terms.get(index);
+        int from = index - DENIAL_REACH - 1 >= 0 ? terms.get(index - DENIAL_REACH - 1).end() : 0;
+        from = Math.max(from, clauseStart);
+        if (from >= t.start()) {
+            return false;
+        }
+        String before = text.substring(from, t.start());
+        Matcher not = DENIAL.matcher(NOT_A_DENIAL.matcher(before).replaceAll(m -> " ".repeat(m.group().length())));
+        while (not.find()) {
+            int at = from + not.start();
+            // "n't" denies even inside its word ("doesn't" may be a term of its own).
+            int length = not.group().equalsIgnoreCase("n't") ? Integer.MAX_VALUE : not.end() - not.start();
+            if (terms.stream().noneMatch(o -> o.start() <= at && at < o.end() && o.end() - o.start() > length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String label(AnalysedPoint p) {

@@ -252,6 +252,63 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void denying_what_a_point_states_is_a_contradiction_in_either_language_and_says_so() {
+        List<String> alerts = List.of("Require the condition to hold for a while (Prometheus for: clause) to avoid "
+                + "paging on noise.");
+        AnswerMatcher.AnswerCheck english = check(alerts,
+                "The alert fires on the first sample over the line: the condition need not hold for a while.");
+        assertThat(english.points().get(0).covered()).isFalse();
+        assertThat(english.points().get(0).reason()).startsWith("Contradicted: your answer denies what the point states");
+        assertThat(check(alerts, "Only page when the condition holds for a while, with Prometheus's for: clause, "
+                + "so noise never wakes anyone.").points().get(0).covered()).isTrue();
+
+        List<String> validation = List.of("Each retrained model is validated before it replaces the current one.");
+        AnswerMatcher.AnswerCheck chinese = check(validation, "新训练出来的模型直接替换线上的模型，不需要再验证模型。");
+        assertThat(chinese.points().get(0).covered()).isFalse();
+        assertThat(chinese.contradicted()).isTrue();
+        assertThat(check(validation, "每个重新训练的模型先要通过验证，然后才替换线上的模型。").points().get(0).covered())
+                .isTrue();
+    }
+
+    @Test
+    void stating_what_a_point_denies_is_a_contradiction_in_either_language() {
+        List<String> gzip = List.of("注意：gzip 文件不可切分，下游作业读取时一个文件只能由一个 map 处理，单个文件不宜过大。");
+        AnswerMatcher.AnswerCheck english = check(gzip, "Note that gzip files are splittable, so downstream many maps "
+                + "can read one file.");
+        assertThat(english.points().get(0).covered()).isFalse();
+        assertThat(english.contradicted()).isTrue();
+        assertThat(check(gzip, "Careful: gzip files can't be split, so downstream one map reads each whole file; "
+                + "keep files small.").points().get(0).covered()).isTrue();
+        assertThat(check(gzip, "gzip 文件可以切分，下游作业读取时多个 map 一起处理一个文件。").contradicted()).isTrue();
+        assertThat(check(gzip, "gzip 不能切分，下游一个文件只能由一个 map 读取。").points().get(0).covered()).isTrue();
+    }
+
+    @Test
+    void next_and_previous_one_and_any_number_concurrent_and_total_are_opposites() {
+        List<String> head = List.of("HEAD~1 表示上一个提交，HEAD~2 表示再往前一个。");
+        assertThat(check(head, "HEAD~1 is the next commit after HEAD.").contradicted()).isTrue();
+        assertThat(check(head, "HEAD~1 是下一个提交。").contradicted()).isTrue();
+        assertThat(check(head, "HEAD~1 is the previous commit, HEAD~2 the one before it.").points().get(0).covered())
+                .isTrue();
+        assertThat(check(head, "HEAD~1 是上一个提交。").points().get(0).covered()).isTrue();
+
+        List<String> underscore = List.of("_ 本身是通配符，匹配恰好一个任意字符，并不只是下划线。");
+        assertThat(check(underscore, "In LIKE, _ is a wildcard that matches any number of characters.").contradicted())
+                .isTrue();
+        assertThat(check(underscore, "_ 是通配符，匹配任意多个字符。").contradicted()).isTrue();
+        assertThat(check(underscore, "_ is a wildcard matching exactly one character, not just an underscore.")
+                .points().get(0).covered()).isTrue();
+
+        List<String> capacity = List.of("mapred.job.map.capacity=1800：该作业最多同时运行的 map 任务数（并发上限），"
+                + "不是 map 总数；map 总数由输入切片决定。");
+        assertThat(check(capacity, "mapred.job.map.capacity=1800 is the total number of map tasks the job runs.")
+                .contradicted()).isTrue();
+        assertThat(check(capacity, "mapred.job.map.capacity=1800 caps how many map tasks run at the same time, a "
+                + "concurrency limit; the number of maps comes from the input splits.").points().get(0).covered())
+                .isTrue();
+    }
+
+    @Test
     void a_sequence_told_out_of_order_is_contradicted_where_it_breaks_the_order() {
         String order = """
                 1. `FROM`（含 `JOIN`）：确定数据来源
