@@ -144,7 +144,9 @@ class TemplateTextTest {
             "English",
             // values the settings API takes as they are, named in its error messages, and zone names as IANA writes them
             "auto", "on", "off", "en", "zh-CN", "browser", "system", "light", "dark", "none", "Asia/Shanghai",
-            "Europe/Berlin");
+            "Europe/Berlin",
+            // a shared install's database and the operator's backup tool, named where the backups page sends there
+            "PostgreSQL", "pg_dump");
 
     @Test
     void chinese_sentences_have_no_english_left_in_them() throws IOException {
