@@ -60,9 +60,24 @@ public enum TestDatabase {
      * password is {@link #password()}.
      */
     public static String newPostgresUrl() {
+        return commandUrl(newSchema());
+    }
+
+    /**
+     * The {@code --db} argument a command-line test gives for the database {@code jdbi} is open on: the SQLite file
+     * in {@code tempDir}, or the URL of its PostgreSQL schema (its password is {@link #password()}).
+     */
+    public String commandArgument(Jdbi jdbi, Path tempDir) {
+        if (this == SQLITE) {
+            return tempDir.resolve("test.db").toString();
+        }
+        return commandUrl(jdbi.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one()));
+    }
+
+    private static String commandUrl(String schema) {
         String url = server().jdbcUrl();
         return url.replaceFirst("^jdbc:postgresql://", "postgresql://" + server().user() + "@")
-                + (url.contains("?") ? "&" : "?") + "currentSchema=" + newSchema() + ",public";
+                + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
     }
 
     /**

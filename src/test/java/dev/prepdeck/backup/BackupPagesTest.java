@@ -25,7 +25,8 @@ class BackupPagesTest {
 
     @BeforeEach
     void collection() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        // SQLite: these are prepdeck's own backups of its file (PostgreSQL's page has its own test below)
+        collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "networking.md", TestData.NETWORKING_DECK);
     }
 
     private List<String> backupNames() throws Exception {
