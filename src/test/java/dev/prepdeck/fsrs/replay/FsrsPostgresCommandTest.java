@@ -40,7 +40,7 @@ class FsrsPostgresCommandTest {
     @Test
     void the_review_log_of_a_postgresql_database_fits_as_the_same_log_in_a_csv_does() throws Exception {
         TestCollection studied = TestCollection.at(TestDatabase.POSTGRESQL, tempDir,
-                SimulatedLearner.FIRST_DAY.toString(), "interview.md", SimulatedLearner.deck("Interview", 30));
+                SimulatedLearner.FIRST_DAY.toString(), "interview.md", SimulatedLearner.deck("Interview", 60));
         SimulatedLearner.study(studied, 30, 3.0, 7);
         Path password = TestData.write(tempDir, "password", TestDatabase.password() + "\n");
 
