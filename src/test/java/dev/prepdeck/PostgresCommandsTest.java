@@ -89,6 +89,11 @@ class PostgresCommandsTest {
                 password.toString())).isZero();
         assertThat(Files.readString(exported.resolve("networking.md"))).contains("<!-- id: net-dns -->")
                 .contains("## Compare TCP and UDP.");
+
+        output.reset();
+        assertThat(run(new CheckCommand(), "--db", url, "--db-password-file", password.toString())).isZero();
+        assertThat(output.out()).contains("No problems found.");
+        assertThat(output.err()).isEmpty();
     }
 
     @Test
