@@ -42,6 +42,11 @@ public final class BackupCommand implements Callable<Integer> {
         if (database.isPostgres()) {
             return exportLearnersData();
         }
+        if (learner.user != null) {
+            System.err.println("error: --user is for PostgreSQL, where backup exports one learner's data; a SQLite"
+                    + " backup copies the whole file, every learner's");
+            return 2;
+        }
         try {
             Backups backups = Backups.of(Backups.openDatabase(database.file()));
             if (out != null) {
