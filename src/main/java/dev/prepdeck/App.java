@@ -173,7 +173,7 @@ public final class App {
         DeckSync deckSync = new DeckSync(jdbi, deckRepository, mediaStore, clock);
         CheckController checkPage = new CheckController(
                 new DatabaseCheck(jdbi, deckRepository, reviewRepository, deckSync, mediaStore),
-                () -> backups.write(Reason.CHECK));
+                () -> backups.before(Reason.CHECK));
         // Whose settings a request reads and changes: the one learner until accounts exist.
         SettingsController settingsPages = new SettingsController(
                 new SettingsService(jdbi, new SettingsRepository()), SignedIn::learner);

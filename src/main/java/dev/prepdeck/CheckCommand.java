@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check the database as Anki's Check Database does: SQLite's integrity check, references,"
                 + " card states against the review log, the search index, the due queue, unused media.",
-                "What can be repaired is repaired in one transaction, after a backup; exits 1 when the file is damaged."})
+                "What can be repaired is repaired in one transaction, after a backup (on SQLite; PostgreSQL's are its"
+                        + " operator's); exits 1 when the file is damaged."})
 public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--report-only", description = "report what is wrong without repairing it")
     boolean reportOnly;
@@ -32,7 +33,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Jdbi jdbi = Backups.openDatabase(database.file());
+        Jdbi jdbi = Backups.openDatabase(database);
         Clock clock = Clock.systemUTC();
         MediaStore media = new MediaStore(jdbi, clock);
         DatabaseCheck check = new DatabaseCheck(jdbi, new DeckRepository(), new ReviewRepository(),
@@ -40,7 +41,8 @@ public final class CheckCommand implements Callable<Integer> {
         CheckReport report = check.report();
         if (!reportOnly && report.integrityProblems().isEmpty() && !report.clean()) {
             try {
-                Backups.of(jdbi).write(Reason.CHECK);
+                // none on PostgreSQL, whose backups are its operator's
+                Backups.of(jdbi).before(Reason.CHECK);
             } catch (BackupException e) {
                 System.err.println("error: " + e.getMessage() + "; nothing was repaired");
                 return 1;

@@ -267,6 +267,8 @@ class MigrateCommandTest {
                     + " address) VALUES (X'00112233', 1, ?, ?, 'phone', '127.0.0.1')", now, now);
             h.execute("INSERT INTO api_token (token_hash, learner_id, name, created_at, last_used_at)"
                     + " VALUES (X'44556677', 1, 'anki sync', ?, NULL)", now);
+            h.execute("INSERT INTO login_failure (subject, failures, last_at, wait_until)"
+                    + " VALUES ('name:bob', 3, ?, ?)", now, now + 4_000);
             h.execute("INSERT INTO saved_search (learner_id, name, query, created_at)"
                     + " VALUES (1, 'Hard ones', 'prop:lapses>1 tag:basics', ?)", now);
             h.execute("INSERT INTO custom_study (learner_id, mode, query, card_ids, position, started_at)"

@@ -2,6 +2,7 @@ package dev.prepdeck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.anki.TestPackages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,40 @@ class PostgresCommandsTest {
 
     @Test
     void commands_that_work_on_the_sqlite_file_say_what_to_use_on_postgresql() {
-        int exit = run(new BackupCommand(), "--db", "postgresql://prepdeck@localhost/team");
+        int exit = run(new RestoreCommand(), tempDir.resolve("backup.db").toString(),
+                "--db", "postgresql://prepdeck@localhost/team");
 
         assertThat(exit).isEqualTo(2);
         assertThat(output.err()).contains("works on a SQLite file").contains("pg_dump");
+    }
+
+    @Test
+    void backup_on_postgresql_says_whose_backups_they_are_and_exports_the_learners_data_as_an_anki_package()
+            throws Exception {
+        String url = TestDatabase.newPostgresUrl();
+        Path password = TestData.write(tempDir, "password", TestDatabase.password() + "\n");
+        Path pkg = TestPackages.schema11(TestPackages.sample(),
+                TestPackages.sampleMedia(), Files.createDirectories(tempDir.resolve("pkg")));
+        assertThat(run(new AnkiCommand(), "import", pkg.toString(), "--deck-prefix", "Anki", "--db", url,
+                "--db-password-file", password.toString())).isZero();
+
+        Path exported = tempDir.resolve("mine.apkg");
+        output.reset();
+        assertThat(run(new BackupCommand(), "--out", exported.toString(), "--db", url, "--db-password-file",
+                password.toString())).isZero();
+        assertThat(output.out()).contains("backups are its operator's (pg_dump, replication)")
+                .contains("7 cards, 9 reviews and 2 media files written to " + exported);
+
+        // The package brings the cards and their history back into another collection.
+        output.reset();
+        assertThat(run(new AnkiCommand(), "import", exported.toString(), "--db",
+                tempDir.resolve("restored.db").toString())).isZero();
+        assertThat(output.out()).contains("7 cards added").contains("9 reviews");
+
+        output.reset();
+        assertThat(run(new BackupCommand(), "--out", exported.toString(), "--db", url, "--db-password-file",
+                password.toString())).as("an existing file is not overwritten").isEqualTo(1);
+        assertThat(output.err()).contains("exists already");
     }
 
     @Test
@@ -58,6 +89,11 @@ class PostgresCommandsTest {
                 password.toString())).isZero();
         assertThat(Files.readString(exported.resolve("networking.md"))).contains("<!-- id: net-dns -->")
                 .contains("## Compare TCP and UDP.");
+
+        output.reset();
+        assertThat(run(new CheckCommand(), "--db", url, "--db-password-file", password.toString())).isZero();
+        assertThat(output.out()).contains("No problems found.");
+        assertThat(output.err()).isEmpty();
     }
 
     @Test

@@ -58,6 +58,10 @@ class RecoveryCommandsTest {
         output.reset();
         assertThat(run(new BackupCommand(), "--out", out.toString(), "--db", db.toString())).isEqualTo(1);
         assertThat(output.err()).isEqualTo("error: " + out + ": the file already exists; choose a new name\n");
+
+        output.reset();
+        assertThat(run(new BackupCommand(), "--db", db.toString(), "--user", "alice")).isEqualTo(2);
+        assertThat(output.err()).contains("--user is for PostgreSQL");
     }
 
     @Test

@@ -43,6 +43,15 @@ public final class TestCollection {
         return at(TestDatabase.DEFAULT, folder, isoInstant, fileNamesAndTexts);
     }
 
+    /**
+     * A copy of {@code original}'s database (which lives in {@code originalFolder}) in {@code folder}, on
+     * {@link TestDatabase#DEFAULT}, with a clock where the original's is now.
+     */
+    public static TestCollection copyOf(TestCollection original, Path originalFolder, Path folder) {
+        return new TestCollection(TestDatabase.DEFAULT.copy(original.jdbi, originalFolder, folder),
+                TestClock.at(original.clock.instant().toString()));
+    }
+
     /** As {@link #of(TestDatabase, Path, String...)}, with the clock at {@code isoInstant}. */
     public static TestCollection at(TestDatabase database, Path folder, String isoInstant,
                                     String... fileNamesAndTexts) {

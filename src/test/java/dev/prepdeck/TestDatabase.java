@@ -2,13 +2,19 @@ package dev.prepdeck;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseLocation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
@@ -60,9 +66,24 @@ public enum TestDatabase {
      * password is {@link #password()}.
      */
     public static String newPostgresUrl() {
+        return commandUrl(newSchema());
+    }
+
+    /**
+     * The {@code --db} argument a command-line test gives for the database {@code jdbi} is open on: the SQLite file
+     * in {@code tempDir}, or the URL of its PostgreSQL schema (its password is {@link #password()}).
+     */
+    public String commandArgument(Jdbi jdbi, Path tempDir) {
+        if (this == SQLITE) {
+            return tempDir.resolve("test.db").toString();
+        }
+        return commandUrl(jdbi.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one()));
+    }
+
+    private static String commandUrl(String schema) {
         String url = server().jdbcUrl();
         return url.replaceFirst("^jdbc:postgresql://", "postgresql://" + server().user() + "@")
-                + (url.contains("?") ? "&" : "?") + "currentSchema=" + newSchema() + ",public";
+                + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
     }
 
     /**
@@ -71,6 +92,63 @@ public enum TestDatabase {
      */
     public Jdbi reopen(Jdbi jdbi, Path tempDir) {
         return this == SQLITE ? Database.open(tempDir.resolve("test.db")) : anotherInstance(jdbi);
+    }
+
+    /**
+     * A copy of the database {@code source} is open on, as a new database: on SQLite its file in
+     * {@code sourceFolder} copied to {@code folder}; on PostgreSQL a new schema holding every row of the source's.
+     */
+    public Jdbi copy(Jdbi source, Path sourceFolder, Path folder) {
+        if (this == SQLITE) {
+            source.useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+            try {
+                Files.copy(sourceFolder.resolve("test.db"), folder.resolve("test.db"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Database.open(folder.resolve("test.db"));
+        }
+        String from = source.withHandle(h -> h.createQuery("SELECT current_schema()").mapTo(String.class).one());
+        Jdbi copy = openPostgres(newSchema());
+        copy.useHandle(h -> {
+            List<String> tables = h.createQuery("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                      AND table_name <> 'schema_version' ORDER BY table_name""").mapTo(String.class).list();
+            Map<String, List<String>> parents = new HashMap<>();
+            h.createQuery("""
+                    SELECT cl.relname AS child, pa.relname AS parent FROM pg_constraint c
+                    JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class pa ON pa.oid = c.confrelid
+                    JOIN pg_namespace n ON n.oid = c.connamespace
+                    WHERE c.contype = 'f' AND n.nspname = current_schema()""")
+                    .map((rs, ctx) -> Map.entry(rs.getString("child"), rs.getString("parent")))
+                    .forEach(e -> parents.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            // Parents before the rows that refer to them; the copy's triggers stay off, the rows they keep are copied
+            List<String> ordered = new ArrayList<>();
+            while (ordered.size() < tables.size()) {
+                for (String table : tables) {
+                    if (!ordered.contains(table) && parents.getOrDefault(table, List.of()).stream()
+                            .allMatch(p -> p.equals(table) || ordered.contains(p))) {
+                        ordered.add(table);
+                    }
+                }
+            }
+            h.execute("TRUNCATE " + String.join(", ", ordered) + " CASCADE");
+            for (String table : ordered) {
+                h.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+                h.execute("INSERT INTO " + table + " SELECT * FROM " + from + "." + table);
+                h.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
+            }
+            h.createQuery("""
+                    SELECT table_name, column_name FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND is_identity = 'YES'""")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list()
+                    .forEach(identity -> h.execute("SELECT setval(pg_get_serial_sequence(?, ?), COALESCE((SELECT MAX("
+                            + identity.getValue() + ") FROM " + identity.getKey() + "), 1))",
+                            identity.getKey(), identity.getValue()));
+        });
+        return copy;
     }
 
     /** A second app instance's connection pool on the same database as {@code first} (PostgreSQL only). */

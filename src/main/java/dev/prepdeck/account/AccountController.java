@@ -37,7 +37,7 @@ public final class AccountController {
         this.accounts = accounts;
         this.sessions = new Sessions(accounts, clock);
         this.tokens = new ApiTokens(accounts, clock);
-        this.throttle = new LoginThrottle(clock);
+        this.throttle = new LoginThrottle(accounts.jdbi(), accounts.repository(), clock);
         this.clock = clock;
     }
 

@@ -208,4 +208,44 @@ final class AccountRepository {
     void deleteTokens(Handle h, long learnerId) {
         h.createUpdate("DELETE FROM api_token WHERE learner_id = :learnerId").bind("learnerId", learnerId).execute();
     }
+
+    /** The latest moment either subject's sign-ins are held back until (epoch ms); 0 when neither failed. */
+    long failuresWaitUntil(Handle h, String nameSubject, String addressSubject) {
+        return h.createQuery("""
+                        SELECT COALESCE(MAX(wait_until), 0) FROM login_failure
+                        WHERE subject IN (:name, :address)""")
+                .bind("name", nameSubject).bind("address", addressSubject).mapTo(Long.class).one();
+    }
+
+    /**
+     * Counts one more failed sign-in for a subject, from 1 again when its last failure was before
+     * {@code forgetBefore}; one statement, so two instances counting at once both count.
+     *
+     * @return the subject's failures now
+     */
+    int addFailure(Handle h, String subject, long now, long forgetBefore) {
+        return h.createQuery("""
+                        INSERT INTO login_failure (subject, failures, last_at, wait_until) VALUES (:subject, 1, :now, 0)
+                        ON CONFLICT (subject) DO UPDATE SET
+                            failures = CASE WHEN login_failure.last_at < :forgetBefore THEN 1
+                                            ELSE login_failure.failures + 1 END,
+                            last_at = :now
+                        RETURNING failures""")
+                .bind("subject", subject).bind("now", now).bind("forgetBefore", forgetBefore)
+                .mapTo(Integer.class).one();
+    }
+
+    void holdFailures(Handle h, String subject, long until) {
+        h.createUpdate("UPDATE login_failure SET wait_until = :until WHERE subject = :subject")
+                .bind("subject", subject).bind("until", until).execute();
+    }
+
+    void clearFailures(Handle h, String subject) {
+        h.createUpdate("DELETE FROM login_failure WHERE subject = :subject").bind("subject", subject).execute();
+    }
+
+    /** Drops the counts of subjects that last failed before {@code before}. */
+    void forgetFailures(Handle h, long before) {
+        h.createUpdate("DELETE FROM login_failure WHERE last_at < :before").bind("before", before).execute();
+    }
 }

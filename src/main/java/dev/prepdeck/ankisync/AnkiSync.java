@@ -496,6 +496,21 @@ public final class AnkiSync {
     }
 
     /**
+     * Writes every deck the learner sees, with the learner's review history and schedules, as one .apkg named
+     * {@code label}: the learner's own copy of their data where the database's backups are not prepdeck's
+     * (PostgreSQL).
+     *
+     * @throws InvalidInputException when the learner sees no card
+     */
+    public ExportReport exportEverything(long learnerId, String label, Path out) {
+        List<Long> cardIds = Database.read(jdbi, h -> {
+            List<Long> deckIds = decks.allDecks(h, learnerId).stream().map(Deck::id).toList();
+            return sync.cardIdsInDecks(h, deckIds);
+        });
+        return exportCards(learnerId, label, cardIds, out);
+    }
+
+    /**
      * Writes the deck with its sub-decks to {@code out} as Anki's text format: a tab (TSV) or comma (CSV) separated
      * file with the # headers that tell Anki's importer the note type and the guid, deck and tags columns. Media
      * stay out (a text file cannot carry them); the fields name them as Anki's collection.media does.

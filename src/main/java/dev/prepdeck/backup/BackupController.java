@@ -38,6 +38,10 @@ public final class BackupController {
     }
 
     public void backUpNow(Context ctx) {
+        if (!backups.automatic()) {
+            render(ctx.status(HttpStatus.CONFLICT), Messages.text(ctx, "backup.operators"));
+            return;
+        }
         try {
             Backup written = backups.write(Reason.MANUAL);
             Flash.show(ctx, Messages.text(ctx, "backup.written", written.name()));
@@ -118,7 +122,7 @@ public final class BackupController {
     private void render(Context ctx, String error) {
         List<Row> rows;
         try {
-            rows = backups.list().stream().map(b -> row(ctx, b)).toList();
+            rows = backups.automatic() ? backups.list().stream().map(b -> row(ctx, b)).toList() : List.of();
         } catch (BackupException e) {
             rows = List.of();
             error = error != null ? error : e.getMessage();
@@ -126,6 +130,8 @@ public final class BackupController {
         Map<String, Object> model = new HashMap<>();
         model.put("backups", rows);
         model.put("folder", backups.automatic() ? backups.folder().toString() : "");
+        // PostgreSQL: no folder and no button, but whose backups they are and how to keep one's own data
+        model.put("operators", !backups.automatic());
         model.put("error", error);
         ctx.render("backup/list.html", model);
     }

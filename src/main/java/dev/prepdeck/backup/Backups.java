@@ -134,9 +134,7 @@ public final class Backups {
 
     /** Writes a backup for {@code reason}, then deletes the old ones the retention policy lets go. */
     public synchronized Backup write(Reason reason) {
-        if (!automatic()) {
-            throw new BackupException("on PostgreSQL the database's backups are its operator's (pg_dump, replication)");
-        }
+        refuseOnPostgres();
         Backup written = writeUnpruned(reason);
         prune();
         return written;
@@ -156,12 +154,19 @@ public final class Backups {
 
     /** Writes a backup to {@code out}, which must not exist yet; it is not one of the folder's and never pruned. */
     public Path writeTo(Path out) {
+        refuseOnPostgres();
         Path target = out.toAbsolutePath();
         if (Files.exists(target)) {
             throw new BackupException(out + ": the file already exists; choose a new name");
         }
         writeChecked(target, temp -> DatabaseFiles.copy(jdbi, temp));
         return target;
+    }
+
+    private void refuseOnPostgres() {
+        if (!automatic()) {
+            throw new BackupException("on PostgreSQL the database's backups are its operator's (pg_dump, replication)");
+        }
     }
 
     /** The backups in the folder, newest first. */
@@ -223,6 +228,7 @@ public final class Backups {
      * {@link DatabaseFiles#replaceContents}).
      */
     public synchronized Restored restore(Path file) {
+        refuseOnPostgres();
         Path prepared = prepare(file);
         try {
             Backup kept = writeUnpruned(Reason.RESTORE);

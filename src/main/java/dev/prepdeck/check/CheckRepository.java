@@ -1,10 +1,32 @@
 package dev.prepdeck.check;
 
+import dev.prepdeck.db.Dialect;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** The check's SQL: finding rows that disagree with each other, and putting them right; on the caller's handle. */
+/**
+ * The check's SQL: finding rows that disagree with each other, and putting them right; on the caller's handle. On
+ * PostgreSQL, which enforces every reference itself and searches {@code card_text} without separate full-text
+ * tables, the same findings need fewer tables.
+ */
 final class CheckRepository {
+    /** What the card_text_add trigger writes for a card, on each database. */
+    private static final List<String> POSTGRESQL_INDEXING = List.of("""
+            INSERT INTO card_text (card_id, question, answer)
+            SELECT id, search_fold(question), search_fold(answer) FROM card WHERE id = :id""", """
+            INSERT INTO card_tag (card_id, tag)
+            SELECT c.id, t.tag FROM card c CROSS JOIN LATERAL search_tags(c.tags) AS t (tag) WHERE c.id = :id""");
+
+    private static final List<String> SQLITE_INDEXING = List.of("""
+            INSERT INTO card_text (card_id, question, answer)
+            SELECT id, search_fold(question), search_fold(answer) FROM card WHERE id = :id""", """
+            INSERT INTO card_text_index (rowid, question, answer)
+            SELECT card_id, question, answer FROM card_text WHERE card_id = :id""", """
+            INSERT INTO card_text_cjk (rowid, question, answer)
+            SELECT card_id, search_cjk(question), search_cjk(answer) FROM card_text WHERE card_id = :id""", """
+            INSERT INTO card_tag (card_id, tag)
+            SELECT c.id, t.value FROM card c, json_each(search_tags(c.tags)) t WHERE c.id = :id""");
+
     /** A row {@code PRAGMA foreign_key_check} names: its table and rowid (null in a table without rowids). */
     record BrokenReference(String table, Long rowid) {
     }
@@ -18,7 +40,11 @@ final class CheckRepository {
     record CardLearner(long cardId, long learnerId) {
     }
 
+    /** Rows referring to rows that are gone: SQLite's foreign_key_check; PostgreSQL refuses such rows outright. */
     List<BrokenReference> brokenReferences(Handle h) {
+        if (Dialect.of(h) == Dialect.POSTGRESQL) {
+            return List.of();
+        }
         return h.createQuery("PRAGMA foreign_key_check")
                 .map((rs, ctx) -> new BrokenReference(rs.getString("table"),
                         rs.getObject("rowid") == null ? null : rs.getLong("rowid")))
@@ -71,29 +97,35 @@ final class CheckRepository {
     }
 
     List<Long> orphanedSearchRows(Handle h) {
-        return h.createQuery("""
+        return h.createQuery(Dialect.of(h).pick("""
                         SELECT card_id FROM card_text WHERE card_id NOT IN (SELECT id FROM card)
                         UNION SELECT rowid FROM card_text_index WHERE rowid NOT IN (SELECT id FROM card)
                         UNION SELECT rowid FROM card_text_cjk WHERE rowid NOT IN (SELECT id FROM card)
                         UNION SELECT card_id FROM card_tag WHERE card_id NOT IN (SELECT id FROM card)
-                        ORDER BY 1""")
+                        ORDER BY 1""", """
+                        SELECT card_id FROM card_text WHERE card_id NOT IN (SELECT id FROM card)
+                        UNION SELECT card_id FROM card_tag WHERE card_id NOT IN (SELECT id FROM card)
+                        ORDER BY 1"""))
                 .mapTo(Long.class).list();
     }
 
     /** Cards without their folded text or without a row in either full-text index. */
     List<Long> cardsMissingFromSearch(Handle h) {
-        return h.createQuery("""
+        return h.createQuery(Dialect.of(h).pick("""
                         SELECT id FROM card WHERE id NOT IN (SELECT card_id FROM card_text)
                         UNION SELECT id FROM card WHERE id NOT IN (SELECT rowid FROM card_text_index)
                         UNION SELECT id FROM card WHERE id NOT IN (SELECT rowid FROM card_text_cjk)
-                        ORDER BY 1""")
+                        ORDER BY 1""", """
+                        SELECT id FROM card WHERE id NOT IN (SELECT card_id FROM card_text) ORDER BY 1"""))
                 .mapTo(Long.class).list();
     }
 
     void deleteSearchRows(Handle h, long cardId) {
-        for (String sql : List.of("DELETE FROM card_text_index WHERE rowid = :id",
-                "DELETE FROM card_text_cjk WHERE rowid = :id", "DELETE FROM card_text WHERE card_id = :id",
-                "DELETE FROM card_tag WHERE card_id = :id")) {
+        List<String> deletes = Dialect.of(h).pick(List.of("DELETE FROM card_text_index WHERE rowid = :id",
+                        "DELETE FROM card_text_cjk WHERE rowid = :id", "DELETE FROM card_text WHERE card_id = :id",
+                        "DELETE FROM card_tag WHERE card_id = :id"),
+                List.of("DELETE FROM card_text WHERE card_id = :id", "DELETE FROM card_tag WHERE card_id = :id"));
+        for (String sql : deletes) {
             h.createUpdate(sql).bind("id", cardId).execute();
         }
     }
@@ -101,15 +133,7 @@ final class CheckRepository {
     /** Indexes a card for search as the card_text_add trigger does when a card is added. */
     void indexForSearch(Handle h, long cardId) {
         deleteSearchRows(h, cardId);
-        for (String sql : List.of("""
-                        INSERT INTO card_text (card_id, question, answer)
-                        SELECT id, search_fold(question), search_fold(answer) FROM card WHERE id = :id""", """
-                        INSERT INTO card_text_index (rowid, question, answer)
-                        SELECT card_id, question, answer FROM card_text WHERE card_id = :id""", """
-                        INSERT INTO card_text_cjk (rowid, question, answer)
-                        SELECT card_id, search_cjk(question), search_cjk(answer) FROM card_text WHERE card_id = :id""", """
-                        INSERT INTO card_tag (card_id, tag)
-                        SELECT c.id, t.value FROM card c, json_each(search_tags(c.tags)) t WHERE c.id = :id""")) {
+        for (String sql : Dialect.of(h).pick(SQLITE_INDEXING, POSTGRESQL_INDEXING)) {
             h.createUpdate(sql).bind("id", cardId).execute();
         }
     }
@@ -132,10 +156,11 @@ final class CheckRepository {
                             WHERE r.learner_id = s.learner_id AND r.deck_id = c.deck_id AND r.card_id = s.card_id
                               AND r.state = s.state AND r.suspended = s.suspended AND r.stability = s.stability
                               AND r.difficulty = s.difficulty AND r.scheduled_days = s.scheduled_days
-                              AND r.last_review IS s.last_review AND r.due = s.due)
+                              AND %s AND r.due = s.due)
                            OR (SELECT COUNT(*) FROM card_recall r
                                WHERE r.card_id = s.card_id AND r.learner_id = s.learner_id) > 1
-                        ORDER BY s.card_id""")
+                        ORDER BY s.card_id""".formatted(Dialect.of(h).pick("r.last_review IS s.last_review",
+                        "r.last_review IS NOT DISTINCT FROM s.last_review")))
                 .mapTo(CardLearner.class).list();
     }
 

@@ -2,6 +2,7 @@ package dev.prepdeck.check;
 
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseFiles;
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
@@ -25,9 +26,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Anki's Check Database for a prepdeck collection: SQLite's integrity check, then the rows that should agree with
- * each other and do not (references, scheduling states against the review log, the search index, the due queue,
- * media no card shows). A repair puts every finding right in one transaction; a damaged file is only reported,
+ * Anki's Check Database for a prepdeck collection: SQLite's integrity check (on SQLite), then the rows that should
+ * agree with each other and do not (references, scheduling states against the review log, the search index, the due
+ * queue, media no card shows). A repair puts every finding right in one transaction; a damaged file is only reported,
  * since writing to it could make things worse and a backup is the way back.
  */
 public final class DatabaseCheck {
@@ -71,7 +72,14 @@ public final class DatabaseCheck {
         });
     }
 
+    /**
+     * SQLite's integrity check of the file. PostgreSQL keeps its own pages whole (checksums, WAL), and checking them
+     * (amcheck) is its operator's, as its backups are: there the check starts at the rows.
+     */
     private List<String> integrityProblems() {
+        if (Dialect.of(jdbi) == Dialect.POSTGRESQL) {
+            return List.of();
+        }
         return DatabaseFiles.integrityProblems(Database.file(jdbi));
     }
 

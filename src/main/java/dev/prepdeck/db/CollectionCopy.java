@@ -41,7 +41,7 @@ public final class CollectionCopy {
     public static final List<String> TABLES = List.of(
             "learner", "deck", "card", "card_state", "review_log", "practice_attempt", "practice_recording",
             "review_hour", "card_recall", "media", "card_text", "card_tag", "answer_judge",
-            "account", "account_session", "api_token", "saved_search", "custom_study", "extra_new_today",
+            "account", "account_session", "api_token", "login_failure", "saved_search", "custom_study", "extra_new_today",
             "bulk_undo", "bulk_undo_card", "bulk_undo_state", "bulk_undo_review", "bulk_undo_attempt",
             "bulk_undo_recording");
 

@@ -27,8 +27,14 @@ public final class DatabaseOption {
 
     /** As if {@code --db value} was given: for code that runs a command's work without the command line. */
     public static DatabaseOption of(String value) {
+        return of(value, null);
+    }
+
+    /** As if {@code --db value} and {@code --db-password-file passwordFile} (when not null) were given. */
+    public static DatabaseOption of(String value, Path passwordFile) {
         DatabaseOption option = new DatabaseOption();
         option.db = value;
+        option.passwordFile = passwordFile;
         return option;
     }
 

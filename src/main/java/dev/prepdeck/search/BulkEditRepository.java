@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.State;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The SQL of bulk edits. The selected cards go into a temporary table first ({@link #select}), so an edit of every
- * match (100,000 cards) is one statement per action rather than a list of ids longer than SQLite binds.
+ * match (100,000 cards) is one statement per action rather than a list of ids longer than SQLite binds. The table is
+ * named without a schema: SQLite and PostgreSQL both look a name up among the connection's temporary tables first.
  */
 final class BulkEditRepository {
     /** card_tag's card is in a deck the viewer sees. */
@@ -18,9 +20,10 @@ final class BulkEditRepository {
 
     /** Fills the connection's {@code bulk_card} table with these card ids, replacing an earlier selection. */
     void select(Handle h, List<Long> cardIds) {
-        h.execute("CREATE TEMP TABLE IF NOT EXISTS bulk_card (id INTEGER PRIMARY KEY)");
-        h.execute("DELETE FROM temp.bulk_card");
-        PreparedBatch batch = h.prepareBatch("INSERT OR IGNORE INTO temp.bulk_card (id) VALUES (:id)");
+        h.execute(Dialect.of(h).pick("CREATE TEMP TABLE IF NOT EXISTS bulk_card (id INTEGER PRIMARY KEY)",
+                "CREATE TEMP TABLE IF NOT EXISTS bulk_card (id BIGINT PRIMARY KEY)"));
+        h.execute("DELETE FROM bulk_card");
+        PreparedBatch batch = h.prepareBatch("INSERT INTO bulk_card (id) VALUES (:id) ON CONFLICT DO NOTHING");
         for (long id : cardIds) {
             batch.bind("id", id).add();
         }
@@ -32,7 +35,7 @@ final class BulkEditRepository {
     /** A selected id that is no card {@code viewer} sees, if any. */
     Optional<Long> firstUnknown(Handle h, long viewer) {
         return h.createQuery("""
-                        SELECT b.id FROM temp.bulk_card b
+                        SELECT b.id FROM bulk_card b
                         WHERE NOT EXISTS (SELECT 1 FROM card c WHERE c.id = b.id
                                             AND c.deck_id NOT IN (""" + DeckRepository.HIDDEN_DECKS + """
                         )) ORDER BY b.id LIMIT 1""")
@@ -43,14 +46,14 @@ final class BulkEditRepository {
         return h.createUpdate("""
                         UPDATE card_state SET suspended = :suspended
                         WHERE learner_id = :learner AND suspended <> :suspended
-                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                          AND card_id IN (SELECT id FROM bulk_card)""")
                 .bind("learner", learnerId).bind("suspended", suspended ? 1 : 0).execute();
     }
 
     int setFlag(Handle h, long learnerId, int flag) {
         return h.createUpdate("""
                         UPDATE card_state SET flag = :flag
-                        WHERE learner_id = :learner AND flag <> :flag AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                        WHERE learner_id = :learner AND flag <> :flag AND card_id IN (SELECT id FROM bulk_card)""")
                 .bind("learner", learnerId).bind("flag", flag).execute();
     }
 
@@ -59,7 +62,7 @@ final class BulkEditRepository {
         return h.createUpdate("""
                         UPDATE card_state SET buried_until = :until
                         WHERE learner_id = :learner AND (buried_until IS NULL OR buried_until <= :now)
-                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                          AND card_id IN (SELECT id FROM bulk_card)""")
                 .bind("learner", learnerId).bind("now", now).bind("until", until).execute();
     }
 
@@ -67,7 +70,7 @@ final class BulkEditRepository {
         return h.createUpdate("""
                         UPDATE card_state SET buried_until = NULL
                         WHERE learner_id = :learner AND buried_until > :now
-                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                          AND card_id IN (SELECT id FROM bulk_card)""")
                 .bind("learner", learnerId).bind("now", now).execute();
     }
 
@@ -78,7 +81,7 @@ final class BulkEditRepository {
                         SET state = :new, stability = 0, difficulty = 0, reps = 0, lapses = 0, learning_steps = 0,
                             scheduled_days = 0, elapsed_days = 0, last_review = NULL, due = :now
                         WHERE learner_id = :learner AND (state <> :new OR reps > 0)
-                          AND card_id IN (SELECT id FROM temp.bulk_card)""")
+                          AND card_id IN (SELECT id FROM bulk_card)""")
                 .bind("learner", learnerId).bind("new", State.NEW).bind("now", now).execute();
     }
 
@@ -86,7 +89,7 @@ final class BulkEditRepository {
     List<StudiedCard> studiedCards(Handle h, long learnerId) {
         return h.createQuery("""
                         SELECT card_id, last_review FROM card_state
-                        WHERE learner_id = :learner AND state <> :new AND card_id IN (SELECT id FROM temp.bulk_card)
+                        WHERE learner_id = :learner AND state <> :new AND card_id IN (SELECT id FROM bulk_card)
                         ORDER BY card_id""")
                 .bind("learner", learnerId).bind("new", State.NEW).mapTo(StudiedCard.class).list();
     }
@@ -116,14 +119,14 @@ final class BulkEditRepository {
     List<SelectedCard> cardsOutside(Handle h, long deckId) {
         return h.createQuery("""
                         SELECT c.id, c.uid, c.question, c.tags FROM card c
-                        WHERE c.id IN (SELECT id FROM temp.bulk_card) AND c.deck_id <> :deck ORDER BY c.id""")
+                        WHERE c.id IN (SELECT id FROM bulk_card) AND c.deck_id <> :deck ORDER BY c.id""")
                 .bind("deck", deckId).mapTo(SelectedCard.class).list();
     }
 
     List<SelectedCard> cards(Handle h) {
         return h.createQuery("""
                         SELECT c.id, c.uid, c.question, c.tags FROM card c
-                        WHERE c.id IN (SELECT id FROM temp.bulk_card) ORDER BY c.id""")
+                        WHERE c.id IN (SELECT id FROM bulk_card) ORDER BY c.id""")
                 .mapTo(SelectedCard.class).list();
     }
 
@@ -173,7 +176,7 @@ final class BulkEditRepository {
     }
 
     int delete(Handle h) {
-        return h.createUpdate("DELETE FROM card WHERE id IN (SELECT id FROM temp.bulk_card)").execute();
+        return h.createUpdate("DELETE FROM card WHERE id IN (SELECT id FROM bulk_card)").execute();
     }
 
     /** Every tag in use on the cards {@code viewer} sees (folded, as searches match them) with how many carry it. */

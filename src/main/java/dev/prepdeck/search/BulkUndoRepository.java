@@ -1,5 +1,6 @@
 package dev.prepdeck.search;
 
+import dev.prepdeck.db.Dialect;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The SQL that keeps a learner's last bulk edit undoable: before the edit, the selected cards' rows (in
- * {@code temp.bulk_card}) are copied into the {@code bulk_undo_*} tables; undo writes them back. Column lists are read
+ * {@code bulk_card}) are copied into the {@code bulk_undo_*} tables; undo writes them back. Column lists are read
  * from the copy tables themselves, which have every column of the tables they copy (BulkUndoTest), so a row
  * comes back whole.
  */
@@ -72,7 +73,7 @@ final class BulkUndoRepository {
         String columns = String.join(", ", columns(h, copy));
         String ownOnly = copy == Copy.CARD || everyLearner ? "" : " AND learner_id = :learner";
         h.createUpdate("INSERT INTO " + copy.copy + " (undo_learner, " + columns + ") SELECT :learner, " + columns
-                        + " FROM " + copy.table + " WHERE " + copy.cardColumn + " IN (SELECT id FROM temp.bulk_card)"
+                        + " FROM " + copy.table + " WHERE " + copy.cardColumn + " IN (SELECT id FROM bulk_card)"
                         + ownOnly)
                 .bind("learner", learnerId).execute();
     }
@@ -86,11 +87,12 @@ final class BulkUndoRepository {
      */
     int restoreStates(Handle h, long learnerId, List<String> columns, Long unlessRatedAfter) {
         String notReviewed = unlessRatedAfter == null ? "" : """
-                 AND NOT EXISTS (SELECT 1 FROM review_log r INDEXED BY review_log_card
-                                 WHERE r.card_id = u.card_id AND r.learner_id = u.learner_id AND r.id > :since)""";
+                 AND NOT EXISTS (SELECT 1 FROM review_log r %s
+                                 WHERE r.card_id = u.card_id AND r.learner_id = u.learner_id AND r.id > :since)"""
+                .formatted(Dialect.of(h).pick("INDEXED BY review_log_card", ""));
         return h.createUpdate("UPDATE card_state SET " + assignments(columns)
                         + " FROM bulk_undo_state u WHERE u.undo_learner = :learner AND card_state.card_id = u.card_id"
-                        + " AND card_state.learner_id = u.learner_id AND (" + differences("card_state", columns) + ")"
+                        + " AND card_state.learner_id = u.learner_id AND (" + differences(h, "card_state", columns) + ")"
                         + notReviewed)
                 .bind("learner", learnerId).bind("since", unlessRatedAfter).execute();
     }
@@ -99,7 +101,7 @@ final class BulkUndoRepository {
     int restoreCards(Handle h, long learnerId, List<String> columns) {
         return h.createUpdate("UPDATE card SET " + assignments(columns)
                         + " FROM bulk_undo_card u WHERE u.undo_learner = :learner AND card.id = u.id AND ("
-                        + differences("card", columns) + ")")
+                        + differences(h, "card", columns) + ")")
                 .bind("learner", learnerId).execute();
     }
 
@@ -128,24 +130,28 @@ final class BulkUndoRepository {
      * returns the expression that looks one up, with {@code %s} for the old id.
      */
     private static String newIds(Handle h, long learnerId, Copy copy) {
-        String ids = "temp.undo_" + copy.table + "_id";
-        h.execute("CREATE TEMP TABLE IF NOT EXISTS undo_" + copy.table + "_id (old_id INTEGER PRIMARY KEY,"
-                + " new_id INTEGER NOT NULL)");
+        String ids = "undo_" + copy.table + "_id";
+        h.execute(Dialect.of(h).pick("CREATE TEMP TABLE IF NOT EXISTS " + ids
+                        + " (old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)",
+                "CREATE TEMP TABLE IF NOT EXISTS " + ids + " (old_id BIGINT PRIMARY KEY, new_id BIGINT NOT NULL)"));
         h.execute("DELETE FROM " + ids);
-        h.createUpdate("INSERT INTO " + ids + " (old_id, new_id) SELECT u.id, " + freeId(copy)
+        h.createUpdate("INSERT INTO " + ids + " (old_id, new_id) SELECT u.id, " + freeId(h, copy)
                         + " FROM " + copy.copy + " u WHERE u.undo_learner = :learner")
                 .bind("learner", learnerId).execute();
         return "(SELECT new_id FROM " + ids + " WHERE old_id = %s)";
     }
 
     /**
-     * The copied row's own id when it is free, else one above every id in the table and in the copies (so it
-     * cannot meet a copied id put back as it was).
+     * The copied row's own id when it is free, else a new one. On SQLite that is one above every id in the table and
+     * in the copies (so it cannot meet a copied id put back as it was); on PostgreSQL the table's own id sequence
+     * gives it, as it gives ids to rows other app instances insert meanwhile, and is past every id in use.
      */
-    private static String freeId(Copy copy) {
-        return "CASE WHEN EXISTS (SELECT 1 FROM " + copy.table + " t WHERE t.id = u.id) THEN"
-                + " (SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM " + copy.table + " UNION ALL SELECT MAX(id) FROM "
-                + copy.copy + " WHERE undo_learner = :learner)) + row_number() OVER (ORDER BY u.id) ELSE u.id END";
+    private static String freeId(Handle h, Copy copy) {
+        String taken = "CASE WHEN EXISTS (SELECT 1 FROM " + copy.table + " t WHERE t.id = u.id) THEN ";
+        return taken + Dialect.of(h).pick(
+                "(SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM " + copy.table + " UNION ALL SELECT MAX(id) FROM "
+                        + copy.copy + " WHERE undo_learner = :learner)) + row_number() OVER (ORDER BY u.id)",
+                "nextval(pg_get_serial_sequence('" + copy.table + "', 'id'))") + " ELSE u.id END";
     }
 
     /**
@@ -165,16 +171,22 @@ final class BulkUndoRepository {
 
     /** The copied columns of a table, as its copy table names them (all but the owner). */
     List<String> columns(Handle h, Copy copy) {
-        return h.createQuery("SELECT name FROM pragma_table_info(:copy) WHERE name <> 'undo_learner' ORDER BY cid")
+        return h.createQuery(Dialect.of(h).pick(
+                        "SELECT name FROM pragma_table_info(:copy) WHERE name <> 'undo_learner' ORDER BY cid",
+                        """
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND table_name = :copy AND column_name <> 'undo_learner'
+                        ORDER BY ordinal_position"""))
                 .bind("copy", copy.copy).mapTo(String.class).list();
     }
 
     private static String assignments(List<String> columns) {
-        return "(" + String.join(", ", columns) + ") = ("
-                + columns.stream().map(c -> "u." + c).collect(Collectors.joining(", ")) + ")";
+        return columns.stream().map(c -> c + " = u." + c).collect(Collectors.joining(", "));
     }
 
-    private static String differences(String table, List<String> columns) {
-        return columns.stream().map(c -> table + "." + c + " IS NOT u." + c).collect(Collectors.joining(" OR "));
+    /** Whether a column differs from its copy, NULL equal to NULL: SQLite's IS NOT, PostgreSQL's IS DISTINCT FROM. */
+    private static String differences(Handle h, String table, List<String> columns) {
+        String differs = Dialect.of(h).pick(" IS NOT ", " IS DISTINCT FROM ");
+        return columns.stream().map(c -> table + "." + c + differs + "u." + c).collect(Collectors.joining(" OR "));
     }
 }

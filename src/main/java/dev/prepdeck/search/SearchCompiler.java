@@ -29,9 +29,11 @@ import java.util.stream.Collectors;
  *
  * <p>On PostgreSQL (issue 18) text is looked up with LIKE in card_text, whose pg_trgm indexes answer any substring
  * of 3 or more characters; GLOB patterns become LIKE patterns, and {@code re:} is PostgreSQL's own case-insensitive
- * regular expression match ({@code ~*}).
+ * regular expression match ({@code ~*}; {@code ~} for a pattern that starts with Java's {@code (?-i)}).
  */
 final class SearchCompiler {
+    /** The flag that starts a case-sensitive {@code re:} pattern, as Java writes it. */
+    private static final String CASE_SENSITIVE = "(?-i)";
     private static final String TRIGRAM_INDEX = "card_text_index";
     private static final String CJK_INDEX = "card_text_cjk";
 
@@ -136,8 +138,15 @@ final class SearchCompiler {
         } else if (node instanceof SearchNode.Regex regex) {
             usesRegex = true;
             readsCard = true;
-            String p = bind("regex", regex.pattern());
-            return onFields(regex.field(), "c.%s " + dialect.pick("REGEXP", "~*") + " " + p);
+            String pattern = regex.pattern();
+            String match = dialect.pick("REGEXP", "~*");
+            if (dialect == Dialect.POSTGRESQL && pattern.startsWith(CASE_SENSITIVE)) {
+                // Java's flag, which the SQLite REGEXP takes as it is, is PostgreSQL's case-sensitive operator
+                pattern = pattern.substring(CASE_SENSITIVE.length());
+                match = "~";
+            }
+            String p = bind("regex", pattern);
+            return onFields(regex.field(), "c.%s " + match + " " + p);
         } else if (node instanceof SearchNode.InDeck deck) {
             String p = bind("deck", pattern(deck.name()));
             String decks = "SELECT id FROM deck WHERE search_fold(name) " + matches() + " " + p

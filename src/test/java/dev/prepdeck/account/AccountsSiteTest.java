@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +221,25 @@ class AccountsSiteTest {
             collection.clock().advance(Duration.ofSeconds(61));
             assertThat(site.login("alice", ALICE_PASSWORD).code()).isEqualTo(303);
         });
+    }
+
+    @Test
+    void a_guesser_spreading_tries_over_two_app_instances_waits_as_if_it_used_one() {
+        // On PostgreSQL a second instance's own pool on the same database; on SQLite the app started again on the file.
+        Jdbi otherInstance = database.reopen(collection.jdbi(), tempDir);
+        collection.site(first -> TestSite.run(otherInstance, collection.clock(), second -> {
+            for (int i = 1; i <= LoginThrottle.FREE_FAILURES_PER_NAME; i++) {
+                TestSite site = i % 2 == 0 ? first : second;
+                assertThat(site.login("alice", "guess " + i).code()).isEqualTo(422);
+            }
+            assertThat(first.login("alice", ALICE_PASSWORD).code()).isEqualTo(429);
+            assertThat(second.login("alice", ALICE_PASSWORD).code()).as("the other instance counted them too")
+                    .isEqualTo(429);
+            collection.clock().advance(Duration.ofSeconds(31));
+            assertThat(second.login("alice", ALICE_PASSWORD).code()).isEqualTo(303);
+            assertThat(first.login("alice", "one guess after a good password").code())
+                    .as("the good password cleared the count for both").isEqualTo(422);
+        }));
     }
 
     @Test

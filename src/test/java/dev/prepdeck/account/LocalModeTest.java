@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
-import dev.prepdeck.db.Database;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.review.Learner;
 import dev.prepdeck.review.ReviewRepository;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class LocalModeTest {
             assertThat(accountReads).as("the local site's one question per request").hasSize(1);
 
             // `prepdeck user add` in another process: its own connections to the same file, none of the app's state.
-            Jdbi otherProcess = Database.open(Database.file(collection.jdbi()));
+            Jdbi otherProcess = TestDatabase.DEFAULT.reopen(collection.jdbi(), tempDir);
             new Accounts(otherProcess, new ReviewRepository(), collection.clock(), 4).add("alice", "correct horse battery");
             assertThat(location(site.get("/"))).startsWith("/login");
 

@@ -78,14 +78,14 @@ class PrivateDecksTest {
         String decks = "(SELECT id FROM deck WHERE private = 1)";
         List<String> rows = new ArrayList<>();
         rows.addAll(collection.list("SELECT id || name || private || owner_id || new_per_day || reviews_per_day || "
-                + "COALESCE(desired_retention, '') || COALESCE(weights, '') || COALESCE(interview_date, '') || "
-                + "COALESCE(practice_mode, '') FROM deck WHERE id IN " + decks + " ORDER BY id", String.class));
-        rows.addAll(collection.list("SELECT id || deck_id || question || answer || tags || position FROM card "
+                + "COALESCE(CAST(desired_retention AS TEXT), '') || COALESCE(weights, '') || "
+                + "COALESCE(CAST(interview_date AS TEXT), '') || COALESCE(CAST(practice_mode AS TEXT), '') FROM deck WHERE id IN " + decks + " ORDER BY id", String.class));
+        rows.addAll(collection.list("SELECT CAST(id AS TEXT) || deck_id || question || answer || tags || position FROM card "
                 + "WHERE deck_id IN " + decks + " ORDER BY id", String.class));
-        rows.addAll(collection.list("SELECT card_id || learner_id || state || due || suspended || flag || "
-                + "COALESCE(buried_until, '') FROM card_state WHERE card_id IN (SELECT id FROM card WHERE deck_id IN "
+        rows.addAll(collection.list("SELECT CAST(card_id AS TEXT) || learner_id || state || due || suspended || flag || "
+                + "COALESCE(CAST(buried_until AS TEXT), '') FROM card_state WHERE card_id IN (SELECT id FROM card WHERE deck_id IN "
                 + decks + ") ORDER BY card_id, learner_id", String.class));
-        rows.addAll(collection.list("SELECT id || learner_id || card_id || rating FROM review_log "
+        rows.addAll(collection.list("SELECT CAST(id AS TEXT) || learner_id || card_id || rating FROM review_log "
                 + "WHERE card_id IN (SELECT id FROM card WHERE deck_id IN " + decks + ") ORDER BY id", String.class));
         return rows;
     }

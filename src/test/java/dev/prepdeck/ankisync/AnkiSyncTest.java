@@ -203,7 +203,7 @@ class AnkiSyncTest {
                 .isEqualTo(first.list(history, String.class));
         String schedule = """
                 SELECT c.uid || ' ' || s.state || ' ' || s.suspended || ' ' || s.flag || ' ' || s.reps || ' '
-                       || s.lapses || ' ' || CASE WHEN s.state = 0 THEN '' ELSE s.due END
+                       || s.lapses || ' ' || CASE WHEN s.state = 0 THEN '' ELSE CAST(s.due AS TEXT) END
                 FROM card_state s JOIN card c ON c.id = s.card_id ORDER BY c.uid""";
         assertThat(second.list(schedule, String.class)).isEqualTo(first.list(schedule, String.class));
         for (String uid : first.list("SELECT uid FROM card c JOIN card_state s ON s.card_id = c.id"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
 import java.net.http.HttpResponse;
@@ -24,7 +25,8 @@ class BackupPagesTest {
 
     @BeforeEach
     void collection() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        // SQLite: these are prepdeck's own backups of its file (PostgreSQL's page has its own test below)
+        collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "networking.md", TestData.NETWORKING_DECK);
     }
 
     private List<String> backupNames() throws Exception {
@@ -53,6 +55,21 @@ class BackupPagesTest {
                     .contains("2026-03-02 10:00:00").contains("By hand").contains(" KB")
                     .contains("href=\"/backups/test-20260302-100000-000-manual.db\"")
                     .doesNotContain("No backups yet.");
+        });
+    }
+
+    @Test
+    void on_postgresql_the_page_says_whose_backups_they_are_and_where_to_export_ones_own_data() {
+        TestCollection shared = TestCollection.of(TestDatabase.POSTGRESQL, tempDir, "networking.md",
+                TestData.NETWORKING_DECK);
+        shared.site(s -> {
+            String page = s.page("/backups");
+            assertThat(page).contains("kept in PostgreSQL, whose backups are its operator")
+                    .contains("<a href=\"/anki\">").contains("href=\"/check\"")
+                    .doesNotContain("Back up now").doesNotContain("No backups yet.").doesNotContain("backups are in");
+
+            Response forged = s.submit("/backups");
+            assertThat(forged.code()).as("a backup asked for anyway").isEqualTo(409);
         });
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.db.Migrations;
 import dev.prepdeck.db.OldDatabases;
 import dev.prepdeck.db.Database;
@@ -29,7 +30,9 @@ class BackupsTest {
     Path tempDir;
 
     private TestCollection reviewedCollection() {
-        TestCollection collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        // SQLite: prepdeck's backups are copies of its SQLite file; PostgreSQL's are its operator's
+        TestCollection collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "networking.md",
+                TestData.NETWORKING_DECK);
         ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(),
                 collection.clock());
         List<Long> cards = TestData.list(collection.jdbi(), "SELECT id FROM card ORDER BY id", Long.class);

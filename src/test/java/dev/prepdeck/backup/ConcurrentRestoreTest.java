@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.check.DatabaseCheck;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.db.DatabaseFiles;
@@ -35,7 +36,9 @@ class ConcurrentRestoreTest {
 
     @Test
     void ratings_and_reads_during_a_restore_all_succeed_and_leave_a_consistent_collection() throws Exception {
-        TestCollection collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        // SQLite: restoring replaces the database file; PostgreSQL's restores are its operator's
+        TestCollection collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "networking.md",
+                TestData.NETWORKING_DECK);
         Jdbi jdbi = collection.jdbi();
         ReviewService reviews = new ReviewService(jdbi, new DeckRepository(), new ReviewRepository(), collection.clock());
         List<Long> cards = TestData.list(jdbi, "SELECT id FROM card", Long.class);

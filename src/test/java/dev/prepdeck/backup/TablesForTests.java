@@ -1,5 +1,6 @@
 package dev.prepdeck.backup;
 
+import dev.prepdeck.db.Dialect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +41,10 @@ public final class TablesForTests {
     private static Map<String, List<String>> rows(Handle h, boolean storage) {
         {
             Map<String, List<String>> tables = new LinkedHashMap<>();
-            List<String> names = h.createQuery("""
+            List<String> names = Dialect.of(h) == Dialect.POSTGRESQL ? h.createQuery("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                    ORDER BY table_name""").mapTo(String.class).list() : h.createQuery("""
                     SELECT t.name FROM sqlite_schema t
                     WHERE t.type = 'table' AND t.sql NOT LIKE 'CREATE VIRTUAL%'
                       AND (:storage OR (t.name NOT LIKE 'sqlite_stat%' AND NOT EXISTS (

@@ -3,6 +3,7 @@ package dev.prepdeck.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.db.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,18 @@ import org.openqa.selenium.Keys;
 class BackupsBrowserTest {
     @RegisterExtension
     static final BrowserSession browser = new BrowserSession();
+
+    @Test
+    void on_postgresql_the_page_says_whose_backups_they_are_and_the_export_link_is_reached_by_keyboard() {
+        Site site = browser.site(TestDatabase.POSTGRESQL, TestData.NETWORKING_DECK);
+        Page page = site.open("/backups");
+        assertThat(page.text("main")).contains("kept in PostgreSQL, whose backups are its operator's")
+                .doesNotContain("Back up now");
+        page.capture("backups-postgresql");
+
+        page.focus("main a[href='/anki']").pressToNewPage(Keys.ENTER);
+        assertThat(page.path()).isEqualTo("/anki");
+    }
 
     @Test
     void a_backup_by_hand_is_listed_and_restored_after_a_confirmation() {

@@ -1,5 +1,6 @@
 package dev.prepdeck.browser;
 
+import dev.prepdeck.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,7 +119,12 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     /** A fresh database with these deck files imported, served on a free port until the test ends. */
     public Site site(String... deckFiles) {
-        Site site = Site.start(this, deckFiles);
+        return site(TestDatabase.DEFAULT, deckFiles);
+    }
+
+    /** As {@link #site(String...)}, on {@code database}. */
+    public Site site(TestDatabase database, String... deckFiles) {
+        Site site = Site.start(this, database, deckFiles);
         sites.add(site);
         return site;
     }

@@ -3,6 +3,7 @@ package dev.prepdeck.browser;
 import dev.prepdeck.App;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** The app running in-process on a free port over its own temp-file database, with a clock the test moves. */
+/**
+ * The app running in-process on a free port over its own database (a temp file, or a schema of its own on the
+ * PostgreSQL test server), with a clock the test moves.
+ */
 public final class Site {
     private final BrowserSession browser;
     private final Path folder;
@@ -26,7 +30,7 @@ public final class Site {
         this.app = app;
     }
 
-    static Site start(BrowserSession browser, String... deckFiles) {
+    static Site start(BrowserSession browser, TestDatabase database, String... deckFiles) {
         try {
             Path folder = Files.createTempDirectory("prepdeck-browser-");
             String[] files = new String[deckFiles.length * 2];
@@ -34,7 +38,7 @@ public final class Site {
                 files[2 * i] = "deck-" + i + ".md";
                 files[2 * i + 1] = deckFiles[i];
             }
-            TestCollection collection = TestCollection.of(folder, files);
+            TestCollection collection = TestCollection.of(database, folder, files);
             Javalin app = App.create(collection.jdbi(), collection.clock()).start("127.0.0.1", 0);
             return new Site(browser, folder, collection, app);
         } catch (IOException e) {

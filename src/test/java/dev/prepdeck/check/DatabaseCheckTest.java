@@ -2,9 +2,11 @@ package dev.prepdeck.check;
 
 import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.anki.TestPackages;
 import dev.prepdeck.ankisync.AnkiSync;
 import dev.prepdeck.db.Database;
@@ -31,9 +33,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each way a collection can come apart, reported by the check and put right by its repair. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class DatabaseCheckTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -43,7 +53,7 @@ class DatabaseCheckTest {
 
     @BeforeEach
     void reviewedCollection() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK);
         dns = collection.cardWithUid("net-dns");
         tcp = collection.cardWithUid("net-tcp-udp");
         ReviewService reviews = new ReviewService(collection.jdbi(), new DeckRepository(), new ReviewRepository(),
@@ -62,8 +72,19 @@ class DatabaseCheckTest {
                 new DeckSync(collection.jdbi(), new DeckRepository(), media, collection.clock()), media);
     }
 
-    /** A change made behind the app's back, foreign keys off, as a bug or another program could. */
+    /**
+     * A change made behind the app's back, as a bug or another program could: on SQLite with foreign keys off; on
+     * PostgreSQL, which enforces references whatever the client, through an ordinary connection.
+     */
     private void corrupt(String... statements) throws Exception {
+        if (database == TestDatabase.POSTGRESQL) {
+            collection.jdbi().useHandle(h -> {
+                for (String sql : statements) {
+                    h.execute(sql);
+                }
+            });
+            return;
+        }
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + Database.file(collection.jdbi()))) {
             for (String sql : statements) {
                 raw.createStatement().execute(sql);
@@ -127,6 +148,8 @@ class DatabaseCheckTest {
 
     @Test
     void rows_of_a_deleted_deck_are_reported_as_broken_references_and_deleted_with_what_hangs_on_them() throws Exception {
+        assumeTrue(database == TestDatabase.SQLITE,
+                "SQLite only: PostgreSQL refuses to delete a deck its cards still refer to, so no reference can break");
         collection.jdbi().useHandle(h -> h.execute("INSERT INTO deck (name, created_at, updated_at) VALUES ('Gone', 0, 0)"));
         long gone = collection.deckId("Gone");
         collection.jdbi().useHandle(h -> h.execute("INSERT INTO card (deck_id, uid, question, answer, position, "
@@ -202,8 +225,11 @@ class DatabaseCheckTest {
     @Test
     void a_card_missing_from_the_search_index_is_indexed_again_and_found() throws Exception {
         Map<String, List<String>> whole = tables();
-        corrupt("DELETE FROM card_text_index WHERE rowid = " + dns, "DELETE FROM card_text_cjk WHERE rowid = " + dns,
-                "DELETE FROM card_text WHERE card_id = " + dns, "DELETE FROM card_tag WHERE card_id = " + dns);
+        if (database == TestDatabase.SQLITE) {
+            corrupt("DELETE FROM card_text_index WHERE rowid = " + dns, "DELETE FROM card_text_cjk WHERE rowid = " + dns);
+        }
+        // PostgreSQL searches card_text itself: it has no separate full-text tables
+        corrupt("DELETE FROM card_text WHERE card_id = " + dns, "DELETE FROM card_tag WHERE card_id = " + dns);
         SearchService search = new SearchService(collection.jdbi(), new DeckRepository(), collection.clock());
         assertThat(search.matchingIds(1, "host name")).isEmpty();
 
@@ -213,6 +239,8 @@ class DatabaseCheckTest {
 
     @Test
     void due_queue_rows_of_states_that_are_gone_are_deleted() throws Exception {
+        assumeTrue(database == TestDatabase.SQLITE, "SQLite only: PostgreSQL refuses a due-queue row of a card that"
+                + " does not exist, and its triggers take a state's row with the state");
         Map<String, List<String>> whole = tables();
         corrupt("INSERT INTO card_recall VALUES (1, 1, 9999, 2, 0, 3.0, 5.0, 3, 0, 0)");
 
@@ -231,7 +259,8 @@ class DatabaseCheckTest {
     @Test
     void media_no_card_shows_is_let_go_keeping_its_name() throws Exception {
         corrupt("INSERT INTO media (name, sha256, content_type, size, bytes, created_at) "
-                + "VALUES ('unused.png', 'ab', 'image/png', 3, x'010203', 0)");
+                + "VALUES ('unused.png', 'ab', 'image/png', 3, " + (database == TestDatabase.SQLITE ? "x'010203'"
+                : "'\\x010203'::bytea") + ", 0)");
 
         assertRepairedBackTo(null, Problem.MEDIA_UNUSED, 1);
         assertThat(TestData.one(collection.jdbi(), "SELECT bytes IS NULL FROM media WHERE name = 'unused.png'",
@@ -240,6 +269,8 @@ class DatabaseCheckTest {
 
     @Test
     void a_damaged_file_is_reported_and_left_alone() throws Exception {
+        assumeTrue(database == TestDatabase.SQLITE, "SQLite only: it damages the database file's pages on disk;"
+                + " PostgreSQL's pages are its server's, checked by its operator");
         Path file = Database.file(collection.jdbi());
         int page = TestData.one(collection.jdbi(), "PRAGMA page_size", Integer.class);
         int root = TestData.one(collection.jdbi(), "SELECT rootpage FROM sqlite_schema WHERE name = 'card_deck'",

@@ -4,6 +4,7 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -56,7 +57,8 @@ class QueryPlansTest {
                         .append("- a point about ").append(i).append("\n- another point\n\n");
             }
         }
-        collection = TestCollection.of(tempDir, "a.md", files[0].toString(), "b.md", files[1].toString(),
+        // SQLite's query plans: PostgreSQL plans its own way, from statistics it always keeps
+        collection = TestCollection.of(TestDatabase.SQLITE, tempDir, "a.md", files[0].toString(), "b.md", files[1].toString(),
                 "c.md", files[2].toString(), "d.md", files[3].toString(),
                 "e.md", "# Done for today\n\n## The only question?\n\nIts answer.\n");
         // Some history: cards in every state, reviews over several days, an undo.

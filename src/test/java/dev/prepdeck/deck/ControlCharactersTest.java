@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFormatException;
 import dev.prepdeck.deck.file.DeckText;
@@ -84,8 +85,11 @@ class ControlCharactersTest {
                     "{\"question\":\"Why?\",\"answer\":\"a\",\"tags\":[\"x\\u0000\"]}");
             assertThat(json(tag).get("error").asText()).startsWith("tag contains the control character U+0000");
             assertThat(collection.rowCounts()).isEqualTo(before);
-            assertThat(collection.one("SELECT COUNT(*) FROM card WHERE instr(answer, char(0)) > 0", Integer.class))
-                    .isZero();
+            if (Dialect.of(collection.jdbi()) == Dialect.SQLITE) {
+                // PostgreSQL's text cannot hold U+0000 at all; SQLite's can, so it is looked for
+                assertThat(collection.one("SELECT COUNT(*) FROM card WHERE instr(answer, char(0)) > 0", Integer.class))
+                        .isZero();
+            }
 
             Response tabsAndLines = s.postJson("/api/decks/" + deckId + "/cards",
                     "{\"question\":\"Which keys?\",\"answer\":\"```\\n\\tindented\\r\\nline\\n```\"}");

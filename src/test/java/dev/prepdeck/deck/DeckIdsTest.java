@@ -1,5 +1,6 @@
 package dev.prepdeck.deck;
 
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.review.Learner;
 import static dev.prepdeck.TestData.one;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
-import dev.prepdeck.db.Database;
 import dev.prepdeck.media.MediaStore;
 import java.nio.file.Path;
 import org.jdbi.v3.core.Jdbi;
@@ -33,7 +33,7 @@ class DeckIdsTest {
         assertThat(networking).as("the file imported last holds the newest ids").isEqualTo(newestDeck);
         new DeckService(jdbi, new DeckRepository(), collection.clock()).deleteDeck(Learner.DEFAULT_ID, collection.deckId("Interview"));
 
-        Jdbi restarted = Database.open(tempDir.resolve("test.db"));
+        Jdbi restarted = TestDatabase.DEFAULT.reopen(jdbi, tempDir);
         new DeckSync(restarted, new DeckRepository(), new MediaStore(restarted, collection.clock()), collection.clock()).importFolder(tempDir.resolve("decks"));
 
         long again = one(restarted, "SELECT id FROM deck WHERE name = 'Interview::Networking'", Long.class);

@@ -3,6 +3,7 @@ package dev.prepdeck.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
 import dev.prepdeck.fsrs.Rating;
@@ -186,8 +187,17 @@ class OptimizePagesTest {
                 + " WHERE " + SCOPE + " ORDER BY r.card_id", Long.class);
         long failing = reviewedCards.get(reviewedCards.size() / 2);
         // as a full disk or a broken file would: the write of one card in the middle fails
-        c.jdbi().useHandle(h -> h.execute("CREATE TRIGGER fail_one BEFORE UPDATE OF due ON card_state WHEN NEW.card_id = "
-                + failing + " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"));
+        c.jdbi().useHandle(h -> {
+            if (Dialect.of(h) == Dialect.SQLITE) {
+                h.execute("CREATE TRIGGER fail_one BEFORE UPDATE OF due ON card_state WHEN NEW.card_id = " + failing
+                        + " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+            } else {
+                h.execute("CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RAISE EXCEPTION 'disk I/O error'; END $$");
+                h.execute("CREATE TRIGGER fail_one BEFORE UPDATE OF due ON card_state FOR EACH ROW WHEN (NEW.card_id = "
+                        + failing + ") EXECUTE FUNCTION fail_one()");
+            }
+        });
         Map<String, List<Map<String, Object>>> before = snapshot(c.jdbi());
         c.site(s -> {
             String weights = hidden(s.submit("/decks/" + deck + "/optimize").body().string(), "weights");

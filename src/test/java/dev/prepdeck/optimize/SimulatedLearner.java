@@ -10,11 +10,7 @@ import dev.prepdeck.review.CardSchedule;
 import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyQueue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -97,12 +93,6 @@ public final class SimulatedLearner {
 
     /** A copy of a studied collection's database in {@code folder}, opened with its clock where the study ended. */
     public static TestCollection copy(TestCollection studied, Path studiedFolder, Path folder) {
-        studied.jdbi().useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
-        try {
-            Files.copy(studiedFolder.resolve("test.db"), folder.resolve("test.db"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return TestCollection.at(folder, studied.clock().instant().toString());
+        return TestCollection.copyOf(studied, studiedFolder, folder);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
@@ -19,9 +20,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bulk edits on a real collection: what each changes, that each is all or nothing, and what study then shows. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class BulkEditTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -31,7 +40,7 @@ class BulkEditTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK,
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
                 "database.md", TestData.DATABASE_DECK);
         DeckRepository decks = new DeckRepository();
         bulk = new BulkEdit(collection.jdbi(), new SearchService(collection.jdbi(), decks, collection.clock()), decks,

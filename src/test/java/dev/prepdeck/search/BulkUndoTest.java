@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
@@ -20,14 +22,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Undo of the last bulk edit: every action's undo leaves every table the edit touched (and every table kept by
  * triggers from them: search index, tag rows, statistics) exactly as it was before the edit.
  */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class BulkUndoTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path tempDir;
 
@@ -37,7 +47,7 @@ class BulkUndoTest {
 
     @BeforeEach
     void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK,
+        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
                 "database.md", TestData.DATABASE_DECK);
         DeckRepository decks = new DeckRepository();
         bulk = new BulkEdit(collection.jdbi(), new SearchService(collection.jdbi(), decks, collection.clock()), decks,
@@ -61,11 +71,11 @@ class BulkUndoTest {
                     index, index, collection.clock().millis());
             h.execute("""
                     INSERT INTO practice_recording (learner_id, card_id, attempt_id, recorded_at, media_type, audio)
-                    VALUES (1, ?, (SELECT MAX(id) FROM practice_attempt), ?, 'audio/webm', X'1A45DFA3')""",
-                    index, collection.clock().millis());
+                    VALUES (1, ?, (SELECT MAX(id) FROM practice_attempt), ?, 'audio/webm', ?)""",
+                    index, collection.clock().millis(), new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3});
             h.execute("""
                     INSERT INTO practice_recording (learner_id, card_id, recorded_at, media_type, audio)
-                    VALUES (1, ?, ?, 'audio/ogg', X'4F676753')""", dns, collection.clock().millis());
+                    VALUES (1, ?, ?, 'audio/ogg', ?)""", dns, collection.clock().millis(), "OggS".getBytes());
             h.execute("UPDATE card_state SET flag = 2 WHERE card_id = ?", dns);
         });
         collection.clock().advance(Duration.ofHours(1));
@@ -75,20 +85,26 @@ class BulkUndoTest {
     private Map<String, List<Map<String, Object>>> everything() {
         Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
         collection.jdbi().useHandle(h -> {
-            for (String sql : List.of(
+            Dialect dialect = Dialect.of(h);
+            List<String> searchIndexes = dialect.pick(List.of(
+                    "SELECT rowid FROM card_text_index WHERE card_text_index MATCH '\"ind\"' OR card_text_index MATCH '\"dns\"' ORDER BY rowid",
+                    "SELECT rowid FROM card_text_cjk WHERE card_text_cjk MATCH '索引' ORDER BY rowid"),
+                    // PostgreSQL searches card_text itself (pg_trgm indexes), compared whole above
+                    List.<String>of());
+            List<String> queries = new java.util.ArrayList<>(List.of(
                     "SELECT * FROM card ORDER BY id",
                     "SELECT * FROM card_state ORDER BY card_id, learner_id",
                     "SELECT * FROM review_log ORDER BY id",
                     "SELECT * FROM practice_attempt ORDER BY id",
                     // the audio as text: a byte array equals only itself
-                    "SELECT id, learner_id, card_id, attempt_id, recorded_at, media_type, hex(audio) AS audio"
-                            + " FROM practice_recording ORDER BY id",
+                    "SELECT id, learner_id, card_id, attempt_id, recorded_at, media_type, " + hex(dialect, "audio")
+                            + " AS audio FROM practice_recording ORDER BY id",
                     "SELECT * FROM card_recall ORDER BY learner_id, deck_id, card_id",
                     "SELECT * FROM card_tag ORDER BY card_id, tag",
                     "SELECT * FROM card_text ORDER BY card_id",
-                    "SELECT rowid FROM card_text_index WHERE card_text_index MATCH '\"ind\"' OR card_text_index MATCH '\"dns\"' ORDER BY rowid",
-                    "SELECT rowid FROM card_text_cjk WHERE card_text_cjk MATCH '索引' ORDER BY rowid",
-                    "SELECT * FROM review_hour ORDER BY learner_id, deck_id, hour")) {
+                    "SELECT * FROM review_hour ORDER BY learner_id, deck_id, hour"));
+            queries.addAll(searchIndexes);
+            for (String sql : queries) {
                 tables.put(sql, h.createQuery(sql).mapToMap().list());
             }
         });
@@ -224,8 +240,8 @@ class BulkUndoTest {
         assertThat(bulk.undoLast(1).orElseThrow().restored()).isEqualTo(1);
 
         assertThat(collection.one("""
-                SELECT a.answer || ' ' || hex(r.audio) FROM practice_recording r JOIN practice_attempt a ON a.id = r.attempt_id
-                WHERE r.card_id = %d""".formatted(index), String.class))
+                SELECT a.answer || ' ' || %s FROM practice_recording r JOIN practice_attempt a ON a.id = r.attempt_id
+                WHERE r.card_id = %d""".formatted(hex(Dialect.of(collection.jdbi()), "r.audio"), index), String.class))
                 .as("the recording follows its attempt to a new id").isEqualTo("B+ 树 1A45DFA3");
         assertThat(collection.one("SELECT card_id FROM practice_attempt WHERE id = " + attempt, Long.class))
                 .as("the new attempt keeps its id").isEqualTo(dns);
@@ -247,12 +263,19 @@ class BulkUndoTest {
     @Test
     void the_copies_have_every_column_of_the_tables_they_copy() {
         for (BulkUndoRepository.Copy copy : BulkUndoRepository.Copy.values()) {
-            List<String> columns = collection.list(
-                    "SELECT name FROM pragma_table_info('" + copy.table + "') ORDER BY cid", String.class);
+            List<String> columns = collection.list(Dialect.of(collection.jdbi()).pick(
+                    "SELECT name FROM pragma_table_info('" + copy.table + "') ORDER BY cid",
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                            + " AND table_name = '" + copy.table + "' ORDER BY ordinal_position"), String.class);
             List<String> copied = collection.jdbi().withHandle(h -> new BulkUndoRepository().columns(h, copy));
             assertThat(copied)
                     .as("a column added to %s needs its copy in %s, or undo loses it", copy.table, copy.copy)
                     .containsExactlyInAnyOrderElementsOf(columns);
         }
+    }
+
+    /** A blob column as upper-case hex text, comparable as a value. */
+    private static String hex(Dialect dialect, String column) {
+        return dialect.pick("hex(" + column + ")", "upper(encode(" + column + ", 'hex'))");
     }
 }

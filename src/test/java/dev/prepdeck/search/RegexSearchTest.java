@@ -3,6 +3,7 @@ package dev.prepdeck.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.web.Messages;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,6 +20,12 @@ class RegexSearchTest {
         fixture.jdbi.useHandle(h -> h.execute("UPDATE card SET answer = ? WHERE id = ?", "a".repeat(40) + "!",
                 fixture.id("short")));
 
+        if (Dialect.of(fixture.jdbi) == Dialect.POSTGRESQL) {
+            // PostgreSQL's own regular expressions run as automata, not by backtracking: the pattern is no work there
+            assertThat(fixture.search.search(1, "deck:Tools \"re:((a+)+)+b\"", SortColumn.ADDED, SortOrder.ASCENDING,
+                    1, 50).total()).isZero();
+            return;
+        }
         // ((a+)+)+b on forty a's tries more ways to split them than there is time for (Java memoizes (a+)+b, not this)
         assertThatThrownBy(() -> fixture.search.search(1, "deck:Tools \"re:((a+)+)+b\"", SortColumn.ADDED,
                 SortOrder.ASCENDING, 1, 50))

@@ -3,6 +3,7 @@ package dev.prepdeck.search;
 import dev.prepdeck.review.Learner;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.deck.DeckRepository;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,11 @@ final class SearchFixture {
     final Map<String, Long> ids = new LinkedHashMap<>();
 
     SearchFixture(Path folder) {
-        jdbi = TestData.database(folder);
+        this(folder, TestDatabase.DEFAULT);
+    }
+
+    SearchFixture(Path folder, TestDatabase database) {
+        jdbi = database.open(folder);
         DeckRepository decks = new DeckRepository();
         search = new SearchService(jdbi, decks, clock);
         jdbi.useTransaction(h -> {

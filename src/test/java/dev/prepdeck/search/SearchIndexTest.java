@@ -6,7 +6,7 @@ import static dev.prepdeck.TestData.one;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prepdeck.TestData;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.DeckRepository;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ class SearchIndexTest {
 
     @BeforeEach
     void setUp() {
-        jdbi = TestData.database(tempDir);
+        // SQLite's FTS5 tables; PostgreSQL searches card_text through pg_trgm, as the search tests check on both
+        jdbi = TestDatabase.SQLITE.open(tempDir);
         deckId = jdbi.withHandle(h -> decks.insertDeck(h, "Interview", "", "", null, 0, Learner.DEFAULT_ID, false));
         otherDeckId = jdbi.withHandle(h -> decks.insertDeck(h, "Other", "", "", null, 0, Learner.DEFAULT_ID, false));
     }

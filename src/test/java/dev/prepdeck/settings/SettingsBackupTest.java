@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,8 @@ class SettingsBackupTest {
 
     @Test
     void a_restored_backup_brings_back_the_settings_it_was_taken_with() {
-        TestCollection collection = TestCollection.of(tempDir);
+        // SQLite: prepdeck's own backups and restores (PostgreSQL's are its operator's)
+        TestCollection collection = TestCollection.of(TestDatabase.SQLITE, tempDir);
         collection.site(s -> {
             s.putJson("/api/settings", """
                     {"language":"zh-CN","timeZone":"Asia/Shanghai","rolloverHour":6,"newCardsPerDay":15,

@@ -146,7 +146,9 @@ class TemplateTextTest {
             "auto", "on", "off", "en", "zh-CN", "browser", "system", "light", "dark", "none", "Asia/Shanghai",
             "Europe/Berlin",
             // a deck file's front matter keys and metadata values, which the file holds as written
-            "description", "name", "tags", "suspended", "yes", "no", "flag");
+            "description", "name", "tags", "suspended", "yes", "no", "flag",
+            // a shared install's database and the operator's backup tool, named where the backups page sends there
+            "PostgreSQL", "pg_dump");
 
     @Test
     void chinese_sentences_have_no_english_left_in_them() throws IOException {

@@ -1,7 +1,8 @@
 package dev.prepdeck.fsrs.replay;
 
-import dev.prepdeck.db.Database;
+import dev.prepdeck.db.DatabaseOption;
 import dev.prepdeck.db.LearnerOption;
+import dev.prepdeck.db.Migrations;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.optimizer.CardHistory;
 import dev.prepdeck.fsrs.optimizer.DayCut;
@@ -35,11 +36,16 @@ final class HistoryOptions {
                         + "(ISO-8601 with offset) and optionally review_duration (ms)")
         Path revlog;
 
-        @Option(names = "--db", required = true, paramLabel = "FILE",
-                description = "a prepdeck database: its review log, days cut in the learner's zone at the "
-                        + "learner's rollover hour")
-        Path db;
+        @Option(names = "--db", required = true, paramLabel = "FILE|URL",
+                description = "a prepdeck database (a SQLite file, or a PostgreSQL URL as for the other commands):"
+                        + " its review log, days cut in the learner's zone at the learner's rollover hour")
+        String db;
     }
+
+    @Option(names = "--db-password-file", paramLabel = "FILE",
+            description = "with a PostgreSQL --db: file whose first line is its password (instead of "
+                    + DatabaseOption.PASSWORD_VARIABLE + ")")
+    Path passwordFile;
 
     /** With --db: whose review log. */
     @Mixin
@@ -79,13 +85,14 @@ final class HistoryOptions {
             return new History("revlog", source.revlog.toString(), null, RevlogCsv.read(source.revlog),
                     dayCut(new DayCut(ZoneId.of("UTC"), 0)), TrainingConfig.DEFAULT);
         }
-        if (!Files.isRegularFile(source.db)) {
+        DatabaseOption database = DatabaseOption.of(source.db, passwordFile);
+        if (!database.isPostgres() && !Files.isRegularFile(database.file())) {
             throw new IllegalArgumentException(source.db + ": no such database file");
         }
-        Jdbi jdbi = Database.open(source.db);
+        Jdbi jdbi = database.open(Migrations.BeforeUpgrade.NOTHING);
         ReviewHistory history = new OptimizeService(jdbi, new DeckRepository(), new ReviewRepository(), Clock.systemUTC())
                 .history(learner.learnerId(jdbi), deck);
-        return new History("db", source.db.toString(), history.scope().name(), history.histories(),
+        return new History("db", database.toString(), history.scope().name(), history.histories(),
                 dayCut(history.dayCut()), history.scope().trainingConfig());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.optimize.SimulatedLearner;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,8 @@ class FsrsDatabaseCommandsTest {
 
     @BeforeAll
     static void studyForAMonth() {
-        studied = TestCollection.at(folder, SimulatedLearner.FIRST_DAY.toString(),
+        // SQLite: the tests copy the database file to vary it (PostgreSQL's --db: FsrsPostgresCommandTest)
+        studied = TestCollection.at(TestDatabase.SQLITE, folder, SimulatedLearner.FIRST_DAY.toString(),
                 "interview.md", SimulatedLearner.deck("Interview", 30),
                 "sql.md", SimulatedLearner.deck("Interview::SQL", 30),
                 "other.md", SimulatedLearner.deck("Other", 15));
