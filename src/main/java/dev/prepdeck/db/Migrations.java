@@ -39,7 +39,8 @@ public final class Migrations {
             "V15__learner_settings.sql",
             "V16__private_decks.sql",
             "V17__no_planner_statistics.sql",
-            "V18__bulk_undo_recordings.sql");
+            "V18__bulk_undo_recordings.sql",
+            "V19__new_cards_studied_today.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 
