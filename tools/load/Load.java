@@ -76,6 +76,8 @@ public final class Load {
             // The decks' daily limits (200 reviews, 20 new) are used up within seconds on a quiet machine; after that
             // GET /api/review/next answers 204 and the study loop rates nothing. Lifted, every phase keeps rating.
             case "lift-limits" -> sql(Path.of(args[1]), "UPDATE deck SET reviews_per_day = 99999, new_per_day = 9999");
+            case "study-instances" -> studyInstances(args);
+            case "same-cards" -> sameCards(args);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -700,6 +702,282 @@ public final class Load {
             if (!integrity.equals("ok") || lost > 0) {
                 System.exit(1);
             }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Several app instances on one database (issue 18, tools/load/instances.sh): the study loop's clients spread over
+    // the instances, the CPU of every instance and of the PostgreSQL backends serving them counted per request.
+
+    /**
+     * {@code study-instances BASE,BASE.. PID,PID.. SECONDS [--pg JDBC_URL USER] CLIENTS..}: as {@code study}, client i
+     * talking to instance i mod N; with --pg the CPU of the database's client backends (password in
+     * PREPDECK_DB_PASSWORD) is counted too, since on SQLite that work is inside the server process.
+     */
+    static void studyInstances(String[] args) throws Exception {
+        List<String> bases = List.of(args[1].split(","));
+        List<Long> pids = Arrays.stream(args[2].split(",")).map(Long::parseLong).toList();
+        int seconds = Integer.parseInt(args[3]);
+        String pgUrl = null;
+        String pgUser = null;
+        List<Integer> clients = new ArrayList<>();
+        for (int i = 4; i < args.length; i++) {
+            if (args[i].equals("--pg")) {
+                pgUrl = args[++i];
+                pgUser = args[++i];
+            } else {
+                clients.add(Integer.parseInt(args[i]));
+            }
+        }
+        List<Long> decks = deckIds(bases.get(0));
+        System.out.printf("%d instance(s), server pids %s, %d decks, %d s per phase%s%n", bases.size(), pids,
+                decks.size(), seconds, pgUrl == null ? "" : ", PostgreSQL backends of " + pgUrl + " counted");
+        studyAcross(bases, pids, decks, 8, Math.max(5, seconds / 2), pgUrl, pgUser, true);
+        System.out.println();
+        System.out.println("| instances | clients | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors "
+                + "| app CPU ms/req | PostgreSQL CPU ms/req | RSS MB per instance (max) | load average |");
+        System.out.println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        for (int c : clients) {
+            studyAcross(bases, pids, decks, c, seconds, pgUrl, pgUser, false);
+        }
+    }
+
+    private static void studyAcross(List<String> bases, List<Long> pids, List<Long> decks, int clients, int seconds,
+                                    String pgUrl, String pgUser, boolean warmUp) throws Exception {
+        Series next = new Series("GET /api/review/next");
+        Series rate = new Series("POST /api/review");
+        AtomicBoolean stop = new AtomicBoolean();
+        long appCpuBefore = 0;
+        for (long pid : pids) {
+            long[] ticks = cpuTicks(pid);
+            appCpuBefore += ticks[0] + ticks[1];
+        }
+        Map<Long, Long> pgBefore = pgUrl == null ? Map.of() : backendTicks(pgUrl, pgUser);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String base = bases.get(i % bases.size());
+            Thread thread = new Thread(() -> rateUntil(stop, base, decks, next, rate, null));
+            thread.start();
+            threads.add(thread);
+        }
+        long rssMax = 0;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < until) {
+            Thread.sleep(200);
+            for (long pid : pids) {
+                rssMax = Math.max(rssMax, rssKb(pid));
+            }
+        }
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long appCpuAfter = 0;
+        for (long pid : pids) {
+            long[] ticks = cpuTicks(pid);
+            appCpuAfter += ticks[0] + ticks[1];
+        }
+        Map<Long, Long> pgAfter = pgUrl == null ? Map.of() : backendTicks(pgUrl, pgUser);
+        if (warmUp) {
+            return;
+        }
+        long pgTicks = 0;
+        for (Map.Entry<Long, Long> backend : pgAfter.entrySet()) {
+            pgTicks += backend.getValue() - pgBefore.getOrDefault(backend.getKey(), 0L);
+        }
+        long[] la = next.sorted();
+        long[] lb = rate.sorted();
+        long requests = la.length + lb.length + next.errors.get() + rate.errors.get();
+        double appMs = (appCpuAfter - appCpuBefore) * 10.0;
+        double pgMs = pgTicks * 10.0;
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        System.out.printf(Locale.ROOT, "| %d | %d | study loop (both) | %.0f | | | | | %d | %.2f | %s | %d | %s |%n",
+                bases.size(), clients, requests / (double) seconds, next.errors.get() + rate.errors.get(),
+                requests == 0 ? 0 : appMs / requests, pgUrl == null ? "(in the app)"
+                        : String.format(Locale.ROOT, "%.2f", requests == 0 ? 0 : pgMs / requests),
+                rssMax / 1024, load);
+        for (Series s : List.of(next, rate)) {
+            long[] sorted = s == next ? la : lb;
+            System.out.printf(Locale.ROOT, "| %d | %d | %s | %.0f | %.1f | %.1f | %.1f | %.1f | %d | | | | |%n",
+                    bases.size(), clients, s.name, sorted.length / (double) seconds, percentile(sorted, 50),
+                    percentile(sorted, 90), percentile(sorted, 99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, s.errors.get());
+            s.errorKinds.forEach((kind, n) -> System.out.printf("  %s errors: %d × %s%n", s.name, n.get(), kind));
+        }
+    }
+
+    /**
+     * One client's study loop until {@code stop}: a deck at random, its next card, a random rating with a fresh
+     * requestId; each acknowledged review is added to {@code acked} as "requestId cardId" when that is given.
+     */
+    private static void rateUntil(AtomicBoolean stop, String base, List<Long> decks, Series next, Series rate,
+                                  List<String> acked) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        long[] a = new long[1 << 16];
+        long[] b = new long[1 << 16];
+        int na = 0;
+        int nb = 0;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (!stop.get()) {
+            long deck = decks.get(random.nextInt(decks.size()));
+            long t0 = System.nanoTime();
+            HttpResponse<String> shown = sendForBody(http, HttpRequest.newBuilder(
+                    URI.create(base + "/api/review/next?deck=" + deck)).build(), next);
+            if (shown == null) {
+                continue;
+            }
+            if (na < a.length) {
+                a[na++] = System.nanoTime() - t0;
+            }
+            if (shown.statusCode() == 204) {
+                continue;
+            }
+            Matcher m = CARD_ID.matcher(shown.body());
+            if (!m.find()) {
+                next.error("no card id in " + shown.body());
+                continue;
+            }
+            String requestId = UUID.randomUUID().toString();
+            String json = "{\"cardId\":" + m.group(1) + ",\"rating\":" + (1 + random.nextInt(4))
+                    + ",\"durationMs\":" + (2_000 + random.nextInt(20_000)) + ",\"requestId\":\"" + requestId + "\"}";
+            long t1 = System.nanoTime();
+            int status = send(http, HttpRequest.newBuilder(URI.create(base + "/api/review"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), rate);
+            if (status == 200) {
+                if (nb < b.length) {
+                    b[nb++] = System.nanoTime() - t1;
+                }
+                if (acked != null) {
+                    synchronized (acked) {
+                        acked.add(requestId + " " + m.group(1));
+                    }
+                }
+            }
+        }
+        next.add(a, na);
+        rate.add(b, nb);
+    }
+
+    /** CPU ticks (user + system) of each client backend connected to the database, by pid. */
+    private static Map<Long, Long> backendTicks(String jdbcUrl, String user) throws Exception {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, System.getenv("PREPDECK_DB_PASSWORD"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT pid FROM pg_stat_activity
+                     WHERE datname = current_database() AND backend_type = 'client backend'
+                       AND pid <> pg_backend_pid()""")) {
+            while (rs.next()) {
+                long pid = rs.getLong(1);
+                try {
+                    long[] t = cpuTicks(pid);
+                    ticks.put(pid, t[0] + t[1]);
+                } catch (IOException gone) {
+                    // a backend that ended between the query and the read: its work is lost to the count either way
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /**
+     * {@code same-cards BASE,BASE.. SECONDS CLIENTS DECK JDBC_URL USER}: every client studies the same deck, so
+     * clients on different instances are shown the same next card and rate it at once; then the database is asked
+     * whether every acknowledged review is stored once, nothing else was stored, and each rated card's reps equals
+     * its reviews (a lost update would leave reps short).
+     */
+    static void sameCards(String[] args) throws Exception {
+        List<String> bases = List.of(args[1].split(","));
+        int seconds = Integer.parseInt(args[2]);
+        int clients = Integer.parseInt(args[3]);
+        List<Long> deck = List.of(Long.parseLong(args[4]));
+        String jdbcUrl = args[5];
+        String user = args[6];
+        long reviewsBefore = pgCount(jdbcUrl, user, "SELECT COUNT(*) FROM review_log");
+        Series next = new Series("GET /api/review/next");
+        Series rate = new Series("POST /api/review");
+        List<String> acked = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String base = bases.get(i % bases.size());
+            Thread thread = new Thread(() -> rateUntil(stop, base, deck, next, rate, acked));
+            thread.start();
+            threads.add(thread);
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Map<String, String> cardOf = new HashMap<>();
+        Set<String> cards = new HashSet<>();
+        for (String line : acked) {
+            String[] f = line.split(" ");
+            cardOf.put(f[0], f[1]);
+            cards.add(f[1]);
+        }
+        int missing = 0;
+        long stored;
+        long repsShort;
+        long reviewsAfter;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, System.getenv("PREPDECK_DB_PASSWORD"));
+             Statement s = c.createStatement()) {
+            Map<String, Integer> copies = new HashMap<>();
+            try (ResultSet rs = s.executeQuery("SELECT request_id, card_id FROM review_log WHERE request_id IS NOT NULL")) {
+                while (rs.next()) {
+                    String requestId = rs.getString(1);
+                    if (cardOf.containsKey(requestId)) {
+                        copies.merge(requestId, 1, Integer::sum);
+                        if (!cardOf.get(requestId).equals(rs.getString(2))) {
+                            missing++;
+                        }
+                    }
+                }
+            }
+            for (String requestId : cardOf.keySet()) {
+                if (copies.getOrDefault(requestId, 0) != 1) {
+                    missing++;
+                }
+            }
+            stored = copies.size();
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM review_log")) {
+                rs.next();
+                reviewsAfter = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    SELECT COUNT(*) FROM card_state s
+                    WHERE s.card_id IN (%s)
+                      AND s.reps <> (SELECT COUNT(*) FROM review_log r
+                                     WHERE r.card_id = s.card_id AND r.learner_id = s.learner_id)"""
+                    .formatted(cards.isEmpty() ? "NULL" : String.join(",", cards)))) {
+                rs.next();
+                repsShort = rs.getLong(1);
+            }
+        }
+        System.out.printf("%d clients over %d instances on deck %d for %d s (load average %s): %d reviews"
+                        + " acknowledged of %d distinct cards, %d stored with their request id, %d new rows in"
+                        + " review_log, %d missing or stored twice, %d rated cards whose reps differ from their"
+                        + " reviews%n", clients, bases.size(), deck.get(0), seconds,
+                Files.readString(Path.of("/proc/loadavg")).split(" ")[0], acked.size(), cards.size(), stored,
+                reviewsAfter - reviewsBefore, missing, repsShort);
+        for (Series series : List.of(next, rate)) {
+            System.out.printf("  %s: %d errors%n", series.name, series.errors.get());
+            series.errorKinds.forEach((kind, n) -> System.out.printf("    %d × %s%n", n.get(), kind));
+        }
+        if (missing > 0 || repsShort > 0 || reviewsAfter - reviewsBefore != acked.size()) {
+            System.exit(1);
+        }
+    }
+
+    private static long pgCount(String jdbcUrl, String user, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, System.getenv("PREPDECK_DB_PASSWORD"));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -6,12 +6,12 @@ import dev.prepdeck.fsrs.replay.FsrsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The prepdeck command line: serve (the default), import, export, notes import, anki, fsrs, backup, restore, check, user. */
+/** The prepdeck command line: serve (the default), import, export, notes import, anki, fsrs, backup, restore, check, user, migrate. */
 @Command(name = "prepdeck", mixinStandardHelpOptions = true, version = "prepdeck 0.1.0",
         description = "Practice interview answers with FSRS-6 spaced repetition.",
         subcommands = {ServeCommand.class, ImportCommand.class, ExportCommand.class, NotesCommand.class,
                 AnkiCommand.class, FsrsCommand.class, BackupCommand.class, RestoreCommand.class, CheckCommand.class,
-                UserCommand.class})
+                UserCommand.class, MigrateCommand.class})
 public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])

@@ -32,6 +32,13 @@ public final class DatabaseOption {
         return option;
     }
 
+    /** As if {@code --db value --db-password-file passwordFile} was given (no file: the environment variable). */
+    public static DatabaseOption of(String value, Path passwordFile) {
+        DatabaseOption option = of(value);
+        option.passwordFile = passwordFile;
+        return option;
+    }
+
     /**
      * Where the collection is.
      *
