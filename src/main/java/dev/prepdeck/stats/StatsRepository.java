@@ -116,27 +116,41 @@ public final class StatsRepository {
     /** Upper bounds (days, exclusive) of the stability bins; the last bin is open. */
     static final double[] STABILITY_BOUNDS = {1, 7, 21, 90, 365};
 
+    /** Studied, active cards per stability bin ({@link #STABILITY_BOUNDS}) and per difficulty bin [1,2) … [9,10]. */
+    public record Distributions(int[] stability, int[] difficulty) {
+    }
+
+    Distributions distributions(Handle h, long learnerId, DeckTree.Scope scope) {
+        int[] stability = new int[STABILITY_BOUNDS.length + 1];
+        int[] difficulty = new int[9];
+        h.createQuery("""
+                        SELECT CASE WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
+                                    WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
+                               MIN(MAX(CAST(s.difficulty AS INTEGER), 1), 9) - 1 AS dbin,
+                               COUNT(*) AS n
+                        FROM card_recall s
+                        WHERE s.learner_id = :learnerId AND s.deck_id IN (<decks>) AND s.suspended = 0 AND s.state <> :new
+                        GROUP BY sbin, dbin""")
+                .bind("learnerId", learnerId).bind("new", State.NEW)
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
+                .map((rs, ctx) -> new int[] {rs.getInt("sbin"), rs.getInt("dbin"), rs.getInt("n")})
+                .forEach(row -> {
+                    stability[row[0]] += row[2];
+                    difficulty[row[1]] += row[2];
+                });
+        return new Distributions(stability, difficulty);
+    }
+
     /**
      * A deck's own cards (not its sub-decks'): counts by state, and of the active ones how many are at R ≥ 0.9 now and
-     * the sum of their R; of the studied, active ones how many fall in each stability bin ({@link #STABILITY_BOUNDS})
-     * and each difficulty bin [1,2) … [9,10].
+     * the sum of their R.
      */
-    public record DeckCards(StateCounts states, int activeCards, int mastered, double retrievabilitySum,
-                            int[] stability, int[] difficulty) {
-        static final DeckCards NONE = new DeckCards(StateCounts.NONE, 0, 0, 0, new int[STABILITY_BOUNDS.length + 1],
-                new int[9]);
+    public record DeckCards(StateCounts states, int activeCards, int mastered, double retrievabilitySum) {
+        static final DeckCards NONE = new DeckCards(StateCounts.NONE, 0, 0, 0);
 
         DeckCards plus(DeckCards o) {
             return new DeckCards(states.plus(o.states), activeCards + o.activeCards, mastered + o.mastered,
-                    retrievabilitySum + o.retrievabilitySum, sum(stability, o.stability), sum(difficulty, o.difficulty));
-        }
-
-        private static int[] sum(int[] a, int[] b) {
-            int[] result = a.clone();
-            for (int i = 0; i < b.length; i++) {
-                result[i] += b[i];
-            }
-            return result;
+                    retrievabilitySum + o.retrievabilitySum);
         }
     }
 
@@ -145,10 +159,8 @@ public final class StatsRepository {
     }
 
     /**
-     * States, retrievability and stability and difficulty bins now of the learner's cards, per deck: one query per
-     * distinct forgetting curve (all decks share one unless their weights differ) over card_recall, whose key orders
-     * rows by deck (no join, no sort). One pass for all of it: each read of card_recall is a third of the statistics
-     * page's time at 100,000 cards. Rows come per deck and bin (-1: not a studied, active card).
+     * States and retrievability now of the learner's cards, per deck: one query per distinct forgetting curve (all
+     * decks share one unless their weights differ) over card_recall, whose key orders rows by deck (no join, no sort).
      * Like the scheduler, t counts whole 24-hour periods since the last review; a new card's R is 0. FSRS-6 chooses
      * its factor so that R = 0.9 exactly when t = S, so "R ≥ 0.9" is tested as t ≤ S, without pow().
      */
@@ -157,12 +169,6 @@ public final class StatsRepository {
         for (CurveConstants curve : curves) {
             h.createQuery("""
                             SELECT s.deck_id,
-                                   CASE WHEN s.suspended <> 0 OR s.state = :new THEN -1
-                                        WHEN s.stability < 1 THEN 0 WHEN s.stability < 7 THEN 1 WHEN s.stability < 21 THEN 2
-                                        WHEN s.stability < 90 THEN 3 WHEN s.stability < 365 THEN 4 ELSE 5 END AS sbin,
-                                   CASE WHEN s.suspended <> 0 OR s.state = :new THEN -1
-                                        ELSE MIN(MAX(CAST(s.difficulty AS INTEGER), 1), 9) - 1 END AS dbin,
-                                   COUNT(*) AS n,
                                    SUM(s.suspended = 0 AND s.state = :new) AS new_cards,
                                    SUM(s.suspended = 0 AND s.state IN (:learning, :relearning)) AS learning,
                                    SUM(s.suspended = 0 AND s.state = :review AND s.scheduled_days < :mature) AS young,
@@ -175,26 +181,18 @@ public final class StatsRepository {
                                                   / s.stability, :decay) END) AS r_sum
                             FROM card_recall s
                             WHERE s.learner_id = :learnerId AND s.deck_id IN (<decks>)
-                            GROUP BY s.deck_id, sbin, dbin""")
+                            GROUP BY s.deck_id""")
                     .bindList("decks", curve.deckIds())
                     .bind("learnerId", learnerId).bind("now", nowMs).bind("mature", MATURE_DAYS)
                     .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
                     .bind("relearning", State.RELEARNING)
                     .bind("factor", curve.curve().factor()).bind("decay", curve.curve().decay())
-                    .map((rs, ctx) -> {
-                        int[] stability = new int[STABILITY_BOUNDS.length + 1];
-                        int[] difficulty = new int[9];
-                        if (rs.getInt("sbin") >= 0) {
-                            stability[rs.getInt("sbin")] = rs.getInt("n");
-                            difficulty[rs.getInt("dbin")] = rs.getInt("n");
-                        }
-                        return java.util.Map.entry(rs.getLong("deck_id"), new DeckCards(
-                                new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
-                                        rs.getInt("mature"), rs.getInt("suspended")),
-                                rs.getInt("new_cards") + rs.getInt("learning") + rs.getInt("young") + rs.getInt("mature"),
-                                rs.getInt("mastered"), rs.getDouble("r_sum"), stability, difficulty));
-                    })
-                    .forEach(e -> result.merge(e.getKey(), e.getValue(), DeckCards::plus));
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong("deck_id"), new DeckCards(
+                            new StateCounts(rs.getInt("new_cards"), rs.getInt("learning"), rs.getInt("young"),
+                                    rs.getInt("mature"), rs.getInt("suspended")),
+                            rs.getInt("new_cards") + rs.getInt("learning") + rs.getInt("young") + rs.getInt("mature"),
+                            rs.getInt("mastered"), rs.getDouble("r_sum"))))
+                    .forEach(e -> result.put(e.getKey(), e.getValue()));
         }
         return result;
     }

@@ -154,8 +154,9 @@ public final class StatsService {
             StatsRepository.DeckCards cards = tree.sum(scope, own, StatsRepository.DeckCards.NONE,
                     StatsRepository.DeckCards::plus);
             Map<Long, DeckCounts> counts = reviews.countsByDeck(h, learnerId);
+            StatsRepository.Distributions distributions = stats.distributions(h, learner.id(), decksRead);
             return new Figures(today(h, learner, tree, scope, year, byDay, counts), heatmap, perDay, forecast,
-                    retention(byDay), cards.states(), cards.stability(), cards.difficulty(),
+                    retention(byDay), cards.states(), distributions.stability(), distributions.difficulty(),
                     mastery(tree, scope, own, counts), coverageByDay, hourly, tree.decks());
         });
     }
