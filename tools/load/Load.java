@@ -343,6 +343,8 @@ public final class Load {
         final List<long[]> perThread = new ArrayList<>();
         final AtomicLong errors = new AtomicLong();
         final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+        /** Answers that are not errors but not a card or a rating either, by kind: counted, kept out of latencies. */
+        final Map<String, AtomicLong> otherAnswers = new ConcurrentHashMap<>();
 
         Series(String name) {
             this.name = name;
@@ -355,6 +357,14 @@ public final class Load {
         void error(String kind) {
             errors.incrementAndGet();
             errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        void other(String kind) {
+            otherAnswers.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        long others() {
+            return otherAnswers.values().stream().mapToLong(AtomicLong::get).sum();
         }
 
         long[] sorted() {
@@ -438,11 +448,13 @@ public final class Load {
                     if (next == null) {
                         continue;
                     }
+                    if (next.statusCode() == 204) {
+                        // The deck has nothing left to study now: a short answer, not a card; counted apart.
+                        first.other("HTTP 204: nothing left to study in that deck");
+                        continue;
+                    }
                     if (na < a.length) {
                         a[na++] = System.nanoTime() - t0;
-                    }
-                    if (next.statusCode() == 204) {
-                        continue;
                     }
                     Matcher m = CARD_ID.matcher(next.body());
                     if (!m.find()) {
@@ -482,7 +494,8 @@ public final class Load {
         }
         long[] la = first.sorted();
         long[] lb = second.sorted();
-        long requests = la.length + first.errors.get() + (studyLoop ? lb.length + second.errors.get() : 0);
+        long requests = la.length + first.errors.get() + first.others()
+                + (studyLoop ? lb.length + second.errors.get() + second.others() : 0);
         double cpuMs = (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) * 10.0;
         String label = studyLoop ? "study loop (both)" : "static " + staticPath;
         System.out.printf(Locale.ROOT, "| %d | %s | %.0f | | | | | %d | %.2f | %d |%n", clients, label,
@@ -494,6 +507,7 @@ public final class Load {
         }
         for (Series s : List.of(first, second)) {
             s.errorKinds.forEach((kind, n) -> System.out.printf("  %s errors: %d × %s%n", s.name, n.get(), kind));
+            s.otherAnswers.forEach((kind, n) -> System.out.printf("  %s, not errors: %d × %s%n", s.name, n.get(), kind));
         }
     }
 
@@ -519,6 +533,12 @@ public final class Load {
     private static HttpResponse<String> sendForBody(HttpClient http, HttpRequest request, Series series) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 409) {
+                // Two clients were shown the same card and the other one's rating suspended it (a leech): the
+                // app refuses this rating as a conflict, as it does for a second browser tab. Not an error.
+                series.other("HTTP 409: card suspended since it was shown (another client's rating made it a leech)");
+                return null;
+            }
             if (response.statusCode() >= 300) {
                 String body = response.body();
                 series.error("HTTP " + response.statusCode() + " " + body.substring(0, Math.min(120, body.length())));
@@ -646,10 +666,16 @@ public final class Load {
             int acked = 0;
             int lost = 0;
             int failed = 0;
+            int conflicts = 0;
             for (String line : lines) {
                 String[] f = line.split(" ");
                 if (f[0].equals("!")) {
-                    failed++;
+                    // 409: another client's rating had suspended the card (a leech); refused as it should be
+                    if (f.length > 3 && f[3].equals("409")) {
+                        conflicts++;
+                    } else {
+                        failed++;
+                    }
                     if (stored.contains(f[1])) {
                         System.out.println("reported failed but saved: " + line);
                         lost++;
@@ -671,8 +697,8 @@ public final class Load {
                 repsMismatch = rs.getLong(1);
             }
             System.out.printf("integrity_check: %s; %d acknowledged reviews, %d missing or misreported; %d answered "
-                    + "with an error; %d cards whose reps differ from their reviews%n", integrity, acked, lost, failed,
-                    repsMismatch);
+                    + "with an error; %d refused as conflicts (409: card suspended since shown); %d cards whose reps "
+                    + "differ from their reviews%n", integrity, acked, lost, failed, conflicts, repsMismatch);
             if (!integrity.equals("ok") || lost > 0) {
                 System.exit(1);
             }

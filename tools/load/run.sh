@@ -2,7 +2,10 @@
 # prepdeck under load, measured from outside (issue 19). See tools/load/README.md.
 #
 #   tools/load/run.sh [--jar JAR] [--work DIR] [--seconds N] [--clients "1 8 32"] [--analyze] [--drop-statistics]
-#                     [--skip-study] [--skip-stats]
+#                     [--skip-study] [--skip-stats] [--java-opts "OPTS"]
+#
+# The app runs as the README's quick start runs it: JAVA_OPTS (default "-Xmx256m -XX:+UseSerialGC", the README's) go
+# to every `java -jar` of the app (import and servers); --java-opts "" measures Java's defaults instead.
 #
 # 1. Builds the collection once in DIR (default /tmp/prepdeck-load): 100,000 cards as 20 deck files, imported with
 #    `prepdeck import` (wall time and peak RSS printed), then two years of study replayed (1,000,000 reviews), without
@@ -11,6 +14,7 @@
 # 3. The study loop (GET /api/review/next, POST /api/review, decks at random) and static file requests at each number
 #    of clients, on a copy of the collection: p50/p90/p99, requests/s, errors, server CPU per request and RSS.
 # 4. /api/stats and /stats on the same server: min / median / max of 21 requests after 3 warm-ups.
+# 5. A restart of the server on the same file: seconds to the first 200.
 #
 # --analyze runs ANALYZE on the copy first; --drop-statistics drops sqlite_stat1 once the server has started (it runs
 # PRAGMA optimize when it opens the file), so the study loop runs on plans made without statistics.
@@ -24,6 +28,7 @@ ANALYZE=
 DROP_STATS=
 SKIP_STUDY=
 SKIP_STATS=
+JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) JAR=$2; shift ;;
@@ -34,6 +39,7 @@ while [ $# -gt 0 ]; do
     --drop-statistics) DROP_STATS=1 ;;
     --skip-study) SKIP_STUDY=1 ;;
     --skip-stats) SKIP_STATS=1 ;;
+    --java-opts) JAVA_OPTS=$2; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -45,6 +51,7 @@ PORT=7590
 
 echo "jar: $JAR ($(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | grep -i implementation-version || true))"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1)"
+echo "app's java options: ${JAVA_OPTS:-(none)}"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ ! -f "$WORK/collection.db" ]; then
@@ -52,7 +59,7 @@ if [ ! -f "$WORK/collection.db" ]; then
   $LOAD decks "$WORK/decks" 100000
   echo "== prepdeck import of 100,000 cards (load average $(cut -d' ' -f1 /proc/loadavg))"
   /usr/bin/time -f "import: %e s wall, %U s user, %S s system, peak RSS %M KB" \
-    java -jar "$JAR" import "$WORK/decks" --db "$WORK/import.db" | tail -1
+    java $JAVA_OPTS -jar "$JAR" import "$WORK/decks" --db "$WORK/import.db" | tail -1
   $LOAD replay "$WORK/import.db" 1000000
   mv "$WORK/import.db" "$WORK/collection.db"
 fi
@@ -79,7 +86,7 @@ EMPTY=$(mktemp -d)
 for i in 1 2 3 4 5; do
   rm -f "$WORK/fresh.db"*
   t0=$(date +%s%N)
-  (cd "$EMPTY" && exec java -jar "$JAR" --port $PORT --db "$WORK/fresh.db" >"$WORK/fresh.log" 2>&1) &
+  (cd "$EMPTY" && exec java $JAVA_OPTS -jar "$JAR" --port $PORT --db "$WORK/fresh.db" >"$WORK/fresh.log" 2>&1) &
   SERVER=$!
   seconds=$(wait_for "http://127.0.0.1:$PORT/" "$t0")
   echo "start $i: $seconds s to the dashboard's first 200, $(cpu_ms "$SERVER") ms of server CPU"
@@ -93,7 +100,7 @@ if [ -n "$ANALYZE" ]; then
   java -cp "$JAR" tools/load/Load.java analyze "$WORK/run.db"
 fi
 t0=$(date +%s%N)
-java -jar "$JAR" --port $PORT --db "$WORK/run.db" --decks "$EMPTY" >"$WORK/server.log" 2>&1 &
+java $JAVA_OPTS -jar "$JAR" --port $PORT --db "$WORK/run.db" --decks "$EMPTY" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 echo "== server on the 100,000-card collection: first 200 after $(wait_for "http://127.0.0.1:$PORT/api/health" "$t0") s"
@@ -125,4 +132,11 @@ if [ -z "$SKIP_STATS" ]; then
 fi
 echo "server peak RSS: $(grep VmHWM /proc/$SERVER/status | tr -s ' ' | cut -d' ' -f2-) (now: $(grep -E 'RssAnon|RssFile' \
   /proc/$SERVER/status | tr -s ' \t' ' ' | paste -sd' '); RssFile is the database file's mapped pages)"
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+# A restart of the same file, as a user's: no schema upgrade now, and today's backup exists (the server backs up
+# before the first write of a day, not at every start).
+t0=$(date +%s%N)
+java $JAVA_OPTS -jar "$JAR" --port $PORT --db "$WORK/run.db" --decks "$EMPTY" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+echo "== restart on the same collection: first 200 after $(wait_for "http://127.0.0.1:$PORT/api/health" "$t0") s"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

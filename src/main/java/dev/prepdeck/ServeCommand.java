@@ -22,6 +22,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,12 +113,15 @@ public final class ServeCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Jdbi jdbi;
         Backups backups;
+        Optional<Instant> lastChange = postgres ? Optional.empty() : Backups.lastChange(database.file());
         try {
             jdbi = postgres ? database.open(Migrations.BeforeUpgrade.NOTHING)
                     : Database.open(database.file(), Backups.beforeUpgrade(database.file(), clock, ZoneId.systemDefault()));
             backups = Backups.of(jdbi, clock, ZoneId.systemDefault());
             // the start-up backup comes before the decks folder is imported into the collection
-            backups.before(Reason.START);
+            if (backups.dueAtStart(lastChange)) {
+                backups.write(Reason.START);
+            }
         } catch (BackupException e) {
             System.err.println("error: " + e.getMessage() + "; prepdeck did not start");
             return 1;

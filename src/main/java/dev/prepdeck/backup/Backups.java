@@ -132,6 +132,48 @@ public final class Backups {
         return automatic() ? Optional.of(write(reason)) : Optional.empty();
     }
 
+    /**
+     * When the SQLite file {@code database} (or its WAL) last changed; empty when there is no such file yet. Read
+     * before the file is opened, since opening it touches the WAL.
+     */
+    public static Optional<Instant> lastChange(Path database) {
+        Path wal = database.resolveSibling(database.getFileName() + "-wal");
+        Optional<Instant> latest = Optional.empty();
+        for (Path file : List.of(database, wal)) {
+            try {
+                Instant changed = Files.getLastModifiedTime(file).toInstant();
+                latest = latest.filter(l -> l.isAfter(changed)).or(() -> Optional.of(changed));
+            } catch (NoSuchFileException e) {
+                // no WAL: the file alone says
+            } catch (IOException e) {
+                // a time that cannot be read counts as a change after every backup, so the backup is written
+                return Optional.of(Instant.MAX);
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Whether a server starting on this database backs it up first ({@link Reason#START}): a backup comes before the
+     * first write of each day. So not for a file that did not exist ({@code lastChange} empty: nothing to lose), not
+     * when a backup was written today (this zone's day; an upgrade's at this very start counts) and not when none of
+     * the file changed since the newest backup. A restart later the same day then serves at once instead of copying
+     * and checking the whole file (13 s for 100,000 cards and 1,000,000 reviews); the hourly backups of a running
+     * server keep what changed since.
+     */
+    public boolean dueAtStart(Optional<Instant> lastChange) {
+        if (!automatic() || lastChange.isEmpty()) {
+            return false;
+        }
+        Optional<Backup> newest = newest();
+        if (newest.isEmpty()) {
+            return true;
+        }
+        Instant backedUp = newest.get().time();
+        boolean today = backedUp.atZone(zone).toLocalDate().equals(clock.instant().atZone(zone).toLocalDate());
+        return !today && lastChange.get().isAfter(backedUp);
+    }
+
     /** Writes a backup for {@code reason}, then deletes the old ones the retention policy lets go. */
     public synchronized Backup write(Reason reason) {
         refuseOnPostgres();

@@ -286,7 +286,7 @@ public final class Database {
     }
 
     /** {@code CROSS JOIN table alias ON}: SQLite's way to fix the join order, which PostgreSQL does not accept. */
-    private static final Pattern ORDERED_JOIN = Pattern.compile("\\bCROSS JOIN (\\w+) (\\w+) ON\\b");
+    private static final Pattern ORDERED_JOIN = Pattern.compile("\\bCROSS JOIN (\\w+) (\\w+)\\s+ON\\b");
 
     /**
      * A query as PostgreSQL accepts it. The repositories' queries tell SQLite's planner the order to join in with

@@ -40,7 +40,8 @@ public final class Migrations {
             "V16__private_decks.sql",
             "V17__no_planner_statistics.sql",
             "V18__bulk_undo_recordings.sql",
-            "V19__shared_login_throttle.sql");
+            "V19__shared_login_throttle.sql",
+            "V20__new_cards_studied_today.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

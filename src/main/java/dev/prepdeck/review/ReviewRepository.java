@@ -32,6 +32,8 @@ public final class ReviewRepository {
     private static final String SCHEDULE_COLUMNS = """
             s.card_id, s.state, s.stability, s.difficulty, s.reps, s.lapses, s.learning_steps, s.scheduled_days,
             s.elapsed_days, s.last_review, s.due, s.suspended, s.flag""";
+    /** review_hour's unit: its hour column is reviewed_at divided by this. */
+    private static final long HOUR_MS = 3_600_000;
     private final SettingsRepository settings = new SettingsRepository();
 
     /** Whose progress this is, with the zone and rollover hour of their settings. */
@@ -125,18 +127,43 @@ public final class ReviewRepository {
         return counts;
     }
 
-    /** Per deck (its own cards only): new cards and reviews studied today, the figures daily limits count. */
+    /**
+     * Per deck (its own cards only): new cards and reviews studied today, the figures daily limits count. Read on every
+     * card shown, so it reads no more than a day's worth of rows however many reviews the day had: reviews from the
+     * review_hour roll-up for the day's whole hours and from the log for a part hour at either end (zones half an
+     * hour off UTC), new cards from the log through their partial index (review_log_new_cards, whose WHERE the
+     * literal state repeats so SQLite can use it). The roll-up is read one seek per deck: its every-deck rows (deck 0)
+     * are left out by naming the decks, which keeps the hour in the key.
+     */
     Map<Long, OwnCounts> doneToday(Handle h, long learnerId, StudyDay day) {
+        long dayStart = day.start().toEpochMilli();
+        long dayEnd = day.end().toEpochMilli();
+        long firstHour = Math.floorDiv(dayStart + HOUR_MS - 1, HOUR_MS);
+        long endHour = Math.max(firstHour, Math.floorDiv(dayEnd, HOUR_MS));
         Map<Long, OwnCounts> done = new HashMap<>();
         h.createQuery("""
-                        SELECT c.deck_id,
-                               SUM(r.state_before = :new) AS new_done,
-                               SUM(r.state_before = :review) AS reviews_done
-                        FROM review_log r JOIN card c ON c.id = r.card_id
-                        WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                        GROUP BY c.deck_id""")
-                .bind("learnerId", learnerId).bind("new", State.NEW).bind("review", State.REVIEW)
-                .bind("dayStart", day.start().toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
+                        SELECT deck_id, SUM(new_done) AS new_done, SUM(reviews_done) AS reviews_done FROM (
+                            SELECT deck_id, 0 AS new_done, review AS reviews_done FROM review_hour
+                            WHERE learner_id = :learnerId AND deck_id IN (SELECT id FROM deck)
+                              AND hour >= :firstHour AND hour < :endHour
+                            UNION ALL
+                            SELECT c.deck_id, 0, 1 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :hoursStart
+                              AND r.state_before = :review
+                            UNION ALL
+                            SELECT c.deck_id, 0, 1 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            WHERE r.learner_id = :learnerId AND r.reviewed_at >= :hoursEnd AND r.reviewed_at < :dayEnd
+                              AND r.state_before = :review
+                            UNION ALL
+                            SELECT c.deck_id, 1, 0 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
+                              AND r.state_before = %d
+                        ) AS done
+                        GROUP BY deck_id""".formatted(State.NEW.ordinal()))
+                .bind("learnerId", learnerId).bind("review", State.REVIEW)
+                .bind("dayStart", dayStart).bind("dayEnd", dayEnd)
+                .bind("firstHour", firstHour).bind("endHour", endHour)
+                .bind("hoursStart", Math.min(dayEnd, firstHour * HOUR_MS)).bind("hoursEnd", Math.max(dayStart, endHour * HOUR_MS))
                 .map((rs, ctx) -> new OwnCounts(rs.getLong("deck_id"), 0, 0, 0, 0, 0, rs.getInt("new_done"),
                         rs.getInt("reviews_done")))
                 .forEach(c -> done.put(c.deckId(), c));

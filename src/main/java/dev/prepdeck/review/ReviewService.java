@@ -6,6 +6,7 @@ import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.deck.DeckSettings;
 import dev.prepdeck.deck.DeckTree;
 import dev.prepdeck.deck.LeechSettings;
+import dev.prepdeck.error.ConflictException;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.FsrsCard;
@@ -248,7 +249,9 @@ public final class ReviewService {
         Card card = decks.card(h, learner.id(), cardId).orElseThrow(() -> new NotFoundException("card", cardId));
         CardSchedule before = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         if (before.suspended()) {
-            throw new InvalidInputException("cardId", "card " + cardId + " is suspended and cannot be reviewed");
+            // Shown before it was suspended, usually in another tab whose rating just made it a leech: not rated.
+            throw new ConflictException("cardId", "card " + cardId + " was suspended after it was shown, so it was "
+                    + "not rated", "review.suspendedSinceShown", List.of());
         }
         Deck deck = decks.deck(h, learner.id(), card.deckId()).orElseThrow();
         Instant now = clock.instant();

@@ -73,19 +73,20 @@ public final class StatsRepository {
     /** Cards falling due on each day of the grid; cards already overdue count on its first day. */
     int[] dueByDay(Handle h, long learnerId, DeckTree.Scope scope, DayGrid grid) {
         int[] result = new int[grid.size()];
-        // Every deck reads card_state's due index; a deck tree reads card_recall's, which is ordered by deck.
+        // Every deck reads card_state's due index; a deck tree reads card_recall's, which is ordered by deck. CROSS JOIN
+        // keeps the days outside: each day then seeks its range, where SQLite's own order read every due card per day.
         Query query = scope.everyDeck()
                 ? h.createQuery("""
                         WITH days(idx, day_start, day_end) AS (VALUES <days>)
                         SELECT days.idx, COUNT(*) AS due
-                        FROM days JOIN card_state s
+                        FROM days CROSS JOIN card_state s
                           ON s.learner_id = :learnerId AND s.suspended = 0 AND s.state IN (:learning, :review, :relearning)
                              AND s.due >= days.day_start AND s.due < days.day_end
                         GROUP BY days.idx""")
                 : h.createQuery("""
                         WITH days(idx, day_start, day_end) AS (VALUES <days>)
                         SELECT days.idx, COUNT(*) AS due
-                        FROM days JOIN card_recall s
+                        FROM days CROSS JOIN card_recall s
                           ON s.learner_id = :learnerId AND s.deck_id IN (<decks>)
                              AND s.state IN (:learning, :review, :relearning) AND s.suspended = 0
                              AND s.due >= days.day_start AND s.due < days.day_end
@@ -199,18 +200,19 @@ public final class StatsRepository {
     /** Practice attempts and the sum of their coverage per day of the grid. */
     double[][] coverageByDay(Handle h, long learnerId, DeckTree.Scope scope, DayGrid grid) {
         double[][] result = new double[grid.size()][2];
-        // Every deck needs no look-up of the attempts' cards; a deck tree keeps the attempts at its cards.
+        // Every deck needs no look-up of the attempts' cards; a deck tree keeps the attempts at its cards. Days outside,
+        // as in dueByDay.
         Query query = scope.everyDeck()
                 ? h.createQuery("""
                         WITH days(idx, day_start, day_end) AS (VALUES <days>)
                         SELECT days.idx, COUNT(*) AS attempts, SUM(p.coverage) AS coverage
-                        FROM days JOIN practice_attempt p
+                        FROM days CROSS JOIN practice_attempt p
                           ON p.learner_id = :learnerId AND p.attempted_at >= days.day_start AND p.attempted_at < days.day_end
                         GROUP BY days.idx""")
                 : h.createQuery("""
                         WITH days(idx, day_start, day_end) AS (VALUES <days>)
                         SELECT days.idx, COUNT(*) AS attempts, SUM(p.coverage) AS coverage
-                        FROM days JOIN practice_attempt p
+                        FROM days CROSS JOIN practice_attempt p
                           ON p.learner_id = :learnerId AND p.attempted_at >= days.day_start AND p.attempted_at < days.day_end
                         WHERE p.card_id IN (SELECT c.id FROM card c WHERE c.deck_id IN (<decks>))
                         GROUP BY days.idx""")

@@ -1,6 +1,7 @@
 package dev.prepdeck.study;
 
 import dev.prepdeck.web.SignedIn;
+import dev.prepdeck.error.ConflictException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.practice.PracticeView;
 import dev.prepdeck.search.CustomStudy;
@@ -110,8 +111,16 @@ public final class StudyController {
         Rating rating = Params.formRating(ctx, "rating");
         Long deckId = Params.formId(ctx, "deck", "deck");
         OptionalLong shownAt = Params.measured(ctx, "shownAt");
-        ReviewResult result = reviews.rate(SignedIn.learner(ctx), cardId, rating, durationMs(ctx),
-                shownAt.isPresent() ? shownAt.getAsLong() : null, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        ReviewResult result;
+        try {
+            result = reviews.rate(SignedIn.learner(ctx), cardId, rating, durationMs(ctx),
+                    shownAt.isPresent() ? shownAt.getAsLong() : null, RequestId.ofNullable(Params.formText(ctx, "requestId")));
+        } catch (ConflictException e) {
+            // Another tab's rating suspended the card meanwhile: say so over the next card instead of an error page.
+            Flash.show(ctx, Messages.problem(ctx, e));
+            ctx.redirect(studyUrl(deckId, null), HttpStatus.SEE_OTHER);
+            return;
+        }
         tellLeech(ctx, result);
         if ("1".equals(ctx.formParam("custom"))) {
             custom.advance(SignedIn.learner(ctx), cardId);

@@ -1,5 +1,6 @@
 package dev.prepdeck.web;
 
+import dev.prepdeck.error.ConflictException;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.db.Migrations;
@@ -32,6 +33,16 @@ final class ErrorPages {
                 ctx.status(HttpStatus.BAD_REQUEST).json(body);
             } else {
                 respond(ctx, HttpStatus.BAD_REQUEST, Messages.problem(ctx, e));
+            }
+        });
+        config.routes.exception(ConflictException.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                Map<String, String> body = new LinkedHashMap<>();
+                body.put("error", e.getMessage());
+                body.put("field", e.field());
+                ctx.status(HttpStatus.CONFLICT).json(body);
+            } else {
+                respond(ctx, HttpStatus.CONFLICT, Messages.problem(ctx, e));
             }
         });
         config.routes.exception(Refusal.class, (e, ctx) -> respond(ctx, e.status(), Messages.problem(ctx, e)));

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +117,29 @@ class BackupsTest {
         assertThat(kept).hasSizeBetween(23, 24);
         assertThat(kept.get(0).time()).isEqualTo(collection.clock().instant().minus(Duration.ofMinutes(30)));
         assertThat(kept.get(kept.size() - 1).time()).isAfter(collection.clock().instant().minus(Duration.ofDays(36)));
+    }
+
+    @Test
+    void a_start_backs_up_before_the_first_write_of_a_day_and_not_again_that_day() {
+        TestCollection collection = reviewedCollection();
+        Backups backups = backups(collection);
+        Path file = Database.file(collection.jdbi());
+        java.time.Instant now = collection.clock().instant();
+
+        assertThat(backups.dueAtStart(Backups.lastChange(tempDir.resolve("new.db")))).as("no file yet").isFalse();
+        assertThat(Backups.lastChange(file)).isPresent();
+        assertThat(backups.dueAtStart(Optional.of(now.minusSeconds(60)))).as("no backup yet").isTrue();
+
+        backups.write(Reason.INTERVAL);
+        collection.clock().advance(Duration.ofHours(3));
+        assertThat(backups.dueAtStart(Optional.of(collection.clock().instant()))).as("changed, but backed up today")
+                .isFalse();
+
+        collection.clock().advance(Duration.ofDays(1));
+        assertThat(backups.dueAtStart(Optional.of(collection.clock().instant().minus(Duration.ofHours(1)))))
+                .as("the next day, changed since").isTrue();
+        assertThat(backups.dueAtStart(Optional.of(now.minusSeconds(60)))).as("the next day, unchanged since")
+                .isFalse();
     }
 
     @Test

@@ -193,10 +193,15 @@ class StatsFiguresTest {
         Figures all = service(log).figures(Learner.DEFAULT_ID, null, 30);
         assertThat(all.states()).isEqualTo(new StatsRepository.StateCounts(1, 1, 1, 1, 1));
         assertThat(all.stabilityBins()).containsExactly(0, 1, 1, 1, 0, 0);
+        assertThat(all.difficultyBins()).as("the three studied, active cards, difficulty 5").containsExactly(0, 0, 0, 0, 3, 0, 0, 0, 0);
 
         Deck networking = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(Learner.DEFAULT_ID, log.deck(NETWORKING));
-        assertThat(service(log).figures(Learner.DEFAULT_ID, networking, 30).states())
-                .isEqualTo(new StatsRepository.StateCounts(0, 1, 1, 1, 0));
+        Figures ofNetworking = service(log).figures(Learner.DEFAULT_ID, networking, 30);
+        assertThat(ofNetworking.states()).isEqualTo(new StatsRepository.StateCounts(0, 1, 1, 1, 0));
+        assertThat(ofNetworking.stabilityBins()).containsExactly(0, 1, 1, 1, 0, 0);
+        Deck databases = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(Learner.DEFAULT_ID, log.deck("数据库"));
+        assertThat(service(log).figures(Learner.DEFAULT_ID, databases, 30).stabilityBins()).as("only a suspended card")
+                .containsOnly(0);
     }
 
     @Test

@@ -113,4 +113,48 @@ class DailyLimitsTest {
                     + git, Integer.class)).isEqualTo(3);
         });
     }
+
+    private static int apiDue(TestSite s, long deck) {
+        for (JsonNode d : json(s.get("/api/decks"))) {
+            if (d.get("id").asLong() == deck) {
+                return d.get("due").asInt();
+            }
+        }
+        throw new AssertionError("deck " + deck + " not listed");
+    }
+
+    private static void rateNext(TestSite s, long deck) {
+        long card = json(s.get("/api/review/next?deck=" + deck)).get("card").get("id").asLong();
+        assertThat(s.postJson("/api/review", "{\"cardId\":" + card + ",\"rating\":3}").code()).isEqualTo(200);
+    }
+
+    @Test
+    void reviews_count_against_the_limit_when_the_day_starts_half_way_into_an_hour() {
+        collection.site(s -> {
+            // In India (UTC+5:30) a day turning over at 4:00 starts at 22:30 UTC: half-way into an hour of the
+            // statistics' hourly roll-up, which the limits read for the day's whole hours.
+            assertThat(s.submit("/settings", "language", "browser", "theme", "system", "timeZone", "Asia/Kolkata",
+                    "rolloverHour", "4", "newCardsPerDay", "20", "reviewsPerDay", "200", "desiredRetention", "",
+                    "learningSteps", "", "answerBox", "auto", "practiceTargetSeconds", "").code()).isEqualTo(303);
+            assertThat(s.submit("/decks/" + git + "/settings", "newPerDay", "20", "reviewsPerDay", "2").code())
+                    .isEqualTo(303);
+            for (int i = 0; i < 14; i++) {
+                long card = json(s.get("/api/review/next?deck=" + git)).get("card").get("id").asLong();
+                s.postJson("/api/review", "{\"cardId\":" + card + ",\"rating\":4}");
+            }
+            collection.clock().set(java.time.Instant.parse("2026-05-01T22:40:00Z"));
+            assertThat(apiDue(s, git)).as("14 reviews due, 2 a day").isEqualTo(2);
+
+            rateNext(s, git);
+            assertThat(apiDue(s, git)).as("one done in the day's first half hour").isEqualTo(1);
+            collection.clock().set(java.time.Instant.parse("2026-05-01T23:10:00Z"));
+            assertThat(apiDue(s, git)).as("still counted in the next hour").isEqualTo(1);
+
+            rateNext(s, git);
+            assertThat(apiDue(s, git)).isZero();
+            assertThat(s.get("/api/review/next?deck=" + git).code()).isEqualTo(204);
+            collection.clock().set(java.time.Instant.parse("2026-05-02T22:31:00Z"));
+            assertThat(apiDue(s, git)).as("a new day").isEqualTo(2);
+        });
+    }
 }

@@ -122,6 +122,32 @@ class LeechTest {
     }
 
     @Test
+    void a_card_shown_in_two_tabs_and_suspended_by_the_first_rating_is_not_rated_by_the_second() {
+        collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET leech_threshold = 1 WHERE id = ?", deckId));
+        collection.site(s -> {
+            rate(s, 4);
+            collection.clock().advance(Duration.ofDays(60));
+            // Both tabs show the card now; the first one's Again makes it a leech and suspends it.
+            assertThat(rate(s, 1).get("suspended").asBoolean()).isTrue();
+            int reviews = collection.one("SELECT COUNT(*) FROM review_log", Integer.class);
+
+            Response api = s.postJson("/api/review", "{\"cardId\":" + dns + ",\"rating\":3}");
+            assertThat(api.code()).isEqualTo(409);
+            assertThat(json(api).get("error").asText())
+                    .isEqualTo("card " + dns + " was suspended after it was shown, so it was not rated");
+            assertThat(json(api).get("field").asText()).isEqualTo("cardId");
+
+            Response page = s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "3", "deck",
+                    String.valueOf(deckId));
+            assertThat(page.code()).isEqualTo(303);
+            assertThat(s.page(TestSite.location(page))).contains("That card was suspended after it was shown")
+                    .contains("so this rating was not saved.");
+            assertThat(collection.one("SELECT COUNT(*) FROM review_log", Integer.class)).isEqualTo(reviews);
+            assertThat(suspended()).isTrue();
+        });
+    }
+
+    @Test
     void a_leech_threshold_out_of_range_is_a_form_message() {
         collection.site(s -> {
             Response bad = s.submit("/decks/" + deckId + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
