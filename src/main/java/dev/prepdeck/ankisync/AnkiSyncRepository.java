@@ -213,7 +213,10 @@ public final class AnkiSyncRepository {
             int scheduledDaysBefore, int scheduledDaysAfter, long dueAfter, double difficultyAfter) {
     }
 
-    /** The learner's reviews of these cards, oldest first. */
+    /**
+     * The learner's reviews of these cards, card by card, each card's oldest first. By card, not by time across the
+     * cards: ordered by time SQLite walks the learner's whole log (the time index) for every page of cards.
+     */
     List<LoggedReview> reviews(Handle h, long learnerId, Collection<Long> cardIds) {
         List<LoggedReview> reviews = new ArrayList<>();
         List<Long> all = new ArrayList<>(cardIds);
@@ -222,7 +225,7 @@ public final class AnkiSyncRepository {
                             SELECT card_id, reviewed_at, rating, duration_ms, state_before, scheduled_days_before,
                                    scheduled_days_after, due_after, difficulty_after
                             FROM review_log WHERE learner_id = :learnerId AND card_id IN (<ids>)
-                            ORDER BY reviewed_at, id""")
+                            ORDER BY card_id, reviewed_at, id""")
                     .bind("learnerId", learnerId).bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
                     .mapTo(LoggedReview.class).list());
         }
