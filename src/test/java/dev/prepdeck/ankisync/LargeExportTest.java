@@ -3,6 +3,7 @@ package dev.prepdeck.ankisync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.anki.apkg.AnkiPackage;
 import dev.prepdeck.anki.apkg.PackageReader;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,8 @@ class LargeExportTest {
 
     @Test
     void a_deck_larger_than_the_heap_exports_whole_with_its_history() throws Exception {
-        TestCollection collection = TestCollection.of(dir, "big.md", bigDeck());
+        // a SQLite file, which the export's own process opens by its path
+        TestCollection collection = TestCollection.of(TestDatabase.SQLITE, dir, "big.md", bigDeck());
         // each card reviewed REVIEWS_PER_CARD times a day apart, and now in review
         collection.jdbi().useHandle(h -> {
             h.execute("""
