@@ -348,6 +348,80 @@ class AnswerMatcherTest {
         assertThat(right.coverage()).isEqualTo(1.0);
     }
 
+    private static final String SECURITY = """
+            - **OAuth tokens** for authentication: every caller presents a signed token and the gateway checks its \
+            signature and expiry.
+            - **HTTPS** encrypts the traffic between clients and the service, so nobody can read or alter it on the wire.
+            """;
+
+    @Test
+    void a_bold_name_given_its_siblings_claim_is_contradicted_in_either_language_and_says_why() {
+        AnswerMatcher.AnswerCheck swapped = MATCHER.checkCard(SECURITY, "OAuth tokens encrypt the traffic between "
+                + "clients and the service. HTTPS is how callers authenticate with a signed token.", RARITY);
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).startsWith("Contradicted: your answer gives \"HTTPS")
+                .contains("under \"OAuth tokens");
+        assertThat(swapped.points().get(0).why().in(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("有矛盾：你的答案把");
+        assertThat(swapped.contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck inChinese = MATCHER.checkCard(SECURITY,
+                "OAuth 负责加密客户端和服务之间的流量；HTTPS 用来认证，调用方出示签名的令牌。", RARITY);
+        assertThat(inChinese.contradicted()).isTrue();
+        assertThat(inChinese.points().get(0).covered()).isFalse();
+
+        AnswerMatcher.AnswerCheck right = MATCHER.checkCard(SECURITY, "OAuth tokens authenticate callers: each "
+                + "presents a signed token whose signature and expiry are checked. HTTPS encrypts traffic between "
+                + "clients and the service so it cannot be read on the wire.", RARITY);
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+        AnswerMatcher.AnswerCheck rightInChinese = MATCHER.checkCard(SECURITY,
+                "OAuth 令牌做认证：调用方出示签名的令牌，网关校验签名和过期时间。HTTPS 加密客户端和服务之间的流量，线路上读不到也改不了。",
+                RARITY);
+        assertThat(rightInChinese.contradicted()).isFalse();
+        assertThat(rightInChinese.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void two_commands_whose_comments_are_exchanged_are_contradicted_in_either_language() {
+        String stash = """
+                ```bash
+                git stash list    # 查看所有收起的记录
+                git stash pop     # 恢复最近一次，并从列表删除
+                git stash apply   # 恢复，但保留在列表中
+                ```
+                """;
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(stash), "git stash list shows the entries. git stash "
+                + "apply restores the latest and removes it from the list, while git stash pop restores it but keeps "
+                + "it in the list.");
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).contains("\"git stash pop\"").contains("\"git stash apply\"");
+        assertThat(check(KeyPoints.of(stash), "git stash apply 恢复最近一次并从列表删除，git stash pop 恢复但保留在列表中。")
+                .contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck right = check(KeyPoints.of(stash), "git stash list shows the entries; git stash pop "
+                + "restores the latest and removes it from the list, while git stash apply restores it but keeps it.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+        assertThat(check(KeyPoints.of(stash), "git stash list 查看记录，git stash pop 恢复并从列表删除，git stash apply 恢复但保留。")
+                .contradicted()).isFalse();
+    }
+
+    @Test
+    void names_whose_bracketed_roles_are_exchanged_are_contradicted_and_the_right_roles_are_credited() {
+        String split = "- Git 2.23 起拆成 git switch（切换分支）和 git restore（恢复文件），语义更清楚。\n";
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(split),
+                "Since Git 2.23 git restore switches branches and git switch restores files.");
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).contains("\"restore\"").contains("\"switch\"");
+        assertThat(check(KeyPoints.of(split), "Git 2.23 以后 git switch 用来恢复文件，git restore 用来切换分支。")
+                .contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck right = check(KeyPoints.of(split),
+                "Since Git 2.23 git switch switches branches and git restore restores files, which reads clearer.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
+
     @Test
     void a_point_is_named_by_what_sets_its_head_apart_so_reset_and_revert_told_backwards_are_caught() {
         String undo = """
