@@ -181,6 +181,7 @@ public final class AnswerMatcher {
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
         roles.check(model, boldNames, clauses, answer, credited, reasons);
+        roles.rangesReadBackwards(model, clauses, answer, credited, reasons);
         for (int i = 0; i < model.size(); i++) {
             List<String> subjects = columnSubjects.get(model.get(i).text());
             if (reasons[i] == null && subjects != null) {

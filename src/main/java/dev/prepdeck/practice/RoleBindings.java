@@ -36,6 +36,10 @@ final class RoleBindings {
     private static final Pattern LATIN = Pattern.compile("\\p{IsLatin}");
     /** Between two clauses of an enumeration: a comma, not "and" or "but", so the second is about a thing of its own. */
     private static final Pattern LISTING = Pattern.compile("^\\s*[，,、]\\s*$");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?%?");
+    /** A stretch of an answer that binds one range: up to a comma, semicolon or sentence end (not a decimal point). */
+    private static final Pattern STRETCH_END = Pattern.compile("[，,、；;。！？!?\\n]+|\\.(?=\\s|$)");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?\\n]|\\.");
     private static final Pattern BRACKETED_ROLE = Pattern.compile("[（(]([^（）()]+)[）)]");
 
     /**
@@ -64,8 +68,12 @@ final class RoleBindings {
     private final TermAnalyzer analyzer;
     private final Map<String, List<Binding>> inside = new ConcurrentHashMap<>();
 
+    /** The glossary's concepts for "below" and "above": 小于 and 大于 say the same. */
+    private final Set<String> bounds;
+
     RoleBindings(TermAnalyzer analyzer) {
         this.analyzer = analyzer;
+        this.bounds = keys("below above");
     }
 
     /**
@@ -94,6 +102,97 @@ final class RoleBindings {
                         swaps.get(0).holder().label());
             }
         }
+    }
+
+    /**
+     * Ranges read the wrong way: where a card's table rows are headed by ranges ("below 0.1", "0.1 to 0.25", "above
+     * 0.25"), a stretch of the answer between commas that binds exactly one row's range ("小于 0.1", "between 0.1 and
+     * 0.25") and then says a word only another row's reading has, and none only its own has ("…说明分布变化很大，要马上
+     * 重训"), gives that range the other row's reading. The row is contradicted, and the words credit nobody.
+     */
+    void rangesReadBackwards(List<AnalysedPoint> model, List<AnswerClause> clauses, String answer,
+                                    List<Set<String>> credited, Reason[] reasons) {
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < model.size(); i++) {
+            Set<String> head = model.get(i).head();
+            if (model.get(i).kind() == PointShape.Kind.ROW && head.stream().anyMatch(RoleBindings::isNumber)
+                    && head.stream().allMatch(this::isRangeWord)) {
+                rows.add(i);
+            }
+        }
+        if (rows.size() < 2) {
+            return;
+        }
+        List<Term> terms = new ArrayList<>();
+        clauses.forEach(c -> terms.addAll(c.terms()));
+        Matcher stop = STRETCH_END.matcher(answer);
+        int from = 0;
+        int holder = -1;
+        Set<String> said = new HashSet<>();
+        while (from <= answer.length()) {
+            boolean found = stop.find(from);
+            int to = found ? stop.start() : answer.length();
+            Set<String> range = new HashSet<>();
+            Set<String> words = new HashSet<>();
+            for (Term t : terms) {
+                if (t.start() >= from && t.start() < to) {
+                    (isRangeWord(t.key()) ? range : words).add(t.key());
+                }
+            }
+            if (!range.isEmpty()) {
+                judgeReading(model, rows, holder, said, credited, reasons);
+                holder = rows.stream().filter(r -> model.get(r).head().equals(range)).findFirst().orElse(-1);
+                said = new HashSet<>();
+            }
+            said.addAll(words);
+            if (found && SENTENCE_END.matcher(stop.group()).find()) {
+                judgeReading(model, rows, holder, said, credited, reasons);
+                holder = -1;
+                said = new HashSet<>();
+            }
+            if (!found) {
+                break;
+            }
+            from = stop.end();
+        }
+        judgeReading(model, rows, holder, said, credited, reasons);
+    }
+
+    private void judgeReading(List<AnalysedPoint> model, List<Integer> rows, int holder, Set<String> said,
+                                     List<Set<String>> credited, Reason[] reasons) {
+        if (holder < 0 || reasons[holder] != null) {
+            return;
+        }
+        Set<String> own = reading(model.get(holder));
+        for (int rival : rows) {
+            Set<String> theirs = reading(model.get(rival));
+            Set<String> foreign = new HashSet<>(said);
+            foreign.retainAll(theirs);
+            foreign.removeAll(own);
+            boolean ownSaid = said.stream().anyMatch(k -> own.contains(k) && !theirs.contains(k));
+            if (rival != holder && !foreign.isEmpty() && !ownSaid) {
+                reasons[holder] = Reason.of("practice.contradiction.swapped", Contradictions.label(model.get(rival)),
+                        Contradictions.label(model.get(holder)));
+                credited.get(rival).removeAll(foreign);
+                return;
+            }
+        }
+    }
+
+    /** What a range row says of its range: its words other than the range. */
+    private Set<String> reading(AnalysedPoint row) {
+        Set<String> words = new HashSet<>(row.part().keySet());
+        words.removeIf(this::isRangeWord);
+        return words;
+    }
+
+    private static boolean isNumber(String key) {
+        return NUMBER.matcher(key).matches();
+    }
+
+    /** A number or a bound: "0.25", "below" / 小于 ({@code =fewer}), "above" / 大于 ({@code =greater}). */
+    private boolean isRangeWord(String key) {
+        return isNumber(key) || bounds.contains(key);
     }
 
     /** A clause (or run of clauses) that gave the holder's name the rival's claim, and the rival's words it used. */

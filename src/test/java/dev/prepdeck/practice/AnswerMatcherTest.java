@@ -89,6 +89,37 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void a_range_given_another_rows_reading_is_contradicted_in_either_language() {
+        String card = """
+                | Score | Meaning |
+                |---|---|
+                | below 0.2 | Stable, nothing to do |
+                | 0.2 to 0.5 | Some change, look into it |
+                | above 0.5 | Large change, retrain |
+                """;
+        AnswerMatcher.AnswerCheck backwards = MATCHER.checkCard(card,
+                "Below 0.2 it is a large change and you retrain; between 0.2 and 0.5 it's stable, nothing to do.", RARITY);
+        assertThat(backwards.points().get(0).covered()).isFalse();
+        assertThat(backwards.points().get(0).reason())
+                .isEqualTo("Contradicted: your answer gives \"above 0.5\"'s description under \"below 0.2\".");
+        assertThat(backwards.points().get(1).covered()).isFalse();
+        assertThat(backwards.contradicted()).isTrue();
+        AnswerMatcher.AnswerCheck inChinese = MATCHER.checkCard(card, "小于 0.2 说明变化很大，要重训；大于 0.5 是稳定的。", RARITY);
+        assertThat(inChinese.points().get(0).covered()).isFalse();
+        assertThat(inChinese.points().get(0).why().in(java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有矛盾：你的答案把 \"above 0.5\" 的描述放在了 \"below 0.2\" 名下。");
+
+        AnswerMatcher.AnswerCheck right = MATCHER.checkCard(card, "Under 0.2 it's stable, nothing to do; from 0.2 to "
+                + "0.5 there is some change, look into it; above 0.5 it is a large change, retrain.", RARITY);
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+        AnswerMatcher.AnswerCheck rightInChinese = MATCHER.checkCard(card,
+                "小于 0.2 很稳定，不用管；0.2 到 0.5 有些变化，要查一查；大于 0.5 变化很大，要重训。", RARITY);
+        assertThat(rightInChinese.contradicted()).isFalse();
+        assertThat(rightInChinese.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
     void a_complete_answer_in_the_other_language_is_deep_enough_for_easy() {
         String card = LabelledAnswers.shippedCards().get("git-branch-switch").answer();
         String english = "checkout does two jobs, switching branches and restoring files, which is easy to misuse; "
