@@ -1,7 +1,6 @@
 package dev.prepdeck.practice;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import java.util.regex.Pattern;
  * comment inside a code block ("git stash pop # 恢复最近一次并从列表删除"), and a name with its role in brackets
  * ("git switch（切分支）和 git restore（恢复文件）"). An answer's clause that opens with one name and then says words
  * only a sibling's claim has, and none only its own has, gives that name the sibling's role ("JWT encrypts the
- * traffic…"). Words are compared as term keys, glossary concepts included, so the test holds across languages.
+ * traffic…"). The same holds for table rows headed by ranges ("below 0.1", "0.1 to 0.25"): a range given another
+ * row's reading. Words are compared as term keys, glossary concepts included, so the test holds across languages.
  */
 final class RoleBindings {
     /** How many terms may come before the name in a clause that is about it ("Since 2.23 git restore …"). */
@@ -44,10 +44,11 @@ final class RoleBindings {
 
     /**
      * A name (its distinguishing term keys, and those of its alias in brackets: "Horizontal Pod Autoscaler (HPA)"),
-     * the claim bound to it, the point it belongs to, how to call it, and how far into a clause it may stand.
+     * the claim bound to it, the point it belongs to, how to call it, how far into a clause it may stand, and whether
+     * an answer must spell it as the card does (a command or identifier) rather than say it in either language.
      */
     record Binding(int point, Set<String> name, Set<String> alias, Set<String> claim, String label,
-                   int mostTermsBefore) {
+                   int mostTermsBefore, boolean spelled) {
         /**
          * Whether a clause calls this binding by this term: it is one of a name's keys, and the clause has at least
          * half of them ("OAuth" for "OAuth tokens").
@@ -87,8 +88,9 @@ final class RoleBindings {
         for (Swap swap : swaps(byPoint, clauses, answer)) {
             int holder = swap.holder().point();
             if (reasons[holder] == null) {
-                reasons[holder] = Reason.of("practice.contradiction.swapped",
-                        Contradictions.label(model.get(swap.rival().point())), Contradictions.label(model.get(holder)));
+                // Called by the names the card sets in bold: "SSL/TLS", not the opening of a point.
+                reasons[holder] = Reason.of("practice.contradiction.swappedParts", swap.rival().label(),
+                        swap.holder().label());
             }
             credited.get(swap.rival().point()).removeAll(swap.given());
         }
@@ -227,7 +229,8 @@ final class RoleBindings {
                 Set<String> claim = new HashSet<>(model.get(i).part().keySet());
                 claim.removeAll(name);
                 claim.removeAll(alias);
-                bindings.add(new Binding(i, name, alias, claim, first, MOST_TERMS_BEFORE_BOLD_NAME));
+                bindings.add(new Binding(i, name, alias, claim, first.replaceAll("[:：]\\s*$", "").strip(),
+                        MOST_TERMS_BEFORE_BOLD_NAME, false));
             }
         }
         return distinguished(bindings);
@@ -243,7 +246,7 @@ final class RoleBindings {
             }
         }
         return cached.stream().map(b -> new Binding(index, b.name(), b.alias(), b.claim(), b.label(),
-                b.mostTermsBefore())).toList();
+                b.mostTermsBefore(), b.spelled())).toList();
     }
 
     private List<Binding> bindingsInside(String text) {
@@ -252,7 +255,7 @@ final class RoleBindings {
         Set<String> commands = new HashSet<>();
         while (line.find()) {
             bindings.add(new Binding(-1, keys(line.group(1)), Set.of(), keys(line.group(2)), line.group(1).strip(),
-                    MOST_TERMS_BEFORE_NAME));
+                    MOST_TERMS_BEFORE_NAME, true));
             commands.addAll(keys(line.group(1)));
         }
         // A comment that uses a command's word ("收起" for stash) does not make "git stash apply" a claim.
@@ -267,7 +270,7 @@ final class RoleBindings {
                 Term name = before.isEmpty() ? null : before.get(before.size() - 1);
                 String label = name == null ? "" : text.substring(from + name.start(), from + name.end());
                 if (claim.size() >= LEAST_ROLE_TERMS && LATIN.matcher(label).find()) {
-                    bindings.add(new Binding(-1, Set.of(name.key()), Set.of(), claim, label, MOST_TERMS_BEFORE_NAME));
+                    bindings.add(new Binding(-1, Set.of(name.key()), Set.of(), claim, label, MOST_TERMS_BEFORE_NAME, true));
                 }
                 from = role.end();
             }
@@ -291,7 +294,7 @@ final class RoleBindings {
             }
             if (!own.isEmpty() || !ownAlias.isEmpty()) {
                 out.add(new Binding(b.point(), Set.copyOf(own), Set.copyOf(ownAlias), b.claim(), b.label(),
-                        b.mostTermsBefore()));
+                        b.mostTermsBefore(), b.spelled()));
             }
         }
         return out.size() >= 2 ? out : List.of();
@@ -329,7 +332,10 @@ final class RoleBindings {
                     break;
                 }
                 for (Binding b : bindings) {
-                    if (t <= b.mostTermsBefore() && b.calledBy(terms.get(t).key(), clause.keys())) {
+                    boolean typed = LATIN.matcher(answer.substring(terms.get(t).start(), terms.get(t).end())).find();
+                    // A command is called as typed: 切换 is the verb, not "git switch".
+                    if (t <= b.mostTermsBefore() && b.calledBy(terms.get(t).key(), clause.keys())
+                            && (typed || !b.spelled())) {
                         named = b;
                         namedAt = t;
                         break;
