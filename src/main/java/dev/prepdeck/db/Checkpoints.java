@@ -132,56 +132,63 @@ final class Checkpoints {
 
     /**
      * Empties the log file, waiting up to {@code wait} for this process's writer and for readers of the log to
-     * finish; false when one kept it. Holding the writer lock, it keeps this process's writes from meeting it in
-     * SQLite's busy wait.
+     * finish; false when one kept it.
      */
     private boolean truncate(Duration wait) throws SQLException {
-        try {
-            if (!writer.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                return false;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-        try {
-            return checkpoint("TRUNCATE", wait).whole();
-        } finally {
-            writer.unlock();
-        }
+        Result result = checkpoint("TRUNCATE", wait, true);
+        return result != null && result.whole();
     }
 
     /**
      * Copies the log into the file without stopping anyone; when the log has grown past {@code restartPages}, also
-     * copies its tail between two writes, so the next write starts it again.
+     * copies its tail between two writes, so the next write starts it again from its beginning. Without that,
+     * writes arriving faster than a checkpoint syncs the file would keep the log from ever being copied whole, and
+     * it would grow.
      */
     void copy() throws SQLException {
-        if (checkpoint("PASSIVE").pages() >= restartPages) {
-            restart();
+        if (checkpoint("PASSIVE", Duration.ZERO, false).pages() >= restartPages) {
+            checkpoint("PASSIVE", Database.WAIT, true);
         }
     }
 
     /**
-     * Copies what was written while the last checkpoint ran, between two writes of this process: the whole log is
-     * then in the file, and the next write starts it again from its beginning. Without this, writes arriving
-     * faster than a checkpoint syncs the file would keep the log from ever being copied whole, and it would grow.
+     * Runs a checkpoint of {@code mode}, SQLite waiting up to {@code wait} for readers where the mode waits for
+     * them; {@code betweenWrites}: holding this process's writer lock (waiting as long for it), which keeps this
+     * process's writes from meeting the checkpoint in SQLite's busy wait. Null when the writer lock was not had.
+     * The connection comes first and the lock second, in the order every write takes them: the other order
+     * deadlocks with writes that hold every connection of the pool while they wait for the lock.
      */
-    private void restart() throws SQLException {
-        try {
-            writer.lockInterruptibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        try {
-            checkpoint("PASSIVE");
+    private Result checkpoint(String mode, Duration wait, boolean betweenWrites) throws SQLException {
+        Connection connection = connections.openConnection();
+        try (Statement statement = connection.createStatement()) {
+            if (betweenWrites && !lockWriter(wait)) {
+                return null;
+            }
+            try {
+                statement.execute("PRAGMA busy_timeout = " + wait.toMillis());
+                try (ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+                    result.next();
+                    return new Result(result.getInt(1) != 0, result.getInt(2), result.getInt(3));
+                } finally {
+                    statement.execute("PRAGMA busy_timeout = " + Database.WAIT.toMillis());
+                }
+            } finally {
+                if (betweenWrites) {
+                    writer.unlock();
+                }
+            }
         } finally {
-            writer.unlock();
+            connections.closeConnection(connection);
         }
     }
 
-    private Result checkpoint(String mode) throws SQLException {
-        return checkpoint(mode, Database.WAIT);
+    private boolean lockWriter(Duration wait) {
+        try {
+            return writer.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** What a checkpoint found: the pages in the log and how many of them are now copied into the file. */
