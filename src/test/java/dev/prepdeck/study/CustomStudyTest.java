@@ -2,42 +2,21 @@ package dev.prepdeck.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestCollection;
+import dev.prepdeck.OnEachDatabase;
 import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Custom study over HTTP: review ahead and forgotten today as sessions of real ratings, and more new cards today. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class CustomStudyTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
-                "database.md", TestData.DATABASE_DECK);
-        deckId = collection.deckId("Interview::Networking");
+class CustomStudyTest extends OnEachDatabase {
+    CustomStudyTest() {
+        super("networking.md", TestData.NETWORKING_DECK, "database.md", TestData.DATABASE_DECK);
     }
 
     /** Follows the session's redirect to the study page of its next card and rates it; returns the next address. */
