@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.fsrs.FsrsParameters;
 import io.javalin.testtools.Response;
@@ -30,11 +31,7 @@ class OptimizeApiTest {
 
     @BeforeAll
     static void studyForAMonth() {
-        studied = TestCollection.at(studiedFolder, SimulatedLearner.FIRST_DAY.toString(),
-                "interview.md", SimulatedLearner.deck("Interview", 30),
-                "sql.md", SimulatedLearner.deck("Interview::SQL", 30),
-                "other.md", SimulatedLearner.deck("Other", 15));
-        SimulatedLearner.study(studied, 30, 3.0, 7);
+        studied = SimulatedLearner.aMonthOfStudy(TestDatabase.DEFAULT, studiedFolder);
     }
 
     private static String json(double[] weights) {

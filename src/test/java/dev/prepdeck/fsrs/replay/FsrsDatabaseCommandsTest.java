@@ -44,11 +44,7 @@ class FsrsDatabaseCommandsTest {
     @BeforeAll
     static void studyForAMonth() {
         // SQLite: the tests copy the database file to vary it (PostgreSQL's --db: FsrsPostgresCommandTest)
-        studied = TestCollection.at(TestDatabase.SQLITE, folder, SimulatedLearner.FIRST_DAY.toString(),
-                "interview.md", SimulatedLearner.deck("Interview", 30),
-                "sql.md", SimulatedLearner.deck("Interview::SQL", 30),
-                "other.md", SimulatedLearner.deck("Other", 15));
-        SimulatedLearner.study(studied, 30, 3.0, 7);
+        studied = SimulatedLearner.aMonthOfStudy(TestDatabase.SQLITE, folder);
         studied.jdbi().useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
         db = folder.resolve("test.db");
     }
