@@ -3,7 +3,6 @@ package dev.prepdeck.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
-import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.db.Dialect;
 import dev.prepdeck.fsrs.FsrsCard;
@@ -18,7 +17,6 @@ import dev.prepdeck.fsrs.optimizer.TrainingConfig;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import io.javalin.testtools.Response;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,32 +28,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Optimize pages as a learner uses them, on a history made by studying through the app for a month: the fit
  * shown, accepted or declined, the reschedule, the recommended retention, and what each leaves in the database.
  */
-class OptimizePagesTest {
+class OptimizePagesTest extends OnAMonthOfStudy {
     private static final String SCOPE = "c.deck_id IN (SELECT id FROM deck WHERE name IN ('Interview', 'Interview::SQL'))";
-
-    @TempDir
-    static Path studiedFolder;
-    private static TestCollection studied;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void studyForAMonth() {
-        studied = SimulatedLearner.aMonthOfStudy(TestDatabase.DEFAULT, studiedFolder);
-    }
-
-    private TestCollection collection() {
-        return SimulatedLearner.copy(studied, studiedFolder, folder);
-    }
 
     /** The page the deck's Optimize button opens: the fit run on the deck's reviews, with nothing stored yet. */
     private static String optimizePage(TestSite s, long deck) throws IOException {
