@@ -84,15 +84,19 @@ class CustomStudyTest extends OnEachDatabase {
         return fields;
     }
 
+    /** Forgets two cards today (rated Again), then starts a custom session of the cards forgotten today. */
+    private void forgetTwoAndStudyThemAgain(TestSite s) {
+        for (String question : List.of("What does DNS do?", "Compare TCP and UDP.")) {
+            s.submit("/study/rate", "cardId", String.valueOf(collection.cardId(question)), "rating", "1");
+        }
+        s.submit("/custom-study", "q", "", "mode", "forgotten");
+    }
+
     @Test
     void in_practice_mode_checking_and_rating_a_typed_answer_stays_in_the_session() {
         collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET practice_mode = 1 WHERE id = ?", deckId));
         collection.site(s -> {
-            long dns = collection.cardId("What does DNS do?");
-            long tcp = collection.cardId("Compare TCP and UDP.");
-            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "1");
-            s.submit("/study/rate", "cardId", String.valueOf(tcp), "rating", "1");
-            s.submit("/custom-study", "q", "", "mode", "forgotten");
+            forgetTwoAndStudyThemAgain(s);
 
             String study = s.page(TestSite.location(s.get("/custom-study/next")));
             assertThat(study).contains("card 1 of 2").contains("id=\"practice-text\"");
@@ -127,11 +131,7 @@ class CustomStudyTest extends OnEachDatabase {
     @Test
     void undoing_a_rating_in_a_session_asks_that_card_again_in_the_session() {
         collection.site(s -> {
-            long dns = collection.cardId("What does DNS do?");
-            long tcp = collection.cardId("Compare TCP and UDP.");
-            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "1");
-            s.submit("/study/rate", "cardId", String.valueOf(tcp), "rating", "1");
-            s.submit("/custom-study", "q", "", "mode", "forgotten");
+            forgetTwoAndStudyThemAgain(s);
             String first = rateNext(s, "3", "card 1 of 2");
 
             String second = s.page(TestSite.location(s.get("/custom-study/next")));
