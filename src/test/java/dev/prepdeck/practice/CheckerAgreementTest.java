@@ -48,13 +48,13 @@ class CheckerAgreementTest {
 
     @Test
     void key_point_agreement_holds_overall_and_in_every_language_pair() {
-        assertThat(heldOut.slice("all").agreement()).as("overall").isGreaterThanOrEqualTo(0.894);
+        assertThat(heldOut.slice("all").agreement()).as("overall").isGreaterThanOrEqualTo(0.895);
         for (String pair : CheckerAgreement.PAIRS) {
             assertThat(heldOut.slice(pair).agreement()).as(pair).isGreaterThanOrEqualTo(0.85);
         }
-        assertThat(secondHeldOut.slice("all").agreement()).as("second set, overall").isGreaterThanOrEqualTo(0.86);
-        assertThat(thirdHeldOut.slice("all").agreement()).as("third set, overall").isGreaterThanOrEqualTo(0.805);
-        assertThat(fourthHeldOut.slice("all").agreement()).as("fourth set, overall").isGreaterThanOrEqualTo(0.895);
+        assertThat(secondHeldOut.slice("all").agreement()).as("second set, overall").isGreaterThanOrEqualTo(0.867);
+        assertThat(thirdHeldOut.slice("all").agreement()).as("third set, overall").isGreaterThanOrEqualTo(0.827);
+        assertThat(fourthHeldOut.slice("all").agreement()).as("fourth set, overall").isGreaterThanOrEqualTo(0.893);
     }
 
     @Test
@@ -62,14 +62,14 @@ class CheckerAgreementTest {
         assertThat(heldOut.slice("all").ratingWithinOneShare()).as("within one").isGreaterThanOrEqualTo(0.95);
         assertThat(heldOut.slice("all").ratingExactShare()).as("equal").isGreaterThanOrEqualTo(0.705);
         assertThat(secondHeldOut.slice("all").ratingWithinOneShare()).as("second set, within one")
-                .isGreaterThanOrEqualTo(0.92);
-        assertThat(secondHeldOut.slice("all").ratingExactShare()).as("second set, equal").isGreaterThanOrEqualTo(0.585);
-        assertThat(thirdHeldOut.slice("all").ratingWithinOneShare()).as("third set, within one")
                 .isGreaterThanOrEqualTo(0.93);
-        assertThat(thirdHeldOut.slice("all").ratingExactShare()).as("third set, equal").isGreaterThanOrEqualTo(0.45);
+        assertThat(secondHeldOut.slice("all").ratingExactShare()).as("second set, equal").isGreaterThanOrEqualTo(0.594);
+        assertThat(thirdHeldOut.slice("all").ratingWithinOneShare()).as("third set, within one")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(thirdHeldOut.slice("all").ratingExactShare()).as("third set, equal").isGreaterThanOrEqualTo(0.5);
         assertThat(fourthHeldOut.slice("all").ratingWithinOneShare()).as("fourth set, within one")
                 .isGreaterThanOrEqualTo(0.96);
-        assertThat(fourthHeldOut.slice("all").ratingExactShare()).as("fourth set, equal").isGreaterThanOrEqualTo(0.69);
+        assertThat(fourthHeldOut.slice("all").ratingExactShare()).as("fourth set, equal").isGreaterThanOrEqualTo(0.696);
     }
 
     @Test
@@ -82,10 +82,10 @@ class CheckerAgreementTest {
 
     @Test
     void swapped_role_answers_are_mostly_held_at_hard_or_below() {
-        assertThat(swappedAboveHard(heldOut)).isLessThanOrEqualTo(11);
-        assertThat(swappedAboveHard(secondHeldOut)).as("second set").isLessThanOrEqualTo(12);
-        assertThat(swappedAboveHard(thirdHeldOut)).as("third set").isLessThanOrEqualTo(7);
-        assertThat(swappedAboveHard(fourthHeldOut)).as("fourth set").isLessThanOrEqualTo(15);
+        assertThat(swappedAboveHard(heldOut)).isLessThanOrEqualTo(9);
+        assertThat(swappedAboveHard(secondHeldOut)).as("second set").isLessThanOrEqualTo(10);
+        assertThat(swappedAboveHard(thirdHeldOut)).as("third set").isLessThanOrEqualTo(5);
+        assertThat(swappedAboveHard(fourthHeldOut)).as("fourth set").isLessThanOrEqualTo(13);
     }
 
     private static long swappedAboveHard(CheckerAgreement.Figures figures) {
