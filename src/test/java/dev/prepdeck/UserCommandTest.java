@@ -79,7 +79,7 @@ class UserCommandTest {
         assertThat(output.err()).contains("alice is the only admin who can sign in");
         assertThat(run("", "disable", "bob")).isZero();
         assertThat(run("", "disable", "carol")).isEqualTo(1);
-        assertThat(output.err()).contains("carol");
+        assertThat(output.err()).contains("no account named carol");
         output.reset();
         run("", "list");
         assertThat(output.out()).isEqualTo("alice  admin\nbob  disabled\n");

@@ -88,7 +88,7 @@ public final class Accounts {
     }
 
     public Account byName(String name) {
-        return jdbi.withHandle(h -> accounts.byName(h, name)).orElseThrow(() -> new NotFoundException("account", name));
+        return jdbi.withHandle(h -> accounts.byName(h, name)).orElseThrow(() -> NotFoundException.named("account", name));
     }
 
     /**
