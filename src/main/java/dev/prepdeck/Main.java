@@ -17,10 +17,11 @@ public final class Main {
     public static void main(String[] args) {
         String[] effective = args.length == 0 || args[0].startsWith("--") && !isTopLevelOption(args[0])
                 ? prepend("serve", args) : args;
-        int exit = "serve".equals(effective[0])
-                ? serveCommandLine().setCaseInsensitiveEnumValuesAllowed(true).execute(Arrays.copyOfRange(effective, 1, effective.length))
-                : commandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective);
-        boolean serverRunning = "serve".equals(effective[0]) && exit == 0 && !isHelp(effective);
+        boolean serve = "serve".equals(effective[0]);
+        CommandLine command = serve ? serveCommandLine() : commandLine(new Main());
+        int exit = command.setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(serve ? Arrays.copyOfRange(effective, 1, effective.length) : effective);
+        boolean serverRunning = serve && exit == 0 && !isHelp(effective);
         if (!serverRunning) {
             System.exit(exit);
         }
