@@ -96,6 +96,8 @@ done
 cp "$WORK/collection.db" "$WORK/run.db"
 rm -f "$WORK/run.db-wal" "$WORK/run.db-shm"
 java -cp "$JAR" tools/load/Load.java lift-limits "$WORK/run.db"
+# every studied card due now, so the 8- and 32-client phases still find cards after the earlier ones (204s are rare)
+java -cp "$JAR" tools/load/Load.java all-due "$WORK/run.db"
 if [ -n "$ANALYZE" ]; then
   java -cp "$JAR" tools/load/Load.java analyze "$WORK/run.db"
 fi

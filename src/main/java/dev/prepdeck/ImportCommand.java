@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.spi.JdbiPlugin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -38,6 +40,17 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Jdbi jdbi = Backups.openDatabase(database);
+        if (!database.isPostgres()) {
+            // The server reads through a memory map; an import reads each page once or twice, and every page read
+            // through the map stays in the process's resident set: 190 MB of a 100,000-card import's 540 MB peak.
+            jdbi.installPlugin(new JdbiPlugin() {
+                @Override
+                public Handle customizeHandle(Handle handle) {
+                    handle.execute("PRAGMA mmap_size = 0");
+                    return handle;
+                }
+            });
+        }
         try {
             Backups.of(jdbi).before(Reason.IMPORT);
         } catch (BackupException e) {

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,6 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         boolean postgres = database.isPostgres();
+        AtomicReference<Jdbi> opened = new AtomicReference<>();
         if (!postgres) {
             // Held until the process ends, so prepdeck restore knows not to replace the file under this server.
             // Several servers share one PostgreSQL database by design (issue 18), so there is nothing to hold.
@@ -105,7 +107,21 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("error: " + database.file() + ": another prepdeck server is running on it");
                 return 1;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(lock.get()::release, "prepdeck-server-lock"));
+            ServerLock held = lock.get();
+            // A clean stop copies the write-ahead log into the file first, so the file is whole on its own.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Jdbi open = opened.get();
+                    if (open != null) {
+                        Database.close(open);
+                    }
+                } catch (RuntimeException e) {
+                    // Nothing is lost: the log stays beside the file and is read at the next start.
+                    System.err.println("warning: " + e.getMessage());
+                } finally {
+                    held.release();
+                }
+            }, "prepdeck-server-lock"));
         }
         Clock clock = Clock.systemUTC();
         Jdbi jdbi;
@@ -114,6 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             jdbi = postgres ? database.open(Migrations.BeforeUpgrade.NOTHING)
                     : Database.open(database.file(), Backups.beforeUpgrade(database.file(), clock, ZoneId.systemDefault()));
+            opened.set(jdbi);
             backups = Backups.of(jdbi, clock, ZoneId.systemDefault());
             // the start-up backup comes before the decks folder is imported into the collection
             if (backups.dueAtStart(lastChange)) {

@@ -124,15 +124,18 @@ public final class UserCommand {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Stop an account from signing in; its browsers and API tokens are signed out.")
-    public static final class Disable implements Callable<Integer> {
+    /** What disable, enable and reset-password act on: one existing account, by name, in the database. */
+    abstract static class OneAccount implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
 
         @Mixin
         DatabaseOption database;
+    }
 
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Stop an account from signing in; its browsers and API tokens are signed out.")
+    public static final class Disable extends OneAccount {
         @Override
         public Integer call() {
             return setDisabled(database, name, true);
@@ -140,13 +143,7 @@ public final class UserCommand {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account sign in again.")
-    public static final class Enable implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        DatabaseOption database;
-
+    public static final class Enable extends OneAccount {
         @Override
         public Integer call() {
             return setDisabled(database, name, false);
@@ -155,13 +152,7 @@ public final class UserCommand {
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = "Set a new password for an account (asked twice); its browsers and API tokens are signed out.")
-    public static final class ResetPassword implements Callable<Integer> {
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Mixin
-        DatabaseOption database;
-
+    public static final class ResetPassword extends OneAccount {
         @Override
         public Integer call() {
             Accounts accounts = accounts(database);

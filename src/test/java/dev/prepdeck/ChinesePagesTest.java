@@ -147,16 +147,16 @@ class ChinesePagesTest {
             s.speaking("zh-CN");
             Response blank = s.submit("/decks", "name", "  ");
             assertThat(blank.code()).isEqualTo(400);
-            assertThat(Jsoup.parse(blank.body().string()).select("p.error").text()).isEqualTo("卡组名称不能为空");
+            assertThat(formError(blank.body().string())).isEqualTo("卡组名称不能为空");
             Response taken = s.submit("/decks/" + deck + "/rename", "name", "面试");
-            assertThat(Jsoup.parse(taken.body().string()).select("p.error").text()).isEqualTo("已经有名为“面试”的卡组");
+            assertThat(formError(taken.body().string())).isEqualTo("已经有名为“面试”的卡组");
             Response retention = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
                     "desiredRetention", "0.5");
-            assertThat(Jsoup.parse(retention.body().string()).select("p.error").text())
+            assertThat(formError(retention.body().string()))
                     .isEqualTo("目标保留率必须在 0.70 到 0.99 之间");
             s.speaking(null);
             Response english = s.submit("/decks", "name", "  ");
-            assertThat(Jsoup.parse(english.body().string()).select("p.error").text()).isEqualTo("deck name must not be empty");
+            assertThat(formError(english.body().string())).isEqualTo("deck name must not be empty");
         });
     }
 
@@ -190,14 +190,14 @@ class ChinesePagesTest {
             Response field = s.submit("/decks/" + deck + "/settings", "newPerDay", "很多", "reviewsPerDay", "200");
             assertThat(field.code()).isEqualTo(400);
             pages.put("POST /decks/" + deck + "/settings", field.body().string());
-            assertThat(Jsoup.parse(pages.get("POST /decks/" + deck + "/settings")).select("p.error").text())
+            assertThat(formError(pages.get("POST /decks/" + deck + "/settings")))
                     .isEqualTo("每日新卡片数必须是整数");
 
             Response notes = s.upload("/notes/preview", "file", "笔记.md",
                     "# 部署\n\n## 问题\u0000\n".getBytes(StandardCharsets.UTF_8));
             assertThat(notes.code()).isEqualTo(400);
             pages.put("POST /notes/preview", notes.body().string());
-            assertThat(Jsoup.parse(pages.get("POST /notes/preview")).select("p.error").text())
+            assertThat(formError(pages.get("POST /notes/preview")))
                     .as("the file and line as they are, the sentence around them in Chinese")
                     .isEqualTo("笔记.md:3：含有二进制数据（空字符）；笔记文件必须是 UTF-8 文本");
 
@@ -212,11 +212,11 @@ class ChinesePagesTest {
             Response anki = s.upload("/anki/import", "file", "卡片.txt", "#separator:tab\n\n".getBytes(StandardCharsets.UTF_8));
             assertThat(anki.code()).isEqualTo(400);
             pages.put("POST /anki/import", anki.body().string());
-            assertThat(Jsoup.parse(pages.get("POST /anki/import")).select("p.error").text()).isEqualTo("卡片.txt 中没有可导入的行");
+            assertThat(formError(pages.get("POST /anki/import"))).isEqualTo("卡片.txt 中没有可导入的行");
             Response damaged = s.upload("/anki/import", "file", "卡片.apkg", zipOf("collection.anki2", "不是数据库"));
             assertThat(damaged.code()).isEqualTo(400);
             pages.put("POST /anki/import (package)", damaged.body().string());
-            assertThat(Jsoup.parse(pages.get("POST /anki/import (package)")).select("p.error").text())
+            assertThat(formError(pages.get("POST /anki/import (package)")))
                     .isEqualTo("卡片.apkg: collection.anki2 不是 SQLite 数据库");
             Response columns = s.upload("/anki/import", "file", "卡片.txt",
                     "问题一\t答案一\n问题二\t答案二\n".getBytes(StandardCharsets.UTF_8));
@@ -227,7 +227,7 @@ class ChinesePagesTest {
             Response bulk = s.submit("/browse/bulk", "q", "", "scope", "matches", "action", "set-due", "days", "下周");
             assertThat(bulk.code()).isEqualTo(400);
             pages.put("POST /browse/bulk", bulk.body().string());
-            assertThat(Jsoup.parse(pages.get("POST /browse/bulk")).select("p.error").text())
+            assertThat(formError(pages.get("POST /browse/bulk")))
                     .as("a bulk action refused in Chinese, with what was typed")
                     .isEqualTo("请用距今天的天数设置到期日：0（今天）、3，或 3-7 这样的范围；加上 ! 可同时设置间隔（而不是“下周”）");
 
@@ -258,27 +258,27 @@ class ChinesePagesTest {
             s.speaking("zh-CN");
             Response name = s.submit("/decks", "name", "面试::");
             assertThat(name.code()).isEqualTo(400);
-            assertThat(Jsoup.parse(name.body().string()).select("p.error").text())
+            assertThat(formError(name.body().string()))
                     .isEqualTo("卡组名称“面试::”中有空的一级；请写成“A::B”的形式");
             Response answer = s.submit("/decks/" + deck + "/cards", "question", "怎样看日志？", "answer", "<pre>\n日志", "tags", "");
             assertThat(answer.code()).isEqualTo(400);
             String html = answer.body().string();
-            assertThat(Jsoup.parse(html).select("p.error").text())
+            assertThat(formError(html))
                     .isEqualTo("卡片“怎样看日志？”的答案中有未闭合的 HTML 块，会吞掉它后面的卡片");
             Response control = s.submit("/decks/" + deck + "/cards", "question", "响铃\u0007？", "answer", "答案", "tags", "");
-            assertThat(Jsoup.parse(control.body().string()).select("p.error").text())
+            assertThat(formError(control.body().string()))
                     .isEqualTo("问题的第 3 个字符是控制字符 U+0007 BEL；它必须是一行可见文字");
             Response leech = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
                     "leechThreshold", "0", "leechAction", "tag");
-            assertThat(Jsoup.parse(leech.body().string()).select("p.error").text())
+            assertThat(formError(leech.body().string()))
                     .isEqualTo("算作顽固卡的遗忘次数必须在 1 到 99 之间");
             Response weights = s.submit("/decks/" + deck + "/settings", "newPerDay", "20", "reviewsPerDay", "200",
                     "weights", "0.2 NaN" + " 1".repeat(19));
-            assertThat(Jsoup.parse(weights.body().string()).select("p.error").text())
+            assertThat(formError(weights.body().string()))
                     .isEqualTo("权重 w1 必须是有限的数字，而不是 NaN");
             s.speaking(null);
             Response english = s.submit("/decks", "name", "面试::");
-            assertThat(Jsoup.parse(english.body().string()).select("p.error").text())
+            assertThat(formError(english.body().string()))
                     .isEqualTo("deck name '面试::' has an empty part; write it as 'A::B'");
         });
     }
@@ -351,7 +351,7 @@ class ChinesePagesTest {
             Response refused = s.get("/decks/" + deck + "/anki.apkg");
             assertThat(refused.code()).isEqualTo(500);
             String html = refused.body().string();
-            assertThat(Jsoup.parse(html).select("p.error").text()).isEqualTo("卡组名称“面试:: ”中有空的一级");
+            assertThat(formError(html)).isEqualTo("卡组名称“面试:: ”中有空的一级");
             assertThat(html).doesNotContain("has an empty level");
             assertThat(englishOn("/decks/" + deck + "/anki.apkg", html)).isEmpty();
         });
@@ -385,6 +385,11 @@ class ChinesePagesTest {
             TestPackages.put(zip, "media", "{\"0\": \"没了.png\"}".getBytes(StandardCharsets.UTF_8));
         }
         return bytes.toByteArray();
+    }
+
+    /** The message a page shows for a refused form. */
+    private static String formError(String html) {
+        return Jsoup.parse(html).select("p.error").text();
     }
 
     /** What a Chinese reader would find English on this page: text, accessible names, tooltips and placeholders. */

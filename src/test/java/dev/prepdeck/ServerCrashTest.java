@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -99,6 +100,33 @@ class ServerCrashTest {
                     SELECT COUNT(*) FROM card_state st
                     WHERE st.reps <> (SELECT COUNT(*) FROM review_log r WHERE r.card_id = st.card_id)"""))
                     .as("cards whose reps differ from their reviews").isEqualTo("0");
+        }
+    }
+
+    /** SIGTERM (Ctrl+C, a service stopped): the write-ahead log is copied into the file and emptied before exit. */
+    @Test
+    void a_server_stopped_cleanly_leaves_its_reviews_in_the_database_file_alone() throws Exception {
+        StringBuilder deck = new StringBuilder("# Stop\n\n");
+        for (int i = 0; i < 40; i++) {
+            deck.append("## Question ").append(i).append("?\n\nAnswer ").append(i).append(".\n\n");
+        }
+        TestData.write(tempDir.resolve("decks"), "stop.md", deck.toString());
+        Path db = tempDir.resolve("stop.db");
+        Server server = Server.start(db, tempDir.resolve("decks"));
+        List<Long> cards = cardIds(server);
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> response = rate(server, cards.get(i), UUID.randomUUID().toString(), 3);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+
+        server.process.destroy();
+
+        assertThat(server.process.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+        Path log = Path.of(db + "-wal");
+        assertThat(Files.exists(log) ? Files.size(log) : 0).as("bytes left in the write-ahead log").isZero();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement()) {
+            assertThat(single(s, "SELECT COUNT(*) FROM review_log")).isEqualTo("30");
         }
     }
 

@@ -7,14 +7,14 @@ import dev.prepdeck.anki.text.ColumnMapping;
 import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.deck.DeckExport;
 import dev.prepdeck.error.InvalidInputException;
+import dev.prepdeck.web.Download;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,11 +188,12 @@ public final class AnkiController {
     private void exportDeckText(Context ctx, char separator, String format) {
         long deckId = Params.pathId(ctx, "deckId");
         String name = anki.deckName(SignedIn.learner(ctx), deckId);
-        StringWriter out = new StringWriter();
-        anki.exportDeckText(SignedIn.learner(ctx), deckId, out, separator);
-        ctx.contentType((separator == ',' ? "text/csv" : "text/tab-separated-values") + "; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, "." + format) + "\"");
-        ctx.result(out.toString());
+        Download.send(ctx, (separator == ',' ? "text/csv" : "text/tab-separated-values") + "; charset=utf-8",
+                downloadName(name, "." + format), file -> {
+                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                        anki.exportDeckText(SignedIn.learner(ctx), deckId, out, separator);
+                    }
+                });
     }
 
     /** The cards a search matches as an .apkg: /anki/search.apkg?q=... */
@@ -202,69 +203,48 @@ public final class AnkiController {
             renderForm(ctx.status(HttpStatus.BAD_REQUEST), Messages.text(ctx, "anki.error.noSearch"), "");
             return;
         }
-        Path file = null;
         try {
             List<Long> ids = search.matchingIds(SignedIn.learner(ctx), query);
-            file = Files.createTempFile("prepdeck-anki-search-", ".apkg");
-            anki.exportCards(SignedIn.learner(ctx), query, ids, file);
-            ctx.contentType("application/octet-stream");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName("search " + query, ".apkg")
-                    + "\"");
-            ctx.result(Files.readAllBytes(file));
+            Download.send(ctx, "application/octet-stream", downloadName("search " + query, ".apkg"),
+                    file -> anki.exportCards(SignedIn.learner(ctx), query, ids, file));
         } catch (AnkiFormatException e) {
             refusedExport(ctx, e);
         } catch (InvalidInputException e) {
             Map<String, Object> model = formModel(ctx, Messages.problem(ctx, e), "");
             model.put("query", query);
             ctx.status(HttpStatus.BAD_REQUEST).render("anki/import.html", model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(file);
         }
     }
 
     /** Every deck as deck files with their media folder, zipped: what `prepdeck export DIR` writes. */
     public void exportDeckFiles(Context ctx) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("prepdeck-deck-files-");
-            Path decksFolder = folder.resolve("decks");
-            deckFiles.exportTo(SignedIn.learner(ctx), decksFolder);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(decksFolder)) {
-                for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    zip.putNextEntry(new ZipEntry(folder.relativize(path).toString().replace('\\', '/')));
-                    Files.copy(path, zip);
-                    zip.closeEntry();
+        Download.send(ctx, "application/zip", "prepdeck-decks.zip", zipFile -> {
+            Path folder = Files.createTempDirectory("prepdeck-deck-files-");
+            try {
+                Path decksFolder = folder.resolve("decks");
+                deckFiles.exportTo(SignedIn.learner(ctx), decksFolder);
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(zipFile));
+                     Stream<Path> walk = Files.walk(decksFolder)) {
+                    for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        zip.putNextEntry(new ZipEntry(folder.relativize(path).toString().replace('\\', '/')));
+                        Files.copy(path, zip);
+                        zip.closeEntry();
+                    }
                 }
+            } finally {
+                deleteQuietly(folder);
             }
-            ctx.contentType("application/zip");
-            ctx.header("Content-Disposition", "attachment; filename=\"prepdeck-decks.zip\"");
-            ctx.result(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(folder);
-        }
+        });
     }
 
     public void exportDeck(Context ctx) {
         long deckId = Params.pathId(ctx, "deckId");
         String name = anki.deckName(SignedIn.learner(ctx), deckId);
-        Path file = null;
         try {
-            file = Files.createTempFile("prepdeck-anki-export-", ".apkg");
-            anki.exportDeck(SignedIn.learner(ctx), deckId, file);
-            ctx.contentType("application/octet-stream");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName(name, ".apkg") + "\"");
-            ctx.result(Files.readAllBytes(file));
+            Download.send(ctx, "application/octet-stream", downloadName(name, ".apkg"),
+                    file -> anki.exportDeck(SignedIn.learner(ctx), deckId, file));
         } catch (AnkiFormatException e) {
             refusedExport(ctx, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(file);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.prepdeck.anki.AnkiFormatException;
 import dev.prepdeck.anki.MediaFile;
 import dev.prepdeck.anki.PrepdeckGuids;
 import dev.prepdeck.anki.apkg.AnkiPackage;
+import dev.prepdeck.anki.apkg.CollectionFile;
 import dev.prepdeck.anki.apkg.PackageReader;
 import dev.prepdeck.anki.apkg.PackageWriter;
 import dev.prepdeck.anki.exporting.AnkiExport;
@@ -45,16 +46,18 @@ import dev.prepdeck.review.ReviewRepository;
 import dev.prepdeck.review.StudyDay;
 import dev.prepdeck.web.MediaLinks;
 import dev.prepdeck.web.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +65,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -80,6 +84,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class AnkiSync {
     /** Longest deck prefix accepted; deck names are shown whole in lists and headings. */
     static final int MAX_PREFIX = 200;
+    /** Cards an export reads from the database at a time, with their history. */
+    private static final int PAGE = 500;
     private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".tsv", ".txt");
 
     private final Jdbi jdbi;
@@ -471,9 +477,7 @@ public final class AnkiSync {
      * @throws NotFoundException when there is no such deck
      */
     public ExportReport exportDeck(long learnerId, long deckId, Path out) {
-        Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> packaged(h, learnerId, deckCards(h, learnerId, deckId), now));
-        return write(export, out);
+        return writePackage(learnerId, h -> deckCards(h, learnerId, deckId), out);
     }
 
     /** As {@link #exportDeck(long, long, Path)}, for the deck with this full name. */
@@ -490,9 +494,7 @@ public final class AnkiSync {
         if (cardIds.isEmpty()) {
             throw Messages.invalid("q", "anki.error.nothingToExport", label);
         }
-        Instant now = clock.instant();
-        Export export = Database.read(jdbi, h -> packaged(h, learnerId, new Selection(label, cardIds, decks.allDecks(h, learnerId)), now));
-        return write(export, out);
+        return writePackage(learnerId, h -> new Selection(label, cardIds, decks.allDecks(h, learnerId)), out);
     }
 
     /**
@@ -518,10 +520,22 @@ public final class AnkiSync {
      * @throws NotFoundException when there is no such deck
      */
     public ExportReport exportDeckText(long learnerId, long deckId, Writer out, char separator) {
-        Instant now = clock.instant();
-        Gathered gathered = Database.read(jdbi, h -> gather(h, learnerId, deckCards(h, learnerId, deckId), now));
-        new AnkiTextWriter(target -> MediaLinks.name(target).orElse(target)).write(gathered.cards(), out, separator);
-        return new ExportReport(gathered.label(), gathered.cards().size(), 0, 0, List.of());
+        return Database.read(jdbi, h -> {
+            Selection selection = deckCards(h, learnerId, deckId);
+            Set<String> shared = sync.sharedUids(h, learnerId, selection.decks().stream().map(Deck::id).toList());
+            AnkiTextWriter.Rows rows = new AnkiTextWriter(target -> MediaLinks.name(target).orElse(target))
+                    .start(out, separator);
+            int cards = 0;
+            for (List<Long> page : pages(selection.cardIds())) {
+                for (ExportRow row : sync.exportRows(h, learnerId, page)) {
+                    rows.add(exportCard(row, shared.contains(row.uid()) ? row.deckName() + "/" + row.uid() : row.uid(),
+                            null, List.of()));
+                    cards++;
+                }
+            }
+            rows.finish();
+            return new ExportReport(selection.label(), cards, 0, 0, List.of());
+        });
     }
 
     /** As {@link #exportDeckText(long, long, Writer, char)}, for the deck with this full name. */
@@ -532,12 +546,6 @@ public final class AnkiSync {
     private long deckId(long learnerId, String deckName) {
         return jdbi.withHandle(h -> decks.deckByName(h, deckName).flatMap(d -> decks.deck(h, learnerId, d.id())))
                 .orElseThrow(() -> new NotFoundException("deck", deckName)).id();
-    }
-
-    private ExportReport write(Export export, Path out) {
-        new PackageWriter(clock).write(export.built().collection(), export.media(), out);
-        return new ExportReport(export.deckName(), export.cards(), export.reviews(), export.media().size(),
-                export.warnings());
     }
 
     /** Every deck the learner sees, by name, for the export list. */
@@ -551,15 +559,8 @@ public final class AnkiSync {
                 .name();
     }
 
-    private record Export(String deckName, AnkiExport.Result built, List<MediaFile> media, int cards, int reviews,
-            List<String> warnings) {
-    }
-
     /** What to export: the cards, and the decks whose settings and descriptions they carry. */
     private record Selection(String label, List<Long> cardIds, List<Deck> decks) {
-    }
-
-    private record Gathered(String label, List<ExportCard> cards, int reviews, ExportOptions options) {
     }
 
     private Selection deckCards(Handle h, long learnerId, long deckId) {
@@ -568,18 +569,32 @@ public final class AnkiSync {
         return new Selection(deck.name(), sync.cardIdsInDecks(h, tree.scope(deck).deckIds()), tree.members(deck));
     }
 
-    private Gathered gather(Handle h, long learnerId, Selection selection, Instant now) {
-        Learner learner = reviews.learner(h, learnerId);
-        List<Long> cardIds = selection.cardIds();
-        List<ExportRow> rows = sync.exportRows(h, learner.id(), cardIds);
-        Map<Long, List<ExportReview>> history = new HashMap<>();
-        List<LoggedReview> logged = sync.reviews(h, learner.id(), cardIds);
-        for (LoggedReview r : logged) {
-            history.computeIfAbsent(r.cardId(), id -> new ArrayList<>()).add(new ExportReview(
-                    Instant.ofEpochMilli(r.reviewedAt()), r.rating(), r.durationMs(), r.stateBefore(),
-                    r.scheduledDaysBefore(), r.scheduledDaysAfter(), Instant.ofEpochMilli(r.dueAfter()),
-                    r.difficultyAfter()));
+    /**
+     * Writes the selected cards as a package to {@code out} from one snapshot, in bounded memory: a first pass reads
+     * what orders the cards into a scratch file ({@link ExportOrder}), a second reads them a page at a time in that
+     * order, with their history, into the package's collection file on disk, which is then zipped with the media,
+     * one file at a time.
+     */
+    private ExportReport writePackage(long learnerId, Function<Handle, Selection> select, Path out) {
+        Instant now = clock.instant();
+        Path collection = null;
+        try {
+            collection = Files.createTempFile("prepdeck-anki-export-", ".anki2");
+            Files.delete(collection);
+            Path file = collection;
+            return Database.read(jdbi, h -> writePackage(h, learnerId, select.apply(h), now, file, out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (collection != null) {
+                collection.toFile().delete();
+            }
         }
+    }
+
+    private ExportReport writePackage(Handle h, long learnerId, Selection selection, Instant now, Path collection,
+            Path out) {
+        Learner learner = reviews.learner(h, learnerId);
         Map<Long, FsrsParameters> parameters = new HashMap<>();
         Map<String, String> descriptions = new HashMap<>();
         for (Deck member : selection.decks()) {
@@ -588,39 +603,93 @@ public final class AnkiSync {
                 descriptions.put(member.name(), member.description());
             }
         }
-        Map<String, Integer> uidCounts = new HashMap<>();
-        rows.forEach(row -> uidCounts.merge(row.uid(), 1, Integer::sum));
-        List<ExportCard> cards = new ArrayList<>();
-        for (ExportRow row : rows) {
-            FsrsParameters p = parameters.getOrDefault(row.deckId(), FsrsParameters.defaults());
-            // uids are unique within a deck; one repeated across sub-decks is told apart by its deck
-            String uid = uidCounts.get(row.uid()) > 1 ? row.deckName() + "/" + row.uid() : row.uid();
-            ExportSchedule schedule = row.state() == State.NEW && !row.suspended() ? null
-                    : new ExportSchedule(row.fsrs(), remainingSteps(row, p), row.suspended(), p.requestRetention(),
-                    p.w()[20]);
-            cards.add(new ExportCard(uid, row.deckName(), row.question(), row.answer(), Card.splitTags(row.tags()),
-                    Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()), schedule,
-                    history.getOrDefault(row.id(), List.of()), row.flag()));
-        }
         ExportOptions options = new ExportOptions(learner.zone(), learner.rolloverHour(), now,
                 target -> MediaLinks.name(target).orElse(target), descriptions);
-        return new Gathered(selection.label(), cards, logged.size(), options);
+        try (ExportOrder order = ExportOrder.create()) {
+            Instant earliest = null;
+            for (List<Long> page : pages(selection.cardIds())) {
+                List<Instant> times = new ArrayList<>();
+                sync.exportKeys(h, learner.id(), page, key -> {
+                    order.add(new ExportOrder.Key(key.id(), key.uid(), key.deckName(), key.createdAt()));
+                    times.add(Instant.ofEpochMilli(key.createdAt()));
+                    if (key.scheduledDue() != null) {
+                        times.add(Instant.ofEpochMilli(key.scheduledDue()));
+                    }
+                });
+                Long firstReview = sync.earliestReview(h, learner.id(), page);
+                if (firstReview != null) {
+                    times.add(Instant.ofEpochMilli(firstReview));
+                }
+                for (Instant time : times) {
+                    earliest = earliest == null || time.isBefore(earliest) ? time : earliest;
+                }
+            }
+            Optional<String> shared = order.sharedUid();
+            if (shared.isPresent()) {
+                throw AnkiFormatException.worded("exportSharedUid", shared.get());
+            }
+            AnkiExport.Writer writer = new AnkiExport().writer(earliest, order.deckNames(), options);
+            int[] counts = new int[2];
+            try (CollectionFile file = CollectionFile.create(collection, writer.timing(),
+                    List.of(AnkiExport.noteType()), writer.decks(), clock)) {
+                order.forEachPage(PAGE, page -> {
+                    List<Long> ids = page.stream().map(ExportOrder.Next::cardId).toList();
+                    Map<Long, ExportRow> rows = new HashMap<>();
+                    sync.exportRows(h, learner.id(), ids).forEach(row -> rows.put(row.id(), row));
+                    Map<Long, List<ExportReview>> history = new HashMap<>();
+                    for (LoggedReview r : sync.reviews(h, learner.id(), ids)) {
+                        history.computeIfAbsent(r.cardId(), id -> new ArrayList<>()).add(new ExportReview(
+                                Instant.ofEpochMilli(r.reviewedAt()), r.rating(), r.durationMs(), r.stateBefore(),
+                                r.scheduledDaysBefore(), r.scheduledDaysAfter(), Instant.ofEpochMilli(r.dueAfter()),
+                                r.difficultyAfter()));
+                        counts[1]++;
+                    }
+                    for (ExportOrder.Next next : page) {
+                        ExportRow row = rows.get(next.cardId());
+                        writer.add(exportCard(row, next.uid(),
+                                parameters.getOrDefault(row.deckId(), FsrsParameters.defaults()),
+                                history.getOrDefault(row.id(), List.of())), file);
+                        counts[0]++;
+                    }
+                });
+                file.finish();
+            }
+            List<String> present = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            for (String name : new TreeSet<>(writer.mediaNames())) {
+                if (media.exists(h, name)) {
+                    present.add(name);
+                } else {
+                    warnings.add("media/" + name + " is not stored, so the package goes without it");
+                }
+            }
+            new PackageWriter(clock).zip(collection, present, (name, to) -> to.write(media.bytes(h, name).orElseThrow()),
+                    out);
+            return new ExportReport(selection.label(), counts[0], counts[1], present.size(), warnings);
+        }
     }
 
-    private Export packaged(Handle h, long learnerId, Selection selection, Instant now) {
-        Gathered gathered = gather(h, learnerId, selection, now);
-        AnkiExport.Result built = new AnkiExport().build(gathered.cards(), gathered.options());
-        List<MediaFile> files = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (String name : new TreeSet<>(built.mediaNames())) {
-            Optional<byte[]> bytes = media.bytes(h, name);
-            if (bytes.isPresent()) {
-                files.add(new MediaFile(name, bytes.get()));
-            } else {
-                warnings.add("media/" + name + " is not stored, so the package goes without it");
-            }
+    /** Card ids a page at a time. */
+    private static List<List<Long>> pages(List<Long> cardIds) {
+        List<List<Long>> pages = new ArrayList<>();
+        for (int from = 0; from < cardIds.size(); from += PAGE) {
+            pages.add(cardIds.subList(from, Math.min(cardIds.size(), from + PAGE)));
         }
-        return new Export(gathered.label(), built, files, gathered.cards().size(), gathered.reviews(), warnings);
+        return pages;
+    }
+
+    /**
+     * A stored card as it leaves: {@code parameters} null for a text file, which carries no schedule; a card never
+     * studied and not suspended goes without one too.
+     */
+    private static ExportCard exportCard(ExportRow row, String uid, FsrsParameters parameters,
+            List<ExportReview> history) {
+        ExportSchedule schedule = parameters == null || row.state() == State.NEW && !row.suspended() ? null
+                : new ExportSchedule(row.fsrs(), remainingSteps(row, parameters), row.suspended(),
+                parameters.requestRetention(), parameters.w()[20]);
+        return new ExportCard(uid, row.deckName(), row.question(), row.answer(), Card.splitTags(row.tags()),
+                Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.updatedAt()), schedule, history,
+                row.flag());
     }
 
     /** A deck's FSRS parameters; settings stored by hand that no longer build fall back to the defaults. */

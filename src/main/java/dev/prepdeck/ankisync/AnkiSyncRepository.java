@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -154,12 +157,66 @@ public final class AnkiSyncRepository {
         return rows;
     }
 
+    /** A card's place in a package export: what orders it, and the times the collection's creation must precede. */
+    public record ExportKey(long id, String uid, String deckName, long createdAt, State state, boolean suspended, long due) {
+
+        /** The due time the package keeps: none for a new card that is not suspended (it goes without a schedule). */
+        Long scheduledDue() {
+            return state == State.NEW && !suspended ? null : due;
+        }
+    }
+
+    /** These cards with the learner's state, as {@link #exportRows} finds them, with only what orders them. */
+    void exportKeys(Handle h, long learnerId, List<Long> cardIds, Consumer<ExportKey> sink) {
+        for (int from = 0; from < cardIds.size(); from += CHUNK) {
+            h.createQuery("""
+                            SELECT c.id, c.uid, d.name AS deck_name, c.created_at, s.state, s.suspended, s.due
+                            FROM card c JOIN deck d ON d.id = c.deck_id
+                            JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
+                            WHERE c.id IN (<ids>)""")
+                    .bind("learnerId", learnerId)
+                    .bindList("ids", cardIds.subList(from, Math.min(cardIds.size(), from + CHUNK)))
+                    .mapTo(ExportKey.class).forEach(sink);
+        }
+    }
+
+    /** When the learner first reviewed any of these cards, if ever. */
+    Long earliestReview(Handle h, long learnerId, List<Long> cardIds) {
+        Long earliest = null;
+        for (int from = 0; from < cardIds.size(); from += CHUNK) {
+            Long first = h.createQuery("""
+                            SELECT MIN(reviewed_at) FROM review_log
+                            WHERE learner_id = :learnerId AND card_id IN (<ids>)""")
+                    .bind("learnerId", learnerId)
+                    .bindList("ids", cardIds.subList(from, Math.min(cardIds.size(), from + CHUNK)))
+                    .mapTo(Long.class).findOne().orElse(null);
+            if (first != null && (earliest == null || first < earliest)) {
+                earliest = first;
+            }
+        }
+        return earliest;
+    }
+
+    /** The uids several of these decks' cards share (one per sub-deck), among the cards the learner has a state of. */
+    Set<String> sharedUids(Handle h, long learnerId, Collection<Long> deckIds) {
+        if (deckIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(h.createQuery("""
+                        SELECT c.uid FROM card c JOIN card_state s ON s.card_id = c.id AND s.learner_id = :learnerId
+                        WHERE c.deck_id IN (<decks>) GROUP BY c.uid HAVING COUNT(*) > 1""")
+                .bind("learnerId", learnerId).bindList("decks", new ArrayList<>(deckIds)).mapTo(String.class).list());
+    }
+
     /** A logged review as an export needs it. */
     public record LoggedReview(long cardId, long reviewedAt, Rating rating, int durationMs, State stateBefore,
             int scheduledDaysBefore, int scheduledDaysAfter, long dueAfter, double difficultyAfter) {
     }
 
-    /** The learner's reviews of these cards, oldest first. */
+    /**
+     * The learner's reviews of these cards, card by card, each card's oldest first. By card, not by time across the
+     * cards: ordered by time SQLite walks the learner's whole log (the time index) for every page of cards.
+     */
     List<LoggedReview> reviews(Handle h, long learnerId, Collection<Long> cardIds) {
         List<LoggedReview> reviews = new ArrayList<>();
         List<Long> all = new ArrayList<>(cardIds);
@@ -168,7 +225,7 @@ public final class AnkiSyncRepository {
                             SELECT card_id, reviewed_at, rating, duration_ms, state_before, scheduled_days_before,
                                    scheduled_days_after, due_after, difficulty_after
                             FROM review_log WHERE learner_id = :learnerId AND card_id IN (<ids>)
-                            ORDER BY reviewed_at, id""")
+                            ORDER BY card_id, reviewed_at, id""")
                     .bind("learnerId", learnerId).bindList("ids", all.subList(from, Math.min(all.size(), from + CHUNK)))
                     .mapTo(LoggedReview.class).list());
         }

@@ -39,9 +39,15 @@ public final class DatabaseFiles {
     public static void copy(Jdbi jdbi, Path target) {
         try {
             jdbi.useHandle(h -> {
+                // Read through SQLite's own small page cache, not the pool's memory map: a map would hold every page
+                // of the file in the process's resident memory by the end of the copy.
+                long mapped = h.createQuery("PRAGMA mmap_size").mapTo(Long.class).one();
+                h.execute("PRAGMA mmap_size = 0");
                 try (var statement = h.getConnection().prepareStatement("VACUUM INTO ?")) {
                     statement.setString(1, target.toAbsolutePath().toString());
                     statement.execute();
+                } finally {
+                    h.execute("PRAGMA mmap_size = " + mapped);
                 }
             });
         } catch (SQLException | RuntimeException e) {

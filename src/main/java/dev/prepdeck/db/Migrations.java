@@ -41,7 +41,8 @@ public final class Migrations {
             "V17__no_planner_statistics.sql",
             "V18__bulk_undo_recordings.sql",
             "V19__shared_login_throttle.sql",
-            "V20__new_cards_studied_today.sql");
+            "V20__new_cards_studied_today.sql",
+            "V21__search_index_flushes_less_often.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -53,14 +53,17 @@ final class Transactions implements TransactionHandler {
     private final Dialect dialect;
     private final ReentrantLock writer;
     private final Duration writerWait;
+    private final Runnable afterWrite;
     private Kind open;
 
     private enum Kind { READ, WRITE }
 
-    Transactions(Dialect dialect, ReentrantLock writer, Duration writerWait) {
+    /** {@code afterWrite} is told after each committed write (Checkpoints). */
+    Transactions(Dialect dialect, ReentrantLock writer, Duration writerWait, Runnable afterWrite) {
         this.dialect = dialect;
         this.writer = writer;
         this.writerWait = writerWait;
+        this.afterWrite = afterWrite;
     }
 
     /**
@@ -79,7 +82,7 @@ final class Transactions implements TransactionHandler {
 
     @Override
     public TransactionHandler specialize(Handle handle) {
-        return new Transactions(dialect, writer, writerWait);
+        return new Transactions(dialect, writer, writerWait, afterWrite);
     }
 
     @Override
@@ -136,7 +139,11 @@ final class Transactions implements TransactionHandler {
             rollbackQuietly(handle, e);
             throw e;
         }
+        boolean wrote = open == Kind.WRITE;
         end();
+        if (wrote) {
+            afterWrite.run();
+        }
     }
 
     @Override

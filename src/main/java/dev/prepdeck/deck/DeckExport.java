@@ -53,29 +53,27 @@ public final class DeckExport {
      */
     public Exported exportTo(long viewer, Path folder) {
         return Database.read(jdbi, h -> {
-            List<DeckWithCards> all = new ArrayList<>();
-            List<Deck> allDecks = decks.allDecks(h, viewer);
-            for (Deck deck : allDecks) {
-                List<Card> cards = decks.cards(h, deck.id()).stream().filter(c -> !c.removedFromSource()).toList();
-                if (!isBareParent(deck, cards, allDecks)) {
-                    all.add(new DeckWithCards(deck, cards, decks.marks(h, deck.id())));
-                }
-            }
             try {
-                return write(h, folder, all);
+                return write(h, folder, decks.allDecks(h, viewer));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write deck files to " + folder + ": " + e.getMessage(), e);
             }
         });
     }
 
-    private Exported write(Handle h, Path folder, List<DeckWithCards> all) throws IOException {
+    /** One deck's cards in memory at a time, written before the next deck's are read. */
+    private Exported write(Handle h, Path folder, List<Deck> allDecks) throws IOException {
         List<Path> deckFiles = new ArrayList<>();
         Set<Path> mediaFiles = new LinkedHashSet<>();
         Set<String> missing = new LinkedHashSet<>();
         Set<String> usedNames = new HashSet<>();
         Files.createDirectories(folder);
-        for (DeckWithCards entry : all) {
+        for (Deck deck : allDecks) {
+            List<Card> cards = decks.cards(h, deck.id()).stream().filter(c -> !c.removedFromSource()).toList();
+            if (isBareParent(deck, cards, allDecks)) {
+                continue;
+            }
+            DeckWithCards entry = new DeckWithCards(deck, cards, decks.marks(h, deck.id()));
             String relative = fileNameFor(entry.deck(), usedNames);
             Path target = folder.resolve(relative).normalize();
             if (!target.startsWith(folder.normalize())) {

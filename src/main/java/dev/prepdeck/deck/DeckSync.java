@@ -88,7 +88,9 @@ public final class DeckSync {
                 report.failed(relative, null, relative, Notice.of("sync.error.unreadable", String.valueOf(e.getMessage())));
             }
         }
-        List<String> unused = jdbi.inTransaction(h -> media.deleteUnused(h, referencedMedia(h)));
+        // Finding the references reads every card's text: not when no file's bytes are kept.
+        List<String> unused = jdbi.inTransaction(h -> media.keepsAny(h)
+                ? media.deleteUnused(h, referencedMedia(h)) : List.<String>of());
         report.mediaDeleted(unused.size());
         return report;
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.ToIntFunction;
@@ -53,6 +54,11 @@ public final class DeckTree {
 
     public List<Deck> decks() {
         return decks;
+    }
+
+    /** The deck with this id, when it is in the tree (the learner may see it). */
+    public Optional<Deck> deck(long id) {
+        return members.containsKey(id) ? Optional.of(members.get(id).get(0)) : Optional.empty();
     }
 
     /** Decks at the top level, the ones "all decks" are made of. */

@@ -7,27 +7,13 @@ import java.util.List;
  * between (a card shown in two tabs, rated in one until it became a leech and was suspended, then rated in the
  * other). The web layer answers 409; nothing was written.
  */
-public final class ConflictException extends RuntimeException implements Worded {
+public final class ConflictException extends WordedException {
     private final String field;
-    private final String key;
-    private final List<Object> arguments;
 
     /** {@code key} names the sentence in the message bundles; {@code message} is that sentence in English. */
     public ConflictException(String field, String message, String key, List<Object> arguments) {
-        super(message);
+        super(message, key, arguments);
         this.field = field;
-        this.key = key;
-        this.arguments = List.copyOf(arguments);
-    }
-
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public List<Object> arguments() {
-        return arguments;
     }
 
     /** The JSON property or form field the stored state no longer fits. */

@@ -52,6 +52,10 @@ final class MediaRepository {
                 .bind("name", name).mapTo(byte[].class).findOne();
     }
 
+    boolean keepsAny(Handle h) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM media WHERE bytes IS NOT NULL)").mapTo(Boolean.class).one();
+    }
+
     List<String> keptNames(Handle h) {
         return h.createQuery("SELECT name FROM media WHERE bytes IS NOT NULL ORDER BY name").mapTo(String.class).list();
     }

@@ -101,6 +101,11 @@ public final class MediaStore {
         return jdbi.withHandle(h -> media.bytes(h, name));
     }
 
+    /** True when the bytes of some file are kept, so there may be unused ones to delete. */
+    public boolean keepsAny(Handle h) {
+        return media.keepsAny(h);
+    }
+
     /**
      * Deletes the bytes of every stored file whose name is not in {@code inUse} and returns their names. The
      * names stay bound to their digests, so a name never comes back meaning other bytes.

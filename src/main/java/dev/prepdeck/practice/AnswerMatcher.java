@@ -64,6 +64,7 @@ public final class AnswerMatcher {
 
     private final TermAnalyzer analyzer;
     private final Relations relations;
+    private final RoleBindings roles;
     private final Map<String, AnalysedPoint> points = new ConcurrentHashMap<>();
     /** The term keys of {@link #GENERIC_LABELS}, analysed with the first point rather than at start-up. */
     private volatile Set<String> genericLabels;
@@ -71,6 +72,7 @@ public final class AnswerMatcher {
     public AnswerMatcher(TermAnalyzer analyzer) {
         this.analyzer = analyzer;
         this.relations = Relations.shipped();
+        this.roles = new RoleBindings(analyzer);
     }
 
     public TermAnalyzer analyzer() {
@@ -87,7 +89,8 @@ public final class AnswerMatcher {
 
     /** A card's answer checked against its key points, with the subjects of its table rows' columns. */
     public AnswerCheck checkCard(String cardAnswer, String typed, TermRarity rarity) {
-        return check(KeyPoints.of(cardAnswer), KeyPoints.columnSubjects(cardAnswer), typed, rarity);
+        return check(KeyPoints.of(cardAnswer), KeyPoints.columnSubjects(cardAnswer), KeyPoints.boldNames(cardAnswer),
+                typed, rarity);
     }
 
     /**
@@ -96,6 +99,15 @@ public final class AnswerMatcher {
      */
     public AnswerCheck check(List<String> pointTexts, Map<String, List<String>> columnSubjects, String typed,
                              TermRarity rarity) {
+        return check(pointTexts, columnSubjects, List.of(), typed, rarity);
+    }
+
+    /**
+     * As {@link #check(List, Map, String, TermRarity)}, where {@code boldNames} are what the card sets in bold: the
+     * names its points bind claims to, so that an answer giving one name another's claim is caught.
+     */
+    public AnswerCheck check(List<String> pointTexts, Map<String, List<String>> columnSubjects, List<String> boldNames,
+                             String typed, TermRarity rarity) {
         List<AnalysedPoint> analysed = new ArrayList<>();
         for (String text : pointTexts) {
             AnalysedPoint p = point(text);
@@ -168,6 +180,8 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
+        roles.check(model, boldNames, clauses, answer, credited, reasons);
+        roles.rangesReadBackwards(model, clauses, answer, credited, reasons);
         for (int i = 0; i < model.size(); i++) {
             List<String> subjects = columnSubjects.get(model.get(i).text());
             if (reasons[i] == null && subjects != null) {

@@ -100,6 +100,21 @@ public final class KeyPoints {
         return subjects;
     }
 
+    /** What the card sets in bold ("**Prometheus** scrapes…"): the names its points attach claims to. */
+    public static List<String> boldNames(String markdown) {
+        Node document = PARSER.parse(markdown == null ? "" : markdown);
+        List<String> names = new ArrayList<>();
+        walk(document, node -> {
+            if (node instanceof StrongEmphasis) {
+                String name = plainText(node);
+                if (!name.isEmpty() && !names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        });
+        return names;
+    }
+
     static boolean isKeyPointsTitle(String title) {
         String t = title.strip().toLowerCase(Locale.ROOT).replaceAll("[:：]$", "").strip();
         return HEADINGS.contains(t);

@@ -118,8 +118,9 @@ public final class ReviewService {
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         DeckTree tree = decks.tree(h, learner.id());
+        // The tree holds every deck the learner may see: no second read of the deck, nor of the card's below.
         Deck deck = deckId == null ? null
-                : decks.deck(h, learner.id(), deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
+                : tree.deck(deckId).orElseThrow(() -> new NotFoundException("deck", deckId));
         List<Long> scope = tree.scope(deck).deckIds();
         long nowMs = now.toEpochMilli();
         Map<Long, ReviewRepository.OwnCounts> done = tree.rollUp(reviews.doneToday(h, learner.id(), day),
@@ -140,7 +141,7 @@ public final class ReviewService {
             Optional<Long> nextDue = reviews.nextDueAfter(h, learner.id(), scope, now.toEpochMilli());
             return StudyQueue.done(nextDue.map(Instant::ofEpochMilli).orElse(null));
         }
-        return StudyQueue.of(studyCard(h, learner, cardId.get(), now));
+        return StudyQueue.of(studyCard(h, learner, tree, cardId.get(), now));
     }
 
     /** The decks of {@code scope} that are within their limits. */
@@ -148,9 +149,18 @@ public final class ReviewService {
         return scope.stream().filter(withinLimits::contains).toList();
     }
 
+    private StudyCard studyCard(Handle h, Learner learner, DeckTree tree, long cardId, Instant now) {
+        Card card = decks.card(h, learner.id(), cardId).orElseThrow();
+        return studyCard(h, learner, card, tree.deck(card.deckId()).orElseThrow(), now);
+    }
+
     private StudyCard studyCard(Handle h, Learner learner, long cardId, Instant now) {
         Card card = decks.card(h, learner.id(), cardId).orElseThrow();
-        Deck deck = decks.deck(h, learner.id(), card.deckId()).orElseThrow();
+        return studyCard(h, learner, card, decks.deck(h, learner.id(), card.deckId()).orElseThrow(), now);
+    }
+
+    private StudyCard studyCard(Handle h, Learner learner, Card card, Deck deck, Instant now) {
+        long cardId = card.id();
         CardSchedule schedule = reviews.schedule(h, learner.id(), cardId).orElseThrow();
         Scheduler scheduler = new Scheduler(DeckSettings.of(deck).toFsrsParameters());
         Preview preview = scheduler.previewOutcomes(schedule.toFsrsCard(), now, learner.zone());

@@ -1,7 +1,7 @@
 package dev.prepdeck.search;
 
 import dev.prepdeck.error.EnglishText;
-import dev.prepdeck.error.Worded;
+import dev.prepdeck.error.WordedException;
 import java.util.List;
 
 /**
@@ -10,17 +10,13 @@ import java.util.List;
  * '>'}), and {@link #position()} is where, counted in chars from 0, so a page or an API client can point at it. The
  * message is the English sentence.
  */
-public final class SearchSyntaxException extends RuntimeException implements Worded {
+public final class SearchSyntaxException extends WordedException {
     private final int position;
-    private final String key;
-    private final List<Object> arguments;
 
     /** {@code problem} is the key's last part: "unclosedQuote" for {@code search.error.unclosedQuote}. */
     SearchSyntaxException(int position, String problem, Object... arguments) {
-        super(EnglishText.of("search.error." + problem, arguments));
+        super(EnglishText.of("search.error." + problem, arguments), "search.error." + problem, List.of(arguments));
         this.position = position;
-        this.key = "search.error." + problem;
-        this.arguments = List.of(arguments);
     }
 
     /** The 0-based char offset in the query where the problem is. */
@@ -28,18 +24,8 @@ public final class SearchSyntaxException extends RuntimeException implements Wor
         return position;
     }
 
-    @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public List<Object> arguments() {
-        return arguments;
-    }
-
     /** The problem without its bundle prefix ("unclosedQuote"), a stable code for API clients. */
     public String code() {
-        return key.substring("search.error.".length());
+        return key().substring("search.error.".length());
     }
 }

@@ -5,13 +5,14 @@ import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckService;
 import dev.prepdeck.web.Language;
 import dev.prepdeck.web.Messages;
+import dev.prepdeck.web.Download;
 import dev.prepdeck.web.Params;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -166,16 +167,13 @@ public final class StatsController {
         void write(Writer out) throws IOException;
     }
 
+    /** Written in full before it is sent (see {@link Download}): a failure half-way is an error, not a short file. */
     private static void csv(Context ctx, String fileName, CsvBody body) {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        try {
-            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-            body.write(out);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Download.send(ctx, "text/csv; charset=utf-8", fileName, file -> {
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+        });
     }
 
     /** ?deck= : blank for every deck, else a deck and its sub-decks. */

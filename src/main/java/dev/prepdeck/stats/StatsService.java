@@ -298,7 +298,11 @@ public final class StatsService {
 
     /** Streams the review log (deck tree or all) to {@code sink}, oldest first. */
     public void eachLogLine(long learnerId, Deck scope, Consumer<StatsRepository.LogLine> sink) {
-        jdbi.useHandle(h -> stats.eachLogLine(h, learnerId, decks.tree(h, learnerId).scope(scope), sink));
+        // in a read transaction: PostgreSQL's driver fetches rows in pages only inside one, all at once outside
+        Database.read(jdbi, h -> {
+            stats.eachLogLine(h, learnerId, decks.tree(h, learnerId).scope(scope), sink);
+            return null;
+        });
     }
 
     /** The zone the learner's times are shown in. */

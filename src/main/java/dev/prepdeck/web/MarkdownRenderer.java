@@ -150,6 +150,39 @@ public final class MarkdownRenderer {
         return text.toString().strip();
     }
 
+    /** Draws one kind of node as a span of a CSS class holding what {@link #lead} writes, then the node's children. */
+    private abstract static class SpanRenderer implements NodeRenderer {
+        final HtmlNodeRendererContext context;
+        final HtmlWriter html;
+        private final Class<? extends Node> type;
+        private final String cssClass;
+
+        SpanRenderer(HtmlNodeRendererContext context, Class<? extends Node> type, String cssClass) {
+            this.context = context;
+            this.html = context.getWriter();
+            this.type = type;
+            this.cssClass = cssClass;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(type);
+        }
+
+        @Override
+        public void render(Node node) {
+            html.tag("span", context.extendAttributes(node, "span", Map.of("class", cssClass)));
+            lead(node);
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            html.tag("/span");
+        }
+
+        void lead(Node node) {
+        }
+    }
+
     /** A sound as a player followed by its link (kept for browsers that cannot play the format). */
     private static final class SoundPlayer extends CustomNode {
         private final String source;
@@ -160,24 +193,14 @@ public final class MarkdownRenderer {
             this.label = label;
         }
 
-        private static final class Renderer implements NodeRenderer {
-            private final HtmlNodeRendererContext context;
-            private final HtmlWriter html;
-
+        private static final class Renderer extends SpanRenderer {
             Renderer(HtmlNodeRendererContext context) {
-                this.context = context;
-                this.html = context.getWriter();
+                super(context, SoundPlayer.class, "sound");
             }
 
             @Override
-            public Set<Class<? extends Node>> getNodeTypes() {
-                return Set.of(SoundPlayer.class);
-            }
-
-            @Override
-            public void render(Node node) {
+            void lead(Node node) {
                 SoundPlayer player = (SoundPlayer) node;
-                html.tag("span", context.extendAttributes(node, "span", Map.of("class", "sound")));
                 Map<String, String> audio = new LinkedHashMap<>();
                 audio.put("controls", "");
                 audio.put("preload", "none");
@@ -188,37 +211,15 @@ public final class MarkdownRenderer {
                 html.tag("audio", context.extendAttributes(node, "audio", audio));
                 html.tag("/audio");
                 html.raw(" ");
-                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                    context.render(child);
-                }
-                html.tag("/span");
             }
         }
     }
 
     /** A cloze deletion: its text (or "[...]" on the question side) in a span the stylesheet marks. */
     private static final class ClozeDeletion extends CustomNode {
-        private static final class Renderer implements NodeRenderer {
-            private final HtmlNodeRendererContext context;
-            private final HtmlWriter html;
-
+        private static final class Renderer extends SpanRenderer {
             Renderer(HtmlNodeRendererContext context) {
-                this.context = context;
-                this.html = context.getWriter();
-            }
-
-            @Override
-            public Set<Class<? extends Node>> getNodeTypes() {
-                return Set.of(ClozeDeletion.class);
-            }
-
-            @Override
-            public void render(Node node) {
-                html.tag("span", context.extendAttributes(node, "span", Map.of("class", "cloze")));
-                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                    context.render(child);
-                }
-                html.tag("/span");
+                super(context, ClozeDeletion.class, "cloze");
             }
         }
     }

@@ -2,35 +2,14 @@ package dev.prepdeck.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestCollection;
+import dev.prepdeck.OnEachDatabase;
 import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The home page: every deck nested under its parent with its counts and a Study button. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class DashboardPageTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
-                "database.md", TestData.DATABASE_DECK);
-        deckId = collection.deckId("Interview::Networking");
+class DashboardPageTest extends OnEachDatabase {
+    DashboardPageTest() {
+        super("networking.md", TestData.NETWORKING_DECK, "database.md", TestData.DATABASE_DECK);
     }
 
     @Test

@@ -49,7 +49,7 @@ class TransactionsTest {
         SQLiteDataSource sqlite = new SQLiteDataSource();
         sqlite.setUrl("jdbc:sqlite:" + tempDir.resolve("recorded.db"));
         Jdbi jdbi = Jdbi.create(() -> recording(sqlite.getConnection(), sent))
-                .setTransactionHandler(new Transactions(Dialect.SQLITE, new ReentrantLock(true), Duration.ofSeconds(5)));
+                .setTransactionHandler(new Transactions(Dialect.SQLITE, new ReentrantLock(true), Duration.ofSeconds(5), () -> { }));
         jdbi.useHandle(h -> h.execute("CREATE TABLE t (x INTEGER)"));
         sent.clear();
 

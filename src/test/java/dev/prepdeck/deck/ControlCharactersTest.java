@@ -4,39 +4,21 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prepdeck.TestCollection;
-import dev.prepdeck.TestData;
+import dev.prepdeck.OnTheNetworkingDeck;
 import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.file.DeckFileParser;
 import dev.prepdeck.deck.file.DeckFormatException;
 import dev.prepdeck.deck.file.DeckText;
 import dev.prepdeck.error.Notice;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * NUL, line breaks and other control characters in a deck name or card text are refused on every path that
  * names a deck or writes a card, each with a message naming the character, and nothing is stored.
  */
-class ControlCharactersTest {
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-    long cardId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
-        deckId = collection.deckId("Interview::Networking");
-        cardId = collection.cardWithUid("net-dns");
-    }
-
+class ControlCharactersTest extends OnTheNetworkingDeck {
     @Test
     void the_rule_names_the_character_and_where_it_is() {
         assertThatThrownBy(() -> DeckText.deckName("Net\u0000work")).hasMessage("deck name contains the control"

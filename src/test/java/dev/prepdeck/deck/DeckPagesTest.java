@@ -3,37 +3,16 @@ package dev.prepdeck.deck;
 import static dev.prepdeck.TestSite.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestCollection;
+import dev.prepdeck.OnEachDatabase;
 import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The pages that change decks and cards: add, edit with preview, delete, create, rename and delete decks, settings. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class DeckPagesTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
-                "database.md", TestData.DATABASE_DECK);
-        deckId = collection.deckId("Interview::Networking");
+class DeckPagesTest extends OnEachDatabase {
+    DeckPagesTest() {
+        super("networking.md", TestData.NETWORKING_DECK, "database.md", TestData.DATABASE_DECK);
     }
 
     @Test

@@ -19,6 +19,13 @@ class DeckTreeTest {
     private static final DeckTree TREE = new DeckTree(List.of(TOOLS, GIT, SQL, JOINS));
 
     @Test
+    void finds_a_deck_of_the_tree_by_id_and_nothing_for_a_deck_outside_it() {
+        assertThat(TREE.deck(3)).contains(SQL);
+        assertThat(TREE.deck(4)).contains(JOINS);
+        assertThat(TREE.deck(99)).isEmpty();
+    }
+
+    @Test
     void a_parents_limit_caps_what_studying_its_sub_deck_offers() {
         Map<Long, Integer> offered = TREE.limited(Map.of(GIT.id(), 14), Deck::newPerDay);
 

@@ -10,40 +10,21 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestSite;
 import dev.prepdeck.fsrs.FsrsParameters;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/decks/{id}/optimize computes and stores nothing; POST /api/decks/{id}/fsrs applies; bad input is 400. */
-class OptimizeApiTest {
-    @TempDir
-    static Path studiedFolder;
-    private static TestCollection studied;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void studyForAMonth() {
-        studied = TestCollection.at(studiedFolder, SimulatedLearner.FIRST_DAY.toString(),
-                "interview.md", SimulatedLearner.deck("Interview", 30),
-                "sql.md", SimulatedLearner.deck("Interview::SQL", 30),
-                "other.md", SimulatedLearner.deck("Other", 15));
-        SimulatedLearner.study(studied, 30, 3.0, 7);
-    }
-
+class OptimizeApiTest extends OnAMonthOfStudy {
     private static String json(double[] weights) {
         return Arrays.stream(weights).mapToObj(Double::toString).collect(Collectors.joining(",", "[", "]"));
     }
 
     @Test
     void optimize_answers_the_fit_and_its_figures_as_the_page_shows_them_and_stores_nothing() {
-        TestCollection c = SimulatedLearner.copy(studied, studiedFolder, folder);
+        TestCollection c = collection();
         long deck = c.deckId("Interview");
         Map<String, List<Map<String, Object>>> before = snapshot(c.jdbi());
         c.site(s -> {
@@ -91,7 +72,7 @@ class OptimizeApiTest {
 
     @Test
     void fsrs_saves_the_weights_for_the_deck_and_its_sub_decks_and_reschedules_on_request() {
-        TestCollection c = SimulatedLearner.copy(studied, studiedFolder, folder);
+        TestCollection c = collection();
         long deck = c.deckId("Interview");
         List<Map<String, Object>> logBefore = snapshot(c.jdbi()).get("review_log");
         int reviewed = c.one("SELECT count(DISTINCT r.card_id) FROM review_log r JOIN card c ON c.id = r.card_id"
@@ -117,7 +98,7 @@ class OptimizeApiTest {
 
     @Test
     void bad_requests_get_a_json_error_naming_the_problem_and_write_nothing() {
-        TestCollection c = SimulatedLearner.copy(studied, studiedFolder, folder);
+        TestCollection c = collection();
         long deck = c.deckId("Interview");
         String defaults = json(FsrsParameters.defaultWeights());
         Map<String, List<Map<String, Object>>> before = snapshot(c.jdbi());

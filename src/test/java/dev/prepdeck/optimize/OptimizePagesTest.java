@@ -3,6 +3,7 @@ package dev.prepdeck.optimize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestSite;
 import dev.prepdeck.db.Dialect;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.FsrsParameters;
@@ -15,7 +16,7 @@ import dev.prepdeck.fsrs.optimizer.PastReview;
 import dev.prepdeck.fsrs.optimizer.TrainingConfig;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,35 +28,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Optimize pages as a learner uses them, on a history made by studying through the app for a month: the fit
  * shown, accepted or declined, the reschedule, the recommended retention, and what each leaves in the database.
  */
-class OptimizePagesTest {
+class OptimizePagesTest extends OnAMonthOfStudy {
     private static final String SCOPE = "c.deck_id IN (SELECT id FROM deck WHERE name IN ('Interview', 'Interview::SQL'))";
 
-    @TempDir
-    static Path studiedFolder;
-    private static TestCollection studied;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void studyForAMonth() {
-        studied = TestCollection.at(studiedFolder, SimulatedLearner.FIRST_DAY.toString(),
-                "interview.md", SimulatedLearner.deck("Interview", 30),
-                "sql.md", SimulatedLearner.deck("Interview::SQL", 30),
-                "other.md", SimulatedLearner.deck("Other", 15));
-        SimulatedLearner.study(studied, 30, 3.0, 7);
-    }
-
-    private TestCollection collection() {
-        return SimulatedLearner.copy(studied, studiedFolder, folder);
+    /** The page the deck's Optimize button opens: the fit run on the deck's reviews, with nothing stored yet. */
+    private static String optimizePage(TestSite s, long deck) throws IOException {
+        return s.submit("/decks/" + deck + "/optimize").body().string();
     }
 
     @Test
@@ -85,7 +69,7 @@ class OptimizePagesTest {
         TestCollection c = collection();
         long deck = c.deckId("Interview");
         c.site(s -> {
-            String page = s.submit("/decks/" + deck + "/optimize").body().string();
+            String page = optimizePage(s, deck);
             String words = text(page);
             assertThat(words).contains("Reading your reviews", "Fitting the weights to", "Testing the fit on later reviews",
                     "Simulating a year", "All 21 weights were fitted");
@@ -108,7 +92,7 @@ class OptimizePagesTest {
         long deck = c.deckId("Interview");
         Map<String, List<Map<String, Object>>> before = snapshot(c.jdbi());
         c.site(s -> {
-            String page = s.submit("/decks/" + deck + "/optimize").body().string();
+            String page = optimizePage(s, deck);
             String weights = hidden(page, "weights");
             Response saved = s.submit("/decks/" + deck + "/optimize/apply", "weights", weights);
             assertThat(saved.code()).isEqualTo(200);
@@ -134,7 +118,7 @@ class OptimizePagesTest {
         long deck = c.deckId("Interview");
         Map<String, List<Map<String, Object>>> before = snapshot(c.jdbi());
         c.site(s -> {
-            String page = s.submit("/decks/" + deck + "/optimize").body().string();
+            String page = optimizePage(s, deck);
             assertThat(page).contains("href=\"/decks/" + deck + "/settings\">Keep the current weights</a>");
             s.page("/decks/" + deck + "/settings");
             assertThat(s.page("/decks/" + deck + "/optimize")).contains("Fit FSRS to your reviews of Interview");
@@ -150,7 +134,7 @@ class OptimizePagesTest {
         int reviewed = c.one("SELECT count(DISTINCT r.card_id) FROM review_log r JOIN card c ON c.id = r.card_id WHERE "
                 + SCOPE, Integer.class);
         c.site(s -> {
-            String weights = hidden(s.submit("/decks/" + deck + "/optimize").body().string(), "weights");
+            String weights = hidden(optimizePage(s, deck), "weights");
             String page = text(s.submit("/decks/" + deck + "/optimize/apply", "weights", weights, "reschedule", "on")
                     .body().string());
             assertThat(page).contains(reviewed + " cards were rescheduled by replaying their reviews");
@@ -200,7 +184,7 @@ class OptimizePagesTest {
         });
         Map<String, List<Map<String, Object>>> before = snapshot(c.jdbi());
         c.site(s -> {
-            String weights = hidden(s.submit("/decks/" + deck + "/optimize").body().string(), "weights");
+            String weights = hidden(optimizePage(s, deck), "weights");
             Response failed = s.submit("/decks/" + deck + "/optimize/apply", "weights", weights, "reschedule", "on");
             assertThat(failed.code()).isEqualTo(500);
             assertThat(failed.body().string()).contains("something went wrong on our side").doesNotContain("Exception");
@@ -213,7 +197,7 @@ class OptimizePagesTest {
         TestCollection c = collection();
         long deck = c.deckId("Interview");
         c.site(s -> {
-            String page = s.submit("/decks/" + deck + "/optimize").body().string();
+            String page = optimizePage(s, deck);
             String recommended = find(text(page), "Recommended for you: (0\\.\\d\\d)");
             assertThat(c.one("SELECT count(*) FROM deck WHERE desired_retention IS NOT NULL", Integer.class)).isZero();
             if (recommended.equals("0.90")) {
@@ -224,7 +208,7 @@ class OptimizePagesTest {
             assertThat(Double.parseDouble(value)).isEqualTo(Double.parseDouble(recommended));
             Response used = s.submit("/decks/" + deck + "/optimize/retention", "desiredRetention", value);
             assertThat(used.code()).isEqualTo(303);
-            assertThat(dev.prepdeck.TestSite.location(used)).isEqualTo("/decks/" + deck + "/settings");
+            assertThat(TestSite.location(used)).isEqualTo("/decks/" + deck + "/settings");
             assertThat(c.list("SELECT desired_retention FROM deck WHERE name LIKE 'Interview%'", Double.class))
                     .containsOnly(Double.parseDouble(value));
             assertThat(c.one("SELECT desired_retention IS NULL FROM deck WHERE name = 'Other'", Boolean.class)).isTrue();
@@ -256,7 +240,7 @@ class OptimizePagesTest {
         c.site(s -> {
             String settings = s.page("/decks/" + deck + "/settings");
             assertThat(settings).contains("action=\"/decks/" + deck + "/optimize\"", "name=\"_csrf\"", ">Optimize</button>");
-            assertThat(text(s.submit("/decks/" + deck + "/optimize").body().string()))
+            assertThat(text(optimizePage(s, deck)))
                     .contains("Fitting FSRS to your reviews of Interview::SQL");
         });
     }

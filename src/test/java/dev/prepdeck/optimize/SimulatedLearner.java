@@ -3,6 +3,7 @@ package dev.prepdeck.optimize;
 import dev.prepdeck.review.Learner;
 import dev.prepdeck.TestClock;
 import dev.prepdeck.TestCollection;
+import dev.prepdeck.TestDatabase;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
@@ -89,6 +90,19 @@ public final class SimulatedLearner {
             return Rating.AGAIN;
         }
         return u < 0.08 ? Rating.HARD : u < 0.9 ? Rating.GOOD : Rating.EASY;
+    }
+
+    /**
+     * The month of study the Optimize and fsrs command tests fit: decks Interview and Interview::SQL of 30 cards and
+     * Other of 15, in {@code folder} on {@code database}, studied for 30 days from {@link #FIRST_DAY}.
+     */
+    public static TestCollection aMonthOfStudy(TestDatabase database, Path folder) {
+        TestCollection studied = TestCollection.at(database, folder, FIRST_DAY.toString(),
+                "interview.md", deck("Interview", 30),
+                "sql.md", deck("Interview::SQL", 30),
+                "other.md", deck("Other", 15));
+        study(studied, 30, 3.0, 7);
+        return studied;
     }
 
     /** A copy of a studied collection's database in {@code folder}, opened with its clock where the study ended. */

@@ -89,6 +89,37 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void a_range_given_another_rows_reading_is_contradicted_in_either_language() {
+        String card = """
+                | Score | Meaning |
+                |---|---|
+                | below 0.2 | Stable, nothing to do |
+                | 0.2 to 0.5 | Some change, look into it |
+                | above 0.5 | Large change, retrain |
+                """;
+        AnswerMatcher.AnswerCheck backwards = MATCHER.checkCard(card,
+                "Below 0.2 it is a large change and you retrain; between 0.2 and 0.5 it's stable, nothing to do.", RARITY);
+        assertThat(backwards.points().get(0).covered()).isFalse();
+        assertThat(backwards.points().get(0).reason())
+                .isEqualTo("Contradicted: your answer gives \"above 0.5\"'s description under \"below 0.2\".");
+        assertThat(backwards.points().get(1).covered()).isFalse();
+        assertThat(backwards.contradicted()).isTrue();
+        AnswerMatcher.AnswerCheck inChinese = MATCHER.checkCard(card, "小于 0.2 说明变化很大，要重训；大于 0.5 是稳定的。", RARITY);
+        assertThat(inChinese.points().get(0).covered()).isFalse();
+        assertThat(inChinese.points().get(0).why().in(java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有矛盾：你的答案把 \"above 0.5\" 的描述放在了 \"below 0.2\" 名下。");
+
+        AnswerMatcher.AnswerCheck right = MATCHER.checkCard(card, "Under 0.2 it's stable, nothing to do; from 0.2 to "
+                + "0.5 there is some change, look into it; above 0.5 it is a large change, retrain.", RARITY);
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+        AnswerMatcher.AnswerCheck rightInChinese = MATCHER.checkCard(card,
+                "小于 0.2 很稳定，不用管；0.2 到 0.5 有些变化，要查一查；大于 0.5 变化很大，要重训。", RARITY);
+        assertThat(rightInChinese.contradicted()).isFalse();
+        assertThat(rightInChinese.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
     void a_complete_answer_in_the_other_language_is_deep_enough_for_easy() {
         String card = LabelledAnswers.shippedCards().get("git-branch-switch").answer();
         String english = "checkout does two jobs, switching branches and restoring files, which is easy to misuse; "
@@ -344,6 +375,80 @@ class AnswerMatcherTest {
         AnswerMatcher.AnswerCheck right = check(KeyPoints.of(cd), "CD automates the release. Continuous "
                 + "delivery keeps every change releasable but a manual click puts it in production; continuous "
                 + "deployment ships every passing change automatically, no human approval.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
+
+    private static final String SECURITY = """
+            - **OAuth tokens** for authentication: every caller presents a signed token and the gateway checks its \
+            signature and expiry.
+            - **HTTPS** encrypts the traffic between clients and the service, so nobody can read or alter it on the wire.
+            """;
+
+    @Test
+    void a_bold_name_given_its_siblings_claim_is_contradicted_in_either_language_and_says_why() {
+        AnswerMatcher.AnswerCheck swapped = MATCHER.checkCard(SECURITY, "OAuth tokens encrypt the traffic between "
+                + "clients and the service. HTTPS is how callers authenticate with a signed token.", RARITY);
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).startsWith("Contradicted: your answer gives \"HTTPS")
+                .contains("under \"OAuth tokens");
+        assertThat(swapped.points().get(0).why().in(java.util.Locale.SIMPLIFIED_CHINESE)).startsWith("有矛盾：你的答案把");
+        assertThat(swapped.contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck inChinese = MATCHER.checkCard(SECURITY,
+                "OAuth 负责加密客户端和服务之间的流量；HTTPS 用来认证，调用方出示签名的令牌。", RARITY);
+        assertThat(inChinese.contradicted()).isTrue();
+        assertThat(inChinese.points().get(0).covered()).isFalse();
+
+        AnswerMatcher.AnswerCheck right = MATCHER.checkCard(SECURITY, "OAuth tokens authenticate callers: each "
+                + "presents a signed token whose signature and expiry are checked. HTTPS encrypts traffic between "
+                + "clients and the service so it cannot be read on the wire.", RARITY);
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+        AnswerMatcher.AnswerCheck rightInChinese = MATCHER.checkCard(SECURITY,
+                "OAuth 令牌做认证：调用方出示签名的令牌，网关校验签名和过期时间。HTTPS 加密客户端和服务之间的流量，线路上读不到也改不了。",
+                RARITY);
+        assertThat(rightInChinese.contradicted()).isFalse();
+        assertThat(rightInChinese.coverage()).isEqualTo(1.0);
+    }
+
+    @Test
+    void two_commands_whose_comments_are_exchanged_are_contradicted_in_either_language() {
+        String stash = """
+                ```bash
+                git stash list    # 查看所有收起的记录
+                git stash pop     # 恢复最近一次，并从列表删除
+                git stash apply   # 恢复，但保留在列表中
+                ```
+                """;
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(stash), "git stash list shows the entries. git stash "
+                + "apply restores the latest and removes it from the list, while git stash pop restores it but keeps "
+                + "it in the list.");
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).contains("\"git stash pop\"").contains("\"git stash apply\"");
+        assertThat(check(KeyPoints.of(stash), "git stash apply 恢复最近一次并从列表删除，git stash pop 恢复但保留在列表中。")
+                .contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck right = check(KeyPoints.of(stash), "git stash list shows the entries; git stash pop "
+                + "restores the latest and removes it from the list, while git stash apply restores it but keeps it.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+        assertThat(check(KeyPoints.of(stash), "git stash list 查看记录，git stash pop 恢复并从列表删除，git stash apply 恢复但保留。")
+                .contradicted()).isFalse();
+    }
+
+    @Test
+    void names_whose_bracketed_roles_are_exchanged_are_contradicted_and_the_right_roles_are_credited() {
+        String split = "- Git 2.23 起拆成 git switch（切换分支）和 git restore（恢复文件），语义更清楚。\n";
+        AnswerMatcher.AnswerCheck swapped = check(KeyPoints.of(split),
+                "Since Git 2.23 git restore switches branches and git switch restores files.");
+        assertThat(swapped.points().get(0).covered()).isFalse();
+        assertThat(swapped.points().get(0).reason()).contains("\"restore\"").contains("\"switch\"");
+        assertThat(check(KeyPoints.of(split), "Git 2.23 以后 git switch 用来恢复文件，git restore 用来切换分支。")
+                .contradicted()).isTrue();
+
+        AnswerMatcher.AnswerCheck right = check(KeyPoints.of(split),
+                "Since Git 2.23 git switch switches branches and git restore restores files, which reads clearer.");
         assertThat(right.contradicted()).isFalse();
         assertThat(right.coverage()).isEqualTo(1.0);
     }

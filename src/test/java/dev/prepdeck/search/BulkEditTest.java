@@ -4,50 +4,17 @@ import dev.prepdeck.review.Learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prepdeck.TestCollection;
-import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.error.NotFoundException;
 import dev.prepdeck.fsrs.Rating;
-import dev.prepdeck.review.ReviewRepository;
-import dev.prepdeck.review.ReviewService;
 import dev.prepdeck.review.StudyQueue;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bulk edits on a real collection: what each changes, that each is all or nothing, and what study then shows. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class BulkEditTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    BulkEdit bulk;
-    ReviewService reviews;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
-                "database.md", TestData.DATABASE_DECK);
-        DeckRepository decks = new DeckRepository();
-        bulk = new BulkEdit(collection.jdbi(), new SearchService(collection.jdbi(), decks, collection.clock()), decks,
-                collection.clock());
-        reviews = new ReviewService(collection.jdbi(), decks, new ReviewRepository(), collection.clock());
-    }
-
+class BulkEditTest extends OnBulkEditing {
     private long card(String question) {
         return collection.cardId(question);
     }

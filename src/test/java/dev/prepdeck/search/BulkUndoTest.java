@@ -3,17 +3,10 @@ package dev.prepdeck.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.prepdeck.TestCollection;
-import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import dev.prepdeck.db.Dialect;
-import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.error.InvalidInputException;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.review.Learner;
-import dev.prepdeck.review.ReviewRepository;
-import dev.prepdeck.review.ReviewService;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,38 +14,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Undo of the last bulk edit: every action's undo leaves every table the edit touched (and every table kept by
  * triggers from them: search index, tag rows, statistics) exactly as it was before the edit.
  */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class BulkUndoTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    BulkEdit bulk;
-    ReviewService reviews;
-
+class BulkUndoTest extends OnBulkEditing {
     @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
-                "database.md", TestData.DATABASE_DECK);
-        DeckRepository decks = new DeckRepository();
-        bulk = new BulkEdit(collection.jdbi(), new SearchService(collection.jdbi(), decks, collection.clock()), decks,
-                collection.clock());
-        reviews = new ReviewService(collection.jdbi(), decks, new ReviewRepository(), collection.clock());
+    void aHistoryToLose() {
         // A history to lose: reviews of three cards over two days, a practice attempt tied to one with its spoken
         // answer, a recording of an answer not yet checked, a flag and a tag.
         long dns = collection.cardId("What does DNS do?");

@@ -1,81 +1,59 @@
 package dev.prepdeck.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.prepdeck.search.SearchNode.TextField;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class HighlighterTest {
-
-    private static String html(String query, String text, TextField field) {
-        return new Highlighter(SearchParser.parse(query)).html(text, field);
+    /**
+     * What a search marks in a text, one row a case: what the case shows, the query, the text, the field the text
+     * is in, and the HTML with its marks.
+     */
+    static Stream<Arguments> marked() {
+        return Stream.of(
+                arguments("marks words in any case", "index", "What is a B-Tree INDEX? An index.", TextField.QUESTION,
+                        "What is a B-Tree <mark>INDEX</mark>? An <mark>index</mark>."),
+                arguments("escapes everything around and inside the marks", "b>", "<b>bold</b> & \"quotes\" 'too' a<b>",
+                        TextField.ANSWER, "&lt;<mark>b&gt;</mark>bold&lt;/<mark>b&gt;</mark> &amp; &quot;quotes&quot; "
+                                + "&#39;too&#39; a&lt;<mark>b&gt;</mark>"),
+                arguments("marks the original spelling of accented and decomposed text", "cafe", "Le CAFÉ, le cafe\u0301",
+                        TextField.ANSWER, "Le <mark>CAFÉ</mark>, le <mark>cafe\u0301</mark>"),
+                arguments("marks the original spelling of wide text", "sql", "ＳＱＬ or SQL", TextField.ANSWER,
+                        "<mark>ＳＱＬ</mark> or <mark>SQL</mark>"),
+                arguments("marks chinese substrings", "索引", "什么是索引？索引很重要", TextField.QUESTION,
+                        "什么是<mark>索引</mark>？<mark>索引</mark>很重要"),
+                arguments("marks each * wildcard match as short as it can be", "d*ploy", "We deploy, then redeploy.",
+                        TextField.ANSWER, "We <mark>deploy</mark>, then re<mark>deploy</mark>."),
+                arguments("marks each _ wildcard match", "d_g", "dog, dug, drag", TextField.ANSWER,
+                        "<mark>dog</mark>, <mark>dug</mark>, drag"),
+                arguments("marks a phrase across a line break", "\"balanced tree\"", "a balanced\n  tree", TextField.ANSWER,
+                        "a <mark>balanced\n  tree</mark>"),
+                arguments("marks nothing in a field the term was not limited to", "q:index", "index", TextField.ANSWER,
+                        "index"),
+                arguments("marks the field a term was limited to", "a:index", "index", TextField.ANSWER,
+                        "<mark>index</mark>"),
+                arguments("does not mark an excluded word", "tree -index", "index tree", TextField.ANSWER,
+                        "index <mark>tree</mark>"),
+                arguments("does not mark a word of an excluded group", "-(index -tree)", "index tree", TextField.ANSWER,
+                        "index <mark>tree</mark>"),
+                arguments("marks regular expression matches on the text as written", "re:b.tree", "A B-Tree, a B+Tree",
+                        TextField.QUESTION, "A <mark>B-Tree</mark>, a <mark>B+Tree</mark>"),
+                arguments("a runaway regular expression marks nothing instead of hanging", "\"re:((a+)+)+b\"",
+                        "a".repeat(40) + "!", TextField.ANSWER, "a".repeat(40) + "!"),
+                arguments("overlapping matches become one mark", "index dex", "an index", TextField.ANSWER,
+                        "an <mark>index</mark>"));
     }
 
-    @Test
-    void marks_words_in_any_case() {
-        assertThat(html("index", "What is a B-Tree INDEX? An index.", TextField.QUESTION))
-                .isEqualTo("What is a B-Tree <mark>INDEX</mark>? An <mark>index</mark>.");
-    }
-
-    @Test
-    void escapes_everything_around_and_inside_the_marks() {
-        assertThat(html("b>", "<b>bold</b> & \"quotes\" 'too' a<b>", TextField.ANSWER))
-                .isEqualTo("&lt;<mark>b&gt;</mark>bold&lt;/<mark>b&gt;</mark> &amp; &quot;quotes&quot; &#39;too&#39; a&lt;<mark>b&gt;</mark>");
-    }
-
-    @Test
-    void marks_the_original_spelling_of_accented_wide_and_decomposed_text() {
-        assertThat(html("cafe", "Le CAFÉ, le cafe\u0301", TextField.ANSWER))
-                .isEqualTo("Le <mark>CAFÉ</mark>, le <mark>cafe\u0301</mark>");
-        assertThat(html("sql", "ＳＱＬ or SQL", TextField.ANSWER)).isEqualTo("<mark>ＳＱＬ</mark> or <mark>SQL</mark>");
-    }
-
-    @Test
-    void marks_chinese_substrings() {
-        assertThat(html("索引", "什么是索引？索引很重要", TextField.QUESTION))
-                .isEqualTo("什么是<mark>索引</mark>？<mark>索引</mark>很重要");
-    }
-
-    @Test
-    void marks_each_wildcard_match_as_short_as_it_can_be() {
-        assertThat(html("d*ploy", "We deploy, then redeploy.", TextField.ANSWER))
-                .isEqualTo("We <mark>deploy</mark>, then re<mark>deploy</mark>.");
-        assertThat(html("d_g", "dog, dug, drag", TextField.ANSWER)).isEqualTo("<mark>dog</mark>, <mark>dug</mark>, drag");
-    }
-
-    @Test
-    void marks_a_phrase_across_a_line_break() {
-        assertThat(html("\"balanced tree\"", "a balanced\n  tree", TextField.ANSWER))
-                .isEqualTo("a <mark>balanced\n  tree</mark>");
-    }
-
-    @Test
-    void marks_only_the_field_a_term_was_limited_to() {
-        assertThat(html("q:index", "index", TextField.ANSWER)).isEqualTo("index");
-        assertThat(html("a:index", "index", TextField.ANSWER)).isEqualTo("<mark>index</mark>");
-    }
-
-    @Test
-    void does_not_mark_what_the_search_left_out() {
-        assertThat(html("tree -index", "index tree", TextField.ANSWER)).isEqualTo("index <mark>tree</mark>");
-        assertThat(html("-(index -tree)", "index tree", TextField.ANSWER)).isEqualTo("index <mark>tree</mark>");
-    }
-
-    @Test
-    void marks_regular_expression_matches_on_the_text_as_written() {
-        assertThat(html("re:b.tree", "A B-Tree, a B+Tree", TextField.QUESTION))
-                .isEqualTo("A <mark>B-Tree</mark>, a <mark>B+Tree</mark>");
-    }
-
-    @Test
-    void a_runaway_regular_expression_marks_nothing_instead_of_hanging() {
-        String text = "a".repeat(40) + "!";
-        assertThat(html("\"re:((a+)+)+b\"", text, TextField.ANSWER)).isEqualTo(text);
-    }
-
-    @Test
-    void overlapping_matches_become_one_mark() {
-        assertThat(html("index dex", "an index", TextField.ANSWER)).isEqualTo("an <mark>index</mark>");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("marked")
+    void marks(String behaviour, String query, String text, TextField field, String html) {
+        assertThat(new Highlighter(SearchParser.parse(query)).html(text, field)).isEqualTo(html);
     }
 
     @Test

@@ -53,6 +53,11 @@ class StatsFiguresTest {
         return new StatsService(log.jdbi, decks, reviews, log.clock);
     }
 
+    /** What the statistics page shows of the last 30 days: of every deck (null), or of a deck with its sub-decks. */
+    private static Figures figures(StatsLog log, Deck deck) {
+        return service(log).figures(Learner.DEFAULT_ID, deck, 30);
+    }
+
     /** The dashboard header's figures, with no study-queue counts. */
     private static StatsService.Today today(StatsService stats, StatsLog log) {
         return log.jdbi.withHandle(h -> stats.today(h, Learner.DEFAULT_ID, Map.of()));
@@ -71,7 +76,7 @@ class StatsFiguresTest {
         log.review(card, "2026-03-08T12:00:00Z", 3, 2, 3);  // Mar 8
         log.review(card, "2026-03-06T12:00:00Z", 3, 2, 3);  // Mar 6; nothing on Mar 7
 
-        Figures f = service(log).figures(Learner.DEFAULT_ID, null, 30);
+        Figures f = figures(log, null);
 
         assertThat(f.today().streakDays()).isEqualTo(3);
         assertThat(f.today().reviews()).isEqualTo(1);
@@ -103,7 +108,7 @@ class StatsFiguresTest {
         log.review(card, "2026-03-09T05:00:00Z", 3, 2, 3); // Mar 9 01:00 EDT: before 4 am, so Mar 8
         log.review(card, "2026-03-08T06:30:00Z", 3, 2, 3); // Mar 8 01:30 EST (the day is 23 hours long): Mar 7
 
-        Figures f = service(log).figures(Learner.DEFAULT_ID, null, 30);
+        Figures f = figures(log, null);
 
         assertThat(heatmap(f)).containsOnly(
                 Map.entry(LocalDate.parse("2026-03-10"), 1), Map.entry(LocalDate.parse("2026-03-09"), 1),
@@ -132,7 +137,7 @@ class StatsFiguresTest {
         // ten days ago: young 1 of 1
         log.review(card, "2026-02-28T12:00:00Z", 3, 2, 2);
 
-        List<RetentionRow> rows = service(log).figures(Learner.DEFAULT_ID, null, 30).retention();
+        List<RetentionRow> rows = figures(log, null).retention();
 
         assertThat(rows).extracting(RetentionRow::period)
                 .containsExactly("today", "yesterday", "7 days", "30 days", "365 days");
@@ -158,7 +163,7 @@ class StatsFiguresTest {
         log.review(card, "2026-03-10T05:02:00Z", 3, 2, 4);
         log.review(card, "2026-03-10T05:03:00Z", 3, 3, 0);
 
-        StatsService.DayKinds today = service(log).figures(Learner.DEFAULT_ID, null, 30).perDay().get(29);
+        StatsService.DayKinds today = figures(log, null).perDay().get(29);
 
         assertThat(today.date()).isEqualTo(LocalDate.parse("2026-03-10"));
         assertThat(List.of(today.learning(), today.review(), today.relearning())).containsExactly(2, 1, 1);
@@ -173,7 +178,7 @@ class StatsFiguresTest {
         log.state(log.card(NETWORKING, 2), 2, 5, 5, 3.0, Instant.parse("2026-03-13T12:00:00Z"), false);
         log.state(log.card("数据库", 0), 2, 5, 5, 3.0, Instant.parse("2026-03-11T12:00:00Z"), true);  // suspended
 
-        List<StatsService.DayDue> forecast = service(log).figures(Learner.DEFAULT_ID, null, 30).forecast();
+        List<StatsService.DayDue> forecast = figures(log, null).forecast();
 
         assertThat(forecast).hasSize(30);
         assertThat(forecast.get(0)).isEqualTo(new StatsService.DayDue(LocalDate.parse("2026-03-10"), 2));
@@ -190,17 +195,17 @@ class StatsFiguresTest {
         log.state(log.card(NETWORKING, 2), 3, 1, 0, 1.0, due, false);   // relearning counts as learning
         log.state(log.card("数据库", 0), 2, 30, 40, 1.0, due, true);     // suspended, whatever its interval
 
-        Figures all = service(log).figures(Learner.DEFAULT_ID, null, 30);
+        Figures all = figures(log, null);
         assertThat(all.states()).isEqualTo(new StatsRepository.StateCounts(1, 1, 1, 1, 1));
         assertThat(all.stabilityBins()).containsExactly(0, 1, 1, 1, 0, 0);
         assertThat(all.difficultyBins()).as("the three studied, active cards, difficulty 5").containsExactly(0, 0, 0, 0, 3, 0, 0, 0, 0);
 
         Deck networking = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(Learner.DEFAULT_ID, log.deck(NETWORKING));
-        Figures ofNetworking = service(log).figures(Learner.DEFAULT_ID, networking, 30);
+        Figures ofNetworking = figures(log, networking);
         assertThat(ofNetworking.states()).isEqualTo(new StatsRepository.StateCounts(0, 1, 1, 1, 0));
         assertThat(ofNetworking.stabilityBins()).containsExactly(0, 1, 1, 1, 0, 0);
         Deck databases = new DeckService(log.jdbi, new DeckRepository(), log.clock).deck(Learner.DEFAULT_ID, log.deck("数据库"));
-        assertThat(service(log).figures(Learner.DEFAULT_ID, databases, 30).stabilityBins()).as("only a suspended card")
+        assertThat(figures(log, databases).stabilityBins()).as("only a suspended card")
                 .containsOnly(0);
     }
 
@@ -217,7 +222,7 @@ class StatsFiguresTest {
         double forgotten = scheduler.retrievability(new FsrsCard(State.REVIEW, 1, 5, 1, 0, 0, 1, 0,
                 now.minus(Duration.ofDays(10)), now), now);
 
-        List<StatsService.DeckMastery> decks = service(log).figures(Learner.DEFAULT_ID, null, 30).decks();
+        List<StatsService.DeckMastery> decks = figures(log, null).decks();
         StatsService.DeckMastery networking = decks.stream().filter(d -> d.name().equals(NETWORKING)).findFirst().orElseThrow();
         StatsService.DeckMastery parent = decks.stream().filter(d -> d.name().equals("Interview")).findFirst().orElseThrow();
 

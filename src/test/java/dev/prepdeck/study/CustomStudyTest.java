@@ -2,42 +2,21 @@ package dev.prepdeck.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.prepdeck.TestCollection;
+import dev.prepdeck.OnEachDatabase;
 import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Custom study over HTTP: review ahead and forgotten today as sessions of real ratings, and more new cards today. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class CustomStudyTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK,
-                "database.md", TestData.DATABASE_DECK);
-        deckId = collection.deckId("Interview::Networking");
+class CustomStudyTest extends OnEachDatabase {
+    CustomStudyTest() {
+        super("networking.md", TestData.NETWORKING_DECK, "database.md", TestData.DATABASE_DECK);
     }
 
     /** Follows the session's redirect to the study page of its next card and rates it; returns the next address. */
@@ -105,15 +84,19 @@ class CustomStudyTest {
         return fields;
     }
 
+    /** Forgets two cards today (rated Again), then starts a custom session of the cards forgotten today. */
+    private void forgetTwoAndStudyThemAgain(TestSite s) {
+        for (String question : List.of("What does DNS do?", "Compare TCP and UDP.")) {
+            s.submit("/study/rate", "cardId", String.valueOf(collection.cardId(question)), "rating", "1");
+        }
+        s.submit("/custom-study", "q", "", "mode", "forgotten");
+    }
+
     @Test
     void in_practice_mode_checking_and_rating_a_typed_answer_stays_in_the_session() {
         collection.jdbi().useHandle(h -> h.execute("UPDATE deck SET practice_mode = 1 WHERE id = ?", deckId));
         collection.site(s -> {
-            long dns = collection.cardId("What does DNS do?");
-            long tcp = collection.cardId("Compare TCP and UDP.");
-            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "1");
-            s.submit("/study/rate", "cardId", String.valueOf(tcp), "rating", "1");
-            s.submit("/custom-study", "q", "", "mode", "forgotten");
+            forgetTwoAndStudyThemAgain(s);
 
             String study = s.page(TestSite.location(s.get("/custom-study/next")));
             assertThat(study).contains("card 1 of 2").contains("id=\"practice-text\"");
@@ -148,11 +131,7 @@ class CustomStudyTest {
     @Test
     void undoing_a_rating_in_a_session_asks_that_card_again_in_the_session() {
         collection.site(s -> {
-            long dns = collection.cardId("What does DNS do?");
-            long tcp = collection.cardId("Compare TCP and UDP.");
-            s.submit("/study/rate", "cardId", String.valueOf(dns), "rating", "1");
-            s.submit("/study/rate", "cardId", String.valueOf(tcp), "rating", "1");
-            s.submit("/custom-study", "q", "", "mode", "forgotten");
+            forgetTwoAndStudyThemAgain(s);
             String first = rateNext(s, "3", "card 1 of 2");
 
             String second = s.page(TestSite.location(s.get("/custom-study/next")));

@@ -4,35 +4,15 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prepdeck.TestCollection;
+import dev.prepdeck.OnEachDatabase;
 import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The JSON API for decks and cards: list with counts and states, create, edit, delete, and bad input. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class DeckApiTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK);
-        deckId = collection.deckId("Interview::Networking");
+class DeckApiTest extends OnEachDatabase {
+    DeckApiTest() {
+        super("networking.md", TestData.NETWORKING_DECK);
     }
 
     private static void assertError(Response response, int status, String messagePart) {

@@ -4,37 +4,17 @@ import static dev.prepdeck.TestSite.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.prepdeck.OnEachDatabase;
 import dev.prepdeck.RawHttp;
-import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
-import dev.prepdeck.TestDatabase;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The study loop's JSON: the next card with its four intervals, rating it, and bad input. */
-@ParameterizedClass
-@EnumSource(TestDatabase.class)
-class ReviewApiTest {
-    @Parameter
-    TestDatabase database;
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(database, tempDir, "networking.md", TestData.NETWORKING_DECK);
-        deckId = collection.deckId("Interview::Networking");
+class ReviewApiTest extends OnEachDatabase {
+    ReviewApiTest() {
+        super("networking.md", TestData.NETWORKING_DECK);
     }
 
     private int reviewCount() {

@@ -2,36 +2,18 @@ package dev.prepdeck.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prepdeck.OnTheNetworkingDeck;
 import dev.prepdeck.RawHttp;
-import dev.prepdeck.TestCollection;
-import dev.prepdeck.TestData;
 import dev.prepdeck.TestSite;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Form bodies the browser would never send: refused with a readable page, before anything is written. */
-class FormBodyTest {
+class FormBodyTest extends OnTheNetworkingDeck {
     private static final String BOUNDARY = "----prepdeck-form";
-
-    @TempDir
-    Path tempDir;
-
-    TestCollection collection;
-    long deckId;
-    long cardId;
-
-    @BeforeEach
-    void setUp() {
-        collection = TestCollection.of(tempDir, "networking.md", TestData.NETWORKING_DECK);
-        deckId = collection.deckId("Interview::Networking");
-        cardId = collection.cardWithUid("net-dns");
-    }
 
     private List<String> formRoutes(TestSite s) {
         List<String> paths = s.routes().stream()

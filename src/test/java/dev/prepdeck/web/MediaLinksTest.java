@@ -59,6 +59,16 @@ class MediaLinksTest {
     }
 
     @Test
+    void a_destination_spelled_with_an_entity_or_a_backslash_escape_is_still_a_reference() {
+        assertThat(MediaLinks.find("![a](&#109;&#101;&#100;&#105;&#97;&#47;join.png) [b](media&#x2F;plan.png)"))
+                .containsExactly(new MediaLinks.Reference("join.png", 1, true),
+                        new MediaLinks.Reference("plan.png", 1, false));
+        assertThat(MediaLinks.find("line one\n![a](media\\/join.png)"))
+                .containsExactly(new MediaLinks.Reference("join.png", 2, true));
+        assertThat(MediaLinks.find("No media here, only [a link](https://example.org/x.png).")).isEmpty();
+    }
+
+    @Test
     void renaming_rewrites_only_the_destinations_of_the_renamed_files_and_keeps_every_other_character() {
         String markdown = """
                 ![a [x](c) b](media/my%20plan.png "media/my%20plan.png") ![other](media/other.png)

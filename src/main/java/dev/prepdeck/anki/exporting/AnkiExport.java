@@ -8,6 +8,7 @@ import dev.prepdeck.anki.AnkiNote;
 import dev.prepdeck.anki.CardQueue;
 import dev.prepdeck.anki.CardTemplate;
 import dev.prepdeck.anki.CardType;
+import dev.prepdeck.anki.CollectionSink;
 import dev.prepdeck.anki.CollectionTiming;
 import dev.prepdeck.anki.MemoryState;
 import dev.prepdeck.anki.NoteType;
@@ -22,10 +23,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,39 +66,132 @@ public final class AnkiExport {
 
     public Result build(List<ExportCard> cards, ExportOptions options) {
         Set<String> uids = new HashSet<>();
+        Instant earliest = null;
         for (ExportCard card : cards) {
             if (!uids.add(card.uid())) {
                 throw AnkiFormatException.worded("exportSharedUid", card.uid());
             }
+            earliest = earliest(earliest, card.created());
+            for (ExportReview review : card.reviews()) {
+                earliest = earliest(earliest, review.reviewedAt());
+            }
+            if (card.schedule() != null) {
+                earliest = earliest(earliest, card.schedule().card().due());
+            }
         }
-        CollectionTiming timing = timing(cards, options);
-        List<AnkiDeck> decks = decks(cards, options);
-        MarkdownToAnkiHtml html = new MarkdownToAnkiHtml(options.mediaName());
-
-        List<ExportCard> ordered = new ArrayList<>(cards);
-        ordered.sort(Comparator.comparing(ExportCard::created).thenComparing(ExportCard::uid));
+        Writer writer = writer(earliest, cards.stream().map(ExportCard::deckName).toList(), options);
         List<AnkiNote> notes = new ArrayList<>();
         List<AnkiCard> ankiCards = new ArrayList<>();
         List<RevlogEntry> revlog = new ArrayList<>();
         Set<Long> revlogIds = new HashSet<>();
-        long lastId = 0;
-        int newPosition = 0;
-        for (ExportCard card : ordered) {
+        CollectionSink sink = new CollectionSink() {
+            @Override
+            public void note(AnkiNote note) {
+                notes.add(note);
+            }
+
+            @Override
+            public void card(AnkiCard card) {
+                ankiCards.add(card);
+            }
+
+            @Override
+            public boolean revlog(RevlogEntry entry) {
+                return revlogIds.add(entry.id()) && revlog.add(entry);
+            }
+        };
+        List<ExportCard> ordered = new ArrayList<>(cards);
+        ordered.sort(NOTE_ORDER);
+        ordered.forEach(card -> writer.add(card, sink));
+        revlog.sort(Comparator.comparingLong(RevlogEntry::id));
+        AnkiCollection collection = new AnkiCollection(writer.timing(), List.of(noteType()), writer.decks(), notes,
+                ankiCards, revlog);
+        return new Result(collection, writer.mediaNames());
+    }
+
+    /** The order notes are numbered in: by creation, then by uid. */
+    public static final Comparator<ExportCard> NOTE_ORDER = Comparator.comparing(ExportCard::created)
+            .thenComparing(ExportCard::uid);
+
+    private static Instant earliest(Instant earliest, Instant time) {
+        return earliest == null || time.isBefore(earliest) ? time : earliest;
+    }
+
+    /**
+     * Starts an export whose cards come one at a time, for a collection too large to hold: the caller knows the
+     * earliest of the cards' creation times, review times and scheduled due times ({@code null} for no card), and
+     * every deck name they are in, before the first card.
+     */
+    public Writer writer(Instant earliest, Collection<String> deckNames, ExportOptions options) {
+        return new Writer(timing(earliest, options), decks(deckNames, options), options);
+    }
+
+    /**
+     * Turns cards into notes, cards and reviews as they come, in {@link #NOTE_ORDER} with unique uids: a note's id
+     * is its creation time, one past the previous note's when that is taken.
+     */
+    public static final class Writer {
+        private final CollectionTiming timing;
+        private final List<AnkiDeck> decks;
+        private final Map<String, Long> deckIds = new HashMap<>();
+        private final ExportOptions options;
+        private final MarkdownToAnkiHtml html;
+        private ExportCard previous;
+        private long lastId;
+        private int newPosition;
+
+        private Writer(CollectionTiming timing, List<AnkiDeck> decks, ExportOptions options) {
+            this.timing = timing;
+            this.decks = decks;
+            this.options = options;
+            this.html = new MarkdownToAnkiHtml(options.mediaName());
+            decks.forEach(deck -> deckIds.put(deck.name(), deck.id()));
+        }
+
+        public CollectionTiming timing() {
+            return timing;
+        }
+
+        /** Every deck of the collection, the parents of the cards' decks and Anki's Default deck included. */
+        public List<AnkiDeck> decks() {
+            return decks;
+        }
+
+        /** The media file names the notes written so far refer to. */
+        public Set<String> mediaNames() {
+            return html.media();
+        }
+
+        /**
+         * @throws AnkiFormatException when the card has the previous card's uid
+         * @throws IllegalArgumentException when the card comes out of {@link #NOTE_ORDER} or its deck was not named
+         */
+        public void add(ExportCard card, CollectionSink sink) {
+            if (previous != null) {
+                int order = NOTE_ORDER.compare(previous, card);
+                if (order == 0 || previous.uid().equals(card.uid())) {
+                    throw AnkiFormatException.worded("exportSharedUid", card.uid());
+                }
+                if (order > 0) {
+                    throw new IllegalArgumentException("card " + card.uid() + " comes after " + previous.uid());
+                }
+            }
+            previous = card;
+            Long deckId = deckIds.get(card.deckName());
+            if (deckId == null) {
+                throw new IllegalArgumentException("deck " + card.deckName() + " was not named when the export began");
+            }
             long id = Math.max(card.created().toEpochMilli(), lastId + 1);
             lastId = id;
             long modified = card.modified().getEpochSecond();
-            notes.add(new AnkiNote(id, PrepdeckGuids.guidFor(card.uid()), NOTE_TYPE_ID, modified, tags(card.tags()),
+            sink.note(new AnkiNote(id, PrepdeckGuids.guidFor(card.uid()), NOTE_TYPE_ID, modified, tags(card.tags()),
                     List.of(html.html(card.question()), html.html(card.answer()))));
-            long deckId = decks.stream().filter(d -> d.name().equals(card.deckName())).findFirst().orElseThrow().id();
             if (card.schedule() == null || card.schedule().card().state() == State.NEW) {
                 newPosition++;
             }
-            ankiCards.add(card(id, deckId, modified, card, newPosition, timing, options));
-            revlog.addAll(reviews(id, card.reviews(), revlogIds));
+            sink.card(AnkiExport.card(id, deckId, modified, card, newPosition, timing, options));
+            reviews(id, card.reviews(), sink);
         }
-        revlog.sort(Comparator.comparingLong(RevlogEntry::id));
-        AnkiCollection collection = new AnkiCollection(timing, List.of(noteType()), decks, notes, ankiCards, revlog);
-        return new Result(collection, html.media());
     }
 
     /** Anki tags cannot hold spaces; a space inside a prepdeck tag becomes an underscore. */
@@ -114,21 +211,8 @@ public final class AnkiExport {
      * of today, the cards' creation, their reviews and their due dates: no day number is negative and no review
      * predates the collection.
      */
-    private static CollectionTiming timing(List<ExportCard> cards, ExportOptions options) {
-        Instant earliest = options.now();
-        for (ExportCard card : cards) {
-            List<Instant> times = new ArrayList<>();
-            times.add(card.created());
-            card.reviews().forEach(review -> times.add(review.reviewedAt()));
-            if (card.schedule() != null) {
-                times.add(card.schedule().card().due());
-            }
-            for (Instant time : times) {
-                if (time.isBefore(earliest)) {
-                    earliest = time;
-                }
-            }
-        }
+    private static CollectionTiming timing(Instant cardsEarliest, ExportOptions options) {
+        Instant earliest = cardsEarliest == null ? options.now() : earliest(options.now(), cardsEarliest);
         LocalDateTime local = LocalDateTime.ofInstant(earliest, options.zone());
         LocalDate day = local.getHour() < options.rolloverHour() ? local.toLocalDate().minusDays(1) : local.toLocalDate();
         ZonedDateTime start = day.atTime(options.rolloverHour(), 0).atZone(options.zone());
@@ -137,13 +221,13 @@ public final class AnkiExport {
     }
 
     /** Every deck the cards are in, with each parent level too, sorted by name. */
-    private static List<AnkiDeck> decks(List<ExportCard> cards, ExportOptions options) {
+    private static List<AnkiDeck> decks(Collection<String> deckNames, ExportOptions options) {
         Set<String> names = new TreeSet<>();
-        for (ExportCard card : cards) {
-            String[] levels = card.deckName().split(AnkiDeck.SEPARATOR, -1);
+        for (String deckName : deckNames) {
+            String[] levels = deckName.split(AnkiDeck.SEPARATOR, -1);
             for (String level : levels) {
                 if (level.isBlank()) {
-                    throw AnkiFormatException.worded("exportEmptyLevel", card.deckName());
+                    throw AnkiFormatException.worded("exportEmptyLevel", deckName);
                 }
             }
             for (int i = 1; i <= levels.length; i++) {
@@ -203,14 +287,10 @@ public final class AnkiExport {
                 fsrs.lapses(), left, 0, 0, card.flag(), memory, null);
     }
 
-    private static List<RevlogEntry> reviews(long cardId, List<ExportReview> reviews, Set<Long> usedIds) {
-        List<RevlogEntry> entries = new ArrayList<>();
+    /** Each review keeps its time as its id, one millisecond later while the sink has that id already. */
+    private static void reviews(long cardId, List<ExportReview> reviews, CollectionSink sink) {
         int previousInterval = 0;
         for (ExportReview review : reviews) {
-            long id = review.reviewedAt().toEpochMilli();
-            while (!usedIds.add(id)) {
-                id++;
-            }
             int interval = review.scheduledDaysAfter() > 0 ? review.scheduledDaysAfter()
                     : -(int) Math.max(1, Duration.between(review.reviewedAt(), review.dueAfter()).toSeconds());
             int lastInterval = review.stateBefore() == State.REVIEW ? review.scheduledDaysBefore() : previousInterval;
@@ -219,11 +299,15 @@ public final class AnkiExport {
                 case REVIEW -> RevlogKind.REVIEW;
                 case RELEARNING -> RevlogKind.RELEARNING;
             };
-            entries.add(new RevlogEntry(id, cardId, review.rating().value(), interval, lastInterval,
-                    difficultyFactor(review.difficultyAfter()), Math.max(0, review.durationMs()), kind));
+            int factor = difficultyFactor(review.difficultyAfter());
+            int timeMs = Math.max(0, review.durationMs());
+            long id = review.reviewedAt().toEpochMilli();
+            while (!sink.revlog(new RevlogEntry(id, cardId, review.rating().value(), interval, lastInterval, factor,
+                    timeMs, kind))) {
+                id++;
+            }
             previousInterval = interval;
         }
-        return entries;
     }
 
     /** Anki keeps an FSRS review's difficulty in revlog.factor as (d − 1) / 9 + 0.1, in thousandths. */

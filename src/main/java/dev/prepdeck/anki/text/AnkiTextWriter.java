@@ -38,10 +38,21 @@ public final class AnkiTextWriter {
 
     /** @param separator a tab (TSV) or a comma (CSV) */
     public void write(List<ExportCard> cards, Writer out, char separator) {
+        Rows rows = start(out, separator);
+        cards.forEach(rows::add);
+        rows.finish();
+    }
+
+    /**
+     * Writes the headers and returns where the cards go, one at a time, so a file of any length is written without
+     * holding its cards; {@link Rows#finish()} flushes the last of them.
+     *
+     * @param separator a tab (TSV) or a comma (CSV)
+     */
+    public Rows start(Writer out, char separator) {
         if (separator != '\t' && separator != ',') {
             throw new IllegalArgumentException("Anki text files are written with tabs or commas, not '" + separator + "'");
         }
-        MarkdownToAnkiHtml html = new MarkdownToAnkiHtml(mediaName);
         try {
             out.write(separator == '\t' ? "#separator:tab\n" : "#separator:comma\n");
             out.write("#html:true\n");
@@ -55,15 +66,38 @@ public final class AnkiTextWriter {
                     .setQuoteMode(QuoteMode.MINIMAL)
                     .setRecordSeparator("\n")
                     .get();
-            CSVPrinter printer = new CSVPrinter(out, format);
-            for (ExportCard card : cards) {
+            return new Rows(new CSVPrinter(out, format), new MarkdownToAnkiHtml(mediaName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of a text file being written. */
+    public static final class Rows {
+        private final CSVPrinter printer;
+        private final MarkdownToAnkiHtml html;
+
+        private Rows(CSVPrinter printer, MarkdownToAnkiHtml html) {
+            this.printer = printer;
+            this.html = html;
+        }
+
+        public void add(ExportCard card) {
+            try {
                 printer.printRecord(PrepdeckGuids.guidFor(card.uid()), card.deckName(), html.html(card.question()),
                         html.html(card.answer()), String.join(" ", card.tags().stream()
                                 .map(tag -> tag.strip().replaceAll("\\s+", "_")).filter(t -> !t.isEmpty()).toList()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        public void finish() {
+            try {
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

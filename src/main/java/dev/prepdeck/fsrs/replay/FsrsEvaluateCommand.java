@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prepdeck.fsrs.optimizer.Optimizer;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -17,43 +15,32 @@ import picocli.CommandLine.Option;
                     + "everything before each of the last five and scored on it. The split fits its own "
                     + "parameters, so --parameters changes only inSample.",
             "Items, study days and the training of the split as for optimize."})
-public final class FsrsEvaluateCommand implements Callable<Integer> {
-    @Mixin
-    HistoryOptions history;
-
+public final class FsrsEvaluateCommand extends OptimizerCommand {
     @Option(names = "--parameters", paramLabel = "w0,...,w20", converter = ParameterList.Converter.class,
             description = "the 21 parameters to evaluate (default: FSRS-6's defaults)")
     ParameterList parameters;
-
-    private final PrintStream out;
-    private final PrintStream err;
 
     public FsrsEvaluateCommand() {
         this(System.out, System.err);
     }
 
     FsrsEvaluateCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() {
-        return OptimizerJson.run(err, () -> {
-            HistoryOptions.History source = history.read();
-            TrainingSet set = TrainingSet.of(source.cards(), source.dayCut());
-            double[] w = parameters != null ? parameters.values() : Optimizer.defaultParameters();
-            Optimizer optimizer = new Optimizer(source.training());
-            ObjectNode json = OptimizerJson.source(source, set);
-            json.set("parameters", OptimizerJson.parameters(w));
-            json.set("inSample", OptimizerJson.metrics(optimizer.evaluate(w, set)));
-            if (set.itemCount() >= 6) {
-                json.set("timeSeriesSplit", OptimizerJson.metrics(optimizer.evaluateTimeSeriesSplits(set)));
-            } else {
-                json.putNull("timeSeriesSplit");
-                json.put("note", "a time-series split needs at least 6 items");
-            }
-            OptimizerJson.print(out, json);
-        });
+    ObjectNode report(HistoryOptions.History source, TrainingSet set) {
+        double[] w = parameters != null ? parameters.values() : Optimizer.defaultParameters();
+        Optimizer optimizer = new Optimizer(source.training());
+        ObjectNode json = OptimizerJson.source(source, set);
+        json.set("parameters", OptimizerJson.parameters(w));
+        json.set("inSample", OptimizerJson.metrics(optimizer.evaluate(w, set)));
+        if (set.itemCount() >= 6) {
+            json.set("timeSeriesSplit", OptimizerJson.metrics(optimizer.evaluateTimeSeriesSplits(set)));
+        } else {
+            json.putNull("timeSeriesSplit");
+            json.put("note", "a time-series split needs at least 6 items");
+        }
+        return json;
     }
 }

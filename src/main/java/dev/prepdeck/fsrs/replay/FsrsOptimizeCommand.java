@@ -5,9 +5,7 @@ import dev.prepdeck.fsrs.optimizer.Fit;
 import dev.prepdeck.fsrs.optimizer.Optimizer;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
@@ -22,42 +20,31 @@ import picocli.CommandLine.Mixin;
                     + "steps and short-term setting shape the training, as Anki passes a preset's to fsrs-rs.",
             "Fewer than 8 usable items keep the defaults; fewer than 64 fit only the first four "
                     + "(initial stabilities). The same log always gives the same parameters."})
-public final class FsrsOptimizeCommand implements Callable<Integer> {
-    @Mixin
-    HistoryOptions history;
-
-    private final PrintStream out;
-    private final PrintStream err;
-
+public final class FsrsOptimizeCommand extends OptimizerCommand {
     public FsrsOptimizeCommand() {
         this(System.out, System.err);
     }
 
     FsrsOptimizeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() {
-        return OptimizerJson.run(err, () -> {
-            HistoryOptions.History source = history.read();
-            TrainingSet set = TrainingSet.of(source.cards(), source.dayCut());
-            Optimizer optimizer = new Optimizer(source.training());
-            long start = System.nanoTime();
-            Fit fit = optimizer.fit(set);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            ObjectNode json = OptimizerJson.source(source, set);
-            json.put("trainingItems", fit.trainingItems());
-            json.put("outcome", fit.outcome().name());
-            json.put("note", fit.outcome().description());
-            json.set("parameters", OptimizerJson.parameters(fit.parameters()));
-            if (set.itemCount() > 0) {
-                json.set("before", OptimizerJson.metrics(optimizer.evaluate(Optimizer.defaultParameters(), set)));
-                json.set("after", OptimizerJson.metrics(optimizer.evaluate(fit.parameters(), set)));
-            }
-            json.put("fitMillis", millis);
-            OptimizerJson.print(out, json);
-        });
+    ObjectNode report(HistoryOptions.History source, TrainingSet set) {
+        Optimizer optimizer = new Optimizer(source.training());
+        long start = System.nanoTime();
+        Fit fit = optimizer.fit(set);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        ObjectNode json = OptimizerJson.source(source, set);
+        json.put("trainingItems", fit.trainingItems());
+        json.put("outcome", fit.outcome().name());
+        json.put("note", fit.outcome().description());
+        json.set("parameters", OptimizerJson.parameters(fit.parameters()));
+        if (set.itemCount() > 0) {
+            json.set("before", OptimizerJson.metrics(optimizer.evaluate(Optimizer.defaultParameters(), set)));
+            json.set("after", OptimizerJson.metrics(optimizer.evaluate(fit.parameters(), set)));
+        }
+        json.put("fitMillis", millis);
+        return json;
     }
 }

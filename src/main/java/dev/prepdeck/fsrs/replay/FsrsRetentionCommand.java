@@ -7,9 +7,7 @@ import dev.prepdeck.fsrs.optimizer.RetentionSimulator;
 import dev.prepdeck.fsrs.optimizer.StudyHabits;
 import dev.prepdeck.fsrs.optimizer.TrainingSet;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "retention", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,10 +20,7 @@ import picocli.CommandLine.Option;
                     + "by rating (review_duration; fsrs-rs's defaults where the log has none), and the same-day "
                     + "reviews after a first review or a lapse. The parameters are fitted to the log unless given. "
                     + "Histories (--revlog or --db) and study days as for optimize. The same seed gives the same table."})
-public final class FsrsRetentionCommand implements Callable<Integer> {
-    @Mixin
-    HistoryOptions history;
-
+public final class FsrsRetentionCommand extends OptimizerCommand {
     @Option(names = "--parameters", paramLabel = "w0,...,w20", converter = ParameterList.Converter.class,
             description = "the 21 parameters to simulate with (default: fitted to the history)")
     ParameterList parameters;
@@ -40,42 +35,34 @@ public final class FsrsRetentionCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     public FsrsRetentionCommand() {
         this(System.out, System.err);
     }
 
     FsrsRetentionCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() {
-        return OptimizerJson.run(err, () -> {
-            HistoryOptions.History source = history.read();
-            TrainingSet set = TrainingSet.of(source.cards(), source.dayCut());
-            double[] w = parameters != null ? parameters.values() : new Optimizer(source.training()).fit(set).parameters();
-            RetentionSimulator.Settings settings =
-                    new RetentionSimulator.Settings(days, newPerDay, 36500, StudyHabits.from(source.cards(), source.dayCut()), seed);
-            RetentionSimulator.Table table = new RetentionSimulator(settings).simulate(w);
-            ObjectNode json = OptimizerJson.source(source, set);
-            json.set("parameters", OptimizerJson.parameters(w));
-            json.put("days", table.days());
-            json.put("simulatedCards", table.cards());
-            json.put("recommendedRetention", table.recommended());
-            ArrayNode rows = json.putArray("rows");
-            for (RetentionSimulator.Row row : table.rows()) {
-                ObjectNode node = rows.addObject();
-                node.put("desiredRetention", row.desiredRetention());
-                node.put("reviewsPerDay", OptimizerJson.rounded(row.reviewsPerDay(), 1));
-                node.put("minutesPerDay", OptimizerJson.rounded(row.minutesPerDay(), 1));
-                node.put("cardsRemembered", OptimizerJson.rounded(row.cardsRemembered(), 0));
-                node.put("secondsPerCardRemembered", OptimizerJson.rounded(row.secondsPerCardRemembered(), 1));
-            }
-            OptimizerJson.print(out, json);
-        });
+    ObjectNode report(HistoryOptions.History source, TrainingSet set) {
+        double[] w = parameters != null ? parameters.values() : new Optimizer(source.training()).fit(set).parameters();
+        RetentionSimulator.Settings settings =
+                new RetentionSimulator.Settings(days, newPerDay, 36500, StudyHabits.from(source.cards(), source.dayCut()), seed);
+        RetentionSimulator.Table table = new RetentionSimulator(settings).simulate(w);
+        ObjectNode json = OptimizerJson.source(source, set);
+        json.set("parameters", OptimizerJson.parameters(w));
+        json.put("days", table.days());
+        json.put("simulatedCards", table.cards());
+        json.put("recommendedRetention", table.recommended());
+        ArrayNode rows = json.putArray("rows");
+        for (RetentionSimulator.Row row : table.rows()) {
+            ObjectNode node = rows.addObject();
+            node.put("desiredRetention", row.desiredRetention());
+            node.put("reviewsPerDay", OptimizerJson.rounded(row.reviewsPerDay(), 1));
+            node.put("minutesPerDay", OptimizerJson.rounded(row.minutesPerDay(), 1));
+            node.put("cardsRemembered", OptimizerJson.rounded(row.cardsRemembered(), 0));
+            node.put("secondsPerCardRemembered", OptimizerJson.rounded(row.secondsPerCardRemembered(), 1));
+        }
+        return json;
     }
 }

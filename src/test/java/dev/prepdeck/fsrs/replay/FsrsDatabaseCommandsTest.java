@@ -1,28 +1,23 @@
 package dev.prepdeck.fsrs.replay;
 
+import static dev.prepdeck.fsrs.replay.Run.assertError;
+import static dev.prepdeck.fsrs.replay.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestDatabase;
 import dev.prepdeck.db.Database;
 import dev.prepdeck.optimize.SimulatedLearner;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** prepdeck fsrs optimize / evaluate / retention --db FILE [--deck ID] on a month of study made through the app. */
 class FsrsDatabaseCommandsTest {
@@ -31,36 +26,12 @@ class FsrsDatabaseCommandsTest {
     private static TestCollection studied;
     private static Path db;
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private interface CommandFactory {
-        Callable<Integer> create(PrintStream out, PrintStream err);
-    }
-
     @BeforeAll
     static void studyForAMonth() {
         // SQLite: the tests copy the database file to vary it (PostgreSQL's --db: FsrsPostgresCommandTest)
-        studied = TestCollection.at(TestDatabase.SQLITE, folder, SimulatedLearner.FIRST_DAY.toString(),
-                "interview.md", SimulatedLearner.deck("Interview", 30),
-                "sql.md", SimulatedLearner.deck("Interview::SQL", 30),
-                "other.md", SimulatedLearner.deck("Other", 15));
-        SimulatedLearner.study(studied, 30, 3.0, 7);
+        studied = SimulatedLearner.aMonthOfStudy(TestDatabase.SQLITE, folder);
         studied.jdbi().useHandle(h -> h.execute("PRAGMA wal_checkpoint(TRUNCATE)"));
         db = folder.resolve("test.db");
-    }
-
-    private static Run run(CommandFactory factory, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandLine line = new CommandLine(factory.create(new PrintStream(out, true, StandardCharsets.UTF_8), errStream));
-        line.setErr(new PrintWriter(errStream, true));
-        int exit = line.execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The log of the decks {@code where} selects, written as the CSV --revlog reads. */
@@ -176,11 +147,5 @@ class FsrsDatabaseCommandsTest {
         Run neither = run(FsrsOptimizeCommand::new);
         assertThat(neither.exitCode()).isEqualTo(2);
         assertThat(neither.err()).contains("--revlog").contains("--db");
-    }
-
-    private static void assertError(Run run, String message) {
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("error: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

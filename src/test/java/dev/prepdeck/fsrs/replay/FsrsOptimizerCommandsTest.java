@@ -1,24 +1,19 @@
 package dev.prepdeck.fsrs.replay;
 
+import static dev.prepdeck.fsrs.replay.Run.assertError;
+import static dev.prepdeck.fsrs.replay.Run.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** prepdeck fsrs optimize / evaluate / retention as a user runs them, on the shared real review log. */
 class FsrsOptimizerCommandsTest {
@@ -28,32 +23,12 @@ class FsrsOptimizerCommandsTest {
     static Path folder;
     private static Path revlog;
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     @BeforeAll
     static void copyTheLog() throws IOException {
         revlog = folder.resolve("revlog.csv");
         try (InputStream in = Objects.requireNonNull(FsrsOptimizerCommandsTest.class.getResourceAsStream(LOG))) {
             Files.copy(in, revlog);
         }
-    }
-
-    private interface CommandFactory {
-        Callable<Integer> create(PrintStream out, PrintStream err);
-    }
-
-    private static Run run(CommandFactory factory, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        CommandLine line = new CommandLine(factory.create(new PrintStream(out, true, StandardCharsets.UTF_8), errStream));
-        line.setErr(new PrintWriter(errStream, true));
-        int exit = line.execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static Path file(String name, String text) throws IOException {
@@ -174,11 +149,5 @@ class FsrsOptimizerCommandsTest {
         assertThat(json.get("parameters").get(0).asDouble()).isEqualTo(0.212);
         Run evaluate = run(FsrsEvaluateCommand::new, "--revlog", small.toString());
         assertThat(evaluate.json().get("timeSeriesSplit").isNull()).isTrue();
-    }
-
-    private static void assertError(Run run, String message) {
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("error: ").contains(message).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -1,15 +1,15 @@
 package dev.prepdeck.search.bench;
 
-import dev.prepdeck.db.Database;
+import static dev.prepdeck.bench.BenchCollection.DAY_MS;
+
+import dev.prepdeck.bench.BenchCollection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Types;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Builds a large collection for the search benchmark: {@code cards} cards with mixed Chinese and English Markdown in
@@ -32,7 +31,6 @@ import org.jdbi.v3.core.Jdbi;
  * FILE [cards] [reviews]} (run from the repository root: it reads {@code decks/}).
  */
 public final class SearchCollectionGenerator {
-    private static final long DAY_MS = Duration.ofDays(1).toMillis();
     private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z][A-Za-z-]+");
     private static final Pattern CHINESE_RUN = Pattern.compile("[\\x{4e00}-\\x{9fff}]+");
     private static final String[] ACCENTED = {"café", "naïve", "résumé", "Übung", "façade", "Ärger", "coördinate"};
@@ -62,17 +60,9 @@ public final class SearchCollectionGenerator {
         Path file = Path.of(args[0]);
         int cards = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int reviews = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
-        Files.deleteIfExists(file);
         long started = System.nanoTime();
-        Jdbi jdbi = Database.open(file);
         SearchCollectionGenerator generator = new SearchCollectionGenerator(corpus(Path.of("decks")));
-        jdbi.useHandle(h -> {
-            Connection c = h.getConnection();
-            c.setAutoCommit(false);
-            generator.generate(c, cards, reviews, Instant.now().toEpochMilli());
-            c.commit();
-            c.setAutoCommit(true);
-        });
+        BenchCollection.create(file, (c, now) -> generator.generate(c, cards, reviews, now));
         System.out.printf("%s: %,d cards, %,d reviews in %.1f s, %,d bytes%n", file, cards, reviews,
                 (System.nanoTime() - started) / 1e9, Files.size(file));
     }
@@ -171,47 +161,20 @@ public final class SearchCollectionGenerator {
     }
 
     void generate(Connection c, int cardCount, int reviewCount, long now) throws Exception {
-        try (var s = c.createStatement()) {
-            s.execute("UPDATE learner SET time_zone = 'Europe/Berlin', rollover_hour = 4 WHERE id = 1");
-        }
-        try (PreparedStatement deck = c.prepareStatement(
-                "INSERT INTO deck (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
-            for (int d = 0; d < DECKS.length; d++) {
-                deck.setInt(1, d + 1);
-                deck.setString(2, DECKS[d]);
-                deck.setLong(3, now);
-                deck.setLong(4, now);
-                deck.addBatch();
-            }
-            deck.executeBatch();
-        }
-        int studied = cardCount * 9 / 10;
-        long span = 730 * DAY_MS;
-        try (PreparedStatement card = c.prepareStatement("""
+        BenchCollection.learnerAndDecks(c, List.of(DECKS), now);
+        try (BenchCollection collection = new BenchCollection(c, random, now, cardCount, reviewCount);
+             PreparedStatement card = c.prepareStatement("""
                 INSERT INTO card (id, deck_id, uid, question, answer, tags, position, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement state = c.prepareStatement("""
-                INSERT INTO card_state (card_id, learner_id, state, stability, difficulty, reps, lapses, scheduled_days,
-                                        last_review, due, suspended, flag, buried_until)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement review = c.prepareStatement("""
-                INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
-                    state_before, stability_before, difficulty_before, reps_before, lapses_before, learning_steps_before,
-                    scheduled_days_before, elapsed_days_before, last_review_before, due_before,
-                    state_after, stability_after, difficulty_after, scheduled_days_after, due_after)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement attempt = c.prepareStatement("""
                 INSERT INTO practice_attempt (card_id, learner_id, attempted_at, answer, seconds, coverage, key_points)
                 VALUES (?, 1, ?, 'typed answer', ?, ?, '[]')""")) {
-            int reviewsLeft = reviewCount;
             for (int id = 1; id <= cardCount; id++) {
                 int deckIndex = random.nextInt(DECKS.length);
                 boolean chinese = DECKS[deckIndex].startsWith("面试") ? random.nextInt(10) < 8 : random.nextInt(10) < 3;
-                int n = id > studied ? 0 : reviewsLeft / (studied - id + 1);
-                long created = now - span + (long) (random.nextDouble() * (span - 30 * DAY_MS));
-                if (n == 0) {
-                    created = now - random.nextLong(60 * DAY_MS);
-                }
+                int n = collection.reviewsOf(id);
+                long studiedSince = collection.start();
+                long created = n == 0 ? now - random.nextLong(60 * DAY_MS) : studiedSince;
                 card.setInt(1, id);
                 card.setInt(2, deckIndex + 1);
                 card.setString(3, "bench-" + id);
@@ -223,98 +186,32 @@ public final class SearchCollectionGenerator {
                 card.setLong(9, random.nextInt(10) == 0 ? now - random.nextLong(30 * DAY_MS) : created);
                 card.addBatch();
 
-                reviewsLeft -= n;
-                long last = 0;
-                int stateNow = 0;
-                double stability = 0;
-                double difficulty = 1 + random.nextDouble() * 9;
-                int interval = 0;
-                int lapses = 0;
-                for (int k = 0; k < n; k++) {
-                    long at = created + (long) ((now - created) * Math.pow((k + 1.0) / (n + 1), 1.4))
-                            + random.nextLong(3_600_000);
-                    int rating = rating();
-                    int before = k == 0 ? 0 : stateNow;
-                    int after = rating == 1 ? (before == 2 ? 3 : 1) : (before == 0 ? 1 : 2);
-                    double newStability = rating == 1 ? Math.max(0.5, stability * 0.3) : Math.max(1, stability * 2.2 + 1);
-                    int newInterval = after == 2 ? (int) Math.max(1, Math.round(newStability)) : 0;
-                    lapses += before == 2 && rating == 1 ? 1 : 0;
-                    review.setInt(1, id);
-                    review.setLong(2, at);
-                    review.setInt(3, rating);
-                    review.setInt(4, last == 0 ? 0 : (int) ((at - last) / DAY_MS));
-                    review.setLong(5, 2_000 + random.nextLong(40_000));
-                    review.setInt(6, before);
-                    review.setDouble(7, stability);
-                    review.setDouble(8, difficulty);
-                    review.setInt(9, k);
-                    review.setInt(10, lapses);
-                    review.setInt(11, interval);
-                    if (last == 0) {
-                        review.setNull(12, Types.INTEGER);
-                    } else {
-                        review.setLong(12, last);
-                    }
-                    review.setLong(13, last + interval * DAY_MS);
-                    review.setInt(14, after);
-                    review.setDouble(15, newStability);
-                    review.setDouble(16, difficulty);
-                    review.setInt(17, newInterval);
-                    review.setLong(18, at + newInterval * DAY_MS + (newInterval == 0 ? 600_000 : 0));
-                    review.addBatch();
-                    stateNow = after;
-                    stability = newStability;
-                    interval = newInterval;
-                    last = at;
-                }
-                state.setInt(1, id);
-                state.setInt(2, stateNow);
-                state.setDouble(3, stability);
-                state.setDouble(4, n == 0 ? 0 : difficulty);
-                state.setInt(5, n);
-                state.setInt(6, lapses);
-                state.setInt(7, interval);
-                if (last == 0) {
-                    state.setNull(8, Types.INTEGER);
-                } else {
-                    state.setLong(8, last);
-                }
-                // due dates from three weeks ago to four months ahead, so "due today" has work in it
-                state.setLong(9, n == 0 ? created : now - 20 * DAY_MS + random.nextLong(120 * DAY_MS));
-                state.setInt(10, random.nextInt(100) == 0 ? 1 : 0);
-                state.setInt(11, random.nextInt(50) == 0 ? 1 + random.nextInt(4) : 0);
-                if (n > 0 && random.nextInt(200) == 0) {
-                    state.setLong(12, now + DAY_MS);
-                } else {
-                    state.setNull(12, Types.INTEGER);
-                }
-                state.addBatch();
+                BenchCollection.History history = collection.reviews(id, n, created, () -> random.nextLong(3_600_000));
+                collection.state(id, history, n == 0 ? created : collection.dueNearToday(), random.nextInt(100) == 0,
+                        random.nextInt(50) == 0 ? 1 + random.nextInt(4) : 0,
+                        n > 0 && random.nextInt(200) == 0 ? now + DAY_MS : null);
                 if (n > 0 && random.nextInt(20) == 0) {
                     for (int k = 1 + random.nextInt(3); k > 0; k--) {
                         attempt.setInt(1, id);
-                        attempt.setLong(2, last - random.nextLong(90 * DAY_MS));
+                        attempt.setLong(2, history.last() - random.nextLong(90 * DAY_MS));
                         attempt.setInt(3, 20 + random.nextInt(160));
                         attempt.setDouble(4, Math.round(random.nextDouble() * 100) / 100.0);
                         attempt.addBatch();
                     }
                 }
                 if (id % 1000 == 0) {
-                    flush(card, state, review, attempt);
+                    flush(card, collection, attempt);
                 }
             }
-            flush(card, state, review, attempt);
+            flush(card, collection, attempt);
         }
     }
 
-    private static void flush(PreparedStatement... statements) throws Exception {
-        for (PreparedStatement statement : statements) {
-            statement.executeBatch();
-        }
-    }
-
-    /** Again 10%, Hard 10%, Good 70%, Easy 10%. */
-    private int rating() {
-        int r = random.nextInt(10);
-        return r == 0 ? 1 : r == 1 ? 2 : r == 9 ? 4 : 3;
+    /** Cards first: the states refer to them. */
+    private static void flush(PreparedStatement card, BenchCollection collection, PreparedStatement attempt)
+            throws SQLException {
+        card.executeBatch();
+        collection.flush();
+        attempt.executeBatch();
     }
 }
