@@ -123,9 +123,6 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }, "prepdeck-server-lock"));
         }
-        // Start-up overlaps what does not depend on each other: the answer analyser (Lucene dictionaries) is built
-        // while the database opens; the web app (Javalin, templates) is built while the decks sync.
-        CompletableFuture<TermAnalyzer> terms = CompletableFuture.supplyAsync(TermAnalyzer::shipped);
         Clock clock = Clock.systemUTC();
         Jdbi jdbi;
         Backups backups;
@@ -149,8 +146,10 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println(refusal.get());
             return 2;
         }
-        CompletableFuture<Javalin> app = terms.thenApplyAsync(analyzer ->
-                App.create(jdbi, clock, hosts, analyzer, backups, trustProxy));
+        // The web app (Javalin, templates) is built while the decks sync; the answer analyser reads its glossary
+        // and Lucene's dictionaries at the first practice check, not here.
+        CompletableFuture<Javalin> app = CompletableFuture.supplyAsync(() ->
+                App.create(jdbi, clock, hosts, TermAnalyzer.shipped(), backups, trustProxy));
         SyncReport[] synced = new SyncReport[1];
         // Instances started together on one PostgreSQL database import the decks folder one after the other
         Database.oneInstanceAtATime(jdbi, "prepdeck deck import at start", () -> synced[0] =

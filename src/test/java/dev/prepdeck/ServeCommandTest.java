@@ -56,4 +56,17 @@ class ServeCommandTest {
         assertThat(output.err()).contains("--allowed-host 'http://study.lan/' is not a host name or address");
         assertThat(tempDir.resolve("x.db")).doesNotExist();
     }
+
+    @Test
+    void the_servers_own_command_line_reads_and_explains_its_options_as_under_prepdeck() {
+        CommandLine underPrepdeck = Main.commandLine(new Main()).getSubcommands().get("serve");
+        CommandLine alone = Main.serveCommandLine();
+
+        assertThat(alone.getUsageMessage()).startsWith("Usage: prepdeck serve ").isEqualTo(underPrepdeck.getUsageMessage());
+
+        int exit = alone.execute("--port", "not-a-number");
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.err()).contains("Invalid value for option '--port': 'not-a-number' is not an int")
+                .contains("Usage: prepdeck serve ");
+    }
 }

@@ -29,7 +29,6 @@ public final class ChatCompletionsJudge {
     static final int MAX_REASON_CHARS = 300;
     /** A reply larger than this is not an answer to our question. */
     private static final int MAX_REPLY_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String INSTRUCTIONS = """
             You judge a candidate's spoken or typed answer in a technical interview. For each numbered key point of \
             the model answer, decide whether the candidate's answer covers it correctly. A point the answer states \
@@ -37,6 +36,11 @@ public final class ChatCompletionsJudge {
             Judge meaning, not wording: the answer may be in another language than the key points. \
             Reply with JSON only, no prose: {"points":[{"point":1,"covered":true,"reason":"..."}]} with one entry \
             per key point and a reason of at most 20 words, in the language of the candidate's answer.""";
+
+    /** Jackson's mapper, built when a judge is first asked rather than when the app is wired. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Supplier<HttpClient> http;
     private final String apiKey;
@@ -120,7 +124,7 @@ public final class ChatCompletionsJudge {
         }
         String answer = question.answer().strip();
         prompt.append("\nCandidate's answer:\n").append(answer.isEmpty() ? "(nothing)" : answer).append('\n');
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", model);
         body.put("temperature", 0);
         body.put("stream", false);
@@ -158,7 +162,7 @@ public final class ChatCompletionsJudge {
     /** The assistant message's text of a chat completion reply. */
     private static Optional<String> content(String reply) {
         try {
-            JsonNode content = JSON.readTree(reply).path("choices").path(0).path("message").path("content");
+            JsonNode content = Json.MAPPER.readTree(reply).path("choices").path(0).path("message").path("content");
             return content.isTextual() ? Optional.of(content.asText()) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();
@@ -173,7 +177,7 @@ public final class ChatCompletionsJudge {
             return Optional.empty();
         }
         try {
-            JsonNode node = JSON.readTree(message.substring(start, end + 1));
+            JsonNode node = Json.MAPPER.readTree(message.substring(start, end + 1));
             return node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

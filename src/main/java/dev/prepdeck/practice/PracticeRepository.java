@@ -14,7 +14,11 @@ import org.jdbi.v3.core.Handle;
 
 /** SQL for practice attempts and the deck's practice columns; every method runs on the caller's handle. */
 public final class PracticeRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson's mapper, built at the first attempt stored or read rather than when the app is wired. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final String ATTEMPT_COLUMNS = """
             a.id, a.card_id, a.review_id, a.attempted_at, a.answer, a.seconds, a.coverage, a.key_points, r.rating,
             rec.id AS recording_id
@@ -129,7 +133,7 @@ public final class PracticeRepository {
 
     private static String toJson(List<Attempt.PointMark> points) {
         try {
-            return JSON.writeValueAsString(points);
+            return Json.MAPPER.writeValueAsString(points);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("key points could not be written as JSON", e);
         }
@@ -137,7 +141,7 @@ public final class PracticeRepository {
 
     private static List<Attempt.PointMark> fromJson(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<List<Attempt.PointMark>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<List<Attempt.PointMark>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("practice_attempt.key_points is not the JSON this version writes", e);
         }

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import io.javalin.json.JsonMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.stream.Stream;
 
 /**
  * What every route shares, so the app's wiring only declares routes: templates, JSON, static files, the
@@ -22,7 +27,7 @@ public final class SiteSetup {
         Flash.register(config, clock);
         StaticAssets assets = new StaticAssets(SiteSetup.class.getClassLoader(), "static");
         config.fileRenderer(new ThymeleafRenderer(assets));
-        config.jsonMapper(new JavalinJackson(jsonMapper(), false));
+        config.jsonMapper(new JacksonOnFirstUse());
         config.http.maxRequestSize = BodyLimit.MAX_BYTES;
         config.jetty.multipartConfig.maxTotalRequestSize(BodyLimit.MAX_MB, SizeUnit.MB);
         config.jetty.multipartConfig.maxFileSize(BodyLimit.MAX_MB, SizeUnit.MB);
@@ -37,6 +42,42 @@ public final class SiteSetup {
         config.routes.before("/api/*", ApiGuard::verify);
 
         ErrorPages.register(config);
+    }
+
+    /**
+     * Javalin's JSON through Jackson, whose mapper is built at the first JSON body or answer: pages need none, and
+     * building it loads some 450 classes while the server starts.
+     */
+    private static final class JacksonOnFirstUse implements JsonMapper {
+        /** Built when first read (the JVM initialises a class once, thread-safely). */
+        private static final class Built {
+            static final JavalinJackson JACKSON = new JavalinJackson(jsonMapper(), false);
+        }
+
+        @Override
+        public String toJsonString(Object value, Type type) {
+            return Built.JACKSON.toJsonString(value, type);
+        }
+
+        @Override
+        public InputStream toJsonStream(Object value, Type type) {
+            return Built.JACKSON.toJsonStream(value, type);
+        }
+
+        @Override
+        public void writeToOutputStream(Stream<?> stream, OutputStream out) {
+            Built.JACKSON.writeToOutputStream(stream, out);
+        }
+
+        @Override
+        public <T> T fromJsonString(String json, Type type) {
+            return Built.JACKSON.fromJsonString(json, type);
+        }
+
+        @Override
+        public <T> T fromJsonStream(InputStream json, Type type) {
+            return Built.JACKSON.fromJsonStream(json, type);
+        }
     }
 
     static ObjectMapper jsonMapper() {

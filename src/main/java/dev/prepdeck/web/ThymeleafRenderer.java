@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.linkbuilder.StandardLinkBuilder;
+import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.serializer.StandardJavaScriptSerializer;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -30,6 +32,11 @@ public final class ThymeleafRenderer implements FileRenderer {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
+        // No template inlines values into scripts; Thymeleaf's default serializer for them would build a Jackson
+        // mapper (450 classes) at the first page, before any request needs JSON.
+        StandardDialect dialect = new StandardDialect();
+        dialect.setJavaScriptSerializer(new StandardJavaScriptSerializer(false));
+        engine.setDialect(dialect);
         engine.setTemplateResolver(resolver);
         engine.setLinkBuilder(new RootLinkBuilder());
         engine.setMessageResolver(new BundleMessageResolver());

@@ -27,7 +27,10 @@ public final class PackageReader {
     private static final String MEDIA = "media";
 
     private final PackageLimits limits;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Jackson's mapper, built when the first package is opened rather than when the app is wired. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     public PackageReader() {
         this(PackageLimits.defaults());
@@ -130,7 +133,7 @@ public final class PackageReader {
         }
         JsonNode root;
         try {
-            root = json.readTree(new String(map, StandardCharsets.UTF_8));
+            root = Json.MAPPER.readTree(new String(map, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw AnkiFormatException.worded("mediaMapJson", where, String.valueOf(e.getOriginalMessage())).causedBy(e);
         }
