@@ -170,10 +170,21 @@ public final class ServeCommand implements Callable<Integer> {
         if (backupHours > 0 && backups.automatic()) {
             timer.scheduleWithFixedDelay(() -> backUpIfChanged(backups), backupHours, backupHours, TimeUnit.HOURS);
         }
-        System.out.println("prepdeck is running at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port
-                + "/  (database " + (postgres ? database.toString() : database.file().toAbsolutePath())
+        System.out.println("prepdeck is running at " + whereToOpen(host, port)
+                + "  (database " + (postgres ? database.toString() : database.file().toAbsolutePath())
                 + "; Ctrl+C to stop)");
         return 0;
+    }
+
+    /**
+     * The address to open, as the start-up line prints it. 0.0.0.0 and :: are where the server listens, not an address
+     * a browser can open: for those the line gives this machine's own address and says the others reach it too.
+     */
+    static String whereToOpen(String host, int port) {
+        if (AllowedHosts.isEveryAddress(host)) {
+            return "http://127.0.0.1:" + port + "/ and on every network address of this machine";
+        }
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
 
     /**

@@ -37,6 +37,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void the_start_up_line_names_an_address_a_browser_can_open() {
+        assertThat(ServeCommand.whereToOpen("127.0.0.1", 7070)).isEqualTo("http://127.0.0.1:7070/");
+        assertThat(ServeCommand.whereToOpen("::1", 7070)).isEqualTo("http://[::1]:7070/");
+        for (String everyAddress : new String[] {"0.0.0.0", "::"}) {
+            assertThat(ServeCommand.whereToOpen(everyAddress, 7070)).as(everyAddress)
+                    .isEqualTo("http://127.0.0.1:7070/ and on every network address of this machine")
+                    .doesNotContain(everyAddress + ":");
+        }
+    }
+
+    @Test
     void serve_on_every_address_with_no_account_stops_before_listening_and_prints_the_command() {
         Path db = tempDir.resolve("x.db");
         int exit = new CommandLine(new ServeCommand()).execute("--host", "0.0.0.0", "--db", db.toString(),
