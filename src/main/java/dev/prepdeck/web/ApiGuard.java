@@ -33,6 +33,12 @@ final class ApiGuard {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
                     "send the request body as JSON with Content-Type: application/json");
         }
+        if (hasBody && ctx.contentLength() != 0) {
+            // Read before the handler, which keeps it for the handler: a route that takes no body (undo) would
+            // otherwise answer before a late-sent body arrived, and Jetty then closes the connection without saying
+            // so, failing the client's next request on it.
+            ctx.bodyAsBytes();
+        }
     }
 
     private static boolean sameHost(String origin, String host) {

@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import io.javalin.testtools.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +54,59 @@ class SiteSetupTest {
     @Test
     void health_answers_ok() {
         collection.site(s -> assertThat(json(s.get("/api/health")).get("status").asText()).isEqualTo("ok"));
+    }
+
+    /**
+     * A client may send a request's headers and its body in two packets. A route that takes no body (undo) must not
+     * answer before the body has come, or the server closes the connection and the client's next request on it fails.
+     */
+    @Test
+    void a_json_body_sent_after_its_headers_is_read_and_the_connection_serves_the_next_request() throws IOException {
+        collection.site(s -> {
+            URI origin = URI.create(s.origin());
+            try (Socket socket = new Socket(origin.getHost(), origin.getPort())) {
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                String head = "POST /api/cards/bulk/undo HTTP/1.1\r\nHost: " + origin.getAuthority()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n";
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.setSoTimeout(300);
+                boolean answeredBeforeBody;
+                try {
+                    answeredBeforeBody = in.read() != -1;
+                } catch (SocketTimeoutException stillWaitingForTheBody) {
+                    answeredBeforeBody = false;
+                }
+                assertThat(answeredBeforeBody).as("answered before the body was sent").isFalse();
+
+                socket.setSoTimeout(10_000);
+                out.write("{}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(responseHead(in)).startsWith("HTTP/1.1 200");
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write("{}".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(responseHead(in)).as("the next request on the same connection").startsWith("HTTP/1.1 200");
+            }
+        });
+    }
+
+    /** The status line and headers of one response, its body (Content-Length bytes) read past. */
+    private static String responseHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b == -1) {
+                return "connection closed after " + head.size() + " bytes";
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(text);
+        assertThat(length.find()).as("a Content-Length in " + text).isTrue();
+        in.readNBytes(Integer.parseInt(length.group(1)));
+        return text;
     }
 
     @Test
