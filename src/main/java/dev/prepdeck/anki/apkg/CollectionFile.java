@@ -134,15 +134,7 @@ public final class CollectionFile implements CollectionSink, AutoCloseable {
     /** @throws AnkiFormatException when the note's type is not one of the collection's or its fields do not fit it */
     @Override
     public void note(AnkiNote note) {
-        NoteType type = typesById.get(note.noteTypeId());
-        if (type == null) {
-            throw AnkiFormatException.worded("exportNoNoteType", String.valueOf(note.id()),
-                    String.valueOf(note.noteTypeId()));
-        }
-        if (note.fields().size() != type.fields().size()) {
-            throw AnkiFormatException.worded("exportFieldCount", String.valueOf(note.id()), note.fields().size(),
-                    type.name(), type.fields().size());
-        }
+        NoteType type = typeOf(note, typesById);
         String first = FieldText.stripPreservingMediaNames(note.fields().isEmpty() ? "" : note.fields().get(0));
         int sortIndex = Math.min(type.sortFieldIndex(), Math.max(0, note.fields().size() - 1));
         String sort = note.fields().isEmpty() ? "" : FieldText.stripPreservingMediaNames(note.fields().get(sortIndex));
@@ -163,6 +155,24 @@ public final class CollectionFile implements CollectionSink, AutoCloseable {
         } catch (SQLException e) {
             throw unwritable(e);
         }
+    }
+
+    /**
+     * The note's type among {@code types}.
+     *
+     * @throws AnkiFormatException when the type is not one of them or the note's fields do not fit it
+     */
+    static NoteType typeOf(AnkiNote note, Map<Long, NoteType> types) {
+        NoteType type = types.get(note.noteTypeId());
+        if (type == null) {
+            throw AnkiFormatException.worded("exportNoNoteType", String.valueOf(note.id()),
+                    String.valueOf(note.noteTypeId()));
+        }
+        if (note.fields().size() != type.fields().size()) {
+            throw AnkiFormatException.worded("exportFieldCount", String.valueOf(note.id()), note.fields().size(),
+                    type.name(), type.fields().size());
+        }
+        return type;
     }
 
     /** @throws AnkiFormatException when the card's deck is not one of the collection's */

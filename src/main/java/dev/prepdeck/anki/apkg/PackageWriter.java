@@ -136,15 +136,7 @@ public final class PackageWriter {
         Map<Long, AnkiNote> notes = collection.notesById();
         Map<Long, AnkiDeck> decks = collection.decksById();
         for (AnkiNote note : collection.notes()) {
-            NoteType type = types.get(note.noteTypeId());
-            if (type == null) {
-                throw AnkiFormatException.worded("exportNoNoteType", String.valueOf(note.id()),
-                        String.valueOf(note.noteTypeId()));
-            }
-            if (note.fields().size() != type.fields().size()) {
-                throw AnkiFormatException.worded("exportFieldCount", String.valueOf(note.id()), note.fields().size(),
-                        type.name(), type.fields().size());
-            }
+            CollectionFile.typeOf(note, types);
         }
         Set<Long> cardIds = new HashSet<>();
         for (AnkiCard card : collection.cards()) {
