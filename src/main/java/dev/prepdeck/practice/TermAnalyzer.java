@@ -204,15 +204,38 @@ public final class TermAnalyzer {
                 }
             }
         }
+        Map<String, Set<String>> wordsOfStem = new HashMap<>();
+        tables.englishWords.forEach(w -> wordsOfStem.computeIfAbsent(porter(w), k -> new HashSet<>()).add(w));
         groupsOfStem.forEach((stem, owners) -> {
             if (owners.size() > 1) {
-                if (tables.englishWords.contains(stem)) {
-                    tables.wordOfStem.put(stem, stem);
+                String closest = tables.englishWords.contains(stem) ? stem : closestWord(stem, wordsOfStem.get(stem));
+                if (closest != null) {
+                    tables.wordOfStem.put(stem, closest);
                 } else {
                     tables.wordOfStem.remove(stem);
                 }
             }
         });
+    }
+
+    /**
+     * The one word a shared stem was cut from with the fewest letters dropped ("scheduled" is "schedule", not
+     * "schedulable"; "configuring" is "configure", not "configuration"); null when two are equally close.
+     */
+    private static String closestWord(String stem, Set<String> words) {
+        String closest = null;
+        boolean tie = false;
+        for (String w : words) {
+            int d = w.length() - stem.length();
+            int best = closest == null ? Integer.MAX_VALUE : closest.length() - stem.length();
+            if (d < best) {
+                closest = w;
+                tie = false;
+            } else if (d == best) {
+                tie = true;
+            }
+        }
+        return tie ? null : closest;
     }
 
     /** The content terms of a text, in order, with glossary runs folded into one term spanning the run. */

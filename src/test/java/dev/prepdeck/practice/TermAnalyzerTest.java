@@ -54,6 +54,20 @@ class TermAnalyzerTest {
     }
 
     @Test
+    void an_inflection_whose_stem_two_glossary_words_share_goes_to_the_word_it_was_cut_from() {
+        // "schedule" and "schedulable" share the stem "schedul": "scheduling" is scheduling, 调度.
+        assertThat(keys("scheduling")).isEqualTo(keys("schedule")).isEqualTo(keys("调度"));
+        assertThat(keys("configured")).isEqualTo(keys("配置")).isNotEqualTo(keys("configuration"));
+        assertThat(keys("schedulable")).isNotEqualTo(keys("schedule"));
+    }
+
+    @Test
+    void chinese_position_words_left_on_their_own_are_not_terms() {
+        assertThat(keys("在测试集中评估")).isEqualTo(keys("测试集评估"));
+        assertThat(keys("提交时由 CI 检查")).isEqualTo(keys("提交 CI 检查"));
+    }
+
+    @Test
     void a_one_character_glossary_word_is_not_cut_out_of_a_longer_word() {
         // 数 is "count" and 推 is "push", but not inside 大多数 (most) or 推荐 (recommend).
         assertThat(keys("大多数引擎会报错")).doesNotContainAnyElementsOf(keys("count"));
