@@ -134,7 +134,8 @@ public final class TermAnalyzer {
         for (List<String> group : alternatives) {
             for (String a : group) {
                 for (String run : a.split("[^\\p{IsHan}]+")) {
-                    if (!run.isEmpty()) {
+                    // One character beside Latin ("修 bug", "p值") is part of that phrase, not a word on its own.
+                    if (run.length() >= 2 || (run.length() == 1 && run.equals(a))) {
                         tables.chineseWords.add(run);
                         tables.longestChineseWord = Math.max(tables.longestChineseWord, run.length());
                     }

@@ -62,6 +62,22 @@ class TermAnalyzerTest {
     }
 
     @Test
+    void software_data_and_statistics_terms_compare_across_languages() {
+        assertThat(keys("hotfix")).isEqualTo(keys("修 bug")).isEqualTo(keys("紧急修复"));
+        assertThat(keys("sample size")).isEqualTo(keys("样本量"));
+        assertThat(keys("idempotent")).isEqualTo(keys("幂等"));
+        assertThat(keys("data skew")).isEqualTo(keys("数据倾斜"));
+    }
+
+    @Test
+    void one_chinese_character_inside_a_mixed_glossary_alternative_is_not_a_word_of_its_own() {
+        // "修 bug" and "大o" are phrases: 修 and 大 alone stay what segmentation makes of them (here, bigrams).
+        TermAnalyzer analyzer = TermAnalyzer.of(List.of(), List.of(new TermAnalyzer.Line(1, "blue team, 蓝 team")), "g");
+        List<String> keys = analyzer.terms("蓝莓酱").stream().map(Term::key).toList();
+        assertThat(keys).isEqualTo(List.of("蓝莓", "莓酱"));
+    }
+
+    @Test
     void chinese_position_words_left_on_their_own_are_not_terms() {
         assertThat(keys("在测试集中评估")).isEqualTo(keys("测试集评估"));
         assertThat(keys("提交时由 CI 检查")).isEqualTo(keys("提交 CI 检查"));
