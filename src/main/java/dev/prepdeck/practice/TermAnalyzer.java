@@ -295,7 +295,7 @@ public final class TermAnalyzer {
         List<Integer> origin = new ArrayList<>(text.length() + 1);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String n = normalise(new String(Character.toChars(cp)));
+            String n = comparesNumber(text, i) ? COMPARISON_WORDS.get(cp) : normalise(new String(Character.toChars(cp)));
             for (int k = 0; k < n.length(); k++) {
                 origin.add(i);
             }
@@ -321,6 +321,27 @@ public final class TermAnalyzer {
         }
         return terms;
     }
+
+    /**
+     * A comparison sign before a number ("PSI < 0.1", "> 0.25", "count(*) >= 100") read as the word it stands for, so
+     * it matches "below 0.1" and 小于 0.1; arrows, conflict markers and placeholders such as {@code <提交>} stay signs.
+     */
+    private static boolean comparesNumber(String text, int i) {
+        if (!COMPARISON_WORDS.containsKey(text.codePointAt(i))) {
+            return false;
+        }
+        boolean openedAfterSpaceOrDigit = i == 0 || Character.isWhitespace(text.charAt(i - 1))
+                || Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == ')';
+        int next = i + 1;
+        while (next < text.length() && (text.charAt(next) == '=' || text.charAt(next) == ' ')) {
+            next++;
+        }
+        return openedAfterSpaceOrDigit && next < text.length() && Character.isDigit(text.charAt(next));
+    }
+
+    private static final Map<Integer, String> COMPARISON_WORDS = Map.of(
+            (int) '<', " below ", (int) '>', " above ", (int) '≤', " below ", (int) '≥', " above ",
+            (int) '＜', " below ", (int) '＞', " above ");
 
     private static String normalise(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC);

@@ -65,6 +65,7 @@ class TermAnalyzerTest {
     void software_data_and_statistics_terms_compare_across_languages() {
         assertThat(keys("hotfix")).isEqualTo(keys("修 bug")).isEqualTo(keys("紧急修复"));
         assertThat(keys("sample size")).isEqualTo(keys("样本量"));
+        assertThat(keys("worktree")).isEqualTo(keys("工作区"));
         assertThat(keys("idempotent")).isEqualTo(keys("幂等"));
         assertThat(keys("data skew")).isEqualTo(keys("数据倾斜"));
     }
@@ -75,6 +76,15 @@ class TermAnalyzerTest {
         TermAnalyzer analyzer = TermAnalyzer.of(List.of(), List.of(new TermAnalyzer.Line(1, "blue team, 蓝 team")), "g");
         List<String> keys = analyzer.terms("蓝莓酱").stream().map(Term::key).toList();
         assertThat(keys).isEqualTo(List.of("蓝莓", "莓酱"));
+    }
+
+    @Test
+    void a_comparison_sign_before_a_number_reads_as_its_word_and_other_angle_brackets_do_not() {
+        assertThat(keys("PSI < 0.1")).isEqualTo(keys("PSI below 0.1")).isEqualTo(keys("PSI 小于 0.1"));
+        assertThat(keys("> 0.25 要重训")).isEqualTo(keys("超过 0.25 要重训"));
+        assertThat(keys("count(*) >= 100")).containsAll(keys("above"));
+        assertThat(keys("git reset <commit>")).doesNotContainAnyElementsOf(keys("below"));
+        assertThat(keys("train -> deploy")).doesNotContainAnyElementsOf(keys("above"));
     }
 
     @Test
