@@ -49,4 +49,19 @@ class ContradictionsTest {
                 + "reduce joining both branches, vertex 1's result and vertex 3's output.");
         assertThat(english.contradicted()).isFalse();
     }
+
+    @Test
+    void saying_a_required_step_is_not_needed_contradicts_the_point_that_requires_it() {
+        List<String> gitignore = List.of(
+                ".gitignore 列出不希望 Git 跟踪的文件，比如日志、构建产物和密钥。",
+                "已经提交过的文件需要先 git rm --cached 文件名 取消跟踪，忽略规则才会起作用。");
+        AnswerMatcher.AnswerCheck denied = check(gitignore, ".gitignore lists files Git should not track, like logs, "
+                + "builds and secrets. Adding an already committed file to it stops tracking it, so you don't need git rm.");
+        assertThat(denied.points().get(1).contradicted()).isTrue();
+        assertThat(denied.points().get(1).why().in(Locale.ENGLISH)).contains("don't need");
+
+        AnswerMatcher.AnswerCheck right = check(gitignore, ".gitignore lists files Git should not track, like logs, "
+                + "builds and secrets. A file that is already committed needs git rm --cached first, then the rule works.");
+        assertThat(right.points().get(1).contradicted()).isFalse();
+    }
 }
