@@ -33,6 +33,9 @@ final class Contradictions {
     private static final Pattern POINT_CLAUSE_BREAK = Pattern.compile(
             "[。！？；;!?，,、\\n·：]|:(?=\\s)|\\.\\s|\\s(?:and|but|while|whereas)\\s|而|但");
     static final int LEAST_DENIED = 2;
+    /** Words only one point has that a clause must say to be about that point's claim. */
+    static final int LEAST_OWN_WORDS = 2;
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     static final int DENIAL_REACH = 1;
 
     private Contradictions() {
@@ -218,6 +221,7 @@ final class Contradictions {
                 reasons[i] = swappedFacets(model.get(i), clauses);
             }
         }
+        numbersGivenToOthers(model, clauses, reasons);
         List<Set<String>> anchors = new ArrayList<>();
         Map<String, Integer> ownerOfWord = new HashMap<>();
         Map<String, Integer> pointsWithWord = new HashMap<>();
@@ -283,6 +287,71 @@ final class Contradictions {
                 }
             }
         }
+    }
+
+    /**
+     * Numbers bound to the wrong claim: where a card's points open with numbers of their own ("顶点 0 和 3 是两个 map
+     * 入口", "顶点 1 是中间 reduce…"), a clause that says {@link #LEAST_OWN_WORDS} or more words only one point has and
+     * opens with a number another point opens with, not this one ("Vertex 3 is the intermediate reduce"), gives the
+     * claim to the wrong number; the point is contradicted. Numbers are exact, so one wrong number is enough.
+     */
+    private static void numbersGivenToOthers(List<AnalysedPoint> model, List<AnswerClause> clauses, Reason[] reasons) {
+        List<Set<String>> leading = new ArrayList<>();
+        for (AnalysedPoint p : model) {
+            leading.add(leadingNumbers(p.terms()));
+        }
+        if (leading.stream().filter(n -> !n.isEmpty()).count() < 2) {
+            return;
+        }
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        // A clause that opens with numbers sets what the rest of its sentence is about ("Vertex 3 is the
+        // intermediate reduce and only takes vertex 0's output").
+        int sentence = -1;
+        Set<String> opening = Set.of();
+        Set<String> keys = new HashSet<>();
+        for (AnswerClause clause : clauses) {
+            Set<String> numbers = leadingNumbers(clause.terms());
+            if (clause.sentence() != sentence || !numbers.isEmpty()) {
+                sentence = clause.sentence();
+                opening = numbers;
+                keys = new HashSet<>();
+            }
+            if (opening.isEmpty()) {
+                continue;
+            }
+            keys.addAll(clause.keys());
+            for (int i = 0; i < model.size(); i++) {
+                Set<String> said = keys;
+                long own = model.get(i).part().keySet().stream()
+                        .filter(k -> pointsWith.get(k) == 1 && !NUMBER.matcher(k).matches() && said.contains(k)).count();
+                if (reasons[i] != null || leading.get(i).isEmpty() || own < LEAST_OWN_WORDS) {
+                    continue;
+                }
+                Set<String> its = leading.get(i);
+                for (String n : opening) {
+                    boolean another = !its.contains(n) && leading.stream().anyMatch(other -> other != its && other.contains(n));
+                    if (another && reasons[i] == null) {
+                        reasons[i] = Reason.of("practice.contradiction.says", n,
+                                String.join(", ", its.stream().sorted().toList()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The numbers a text opens with, after at most one word ("顶点 0 和 3", "Vertex 3", "2."). */
+    private static Set<String> leadingNumbers(List<Term> terms) {
+        Set<String> numbers = new HashSet<>();
+        for (int i = 0; i < terms.size(); i++) {
+            boolean number = NUMBER.matcher(terms.get(i).key()).matches();
+            if (number) {
+                numbers.add(terms.get(i).key());
+            } else if (i > 0 || !numbers.isEmpty()) {
+                break;
+            }
+        }
+        return numbers;
     }
 
     /**

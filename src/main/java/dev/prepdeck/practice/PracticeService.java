@@ -226,7 +226,7 @@ public final class PracticeService {
                 AnswerMatcher.AnswerCheck again = matcher.checkCard(card.answer(), attempt.answer(),
                         rarity.current(h));
                 Rating suggested = SuggestedRating.of(attempt.coverage(), again.depth(), again.contradicted(),
-                        attempt.seconds(), target);
+                        SuggestedRating.acrossLanguages(card.answer(), attempt.answer()), attempt.seconds(), target);
                 report.add(new MockAnswer(attempt, card, target, suggested));
             }
             return report;

@@ -22,10 +22,30 @@ class SuggestedRatingTest {
 
     @Test
     void easy_needs_the_detail_too_and_a_contradiction_is_never_above_hard() {
-        assertThat(SuggestedRating.of(1.0, 0.4, false, 10, 60)).as("every point, only the gist").isEqualTo(Rating.GOOD);
-        assertThat(SuggestedRating.of(1.0, 0.8, false, 10, 60)).isEqualTo(Rating.EASY);
-        assertThat(SuggestedRating.of(1.0, 0.9, true, 10, 60)).isEqualTo(Rating.HARD);
-        assertThat(SuggestedRating.of(0.1, 0.1, true, 10, 60)).isEqualTo(Rating.AGAIN);
+        assertThat(SuggestedRating.of(1.0, 0.4, false, false, 10, 60)).as("every point, only the gist").isEqualTo(Rating.GOOD);
+        assertThat(SuggestedRating.of(1.0, 0.8, false, false, 10, 60)).isEqualTo(Rating.EASY);
+        assertThat(SuggestedRating.of(1.0, 0.9, true, false, 10, 60)).isEqualTo(Rating.HARD);
+        assertThat(SuggestedRating.of(0.1, 0.1, true, false, 10, 60)).isEqualTo(Rating.AGAIN);
+    }
+
+    @Test
+    void an_answer_in_the_other_language_reaches_easy_with_less_of_the_cards_own_words() {
+        assertThat(SuggestedRating.of(1.0, 0.55, false, false, 10, 60)).as("same language").isEqualTo(Rating.GOOD);
+        assertThat(SuggestedRating.of(1.0, 0.55, false, true, 10, 60)).as("other language").isEqualTo(Rating.EASY);
+        assertThat(SuggestedRating.of(1.0, 0.45, false, true, 10, 60)).as("other language, only the gist")
+                .isEqualTo(Rating.GOOD);
+        assertThat(SuggestedRating.of(1.0, 0.9, true, true, 10, 60)).isEqualTo(Rating.HARD);
+    }
+
+    @Test
+    void an_answer_is_across_languages_when_its_script_differs_from_the_model_answers() {
+        String english = "WHERE filters rows before grouping; HAVING filters groups after it.";
+        String chinese = "WHERE 在分组之前过滤原始行，HAVING 在分组之后过滤分组结果。";
+        assertThat(SuggestedRating.acrossLanguages(english, chinese)).isTrue();
+        assertThat(SuggestedRating.acrossLanguages(chinese, "WHERE filters rows first, HAVING filters the groups."))
+                .isTrue();
+        assertThat(SuggestedRating.acrossLanguages(chinese, "WHERE 先过滤行，HAVING 过滤分组")).isFalse();
+        assertThat(SuggestedRating.acrossLanguages(english, "")).as("a blank answer is in no language").isFalse();
     }
 
     private static Card card(String answer, String meta) {

@@ -1,0 +1,67 @@
+package dev.prepdeck.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Contradictions the verdict layer finds in plain sentences, and the correct answers it must leave alone. */
+class ContradictionsTest {
+    private static final TermAnalyzer ANALYZER = TermAnalyzer.shipped();
+    private static final AnswerMatcher MATCHER = new AnswerMatcher(ANALYZER);
+    private static final TermRarity RARITY = LabelledAnswers.shippedRarity(ANALYZER);
+
+    /** hadoop-dag-graph's points: each opens with the vertices it is about, and names others later. */
+    private static final List<String> DAG = List.of(
+            "顶点 0 和 3 是两个 map 入口，各自处理一类输入。",
+            "顶点 1 是中间 reduce，只接收顶点 0 的输出。",
+            "顶点 2 是最终 reduce，汇合两条分支（顶点 1 的结果 + 顶点 3 的输出）完成 join 并产出最终结果。");
+
+    private static AnswerMatcher.AnswerCheck check(List<String> points, String answer) {
+        return MATCHER.check(points, answer, RARITY);
+    }
+
+    @Test
+    void a_claim_given_to_another_points_number_is_contradicted_in_either_language() {
+        AnswerMatcher.AnswerCheck english = check(DAG, "Vertices 0 and 1 are the two map entry points, each on its "
+                + "own input. Vertex 3 is the intermediate reduce and only takes vertex 0's output. Vertex 2 is the "
+                + "final reduce that joins both branches and writes the result.");
+        assertThat(english.points().get(0).contradicted()).as("map entries given vertex 1").isTrue();
+        assertThat(english.points().get(1).contradicted()).as("the intermediate reduce given vertex 3").isTrue();
+        assertThat(english.points().get(1).why().in(Locale.ENGLISH))
+                .isEqualTo("Contradicted: your answer says \"3\" where the point says \"1\".");
+        assertThat(english.points().get(1).why().in(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有矛盾：你的答案说的是“3”，而要点说的是“1”。");
+        assertThat(english.points().get(2).contradicted()).as("vertex 2 is told right").isFalse();
+        assertThat(english.contradicted()).isTrue();
+    }
+
+    @Test
+    void the_numbers_told_right_or_mentioned_later_in_a_clause_contradict_nothing() {
+        AnswerMatcher.AnswerCheck right = check(DAG, "顶点 0 和 3 是两个 map 入口，各自处理一类输入；顶点 1 是中间 "
+                + "reduce，只接收顶点 0 的输出；顶点 2 是最终 reduce，汇合顶点 1 和顶点 3 两条分支，完成 join 产出最终结果。");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+
+        AnswerMatcher.AnswerCheck english = check(DAG, "Vertices 0 and 3 are the map entry points, each with its own "
+                + "input; vertex 1 is the intermediate reduce that only takes vertex 0's output; vertex 2 is the final "
+                + "reduce joining both branches, vertex 1's result and vertex 3's output.");
+        assertThat(english.contradicted()).isFalse();
+    }
+
+    @Test
+    void saying_a_required_step_is_not_needed_contradicts_the_point_that_requires_it() {
+        List<String> gitignore = List.of(
+                ".gitignore 列出不希望 Git 跟踪的文件，比如日志、构建产物和密钥。",
+                "已经提交过的文件需要先 git rm --cached 文件名 取消跟踪，忽略规则才会起作用。");
+        AnswerMatcher.AnswerCheck denied = check(gitignore, ".gitignore lists files Git should not track, like logs, "
+                + "builds and secrets. Adding an already committed file to it stops tracking it, so you don't need git rm.");
+        assertThat(denied.points().get(1).contradicted()).isTrue();
+        assertThat(denied.points().get(1).why().in(Locale.ENGLISH)).contains("don't need");
+
+        AnswerMatcher.AnswerCheck right = check(gitignore, ".gitignore lists files Git should not track, like logs, "
+                + "builds and secrets. A file that is already committed needs git rm --cached first, then the rule works.");
+        assertThat(right.points().get(1).contradicted()).isFalse();
+    }
+}
