@@ -60,7 +60,7 @@ public final class AnswerMatcher {
             "(?:^|(?<=[.。；;:：])\\s*)(\\p{Lu}[\\p{L}-]*(?: [\\p{L}-]+){0,3}|\\p{IsHan}{2,8})[:：]");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；;!?\\n]+|\\.(?=\\s|$)");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
-            "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s(?:and|but|while|whereas)\\s|而|但是|但");
+            "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s*(?:→|->|=>|⇒)\\s*|\\s(?:and|but|while|whereas)\\s|而|但是|但");
 
     private final TermAnalyzer analyzer;
     private final Relations relations;

@@ -134,7 +134,8 @@ public final class TermAnalyzer {
         for (List<String> group : alternatives) {
             for (String a : group) {
                 for (String run : a.split("[^\\p{IsHan}]+")) {
-                    if (!run.isEmpty()) {
+                    // One character beside Latin ("修 bug", "p值") is part of that phrase, not a word on its own.
+                    if (run.length() >= 2 || (run.length() == 1 && run.equals(a))) {
                         tables.chineseWords.add(run);
                         tables.longestChineseWord = Math.max(tables.longestChineseWord, run.length());
                     }
@@ -204,15 +205,38 @@ public final class TermAnalyzer {
                 }
             }
         }
+        Map<String, Set<String>> wordsOfStem = new HashMap<>();
+        tables.englishWords.forEach(w -> wordsOfStem.computeIfAbsent(porter(w), k -> new HashSet<>()).add(w));
         groupsOfStem.forEach((stem, owners) -> {
             if (owners.size() > 1) {
-                if (tables.englishWords.contains(stem)) {
-                    tables.wordOfStem.put(stem, stem);
+                String closest = tables.englishWords.contains(stem) ? stem : closestWord(stem, wordsOfStem.get(stem));
+                if (closest != null) {
+                    tables.wordOfStem.put(stem, closest);
                 } else {
                     tables.wordOfStem.remove(stem);
                 }
             }
         });
+    }
+
+    /**
+     * The one word a shared stem was cut from with the fewest letters dropped ("scheduled" is "schedule", not
+     * "schedulable"; "configuring" is "configure", not "configuration"); null when two are equally close.
+     */
+    private static String closestWord(String stem, Set<String> words) {
+        String closest = null;
+        boolean tie = false;
+        for (String w : words) {
+            int d = w.length() - stem.length();
+            int best = closest == null ? Integer.MAX_VALUE : closest.length() - stem.length();
+            if (d < best) {
+                closest = w;
+                tie = false;
+            } else if (d == best) {
+                tie = true;
+            }
+        }
+        return tie ? null : closest;
     }
 
     /** The content terms of a text, in order, with glossary runs folded into one term spanning the run. */
@@ -271,7 +295,7 @@ public final class TermAnalyzer {
         List<Integer> origin = new ArrayList<>(text.length() + 1);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            String n = normalise(new String(Character.toChars(cp)));
+            String n = comparesNumber(text, i) ? COMPARISON_WORDS.get(cp) : normalise(new String(Character.toChars(cp)));
             for (int k = 0; k < n.length(); k++) {
                 origin.add(i);
             }
@@ -297,6 +321,27 @@ public final class TermAnalyzer {
         }
         return terms;
     }
+
+    /**
+     * A comparison sign before a number ("PSI < 0.1", "> 0.25", "count(*) >= 100") read as the word it stands for, so
+     * it matches "below 0.1" and 小于 0.1; arrows, conflict markers and placeholders such as {@code <提交>} stay signs.
+     */
+    private static boolean comparesNumber(String text, int i) {
+        if (!COMPARISON_WORDS.containsKey(text.codePointAt(i))) {
+            return false;
+        }
+        boolean openedAfterSpaceOrDigit = i == 0 || Character.isWhitespace(text.charAt(i - 1))
+                || Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == ')';
+        int next = i + 1;
+        while (next < text.length() && (text.charAt(next) == '=' || text.charAt(next) == ' ')) {
+            next++;
+        }
+        return openedAfterSpaceOrDigit && next < text.length() && Character.isDigit(text.charAt(next));
+    }
+
+    private static final Map<Integer, String> COMPARISON_WORDS = Map.of(
+            (int) '<', " below ", (int) '>', " above ", (int) '≤', " below ", (int) '≥', " above ",
+            (int) '＜', " below ", (int) '＞', " above ");
 
     private static String normalise(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC);

@@ -146,6 +146,17 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void steps_joined_by_arrows_are_separate_clauses_so_each_credits_its_own_step() {
+        List<String> steps = List.of("Train and validate the model", "Containerization (Docker image + Dockerfile)",
+                "API development (Flask / FastAPI)", "Deployment on Kubernetes", "Monitoring and logging",
+                "Security measures (JWT, SSL/TLS)", "Automation and retraining (Kubeflow, Airflow)");
+        AnswerMatcher.AnswerCheck arrows = check(steps, "train + validate → Dockerfile/image → Flask or FastAPI API → "
+                + "k8s → Prometheus/Grafana + request logs → JWT + TLS → Kubeflow/Airflow retraining");
+        assertThat(arrows.points()).filteredOn(p -> p.text().startsWith("Security")).allMatch(p -> p.covered());
+        assertThat(arrows.points()).filteredOn(p -> p.text().startsWith("Container")).allMatch(p -> p.covered());
+    }
+
+    @Test
     void empty_off_topic_and_keyword_free_answers_score_zero() {
         assertThat(coverage(ROLLOUT, "")).isZero();
         assertThat(coverage(ROLLOUT, "   \n ")).isZero();

@@ -54,6 +54,46 @@ class TermAnalyzerTest {
     }
 
     @Test
+    void an_inflection_whose_stem_two_glossary_words_share_goes_to_the_word_it_was_cut_from() {
+        // "schedule" and "schedulable" share the stem "schedul": "scheduling" is scheduling, 调度.
+        assertThat(keys("scheduling")).isEqualTo(keys("schedule")).isEqualTo(keys("调度"));
+        assertThat(keys("configured")).isEqualTo(keys("配置")).isNotEqualTo(keys("configuration"));
+        assertThat(keys("schedulable")).isNotEqualTo(keys("schedule"));
+    }
+
+    @Test
+    void software_data_and_statistics_terms_compare_across_languages() {
+        assertThat(keys("hotfix")).isEqualTo(keys("修 bug")).isEqualTo(keys("紧急修复"));
+        assertThat(keys("sample size")).isEqualTo(keys("样本量"));
+        assertThat(keys("worktree")).isEqualTo(keys("工作区"));
+        assertThat(keys("idempotent")).isEqualTo(keys("幂等"));
+        assertThat(keys("data skew")).isEqualTo(keys("数据倾斜"));
+    }
+
+    @Test
+    void one_chinese_character_inside_a_mixed_glossary_alternative_is_not_a_word_of_its_own() {
+        // "修 bug" and "大o" are phrases: 修 and 大 alone stay what segmentation makes of them (here, bigrams).
+        TermAnalyzer analyzer = TermAnalyzer.of(List.of(), List.of(new TermAnalyzer.Line(1, "blue team, 蓝 team")), "g");
+        List<String> keys = analyzer.terms("蓝莓酱").stream().map(Term::key).toList();
+        assertThat(keys).isEqualTo(List.of("蓝莓", "莓酱"));
+    }
+
+    @Test
+    void a_comparison_sign_before_a_number_reads_as_its_word_and_other_angle_brackets_do_not() {
+        assertThat(keys("PSI < 0.1")).isEqualTo(keys("PSI below 0.1")).isEqualTo(keys("PSI 小于 0.1"));
+        assertThat(keys("> 0.25 要重训")).isEqualTo(keys("超过 0.25 要重训"));
+        assertThat(keys("count(*) >= 100")).containsAll(keys("above"));
+        assertThat(keys("git reset <commit>")).doesNotContainAnyElementsOf(keys("below"));
+        assertThat(keys("train -> deploy")).doesNotContainAnyElementsOf(keys("above"));
+    }
+
+    @Test
+    void chinese_position_words_left_on_their_own_are_not_terms() {
+        assertThat(keys("在测试集中评估")).isEqualTo(keys("测试集评估"));
+        assertThat(keys("提交时由 CI 检查")).isEqualTo(keys("提交 CI 检查"));
+    }
+
+    @Test
     void a_one_character_glossary_word_is_not_cut_out_of_a_longer_word() {
         // 数 is "count" and 推 is "push", but not inside 大多数 (most) or 推荐 (recommend).
         assertThat(keys("大多数引擎会报错")).doesNotContainAnyElementsOf(keys("count"));
