@@ -32,7 +32,7 @@ class LabelledSetsTest {
         Map<String, Card> cards = LabelledAnswers.shippedCards();
         Set<String> ids = new HashSet<>();
         List<String> sets = setNames();
-        assertThat(sets).contains("dev", "heldout", "dev5");
+        assertThat(sets).contains("dev", "heldout", "dev5", "heldout6");
         for (String set : sets) {
             for (LabelledAnswers.Answer answer : LabelledAnswers.set(set)) {
                 String where = set + " " + answer.id();
