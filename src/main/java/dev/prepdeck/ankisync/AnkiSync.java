@@ -26,6 +26,8 @@ import dev.prepdeck.anki.text.TextCard;
 import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ExportRow;
 import dev.prepdeck.ankisync.AnkiSyncRepository.LoggedReview;
+import dev.prepdeck.ankisync.AnkiSyncRepository.NewCard;
+import dev.prepdeck.ankisync.AnkiSyncRepository.NewState;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ReviewRow;
 import dev.prepdeck.ankisync.AnkiSyncRepository.StoredCard;
 import dev.prepdeck.db.Database;
@@ -361,6 +363,7 @@ public final class AnkiSync {
             Set<String> uids = new HashSet<>();
             result.cards().forEach(card -> uids.add(card.uid()));
             Map<String, List<StoredCard>> existing = sync.cardsByUid(h, learnerId, uids);
+            List<Placed> fresh = new ArrayList<>();
             for (ImportedCard card : result.cards()) {
                 notAnswers += card.skippedReviews();
                 card.warnings().forEach(w -> warnings.add(Notice.of("anki.warning.onCard", describe(card), w)));
@@ -371,9 +374,10 @@ public final class AnkiSync {
                 if (match.isPresent()) {
                     update(match.get(), card, question, answer);
                 } else {
-                    insert(card, deckName, question, answer);
+                    fresh.add(placed(card, deckName, question, answer));
                 }
             }
+            insert(fresh);
         }
 
         ImportReport report(String fileName, Notice format) {
@@ -425,19 +429,46 @@ public final class AnkiSync {
             return position;
         }
 
-        private void insert(ImportedCard card, String deckName, String question, String answer) {
+        /** A card to add, with the deck (made when missing) and place it goes to. */
+        private record Placed(ImportedCard card, NewCard row) {
+        }
+
+        private Placed placed(ImportedCard card, String deckName, String question, String answer) {
             long deckId = deckFor(deckName);
             deckNames.add(deckName);
             if (card.practice()) {
                 typedAnswerDecks.add(deckId);
             }
-            long cardId = decks.insertCard(h, deckId, card.uid(), question, answer, Card.joinTags(card.tags()), "",
-                    nextPosition(deckId), now);
             long created = card.ankiCardId() > 0 && card.ankiCardId() < now ? card.ankiCardId() : now;
-            sync.setTimes(h, cardId, created, Math.max(created, card.modifiedSeconds() * 1000));
-            addReviews(cardId, card.reviews());
-            saveSchedule(cardId, card);
-            added++;
+            return new Placed(card, new NewCard(deckId, card.uid(), question, answer, Card.joinTags(card.tags()),
+                    nextPosition(deckId), created, Math.max(created, card.modifiedSeconds() * 1000)));
+        }
+
+        /**
+         * Adds a page's new cards with their reviews and states, a prepared batch for each kind of row, the search
+         * index filled after the cards rather than by a trigger per card.
+         */
+        private void insert(List<Placed> fresh) {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            Map<Long, Map<String, Long>> ids = new HashMap<>();
+            decks.indexingAfter(h, () -> ids.putAll(sync.insertCards(h, fresh.stream().map(Placed::row).toList())));
+            List<ReviewRow> history = new ArrayList<>();
+            List<NewState> states = new ArrayList<>();
+            for (Placed placed : fresh) {
+                long cardId = ids.get(placed.row().deckId()).get(placed.row().uid());
+                ImportedCard card = placed.card();
+                card.reviews().forEach(r -> history.add(new ReviewRow(cardId, r.reviewedAt(), r.rating(),
+                        r.durationMs(), r.before(), r.after())));
+                ImportedSchedule schedule = card.schedule();
+                states.add(new NewState(cardId, schedule.card(), schedule.suspended(), schedule.flag(),
+                        buriedUntil(schedule)));
+            }
+            sync.insertStates(h, learnerId, states, now);
+            sync.insertReviews(h, learnerId, history);
+            reviewsAdded += history.size();
+            added += fresh.size();
         }
 
         /**
@@ -484,10 +515,14 @@ public final class AnkiSync {
             reviewsAdded += rows.size();
         }
 
-        /** Anki's burying lasts until the learner's next day. */
         private void saveSchedule(long cardId, ImportedCard card) {
             sync.saveSchedule(h, learnerId, cardId, card.schedule().card(), card.schedule().suspended(),
-                    card.schedule().flag(), card.schedule().buried() ? today.end().toEpochMilli() : null);
+                    card.schedule().flag(), buriedUntil(card.schedule()));
+        }
+
+        /** Anki's burying lasts until the learner's next day. */
+        private Long buriedUntil(ImportedSchedule schedule) {
+            return schedule.buried() ? today.end().toEpochMilli() : null;
         }
     }
 

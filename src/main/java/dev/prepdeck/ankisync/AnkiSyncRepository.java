@@ -48,10 +48,71 @@ public final class AnkiSyncRepository {
         return found;
     }
 
-    /** When the card was made and last edited, as Anki recorded it for the note. */
-    void setTimes(Handle h, long cardId, long createdAt, long updatedAt) {
-        h.createUpdate("UPDATE card SET created_at = :created, updated_at = :updated WHERE id = :id")
-                .bind("created", createdAt).bind("updated", updatedAt).bind("id", cardId).execute();
+    /** A card an import adds, with the times Anki recorded for its note. */
+    record NewCard(long deckId, String uid, String question, String answer, String tags, int position,
+            long createdAt, long updatedAt) {
+    }
+
+    /**
+     * Adds the cards in one prepared batch (preparing an insert compiles the triggers it fires, which cost more than
+     * the insert) and returns their ids, by deck and then uid (a deck holds a uid once).
+     */
+    Map<Long, Map<String, Long>> insertCards(Handle h, List<NewCard> cards) {
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
+                VALUES (:deckId, :uid, :question, :answer, :tags, '', :position, :createdAt, :updatedAt)""");
+        Map<Long, List<String>> uidsByDeck = new HashMap<>();
+        for (NewCard card : cards) {
+            batch.bind("deckId", card.deckId()).bind("uid", card.uid()).bind("question", card.question())
+                    .bind("answer", card.answer()).bind("tags", card.tags()).bind("position", card.position())
+                    .bind("createdAt", card.createdAt()).bind("updatedAt", card.updatedAt()).add();
+            uidsByDeck.computeIfAbsent(card.deckId(), d -> new ArrayList<>()).add(card.uid());
+        }
+        batch.execute();
+        Map<Long, Map<String, Long>> ids = new HashMap<>();
+        uidsByDeck.forEach((deckId, uids) -> {
+            Map<String, Long> inDeck = ids.computeIfAbsent(deckId, d -> new HashMap<>());
+            for (int from = 0; from < uids.size(); from += CHUNK) {
+                h.createQuery("SELECT uid, id FROM card WHERE deck_id = :deckId AND uid IN (<uids>)")
+                        .bind("deckId", deckId).bindList("uids", uids.subList(from, Math.min(uids.size(), from + CHUNK)))
+                        .map((rs, ctx) -> Map.entry(rs.getString("uid"), rs.getLong("id")))
+                        .forEach(entry -> inDeck.put(entry.getKey(), entry.getValue()));
+            }
+        });
+        return ids;
+    }
+
+    /** A new card's scheduling state for the importing learner, flag and burying included. */
+    record NewState(long cardId, FsrsCard card, boolean suspended, int flag, Long buriedUntil) {
+    }
+
+    /**
+     * Gives new cards their states in two prepared batches: the importing learner's as the package has it, every
+     * other learner's New and due {@code now}, as any added card's.
+     */
+    void insertStates(Handle h, long learnerId, List<NewState> states, long now) {
+        PreparedBatch others = h.prepareBatch("""
+                INSERT INTO card_state (card_id, learner_id, due)
+                SELECT :cardId, id, :now FROM learner WHERE id <> :learnerId""");
+        PreparedBatch own = h.prepareBatch("""
+                INSERT INTO card_state (card_id, learner_id, state, stability, difficulty, reps, lapses, learning_steps,
+                    scheduled_days, elapsed_days, last_review, due, suspended, flag, buried_until)
+                VALUES (:cardId, :learnerId, :state, :stability, :difficulty, :reps, :lapses, :learningSteps,
+                    :scheduledDays, :elapsedDays, :lastReview, :due, :suspended, :flag, :buriedUntil)""");
+        for (NewState state : states) {
+            FsrsCard card = state.card();
+            others.bind("cardId", state.cardId()).bind("now", now).bind("learnerId", learnerId).add();
+            own.bind("cardId", state.cardId()).bind("learnerId", learnerId).bind("state", card.state())
+                    .bind("stability", card.stability()).bind("difficulty", card.difficulty())
+                    .bind("reps", card.reps()).bind("lapses", card.lapses())
+                    .bind("learningSteps", card.learningSteps()).bind("scheduledDays", card.scheduledDays())
+                    .bind("elapsedDays", card.elapsedDays())
+                    .bind("lastReview", card.lastReview() == null ? null : card.lastReview().toEpochMilli())
+                    .bind("due", card.due().toEpochMilli()).bind("suspended", state.suspended())
+                    .bind("flag", state.flag()).bind("buriedUntil", state.buriedUntil()).add();
+        }
+        others.execute();
+        own.execute();
     }
 
     /** New text and tags from the package; the search triggers index the card again. */
