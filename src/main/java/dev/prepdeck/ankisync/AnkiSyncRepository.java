@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
@@ -153,11 +154,28 @@ public final class AnkiSyncRepository {
     public record ReviewRow(long cardId, Instant reviewedAt, Rating rating, int durationMs, FsrsCard before, FsrsCard after) {
     }
 
-    /** Appends reviews to the log in one prepared batch (the statistics triggers count each). */
+    /**
+     * Appends reviews to the log in one prepared batch. On SQLite the statistics trigger is held back meanwhile and the
+     * reviews are added to review_hour afterwards, one statement per roll-up, which costs a small part of counting
+     * them one by one (V22); on PostgreSQL the trigger counts each.
+     */
     void insertReviews(Handle h, long learnerId, List<ReviewRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        if (Dialect.of(h) != Dialect.SQLITE) {
+            appendReviews(h, learnerId, rows);
+            return;
+        }
+        // This transaction is the only writer and reviews are never deleted in it: the new reviews are the ones above.
+        long lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM review_log").mapTo(Long.class).one();
+        h.execute("INSERT INTO review_hour_held (held) VALUES (1)");
+        appendReviews(h, learnerId, rows);
+        h.execute("DELETE FROM review_hour_held");
+        countReviewsAbove(h, lastIdBefore);
+    }
+
+    private static void appendReviews(Handle h, long learnerId, List<ReviewRow> rows) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
                     state_before, stability_before, difficulty_before, reps_before, lapses_before,
@@ -185,6 +203,35 @@ public final class AnkiSyncRepository {
                     .add();
         }
         batch.execute();
+    }
+
+    /**
+     * Adds the reviews with an id above {@code lastIdBefore} to review_hour, per deck and under deck 0 for all decks,
+     * as its insert trigger (V4) does one by one.
+     */
+    private static void countReviewsAbove(Handle h, long lastIdBefore) {
+        // deck 0 is the all-decks roll-up; a constant cannot be a GROUP BY term (SQLite reads it as a column number)
+        for (boolean perDeck : List.of(true, false)) {
+            h.createUpdate("""
+                            INSERT INTO review_hour
+                            SELECT r.learner_id, <deck>, r.reviewed_at / 3600000, COUNT(*),
+                                   SUM(r.state_before IN (0, 1)), SUM(r.state_before = 2), SUM(r.state_before = 3),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before < 21),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before >= 21),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2),
+                                   SUM(r.duration_ms)
+                            FROM review_log r JOIN card c ON c.id = r.card_id WHERE r.id > :last
+                            GROUP BY r.learner_id, <byDeck> r.reviewed_at / 3600000
+                            ON CONFLICT (learner_id, deck_id, hour) DO UPDATE SET
+                                reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
+                                review = review + excluded.review, relearning = relearning + excluded.relearning,
+                                young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
+                                mature = mature + excluded.mature, mature_passed = mature_passed + excluded.mature_passed,
+                                duration_ms = duration_ms + excluded.duration_ms""")
+                    .define("deck", perDeck ? "c.deck_id" : "0").define("byDeck", perDeck ? "c.deck_id," : "")
+                    .bind("last", lastIdBefore).execute();
+        }
     }
 
     /** A card on its way out: its text, deck and times, and the learner's scheduling state of it. */

@@ -118,6 +118,28 @@ class LargeImportTest {
                 .as("the statistics count every review once").isEqualTo(reviews);
         assertThat(collection.one("SELECT COALESCE(SUM(reviews), 0) FROM review_hour WHERE deck_id <> 0", Long.class))
                 .as("and once in its deck").isEqualTo(reviews);
+        assertThat(collection.list("""
+                        SELECT deck_id || ' ' || hour || ' ' || reviews || ' ' || learning || ' ' || review || ' '
+                               || relearning || ' ' || young || ' ' || young_passed || ' ' || mature || ' '
+                               || mature_passed || ' ' || duration_ms
+                        FROM review_hour ORDER BY deck_id, hour""", String.class))
+                .as("the statistics roll-up as its trigger keeps it, row by row").isEqualTo(collection.list("""
+                        SELECT deck_id || ' ' || hour || ' ' || COUNT(*) || ' ' || SUM(CASE WHEN state_before IN (0, 1)
+                                   THEN 1 ELSE 0 END) || ' ' || SUM(CASE WHEN state_before = 2 THEN 1 ELSE 0 END)
+                               || ' ' || SUM(CASE WHEN state_before = 3 THEN 1 ELSE 0 END) || ' '
+                               || SUM(CASE WHEN state_before = 2 AND scheduled_days_before < 21 THEN 1 ELSE 0 END)
+                               || ' ' || SUM(CASE WHEN state_before = 2 AND scheduled_days_before < 21
+                                   AND rating >= 2 THEN 1 ELSE 0 END) || ' '
+                               || SUM(CASE WHEN state_before = 2 AND scheduled_days_before >= 21 THEN 1 ELSE 0 END)
+                               || ' ' || SUM(CASE WHEN state_before = 2 AND scheduled_days_before >= 21
+                                   AND rating >= 2 THEN 1 ELSE 0 END) || ' ' || SUM(duration_ms)
+                        FROM (SELECT c.deck_id, r.reviewed_at / 3600000 AS hour, r.state_before, r.scheduled_days_before,
+                                     r.rating, r.duration_ms
+                              FROM review_log r JOIN card c ON c.id = r.card_id
+                              UNION ALL
+                              SELECT 0, reviewed_at / 3600000, state_before, scheduled_days_before, rating, duration_ms
+                              FROM review_log) logged
+                        GROUP BY deck_id, hour ORDER BY deck_id, hour""", String.class));
         assertThat(collection.one("SELECT COUNT(*) FROM card_recall", Integer.class)).isEqualTo(expected.size());
         assertThat(collection.one("SELECT COUNT(*) FROM card_text", Integer.class))
                 .as("every card indexed for search").isEqualTo(expected.size());
