@@ -77,10 +77,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>An import checks the package's codes first, then reads its cards a page at a time, with their notes and review
  * history, and writes each card, its scheduling state, its reviews and the media it shows as it goes, all in one
  * transaction: a package that cannot be read, even on its last page, writes nothing, and a collection of any size
- * fits in a bounded heap. Cards are matched
- * to stored ones by the uid their note's guid gives ({@link dev.prepdeck.anki.PrepdeckGuids}), so importing the same
- * package again, or a later export of the same Anki deck, updates cards instead of adding copies, and only reviews
- * newer than the stored history are added.
+ * fits in a bounded heap. Cards are matched to stored ones by the uid their note's guid gives
+ * ({@link dev.prepdeck.anki.PrepdeckGuids}), so importing the same package again, or a later export of the same Anki
+ * deck, updates cards instead of adding copies, and only reviews newer than the stored history are added.
  *
  * <p>An export writes a deck with its sub-decks as a legacy .apkg that current Anki and AnkiDroid import, with the
  * learner's review history and FSRS state, read in one snapshot.
@@ -324,7 +323,7 @@ public final class AnkiSync {
             this.warnings = warnings;
         }
 
-        /** The files these cards show that no earlier page showed, read from the package; a missing one is a warning. */
+        /** The files these cards show that no earlier page did, read from the package; a missing one is a warning. */
         List<MediaFile> mediaOf(AnkiPackage pkg, List<ImportedCard> cards) {
             Set<String> names = new TreeSet<>();
             for (ImportedCard card : cards) {

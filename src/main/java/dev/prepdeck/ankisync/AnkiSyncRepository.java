@@ -75,7 +75,8 @@ public final class AnkiSyncRepository {
             Map<String, Long> inDeck = ids.computeIfAbsent(deckId, d -> new HashMap<>());
             for (int from = 0; from < uids.size(); from += CHUNK) {
                 h.createQuery("SELECT uid, id FROM card WHERE deck_id = :deckId AND uid IN (<uids>)")
-                        .bind("deckId", deckId).bindList("uids", uids.subList(from, Math.min(uids.size(), from + CHUNK)))
+                        .bind("deckId", deckId)
+                        .bindList("uids", uids.subList(from, Math.min(uids.size(), from + CHUNK)))
                         .map((rs, ctx) -> Map.entry(rs.getString("uid"), rs.getLong("id")))
                         .forEach(entry -> inDeck.put(entry.getKey(), entry.getValue()));
             }
@@ -227,7 +228,8 @@ public final class AnkiSyncRepository {
                                 reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
                                 review = review + excluded.review, relearning = relearning + excluded.relearning,
                                 young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
-                                mature = mature + excluded.mature, mature_passed = mature_passed + excluded.mature_passed,
+                                mature = mature + excluded.mature,
+                                mature_passed = mature_passed + excluded.mature_passed,
                                 duration_ms = duration_ms + excluded.duration_ms""")
                     .define("deck", perDeck ? "c.deck_id" : "0").define("byDeck", perDeck ? "c.deck_id," : "")
                     .bind("last", lastIdBefore).execute();

@@ -412,7 +412,7 @@ final class CollectionReader implements AutoCloseable {
         return cards(db.prepareStatement("select " + CARD_COLUMNS + " from cards order by id"));
     }
 
-    /** The {@code size} cards after {@code after} (note id, template, card id) in that order; from the first if null. */
+    /** The {@code size} cards after {@code after} (note id, template, card id) in that order, else the first ones. */
     private List<AnkiCard> cardPage(Long[] after, int size) throws SQLException {
         String where = after == null ? "" : " where (nid, ord, id) > (?, ?, ?)";
         PreparedStatement query = db.prepareStatement(

@@ -85,7 +85,8 @@ public final class AnkiImport {
             for (AnkiCard card : ordered) {
                 AnkiNote note = notes.get(card.noteId());
                 if (note == null) {
-                    skipped.add(Notice.of("anki.skipped.noNote", String.valueOf(card.id()), String.valueOf(card.noteId())));
+                    skipped.add(Notice.of("anki.skipped.noNote", String.valueOf(card.id()),
+                            String.valueOf(card.noteId())));
                     continue;
                 }
                 NoteType type = types.get(note.noteTypeId());
