@@ -3,7 +3,7 @@
 #
 #   tools/memory/paths.sh --jar JAR --collection FILE --work DIR [--java-opts "-Xmx256m -XX:+UseSerialGC"] [--import]
 #
-# --import also runs `prepdeck anki import` of the exported is:review package (long: it reads it whole).
+# --import also runs `prepdeck anki import` of the exported is:review package (read 500 cards at a time, one transaction).
 #
 # The collection is copied into DIR (never changed in place) and served with --decks pointing at an empty folder.
 # Before each request the server's peak RSS is reset (`echo 5 > /proc/PID/clear_refs`), so each row's peak is that

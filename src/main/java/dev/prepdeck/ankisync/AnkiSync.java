@@ -26,6 +26,8 @@ import dev.prepdeck.anki.text.TextCard;
 import dev.prepdeck.anki.text.TextFile;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ExportRow;
 import dev.prepdeck.ankisync.AnkiSyncRepository.LoggedReview;
+import dev.prepdeck.ankisync.AnkiSyncRepository.NewCard;
+import dev.prepdeck.ankisync.AnkiSyncRepository.NewState;
 import dev.prepdeck.ankisync.AnkiSyncRepository.ReviewRow;
 import dev.prepdeck.ankisync.AnkiSyncRepository.StoredCard;
 import dev.prepdeck.db.Database;
@@ -72,11 +74,12 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Anki packages into and out of the collection.
  *
- * <p>An import reads and checks the whole package first, then writes every card, its scheduling state, its review
- * history and the media it shows in one transaction: a package that cannot be read writes nothing. Cards are matched
- * to stored ones by the uid their note's guid gives ({@link dev.prepdeck.anki.PrepdeckGuids}), so importing the same
- * package again, or a later export of the same Anki deck, updates cards instead of adding copies, and only reviews
- * newer than the stored history are added.
+ * <p>An import checks the package's codes first, then reads its cards a page at a time, with their notes and review
+ * history, and writes each card, its scheduling state, its reviews and the media it shows as it goes, all in one
+ * transaction: a package that cannot be read, even on its last page, writes nothing, and a collection of any size
+ * fits in a bounded heap. Cards are matched to stored ones by the uid their note's guid gives
+ * ({@link dev.prepdeck.anki.PrepdeckGuids}), so importing the same package again, or a later export of the same Anki
+ * deck, updates cards instead of adding copies, and only reviews newer than the stored history are added.
  *
  * <p>An export writes a deck with its sub-decks as a legacy .apkg that current Anki and AnkiDroid import, with the
  * learner's review history and FSRS state, read in one snapshot.
@@ -84,7 +87,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class AnkiSync {
     /** Longest deck prefix accepted; deck names are shown whole in lists and headings. */
     static final int MAX_PREFIX = 200;
-    /** Cards an export reads from the database at a time, with their history. */
+    /** Cards an export reads from the database, or an import from the package, at a time, with their history. */
     private static final int PAGE = 500;
     private static final List<String> TEXT_EXTENSIONS = List.of(".csv", ".tsv", ".txt");
 
@@ -118,15 +121,20 @@ public final class AnkiSync {
         ImportOptions options = new ImportOptions(learner.zone(), now,
                 FsrsParameters.defaults().withEnableFuzz(false), new HtmlToMarkdown(AnkiSync::mediaLink));
         try (AnkiPackage pkg = reader.open(file)) {
-            AnkiImport.Result result = new AnkiImport().cards(pkg.collection(), options);
-            List<Notice> warnings = new ArrayList<>(pkg.warnings());
-            List<MediaFile> files = mediaOf(pkg, result.cards(), warnings);
+            AnkiImport.Pages conversion = new AnkiImport().pages(options);
             StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
             Notice format = Notice.of("anki.format.package", pkg.version().collectionEntry(),
                     String.valueOf(pkg.schemaVersion()));
             String name = file.getFileName().toString();
-            return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, warnings)
-                    .store(name, format, result, files));
+            return jdbi.inTransaction(h -> {
+                Run run = new Run(h, learner.id(), prefix, today, now, new ArrayList<>(pkg.warnings()));
+                pkg.forEachPage(PAGE, page -> {
+                    AnkiImport.Result result = conversion.cards(page);
+                    run.storeMedia(run.mediaOf(pkg, result.cards()));
+                    run.storeCards(result);
+                });
+                return run.report(name, format);
+            });
         } catch (AnkiFormatException e) {
             throw new InvalidInputException("file", e.getMessage(), e.key(), e.arguments());
         }
@@ -206,8 +214,11 @@ public final class AnkiSync {
         }
         StudyDay today = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
         Notice format = Notice.of(text.html() ? "anki.format.textHtml" : "anki.format.text", separatorName(text.separator()));
-        return jdbi.inTransaction(h -> new Run(h, learner.id(), prefix, today, now, new ArrayList<>())
-                .store(name, format, new AnkiImport.Result(cards, skipped), List.of()));
+        return jdbi.inTransaction(h -> {
+            Run run = new Run(h, learner.id(), prefix, today, now, new ArrayList<>());
+            run.storeCards(new AnkiImport.Result(cards, skipped));
+            return run.report(name, format);
+        });
     }
 
     /** Each chosen column exists in the file and holds one part of the card. */
@@ -272,25 +283,6 @@ public final class AnkiSync {
         return MediaLinks.FOLDER + "/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** The files the imported cards show, read from the package before any write; a missing one is a warning. */
-    private static List<MediaFile> mediaOf(AnkiPackage pkg, List<ImportedCard> cards, List<Notice> warnings) {
-        Set<String> names = new TreeSet<>();
-        for (ImportedCard card : cards) {
-            for (String name : card.media()) {
-                if (pkg.hasMedia(name)) {
-                    names.add(name);
-                } else {
-                    warnings.add(Notice.of("anki.warning.mediaNotInPackage", describe(card), name));
-                }
-            }
-        }
-        List<MediaFile> files = new ArrayList<>();
-        for (String name : names) {
-            files.add(new MediaFile(name, pkg.readMedia(name)));
-        }
-        return files;
-    }
-
     /** The card a warning is about, by its question shortened to fit a line. */
     private static String describe(ImportedCard card) {
         String question = card.question().strip().replaceAll("\\s+", " ");
@@ -314,6 +306,11 @@ public final class AnkiSync {
         private int updated;
         private int unchanged;
         private int reviewsAdded;
+        private int notAnswers;
+        private int mediaStored;
+        private final List<Notice> skipped = new ArrayList<>();
+        private final Set<String> mediaSeen = new HashSet<>();
+        private final Map<String, String> renames = new HashMap<>();
         /** Decks given a card whose Anki template asks to type the answer: practice mode is what prepdeck has for it. */
         private final Set<Long> typedAnswerDecks = new HashSet<>();
 
@@ -326,13 +323,31 @@ public final class AnkiSync {
             this.warnings = warnings;
         }
 
-        ImportReport store(String fileName, Notice format, AnkiImport.Result result, List<MediaFile> files) {
-            Map<String, String> renames = new HashMap<>();
-            int stored = 0;
+        /** The files these cards show that no earlier page did, read from the package; a missing one is a warning. */
+        List<MediaFile> mediaOf(AnkiPackage pkg, List<ImportedCard> cards) {
+            Set<String> names = new TreeSet<>();
+            for (ImportedCard card : cards) {
+                for (String name : card.media()) {
+                    if (!pkg.hasMedia(name)) {
+                        warnings.add(Notice.of("anki.warning.mediaNotInPackage", describe(card), name));
+                    } else if (mediaSeen.add(name)) {
+                        names.add(name);
+                    }
+                }
+            }
+            List<MediaFile> files = new ArrayList<>();
+            for (String name : names) {
+                files.add(new MediaFile(name, pkg.readMedia(name)));
+            }
+            return files;
+        }
+
+        /** Stores the files before the cards that show them, which link to the name the store gave each. */
+        void storeMedia(List<MediaFile> files) {
             for (MediaFile file : files) {
                 try {
                     String name = media.put(h, file.name(), file.content()).name();
-                    stored++;
+                    mediaStored++;
                     if (!name.equals(file.name())) {
                         renames.put(file.name(), name);
                     }
@@ -340,10 +355,14 @@ public final class AnkiSync {
                     warnings.add(Notice.of("anki.warning.mediaRefused", Notice.of(e)));
                 }
             }
+        }
+
+        void storeCards(AnkiImport.Result result) {
+            skipped.addAll(result.skipped());
             Set<String> uids = new HashSet<>();
             result.cards().forEach(card -> uids.add(card.uid()));
             Map<String, List<StoredCard>> existing = sync.cardsByUid(h, learnerId, uids);
-            int notAnswers = 0;
+            List<Placed> fresh = new ArrayList<>();
             for (ImportedCard card : result.cards()) {
                 notAnswers += card.skippedReviews();
                 card.warnings().forEach(w -> warnings.add(Notice.of("anki.warning.onCard", describe(card), w)));
@@ -354,12 +373,16 @@ public final class AnkiSync {
                 if (match.isPresent()) {
                     update(match.get(), card, question, answer);
                 } else {
-                    insert(card, deckName, question, answer);
+                    fresh.add(placed(card, deckName, question, answer));
                 }
             }
+            insert(fresh);
+        }
+
+        ImportReport report(String fileName, Notice format) {
             typedAnswerDecks.forEach(deckId -> sync.practiceModeUnlessChosen(h, deckId));
             return new ImportReport(fileName, format, List.copyOf(new TreeSet<>(deckNames)), added, updated,
-                    unchanged, reviewsAdded, notAnswers, stored, result.skipped(), warnings);
+                    unchanged, reviewsAdded, notAnswers, mediaStored, skipped, warnings);
         }
 
         /** The stored card in the package's deck, else the only one elsewhere; a uid in several decks is ambiguous. */
@@ -405,19 +428,46 @@ public final class AnkiSync {
             return position;
         }
 
-        private void insert(ImportedCard card, String deckName, String question, String answer) {
+        /** A card to add, with the deck (made when missing) and place it goes to. */
+        private record Placed(ImportedCard card, NewCard row) {
+        }
+
+        private Placed placed(ImportedCard card, String deckName, String question, String answer) {
             long deckId = deckFor(deckName);
             deckNames.add(deckName);
             if (card.practice()) {
                 typedAnswerDecks.add(deckId);
             }
-            long cardId = decks.insertCard(h, deckId, card.uid(), question, answer, Card.joinTags(card.tags()), "",
-                    nextPosition(deckId), now);
             long created = card.ankiCardId() > 0 && card.ankiCardId() < now ? card.ankiCardId() : now;
-            sync.setTimes(h, cardId, created, Math.max(created, card.modifiedSeconds() * 1000));
-            addReviews(cardId, card.reviews());
-            saveSchedule(cardId, card);
-            added++;
+            return new Placed(card, new NewCard(deckId, card.uid(), question, answer, Card.joinTags(card.tags()),
+                    nextPosition(deckId), created, Math.max(created, card.modifiedSeconds() * 1000)));
+        }
+
+        /**
+         * Adds a page's new cards with their reviews and states, a prepared batch for each kind of row, the search
+         * index filled after the cards rather than by a trigger per card.
+         */
+        private void insert(List<Placed> fresh) {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            Map<Long, Map<String, Long>> ids = new HashMap<>();
+            decks.indexingAfter(h, () -> ids.putAll(sync.insertCards(h, fresh.stream().map(Placed::row).toList())));
+            List<ReviewRow> history = new ArrayList<>();
+            List<NewState> states = new ArrayList<>();
+            for (Placed placed : fresh) {
+                long cardId = ids.get(placed.row().deckId()).get(placed.row().uid());
+                ImportedCard card = placed.card();
+                card.reviews().forEach(r -> history.add(new ReviewRow(cardId, r.reviewedAt(), r.rating(),
+                        r.durationMs(), r.before(), r.after())));
+                ImportedSchedule schedule = card.schedule();
+                states.add(new NewState(cardId, schedule.card(), schedule.suspended(), schedule.flag(),
+                        buriedUntil(schedule)));
+            }
+            sync.insertStates(h, learnerId, states, now);
+            sync.insertReviews(h, learnerId, history);
+            reviewsAdded += history.size();
+            added += fresh.size();
         }
 
         /**
@@ -464,10 +514,14 @@ public final class AnkiSync {
             reviewsAdded += rows.size();
         }
 
-        /** Anki's burying lasts until the learner's next day. */
         private void saveSchedule(long cardId, ImportedCard card) {
             sync.saveSchedule(h, learnerId, cardId, card.schedule().card(), card.schedule().suspended(),
-                    card.schedule().flag(), card.schedule().buried() ? today.end().toEpochMilli() : null);
+                    card.schedule().flag(), buriedUntil(card.schedule()));
+        }
+
+        /** Anki's burying lasts until the learner's next day. */
+        private Long buriedUntil(ImportedSchedule schedule) {
+            return schedule.buried() ? today.end().toEpochMilli() : null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.prepdeck.ankisync;
 
+import dev.prepdeck.db.Dialect;
 import dev.prepdeck.deck.DeckRepository;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
@@ -48,10 +49,72 @@ public final class AnkiSyncRepository {
         return found;
     }
 
-    /** When the card was made and last edited, as Anki recorded it for the note. */
-    void setTimes(Handle h, long cardId, long createdAt, long updatedAt) {
-        h.createUpdate("UPDATE card SET created_at = :created, updated_at = :updated WHERE id = :id")
-                .bind("created", createdAt).bind("updated", updatedAt).bind("id", cardId).execute();
+    /** A card an import adds, with the times Anki recorded for its note. */
+    record NewCard(long deckId, String uid, String question, String answer, String tags, int position,
+            long createdAt, long updatedAt) {
+    }
+
+    /**
+     * Adds the cards in one prepared batch (preparing an insert compiles the triggers it fires, which cost more than
+     * the insert) and returns their ids, by deck and then uid (a deck holds a uid once).
+     */
+    Map<Long, Map<String, Long>> insertCards(Handle h, List<NewCard> cards) {
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
+                VALUES (:deckId, :uid, :question, :answer, :tags, '', :position, :createdAt, :updatedAt)""");
+        Map<Long, List<String>> uidsByDeck = new HashMap<>();
+        for (NewCard card : cards) {
+            batch.bind("deckId", card.deckId()).bind("uid", card.uid()).bind("question", card.question())
+                    .bind("answer", card.answer()).bind("tags", card.tags()).bind("position", card.position())
+                    .bind("createdAt", card.createdAt()).bind("updatedAt", card.updatedAt()).add();
+            uidsByDeck.computeIfAbsent(card.deckId(), d -> new ArrayList<>()).add(card.uid());
+        }
+        batch.execute();
+        Map<Long, Map<String, Long>> ids = new HashMap<>();
+        uidsByDeck.forEach((deckId, uids) -> {
+            Map<String, Long> inDeck = ids.computeIfAbsent(deckId, d -> new HashMap<>());
+            for (int from = 0; from < uids.size(); from += CHUNK) {
+                h.createQuery("SELECT uid, id FROM card WHERE deck_id = :deckId AND uid IN (<uids>)")
+                        .bind("deckId", deckId)
+                        .bindList("uids", uids.subList(from, Math.min(uids.size(), from + CHUNK)))
+                        .map((rs, ctx) -> Map.entry(rs.getString("uid"), rs.getLong("id")))
+                        .forEach(entry -> inDeck.put(entry.getKey(), entry.getValue()));
+            }
+        });
+        return ids;
+    }
+
+    /** A new card's scheduling state for the importing learner, flag and burying included. */
+    record NewState(long cardId, FsrsCard card, boolean suspended, int flag, Long buriedUntil) {
+    }
+
+    /**
+     * Gives new cards their states in two prepared batches: the importing learner's as the package has it, every
+     * other learner's New and due {@code now}, as any added card's.
+     */
+    void insertStates(Handle h, long learnerId, List<NewState> states, long now) {
+        PreparedBatch others = h.prepareBatch("""
+                INSERT INTO card_state (card_id, learner_id, due)
+                SELECT :cardId, id, :now FROM learner WHERE id <> :learnerId""");
+        PreparedBatch own = h.prepareBatch("""
+                INSERT INTO card_state (card_id, learner_id, state, stability, difficulty, reps, lapses, learning_steps,
+                    scheduled_days, elapsed_days, last_review, due, suspended, flag, buried_until)
+                VALUES (:cardId, :learnerId, :state, :stability, :difficulty, :reps, :lapses, :learningSteps,
+                    :scheduledDays, :elapsedDays, :lastReview, :due, :suspended, :flag, :buriedUntil)""");
+        for (NewState state : states) {
+            FsrsCard card = state.card();
+            others.bind("cardId", state.cardId()).bind("now", now).bind("learnerId", learnerId).add();
+            own.bind("cardId", state.cardId()).bind("learnerId", learnerId).bind("state", card.state())
+                    .bind("stability", card.stability()).bind("difficulty", card.difficulty())
+                    .bind("reps", card.reps()).bind("lapses", card.lapses())
+                    .bind("learningSteps", card.learningSteps()).bind("scheduledDays", card.scheduledDays())
+                    .bind("elapsedDays", card.elapsedDays())
+                    .bind("lastReview", card.lastReview() == null ? null : card.lastReview().toEpochMilli())
+                    .bind("due", card.due().toEpochMilli()).bind("suspended", state.suspended())
+                    .bind("flag", state.flag()).bind("buriedUntil", state.buriedUntil()).add();
+        }
+        others.execute();
+        own.execute();
     }
 
     /** New text and tags from the package; the search triggers index the card again. */
@@ -92,11 +155,28 @@ public final class AnkiSyncRepository {
     public record ReviewRow(long cardId, Instant reviewedAt, Rating rating, int durationMs, FsrsCard before, FsrsCard after) {
     }
 
-    /** Appends reviews to the log in one prepared batch (the statistics triggers count each). */
+    /**
+     * Appends reviews to the log in one prepared batch. On SQLite the statistics trigger is held back meanwhile and the
+     * reviews are added to review_hour afterwards, one statement per roll-up, which costs a small part of counting
+     * them one by one (V22); on PostgreSQL the trigger counts each.
+     */
     void insertReviews(Handle h, long learnerId, List<ReviewRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
+        if (Dialect.of(h) != Dialect.SQLITE) {
+            appendReviews(h, learnerId, rows);
+            return;
+        }
+        // This transaction is the only writer and reviews are never deleted in it: the new reviews are the ones above.
+        long lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM review_log").mapTo(Long.class).one();
+        h.execute("INSERT INTO review_hour_held (held) VALUES (1)");
+        appendReviews(h, learnerId, rows);
+        h.execute("DELETE FROM review_hour_held");
+        countReviewsAbove(h, lastIdBefore);
+    }
+
+    private static void appendReviews(Handle h, long learnerId, List<ReviewRow> rows) {
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
                     state_before, stability_before, difficulty_before, reps_before, lapses_before,
@@ -124,6 +204,36 @@ public final class AnkiSyncRepository {
                     .add();
         }
         batch.execute();
+    }
+
+    /**
+     * Adds the reviews with an id above {@code lastIdBefore} to review_hour, per deck and under deck 0 for all decks,
+     * as its insert trigger (V4) does one by one.
+     */
+    private static void countReviewsAbove(Handle h, long lastIdBefore) {
+        // deck 0 is the all-decks roll-up; a constant cannot be a GROUP BY term (SQLite reads it as a column number)
+        for (boolean perDeck : List.of(true, false)) {
+            h.createUpdate("""
+                            INSERT INTO review_hour
+                            SELECT r.learner_id, <deck>, r.reviewed_at / 3600000, COUNT(*),
+                                   SUM(r.state_before IN (0, 1)), SUM(r.state_before = 2), SUM(r.state_before = 3),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before < 21),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before >= 21),
+                                   SUM(r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2),
+                                   SUM(r.duration_ms)
+                            FROM review_log r JOIN card c ON c.id = r.card_id WHERE r.id > :last
+                            GROUP BY r.learner_id, <byDeck> r.reviewed_at / 3600000
+                            ON CONFLICT (learner_id, deck_id, hour) DO UPDATE SET
+                                reviews = reviews + excluded.reviews, learning = learning + excluded.learning,
+                                review = review + excluded.review, relearning = relearning + excluded.relearning,
+                                young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
+                                mature = mature + excluded.mature,
+                                mature_passed = mature_passed + excluded.mature_passed,
+                                duration_ms = duration_ms + excluded.duration_ms""")
+                    .define("deck", perDeck ? "c.deck_id" : "0").define("byDeck", perDeck ? "c.deck_id," : "")
+                    .bind("last", lastIdBefore).execute();
+        }
     }
 
     /** A card on its way out: its text, deck and times, and the learner's scheduling state of it. */

@@ -48,10 +48,10 @@ public final class CollectionCopy {
     /**
      * SQLite's own tables and what only SQLite has: the FTS5 search indexes with their shadow tables (PostgreSQL
      * answers the same searches from pg_trgm indexes on card_text, built as rows arrive) and the switch imports
-     * use to hold the FTS5 triggers back.
+     * use to hold the FTS5 and statistics triggers back (search_index_held, review_hour_held).
      */
     static final Set<String> SQLITE_ONLY = Set.of(
-            "sqlite_sequence", "sqlite_stat1", "sqlite_stat4", "search_index_held",
+            "sqlite_sequence", "sqlite_stat1", "sqlite_stat4", "search_index_held", "review_hour_held",
             "card_text_index", "card_text_index_data", "card_text_index_idx", "card_text_index_docsize",
             "card_text_index_config",
             "card_text_cjk", "card_text_cjk_data", "card_text_cjk_idx", "card_text_cjk_docsize",

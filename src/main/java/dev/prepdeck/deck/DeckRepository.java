@@ -289,32 +289,41 @@ public final class DeckRepository {
         if (cards.isEmpty()) {
             return;
         }
-        boolean sqlite = Dialect.of(h) == Dialect.SQLITE;
-        long lastIdBefore = 0;
-        if (sqlite) {
-            // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer: the new cards are the ones above.
-            lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
-            h.execute("INSERT INTO search_index_held (held) VALUES (1)");
-        }
-        PreparedBatch batch = h.prepareBatch("""
-                INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
-                VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""");
-        for (NewCard card : cards) {
-            batch.bind("deckId", deckId).bind("uid", card.uid()).bind("question", card.question())
-                    .bind("answer", card.answer()).bind("tags", card.tags()).bind("meta", card.meta())
-                    .bind("position", card.position()).bind("now", now).add();
-        }
-        batch.execute();
-        if (sqlite) {
-            h.execute("DELETE FROM search_index_held");
-            indexForSearch(h, lastIdBefore);
-        }
+        indexingAfter(h, () -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO card (deck_id, uid, question, answer, tags, meta, position, created_at, updated_at)
+                    VALUES (:deckId, :uid, :question, :answer, :tags, :meta, :position, :now, :now)""");
+            for (NewCard card : cards) {
+                batch.bind("deckId", deckId).bind("uid", card.uid()).bind("question", card.question())
+                        .bind("answer", card.answer()).bind("tags", card.tags()).bind("meta", card.meta())
+                        .bind("position", card.position()).bind("now", now).add();
+            }
+            batch.execute();
+        });
         h.createUpdate("""
                         INSERT INTO card_state (card_id, learner_id, due)
                         SELECT c.id, l.id, :now FROM card c CROSS JOIN learner l
                         WHERE c.deck_id = :deckId
                           AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id AND s.learner_id = l.id)""")
                 .bind("deckId", deckId).bind("now", now).execute();
+    }
+
+    /**
+     * Runs {@code insert}, which adds cards in bulk, with the search trigger held back, then indexes the cards it
+     * added, one statement per search table (V10), in the caller's transaction. On PostgreSQL the trigger indexes
+     * each card (its V10 holds nothing back).
+     */
+    public void indexingAfter(Handle h, Runnable insert) {
+        if (Dialect.of(h) != Dialect.SQLITE) {
+            insert.run();
+            return;
+        }
+        // Ids only grow (AUTOINCREMENT, V7) and this transaction is the only writer: the new cards are the ones above.
+        long lastIdBefore = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM card").mapTo(Long.class).one();
+        h.execute("INSERT INTO search_index_held (held) VALUES (1)");
+        insert.run();
+        h.execute("DELETE FROM search_index_held");
+        indexForSearch(h, lastIdBefore);
     }
 
     /** Indexes the cards with an id above {@code lastIdBefore} for search, as the insert trigger (V6) does one by one. */

@@ -109,6 +109,57 @@ public final class TestPackages {
         return new AnkiCollection(new CollectionTiming(1_699_934_400L, 0, 4), types, decks, notes, cards, revlog);
     }
 
+    /** The deck only the last notes of {@link #large} go to. */
+    public static final long LATE = 2006;
+    /** In {@link #large}, this note takes the guid of note 1, so its card is skipped on a later page. */
+    public static final int SAME_GUID_NOTE = 1001;
+
+    /**
+     * {@code notes} notes for imports larger than a page: every third note a reversed pair, the rest basic, spread
+     * over the sample's decks, the last 20 in {@link #LATE}. Card ids fall as notes rise, so id order is not note
+     * order; most cards are studied, with one to four reviews, some with FSRS memory, some suspended; every 50th
+     * note shows cat.png.
+     */
+    public static AnkiCollection large(int notes) {
+        AnkiCollection sample = sample();
+        List<NoteType> types = sample.noteTypes().stream().filter(t -> t.id() == BASIC || t.id() == REVERSED).toList();
+        List<AnkiDeck> decks = new java.util.ArrayList<>(sample.decks());
+        decks.add(new AnkiDeck(LATE, "Late", "", false));
+        long[] spread = {TECH, FRENCH, VERBS, LANGUAGES};
+        List<AnkiNote> noteRows = new java.util.ArrayList<>();
+        List<AnkiCard> cards = new java.util.ArrayList<>();
+        List<RevlogEntry> revlog = new java.util.ArrayList<>();
+        for (int i = 0; i < notes; i++) {
+            long noteId = 1_800_000_000_000L + i;
+            long type = i % 3 == 0 ? REVERSED : BASIC;
+            String guid = i == SAME_GUID_NOTE ? "big-1" : "big-" + i;
+            String picture = i % 50 == 0 ? " <img src=\"cat.png\">" : "";
+            noteRows.add(new AnkiNote(noteId, guid, type, 1_700_000_500 + i, List.of("big", "n" + (i % 7)),
+                    List.of("Question <b>" + i + "</b>", "Answer " + i + picture)));
+            long deck = i >= notes - 20 ? LATE : spread[i % spread.length];
+            for (int ord = 0; ord < (type == REVERSED ? 2 : 1); ord++) {
+                long cardId = 1_900_000_000_000L - 2L * i - ord;
+                if ((i + ord) % 5 == 0) {
+                    cards.add(new AnkiCard(cardId, noteId, deck, ord, 1_700_000_600, CardType.NEW, CardQueue.NEW,
+                            i, 0, 0, 0, 0, 0, 0, 0, 0, MemoryState.NONE, null));
+                    continue;
+                }
+                int reviews = 1 + (i + ord) % 4;
+                MemoryState memory = i % 7 == 0 ? new MemoryState(3.0 + i % 11, 4.5, 0.9, null, null)
+                        : MemoryState.NONE;
+                CardQueue queue = i % 13 == 0 ? CardQueue.SUSPENDED : CardQueue.REVIEW;
+                cards.add(new AnkiCard(cardId, noteId, deck, ord, 1_700_000_600, CardType.REVIEW, queue,
+                        45 + i % 20, 3 + i % 30, 2500, reviews, i % 3 == 0 ? 1 : 0, 0, 0, 0, i % 5, memory, null));
+                for (int r = 0; r < reviews; r++) {
+                    long at = 1_701_000_000_000L + (long) r * 3 * 86_400_000L + i * 1_000L + ord;
+                    revlog.add(new RevlogEntry(at, cardId, r == 1 ? 1 : 3, r == 0 ? -600 : 3 * r, 0,
+                            r == 0 ? 0 : 2500, 4000 + r, r == 0 ? RevlogKind.LEARNING : RevlogKind.REVIEW));
+                }
+            }
+        }
+        return new AnkiCollection(sample.timing(), types, decks, noteRows, cards, revlog);
+    }
+
     public static List<MediaFile> sampleMedia() {
         return List.of(new MediaFile("cat.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3}),
                 new MediaFile("paris.mp3", "ID3 pretend audio".getBytes(StandardCharsets.UTF_8)));
@@ -360,7 +411,9 @@ public final class TestPackages {
 
     // ---- shared -------------------------------------------------------------------------------------------
 
+    /** Every row in one transaction: a large collection's rows one commit each would take minutes. */
     private static void insertRows(Connection c, AnkiCollection collection) throws Exception {
+        c.setAutoCommit(false);
         try (PreparedStatement note = c.prepareStatement(
                 "insert into notes values (?, ?, ?, ?, 0, ?, ?, '', 0, 0, '')")) {
             for (AnkiNote n : collection.notes()) {
@@ -409,6 +462,8 @@ public final class TestPackages {
                 review.executeUpdate();
             }
         }
+        c.commit();
+        c.setAutoCommit(true);
     }
 
     /** Written by hand, in Anki's key order, as a format sample: {"s":..,"d":..,"dr":..,"decay":..,"lrt":..}. */

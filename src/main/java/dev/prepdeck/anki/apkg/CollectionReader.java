@@ -23,60 +23,174 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a collection file into the plain model: schema 11 keeps note types and decks as JSON in the col row,
- * schemas 15 to 18 keep them in tables with protobuf configs (rslib/src/storage/upgrades).
+ * schemas 15 to 18 keep them in tables with protobuf configs (rslib/src/storage/upgrades). Opening reads the small
+ * parts (schema, timing, note types, decks) and checks the codes every card and review must have; the notes, cards
+ * and reviews are then read whole or a page of cards at a time, so a collection of any size fits in a bounded heap.
  */
-final class CollectionReader {
+final class CollectionReader implements AutoCloseable {
     static final int LEGACY_SCHEMA = 11;
     static final int FIRST_TABLE_SCHEMA = 15;
     static final int LATEST_SCHEMA = 18;
     private static final String FIELD_SEPARATOR = "\u001f";
+    private static final String CARD_COLUMNS = "id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses,"
+            + " left, odue, odid, flags, data";
+    private static final String REVLOG_COLUMNS = "id, cid, ease, ivl, lastIvl, factor, time, type";
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Connection db;
     private final String source;
+    private final int schemaVersion;
+    private final CollectionTiming timing;
+    private final List<NoteType> noteTypes;
+    private final List<AnkiDeck> decks;
 
-    /** @param source how to name the collection in messages, e.g. "deck.apkg: collection.anki21b" */
-    CollectionReader(String source) {
+    private CollectionReader(Connection db, String source) throws SQLException {
+        this.db = db;
         this.source = source;
+        schemaVersion = schemaVersion(db);
+        if (schemaVersion == LEGACY_SCHEMA) {
+            JsonNode conf = jsonColumn(db, "conf");
+            timing = timing(db, conf.path("schedVer"), conf.path("rollover"), conf.path("creationOffset"));
+            noteTypes = legacyNoteTypes(jsonColumn(db, "models"));
+            decks = legacyDecks(jsonColumn(db, "decks"));
+        } else {
+            Map<String, JsonNode> config = config(db);
+            timing = timing(db, config.get("schedVer"), config.get("rollover"), config.get("creationOffset"));
+            noteTypes = tableNoteTypes(db);
+            decks = tableDecks(db);
+        }
+        checkCodes();
     }
 
-    record Result(int schemaVersion, AnkiCollection collection) {
-    }
-
-    Result read(Path file) {
-        try (Connection db = CollectionDatabase.open(file, true)) {
-            int version = schemaVersion(db);
-            CollectionTiming timing;
-            List<NoteType> noteTypes;
-            List<AnkiDeck> decks;
-            if (version == LEGACY_SCHEMA) {
-                JsonNode conf = jsonColumn(db, "conf");
-                timing = timing(db, conf.path("schedVer"), conf.path("rollover"), conf.path("creationOffset"));
-                noteTypes = legacyNoteTypes(jsonColumn(db, "models"));
-                decks = legacyDecks(jsonColumn(db, "decks"));
-            } else {
-                Map<String, JsonNode> config = config(db);
-                timing = timing(db, config.get("schedVer"), config.get("rollover"), config.get("creationOffset"));
-                noteTypes = tableNoteTypes(db);
-                decks = tableDecks(db);
-            }
-            AnkiCollection collection = new AnkiCollection(timing, noteTypes, decks, notes(db), cards(db), revlog(db));
-            return new Result(version, collection);
+    /**
+     * Opens a collection file that is the caller's own copy: it is given the indexes that reading it a page at a
+     * time needs (Anki's own files may lack them).
+     *
+     * @param source how to name the collection in messages, e.g. "deck.apkg: collection.anki21b"
+     */
+    static CollectionReader open(Path file, String source) {
+        Connection db = null;
+        try {
+            db = CollectionDatabase.open(file, false);
+            CollectionReader reader = new CollectionReader(db, source);
+            reader.index();
+            return reader;
         } catch (SQLException e) {
-            throw sqlError(e);
+            closeQuietly(db);
+            throw sqlError(e, source);
+        } catch (RuntimeException e) {
+            closeQuietly(db);
+            throw e;
         }
     }
 
-    private AnkiFormatException sqlError(SQLException e) {
+    private static void closeQuietly(Connection db) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // the open failure is what the caller needs to hear about
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(db);
+    }
+
+    /** The collection's schema (col.ver). */
+    int schemaVersion() {
+        return schemaVersion;
+    }
+
+    CollectionTiming timing() {
+        return timing;
+    }
+
+    /** Everything in the collection at once, notes and reviews of no card included: for a small collection. */
+    AnkiCollection whole() {
+        try {
+            return new AnkiCollection(timing, noteTypes, decks, notes(db), cards(db), revlog(db));
+        } catch (SQLException e) {
+            throw sqlError(e, source);
+        }
+    }
+
+    /**
+     * Hands over the collection {@code size} cards at a time in note order (note id, then template), each page with
+     * the notes of its cards and their reviews in time order.
+     */
+    void forEachPage(int size, Consumer<AnkiCollection> action) {
+        Long[] after = null;
+        while (true) {
+            AnkiCollection page;
+            try {
+                List<AnkiCard> cards = cardPage(after, size);
+                if (cards.isEmpty()) {
+                    return;
+                }
+                AnkiCard last = cards.get(cards.size() - 1);
+                after = new Long[] {last.noteId(), (long) last.ord(), last.id()};
+                page = new AnkiCollection(timing, noteTypes, decks,
+                        notesOf(cards.stream().map(AnkiCard::noteId).distinct().toList()), cards,
+                        revlogOf(cards.stream().map(AnkiCard::id).toList()));
+            } catch (SQLException e) {
+                throw sqlError(e, source);
+            }
+            action.accept(page);
+        }
+    }
+
+    /** The indexes a page's cards (in note order) and their reviews (by card) are found with. */
+    private void index() throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE INDEX IF NOT EXISTS prepdeck_cards_in_note_order ON cards (nid, ord, id)");
+            statement.execute("CREATE INDEX IF NOT EXISTS prepdeck_revlog_by_card ON revlog (cid, id)");
+        }
+    }
+
+    /**
+     * Refuses an unknown card type, card queue or review type before anything is read or written: a review of a
+     * card the collection lacks is never read, yet makes the collection damaged as a whole.
+     */
+    private void checkCodes() throws SQLException {
+        firstUnknown("cards", "type", code -> CardType.of(code), "cardType");
+        firstUnknown("cards", "queue", code -> CardQueue.of(code), "cardQueue");
+        firstUnknown("revlog", "type", code -> RevlogKind.of(code), "reviewKind");
+    }
+
+    private void firstUnknown(String table, String column, IntConsumer known, String problem) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(
+                "select " + column + ", min(id) as first from " + table + " group by " + column + " order by first");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                try {
+                    known.accept(rows.getInt(1));
+                } catch (IllegalArgumentException e) {
+                    throw AnkiFormatException.worded(problem, source, String.valueOf(rows.getLong(2)),
+                            String.valueOf(rows.getInt(1)));
+                }
+            }
+        }
+    }
+
+    private static AnkiFormatException sqlError(SQLException e, String source) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("SQLITE_NOTADB") || message.contains("not a database")) {
             return AnkiFormatException.worded("notSqlite", source).causedBy(e);
@@ -270,10 +384,18 @@ final class CollectionReader {
     }
 
     private List<AnkiNote> notes(Connection db) throws SQLException {
+        return notes(db.prepareStatement("select id, guid, mid, mod, tags, flds from notes order by id"));
+    }
+
+    private List<AnkiNote> notesOf(List<Long> ids) throws SQLException {
+        return notes(bound(db.prepareStatement(
+                "select id, guid, mid, mod, tags, flds from notes where id in (" + placeholders(ids.size()) + ")"),
+                ids));
+    }
+
+    private static List<AnkiNote> notes(PreparedStatement query) throws SQLException {
         List<AnkiNote> notes = new ArrayList<>();
-        try (PreparedStatement statement =
-                     db.prepareStatement("select id, guid, mid, mod, tags, flds from notes order by id");
-             ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = query; ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 String tags = rows.getString(5);
                 List<String> tagList = tags == null || tags.isBlank()
@@ -287,11 +409,20 @@ final class CollectionReader {
     }
 
     private List<AnkiCard> cards(Connection db) throws SQLException {
+        return cards(db.prepareStatement("select " + CARD_COLUMNS + " from cards order by id"));
+    }
+
+    /** The {@code size} cards after {@code after} (note id, template, card id) in that order, else the first ones. */
+    private List<AnkiCard> cardPage(Long[] after, int size) throws SQLException {
+        String where = after == null ? "" : " where (nid, ord, id) > (?, ?, ?)";
+        PreparedStatement query = db.prepareStatement(
+                "select " + CARD_COLUMNS + " from cards" + where + " order by nid, ord, id limit " + size);
+        return cards(after == null ? query : bound(query, List.of(after)));
+    }
+
+    private List<AnkiCard> cards(PreparedStatement query) throws SQLException {
         List<AnkiCard> cards = new ArrayList<>();
-        try (PreparedStatement statement = db.prepareStatement(
-                "select id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags,"
-                        + " data from cards order by id");
-             ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = query; ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 long id = rows.getLong(1);
                 CardType type;
@@ -340,10 +471,18 @@ final class CollectionReader {
     }
 
     private List<RevlogEntry> revlog(Connection db) throws SQLException {
+        return revlog(db.prepareStatement("select " + REVLOG_COLUMNS + " from revlog order by id"));
+    }
+
+    /** The reviews of these cards, card by card, each card's in time order (the order of their ids). */
+    private List<RevlogEntry> revlogOf(List<Long> cardIds) throws SQLException {
+        return revlog(bound(db.prepareStatement("select " + REVLOG_COLUMNS + " from revlog where cid in ("
+                + placeholders(cardIds.size()) + ") order by cid, id"), cardIds));
+    }
+
+    private List<RevlogEntry> revlog(PreparedStatement query) throws SQLException {
         List<RevlogEntry> entries = new ArrayList<>();
-        try (PreparedStatement statement = db.prepareStatement(
-                "select id, cid, ease, ivl, lastIvl, factor, time, type from revlog order by id");
-             ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = query; ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 RevlogKind kind;
                 try {
@@ -357,5 +496,22 @@ final class CollectionReader {
             }
         }
         return entries;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** The statement with these values bound in order; closed if binding fails. */
+    private static PreparedStatement bound(PreparedStatement statement, List<Long> values) throws SQLException {
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setLong(i + 1, values.get(i));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
     }
 }

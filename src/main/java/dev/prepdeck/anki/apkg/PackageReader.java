@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Opens Anki packages (.apkg decks and .colpkg collections) of all three versions (see {@link PackageVersion}).
- * The collection is copied to a temporary file for SQLite, read into memory and the file deleted; media stay in
- * the archive until asked for. Every problem is an {@link AnkiFormatException} whose message names it.
+ * The collection is copied to a temporary file for SQLite, read from there a page at a time (or whole, when asked)
+ * until the package is closed, which deletes the file; media stay in the archive until asked for. Every problem is
+ * an {@link AnkiFormatException} whose message names it.
  */
 public final class PackageReader {
     private static final String META = "meta";
@@ -42,13 +43,20 @@ public final class PackageReader {
 
     public AnkiPackage open(Path file) {
         GuardedZip zip = GuardedZip.open(file, limits);
+        Path temp = null;
+        CollectionReader collection = null;
         try {
             PackageVersion version = version(zip);
-            CollectionReader.Result result = readCollection(zip, version);
+            temp = copyCollection(zip, version);
+            collection = CollectionReader.open(temp, zip.fileName() + ": " + version.collectionEntry());
             List<Notice> warnings = new ArrayList<>();
             Map<String, String> media = mediaEntries(zip, version, warnings);
-            return new AnkiPackage(version, result.schemaVersion(), result.collection(), media, warnings, zip);
+            return new AnkiPackage(version, collection, temp, media, warnings, zip);
         } catch (RuntimeException e) {
+            if (collection != null) {
+                collection.close();
+            }
+            deleteQuietly(temp);
             zip.close();
             throw e;
         }
@@ -78,7 +86,8 @@ public final class PackageReader {
         throw AnkiFormatException.worded("notPackage", zip.fileName());
     }
 
-    private CollectionReader.Result readCollection(GuardedZip zip, PackageVersion version) {
+    /** The package's collection in a temporary file of its own (deleted by the caller). */
+    private static Path copyCollection(GuardedZip zip, PackageVersion version) {
         String entry = version.collectionEntry();
         if (!zip.has(entry)) {
             throw AnkiFormatException.worded("incompletePackage", zip.fileName(), entry);
@@ -89,23 +98,25 @@ public final class PackageReader {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 zip.copy(entry, version.zstd(), out);
             }
-            return new CollectionReader(zip.fileName() + ": " + entry).read(temp);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
+            return temp;
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
-    private static void deleteQuietly(Path temp) {
+    /** The temporary collection with the files SQLite keeps beside it. */
+    static void deleteQuietly(Path temp) {
         if (temp == null) {
             return;
         }
-        try {
-            Files.deleteIfExists(temp);
-            Files.deleteIfExists(Path.of(temp + "-journal"));
-        } catch (IOException e) {
-            temp.toFile().deleteOnExit();
+        for (String suffix : List.of("", "-journal", "-wal", "-shm")) {
+            Path file = Path.of(temp + suffix);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
     }
 

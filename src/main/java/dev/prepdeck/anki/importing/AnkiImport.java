@@ -50,52 +50,74 @@ public final class AnkiImport {
     }
 
     public Result cards(AnkiCollection collection, ImportOptions options) {
-        NoteRenderer renderer = new NoteRenderer(options.converter());
-        Map<Long, AnkiNote> notes = collection.notesById();
-        Map<Long, NoteType> types = collection.noteTypesById();
-        Map<Long, AnkiDeck> decks = collection.decksById();
-        Map<Long, List<RevlogEntry>> history = collection.revlogByCard();
-        Scheduler scheduler = new Scheduler(options.parameters());
+        return pages(options).cards(collection);
+    }
 
-        List<AnkiCard> ordered = new ArrayList<>(collection.cards());
-        ordered.sort(Comparator.comparingLong(AnkiCard::noteId).thenComparingInt(AnkiCard::ord));
-        List<ImportedCard> cards = new ArrayList<>();
-        List<Notice> skipped = new ArrayList<>();
-        Set<String> uids = new HashSet<>();
-        for (AnkiCard card : ordered) {
-            AnkiNote note = notes.get(card.noteId());
-            if (note == null) {
-                skipped.add(Notice.of("anki.skipped.noNote", String.valueOf(card.id()), String.valueOf(card.noteId())));
-                continue;
-            }
-            NoteType type = types.get(note.noteTypeId());
-            if (type == null) {
-                skipped.add(Notice.of("anki.skipped.noNoteType", String.valueOf(card.id()),
-                        String.valueOf(note.noteTypeId())));
-                continue;
-            }
-            AnkiDeck deck = decks.get(card.homeDeckId());
-            RenderedCard rendered = renderer.render(type, note, card, deck);
-            if (rendered.question().isBlank()) {
-                skipped.add(Notice.of("anki.skipped.emptyQuestion", String.valueOf(card.id()), note.guid(),
-                        card.ord() + 1));
-                continue;
-            }
-            boolean severalPerNote = type.kind() == NoteType.Kind.CLOZE || type.templates().size() > 1;
-            String uid = severalPerNote ? PrepdeckGuids.uidForNoteCard(note.guid(), card.ord() + 1)
-                    : PrepdeckGuids.uidForNote(note.guid());
-            if (!uids.add(uid)) {
-                skipped.add(Notice.of("anki.skipped.sameGuid", String.valueOf(card.id()), uid, note.guid()));
-                continue;
-            }
-            Replay replay = replay(history.getOrDefault(card.id(), List.of()), scheduler, options);
-            cards.add(new ImportedCard(uid, note.guid(), card.id(), card.ord(),
-                    deck == null ? "Default" : deck.name(), rendered.question(), rendered.answer(), note.tags(),
-                    rendered.clozeNumber(), rendered.clozeSource(), rendered.practice(), rendered.media(),
-                    note.modifiedSeconds(), schedule(card, replay, collection.timing(), options), replay.reviews(),
-                    replay.skipped(), rendered.warnings()));
+    /** Converts a collection handed over a page of cards at a time, in note order, as one collection. */
+    public Pages pages(ImportOptions options) {
+        return new Pages(options);
+    }
+
+    /** One import's conversion: a uid a card took on an earlier page is taken for the cards of later pages. */
+    public static final class Pages {
+        private final ImportOptions options;
+        private final NoteRenderer renderer;
+        private final Scheduler scheduler;
+        private final Set<String> uids = new HashSet<>();
+
+        private Pages(ImportOptions options) {
+            this.options = options;
+            this.renderer = new NoteRenderer(options.converter());
+            this.scheduler = new Scheduler(options.parameters());
         }
-        return new Result(cards, skipped);
+
+        /** The page's cards (with their notes, note types, decks and reviews) converted, in note order. */
+        public Result cards(AnkiCollection page) {
+            Map<Long, AnkiNote> notes = page.notesById();
+            Map<Long, NoteType> types = page.noteTypesById();
+            Map<Long, AnkiDeck> decks = page.decksById();
+            Map<Long, List<RevlogEntry>> history = page.revlogByCard();
+
+            List<AnkiCard> ordered = new ArrayList<>(page.cards());
+            ordered.sort(Comparator.comparingLong(AnkiCard::noteId).thenComparingInt(AnkiCard::ord));
+            List<ImportedCard> cards = new ArrayList<>();
+            List<Notice> skipped = new ArrayList<>();
+            for (AnkiCard card : ordered) {
+                AnkiNote note = notes.get(card.noteId());
+                if (note == null) {
+                    skipped.add(Notice.of("anki.skipped.noNote", String.valueOf(card.id()),
+                            String.valueOf(card.noteId())));
+                    continue;
+                }
+                NoteType type = types.get(note.noteTypeId());
+                if (type == null) {
+                    skipped.add(Notice.of("anki.skipped.noNoteType", String.valueOf(card.id()),
+                            String.valueOf(note.noteTypeId())));
+                    continue;
+                }
+                AnkiDeck deck = decks.get(card.homeDeckId());
+                RenderedCard rendered = renderer.render(type, note, card, deck);
+                if (rendered.question().isBlank()) {
+                    skipped.add(Notice.of("anki.skipped.emptyQuestion", String.valueOf(card.id()), note.guid(),
+                            card.ord() + 1));
+                    continue;
+                }
+                boolean severalPerNote = type.kind() == NoteType.Kind.CLOZE || type.templates().size() > 1;
+                String uid = severalPerNote ? PrepdeckGuids.uidForNoteCard(note.guid(), card.ord() + 1)
+                        : PrepdeckGuids.uidForNote(note.guid());
+                if (!uids.add(uid)) {
+                    skipped.add(Notice.of("anki.skipped.sameGuid", String.valueOf(card.id()), uid, note.guid()));
+                    continue;
+                }
+                Replay replay = replay(history.getOrDefault(card.id(), List.of()), scheduler, options);
+                cards.add(new ImportedCard(uid, note.guid(), card.id(), card.ord(),
+                        deck == null ? "Default" : deck.name(), rendered.question(), rendered.answer(), note.tags(),
+                        rendered.clozeNumber(), rendered.clozeSource(), rendered.practice(), rendered.media(),
+                        note.modifiedSeconds(), schedule(card, replay, page.timing(), options), replay.reviews(),
+                        replay.skipped(), rendered.warnings()));
+            }
+            return new Result(cards, skipped);
+        }
     }
 
     private record Replay(List<ImportedReview> reviews, int skipped, FsrsCard last) {
