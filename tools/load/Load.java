@@ -82,6 +82,7 @@ public final class Load {
             case "all-due" -> allDue(Path.of(args[1]));
             case "study-instances" -> studyInstances(args);
             case "same-cards" -> sameCards(args);
+            case "cpu-parts" -> cpuParts(args);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -534,6 +535,84 @@ public final class Load {
         for (Series s : List.of(first, second)) {
             s.errorKinds.forEach((kind, n) -> System.out.printf("  %s errors: %d × %s%n", s.name, n.get(), kind));
             s.otherAnswers.forEach((kind, n) -> System.out.printf("  %s, not errors: %d × %s%n", s.name, n.get(), kind));
+        }
+    }
+
+    /**
+     * Server CPU per request of each part of the study loop alone, at one number of clients: a static file, the
+     * cheapest authenticated JSON route (GET /api/health: the per-request pipeline with no work of its own), the
+     * study loop, and POST /api/review alone (random cards of the collection's ids 1..{@code cards}, so the write is
+     * measured without the queue's reads); a comma-separated list of those parts ("/static/keys.js,/api/health,loop,post")
+     * runs only those. Wall-clock rates on a shared machine say little; CPU per request does.
+     */
+    static void cpuParts(String[] args) throws Exception {
+        String base = args[1];
+        long pid = Long.parseLong(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int clients = Integer.parseInt(args[4]);
+        int cards = args.length > 5 ? Integer.parseInt(args[5]) : 100_000;
+        List<String> parts = args.length > 6 ? List.of(args[6].split(","))
+                : List.of("/static/keys.js", "/api/health", "loop", "post");
+        List<Long> decks = deckIds(base);
+        System.out.println("| clients | requests | req/s | server CPU ms/req |");
+        System.out.println("| ---: | --- | ---: | ---: |");
+        // Each part once unmeasured first, so the JIT has compiled its path (the static file's too) before it counts.
+        for (int round = 0; round < 2 * parts.size(); round++) {
+            String part = parts.get(round % parts.size());
+            boolean warmUp = round < parts.size();
+            AtomicLong requests = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            long[] cpuBefore = cpuTicks(pid);
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Thread thread = new Thread(() -> {
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(10)).build();
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    Series series = new Series(part);
+                    while (!stop.get()) {
+                        if (part.startsWith("/")) {
+                            send(http, HttpRequest.newBuilder(URI.create(base + part)).build(), series);
+                            requests.incrementAndGet();
+                            continue;
+                        }
+                        String cardId = String.valueOf(1 + random.nextInt(cards));
+                        if (part.equals("loop")) {
+                            HttpResponse<String> next = sendForBody(http, HttpRequest.newBuilder(URI.create(
+                                    base + "/api/review/next?deck=" + decks.get(random.nextInt(decks.size())))).build(),
+                                    series);
+                            requests.incrementAndGet();
+                            Matcher m = next == null ? null : CARD_ID.matcher(next.body());
+                            if (m == null || !m.find()) {
+                                continue;
+                            }
+                            cardId = m.group(1);
+                        }
+                        String json = "{\"cardId\":" + cardId + ",\"rating\":" + (1 + random.nextInt(4))
+                                + ",\"durationMs\":" + (2_000 + random.nextInt(20_000)) + ",\"requestId\":\""
+                                + UUID.randomUUID() + "\"}";
+                        send(http, HttpRequest.newBuilder(URI.create(base + "/api/review"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), series);
+                        requests.incrementAndGet();
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            long[] cpuAfter = cpuTicks(pid);
+            if (warmUp) {
+                continue;
+            }
+            double cpuMs = (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) * 10.0;
+            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.3f |%n", clients,
+                    part.equals("loop") ? "study loop (GET next + POST)" : part.equals("post") ? "POST /api/review alone"
+                            : "GET " + part, requests.get() / (double) seconds, cpuMs / Math.max(1, requests.get()));
         }
     }
 

@@ -181,10 +181,9 @@ public final class App {
         return Javalin.create(config -> {
             ForwardedHeaders.register(config, trustProxy);
             SiteSetup.apply(config, hosts, clock);
-            // Accounts (issue 17): whom each request acts for, before any route
+            // Accounts (issue 17): whom each request acts for, before any route; with it every page is drawn in
+            // that learner's language and theme (issue 20), read in the same query as the session (issue 19)
             config.routes.before(access::verify);
-            // Every page in the learner's language and theme (issue 20)
-            config.routes.before(settingsPages::applyChoices);
 
             // Pages
             config.routes.get("/", dashboard::show);

@@ -1,6 +1,8 @@
 package dev.prepdeck.account;
 
 import dev.prepdeck.review.Learner;
+import dev.prepdeck.settings.Settings;
+import dev.prepdeck.settings.SettingsController;
 import dev.prepdeck.web.SignedIn;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -13,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Before every route: decides whom the request acts for. Without accounts, the local learner (the site listens on
+ * Before every route: decides whom the request acts for, and draws the request in their language and theme (their
+ * settings come with the session in the same query, so a request reads the database once before its handler). Without accounts, the local learner (the site listens on
  * this machine only; the serve command sees to that). With accounts, a browser's session cookie or, on the JSON
  * API, an {@code Authorization: Bearer} token; anyone else may see only the login page, static files and the health
  * check: pages send them to the login, the API answers 401.
@@ -45,20 +48,22 @@ public final class AccessControl {
         if (api && authorization != null) {
             AccountRepository.TokenLookup found = tokens.lookup(bearerToken(authorization));
             if (!found.accountsOn()) {
-                local(ctx);
+                local(ctx, found.settings());
                 return;
             }
             SignedIn.set(ctx, bearer(ctx, found.owner()));
+            SettingsController.choose(ctx, found.settings());
         } else {
             AccountRepository.SessionLookup found = sessions.lookup(ctx.cookie(SESSION_COOKIE));
             if (!found.accountsOn()) {
-                local(ctx);
+                local(ctx, found.settings());
                 return;
             }
             Optional<AccountRepository.LiveSession> session = found.session();
             if (session.isPresent()) {
                 AccountRepository.LiveSession s = session.get();
                 SignedIn.set(ctx, new SignedIn(s.learnerId(), s.name(), s.admin(), SignedIn.How.SESSION));
+                SettingsController.choose(ctx, found.settings());
                 ctx.attribute(SESSION_ID, s.id());
             } else if (PUBLIC_PATHS.contains(path)) {
                 SignedIn.anonymous(ctx);
@@ -77,8 +82,9 @@ public final class AccessControl {
         }
     }
 
-    private static void local(Context ctx) {
+    private static void local(Context ctx, Settings settings) {
         SignedIn.set(ctx, new SignedIn(Learner.DEFAULT_ID, "", true, SignedIn.How.LOCAL));
+        SettingsController.choose(ctx, settings);
     }
 
     /** Whether this request came to the local site, which has no accounts (so no login either). */

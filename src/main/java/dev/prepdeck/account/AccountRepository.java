@@ -1,5 +1,8 @@
 package dev.prepdeck.account;
 
+import dev.prepdeck.review.Learner;
+import dev.prepdeck.settings.Settings;
+import dev.prepdeck.settings.SettingsRepository;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -95,21 +98,26 @@ final class AccountRepository {
         return h.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, s.id AS id, s.created_at AS created_at,
                                s.last_seen_at AS last_seen_at, a.learner_id AS learner_id, a.name AS name,
-                               a.admin AS admin
+                               a.admin AS admin, %s
                         FROM (SELECT 1) AS one_row LEFT JOIN (account_session s JOIN account a
                                                    ON a.learner_id = s.learner_id AND a.disabled = 0)
-                                        ON s.token_hash = :hash""")
-                .bind("hash", tokenHash)
+                                        ON s.token_hash = :hash
+                             LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
+                        SettingsRepository.columnsOf("l")))
+                .bind("hash", tokenHash).bind("local", Learner.DEFAULT_ID)
                 .map((rs, ctx) -> new SessionLookup(rs.getBoolean("accounts_on"), rs.getObject("id") == null
                         ? Optional.empty()
                         : Optional.of(new LiveSession(rs.getLong("id"), rs.getLong("created_at"),
                                 rs.getLong("last_seen_at"), rs.getLong("learner_id"), rs.getString("name"),
-                                rs.getBoolean("admin")))))
+                                rs.getBoolean("admin"))), SettingsRepository.fromRow(rs)))
                 .one();
     }
 
-    /** Whether the site has accounts, and the session a request's cookie names. */
-    record SessionLookup(boolean accountsOn, Optional<LiveSession> session) {
+    /**
+     * Whether the site has accounts, the session a request's cookie names, and the settings of whom the request acts
+     * for: the session's learner, or the local learner when no session matched (what the local site acts for).
+     */
+    record SessionLookup(boolean accountsOn, Optional<LiveSession> session, Settings settings) {
     }
 
     record LiveSession(long id, long createdAt, long lastSeenAt, long learnerId, String name, boolean admin) {
@@ -165,20 +173,23 @@ final class AccountRepository {
         return h.createQuery("""
                         SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, t.id AS id,
                                t.last_used_at AS last_used_at, a.learner_id AS learner_id, a.name AS name,
-                               a.admin AS admin
+                               a.admin AS admin, %s
                         FROM (SELECT 1) AS one_row LEFT JOIN (api_token t JOIN account a
                                                    ON a.learner_id = t.learner_id AND a.disabled = 0)
-                                        ON t.token_hash = :hash""")
-                .bind("hash", tokenHash)
+                                        ON t.token_hash = :hash
+                             LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
+                        SettingsRepository.columnsOf("l")))
+                .bind("hash", tokenHash).bind("local", Learner.DEFAULT_ID)
                 .map((rs, ctx) -> new TokenLookup(rs.getBoolean("accounts_on"), rs.getObject("id") == null
                         ? Optional.empty()
                         : Optional.of(new TokenOwner(rs.getLong("id"), (Long) rs.getObject("last_used_at"),
-                                rs.getLong("learner_id"), rs.getString("name"), rs.getBoolean("admin")))))
+                                rs.getLong("learner_id"), rs.getString("name"), rs.getBoolean("admin"))),
+                        SettingsRepository.fromRow(rs)))
                 .one();
     }
 
-    /** Whether the site has accounts, and whose token a request's bearer token is. */
-    record TokenLookup(boolean accountsOn, Optional<TokenOwner> owner) {
+    /** Whether the site has accounts, whose token a request's bearer token is, and their settings (as SessionLookup). */
+    record TokenLookup(boolean accountsOn, Optional<TokenOwner> owner, Settings settings) {
     }
 
     record TokenOwner(long tokenId, Long lastUsedAt, long learnerId, String name, boolean admin) {

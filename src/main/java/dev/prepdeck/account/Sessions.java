@@ -41,8 +41,8 @@ public final class Sessions {
     }
 
     /**
-     * Whether the site has accounts, and the live session this cookie value (null: none) names; one query. A session
-     * past its time is ended on the way.
+     * Whether the site has accounts, the live session this cookie value (null: none) names, and the settings of whom
+     * the request acts for; one query. A session past its time is ended on the way.
      */
     AccountRepository.SessionLookup lookup(String token) {
         byte[] hash = token == null || token.isEmpty() ? RandomTokens.NONE : RandomTokens.hash(token);
@@ -54,7 +54,7 @@ public final class Sessions {
         AccountRepository.LiveSession session = found.session().get();
         if (session.lastSeenAt() < now - IDLE.toMillis() || session.createdAt() < now - LONGEST.toMillis()) {
             jdbi.useHandle(h -> accounts.deleteSessionByHash(h, hash));
-            return new AccountRepository.SessionLookup(true, Optional.empty());
+            return new AccountRepository.SessionLookup(true, Optional.empty(), found.settings());
         }
         if (session.lastSeenAt() < now - TOUCH_AFTER.toMillis()) {
             jdbi.useHandle(h -> accounts.touchSession(h, session.id(), now));

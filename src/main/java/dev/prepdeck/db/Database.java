@@ -168,6 +168,7 @@ public final class Database {
                 CHECKPOINT_RESTART_PAGES);
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new Transactions(Dialect.SQLITE, writer, WAIT, checkpoints::written));
+        jdbi.setStatementBuilderFactory(new StatementCache());
         jdbi.getConfig(Pool.class).closer = () -> {
             checkpoints.close();
             pool.closeIdle();

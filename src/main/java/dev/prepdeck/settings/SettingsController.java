@@ -2,7 +2,6 @@ package dev.prepdeck.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prepdeck.error.InvalidInputException;
-import dev.prepdeck.web.SignedIn;
 import dev.prepdeck.web.Flash;
 import dev.prepdeck.web.JsonBody;
 import dev.prepdeck.web.Language;
@@ -34,15 +33,12 @@ public final class SettingsController {
         this.learner = learner;
     }
 
-    /** Before every page and API answer: the learner's language (unless the browser decides) and theme. */
-    public void applyChoices(Context ctx) {
-        if (ctx.path().startsWith("/static/") || !SignedIn.known(ctx)) {
-            return; // static files speak no language; on the login page nobody has chosen one yet
-        }
-        choose(ctx, settings.of(learner.applyAsLong(ctx)));
-    }
-
-    private static void choose(Context ctx, Settings chosen) {
+    /**
+     * Draws the request in the learner's language (unless the browser decides) and theme: the accounts filter calls it
+     * with the settings it read together with the session, before every page and API answer but static files and the
+     * login page (where nobody has chosen yet).
+     */
+    public static void choose(Context ctx, Settings chosen) {
         Language.choose(ctx, chosen.language().locale().orElse(null));
         ctx.attribute(Theme.CHOSEN_ATTRIBUTE, chosen.theme() == Settings.Theme.SYSTEM ? null : chosen.theme().code());
     }

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for a learner's settings, kept in their row of the learner table; every method runs on the caller's handle. */
@@ -12,6 +14,19 @@ public final class SettingsRepository {
     private static final String COLUMNS = """
             language, time_zone, rollover_hour, new_per_day, reviews_per_day, desired_retention, learning_steps,
             practice_target_seconds, practice_mode, theme""";
+
+    /**
+     * The settings columns of the learner row a query names {@code alias}, for a query that reads them together with
+     * other things (the accounts filter reads them with the session, one query per request); {@link #fromRow} maps them.
+     */
+    public static String columnsOf(String alias) {
+        return Arrays.stream(COLUMNS.split(",")).map(c -> alias + "." + c.strip()).collect(Collectors.joining(", "));
+    }
+
+    /** The settings in a row holding the columns {@link #columnsOf} lists. */
+    public static Settings fromRow(ResultSet rs) throws SQLException {
+        return settings(rs);
+    }
 
     public Settings read(Handle h, long learnerId) {
         return h.createQuery("SELECT " + COLUMNS + " FROM learner WHERE id = :id")

@@ -357,6 +357,42 @@ class AccountsSiteTest {
     }
 
     @Test
+    void each_account_sees_its_own_language_and_theme_from_its_next_request_on() {
+        collection.site(site -> {
+            TestSite bobs = site.anotherBrowser();
+            bobs.login("bob", BOB_PASSWORD);
+            site.login("alice", ALICE_PASSWORD);
+
+            assertThat(site.send("PUT", "/api/settings", "{\"language\": \"zh-CN\", \"theme\": \"dark\"}").code())
+                    .isEqualTo(200);
+
+            assertThat(site.page("/")).contains("lang=\"zh-CN\"").contains("data-theme=\"dark\"");
+            assertThat(bobs.page("/")).contains("lang=\"en\"").doesNotContain("data-theme=\"dark\"");
+            site.send("PUT", "/api/settings", "{\"language\": \"en\"}");
+            assertThat(site.page("/")).contains("lang=\"en\"").contains("data-theme=\"dark\"");
+        });
+    }
+
+    @Test
+    void a_disabled_account_is_refused_on_its_very_next_request_with_a_session_or_a_token() {
+        collection.site(site -> {
+            TestSite bobs = site.anotherBrowser();
+            bobs.login("bob", BOB_PASSWORD);
+            Matcher made = TOKEN.matcher(bobs.submit("/account/tokens", "name", "script").body().string());
+            assertThat(made.find()).isTrue();
+            TestSite script = site.anotherBrowser().sendingHeader("Authorization", "Bearer " + made.group(1));
+            assertThat(bobs.get("/api/decks").code()).isEqualTo(200);
+            assertThat(script.get("/api/decks").code()).isEqualTo(200);
+
+            site.login("alice", ALICE_PASSWORD);
+            assertThat(site.submit("/admin/accounts/" + bob + "/disable").code()).isEqualTo(303);
+
+            assertThat(bobs.get("/api/decks").code()).isEqualTo(401);
+            assertThat(script.get("/api/decks").code()).isEqualTo(401);
+        });
+    }
+
+    @Test
     void only_an_admin_manages_accounts_and_a_disabled_account_is_signed_out() {
         collection.site(site -> {
             TestSite bobs = site.anotherBrowser();
