@@ -42,7 +42,8 @@ public final class Migrations {
             "V18__bulk_undo_recordings.sql",
             "V19__shared_login_throttle.sql",
             "V20__new_cards_studied_today.sql",
-            "V21__search_index_flushes_less_often.sql");
+            "V21__search_index_flushes_less_often.sql",
+            "V22__new_cards_in_file_order.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 
