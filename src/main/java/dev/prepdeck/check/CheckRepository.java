@@ -156,7 +156,7 @@ final class CheckRepository {
                             WHERE r.learner_id = s.learner_id AND r.deck_id = c.deck_id AND r.card_id = s.card_id
                               AND r.state = s.state AND r.suspended = s.suspended AND r.stability = s.stability
                               AND r.difficulty = s.difficulty AND r.scheduled_days = s.scheduled_days
-                              AND %s AND r.due = s.due)
+                              AND %s AND r.due = s.due AND r.position = c.position)
                            OR (SELECT COUNT(*) FROM card_recall r
                                WHERE r.card_id = s.card_id AND r.learner_id = s.learner_id) > 1
                         ORDER BY s.card_id""".formatted(Dialect.of(h).pick("r.last_review IS s.last_review",
@@ -173,9 +173,10 @@ final class CheckRepository {
     void copyRecallRow(Handle h, CardLearner row) {
         deleteRecallRows(h, row);
         h.createUpdate("""
-                        INSERT INTO card_recall
+                        INSERT INTO card_recall (learner_id, deck_id, card_id, state, suspended, stability, difficulty,
+                                                 scheduled_days, last_review, due, position)
                         SELECT s.learner_id, c.deck_id, s.card_id, s.state, s.suspended, s.stability, s.difficulty,
-                               s.scheduled_days, s.last_review, s.due
+                               s.scheduled_days, s.last_review, s.due, c.position
                         FROM card_state s JOIN card c ON c.id = s.card_id
                         WHERE s.card_id = :cardId AND s.learner_id = :learnerId""")
                 .bind("cardId", row.cardId()).bind("learnerId", row.learnerId()).execute();

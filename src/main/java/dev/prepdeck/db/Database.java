@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,9 +22,6 @@ import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.config.JdbiConfig;
-import org.jdbi.v3.core.generic.GenericTypes;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -269,7 +265,7 @@ public final class Database {
      * ts-fsrs gives it (state 0-3, rating 1-4).
      */
     static void registerMappings(Jdbi jdbi) {
-        jdbi.registerRowMapper(Database::recordByConstructor);
+        jdbi.registerRowMapper(new RecordMappers());
         jdbi.registerColumnMapper(State.class, (rs, column, ctx) -> {
             int code = rs.getInt(column);
             return rs.wasNull() ? null : State.of(code);
@@ -319,10 +315,5 @@ public final class Database {
      */
     static String postgresSpelling(String sql) {
         return ORDERED_JOIN.matcher(sql).replaceAll("JOIN $1 $2 ON");
-    }
-
-    private static Optional<RowMapper<?>> recordByConstructor(Type type, ConfigRegistry config) {
-        Class<?> raw = GenericTypes.getErasedType(type);
-        return raw.isRecord() ? ConstructorMapper.factory(raw).build(type, config) : Optional.empty();
     }
 }

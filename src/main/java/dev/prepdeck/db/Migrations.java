@@ -43,7 +43,8 @@ public final class Migrations {
             "V19__shared_login_throttle.sql",
             "V20__new_cards_studied_today.sql",
             "V21__search_index_flushes_less_often.sql",
-            "V22__import_statistics_in_bulk.sql");
+            "V22__import_statistics_in_bulk.sql",
+            "V23__new_cards_in_file_order.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -166,7 +167,16 @@ public final class DeckRepository {
 
     /** The decks {@code viewer} sees, nested by name. */
     public DeckTree tree(Handle h, long viewer) {
-        return new DeckTree(allDecks(h, viewer), !anyHidden(h, viewer));
+        // Every deck, each saying whether it is hidden: the tree and "no deck is hidden" in one read (each card shown).
+        List<DeckSeen> decks = h.createQuery("SELECT " + DECK_COLUMNS + ", id IN (" + HIDDEN_DECKS + ") AS hidden"
+                        + " FROM deck ORDER BY name")
+                .bind("viewer", viewer).mapTo(DeckSeen.class).list();
+        return new DeckTree(decks.stream().filter(d -> !d.hidden()).map(DeckSeen::deck).toList(),
+                decks.stream().noneMatch(DeckSeen::hidden));
+    }
+
+    /** A deck and whether it is hidden from the learner reading it. */
+    record DeckSeen(@Nested Deck deck, boolean hidden) {
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.result.ResultIterator;
@@ -197,16 +198,20 @@ public final class ReviewRepository {
                 .mapTo(Long.class).findOne();
     }
 
-    /** The first new card in {@code decks}: by deck name, then in file order. Reads the scope's new cards only. */
+    /**
+     * The first new card in {@code decks}: by deck name, then in file order. Each deck's first studyable new card is one
+     * seek of the card_recall_new index (its WHERE repeated literally so SQLite can use it), the decks in name order.
+     */
     Optional<Long> firstNew(Handle h, long learnerId, List<Long> decks, long now) {
         return h.createQuery("""
-                        SELECT c.id FROM card_recall r CROSS JOIN card c CROSS JOIN deck d
-                        WHERE r.learner_id = :learnerId AND r.deck_id IN (<decks>) AND r.state = :new AND r.suspended = 0
-                          AND c.id = r.card_id AND d.id = r.deck_id %s
-                        ORDER BY d.name, c.position, c.id LIMIT 1""".formatted(NOT_BURIED))
-                .bind("learnerId", learnerId).bind("now", now).bind("new", State.NEW)
+                        SELECT (SELECT r.card_id FROM card_recall r
+                                WHERE r.learner_id = :learnerId AND r.deck_id = d.id AND r.state = %d AND r.suspended = 0 %s
+                                ORDER BY r.position, r.card_id LIMIT 1) AS first_new
+                        FROM deck d WHERE d.id IN (<decks>)
+                        ORDER BY d.name""".formatted(State.NEW.ordinal(), NOT_BURIED))
+                .bind("learnerId", learnerId).bind("now", now)
                 .bindList(EmptyHandling.NULL_KEYWORD, "decks", decks)
-                .mapTo(Long.class).findOne();
+                .mapTo(Long.class).list().stream().filter(Objects::nonNull).findFirst();
     }
 
     /**

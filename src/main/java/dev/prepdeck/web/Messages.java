@@ -8,8 +8,10 @@ import io.javalin.http.Context;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 /**
  * The interface's words, from the bundles i18n/messages.properties (English, also the fallback) and
@@ -99,7 +101,7 @@ public final class Messages {
 
     /** The pattern for {@code key} in {@code locale}'s bundle (falling back to English), or null if there is none. */
     static String pattern(Locale locale, String key) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, supported(locale), FALLBACK_TO_ENGLISH);
+        ResourceBundle bundle = BUNDLES.get(supported(locale));
         return bundle.containsKey(key) ? bundle.getString(key) : null;
     }
 
@@ -122,4 +124,11 @@ public final class Messages {
      */
     private static final ResourceBundle.Control FALLBACK_TO_ENGLISH =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /**
+     * Each language's bundle, looked up once: ResourceBundle.getBundle finds its caller's module and its cache entry on
+     * every call, which was most of the cost of the four interval labels of each card the study loop shows (issue 19).
+     */
+    private static final Map<Locale, ResourceBundle> BUNDLES = LANGUAGES.stream().collect(Collectors.toUnmodifiableMap(
+            language -> language, language -> ResourceBundle.getBundle(BUNDLE, language, FALLBACK_TO_ENGLISH)));
 }

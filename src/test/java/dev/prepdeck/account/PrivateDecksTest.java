@@ -180,6 +180,26 @@ class PrivateDecksTest {
     }
 
     @Test
+    void studying_every_deck_shows_a_learner_the_private_decks_of_their_own_and_never_another_s() {
+        collection.site(alice -> {
+            alicesPrivateDeck(alice);
+            TestSite bob = alice.anotherBrowser();
+            bob.login("bob", BOB_PASSWORD);
+            // "Alice Secrets" sorts before "Interview::Networking": its new cards would come first if Bob's queue held them.
+            assertThat(json(alice.get("/api/review/next")).get("card").get("question").asText())
+                    .isEqualTo("Where is Rottnest island?");
+            List<String> bobSaw = new ArrayList<>();
+            for (Response next = bob.get("/api/review/next"); next.code() == 200; next = bob.get("/api/review/next")) {
+                JsonNode card = json(next).get("card");
+                bobSaw.add(card.get("question").asText());
+                bob.send("POST", "/api/review", "{\"cardId\": " + card.get("id").asLong() + ", \"rating\": 4}");
+            }
+            assertThat(bobSaw).containsExactly("What does DNS do?", "Compare TCP and UDP.",
+                    "Which HTTP method is idempotent but not safe?");
+        });
+    }
+
+    @Test
     void the_owner_keeps_seeing_a_private_deck_others_get_404_and_sharing_it_shows_it_again() {
         collection.site(alice -> {
             alicesPrivateDeck(alice);

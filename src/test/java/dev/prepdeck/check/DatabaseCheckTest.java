@@ -242,7 +242,7 @@ class DatabaseCheckTest {
         assumeTrue(database == TestDatabase.SQLITE, "SQLite only: PostgreSQL refuses a due-queue row of a card that"
                 + " does not exist, and its triggers take a state's row with the state");
         Map<String, List<String>> whole = tables();
-        corrupt("INSERT INTO card_recall VALUES (1, 1, 9999, 2, 0, 3.0, 5.0, 3, 0, 0)");
+        corrupt("INSERT INTO card_recall VALUES (1, 1, 9999, 2, 0, 3.0, 5.0, 3, 0, 0, 1)");
 
         assertRepairedBackTo(whole, Problem.RECALL_ROWS_ORPHANED, 1);
     }
@@ -254,6 +254,15 @@ class DatabaseCheckTest {
                 "DELETE FROM card_recall WHERE card_id = " + dns);
 
         assertRepairedBackTo(whole, Problem.RECALL_ROWS_STALE, 2);
+    }
+
+    @Test
+    void a_due_queue_row_with_another_file_position_than_its_card_is_copied_again() throws Exception {
+        Map<String, List<String>> whole = tables();
+        // The new-card queue reads the position from card_recall: a wrong one would show new cards out of file order.
+        corrupt("UPDATE card_recall SET position = position + 1000 WHERE card_id = " + tcp);
+
+        assertRepairedBackTo(whole, Problem.RECALL_ROWS_STALE, 1);
     }
 
     @Test

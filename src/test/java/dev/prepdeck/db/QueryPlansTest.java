@@ -156,6 +156,10 @@ class QueryPlansTest {
         assertThat(plansMentioning(plans, "MIN(next_due)"))
                 .contains("SEARCH r USING COVERING INDEX card_recall_queue (learner_id=? AND deck_id=? AND state=? "
                         + "AND suspended=? AND due>?)");
+        // New cards: each deck's first in file order is one seek of the new-card index, not its new cards sorted.
+        assertThat(plansMentioning(plans, "AS first_new"))
+                .contains("SEARCH r USING COVERING INDEX card_recall_new (learner_id=? AND deck_id=?)")
+                .noneMatch(step -> step.contains("card_recall_queue") || step.contains("SCAN"));
         plans.forEach((sql, plan) -> {
             if (sql.contains("FROM card_recall") && sql.contains("ORDER BY due")) {
                 assertThat(plan).as(sql).anyMatch(step -> step.contains("card_recall_queue (learner_id=? AND deck_id=?"));
