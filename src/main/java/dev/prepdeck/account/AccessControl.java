@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * Before every route: decides whom the request acts for, and draws the request in their language and theme (their
- * settings come with the session in the same query, so a request reads the database once before its handler). Without accounts, the local learner (the site listens on
- * this machine only; the serve command sees to that). With accounts, a browser's session cookie or, on the JSON
- * API, an {@code Authorization: Bearer} token; anyone else may see only the login page, static files and the health
- * check: pages send them to the login, the API answers 401.
+ * settings come with the session in the same query, so a request reads the database once before its handler).
+ * Without accounts, the local learner (the site listens on this machine only; the serve command sees to that). With
+ * accounts, a browser's session cookie or, on the JSON API, an {@code Authorization: Bearer} token; anyone else may
+ * see only the login page, static files and the health check: pages send them to the login, the API answers 401.
  */
 public final class AccessControl {
     static final String SESSION_COOKIE = "prepdeck_session";

@@ -51,7 +51,7 @@ public final class Database {
     /** How much of a SQLite file its connections read through a memory map (the rest through ordinary reads). */
     static final long MEMORY_MAP_BYTES = 128L << 20;
 
-    /** Connections a PostgreSQL pool keeps: as SQLite's, enough for the request threads of two cores. */
+    /** Connections a pool keeps, on either database: enough for the request threads of two cores. */
     private static final int POOL_SIZE = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
 
     private Database() {
@@ -157,8 +157,7 @@ public final class Database {
             }
             return connection;
         };
-        ConnectionPool pool = new ConnectionPool(connections,
-                Math.max(8, 2 * Runtime.getRuntime().availableProcessors()), WAIT);
+        ConnectionPool pool = new ConnectionPool(connections, POOL_SIZE, WAIT);
         ReentrantLock writer = new ReentrantLock(true);
         Checkpoints checkpoints = new Checkpoints(pool, writer, CHECKPOINT_INTERVAL, CHECKPOINT_IDLE,
                 CHECKPOINT_RESTART_PAGES);

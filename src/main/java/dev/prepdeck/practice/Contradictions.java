@@ -322,10 +322,13 @@ final class Contradictions {
             }
             keys.addAll(clause.keys());
             for (int i = 0; i < model.size(); i++) {
+                if (reasons[i] != null || leading.get(i).isEmpty()) {
+                    continue;
+                }
                 Set<String> said = keys;
                 long own = model.get(i).part().keySet().stream()
                         .filter(k -> pointsWith.get(k) == 1 && !NUMBER.matcher(k).matches() && said.contains(k)).count();
-                if (reasons[i] != null || leading.get(i).isEmpty() || own < LEAST_OWN_WORDS) {
+                if (own < LEAST_OWN_WORDS) {
                     continue;
                 }
                 Set<String> its = leading.get(i);

@@ -9,7 +9,10 @@ public record PracticeCheck(Card card, String answer, long seconds, int targetSe
         return result.coverage();
     }
 
-    /** The rating coverage, depth (against a bar that depends on the answer's language) and time suggest; never above Hard when the answer contradicts a point. */
+    /**
+     * The rating coverage, depth (against a bar that depends on the answer's language) and time suggest; never above
+     * Hard when the answer contradicts a point.
+     */
     public Rating suggested() {
         return SuggestedRating.of(coverage(), result.depth(), result.contradicted(),
                 SuggestedRating.acrossLanguages(card.answer(), answer), seconds, targetSeconds);

@@ -1,4 +1,4 @@
--- PostgreSQL's spelling of V22 (see ../V22__new_cards_in_file_order.sql): card_recall keeps each card's position, and
+-- PostgreSQL's spelling of V23 (see ../V23__new_cards_in_file_order.sql): card_recall keeps each card's position, and
 -- the first new card of a deck in file order is one seek of a partial index.
 ALTER TABLE card_recall ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
 UPDATE card_recall r SET position = c.position FROM card c WHERE c.id = r.card_id;
