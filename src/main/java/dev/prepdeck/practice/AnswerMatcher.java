@@ -202,6 +202,12 @@ public final class AnswerMatcher {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
             }
+            if (reasons[i] == null && Contradictions.headIsAClaim(p)) {
+                // "CI also tests data and models:" is a claim, not a name: judged like a point with no head.
+                List<AnswerClause> said = new ArrayList<>(about.get(i));
+                said.addAll(matched.get(i));
+                reasons[i] = Contradictions.opposite(p.withoutHead(), said, 2, answer);
+            }
             if (reasons[i] == null) {
                 List<AnswerClause> creditedClauses = new ArrayList<>(about.get(i));
                 creditedClauses.addAll(matched.get(i));

@@ -37,6 +37,8 @@ final class Contradictions {
     static final int LEAST_OWN_WORDS = 2;
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     static final int DENIAL_REACH = 1;
+    /** A label of more words than this is a claim ("CI also tests data and models"), not a name. */
+    static final int MOST_NAME_WORDS = 3;
 
     private Contradictions() {
     }
@@ -169,6 +171,15 @@ final class Contradictions {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a point's label is itself a claim ("CI also tests data and models: …"): more than
+     * {@link #MOST_NAME_WORDS} words. Its relations are what it says, not part of a name.
+     */
+    static boolean headIsAClaim(AnalysedPoint point) {
+        PointShape shape = PointShape.of(point.text());
+        return shape.kind() == PointShape.Kind.LABEL && PointShape.words(shape.head()) > MOST_NAME_WORDS;
     }
 
     /** Whether a side is part of the point's name rather than a claim: the LEFT of "LEFT JOIN". */

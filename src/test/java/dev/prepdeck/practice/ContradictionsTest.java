@@ -64,4 +64,25 @@ class ContradictionsTest {
                 + "builds and secrets. A file that is already committed needs git rm --cached first, then the rule works.");
         assertThat(right.points().get(1).contradicted()).isFalse();
     }
+
+    @Test
+    void only_against_a_bold_claim_that_says_also_is_contradicted_and_the_claim_told_right_is_not() {
+        List<String> mlCi = List.of(
+                "CI also tests data and models: schema and data validation, feature checks, and model tests, "
+                        + "not just unit tests on code.",
+                "Artifacts: besides the image, you version datasets, features and trained models.");
+        AnswerMatcher.AnswerCheck only = check(mlCi, "ML CI only runs unit tests on the code. You version datasets, "
+                + "features and trained models.");
+        assertThat(only.points().get(0).contradicted()).isTrue();
+        assertThat(only.points().get(0).why().in(Locale.ENGLISH))
+                .isEqualTo("Contradicted: your answer says \"only\" where the point says \"not just\".");
+        assertThat(only.points().get(0).why().in(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有矛盾：你的答案说的是“only”，而要点说的是“not just”。");
+        assertThat(only.points().get(1).contradicted()).isFalse();
+
+        AnswerMatcher.AnswerCheck right = check(mlCi, "CI tests not only the code with unit tests but also the data "
+                + "and the models: schema validation, feature checks, model tests. You version datasets and models.");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.points().get(0).covered()).isTrue();
+    }
 }
