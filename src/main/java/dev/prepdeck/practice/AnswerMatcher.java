@@ -180,6 +180,7 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
+        Contradictions.valueReversed(model, clauses, answer, reasons);
         roles.check(model, boldNames, clauses, answer, credited, reasons);
         roles.rangesReadBackwards(model, clauses, answer, credited, reasons);
         for (int i = 0; i < model.size(); i++) {

@@ -1,10 +1,12 @@
 package dev.prepdeck.practice;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +37,11 @@ final class Contradictions {
     static final int LEAST_DENIED = 2;
     /** Words only one point has that a clause must say to be about that point's claim. */
     static final int LEAST_OWN_WORDS = 2;
+    /** Labels an answer or a point gives a benefit or a cost with. */
+    private static final Pattern UPSIDE = Pattern.compile(
+            "(?i)\\b(?:upsides?|benefits?|advantages?|pros|plus side)\\b|好处|优点|优势|益处|长处|收益");
+    private static final Pattern DOWNSIDE = Pattern.compile(
+            "(?i)\\b(?:downsides?|drawbacks?|disadvantages?|costs?|cons|trade-?off|price)\\b|代价|缺点|坏处|劣势|弊端|短处|缺陷");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     static final int DENIAL_REACH = 1;
     /** A label of more words than this is a claim ("CI also tests data and models"), not a name. */
@@ -350,6 +357,78 @@ final class Contradictions {
                                 String.join(", ", its.stream().sorted().toList()));
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * An upside told as the downside: where points are labelled as a benefit or a cost ("好处：reduce 不会过早启动…",
+     * "代价：shuffle 与 map 的重叠变少"), the answer's own labels ("the downside is…", "好处是…") hold to the end of their
+     * sentence. A point whose own words (those no sibling has) are said {@link #LEAST_OWN_WORDS} or more times under
+     * the other label, more than under its own, is contradicted.
+     */
+    static void valueReversed(List<AnalysedPoint> model, List<AnswerClause> clauses, String answer, Reason[] reasons) {
+        Boolean[] upside = new Boolean[model.size()];
+        String[] labels = new String[model.size()];
+        int[] labelEnds = new int[model.size()];
+        for (int i = 0; i < model.size(); i++) {
+            PointShape shape = PointShape.of(model.get(i).text());
+            String label = shape.head();
+            if (shape.kind() == PointShape.Kind.LABEL && !label.isEmpty()) {
+                upside[i] = UPSIDE.matcher(label).matches() ? Boolean.TRUE
+                        : DOWNSIDE.matcher(label).matches() ? Boolean.FALSE : null;
+                labels[i] = label;
+                labelEnds[i] = model.get(i).text().indexOf(label) + label.length();
+            }
+        }
+        if (Arrays.stream(upside).noneMatch(Objects::nonNull)) {
+            return;
+        }
+        Map<Boolean, Set<String>> saidUnder = Map.of(true, new HashSet<>(), false, new HashSet<>());
+        Map<Boolean, String> surface = new HashMap<>();
+        int sentence = -1;
+        Boolean told = null;
+        for (AnswerClause clause : clauses) {
+            if (clause.sentence() != sentence) {
+                sentence = clause.sentence();
+                told = null;
+            }
+            List<int[]> labelSpans = new ArrayList<>();
+            for (Pattern side : List.of(UPSIDE, DOWNSIDE)) {
+                Matcher m = side.matcher(answer).region(clause.start(), clause.end());
+                while (m.find()) {
+                    labelSpans.add(new int[] {m.start(), m.end(), side == UPSIDE ? 1 : 0});
+                }
+            }
+            labelSpans.sort((a, b) -> Integer.compare(a[0], b[0]));
+            if (!labelSpans.isEmpty()) {
+                int[] last = labelSpans.get(labelSpans.size() - 1);
+                told = last[2] == 1;
+                surface.putIfAbsent(told, answer.substring(last[0], last[1]));
+            }
+            if (told == null) {
+                continue;
+            }
+            for (Term t : clause.terms()) {
+                if (labelSpans.stream().noneMatch(span -> t.start() < span[1] && span[0] < t.end())) {
+                    saidUnder.get(told).add(t.key());
+                }
+            }
+        }
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        for (int i = 0; i < model.size(); i++) {
+            if (upside[i] == null || reasons[i] != null) {
+                continue;
+            }
+            int labelEnd = labelEnds[i];
+            Set<String> own = new HashSet<>();
+            model.get(i).terms().stream().filter(t -> t.start() >= labelEnd && pointsWith.get(t.key()) == 1)
+                    .forEach(t -> own.add(t.key()));
+            long right = own.stream().filter(saidUnder.get(upside[i])::contains).count();
+            long wrong = own.stream().filter(saidUnder.get(!upside[i])::contains).count();
+            if (wrong >= LEAST_OWN_WORDS && wrong > right) {
+                reasons[i] = Reason.of("practice.contradiction.says", surface.get(!upside[i]), labels[i]);
             }
         }
     }

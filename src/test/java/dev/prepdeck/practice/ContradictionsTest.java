@@ -85,4 +85,42 @@ class ContradictionsTest {
         assertThat(right.contradicted()).isFalse();
         assertThat(right.points().get(0).covered()).isTrue();
     }
+
+    /** hadoop-slowstart's labelled upside and cost. */
+    private static final List<String> SLOWSTART = List.of(
+            "mapred.reduce.slowstart.completed.maps=0.9：map 完成 90% 后才启动 reduce。",
+            "好处：reduce 不会过早启动、长期占着槽位空等 map，把资源让给 map 阶段。",
+            "代价：shuffle 与 map 的重叠变少；数据量大时整体耗时可能略增。");
+
+    @Test
+    void an_upside_told_as_the_downside_is_contradicted_in_either_language() {
+        AnswerMatcher.AnswerCheck english = check(SLOWSTART, "Reduces only start once 90% of the maps are done. The "
+                + "downside is that reduces start too early and sit on their slots waiting for maps, and the upside is "
+                + "that shuffle overlaps more with the map phase.");
+        assertThat(english.points().get(1).contradicted()).as("the upside told as the downside").isTrue();
+        assertThat(english.points().get(2).contradicted()).as("the cost told as the upside").isTrue();
+        assertThat(english.points().get(1).why().in(Locale.ENGLISH))
+                .isEqualTo("Contradicted: your answer says \"downside\" where the point says \"好处\".");
+        assertThat(english.points().get(2).why().in(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有矛盾：你的答案说的是“upside”，而要点说的是“代价”。");
+        assertThat(english.points().get(0).contradicted()).isFalse();
+
+        AnswerMatcher.AnswerCheck chinese = check(SLOWSTART, "map 完成 90% 时 reduce 才启动。这样设的好处是 reduce 能更早开始 "
+                + "shuffle，和 map 重叠得更多，整体更快；缺点是 reduce 会长时间占着槽位干等。");
+        assertThat(chinese.points().get(1).contradicted()).isTrue();
+        assertThat(chinese.points().get(2).contradicted()).isTrue();
+    }
+
+    @Test
+    void an_upside_and_a_cost_told_the_right_way_round_contradict_nothing() {
+        AnswerMatcher.AnswerCheck english = check(SLOWSTART, "Reduces start after 90% of the maps finish. The upside: "
+                + "reduces do not start too early, so they do not sit on their slots waiting for maps. The cost is less overlap "
+                + "between shuffle and map, so the whole job may take a bit longer.");
+        assertThat(english.contradicted()).isFalse();
+        assertThat(english.coverage()).isEqualTo(1.0);
+
+        AnswerMatcher.AnswerCheck chinese = check(SLOWSTART, "map 完成 90% 才启动 reduce。好处是 reduce 不会过早占着槽位空等"
+                + " map；缺点是 shuffle 和 map 重叠少了，整体耗时可能略长。");
+        assertThat(chinese.contradicted()).isFalse();
+    }
 }
