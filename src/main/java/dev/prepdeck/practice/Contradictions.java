@@ -35,6 +35,11 @@ final class Contradictions {
     private static final Pattern POINT_CLAUSE_BREAK = Pattern.compile(
             "[。！？；;!?，,、\\n·：]|:(?=\\s)|\\.\\s|\\s(?:and|but|while|whereas)\\s|而|但");
     static final int LEAST_DENIED = 2;
+    /** A point's outright ban ("never the test set", 不要 rebase…): what follows it is forbidden. */
+    private static final Pattern NEVER = Pattern.compile("(?i)\\bnever\\b|不要|绝不|切勿|永远不");
+    /** A clause that denies anything, or keeps the thing for the end ("the test set stays untouched for the final score"). */
+    private static final Pattern CLAUSE_DENIAL = Pattern.compile(DENIAL.pattern()
+            + "|(?i)\\b(?:untouched|final|finally|at the end|last|held[- ]out|hold[- ]out)\\b|最后|最终|留到|留出");
     /** Words only one point has that a clause must say to be about that point's claim. */
     static final int LEAST_OWN_WORDS = 2;
     /** Labels an answer or a point gives a benefit or a cost with. */
@@ -601,8 +606,21 @@ final class Contradictions {
                         .add(denied(point.text(), pointTerms, i, clauseStart));
             }
         }
+        Set<String> forbidden = forbidden(point);
         for (AnswerClause clause : credited) {
             List<Term> terms = clause.terms();
+            if (!forbidden.isEmpty()) {
+                Set<String> affirmed = new HashSet<>();
+                for (int i = 0; i < terms.size(); i++) {
+                    if (forbidden.contains(terms.get(i).key()) && !denied(answer, terms, i, clause.start())) {
+                        affirmed.add(terms.get(i).key());
+                    }
+                }
+                if (affirmed.equals(forbidden) && !CLAUSE_DENIAL.matcher(answer.substring(clause.start(), clause.end())).find()) {
+                    String words = answer.substring(clause.start(), clause.end()).strip();
+                    return Reason.of("practice.contradiction.affirms", words.length() > 60 ? words.substring(0, 60) + "…" : words);
+                }
+            }
             Set<String> disagreeing = new HashSet<>();
             String said = null;
             for (int i = 0; i < terms.size(); i++) {
@@ -622,6 +640,28 @@ final class Contradictions {
             }
         }
         return null;
+    }
+
+    /**
+     * What a point forbids outright: the terms after "never" or 不要 up to the end of its clause ("never the test set",
+     * "never reusing latest"). An answer that says all of them in a clause that denies nothing has done what the point
+     * rules out ("pick the setting with the best test-set score").
+     */
+    private static Set<String> forbidden(AnalysedPoint point) {
+        Set<String> words = new HashSet<>();
+        Matcher never = NEVER.matcher(point.text());
+        while (never.find()) {
+            Matcher brk = POINT_CLAUSE_BREAK.matcher(point.text());
+            int end = brk.find(never.end()) ? brk.start() : point.text().length();
+            int to = point.text().indexOf(')', never.end());
+            end = to >= 0 ? Math.min(end, to) : end;
+            for (Term t : point.terms()) {
+                if (t.start() >= never.end() && t.end() <= end) {
+                    words.add(t.key());
+                }
+            }
+        }
+        return words;
     }
 
     private static boolean denied(String text, List<Term> terms, int index, int clauseStart) {

@@ -123,4 +123,39 @@ class ContradictionsTest {
                 + " map；缺点是 shuffle 和 map 重叠少了，整体耗时可能略长。");
         assertThat(chinese.contradicted()).isFalse();
     }
+
+    /** lifecycle-09-model-tuning's points: the second rules the test set out. */
+    private static final List<String> TUNING = List.of(
+            "Objective: squeeze more performance out of the model.",
+            "Activities: Search over hyperparameters (settings not learned in training, like learning rate or tree "
+                    + "depth) with grid search, random search or Bayesian optimization. Judge each setting with "
+                    + "cross-validation or the validation set, never the test set.");
+
+    @Test
+    void doing_what_a_point_rules_out_with_never_is_contradicted_in_either_language() {
+        AnswerMatcher.AnswerCheck english = check(TUNING, "Search hyperparameters like learning rate with grid or "
+                + "random search, and keep whichever setting scores best on the test set.");
+        assertThat(english.points().get(1).contradicted()).isTrue();
+        assertThat(english.points().get(1).why().in(Locale.ENGLISH)).isEqualTo("Contradicted: your answer states "
+                + "what the point denies: \"keep whichever setting scores best on the test set\".");
+
+        AnswerMatcher.AnswerCheck chinese = check(TUNING, "用网格搜索或随机搜索调超参数，每组参数在测试集上比，挑分数最高的。");
+        assertThat(chinese.points().get(1).contradicted()).isTrue();
+        assertThat(chinese.points().get(1).why().in(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("有矛盾：你的答案肯定了要点所否定的：“每组参数在测试集上比”。");
+    }
+
+    @Test
+    void the_ruled_out_thing_kept_aside_or_denied_contradicts_nothing() {
+        for (String answer : List.of(
+                "Search hyperparameters like learning rate with grid or random search; compare settings by "
+                        + "cross-validation or on the validation set, and keep the test set untouched for the final score.",
+                "Grid, random or Bayesian search over hyperparameters such as the learning rate, judged by "
+                        + "cross-validation, not the test set.",
+                "用网格搜索调超参数，用验证集比较，测试集留到最后评估一次。")) {
+            AnswerMatcher.AnswerCheck right = check(TUNING, answer);
+            assertThat(right.points().get(1).contradicted()).as(answer).isFalse();
+            assertThat(right.points().get(1).covered()).as(answer).isTrue();
+        }
+    }
 }
