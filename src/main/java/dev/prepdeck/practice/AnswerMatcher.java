@@ -62,6 +62,10 @@ public final class AnswerMatcher {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s*(?:→|->|=>|⇒)\\s*|\\s(?:and|but|while|whereas)\\s|而|但是|但");
 
+    /** Words a speaker opens a clause with before saying anything: never what the clause is about. */
+    private static final Set<String> FILLERS = Set.of("so", "basically", "um", "uh", "well", "actually", "okay", "ok",
+            "yeah", "anyway", "就是", "就是说", "那个", "其实", "嗯", "呃", "然后呢");
+
     private final TermAnalyzer analyzer;
     private final Relations relations;
     private final RoleBindings roles;
@@ -354,6 +358,12 @@ public final class AnswerMatcher {
 
     private static AnswerClause clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
         List<Term> in = terms.stream().filter(t -> t.start() >= start && t.start() < end).toList();
+        // A spoken clause opens with what it is about once its fillers are set aside ("so basically container 是…").
+        int opening = 0;
+        while (opening < in.size() && FILLERS.contains(in.get(opening).key())) {
+            opening++;
+        }
+        in = in.subList(opening, in.size());
         List<Relations.Side> sidesIn = sides.stream().filter(s -> s.start() >= start && s.start() < end).toList();
         return new AnswerClause(sentence, start, end, in, sidesIn);
     }

@@ -158,4 +158,26 @@ class ContradictionsTest {
             assertThat(right.points().get(1).covered()).as(answer).isTrue();
         }
     }
+
+    /** deploy-docker-image-vs-container's first two points. */
+    private static final List<String> DOCKER = List.of(
+            "Image: a read-only, layered template (filesystem + metadata + start command), built from a Dockerfile "
+                    + "and stored in a registry.",
+            "Container: a running (or stopped) instance of an image, with its own writable layer, process space and "
+                    + "network.");
+
+    @Test
+    void roles_swapped_after_a_speakers_fillers_are_contradicted_and_told_right_are_not() {
+        AnswerMatcher.AnswerCheck swapped = check(DOCKER, "嗯 so basically container 是那个 read-only 的 template，用 "
+                + "Dockerfile build 出来存在 registry 里；image 就是 container 跑起来以后的 instance，有自己的 writable layer。");
+        assertThat(swapped.points().get(0).covered()).as("the image's claim went to the container").isFalse();
+        assertThat(swapped.points().get(1).contradicted()).isTrue();
+        assertThat(swapped.points().get(1).why().in(Locale.ENGLISH))
+                .isEqualTo("Contradicted: your answer gives \"Image\"'s description under \"Container\".");
+
+        AnswerMatcher.AnswerCheck right = check(DOCKER, "嗯 so basically image 是那个 read-only 的 template，用 "
+                + "Dockerfile build 出来存在 registry 里；container 就是 image 跑起来以后的 instance，有自己的 writable layer。");
+        assertThat(right.contradicted()).isFalse();
+        assertThat(right.coverage()).isEqualTo(1.0);
+    }
 }
