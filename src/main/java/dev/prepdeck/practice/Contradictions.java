@@ -37,9 +37,12 @@ final class Contradictions {
     static final int LEAST_DENIED = 2;
     /** A point's outright ban ("never the test set", 不要 rebase…): what follows it is forbidden. */
     private static final Pattern NEVER = Pattern.compile("(?i)\\bnever\\b|不要|绝不|切勿|永远不");
-    /** A clause that denies anything, or keeps the thing for the end ("the test set stays untouched for the final score"). */
+    /**
+     * A clause that denies or avoids anything (别, 避免), or keeps the thing for the end ("the test set stays
+     * untouched for the final score").
+     */
     private static final Pattern CLAUSE_DENIAL = Pattern.compile(DENIAL.pattern()
-            + "|(?i)\\b(?:untouched|final|finally|at the end|last|held[- ]out|hold[- ]out)\\b|最后|最终|留到|留出");
+            + "|(?i)\\b(?:avoid|avoids|untouched|final|finally|at the end|last|held[- ]out|hold[- ]out)\\b|别|避免|最后|最终|留到|留出");
     /** Words only one point has that a clause must say to be about that point's claim. */
     static final int LEAST_OWN_WORDS = 2;
     /** Labels an answer or a point gives a benefit or a cost with. */

@@ -157,6 +157,11 @@ class ContradictionsTest {
             assertThat(right.points().get(1).contradicted()).as(answer).isFalse();
             assertThat(right.points().get(1).covered()).as(answer).isTrue();
         }
+        List<String> rollback = List.of("What makes it easy: immutable, versioned artifacts (image tags by commit SHA, "
+                + "never reusing latest), keeping the previous version deployable.");
+        AnswerMatcher.AnswerCheck avoided = check(rollback, "让回滚容易的关键是 artifact 不可变、有版本：镜像用 commit SHA "
+                + "打 tag，别复用 latest，旧版本随时能部署。");
+        assertThat(avoided.contradicted()).isFalse();
     }
 
     /** deploy-docker-image-vs-container's first two points. */
