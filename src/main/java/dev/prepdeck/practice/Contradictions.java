@@ -194,7 +194,14 @@ final class Contradictions {
      */
     static boolean headIsAClaim(AnalysedPoint point) {
         PointShape shape = PointShape.of(point.text());
-        return shape.kind() == PointShape.Kind.LABEL && PointShape.words(shape.head()) > MOST_NAME_WORDS;
+        if (shape.kind() != PointShape.Kind.LABEL) {
+            return false;
+        }
+        // Words as spoken: an identifier (mapred.job.map.capacity=1800) is one, two Chinese characters are one.
+        String head = shape.head();
+        long latin = List.of(head.split("\\s+")).stream().filter(w -> w.matches(".*\\p{IsLatin}.*")).count();
+        long han = head.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return latin + han / 2 > MOST_NAME_WORDS;
     }
 
     /** Whether a side is part of the point's name rather than a claim: the LEFT of "LEFT JOIN". */

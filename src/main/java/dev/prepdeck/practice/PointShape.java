@@ -86,7 +86,7 @@ record PointShape(String head, String claim, String detail, Kind kind) {
         return kept.append(text.substring(at)).toString();
     }
 
-    static int words(String text) {
+    private static int words(String text) {
         int latin = text.split("[^\\p{IsLatin}\\d]+").length;
         long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
         return latin + (int) (han / 2);
