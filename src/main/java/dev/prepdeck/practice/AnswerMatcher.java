@@ -62,6 +62,10 @@ public final class AnswerMatcher {
     private static final Pattern CLAUSE_BREAK = Pattern.compile(
             "[，,、](?!\\d)|[：](?!/)|:(?=\\s)|\\s*(?:→|->|=>|⇒)\\s*|\\s(?:and|but|while|whereas)\\s|而|但是|但");
 
+    /** Words a speaker opens a clause with before saying anything: never what the clause is about. */
+    private static final Set<String> FILLERS = Set.of("so", "basically", "um", "uh", "well", "actually", "okay", "ok",
+            "yeah", "anyway", "就是", "就是说", "那个", "其实", "嗯", "呃", "然后呢");
+
     private final TermAnalyzer analyzer;
     private final Relations relations;
     private final RoleBindings roles;
@@ -180,6 +184,7 @@ public final class AnswerMatcher {
             }
         }
         Contradictions.misattributed(model, clauses, credited, reasons);
+        Contradictions.valueReversed(model, clauses, answer, reasons);
         roles.check(model, boldNames, clauses, answer, credited, reasons);
         roles.rangesReadBackwards(model, clauses, answer, credited, reasons);
         for (int i = 0; i < model.size(); i++) {
@@ -201,6 +206,12 @@ public final class AnswerMatcher {
             if (reasons[i] == null && p.head().isEmpty()) {
                 // A point with no head of its own is never named: judge the clauses that matched it, more strictly.
                 reasons[i] = Contradictions.opposite(p, matched.get(i), 2, answer);
+            }
+            if (reasons[i] == null && Contradictions.headIsAClaim(p)) {
+                // "CI also tests data and models:" is a claim, not a name: judged like a point with no head.
+                List<AnswerClause> said = new ArrayList<>(about.get(i));
+                said.addAll(matched.get(i));
+                reasons[i] = Contradictions.opposite(p.withoutHead(), said, 2, answer);
             }
             if (reasons[i] == null) {
                 List<AnswerClause> creditedClauses = new ArrayList<>(about.get(i));
@@ -347,6 +358,12 @@ public final class AnswerMatcher {
 
     private static AnswerClause clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
         List<Term> in = terms.stream().filter(t -> t.start() >= start && t.start() < end).toList();
+        // A spoken clause opens with what it is about once its fillers are set aside ("so basically container 是…").
+        int opening = 0;
+        while (opening < in.size() && FILLERS.contains(in.get(opening).key())) {
+            opening++;
+        }
+        in = in.subList(opening, in.size());
         List<Relations.Side> sidesIn = sides.stream().filter(s -> s.start() >= start && s.start() < end).toList();
         return new AnswerClause(sentence, start, end, in, sidesIn);
     }

@@ -1,10 +1,12 @@
 package dev.prepdeck.practice;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +35,25 @@ final class Contradictions {
     private static final Pattern POINT_CLAUSE_BREAK = Pattern.compile(
             "[。！？；;!?，,、\\n·：]|:(?=\\s)|\\.\\s|\\s(?:and|but|while|whereas)\\s|而|但");
     static final int LEAST_DENIED = 2;
+    /** A point's outright ban ("never the test set", 不要 rebase…): what follows it is forbidden. */
+    private static final Pattern NEVER = Pattern.compile("(?i)\\bnever\\b|不要|绝不|切勿|永远不");
+    /**
+     * A clause that denies or avoids anything (别, 避免), or keeps the thing for the end ("the test set stays
+     * untouched for the final score").
+     */
+    private static final Pattern CLAUSE_DENIAL = Pattern.compile(DENIAL.pattern()
+            + "|(?i)\\b(?:avoid|avoids|untouched|final|finally|at the end|last|held[- ]out|hold[- ]out)\\b|别|避免|最后|最终|留到|留出");
     /** Words only one point has that a clause must say to be about that point's claim. */
     static final int LEAST_OWN_WORDS = 2;
+    /** Labels an answer or a point gives a benefit or a cost with. */
+    private static final Pattern UPSIDE = Pattern.compile(
+            "(?i)\\b(?:upsides?|benefits?|advantages?|pros|plus side)\\b|好处|优点|优势|益处|长处|收益");
+    private static final Pattern DOWNSIDE = Pattern.compile(
+            "(?i)\\b(?:downsides?|drawbacks?|disadvantages?|costs?|cons|trade-?off|price)\\b|代价|缺点|坏处|劣势|弊端|短处|缺陷");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     static final int DENIAL_REACH = 1;
+    /** A label of more words than this is a claim ("CI also tests data and models"), not a name. */
+    static final int MOST_NAME_WORDS = 3;
 
     private Contradictions() {
     }
@@ -169,6 +186,22 @@ final class Contradictions {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a point's label is itself a claim ("CI also tests data and models: …"): more than
+     * {@link #MOST_NAME_WORDS} words. Its relations are what it says, not part of a name.
+     */
+    static boolean headIsAClaim(AnalysedPoint point) {
+        PointShape shape = PointShape.of(point.text());
+        if (shape.kind() != PointShape.Kind.LABEL) {
+            return false;
+        }
+        // Words as spoken: an identifier (mapred.job.map.capacity=1800) is one, two Chinese characters are one.
+        String head = shape.head();
+        long latin = List.of(head.split("\\s+")).stream().filter(w -> w.matches(".*\\p{IsLatin}.*")).count();
+        long han = head.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return latin + han / 2 > MOST_NAME_WORDS;
     }
 
     /** Whether a side is part of the point's name rather than a claim: the LEFT of "LEFT JOIN". */
@@ -343,6 +376,78 @@ final class Contradictions {
         }
     }
 
+    /**
+     * An upside told as the downside: where points are labelled as a benefit or a cost ("好处：reduce 不会过早启动…",
+     * "代价：shuffle 与 map 的重叠变少"), the answer's own labels ("the downside is…", "好处是…") hold to the end of their
+     * sentence. A point whose own words (those no sibling has) are said {@link #LEAST_OWN_WORDS} or more times under
+     * the other label, more than under its own, is contradicted.
+     */
+    static void valueReversed(List<AnalysedPoint> model, List<AnswerClause> clauses, String answer, Reason[] reasons) {
+        Boolean[] upside = new Boolean[model.size()];
+        String[] labels = new String[model.size()];
+        int[] labelEnds = new int[model.size()];
+        for (int i = 0; i < model.size(); i++) {
+            PointShape shape = PointShape.of(model.get(i).text());
+            String label = shape.head();
+            if (shape.kind() == PointShape.Kind.LABEL && !label.isEmpty()) {
+                upside[i] = UPSIDE.matcher(label).matches() ? Boolean.TRUE
+                        : DOWNSIDE.matcher(label).matches() ? Boolean.FALSE : null;
+                labels[i] = label;
+                labelEnds[i] = model.get(i).text().indexOf(label) + label.length();
+            }
+        }
+        if (Arrays.stream(upside).noneMatch(Objects::nonNull)) {
+            return;
+        }
+        Map<Boolean, Set<String>> saidUnder = Map.of(true, new HashSet<>(), false, new HashSet<>());
+        Map<Boolean, String> surface = new HashMap<>();
+        int sentence = -1;
+        Boolean told = null;
+        for (AnswerClause clause : clauses) {
+            if (clause.sentence() != sentence) {
+                sentence = clause.sentence();
+                told = null;
+            }
+            List<int[]> labelSpans = new ArrayList<>();
+            for (Pattern side : List.of(UPSIDE, DOWNSIDE)) {
+                Matcher m = side.matcher(answer).region(clause.start(), clause.end());
+                while (m.find()) {
+                    labelSpans.add(new int[] {m.start(), m.end(), side == UPSIDE ? 1 : 0});
+                }
+            }
+            labelSpans.sort((a, b) -> Integer.compare(a[0], b[0]));
+            if (!labelSpans.isEmpty()) {
+                int[] last = labelSpans.get(labelSpans.size() - 1);
+                told = last[2] == 1;
+                surface.putIfAbsent(told, answer.substring(last[0], last[1]));
+            }
+            if (told == null) {
+                continue;
+            }
+            for (Term t : clause.terms()) {
+                if (labelSpans.stream().noneMatch(span -> t.start() < span[1] && span[0] < t.end())) {
+                    saidUnder.get(told).add(t.key());
+                }
+            }
+        }
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        for (int i = 0; i < model.size(); i++) {
+            if (upside[i] == null || reasons[i] != null) {
+                continue;
+            }
+            int labelEnd = labelEnds[i];
+            Set<String> own = new HashSet<>();
+            model.get(i).terms().stream().filter(t -> t.start() >= labelEnd && pointsWith.get(t.key()) == 1)
+                    .forEach(t -> own.add(t.key()));
+            long right = own.stream().filter(saidUnder.get(upside[i])::contains).count();
+            long wrong = own.stream().filter(saidUnder.get(!upside[i])::contains).count();
+            if (wrong >= LEAST_OWN_WORDS && wrong > right) {
+                reasons[i] = Reason.of("practice.contradiction.says", surface.get(!upside[i]), labels[i]);
+            }
+        }
+    }
+
     /** The numbers a text opens with, after at most one word ("顶点 0 和 3", "Vertex 3", "2."). */
     private static Set<String> leadingNumbers(List<Term> terms) {
         Set<String> numbers = new HashSet<>();
@@ -511,8 +616,21 @@ final class Contradictions {
                         .add(denied(point.text(), pointTerms, i, clauseStart));
             }
         }
+        Set<String> forbidden = forbidden(point);
         for (AnswerClause clause : credited) {
             List<Term> terms = clause.terms();
+            if (!forbidden.isEmpty()) {
+                Set<String> affirmed = new HashSet<>();
+                for (int i = 0; i < terms.size(); i++) {
+                    if (forbidden.contains(terms.get(i).key()) && !denied(answer, terms, i, clause.start())) {
+                        affirmed.add(terms.get(i).key());
+                    }
+                }
+                if (affirmed.equals(forbidden) && !CLAUSE_DENIAL.matcher(answer.substring(clause.start(), clause.end())).find()) {
+                    String words = answer.substring(clause.start(), clause.end()).strip();
+                    return Reason.of("practice.contradiction.affirms", words.length() > 60 ? words.substring(0, 60) + "…" : words);
+                }
+            }
             Set<String> disagreeing = new HashSet<>();
             String said = null;
             for (int i = 0; i < terms.size(); i++) {
@@ -532,6 +650,28 @@ final class Contradictions {
             }
         }
         return null;
+    }
+
+    /**
+     * What a point forbids outright: the terms after "never" or 不要 up to the end of its clause ("never the test set",
+     * "never reusing latest"). An answer that says all of them in a clause that denies nothing has done what the point
+     * rules out ("pick the setting with the best test-set score").
+     */
+    private static Set<String> forbidden(AnalysedPoint point) {
+        Set<String> words = new HashSet<>();
+        Matcher never = NEVER.matcher(point.text());
+        while (never.find()) {
+            Matcher brk = POINT_CLAUSE_BREAK.matcher(point.text());
+            int end = brk.find(never.end()) ? brk.start() : point.text().length();
+            int to = point.text().indexOf(')', never.end());
+            end = to >= 0 ? Math.min(end, to) : end;
+            for (Term t : point.terms()) {
+                if (t.start() >= never.end() && t.end() <= end) {
+                    words.add(t.key());
+                }
+            }
+        }
+        return words;
     }
 
     private static boolean denied(String text, List<Term> terms, int index, int clauseStart) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * other language than its card now reaches Easy at a lower depth, which the second, third and fifth sets' authors
  * rate Easy and the first and fourth sets' authors rate Good. The sixth set, by another author who never saw the
  * checker, was merged after judge13e and judge13f had finished and first run on the merged checker (BENCHMARKS.md,
- * "A sixth held-out set"): its floors are that run's figures.
+ * "A sixth held-out set"): its floors are that run's figures. Branch judge13g raised the sixth set's floors its
+ * contradiction rules moved (agreement, rating equal, swapped above Hard).
  */
 class CheckerAgreementTest {
     private static CheckerAgreement.Figures heldOut;
@@ -68,7 +69,7 @@ class CheckerAgreementTest {
         assertThat(thirdHeldOut.slice("all").agreement()).as("third set, overall").isGreaterThanOrEqualTo(0.827);
         assertThat(fourthHeldOut.slice("all").agreement()).as("fourth set, overall").isGreaterThanOrEqualTo(0.893);
         assertThat(fifthHeldOut.slice("all").agreement()).as("fifth set, overall").isGreaterThanOrEqualTo(0.827);
-        assertThat(sixthHeldOut.slice("all").agreement()).as("sixth set, overall").isGreaterThanOrEqualTo(0.835);
+        assertThat(sixthHeldOut.slice("all").agreement()).as("sixth set, overall").isGreaterThanOrEqualTo(0.836);
     }
 
     @Test
@@ -92,7 +93,7 @@ class CheckerAgreementTest {
         assertThat(fifthHeldOut.slice("all").ratingExactShare()).as("fifth set, equal").isGreaterThanOrEqualTo(0.548);
         assertThat(sixthHeldOut.slice("all").ratingWithinOneShare()).as("sixth set, within one")
                 .isGreaterThanOrEqualTo(0.882);
-        assertThat(sixthHeldOut.slice("all").ratingExactShare()).as("sixth set, equal").isGreaterThanOrEqualTo(0.523);
+        assertThat(sixthHeldOut.slice("all").ratingExactShare()).as("sixth set, equal").isGreaterThanOrEqualTo(0.527);
     }
 
     @Test
@@ -115,7 +116,7 @@ class CheckerAgreementTest {
         // and one more of its swapped answers above Hard (held-out items are not read, so which one is not known);
         // catching swaps is the verdict layer's part.
         assertThat(swappedAboveHard(fifthHeldOut)).as("fifth set").isLessThanOrEqualTo(38);
-        assertThat(swappedAboveHard(sixthHeldOut)).as("sixth set").isLessThanOrEqualTo(45);
+        assertThat(swappedAboveHard(sixthHeldOut)).as("sixth set").isLessThanOrEqualTo(44);
     }
 
     private static long swappedAboveHard(CheckerAgreement.Figures figures) {
