@@ -42,6 +42,13 @@ import org.tartarus.snowball.ext.PorterStemmer;
  */
 public final class TermAnalyzer {
     private static final Pattern ADJACENT = Pattern.compile("[\\s\\-/]*(?:\\p{IsLatin}{1,4}[\\s\\-/]+){0,2}");
+    /**
+     * Spoken fillers: stop words even in a short run of Latin words inside Chinese text, where other stop words are
+     * read as keywords ("嗯 so basically container 是…" is about the container, not about "so"), unless the word is
+     * glued to the Chinese as part of a name ("so库").
+     */
+    private static final Set<String> FILLERS = Set.of("so", "basically", "actually", "um", "uh", "yeah", "ok",
+            "okay", "well", "really", "just");
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile("[._:/\\-]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
     /** Where the tables come from, read on first use; null once they are built. */
@@ -435,9 +442,11 @@ public final class TermAnalyzer {
             throw new UncheckedIOException(e);
         }
         boolean keywordsLikely = besideChinese && tokens.size() <= 3;
+        boolean glued = tokens.size() == 1 && tokens.get(0)[0] == 0 && tokens.get(0)[1] == run.length();
         for (int[] t : tokens) {
             String original = run.substring(t[0], t[1]);
-            boolean keyword = keywordsLikely || (original.length() >= 2 && original.equals(original.toUpperCase(Locale.ROOT))
+            boolean spokenFiller = FILLERS.contains(original) && !glued;
+            boolean keyword = (keywordsLikely && !spokenFiller) || (original.length() >= 2 && original.equals(original.toUpperCase(Locale.ROOT))
                     && !original.equals(original.toLowerCase(Locale.ROOT)));
             addWord(original, offset + t[0], keyword, origin, out);
             List<int[]> parts = parts(original);

@@ -47,6 +47,12 @@ class TermAnalyzerTest {
     }
 
     @Test
+    void spoken_fillers_beside_chinese_are_not_read_as_keywords() {
+        assertThat(keys("嗯 so basically container 是只读的")).isEqualTo(keys("container 是只读的"));
+        assertThat(keys("so库")).isEqualTo(keys("shared library"));
+    }
+
+    @Test
     void words_stemming_would_confuse_stay_apart() {
         assertThat(keys("containers")).isNotEqualTo(keys("contains"));
         assertThat(keys("production")).isNotEqualTo(keys("products"));
