@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,10 @@ public final class TermAnalyzer {
             "okay", "well", "really", "just");
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile("[._:/\\-]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
+    private static final int MOST_CACHED_PARTS = 8192;
+    private static final Pattern NEGATION = Pattern.compile("[不没未无非别勿]");
+    /** The glossary concepts inside a Chinese glossary word, by the word ({@link #partsOf}). */
+    private final Map<String, Set<String>> partsBySurface = new ConcurrentHashMap<>();
     /** Where the tables come from, read on first use; null once they are built. */
     private Supplier<Tables> source;
     private volatile Tables tables;
@@ -273,6 +278,46 @@ public final class TermAnalyzer {
             i += taken;
         }
         return folded;
+    }
+
+    /**
+     * The glossary concepts a Chinese glossary word is made of, other than itself: "提交历史" holds a commit and a
+     * history, "健康检查接口" a health check and an endpoint. Written without spaces, such a word hides its parts, so an
+     * answer that says them apart ("历史用 git log") would share nothing with it. Empty for anything else: English
+     * phrases are not split (tried: their parts credited swapped answers more often than they helped).
+     */
+    public Set<String> partsOf(String surface) {
+        Set<String> cached = partsBySurface.get(surface);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> parts = new HashSet<>();
+        // A negated word is not the sum of its parts: 匹配不到 (unmatched) holds 匹配 and says the opposite.
+        boolean chinese = !surface.isEmpty() && surface.codePoints()
+                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                && !NEGATION.matcher(surface).find();
+        Tables t = tables();
+        String whole = chinese ? t.groups.get(surface) : null;
+        if (whole != null) {
+            for (int i = 0; i < surface.length(); ) {
+                int found = 0;
+                for (int n = Math.min(surface.length() - 1, surface.length() - i); n >= 2 && found == 0; n--) {
+                    if (t.chineseWords.contains(surface.substring(i, i + n))) {
+                        found = n;
+                    }
+                }
+                String group = found == 0 ? null : t.groups.get(surface.substring(i, i + found));
+                if (group != null && !group.equals(whole)) {
+                    parts.add(group);
+                }
+                i += Math.max(found, 1);
+            }
+        }
+        Set<String> result = Set.copyOf(parts);
+        if (partsBySurface.size() < MOST_CACHED_PARTS) {
+            partsBySurface.put(surface, result);
+        }
+        return result;
     }
 
     /**
