@@ -42,11 +42,6 @@ public final class AnswerMatcher {
     static final double OFF_TOPIC_BELOW = 0.3;
     /** What such an answer must say of a point's claim to cover it: most of it, not a few shared words. */
     static final double MOSTLY_SAID = 0.6;
-    /**
-     * A clause about a point that says at most this many words besides its head names it as an item of a list or a
-     * terse note, which an interviewer credits; a longer one has to say the point's claim.
-     */
-    static final int MOST_WORDS_BESIDE_A_NAME = 3;
     private static final int MOST_CACHED_POINTS = 4096;
     /** How many of a point's words a reason quotes: enough to check against the answer, few enough to read. */
     private static final int WORDS_IN_A_REASON = 4;
@@ -198,8 +193,6 @@ public final class AnswerMatcher {
         boolean acrossLanguages = !answer.isBlank()
                 && answerInChinese != Script.mostlyChinese(String.join("\n", pointTexts));
         double need = onTopic(model, clauses, rarity, acrossLanguages) < OFF_TOPIC_BELOW ? MOSTLY_SAID : SHARE_NEEDED;
-        Set<String> cardWords = new HashSet<>();
-        model.forEach(p -> cardWords.addAll(p.part().keySet()));
         List<PointResult> results = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
@@ -215,22 +208,10 @@ public final class AnswerMatcher {
                 creditedClauses.addAll(matched.get(i));
                 reasons[i] = Contradictions.denial(p, creditedClauses, answer);
             }
-            // A point named by a short clause of an on-topic answer, in the card's words ("…monitoring, security and
-            // automation", "git status 看状态"), is an item the interviewer hears as said: the name is its claim.
-            // Not "HAVING 我忘了放哪了": a word the card never uses is something else said about the name.
-            boolean named = need == SHARE_NEEDED && !p.head().isEmpty()
-                    && about.get(i).stream().anyMatch(c -> namesOnly(c, p.head(), cardWords));
-            results.add(verdict(p, weights.get(i), rarity, credited.get(i), reasons[i], named ? 0 : need,
+            results.add(verdict(p, weights.get(i), rarity, credited.get(i), reasons[i], need,
                     acrossLanguages ? Script.sayableIn(p, answerInChinese) : p.part().keySet()));
         }
         return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
-    }
-
-    /** Whether a clause says little besides a point's head, and only in the card's words. */
-    private static boolean namesOnly(AnswerClause clause, Set<String> head, Set<String> cardWords) {
-        List<String> beside = clause.keys().stream().filter(k -> !head.contains(k)).toList();
-        return beside.size() <= MOST_WORDS_BESIDE_A_NAME
-                && beside.stream().allMatch(k -> k.startsWith("=") || cardWords.contains(k));
     }
 
     private AnalysedPoint point(String text) {
