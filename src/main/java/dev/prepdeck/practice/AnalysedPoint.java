@@ -7,20 +7,21 @@ import java.util.Set;
 /**
  * A key point analysed once: its terms, each term's part weight, surfaces to show, head terms, relation sides, the
  * capitalised names it uses, its facets (the labelled parts inside it: "Continuous delivery: … Continuous
- * deployment: …"), and what an answer must say to name it ({@code call}: its head, less the words every sibling
+ * deployment: …"), the concepts its compound terms are made of that it does not say on their own ({@code parts}:
+ * "提交历史" holds a history), and what an answer must say to name it ({@code call}: its head, less the words every sibling
  * head shares, so "reset" names "git reset <提交>" beside "git revert <提交>").
  */
 record AnalysedPoint(String text, List<Term> terms, Map<String, Double> part, Map<String, String> surface,
                      Set<String> head, PointShape.Kind kind, List<Relations.Side> sides, Set<String> names,
-                     List<Facet> facets, Set<String> call) {
+                     List<Facet> facets, Set<String> call, Set<String> parts) {
     AnalysedPoint withoutHead() {
         return new AnalysedPoint(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides, names, facets,
-                Set.of());
+                Set.of(), parts);
     }
 
     /** The same point called by these words of its head: the ones its siblings' heads do not share. */
     AnalysedPoint calledBy(Set<String> words) {
-        return new AnalysedPoint(text, terms, part, surface, head, kind, sides, names, facets, words);
+        return new AnalysedPoint(text, terms, part, surface, head, kind, sides, names, facets, words, parts);
     }
 
     /** A labelled part inside a point: the label's terms and the terms of what follows it. */

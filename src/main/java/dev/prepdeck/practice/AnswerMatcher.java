@@ -178,6 +178,7 @@ public final class AnswerMatcher {
             credit.remove(Integer.valueOf(swappedTo));
             for (int p : credit) {
                 credited.get(p).addAll(clause.keys());
+                credited.get(p).addAll(clause.parts());
                 if (p != named) {
                     matched.get(p).add(clause);
                 }
@@ -218,7 +219,7 @@ public final class AnswerMatcher {
                 creditedClauses.addAll(matched.get(i));
                 reasons[i] = Contradictions.denial(p, creditedClauses, answer);
             }
-            results.add(verdict(p, weights.get(i), credited.get(i), reasons[i], need,
+            results.add(verdict(p, weights.get(i), rarity, credited.get(i), reasons[i], need,
                     acrossLanguages ? Script.sayableIn(p, answerInChinese) : p.part().keySet()));
         }
         return new AnswerCheck(Contradictions.outOfOrder(model, weights, results, clauses, answer));
@@ -252,8 +253,11 @@ public final class AnswerMatcher {
         while (name.find()) {
             analyzer.terms(name.group(1)).forEach(t -> names.add(t.key()));
         }
+        Set<String> parts = new LinkedHashSet<>();
+        terms.forEach(t -> parts.addAll(analyzer.partsOf(text.substring(t.start(), t.end()))));
+        parts.removeAll(part.keySet());
         AnalysedPoint p = new AnalysedPoint(text, terms, part, surface, head, shape.kind(), relations.find(text), names,
-                facets(shape.claim()), head);
+                facets(shape.claim()), head, parts);
         if (points.size() < MOST_CACHED_POINTS) {
             points.put(text, p);
         }
@@ -344,7 +348,7 @@ public final class AnswerMatcher {
             Matcher brk = CLAUSE_BREAK.matcher(answer).region(sentenceStart, sentenceEnd);
             while (clauseStart < sentenceEnd) {
                 int clauseEnd = brk.find() ? brk.start() : sentenceEnd;
-                AnswerClause c = clause(sentence, clauseStart, clauseEnd, terms, sides);
+                AnswerClause c = clause(answer, sentence, clauseStart, clauseEnd, terms, sides);
                 if (!c.terms().isEmpty() || !c.sides().isEmpty()) {
                     clauses.add(c);
                 }
@@ -356,7 +360,8 @@ public final class AnswerMatcher {
         return clauses;
     }
 
-    private static AnswerClause clause(int sentence, int start, int end, List<Term> terms, List<Relations.Side> sides) {
+    private AnswerClause clause(String answer, int sentence, int start, int end, List<Term> terms,
+                                List<Relations.Side> sides) {
         List<Term> in = terms.stream().filter(t -> t.start() >= start && t.start() < end).toList();
         // A spoken clause opens with what it is about once its fillers are set aside ("so basically container 是…").
         int opening = 0;
@@ -365,7 +370,9 @@ public final class AnswerMatcher {
         }
         in = in.subList(opening, in.size());
         List<Relations.Side> sidesIn = sides.stream().filter(s -> s.start() >= start && s.start() < end).toList();
-        return new AnswerClause(sentence, start, end, in, sidesIn);
+        Set<String> parts = new HashSet<>();
+        in.forEach(t -> parts.addAll(analyzer.partsOf(answer.substring(t.start(), t.end()))));
+        return new AnswerClause(sentence, start, end, in, sidesIn, parts);
     }
 
     /**
@@ -529,8 +536,8 @@ public final class AnswerMatcher {
      * across languages those with a counterpart): how much of the point the answer said is a share of those, since
      * "手头改动还没到可以提交的程度" has words no English answer can echo, however complete.
      */
-    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, Set<String> credited, Reason contradiction,
-                                double share, Set<String> sayable) {
+    private PointResult verdict(AnalysedPoint p, Map<String, Double> weight, TermRarity rarity, Set<String> credited,
+                                Reason contradiction, double share, Set<String> sayable) {
         double claimWeight = 0;
         double matched = 0;
         int matchedTerms = 0;
@@ -553,6 +560,13 @@ public final class AnswerMatcher {
                 saidOfSayable += canSay ? w : 0;
                 surfaces.add(p.surface().get(e.getKey()));
                 matchedKeys.add(e.getKey());
+            }
+        }
+        // The concepts inside a compound term count as detail: "历史" says part of "提交历史".
+        for (String k : p.parts()) {
+            if (credited.contains(k)) {
+                matched += rarity.of(k) * DETAIL_WEIGHT;
+                matchedTerms++;
             }
         }
         // A long point (a command, a code block) needs more evidence than a short one, as the square root of its size.

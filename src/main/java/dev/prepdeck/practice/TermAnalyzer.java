@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,8 +43,19 @@ import org.tartarus.snowball.ext.PorterStemmer;
  */
 public final class TermAnalyzer {
     private static final Pattern ADJACENT = Pattern.compile("[\\s\\-/]*(?:\\p{IsLatin}{1,4}[\\s\\-/]+){0,2}");
+    /**
+     * Spoken fillers: stop words even in a short run of Latin words inside Chinese text, where other stop words are
+     * read as keywords ("嗯 so basically container 是…" is about the container, not about "so"), unless the word is
+     * glued to the Chinese as part of a name ("so库").
+     */
+    private static final Set<String> FILLERS = Set.of("so", "basically", "actually", "um", "uh", "yeah", "ok",
+            "okay", "well", "really", "just");
     private static final Pattern IDENTIFIER_PARTS = Pattern.compile("[._:/\\-]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
+    private static final int MOST_CACHED_PARTS = 8192;
+    private static final Pattern NEGATION = Pattern.compile("[不没未无非别勿]");
+    /** The glossary concepts inside a Chinese glossary word, by the word ({@link #partsOf}). */
+    private final Map<String, Set<String>> partsBySurface = new ConcurrentHashMap<>();
     /** Where the tables come from, read on first use; null once they are built. */
     private Supplier<Tables> source;
     private volatile Tables tables;
@@ -269,6 +281,46 @@ public final class TermAnalyzer {
     }
 
     /**
+     * The glossary concepts a Chinese glossary word is made of, other than itself: "提交历史" holds a commit and a
+     * history, "健康检查接口" a health check and an endpoint. Written without spaces, such a word hides its parts, so an
+     * answer that says them apart ("历史用 git log") would share nothing with it. Empty for anything else: English
+     * phrases are not split (tried: their parts credited swapped answers more often than they helped).
+     */
+    public Set<String> partsOf(String surface) {
+        Set<String> cached = partsBySurface.get(surface);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> parts = new HashSet<>();
+        // A negated word is not the sum of its parts: 匹配不到 (unmatched) holds 匹配 and says the opposite.
+        boolean chinese = !surface.isEmpty() && surface.codePoints()
+                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                && !NEGATION.matcher(surface).find();
+        Tables t = tables();
+        String whole = chinese ? t.groups.get(surface) : null;
+        if (whole != null) {
+            for (int i = 0; i < surface.length(); ) {
+                int found = 0;
+                for (int n = Math.min(surface.length() - 1, surface.length() - i); n >= 2 && found == 0; n--) {
+                    if (t.chineseWords.contains(surface.substring(i, i + n))) {
+                        found = n;
+                    }
+                }
+                String group = found == 0 ? null : t.groups.get(surface.substring(i, i + found));
+                if (group != null && !group.equals(whole)) {
+                    parts.add(group);
+                }
+                i += Math.max(found, 1);
+            }
+        }
+        Set<String> result = Set.copyOf(parts);
+        if (partsBySurface.size() < MOST_CACHED_PARTS) {
+            partsBySurface.put(surface, result);
+        }
+        return result;
+    }
+
+    /**
      * Whether two terms stand together as a phrase can: only spaces, hyphens or small English words between them
      * ("rule of thumb"), never Chinese (容器是镜像 is not 容器镜像) or punctuation.
      */
@@ -435,9 +487,11 @@ public final class TermAnalyzer {
             throw new UncheckedIOException(e);
         }
         boolean keywordsLikely = besideChinese && tokens.size() <= 3;
+        boolean glued = tokens.size() == 1 && tokens.get(0)[0] == 0 && tokens.get(0)[1] == run.length();
         for (int[] t : tokens) {
             String original = run.substring(t[0], t[1]);
-            boolean keyword = keywordsLikely || (original.length() >= 2 && original.equals(original.toUpperCase(Locale.ROOT))
+            boolean spokenFiller = FILLERS.contains(original) && !glued;
+            boolean keyword = (keywordsLikely && !spokenFiller) || (original.length() >= 2 && original.equals(original.toUpperCase(Locale.ROOT))
                     && !original.equals(original.toLowerCase(Locale.ROOT)));
             addWord(original, offset + t[0], keyword, origin, out);
             List<int[]> parts = parts(original);

@@ -132,6 +132,17 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void the_words_inside_a_chinese_compound_count_towards_the_point_that_uses_it() {
+        // "已共享的分支" is one glossary word; "推送给别人的分支" says its branch without saying it.
+        String card = LabelledAnswers.shippedCards().get("git-merge-vs-rebase").answer();
+        String risk = "风险 · 安全，不改写历史 · 改写历史，对已共享的分支使用会让别人出问题";
+        AnswerMatcher.AnswerCheck result = check(KeyPoints.of(card),
+                "merge 会把提交搬到目标分支后面。不过改写历史的是 rebase，所以不要 rebase 已经推送给别人的分支。");
+        assertThat(result.points()).filteredOn(p -> p.text().equals(risk)).singleElement()
+                .satisfies(p -> assertThat(p.covered()).isTrue());
+    }
+
+    @Test
     void a_text_is_chinese_when_it_has_more_chinese_words_than_latin_ones() {
         assertThat(Script.mostlyChinese("滚动更新是一批一批替换；蓝绿是两套环境")).isTrue();
         assertThat(Script.mostlyChinese("HPA 根据 CPU、内存或者自定义指标自动加减 Pod")).isTrue();

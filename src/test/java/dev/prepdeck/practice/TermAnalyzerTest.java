@@ -47,6 +47,21 @@ class TermAnalyzerTest {
     }
 
     @Test
+    void spoken_fillers_beside_chinese_are_not_read_as_keywords() {
+        assertThat(keys("嗯 so basically container 是只读的")).isEqualTo(keys("container 是只读的"));
+        assertThat(keys("so库")).isEqualTo(keys("shared library"));
+    }
+
+    @Test
+    void a_chinese_glossary_word_is_made_of_the_glossary_words_inside_it() {
+        assertThat(ANALYZER.partsOf("提交历史")).containsExactlyInAnyOrder(keys("提交").get(0), keys("历史").get(0));
+        assertThat(ANALYZER.partsOf("匹配不到")).isEmpty();
+        assertThat(ANALYZER.partsOf("健康检查接口")).containsAll(keys("health check"));
+        assertThat(ANALYZER.partsOf("commit history")).isEmpty();
+        assertThat(ANALYZER.partsOf("蓝莓酱")).isEmpty();
+    }
+
+    @Test
     void words_stemming_would_confuse_stay_apart() {
         assertThat(keys("containers")).isNotEqualTo(keys("contains"));
         assertThat(keys("production")).isNotEqualTo(keys("products"));
