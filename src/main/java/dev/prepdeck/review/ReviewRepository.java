@@ -130,11 +130,10 @@ public final class ReviewRepository {
 
     /**
      * Per deck (its own cards only): new cards and reviews studied today, the figures daily limits count. Read on every
-     * card shown, so it reads no more than a day's worth of rows however many reviews the day had: reviews from the
-     * review_hour roll-up for the day's whole hours and from the log for a part hour at either end (zones half an
-     * hour off UTC), new cards from the log through their partial index (review_log_new_cards, whose WHERE the
-     * literal state repeats so SQLite can use it). The roll-up is read one seek per deck: its every-deck rows (deck 0)
-     * are left out by naming the decks, which keeps the hour in the key.
+     * card shown, so it reads no more than a row per deck and hour however many cards the day had: the review_hour
+     * roll-up for the day's whole hours (its new_cards and review columns), the log only for a part hour at either end
+     * (zones half an hour off UTC). The roll-up is read one seek per deck: its every-deck rows (deck 0) are left out
+     * by naming the decks, which keeps the hour in the key.
      */
     Map<Long, OwnCounts> doneToday(Handle h, long learnerId, StudyDay day) {
         long dayStart = day.start().toEpochMilli();
@@ -144,24 +143,22 @@ public final class ReviewRepository {
         Map<Long, OwnCounts> done = new HashMap<>();
         h.createQuery("""
                         SELECT deck_id, SUM(new_done) AS new_done, SUM(reviews_done) AS reviews_done FROM (
-                            SELECT deck_id, 0 AS new_done, review AS reviews_done FROM review_hour
+                            SELECT deck_id, new_cards AS new_done, review AS reviews_done FROM review_hour
                             WHERE learner_id = :learnerId AND deck_id IN (SELECT id FROM deck)
                               AND hour >= :firstHour AND hour < :endHour
                             UNION ALL
-                            SELECT c.deck_id, 0, 1 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            SELECT c.deck_id, CASE WHEN r.state_before = :new THEN 1 ELSE 0 END,
+                                   CASE WHEN r.state_before = :review THEN 1 ELSE 0 END
+                            FROM review_log r CROSS JOIN card c ON c.id = r.card_id
                             WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :hoursStart
-                              AND r.state_before = :review
                             UNION ALL
-                            SELECT c.deck_id, 0, 1 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            SELECT c.deck_id, CASE WHEN r.state_before = :new THEN 1 ELSE 0 END,
+                                   CASE WHEN r.state_before = :review THEN 1 ELSE 0 END
+                            FROM review_log r CROSS JOIN card c ON c.id = r.card_id
                             WHERE r.learner_id = :learnerId AND r.reviewed_at >= :hoursEnd AND r.reviewed_at < :dayEnd
-                              AND r.state_before = :review
-                            UNION ALL
-                            SELECT c.deck_id, 1, 0 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
-                            WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                              AND r.state_before = %d
                         ) AS done
-                        GROUP BY deck_id""".formatted(State.NEW.ordinal()))
-                .bind("learnerId", learnerId).bind("review", State.REVIEW)
+                        GROUP BY deck_id""")
+                .bind("learnerId", learnerId).bind("new", State.NEW).bind("review", State.REVIEW)
                 .bind("dayStart", dayStart).bind("dayEnd", dayEnd)
                 .bind("firstHour", firstHour).bind("endHour", endHour)
                 .bind("hoursStart", Math.min(dayEnd, firstHour * HOUR_MS)).bind("hoursEnd", Math.max(dayStart, endHour * HOUR_MS))
