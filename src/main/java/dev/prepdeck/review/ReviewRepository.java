@@ -1,6 +1,7 @@
 package dev.prepdeck.review;
 
 import dev.prepdeck.db.Dialect;
+import dev.prepdeck.deck.DeckTree;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
@@ -90,10 +91,14 @@ public final class ReviewRepository {
         return result;
     }
 
-    /** Per deck (its own cards only): what is due, new, done today and in total. */
-    Map<Long, OwnCounts> ownCounts(Handle h, long learnerId, java.time.Instant now, StudyDay day) {
+    /**
+     * Per deck (its own cards only): what is due, new, done today and in total; due, new and total only for the decks
+     * in {@code scope} (the rest count none), what was done today for every deck, since a parent's limit counts it.
+     */
+    Map<Long, OwnCounts> ownCounts(Handle h, long learnerId, java.time.Instant now, StudyDay day, DeckTree.Scope scope) {
         Map<Long, OwnCounts> counts = new HashMap<>();
-        // card_recall is card_state keyed by (learner, deck): one ordered pass, no join of every card to its state.
+        // card_recall is card_state keyed by (learner, deck): one ordered pass over the scope's decks, no join of
+        // every card to its state.
         h.createQuery("""
                         SELECT deck_id,
                                COUNT(*) AS total,
@@ -101,8 +106,9 @@ public final class ReviewRepository {
                                SUM(suspended = 0 AND state IN (:learning, :relearning) AND due <= :now) AS learning_due,
                                SUM(suspended = 0 AND state = :review AND due < :dayEnd) AS review_due,
                                SUM(suspended = 0 AND state = :new) AS new_cards
-                        FROM card_recall WHERE learner_id = :learnerId
-                        GROUP BY deck_id""")
+                        FROM card_recall WHERE learner_id = :learnerId %s
+                        GROUP BY deck_id""".formatted(scope.everyDeck() ? "" : "AND deck_id IN (<decks>)"))
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
                 .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
                 .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
                 .bind("relearning", State.RELEARNING)
@@ -116,8 +122,9 @@ public final class ReviewRepository {
                                SUM(s.state = :review AND s.due < :dayEnd) AS review_due,
                                SUM(s.state = :new) AS new_cards
                         FROM card_state s JOIN card c ON c.id = s.card_id
-                        WHERE s.learner_id = :learnerId AND s.buried_until > :now AND s.suspended = 0
-                        GROUP BY c.deck_id""")
+                        WHERE s.learner_id = :learnerId AND s.buried_until > :now AND s.suspended = 0 %s
+                        GROUP BY c.deck_id""".formatted(scope.everyDeck() ? "" : "AND c.deck_id IN (<decks>)"))
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
                 .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
                 .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
                 .bind("relearning", State.RELEARNING)
