@@ -60,12 +60,13 @@ final class CheckRepository {
      * limits read it. Rows a card's move left at zero are no difference.
      */
     int staleRollUpHours(Handle h) {
-        String stored = "SELECT " + ROLL_UP_COLUMNS + " FROM review_hour WHERE reviews <> 0 OR learning <> 0 "
-                + "OR review <> 0 OR relearning <> 0 OR duration_ms <> 0 OR new_cards <> 0";
-        String fromLog = "SELECT " + ROLL_UP_COLUMNS + " FROM (" + rollUpFromLog() + ") AS logged";
-        return h.createQuery("SELECT COUNT(*) FROM (SELECT learner_id, deck_id, hour FROM (" + stored + " EXCEPT "
-                        + fromLog + ") AS extra UNION SELECT learner_id, deck_id, hour FROM (" + fromLog + " EXCEPT "
-                        + stored + ") AS missing) AS differing")
+        // each named once and read twice, so both databases count the log once
+        return h.createQuery("WITH stored AS (SELECT " + ROLL_UP_COLUMNS + " FROM review_hour WHERE reviews <> 0 "
+                        + "OR learning <> 0 OR review <> 0 OR relearning <> 0 OR duration_ms <> 0 OR new_cards <> 0), "
+                        + "logged AS (SELECT " + ROLL_UP_COLUMNS + " FROM (" + rollUpFromLog() + ") AS from_log) "
+                        + "SELECT COUNT(*) FROM (SELECT learner_id, deck_id, hour FROM (SELECT * FROM stored EXCEPT "
+                        + "SELECT * FROM logged) AS extra UNION SELECT learner_id, deck_id, hour FROM (SELECT * FROM "
+                        + "logged EXCEPT SELECT * FROM stored) AS missing) AS differing")
                 .mapTo(Integer.class).one();
     }
 
