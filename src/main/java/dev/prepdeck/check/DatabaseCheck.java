@@ -28,8 +28,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Anki's Check Database for a prepdeck collection: SQLite's integrity check (on SQLite), then the rows that should
  * agree with each other and do not (references, scheduling states against the review log, the search index, the due
- * queue, media no card shows, the statistics roll-up against the log). A repair puts every finding right in one transaction; a damaged file is only reported,
- * since writing to it could make things worse and a backup is the way back.
+ * queue, media no card shows, the statistics roll-up against the log). A repair puts every finding right in one
+ * transaction; a damaged file is only reported, since writing to it could make things worse and a backup is the way
+ * back.
  */
 public final class DatabaseCheck {
     private final Jdbi jdbi;
