@@ -576,6 +576,13 @@ public final class Load {
                             requests.incrementAndGet();
                             continue;
                         }
+                        if (part.equals("next")) {
+                            // the read side alone: the queue and the card shown, nothing rated
+                            send(http, HttpRequest.newBuilder(URI.create(base + "/api/review/next?deck="
+                                    + decks.get(random.nextInt(decks.size())))).build(), series);
+                            requests.incrementAndGet();
+                            continue;
+                        }
                         String cardId = String.valueOf(1 + random.nextInt(cards));
                         if (part.equals("loop")) {
                             HttpResponse<String> next = sendForBody(http, HttpRequest.newBuilder(URI.create(
@@ -612,6 +619,7 @@ public final class Load {
             double cpuMs = (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) * 10.0;
             System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.3f |%n", clients,
                     part.equals("loop") ? "study loop (GET next + POST)" : part.equals("post") ? "POST /api/review alone"
+                            : part.equals("next") ? "GET /api/review/next alone"
                             : "GET " + part, requests.get() / (double) seconds, cpuMs / Math.max(1, requests.get()));
         }
     }

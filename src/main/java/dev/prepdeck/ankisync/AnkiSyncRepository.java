@@ -214,14 +214,15 @@ public final class AnkiSyncRepository {
         // deck 0 is the all-decks roll-up; a constant cannot be a GROUP BY term (SQLite reads it as a column number)
         for (boolean perDeck : List.of(true, false)) {
             h.createUpdate("""
-                            INSERT INTO review_hour
+                            INSERT INTO review_hour (learner_id, deck_id, hour, reviews, learning, review,
+                                relearning, young, young_passed, mature, mature_passed, duration_ms, new_cards)
                             SELECT r.learner_id, <deck>, r.reviewed_at / 3600000, COUNT(*),
                                    SUM(r.state_before IN (0, 1)), SUM(r.state_before = 2), SUM(r.state_before = 3),
                                    SUM(r.state_before = 2 AND r.scheduled_days_before < 21),
                                    SUM(r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2),
                                    SUM(r.state_before = 2 AND r.scheduled_days_before >= 21),
                                    SUM(r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2),
-                                   SUM(r.duration_ms)
+                                   SUM(r.duration_ms), SUM(r.state_before = 0)
                             FROM review_log r JOIN card c ON c.id = r.card_id WHERE r.id > :last
                             GROUP BY r.learner_id, <byDeck> r.reviewed_at / 3600000
                             ON CONFLICT (learner_id, deck_id, hour) DO UPDATE SET
@@ -230,7 +231,8 @@ public final class AnkiSyncRepository {
                                 young = young + excluded.young, young_passed = young_passed + excluded.young_passed,
                                 mature = mature + excluded.mature,
                                 mature_passed = mature_passed + excluded.mature_passed,
-                                duration_ms = duration_ms + excluded.duration_ms""")
+                                duration_ms = duration_ms + excluded.duration_ms,
+                                new_cards = new_cards + excluded.new_cards""")
                     .define("deck", perDeck ? "c.deck_id" : "0").define("byDeck", perDeck ? "c.deck_id," : "")
                     .bind("last", lastIdBefore).execute();
         }

@@ -27,6 +27,55 @@ final class CheckRepository {
             INSERT INTO card_tag (card_id, tag)
             SELECT c.id, t.value FROM card c, json_each(search_tags(c.tags)) t WHERE c.id = :id""");
 
+    /**
+     * The statistics roll-up as the review log gives it, per deck and under deck 0 for every deck together, in
+     * review_hour's column order: what its triggers (V4, V24) keep. Reviews of cards that are gone count nowhere.
+     */
+    private static final String ROLL_UP_FROM_LOG = """
+            SELECT r.learner_id, %s AS deck_id, r.reviewed_at / 3600000 AS hour, COUNT(*) AS reviews,
+                   SUM(CASE WHEN r.state_before IN (0, 1) THEN 1 ELSE 0 END) AS learning,
+                   SUM(CASE WHEN r.state_before = 2 THEN 1 ELSE 0 END) AS review,
+                   SUM(CASE WHEN r.state_before = 3 THEN 1 ELSE 0 END) AS relearning,
+                   SUM(CASE WHEN r.state_before = 2 AND r.scheduled_days_before < 21 THEN 1 ELSE 0 END) AS young,
+                   SUM(CASE WHEN r.state_before = 2 AND r.scheduled_days_before < 21 AND r.rating >= 2
+                            THEN 1 ELSE 0 END) AS young_passed,
+                   SUM(CASE WHEN r.state_before = 2 AND r.scheduled_days_before >= 21 THEN 1 ELSE 0 END) AS mature,
+                   SUM(CASE WHEN r.state_before = 2 AND r.scheduled_days_before >= 21 AND r.rating >= 2
+                            THEN 1 ELSE 0 END) AS mature_passed,
+                   SUM(r.duration_ms) AS duration_ms,
+                   SUM(CASE WHEN r.state_before = 0 THEN 1 ELSE 0 END) AS new_cards
+            FROM review_log r JOIN card c ON c.id = r.card_id
+            GROUP BY r.learner_id, %s r.reviewed_at / 3600000""";
+    private static final String ROLL_UP_COLUMNS = """
+            learner_id, deck_id, hour, reviews, learning, review, relearning, young, young_passed, mature,
+            mature_passed, duration_ms, new_cards""";
+
+    private static String rollUpFromLog() {
+        // deck 0 is a constant in the select list: SQLite would read a constant GROUP BY term as a column number
+        return ROLL_UP_FROM_LOG.formatted("c.deck_id", "c.deck_id,") + "\nUNION ALL\n" + ROLL_UP_FROM_LOG.formatted("0", "");
+    }
+
+    /**
+     * Hours of the roll-up (learner, deck, hour) that differ from what the review log gives: statistics and the daily
+     * limits read it. Rows a card's move left at zero are no difference.
+     */
+    int staleRollUpHours(Handle h) {
+        // each named once and read twice, so both databases count the log once
+        return h.createQuery("WITH stored AS (SELECT " + ROLL_UP_COLUMNS + " FROM review_hour WHERE reviews <> 0 "
+                        + "OR learning <> 0 OR review <> 0 OR relearning <> 0 OR duration_ms <> 0 OR new_cards <> 0), "
+                        + "logged AS (SELECT " + ROLL_UP_COLUMNS + " FROM (" + rollUpFromLog() + ") AS from_log) "
+                        + "SELECT COUNT(*) FROM (SELECT learner_id, deck_id, hour FROM (SELECT * FROM stored EXCEPT "
+                        + "SELECT * FROM logged) AS extra UNION SELECT learner_id, deck_id, hour FROM (SELECT * FROM "
+                        + "logged EXCEPT SELECT * FROM stored) AS missing) AS differing")
+                .mapTo(Integer.class).one();
+    }
+
+    /** Counts the roll-up again from the review log. */
+    void recountRollUp(Handle h) {
+        h.execute("DELETE FROM review_hour");
+        h.execute("INSERT INTO review_hour (" + ROLL_UP_COLUMNS + ") " + rollUpFromLog());
+    }
+
     /** A row {@code PRAGMA foreign_key_check} names: its table and rowid (null in a table without rowids). */
     record BrokenReference(String table, Long rowid) {
     }

@@ -28,8 +28,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Anki's Check Database for a prepdeck collection: SQLite's integrity check (on SQLite), then the rows that should
  * agree with each other and do not (references, scheduling states against the review log, the search index, the due
- * queue, media no card shows). A repair puts every finding right in one transaction; a damaged file is only reported,
- * since writing to it could make things worse and a backup is the way back.
+ * queue, media no card shows, the statistics roll-up against the log). A repair puts every finding right in one
+ * transaction; a damaged file is only reported, since writing to it could make things worse and a backup is the way
+ * back.
  */
 public final class DatabaseCheck {
     private final Jdbi jdbi;
@@ -89,7 +90,7 @@ public final class DatabaseCheck {
                          Map<Long, Map<Long, FsrsCard>> replayedStates,
                          List<Long> orphanedSearch, List<Long> missingSearch,
                          List<CheckRepository.CardLearner> orphanedRecall, List<CheckRepository.CardLearner> staleRecall,
-                         List<String> unusedMedia) {
+                         List<String> unusedMedia, int staleRollUpHours) {
         List<CheckReport.Finding> findings() {
             List<CheckReport.Finding> all = new ArrayList<>();
             add(all, Problem.BROKEN_REFERENCES, brokenReferences.size());
@@ -100,6 +101,7 @@ public final class DatabaseCheck {
             add(all, Problem.RECALL_ROWS_ORPHANED, orphanedRecall.size());
             add(all, Problem.RECALL_ROWS_STALE, staleRecall.size());
             add(all, Problem.MEDIA_UNUSED, unusedMedia.size());
+            add(all, Problem.ROLL_UP_STALE, staleRollUpHours);
             return all;
         }
 
@@ -124,7 +126,7 @@ public final class DatabaseCheck {
                 .filter(b -> b.rowid() != null).toList();
         return new Found(broken, rows.missingStates(h), replayed,
                 rows.orphanedSearchRows(h), rows.cardsMissingFromSearch(h), rows.orphanedRecallRows(h),
-                rows.staleRecallRows(h), media.unused(h, deckSync.referencedMedia(h)));
+                rows.staleRecallRows(h), media.unused(h, deckSync.referencedMedia(h)), rows.staleRollUpHours(h));
     }
 
     /**
@@ -196,5 +198,9 @@ public final class DatabaseCheck {
         Set<CheckRepository.CardLearner> stale = Set.copyOf(rows.staleRecallRows(h));
         stale.forEach(row -> rows.copyRecallRow(h, row));
         media.deleteUnused(h, deckSync.referencedMedia(h));
+        // last, so it counts the log as the repairs above left it
+        if (found.staleRollUpHours() > 0) {
+            rows.recountRollUp(h);
+        }
     }
 }

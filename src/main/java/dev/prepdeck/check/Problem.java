@@ -20,7 +20,9 @@ public enum Problem {
     /** Scheduling states missing from the due queue or differing from it. */
     RECALL_ROWS_STALE("recall-stale"),
     /** Media files kept although no card or deck shows them. */
-    MEDIA_UNUSED("media-unused");
+    MEDIA_UNUSED("media-unused"),
+    /** Hours of the statistics roll-up (review_hour) that differ from the review log: statistics and daily limits. */
+    ROLL_UP_STALE("statistics-stale");
 
     private final String code;
 

@@ -44,7 +44,8 @@ public final class Migrations {
             "V20__new_cards_studied_today.sql",
             "V21__search_index_flushes_less_often.sql",
             "V22__import_statistics_in_bulk.sql",
-            "V23__new_cards_in_file_order.sql");
+            "V23__new_cards_in_file_order.sql",
+            "V24__new_cards_in_the_hour_roll_up.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

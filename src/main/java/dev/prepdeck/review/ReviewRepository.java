@@ -1,6 +1,7 @@
 package dev.prepdeck.review;
 
 import dev.prepdeck.db.Dialect;
+import dev.prepdeck.deck.DeckTree;
 import dev.prepdeck.fsrs.FsrsCard;
 import dev.prepdeck.fsrs.Rating;
 import dev.prepdeck.fsrs.State;
@@ -90,10 +91,14 @@ public final class ReviewRepository {
         return result;
     }
 
-    /** Per deck (its own cards only): what is due, new, done today and in total. */
-    Map<Long, OwnCounts> ownCounts(Handle h, long learnerId, java.time.Instant now, StudyDay day) {
+    /**
+     * Per deck (its own cards only): what is due, new, done today and in total; due, new and total only for the decks
+     * in {@code scope} (the rest count none), what was done today for every deck, since a parent's limit counts it.
+     */
+    Map<Long, OwnCounts> ownCounts(Handle h, long learnerId, java.time.Instant now, StudyDay day, DeckTree.Scope scope) {
         Map<Long, OwnCounts> counts = new HashMap<>();
-        // card_recall is card_state keyed by (learner, deck): one ordered pass, no join of every card to its state.
+        // card_recall is card_state keyed by (learner, deck): one ordered pass over the scope's decks, no join of
+        // every card to its state.
         h.createQuery("""
                         SELECT deck_id,
                                COUNT(*) AS total,
@@ -101,8 +106,9 @@ public final class ReviewRepository {
                                SUM(suspended = 0 AND state IN (:learning, :relearning) AND due <= :now) AS learning_due,
                                SUM(suspended = 0 AND state = :review AND due < :dayEnd) AS review_due,
                                SUM(suspended = 0 AND state = :new) AS new_cards
-                        FROM card_recall WHERE learner_id = :learnerId
-                        GROUP BY deck_id""")
+                        FROM card_recall WHERE learner_id = :learnerId %s
+                        GROUP BY deck_id""".formatted(scope.everyDeck() ? "" : "AND deck_id IN (<decks>)"))
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
                 .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
                 .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
                 .bind("relearning", State.RELEARNING)
@@ -116,8 +122,9 @@ public final class ReviewRepository {
                                SUM(s.state = :review AND s.due < :dayEnd) AS review_due,
                                SUM(s.state = :new) AS new_cards
                         FROM card_state s JOIN card c ON c.id = s.card_id
-                        WHERE s.learner_id = :learnerId AND s.buried_until > :now AND s.suspended = 0
-                        GROUP BY c.deck_id""")
+                        WHERE s.learner_id = :learnerId AND s.buried_until > :now AND s.suspended = 0 %s
+                        GROUP BY c.deck_id""".formatted(scope.everyDeck() ? "" : "AND c.deck_id IN (<decks>)"))
+                .bindList(EmptyHandling.NULL_KEYWORD, "decks", scope.deckIds())
                 .bind("learnerId", learnerId).bind("now", now.toEpochMilli()).bind("dayEnd", day.end().toEpochMilli())
                 .bind("new", State.NEW).bind("learning", State.LEARNING).bind("review", State.REVIEW)
                 .bind("relearning", State.RELEARNING)
@@ -130,11 +137,10 @@ public final class ReviewRepository {
 
     /**
      * Per deck (its own cards only): new cards and reviews studied today, the figures daily limits count. Read on every
-     * card shown, so it reads no more than a day's worth of rows however many reviews the day had: reviews from the
-     * review_hour roll-up for the day's whole hours and from the log for a part hour at either end (zones half an
-     * hour off UTC), new cards from the log through their partial index (review_log_new_cards, whose WHERE the
-     * literal state repeats so SQLite can use it). The roll-up is read one seek per deck: its every-deck rows (deck 0)
-     * are left out by naming the decks, which keeps the hour in the key.
+     * card shown, so it reads no more than a row per deck and hour however many cards the day had: the review_hour
+     * roll-up for the day's whole hours (its new_cards and review columns), the log only for a part hour at either end
+     * (zones half an hour off UTC). The roll-up is read one seek per deck: its every-deck rows (deck 0) are left out
+     * by naming the decks, which keeps the hour in the key.
      */
     Map<Long, OwnCounts> doneToday(Handle h, long learnerId, StudyDay day) {
         long dayStart = day.start().toEpochMilli();
@@ -144,24 +150,22 @@ public final class ReviewRepository {
         Map<Long, OwnCounts> done = new HashMap<>();
         h.createQuery("""
                         SELECT deck_id, SUM(new_done) AS new_done, SUM(reviews_done) AS reviews_done FROM (
-                            SELECT deck_id, 0 AS new_done, review AS reviews_done FROM review_hour
+                            SELECT deck_id, new_cards AS new_done, review AS reviews_done FROM review_hour
                             WHERE learner_id = :learnerId AND deck_id IN (SELECT id FROM deck)
                               AND hour >= :firstHour AND hour < :endHour
                             UNION ALL
-                            SELECT c.deck_id, 0, 1 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            SELECT c.deck_id, CASE WHEN r.state_before = :new THEN 1 ELSE 0 END,
+                                   CASE WHEN r.state_before = :review THEN 1 ELSE 0 END
+                            FROM review_log r CROSS JOIN card c ON c.id = r.card_id
                             WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :hoursStart
-                              AND r.state_before = :review
                             UNION ALL
-                            SELECT c.deck_id, 0, 1 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
+                            SELECT c.deck_id, CASE WHEN r.state_before = :new THEN 1 ELSE 0 END,
+                                   CASE WHEN r.state_before = :review THEN 1 ELSE 0 END
+                            FROM review_log r CROSS JOIN card c ON c.id = r.card_id
                             WHERE r.learner_id = :learnerId AND r.reviewed_at >= :hoursEnd AND r.reviewed_at < :dayEnd
-                              AND r.state_before = :review
-                            UNION ALL
-                            SELECT c.deck_id, 1, 0 FROM review_log r CROSS JOIN card c ON c.id = r.card_id
-                            WHERE r.learner_id = :learnerId AND r.reviewed_at >= :dayStart AND r.reviewed_at < :dayEnd
-                              AND r.state_before = %d
                         ) AS done
-                        GROUP BY deck_id""".formatted(State.NEW.ordinal()))
-                .bind("learnerId", learnerId).bind("review", State.REVIEW)
+                        GROUP BY deck_id""")
+                .bind("learnerId", learnerId).bind("new", State.NEW).bind("review", State.REVIEW)
                 .bind("dayStart", dayStart).bind("dayEnd", dayEnd)
                 .bind("firstHour", firstHour).bind("endHour", endHour)
                 .bind("hoursStart", Math.min(dayEnd, firstHour * HOUR_MS)).bind("hoursEnd", Math.max(dayStart, endHour * HOUR_MS))

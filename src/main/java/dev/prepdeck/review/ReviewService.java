@@ -66,11 +66,28 @@ public final class ReviewService {
 
     /** {@link #countsByDeck(long)} on the caller's handle. */
     public Map<Long, DeckCounts> countsByDeck(Handle h, long learnerId) {
+        DeckTree tree = decks.tree(h, learnerId);
+        return counts(h, learnerId, tree, tree.scope(null));
+    }
+
+    /**
+     * One deck's counts as {@link #countsByDeck} gives them, reading the cards of that deck and its sub-decks only:
+     * the limits above it need only what its parents did today. {@link DeckCounts#NONE} for a deck the learner
+     * cannot see.
+     */
+    public DeckCounts countsOf(Handle h, long learnerId, long deckId) {
+        DeckTree tree = decks.tree(h, learnerId);
+        return tree.deck(deckId)
+                .map(deck -> counts(h, learnerId, tree, tree.scope(deck)).getOrDefault(deckId, DeckCounts.NONE))
+                .orElse(DeckCounts.NONE);
+    }
+
+    /** The counts of the decks of {@code scope} (their cards are the only ones read), keyed by deck id. */
+    private Map<Long, DeckCounts> counts(Handle h, long learnerId, DeckTree tree, DeckTree.Scope scope) {
         Learner learner = reviews.learner(h, learnerId);
         Instant now = clock.instant();
         StudyDay day = StudyDay.containing(now, learner.zone(), learner.rolloverHour());
-        DeckTree tree = decks.tree(h, learner.id());
-        Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day);
+        Map<Long, ReviewRepository.OwnCounts> own = reviews.ownCounts(h, learner.id(), now, day, scope);
         Map<Long, ReviewRepository.OwnCounts> sums = tree.rollUp(own, ReviewRepository.OwnCounts.ZERO,
                 ReviewRepository.OwnCounts::plus);
         Map<Long, Integer> reviewsOffered = tree.limited(figure(own, ReviewRepository.OwnCounts::reviewDue),

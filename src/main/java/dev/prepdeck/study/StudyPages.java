@@ -51,7 +51,7 @@ public final class StudyPages {
             Optional<StudyCard> requested = cardId == null ? Optional.empty()
                     : reviews.show(h, learnerId, cardId).filter(c -> deck == null || deck.contains(c.deck()));
             StudyQueue queue = requested.map(StudyQueue::of).orElseGet(() -> reviews.next(h, learnerId, deckId));
-            DeckCounts counts = deckId == null ? null : reviews.countsByDeck(h, learnerId).getOrDefault(deckId, DeckCounts.NONE);
+            DeckCounts counts = deckId == null ? null : reviews.countsOf(h, learnerId, deckId);
             LastRating lastRating = reviews.lastRating(h, learnerId).orElse(null);
             ZoneId zone = reviews.learner(h, learnerId).zone();
             if (queue.isDone()) {
@@ -85,7 +85,7 @@ public final class StudyPages {
         return Database.read(jdbi, h -> {
             Deck deck = deck(h, learnerId, deckId);
             return new DeckPage(deck, decks.cards(h, deckId), reviews.statusesInDeck(h, learnerId, deckId),
-                    reviews.countsByDeck(h, learnerId).getOrDefault(deckId, DeckCounts.NONE),
+                    reviews.countsOf(h, learnerId, deckId),
                     decks.tree(h, learnerId).children(deck),
                     reviews.learner(h, learnerId).zone());
         });

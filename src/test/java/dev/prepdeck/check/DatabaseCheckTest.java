@@ -266,6 +266,18 @@ class DatabaseCheckTest {
     }
 
     @Test
+    void hours_of_the_statistics_roll_up_the_log_does_not_give_are_counted_again() throws Exception {
+        Map<String, List<String>> whole = tables();
+        int deckHours = collection.one("SELECT COUNT(*) FROM review_hour WHERE deck_id <> 0", Integer.class);
+        assertThat(deckHours).isPositive();
+        // a daily limit would count a new card too many in every deck's hour; one all-decks hour is missing
+        corrupt("UPDATE review_hour SET new_cards = new_cards + 1 WHERE deck_id <> 0",
+                "DELETE FROM review_hour WHERE deck_id = 0 AND hour = (SELECT MIN(hour) FROM review_hour)");
+
+        assertRepairedBackTo(whole, Problem.ROLL_UP_STALE, deckHours + 1);
+    }
+
+    @Test
     void media_no_card_shows_is_let_go_keeping_its_name() throws Exception {
         corrupt("INSERT INTO media (name, sha256, content_type, size, bytes, created_at) "
                 + "VALUES ('unused.png', 'ab', 'image/png', 3, " + (database == TestDatabase.SQLITE ? "x'010203'"

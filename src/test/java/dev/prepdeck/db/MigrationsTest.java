@@ -243,6 +243,34 @@ class MigrationsTest {
                 .isZero();
     }
 
+    @Test
+    void the_hour_roll_up_learns_how_many_new_cards_each_deck_studied_from_the_reviews_already_logged() {
+        Path file = tempDir.resolve("before-v24.db");
+        Jdbi old = plainJdbi(file);
+        new Migrations(file.toString()).migrate(old, Migrations.SCRIPTS.indexOf("V24__new_cards_in_the_hour_roll_up.sql"));
+        old.useHandle(h -> {
+            h.execute("INSERT INTO deck (id, name, created_at, updated_at) VALUES (1, 'A', 0, 0), (2, 'B', 0, 0)");
+            h.execute("INSERT INTO card (id, deck_id, uid, question, answer, position, created_at, updated_at) "
+                    + "VALUES (1, 1, 'a1', 'Q1', '', 1, 0, 0), (2, 1, 'a2', 'Q2', '', 2, 0, 0), (3, 2, 'b1', 'Q3', '', 1, 0, 0)");
+            // card, hour, state before: two new cards of deck A and one of B in hour 10, a review of card 1 in hour 11
+            for (long[] review : new long[][] {{1, 10, 0}, {2, 10, 0}, {3, 10, 0}, {1, 11, 2}}) {
+                h.execute("""
+                        INSERT INTO review_log (card_id, learner_id, reviewed_at, rating, elapsed_days, duration_ms,
+                            state_before, stability_before, difficulty_before, reps_before, lapses_before,
+                            learning_steps_before, scheduled_days_before, elapsed_days_before, due_before, state_after,
+                            stability_after, difficulty_after, scheduled_days_after, due_after)
+                        VALUES (?, 1, ?, 3, 0, 1000, ?, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 5, 3, 0)""",
+                        review[0], review[1] * 3_600_000 + 60_000, review[2]);
+            }
+        });
+
+        Jdbi upgraded = Database.open(file);
+
+        assertThat(list(upgraded, "SELECT deck_id || ' ' || hour || ' ' || reviews || ' ' || new_cards FROM review_hour "
+                + "ORDER BY deck_id, hour", String.class))
+                .containsExactly("0 10 3 3", "0 11 1 0", "1 10 2 2", "1 11 1 0", "2 10 1 1");
+    }
+
     /** Without the app's settings, but with the text functions the search triggers (V6) call. */
     private static Jdbi plainJdbi(Path file) {
         SQLiteDataSource dataSource = new SQLiteDataSource();

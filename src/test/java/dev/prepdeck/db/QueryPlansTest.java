@@ -168,13 +168,12 @@ class QueryPlansTest {
     }
 
     @Test
-    void what_the_decks_studied_today_reads_the_hour_roll_up_and_the_new_card_index() {
+    void what_the_decks_studied_today_reads_the_hour_roll_up_and_the_log_only_for_part_hours() {
         Map<String, List<String>> plans = plansOf(s -> s.get("/api/review/next?deck=" + deck("Root 0")));
         List<String> doneToday = plans.entrySet().stream().filter(e -> e.getKey().contains("AS new_done"))
                 .findFirst().orElseThrow().getValue();
         assertThat(doneToday)
                 .contains("SEARCH review_hour USING PRIMARY KEY (learner_id=? AND deck_id=? AND hour>? AND hour<?)")
-                .contains("SEARCH r USING INDEX review_log_new_cards (learner_id=? AND reviewed_at>? AND reviewed_at<?)")
                 .filteredOn(step -> step.contains("review_log_learner_time")).hasSize(2)
                 .allMatch(step -> step.endsWith("(learner_id=? AND reviewed_at>? AND reviewed_at<?)"));
     }

@@ -8,8 +8,11 @@ import dev.prepdeck.TestCollection;
 import dev.prepdeck.TestData;
 import dev.prepdeck.TestDatabase;
 import dev.prepdeck.TestSite;
+import dev.prepdeck.account.Accounts;
+import dev.prepdeck.review.ReviewRepository;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +158,88 @@ class DailyLimitsTest {
             assertThat(s.get("/api/review/next?deck=" + git).code()).isEqualTo(204);
             collection.clock().set(java.time.Instant.parse("2026-05-02T22:31:00Z"));
             assertThat(apiDue(s, git)).as("a new day").isEqualTo(2);
+        });
+    }
+
+    private static long rateNextNew(TestSite s, long deck) {
+        JsonNode next = json(s.get("/api/review/next?deck=" + deck));
+        assertThat(next.get("card").get("state").asText()).isEqualTo("New");
+        long card = next.get("card").get("id").asLong();
+        // Easy: out of learning at once, so the next card shown is the next new one
+        assertThat(s.send("POST", "/api/review", "{\"cardId\":" + card + ",\"rating\":4}").code()).isEqualTo(200);
+        return card;
+    }
+
+    @Test
+    void new_cards_count_against_the_limit_through_a_day_that_starts_half_way_into_an_hour_and_undo_gives_one_back() {
+        collection.site(s -> {
+            // UTC+5:30 turning over at 4:00: the day runs from 22:30 UTC to 22:30 UTC, both ends half-way into an
+            // hour of the roll-up the limits read.
+            assertThat(s.submit("/settings", "language", "browser", "theme", "system", "timeZone", "Asia/Kolkata",
+                    "rolloverHour", "4", "newCardsPerDay", "20", "reviewsPerDay", "200", "desiredRetention", "",
+                    "learningSteps", "", "answerBox", "auto", "practiceTargetSeconds", "").code()).isEqualTo(303);
+            limitNewCards(s, git, 3);
+            collection.clock().set(Instant.parse("2026-05-01T22:20:00Z"));
+            rateNextNew(s, git);
+            assertThat(apiNew(s, git)).as("studied in the last half hour of the day before").isEqualTo(2);
+
+            collection.clock().set(Instant.parse("2026-05-01T22:40:00Z"));
+            assertThat(apiNew(s, git)).as("a new day at 22:30 UTC").isEqualTo(3);
+            rateNextNew(s, git);
+            assertThat(apiNew(s, git)).as("one in the day's first half hour").isEqualTo(2);
+            collection.clock().set(Instant.parse("2026-05-01T23:10:00Z"));
+            assertThat(apiNew(s, git)).as("still counted in the next whole hour").isEqualTo(2);
+            rateNextNew(s, git);
+            assertThat(apiNew(s, git)).isEqualTo(1);
+            assertThat(s.send("POST", "/api/review/undo", "{}").code()).isEqualTo(200);
+            assertThat(apiNew(s, git)).as("the undone new card gives its place back").isEqualTo(2);
+            rateNextNew(s, git);
+            rateNextNew(s, git);
+            assertThat(apiNew(s, git)).isZero();
+            assertThat(s.get("/api/review/next?deck=" + git).code()).isEqualTo(204);
+
+            collection.clock().set(Instant.parse("2026-05-02T22:20:00Z"));
+            assertThat(apiNew(s, git)).as("the day's last half hour is still the same day").isZero();
+            collection.clock().set(Instant.parse("2026-05-02T22:31:00Z"));
+            assertThat(apiNew(s, git)).as("the next day").isEqualTo(3);
+        });
+    }
+
+    @Test
+    void a_new_card_studied_today_and_moved_to_another_deck_counts_in_the_deck_it_is_in_now() {
+        collection.site(s -> {
+            limitNewCards(s, git, 3);
+            long first = rateNextNew(s, git);
+            rateNextNew(s, git);
+            rateNextNew(s, git);
+            assertThat(apiNew(s, git)).isZero();
+
+            assertThat(s.send("POST", "/api/cards/bulk", "{\"cardIds\": [" + first + "], \"action\": \"move\", \"deckId\": "
+                    + tools + "}").code()).isEqualTo(200);
+
+            assertThat(apiNew(s, git)).as("two of Git's cards studied today are still in Git").isEqualTo(1);
+            rateNextNew(s, git);
+            assertThat(s.get("/api/review/next?deck=" + git).code()).isEqualTo(204);
+        });
+    }
+
+    @Test
+    void each_learner_has_a_day_of_new_cards_of_their_own() {
+        new Accounts(collection.jdbi(), new ReviewRepository(), collection.clock(), 4).add("alice", "alice's password 1");
+        new Accounts(collection.jdbi(), new ReviewRepository(), collection.clock(), 4).add("bob", "bob's password 1");
+        collection.site(alice -> {
+            alice.login("alice", "alice's password 1");
+            limitNewCards(alice, git, 2);
+            TestSite bob = alice.anotherBrowser();
+            bob.login("bob", "bob's password 1");
+
+            rateNextNew(alice, git);
+            rateNextNew(alice, git);
+            assertThat(apiNew(alice, git)).isZero();
+            assertThat(apiNew(bob, git)).as("Alice's cards are not Bob's").isEqualTo(2);
+            rateNextNew(bob, git);
+            assertThat(apiNew(bob, git)).isEqualTo(1);
+            assertThat(apiNew(alice, git)).isZero();
         });
     }
 }
