@@ -543,7 +543,9 @@ public final class Load {
      * cheapest authenticated JSON route (GET /api/health: the per-request pipeline with no work of its own), the
      * study loop, and POST /api/review alone (random cards of the collection's ids 1..{@code cards}, so the write is
      * measured without the queue's reads); a comma-separated list of those parts ("/static/keys.js,/api/health,loop,post")
-     * runs only those. Wall-clock rates on a shared machine say little; CPU per request does.
+     * runs only those. Wall-clock rates on a shared machine say little; CPU per request does, and so does the heap
+     * each request allocates (read with jstat: the young generation is emptied at each collection, so what was
+     * allocated is the collections since times eden's size, plus eden's growth).
      */
     static void cpuParts(String[] args) throws Exception {
         String base = args[1];
@@ -554,14 +556,15 @@ public final class Load {
         List<String> parts = args.length > 6 ? List.of(args[6].split(","))
                 : List.of("/static/keys.js", "/api/health", "loop", "post");
         List<Long> decks = deckIds(base);
-        System.out.println("| clients | requests | req/s | server CPU ms/req |");
-        System.out.println("| ---: | --- | ---: | ---: |");
+        System.out.println("| clients | requests | req/s | server CPU ms/req | KB allocated/req |");
+        System.out.println("| ---: | --- | ---: | ---: | ---: |");
         // Each part once unmeasured first, so the JIT has compiled its path (the static file's too) before it counts.
         for (int round = 0; round < 2 * parts.size(); round++) {
             String part = parts.get(round % parts.size());
             boolean warmUp = round < parts.size();
             AtomicLong requests = new AtomicLong();
             AtomicBoolean stop = new AtomicBoolean();
+            double[] edenBefore = warmUp ? null : eden(pid);
             long[] cpuBefore = cpuTicks(pid);
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
@@ -616,11 +619,14 @@ public final class Load {
             if (warmUp) {
                 continue;
             }
+            double[] edenAfter = eden(pid);
+            double allocatedKb = edenAfter[1] - edenBefore[1] + (edenAfter[2] - edenBefore[2]) * edenAfter[0];
             double cpuMs = (cpuAfter[0] + cpuAfter[1] - cpuBefore[0] - cpuBefore[1]) * 10.0;
-            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.3f |%n", clients,
+            System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.3f | %.1f |%n", clients,
                     part.equals("loop") ? "study loop (GET next + POST)" : part.equals("post") ? "POST /api/review alone"
                             : part.equals("next") ? "GET /api/review/next alone"
-                            : "GET " + part, requests.get() / (double) seconds, cpuMs / Math.max(1, requests.get()));
+                            : "GET " + part, requests.get() / (double) seconds, cpuMs / Math.max(1, requests.get()),
+                    allocatedKb / Math.max(1, requests.get()));
         }
     }
 
@@ -665,6 +671,17 @@ public final class Load {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /** The server's eden size and use in KB and its young collections so far, from {@code jstat -gc}. */
+    private static double[] eden(long pid) throws IOException, InterruptedException {
+        Process jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid)).start();
+        String[] lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split("\n");
+        jstat.waitFor();
+        List<String> names = List.of(lines[0].strip().split("\\s+"));
+        String[] values = lines[1].strip().split("\\s+");
+        return new double[] {Double.parseDouble(values[names.indexOf("EC")]), Double.parseDouble(values[names.indexOf("EU")]),
+                Double.parseDouble(values[names.indexOf("YGC")])};
     }
 
     private static long[] cpuTicks(long pid) throws IOException {

@@ -9,6 +9,29 @@ import org.jdbi.v3.core.Handle;
 
 /** SQL for accounts, their browser sessions and API tokens; every method runs on the caller's handle. */
 final class AccountRepository {
+    /**
+     * The two queries every request starts with (browser or API), written out once: assembling the settings columns
+     * anew per request was a measurable share of a small API request's time (BENCHMARKS.md, pipe19).
+     */
+    private static final String SESSION_LOOKUP = """
+            SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, s.id AS id, s.created_at AS created_at,
+                   s.last_seen_at AS last_seen_at, a.learner_id AS learner_id, a.name AS name,
+                   a.admin AS admin, %s
+            FROM (SELECT 1) AS one_row LEFT JOIN (account_session s JOIN account a
+                                       ON a.learner_id = s.learner_id AND a.disabled = 0)
+                            ON s.token_hash = :hash
+                 LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
+            SettingsRepository.columnsOf("l"));
+    private static final String TOKEN_LOOKUP = """
+            SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, t.id AS id,
+                   t.last_used_at AS last_used_at, a.learner_id AS learner_id, a.name AS name,
+                   a.admin AS admin, %s
+            FROM (SELECT 1) AS one_row LEFT JOIN (api_token t JOIN account a
+                                       ON a.learner_id = t.learner_id AND a.disabled = 0)
+                            ON t.token_hash = :hash
+                 LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
+            SettingsRepository.columnsOf("l"));
+
     private static final String ACCOUNT_COLUMNS = "learner_id, name, admin, disabled, created_at";
 
     boolean anyAccount(Handle h) {
@@ -95,15 +118,7 @@ final class AccountRepository {
      * enabled account whose cookie token has this hash, if any.
      */
     SessionLookup sessionLookup(Handle h, byte[] tokenHash) {
-        return h.createQuery("""
-                        SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, s.id AS id, s.created_at AS created_at,
-                               s.last_seen_at AS last_seen_at, a.learner_id AS learner_id, a.name AS name,
-                               a.admin AS admin, %s
-                        FROM (SELECT 1) AS one_row LEFT JOIN (account_session s JOIN account a
-                                                   ON a.learner_id = s.learner_id AND a.disabled = 0)
-                                        ON s.token_hash = :hash
-                             LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
-                        SettingsRepository.columnsOf("l")))
+        return h.createQuery(SESSION_LOOKUP)
                 .bind("hash", tokenHash).bind("local", Learner.DEFAULT_ID)
                 .map((rs, ctx) -> new SessionLookup(rs.getBoolean("accounts_on"), rs.getObject("id") == null
                         ? Optional.empty()
@@ -170,15 +185,7 @@ final class AccountRepository {
 
     /** As {@link #sessionLookup} for an API request with a bearer token: whether accounts exist, and whose token. */
     TokenLookup tokenLookup(Handle h, byte[] tokenHash) {
-        return h.createQuery("""
-                        SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, t.id AS id,
-                               t.last_used_at AS last_used_at, a.learner_id AS learner_id, a.name AS name,
-                               a.admin AS admin, %s
-                        FROM (SELECT 1) AS one_row LEFT JOIN (api_token t JOIN account a
-                                                   ON a.learner_id = t.learner_id AND a.disabled = 0)
-                                        ON t.token_hash = :hash
-                             LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
-                        SettingsRepository.columnsOf("l")))
+        return h.createQuery(TOKEN_LOOKUP)
                 .bind("hash", tokenHash).bind("local", Learner.DEFAULT_ID)
                 .map((rs, ctx) -> new TokenLookup(rs.getBoolean("accounts_on"), rs.getObject("id") == null
                         ? Optional.empty()

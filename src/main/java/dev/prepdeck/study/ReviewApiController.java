@@ -34,16 +34,26 @@ public final class ReviewApiController {
             return;
         }
         StudyCard study = queue.card();
-        Map<String, Object> intervals = new LinkedHashMap<>();
-        for (Rating rating : Rating.values()) {
-            intervals.put(rating.name().toLowerCase(), study.intervalLabel(rating));
-        }
-        ctx.json(Map.of(
-                "card", Map.of("id", study.card().id(), "question", study.card().question(),
-                        "answer", study.card().answer(), "deckId", study.card().deckId(),
-                        "state", study.schedule().stateName()),
-                "intervals", intervals,
-                "shownAt", study.shownAt().toEpochMilli()));
+        ctx.json(new NextCard(
+                new ShownCard(study.card().id(), study.card().question(), study.card().answer(), study.card().deckId(),
+                        study.schedule().stateName()),
+                new Intervals(study.intervalLabel(Rating.AGAIN), study.intervalLabel(Rating.HARD),
+                        study.intervalLabel(Rating.GOOD), study.intervalLabel(Rating.EASY)),
+                study.shownAt().toEpochMilli()));
+    }
+
+    /**
+     * GET /api/review/next's answer as records, which Jackson writes field by field with serializers it found once,
+     * where maps made it look up each value's type anew (issue 19).
+     */
+    record NextCard(ShownCard card, Intervals intervals, long shownAt) {
+    }
+
+    record ShownCard(long id, String question, String answer, long deckId, String state) {
+    }
+
+    /** What each rating would give, as the rating buttons show it ("10m", "3d"). */
+    record Intervals(String again, String hard, String good, String easy) {
     }
 
     public void review(Context ctx) {

@@ -19,6 +19,14 @@ import java.util.stream.Stream;
  * clear answer.
  */
 public final class SiteSetup {
+    /**
+     * Javalin copies every answer (a page, JSON, a static file) to the connection through a buffer of this size, new
+     * for each answer; its default is Jetty's whole output buffer, 32 KB, most of what a small JSON answer allocated
+     * (BENCHMARKS.md, pipe19). Pieces this size are gathered in Jetty's own buffer, so a large page is still sent
+     * in few writes.
+     */
+    static final int RESPONSE_COPY_BYTES = 4096;
+
     private SiteSetup() {
     }
 
@@ -29,6 +37,7 @@ public final class SiteSetup {
         config.fileRenderer(new ThymeleafRenderer(assets));
         config.jsonMapper(new JacksonOnFirstUse());
         config.http.maxRequestSize = BodyLimit.MAX_BYTES;
+        config.http.responseBufferSize = RESPONSE_COPY_BYTES;
         config.jetty.multipartConfig.maxTotalRequestSize(BodyLimit.MAX_MB, SizeUnit.MB);
         config.jetty.multipartConfig.maxFileSize(BodyLimit.MAX_MB, SizeUnit.MB);
         config.routes.get("/static/<file>", assets::serve);

@@ -41,6 +41,23 @@ class ReviewApiTest extends OnEachDatabase {
     }
 
     @Test
+    void next_card_answer_keeps_its_field_names_and_number_types() {
+        collection.site(s -> {
+            JsonNode next = json(s.get("/api/review/next?deck=" + collection.deckId("Interview")));
+            assertThat(next.fieldNames()).toIterable().containsExactlyInAnyOrder("card", "intervals", "shownAt");
+            assertThat(next.get("shownAt").isIntegralNumber()).isTrue();
+            JsonNode card = next.get("card");
+            assertThat(card.fieldNames()).toIterable()
+                    .containsExactlyInAnyOrder("id", "question", "answer", "deckId", "state");
+            assertThat(card.get("id").isIntegralNumber()).isTrue();
+            assertThat(card.get("deckId").isIntegralNumber()).isTrue();
+            assertThat(card.get("answer").isTextual()).isTrue();
+            assertThat(card.get("state").asText()).isEqualTo("New");
+            assertThat(next.get("intervals").fieldNames()).toIterable().containsExactly("again", "hard", "good", "easy");
+        });
+    }
+
+    @Test
     void next_card_rejects_a_bad_deck_and_answers_204_when_nothing_is_due() {
         collection.site(s -> {
             assertError(s.get("/api/review/next?deck=abc"), 400, "deck must be a deck id");
