@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * rate Easy and the first and fourth sets' authors rate Good. The sixth set, by another author who never saw the
  * checker, was merged after judge13e and judge13f had finished and first run on the merged checker (BENCHMARKS.md,
  * "A sixth held-out set"): its floors are that run's figures. Branch judge13g raised the sixth set's floors its
- * contradiction rules moved (agreement, rating equal, swapped above Hard).
+ * contradiction rules moved (agreement, rating equal, swapped above Hard). The seventh set, by a third author who
+ * never saw the checker, was merged after judge13g and judge13h had finished; its floors are the lead's first run on
+ * the merged checker (BENCHMARKS.md, "A seventh held-out set").
  */
 class CheckerAgreementTest {
     private static CheckerAgreement.Figures heldOut;
@@ -26,6 +28,7 @@ class CheckerAgreementTest {
     private static CheckerAgreement.Figures fourthHeldOut;
     private static CheckerAgreement.Figures fifthHeldOut;
     private static CheckerAgreement.Figures sixthHeldOut;
+    private static CheckerAgreement.Figures seventhHeldOut;
 
     @BeforeAll
     static void measure() {
@@ -40,6 +43,8 @@ class CheckerAgreementTest {
         fifthHeldOut = CheckerAgreement.measure(LabelledAnswers.set("heldout5"), LabelledAnswers.shippedCards(),
                 matcher);
         sixthHeldOut = CheckerAgreement.measure(LabelledAnswers.set("heldout6"), LabelledAnswers.shippedCards(),
+                matcher);
+        seventhHeldOut = CheckerAgreement.measure(LabelledAnswers.set("heldout7"), LabelledAnswers.shippedCards(),
                 matcher);
     }
 
@@ -57,6 +62,8 @@ class CheckerAgreementTest {
         assertThat(fifthHeldOut.slice("all").answers).isEqualTo(237);
         assertThat(sixthHeldOut.slice("all").unlabelled).isZero();
         assertThat(sixthHeldOut.slice("all").answers).isEqualTo(256);
+        assertThat(seventhHeldOut.slice("all").unlabelled).isZero();
+        assertThat(seventhHeldOut.slice("all").answers).isEqualTo(318);
     }
 
     @Test
@@ -70,6 +77,7 @@ class CheckerAgreementTest {
         assertThat(fourthHeldOut.slice("all").agreement()).as("fourth set, overall").isGreaterThanOrEqualTo(0.901);
         assertThat(fifthHeldOut.slice("all").agreement()).as("fifth set, overall").isGreaterThanOrEqualTo(0.827);
         assertThat(sixthHeldOut.slice("all").agreement()).as("sixth set, overall").isGreaterThanOrEqualTo(0.836);
+        assertThat(seventhHeldOut.slice("all").agreement()).as("seventh set, overall").isGreaterThanOrEqualTo(0.852);
     }
 
     @Test
@@ -99,6 +107,10 @@ class CheckerAgreementTest {
         // 0.523 on main before; judge13g's rules alone 0.527, judge13h's matcher steps alone 0.519; both merged
         // 0.523 (134 of 256, measured by the lead; held-out items are not read, so which answers moved is not known).
         assertThat(sixthHeldOut.slice("all").ratingExactShare()).as("sixth set, equal").isGreaterThanOrEqualTo(0.523);
+        assertThat(seventhHeldOut.slice("all").ratingWithinOneShare()).as("seventh set, within one")
+                .isGreaterThanOrEqualTo(0.930);
+        assertThat(seventhHeldOut.slice("all").ratingExactShare()).as("seventh set, equal")
+                .isGreaterThanOrEqualTo(0.572);
     }
 
     @Test
@@ -121,6 +133,7 @@ class CheckerAgreementTest {
         // 37 again (held-out items are not read, so which one is not known).
         assertThat(swappedAboveHard(fifthHeldOut)).as("fifth set").isLessThanOrEqualTo(37);
         assertThat(swappedAboveHard(sixthHeldOut)).as("sixth set").isLessThanOrEqualTo(44);
+        assertThat(swappedAboveHard(seventhHeldOut)).as("seventh set").isLessThanOrEqualTo(46);
     }
 
     private static long swappedAboveHard(CheckerAgreement.Figures figures) {
