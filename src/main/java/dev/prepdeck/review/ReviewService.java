@@ -1,5 +1,6 @@
 package dev.prepdeck.review;
 
+import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
@@ -226,7 +227,9 @@ public final class ReviewService {
      */
     public ReviewResult rate(long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs,
                              RequestId requestId) {
-        return jdbi.inTransaction(h -> rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId).result());
+        // Ratings arriving together are committed together (one transaction, a savepoint each).
+        return Database.inSharedTransaction(jdbi,
+                h -> rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId).result());
     }
 
     /**
