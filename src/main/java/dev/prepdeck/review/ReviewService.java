@@ -273,8 +273,9 @@ public final class ReviewService {
                 .card();
         long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration,
                 requestId);
-        LeechSettings leeches = decks.leechSettings(h, deck.id());
-        boolean leech = after.lapses() > before.lapses() && leeches.leechAt(after.lapses());
+        // Only a lapse can make a leech: most ratings need not read the deck's leech settings.
+        LeechSettings leeches = after.lapses() > before.lapses() ? decks.leechSettings(h, deck.id()) : null;
+        boolean leech = leeches != null && leeches.leechAt(after.lapses());
         if (leech) {
             reviews.markLeech(h, learner.id(), cardId, Card.joinTags(withLeechTag(card.tagList(), true)),
                     leeches.suspend());
