@@ -1,6 +1,8 @@
 package dev.prepdeck.db;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,11 +11,13 @@ import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionException;
+import org.sqlite.SQLiteConnection;
 
 /**
  * Group commit for SQLite's one writer: short writes that arrive while another is being written wait in a queue, and
  * the next of their threads to run takes every one waiting and writes them in ONE transaction; a write that fails is
- * left out and its caller gets its failure, the others are written without it. Every caller returns only
+ * left out, its caller gets its failure, and the others are written without it. Every caller returns only
  * after the COMMIT that holds its write, or with the failure that kept it from being committed.
  *
  * <p>Why: with one write transaction per request, 32 request threads hand the writer lock to each other one commit at
@@ -63,11 +67,11 @@ final class GroupCommit {
     }
 
     /**
-     * Writes what waits (up to {@link #MOST_PER_COMMIT}) in one transaction, then tells each caller. A write that
-     * fails rolls the transaction back; it keeps its failure, and the others run again without it in a new one.
-     * Savepoints would roll it back alone without running the others again, but SQLite copies every page a
-     * savepoint changes into a journal file of its own (12 more {@code pwrite64} per rating, BENCHMARKS.md), and
-     * failures are rare (a card suspended since it was shown, an unknown card): running again costs less.
+     * Writes what waits (up to {@link #MOST_PER_COMMIT}) in one transaction, then tells each caller. A write that fails
+     * keeps its failure. When it had changed no row (most do: a card suspended since it was shown, an unknown card),
+     * nothing is undone and the batch goes on; when it had, the transaction is rolled back and the others run again
+     * without it in a new one. A SAVEPOINT per write would roll back only its own, but SQLite copies every page a
+     * savepoint changes into a journal file of its own: 12 more {@code pwrite64} per rating (BENCHMARKS.md).
      */
     private void commitWaiting(Jdbi jdbi) {
         List<Pending<?>> batch = new ArrayList<>();
@@ -78,11 +82,7 @@ final class GroupCommit {
         try {
             while (!toWrite.isEmpty()) {
                 try {
-                    jdbi.useTransaction(h -> {
-                        for (Pending<?> pending : toWrite) {
-                            pending.runIn(h);
-                        }
-                    });
+                    jdbi.useTransaction(h -> writeAll(h, toWrite));
                     return;
                 } catch (Refused refused) {
                     toWrite.remove(refused.pending);
@@ -93,6 +93,32 @@ final class GroupCommit {
             toWrite.forEach(pending -> pending.failed(failure));
         } finally {
             batch.forEach(Pending::finish);
+        }
+    }
+
+    /** Runs the writes in {@code h}'s transaction, leaving out those that fail before changing a row. */
+    private static void writeAll(Handle h, List<Pending<?>> toWrite) {
+        for (Iterator<Pending<?>> writes = toWrite.iterator(); writes.hasNext(); ) {
+            Pending<?> pending = writes.next();
+            // Rows changed by statements that completed, triggers' included; a statement that failed undid its own.
+            long changed = rowsChanged(h);
+            try {
+                pending.runIn(h);
+            } catch (Refused refused) {
+                if (rowsChanged(h) != changed) {
+                    throw refused;
+                }
+                writes.remove();
+            }
+        }
+    }
+
+    /** Rows changed on {@code h}'s connection since it was opened. */
+    private static long rowsChanged(Handle h) {
+        try {
+            return h.getConnection().unwrap(SQLiteConnection.class).getDatabase().total_changes();
+        } catch (SQLException e) {
+            throw new TransactionException("could not count the rows a write changed: " + e.getMessage(), e);
         }
     }
 

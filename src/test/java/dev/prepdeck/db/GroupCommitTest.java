@@ -55,7 +55,11 @@ class GroupCommitTest {
         CompletableFuture<Handle> second = write(jdbi, 2, false);
         CompletableFuture<Handle> refused = write(jdbi, 3, true);
         CompletableFuture<Handle> fourth = write(jdbi, 4, false);
-        waitUntilParked(3);
+        CompletableFuture<Handle> refusedBeforeWriting = CompletableFuture.supplyAsync(
+                () -> Database.inSharedTransaction(jdbi, h -> {
+                    throw new IllegalArgumentException("refused before writing");
+                }), callers);
+        waitUntilParked(4);
         release.countDown();
 
         Handle secondRanOn = second.get(30, TimeUnit.SECONDS);
@@ -63,6 +67,8 @@ class GroupCommitTest {
                 .isSameAs(secondRanOn).isNotSameAs(first.get(30, TimeUnit.SECONDS));
         assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(IllegalStateException.class).cause().hasMessage("refused 3");
+        assertThatThrownBy(() -> refusedBeforeWriting.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalArgumentException.class).cause().hasMessage("refused before writing");
         assertThat(written(jdbi)).containsExactly(1, 2, 4);
     }
 
