@@ -105,12 +105,22 @@ final class GroupCommit {
             try {
                 pending.runIn(h);
             } catch (Refused refused) {
-                if (rowsChanged(h) != changed) {
+                // A database error may have ended the transaction by itself (a full disk): then all is rolled back.
+                if (rowsChanged(h) != changed || fromTheDatabase(refused.pending.failure)) {
                     throw refused;
                 }
                 writes.remove();
             }
         }
+    }
+
+    private static boolean fromTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rows changed on {@code h}'s connection since it was opened. */
