@@ -241,10 +241,11 @@ public final class Database {
 
     /**
      * Runs a short write in a transaction it may share with others arriving at the same time (on SQLite: a group
-     * commit, {@link GroupCommit}); returns after the COMMIT that holds it. {@code work} is rolled back alone when it
-     * fails, and gets its own failure. Like every transaction's work, it must be database work only (it may run on
-     * another request's thread and connection). A thread already holding a handle, and PostgreSQL, where several
-     * instances write at once, run it in a transaction of its own ({@code jdbi.inTransaction}).
+     * commit, {@link GroupCommit}); returns after the COMMIT that holds it. When {@code work} fails, nothing of it is
+     * written, the others' writes are, and its caller gets its own failure. Like every transaction's work, it must be
+     * database work only (it may run on another request's thread and connection, and run again). A thread already
+     * holding a handle, and PostgreSQL, where several instances write at once, run it in a transaction of its own
+     * ({@code jdbi.inTransaction}).
      */
     public static <R> R inSharedTransaction(Jdbi jdbi, HandleCallback<R, RuntimeException> work) {
         GroupCommit group = jdbi.getConfig(Pool.class).groupCommit;

@@ -227,7 +227,7 @@ public final class ReviewService {
      */
     public ReviewResult rate(long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs,
                              RequestId requestId) {
-        // Ratings arriving together are committed together (one transaction, a savepoint each).
+        // Ratings arriving together are committed together, each answered after that COMMIT (db/GroupCommit).
         return Database.inSharedTransaction(jdbi,
                 h -> rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId).result());
     }
