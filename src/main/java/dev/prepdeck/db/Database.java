@@ -164,6 +164,7 @@ public final class Database {
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         jdbi.setTransactionHandler(new Transactions(Dialect.SQLITE, writer, WAIT, checkpoints::written));
         jdbi.setStatementBuilderFactory(new StatementCache());
+        jdbi.getConfig(Pool.class).groupCommit = new GroupCommit();
         jdbi.getConfig(Pool.class).closer = () -> {
             checkpoints.close();
             pool.closeIdle();
@@ -238,9 +239,29 @@ public final class Database {
         });
     }
 
-    /** How to close the pool behind a Jdbi, kept in its configuration so {@link #close} finds it. */
+    /**
+     * Runs a short write in a transaction it may share with others arriving at the same time (on SQLite: a group
+     * commit, {@link GroupCommit}); returns after the COMMIT that holds it. When {@code work} fails, nothing of it is
+     * written, the others' writes are, and its caller gets its own failure. Like every transaction's work, it must be
+     * database work only (it may run on another request's thread and connection, and run again). A thread already
+     * holding a handle, and PostgreSQL, where several instances write at once, run it in a transaction of its own
+     * ({@code jdbi.inTransaction}).
+     */
+    public static <R> R inSharedTransaction(Jdbi jdbi, HandleCallback<R, RuntimeException> work) {
+        GroupCommit group = jdbi.getConfig(Pool.class).groupCommit;
+        if (group == null || jdbi.getHandleScope().get() != null) {
+            return jdbi.inTransaction(work);
+        }
+        return group.run(jdbi, work);
+    }
+
+    /**
+     * How to close the pool behind a Jdbi, kept in its configuration so {@link #close} finds it, and its SQLite
+     * writers' group commit.
+     */
     public static final class Pool implements JdbiConfig<Pool> {
         private Closer closer;
+        private GroupCommit groupCommit;
 
         public Pool() {
         }
@@ -249,6 +270,7 @@ public final class Database {
         public Pool createCopy() {
             Pool copy = new Pool();
             copy.closer = closer;
+            copy.groupCommit = groupCommit;
             return copy;
         }
     }

@@ -41,6 +41,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * the state the first left. A deadlock or serialization failure runs the whole transaction again from the start
  * (up to {@link #ATTEMPTS} times); transactions' work is database work only, so running it again is safe.
  *
+ * <p>{@link Database#inSharedTransaction} (the study loop's ratings) runs through here too: {@link GroupCommit} puts
+ * the SQLite writes that arrive together into one such write transaction.
+ *
  * <p>A nested {@code inTransaction} on the same handle joins the outer transaction. Jdbi gives each handle its own
  * instance ({@link #specialize}), which keeps that handle's state; the lock is shared.
  */

@@ -1,5 +1,6 @@
 package dev.prepdeck.review;
 
+import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
@@ -243,7 +244,9 @@ public final class ReviewService {
      */
     public ReviewResult rate(long learnerId, long cardId, Rating rating, long durationMs, Long shownAtMs,
                              RequestId requestId) {
-        return jdbi.inTransaction(h -> rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId).result());
+        // Ratings arriving together are committed together, each answered after that COMMIT (db/GroupCommit).
+        return Database.inSharedTransaction(jdbi,
+                h -> rate(h, learnerId, cardId, rating, durationMs, shownAtMs, requestId).result());
     }
 
     /**
@@ -287,8 +290,9 @@ public final class ReviewService {
                 .card();
         long reviewId = reviews.saveReview(h, learner.id(), before, after, rating, now.toEpochMilli(), duration,
                 requestId);
-        LeechSettings leeches = decks.leechSettings(h, deck.id());
-        boolean leech = after.lapses() > before.lapses() && leeches.leechAt(after.lapses());
+        // Only a lapse can make a leech: most ratings need not read the deck's leech settings.
+        LeechSettings leeches = after.lapses() > before.lapses() ? decks.leechSettings(h, deck.id()) : null;
+        boolean leech = leeches != null && leeches.leechAt(after.lapses());
         if (leech) {
             reviews.markLeech(h, learner.id(), cardId, Card.joinTags(withLeechTag(card.tagList(), true)),
                     leeches.suspend());
