@@ -52,7 +52,7 @@ for i in $(seq 1 "$KILLS"); do
   $LOAD crash-load "http://127.0.0.1:$PORT" "$WORK/acked.txt" >"$WORK/clients-$i.log" 2>&1 &
   CLIENTS=$!
   # The countdown starts once the clients have a review acknowledged, so every kill lands under load.
-  until grep -q '^rating' "$WORK/clients-$i.log"; do
+  until grep -qs '^rating' "$WORK/clients-$i.log"; do
     if ! kill -0 "$CLIENTS" 2>/dev/null; then
       echo "clients $i stopped before rating:" >&2; cat "$WORK/clients-$i.log" >&2; exit 1
     fi
