@@ -13,24 +13,24 @@ final class AccountRepository {
      * The two queries every request starts with (browser or API), written out once: assembling the settings columns
      * anew per request was a measurable share of a small API request's time (BENCHMARKS.md, pipe19).
      */
-    private static final String SESSION_LOOKUP = """
-            SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, s.id AS id, s.created_at AS created_at,
-                   s.last_seen_at AS last_seen_at, a.learner_id AS learner_id, a.name AS name,
-                   a.admin AS admin, %s
-            FROM (SELECT 1) AS one_row LEFT JOIN (account_session s JOIN account a
-                                       ON a.learner_id = s.learner_id AND a.disabled = 0)
-                            ON s.token_hash = :hash
-                 LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
-            SettingsRepository.columnsOf("l"));
-    private static final String TOKEN_LOOKUP = """
-            SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, t.id AS id,
-                   t.last_used_at AS last_used_at, a.learner_id AS learner_id, a.name AS name,
-                   a.admin AS admin, %s
-            FROM (SELECT 1) AS one_row LEFT JOIN (api_token t JOIN account a
-                                       ON a.learner_id = t.learner_id AND a.disabled = 0)
-                            ON t.token_hash = :hash
-                 LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
-            SettingsRepository.columnsOf("l"));
+    private static final String SESSION_LOOKUP = credentialLookup("account_session",
+            "k.id AS id, k.created_at AS created_at, k.last_seen_at AS last_seen_at");
+    private static final String TOKEN_LOOKUP = credentialLookup("api_token", "k.id AS id, k.last_used_at AS last_used_at");
+
+    /**
+     * Whether accounts exist, the enabled account a credential of {@code table} (alias k) with the bound hash belongs
+     * to, and the settings of whom the request acts for, in one row.
+     */
+    private static String credentialLookup(String table, String credentialColumns) {
+        return """
+                SELECT EXISTS (SELECT 1 FROM account) AS accounts_on, %s, a.learner_id AS learner_id, a.name AS name,
+                       a.admin AS admin, %s
+                FROM (SELECT 1) AS one_row LEFT JOIN (%s k JOIN account a
+                                           ON a.learner_id = k.learner_id AND a.disabled = 0)
+                                ON k.token_hash = :hash
+                     LEFT JOIN learner l ON l.id = COALESCE(a.learner_id, :local)""".formatted(
+                credentialColumns, SettingsRepository.columnsOf("l"), table);
+    }
 
     private static final String ACCOUNT_COLUMNS = "learner_id, name, admin, disabled, created_at";
 

@@ -1,5 +1,6 @@
 package dev.prepdeck.practice;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,16 @@ record AnalysedPoint(String text, List<Term> terms, Map<String, Double> part, Ma
     AnalysedPoint withoutHead() {
         return new AnalysedPoint(text, terms, part, surface, Set.of(), PointShape.Kind.PLAIN, sides, names, facets,
                 Set.of(), parts);
+    }
+
+    /**
+     * For each word of a card's points, how many of its points have it: a word only one point has is that point's
+     * own, and a word many share weighs less in each.
+     */
+    static Map<String, Integer> pointsWithEachWord(List<AnalysedPoint> model) {
+        Map<String, Integer> pointsWith = new HashMap<>();
+        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        return pointsWith;
     }
 
     /** The same point called by these words of its head: the ones its siblings' heads do not share. */

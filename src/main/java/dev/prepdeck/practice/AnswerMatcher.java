@@ -323,8 +323,7 @@ public final class AnswerMatcher {
 
     /** Rarity across the decks, times a share for the card's other points that use the term, times its part. */
     private static List<Map<String, Double>> weights(List<AnalysedPoint> model, TermRarity rarity) {
-        Map<String, Integer> pointsWith = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        Map<String, Integer> pointsWith = AnalysedPoint.pointsWithEachWord(model);
         List<Map<String, Double>> weights = new ArrayList<>();
         for (AnalysedPoint p : model) {
             Map<String, Double> w = new HashMap<>();

@@ -72,8 +72,7 @@ final class Contradictions {
         if (model.size() < LEAST_SEQUENCE || claimTerms > MOST_STEP_TERMS || !SEQUENCE_WORDS.matcher(answer).find()) {
             return results;
         }
-        Map<String, Integer> pointsWith = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        Map<String, Integer> pointsWith = AnalysedPoint.pointsWithEachWord(model);
         List<int[]> placed = new ArrayList<>();
         for (int i = 0; i < model.size(); i++) {
             if (!results.get(i).covered()) {
@@ -257,8 +256,7 @@ final class Contradictions {
         numbersGivenToOthers(model, clauses, reasons);
         List<Set<String>> anchors = new ArrayList<>();
         Map<String, Integer> ownerOfWord = new HashMap<>();
-        Map<String, Integer> pointsWithWord = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWithWord.merge(k, 1, Integer::sum)));
+        Map<String, Integer> pointsWithWord = AnalysedPoint.pointsWithEachWord(model);
         for (int i = 0; i < model.size(); i++) {
             AnalysedPoint p = model.get(i);
             Set<String> anchor = new HashSet<>(p.call());
@@ -336,8 +334,7 @@ final class Contradictions {
         if (leading.stream().filter(n -> !n.isEmpty()).count() < 2) {
             return;
         }
-        Map<String, Integer> pointsWith = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        Map<String, Integer> pointsWith = AnalysedPoint.pointsWithEachWord(model);
         // A clause that opens with numbers sets what the rest of its sentence is about ("Vertex 3 is the
         // intermediate reduce and only takes vertex 0's output").
         int sentence = -1;
@@ -430,8 +427,7 @@ final class Contradictions {
                 }
             }
         }
-        Map<String, Integer> pointsWith = new HashMap<>();
-        model.forEach(p -> p.part().keySet().forEach(k -> pointsWith.merge(k, 1, Integer::sum)));
+        Map<String, Integer> pointsWith = AnalysedPoint.pointsWithEachWord(model);
         for (int i = 0; i < model.size(); i++) {
             if (upside[i] == null || reasons[i] != null) {
                 continue;
