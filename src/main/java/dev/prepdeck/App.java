@@ -312,7 +312,11 @@ public final class App {
             config.routes.post("/backups", backupPages::backUpNow);
             config.routes.get("/backups/{name}", backupPages::download);
             config.routes.get("/backups/{name}/restore", backupPages::confirmRestore);
-            config.routes.post("/backups/{name}/restore", backupPages::restore);
+            // A restored database gives its decks' answers versions again, to answers that may differ
+            config.routes.post("/backups/{name}/restore", ctx -> {
+                backupPages.restore(ctx);
+                practiceService.forgetAutomaticModes();
+            });
             config.routes.get("/check", checkPage::page);
             config.routes.post("/check", checkPage::run);
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -237,6 +238,14 @@ public final class Database {
                 intent.readOnly(false);
             }
         });
+    }
+
+    /**
+     * Whether {@code h} is in a read-only transaction of {@link #read}'s own, which sees only what was committed, in
+     * one snapshot (a read inside a write transaction also sees that transaction's writes, which may be rolled back).
+     */
+    public static boolean inReadOnlyTransaction(Handle h) {
+        return h.isInTransaction() && h.getConfig(Transactions.Intent.class).readOnly();
     }
 
     /**

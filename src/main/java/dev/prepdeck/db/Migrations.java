@@ -45,7 +45,8 @@ public final class Migrations {
             "V21__search_index_flushes_less_often.sql",
             "V22__import_statistics_in_bulk.sql",
             "V23__new_cards_in_file_order.sql",
-            "V24__new_cards_in_the_hour_roll_up.sql");
+            "V24__new_cards_in_the_hour_roll_up.sql",
+            "V25__deck_answers_version.sql");
 
     public static final int LATEST_VERSION = SCRIPTS.size();
 

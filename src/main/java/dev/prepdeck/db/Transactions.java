@@ -297,6 +297,10 @@ final class Transactions implements TransactionHandler {
             readOnly = only;
         }
 
+        boolean readOnly() {
+            return readOnly;
+        }
+
         @Override
         public Intent createCopy() {
             return new Intent(this);

@@ -252,6 +252,47 @@ public final class DeckRepository {
                 .bind("deckId", deckId).mapTo(Card.class).list();
     }
 
+    /**
+     * One page of a deck's own cards in the deck's order ({@link #cards}): those still in it, or those set aside
+     * (removed from its deck file), from {@code offset}, at most {@code limit}.
+     */
+    public List<Card> cardPage(Handle h, long deckId, boolean setAside, long offset, int limit) {
+        return h.createQuery("SELECT " + CARD_COLUMNS + """
+                         FROM card WHERE deck_id = :deckId AND removed_from_source = :setAside
+                        ORDER BY position, id LIMIT :limit OFFSET :offset""")
+                .bind("deckId", deckId).bind("setAside", setAside ? 1 : 0).bind("limit", limit).bind("offset", offset)
+                .mapTo(Card.class).list();
+    }
+
+    /** How many of a deck's own cards are still in it and how many are set aside, counted in one pass. */
+    public CardCount cardCount(Handle h, long deckId) {
+        return h.createQuery("""
+                        SELECT COUNT(*) - COALESCE(SUM(removed_from_source), 0) AS kept,
+                               COALESCE(SUM(removed_from_source), 0) AS set_aside
+                          FROM card WHERE deck_id = :deckId""")
+                .bind("deckId", deckId)
+                .map((rs, ctx) -> new CardCount(rs.getLong("kept"), rs.getLong("set_aside"))).one();
+    }
+
+    /** A deck's own cards: {@code kept} still in it, {@code setAside} removed from its deck file. */
+    public record CardCount(long kept, long setAside) {
+    }
+
+    /**
+     * The number the database changes, in the same transaction, whenever a card of the deck is added, removed,
+     * moved or given another answer (V25's triggers); 0 for no such deck.
+     */
+    public long answersVersion(Handle h, long deckId) {
+        return h.createQuery("SELECT answers_version FROM deck WHERE id = :deckId")
+                .bind("deckId", deckId).mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    /** The answers of a deck's own cards, set aside ones too, in no particular order. */
+    public List<String> answers(Handle h, long deckId) {
+        return h.createQuery("SELECT answer FROM card WHERE deck_id = :deckId")
+                .bind("deckId", deckId).mapTo(String.class).list();
+    }
+
     /** The card, when {@code viewer} may see its deck. */
     public Optional<Card> card(Handle h, long viewer, long cardId) {
         return h.createQuery("SELECT " + CARD_COLUMNS + " FROM card WHERE id = :id AND deck_id NOT IN (" + HIDDEN_DECKS + ")")

@@ -1,5 +1,6 @@
 package dev.prepdeck.practice;
 
+import dev.prepdeck.db.Database;
 import dev.prepdeck.deck.Card;
 import dev.prepdeck.deck.Deck;
 import dev.prepdeck.deck.DeckRepository;
@@ -16,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,6 +41,7 @@ public final class PracticeService {
     private final AnswerMatcher matcher;
     private final CollectionRarity rarity;
     private final Clock clock;
+    private final Map<Long, AutomaticMode> automaticModes = new ConcurrentHashMap<>();
 
     public PracticeService(Jdbi jdbi, DeckRepository decks, PracticeRepository attempts, ReviewService reviews,
                            AnswerMatcher matcher, Clock clock) {
@@ -156,21 +159,52 @@ public final class PracticeService {
     /** Whether the review page asks for a typed answer on this deck's cards; on the caller's handle. */
     public boolean practiceOn(Handle h, long deckId) {
         Boolean mode = attempts.settings(h, deckId).mode();
-        return mode != null ? mode : answersAreLong(decks.cards(h, deckId));
+        return mode != null ? mode : automaticMode(h, deckId);
     }
 
     /** What automatic mode decides for a deck, whatever its saved mode. */
     public boolean answersAreLong(long deckId) {
-        return jdbi.withHandle(h -> answersAreLong(decks.cards(h, deckId)));
+        return Database.read(jdbi, h -> automaticMode(h, deckId));
+    }
+
+    /**
+     * Automatic mode, decided again only when the deck's answers changed: a decision is kept with the deck's answers
+     * version it was made for, which the database changes with every card of the deck added, removed, moved or
+     * re-answered, whoever writes it. Only a read-only transaction keeps one: it sees committed versions alone, while
+     * a write could be rolled back and its version number given again to other answers.
+     */
+    private boolean automaticMode(Handle h, long deckId) {
+        long version = decks.answersVersion(h, deckId);
+        AutomaticMode kept = automaticModes.get(deckId);
+        if (kept != null && kept.answersVersion() == version) {
+            return kept.on();
+        }
+        boolean on = answersAreLong(decks.answers(h, deckId));
+        if (Database.inReadOnlyTransaction(h)) {
+            automaticModes.put(deckId, new AutomaticMode(version, on));
+        }
+        return on;
+    }
+
+    /**
+     * Forgets every decision kept: after a restore put an older database in place, whose answers versions will be
+     * given again to answers that may differ.
+     */
+    public void forgetAutomaticModes() {
+        automaticModes.clear();
     }
 
     /** Automatic mode: on when the deck's median answer takes {@link #LONG_ANSWER_SECONDS} or more to say. */
-    static boolean answersAreLong(List<Card> cards) {
-        if (cards.isEmpty()) {
+    static boolean answersAreLong(List<String> answers) {
+        if (answers.isEmpty()) {
             return false;
         }
-        List<Integer> seconds = new ArrayList<>(cards.stream().map(c -> TargetTime.derived(c.answer())).sorted().toList());
-        return seconds.get((seconds.size() - 1) / 2) >= LONG_ANSWER_SECONDS;
+        int[] seconds = answers.stream().mapToInt(TargetTime::derived).sorted().toArray();
+        return seconds[(seconds.length - 1) / 2] >= LONG_ANSWER_SECONDS;
+    }
+
+    /** A deck's automatic mode as decided for its {@code answersVersion}. */
+    private record AutomaticMode(long answersVersion, boolean on) {
     }
 
     /** Cards for a mock interview from the chosen decks (with their sub-decks). */

@@ -91,6 +91,27 @@ public final class ReviewRepository {
         return result;
     }
 
+    /** As {@link #statusesInDeck} for the given cards only (one page of a deck): what the learner has done with each. */
+    Map<Long, CardStatus> statusesOf(Handle h, long learnerId, List<Long> cardIds) {
+        Map<Long, CardStatus> result = new HashMap<>();
+        if (cardIds.isEmpty()) {
+            return result;
+        }
+        Map<Long, Integer> reviewCounts = new HashMap<>();
+        h.createQuery("""
+                        SELECT card_id, COUNT(*) AS n FROM review_log
+                        WHERE card_id IN (<cards>) AND learner_id = :learnerId GROUP BY card_id""")
+                .bindList("cards", cardIds).bind("learnerId", learnerId)
+                .map((rs, ctx) -> Map.entry(rs.getLong("card_id"), rs.getInt("n")))
+                .forEach(e -> reviewCounts.put(e.getKey(), e.getValue()));
+        h.createQuery("SELECT " + SCHEDULE_COLUMNS
+                        + " FROM card_state s WHERE s.card_id IN (<cards>) AND s.learner_id = :learnerId")
+                .bindList("cards", cardIds).bind("learnerId", learnerId)
+                .mapTo(CardSchedule.class)
+                .forEach(s -> result.put(s.cardId(), new CardStatus(s, reviewCounts.getOrDefault(s.cardId(), 0))));
+        return result;
+    }
+
     /**
      * Per deck (its own cards only): what is due, new, done today and in total; due, new and total only for the decks
      * in {@code scope} (the rest count none), what was done today for every deck, since a parent's limit counts it.

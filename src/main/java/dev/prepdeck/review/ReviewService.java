@@ -198,6 +198,11 @@ public final class ReviewService {
         return reviews.statusesInDeck(h, learnerId, deckId);
     }
 
+    /** As {@link #statusesInDeck(Handle, long, long)} for the given cards only (one page of a deck). */
+    public Map<Long, CardStatus> statusesOf(Handle h, long learnerId, List<Long> cardIds) {
+        return reviews.statusesOf(h, learnerId, cardIds);
+    }
+
     /** The learner's reviews of a card, oldest first. */
     public List<ReviewEntry> history(Handle h, long learnerId, long cardId) {
         return reviews.history(h, learnerId, cardId);

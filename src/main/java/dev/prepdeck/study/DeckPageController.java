@@ -42,20 +42,26 @@ public final class DeckPageController {
     }
 
     public void show(Context ctx) {
-        showDeck(ctx, Params.pathId(ctx, "deckId"), null, null);
+        long deckId = Params.pathId(ctx, "deckId");
+        showDeck(ctx, deckId, Params.queryInt(ctx, "page", 1, 1, Integer.MAX_VALUE), null, null);
     }
 
-    private void showDeck(Context ctx, long deckId, String renameError, String renameValue) {
-        StudyPages.DeckPage page = pages.deck(SignedIn.learner(ctx), deckId);
+    private void showDeck(Context ctx, long deckId, int pageNumber, String renameError, String renameValue) {
+        StudyPages.DeckPage page = pages.deck(SignedIn.learner(ctx), deckId, pageNumber);
         Deck deck = page.deck();
         Instant now = clock.instant();
-        List<CardRow> rows = page.cards().stream()
-                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone(), Language.of(ctx), inline)).toList();
+        Locale locale = Language.of(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("deck", deck);
         model.put("descriptionHtml", markdown.toHtml(deck.description()));
-        model.put("cards", rows.stream().filter(r -> !r.removedFromSource()).toList());
-        model.put("setAside", rows.stream().filter(CardRow::removedFromSource).toList());
+        model.put("cards", page.cards().stream()
+                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone(), locale, inline)).toList());
+        model.put("setAside", page.setAside().stream()
+                .map(c -> CardRow.of(c, page.statuses().get(c.id()), now, page.zone(), locale, inline)).toList());
+        model.put("cardCount", page.count());
+        model.put("page", page.page());
+        model.put("pageCount", page.pageCount());
+        model.put("firstShown", (long) (page.page() - 1) * StudyPages.DECK_PAGE_SIZE + 1);
         model.put("counts", page.counts());
         model.put("subDecks", page.subDecks());
         model.put("renameError", renameError);
@@ -74,7 +80,7 @@ public final class DeckPageController {
             Flash.show(ctx, Messages.text(ctx, "deck.flash.renamed", decks.deck(SignedIn.learner(ctx), deckId).name()));
             ctx.redirect("/decks/" + deckId, HttpStatus.SEE_OTHER);
         } catch (InvalidInputException e) {
-            showDeck(ctx, deckId, Messages.problem(ctx, e), name);
+            showDeck(ctx, deckId, 1, Messages.problem(ctx, e), name);
         }
     }
 
@@ -83,18 +89,17 @@ public final class DeckPageController {
      * name it.
      */
     public record CardRow(long id, String questionHtml, String questionText, List<String> tags, String state,
-                          String due, int reviews, boolean removedFromSource) {
+                          String due, int reviews) {
         static CardRow of(Card card, CardStatus status, Instant now, ZoneId zone, Locale locale, InlineMarkdown inline) {
             String html = inline.toHtml(card.question());
             String text = inline.toPlainText(card.question());
             if (status == null) {
-                return new CardRow(card.id(), html, text, card.tagList(), "New", "", 0, card.removedFromSource());
+                return new CardRow(card.id(), html, text, card.tagList(), "New", "", 0);
             }
             String state = status.schedule().stateName();
             String due = status.schedule().state() == State.NEW || status.schedule().suspended() ? ""
                     : DueFormat.describe(Instant.ofEpochMilli(status.schedule().due()), now, zone, locale);
-            return new CardRow(card.id(), html, text, card.tagList(), state, due, status.reviews(),
-                    card.removedFromSource());
+            return new CardRow(card.id(), html, text, card.tagList(), state, due, status.reviews());
         }
     }
 }

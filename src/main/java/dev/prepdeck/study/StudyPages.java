@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -29,6 +30,8 @@ import org.jdbi.v3.core.Jdbi;
  * page, a deck's page, a card's page and the practice reveal.
  */
 public final class StudyPages {
+    /** How many cards a deck's page lists at a time. */
+    public static final int DECK_PAGE_SIZE = 100;
     private final Jdbi jdbi;
     private final DeckRepository decks;
     private final ReviewService reviews;
@@ -80,11 +83,27 @@ public final class StudyPages {
         });
     }
 
-    /** A deck's page: its cards with their study state, its counts with sub-decks, and the sub-decks themselves. */
-    public DeckPage deck(long learnerId, long deckId) {
+    /**
+     * A deck's page: one page of its own cards ({@link #DECK_PAGE_SIZE} in the deck's order) with their study state,
+     * the first of those set aside, its counts with sub-decks, and the sub-decks themselves. Only the page's cards
+     * are read.
+     *
+     * @param page from 1
+     * @throws dev.prepdeck.error.InvalidInputException when the deck's cards do not reach that page
+     */
+    public DeckPage deck(long learnerId, long deckId, int page) {
         return Database.read(jdbi, h -> {
             Deck deck = deck(h, learnerId, deckId);
-            return new DeckPage(deck, decks.cards(h, deckId), reviews.statusesInDeck(h, learnerId, deckId),
+            DeckRepository.CardCount count = decks.cardCount(h, deckId);
+            int pageCount = (int) Math.max(1, (count.kept() + DECK_PAGE_SIZE - 1) / DECK_PAGE_SIZE);
+            if (page < 1 || page > pageCount) {
+                throw Messages.invalid("page", "deck.error.page", String.valueOf(pageCount));
+            }
+            List<Card> cards = decks.cardPage(h, deckId, false, (long) (page - 1) * DECK_PAGE_SIZE, DECK_PAGE_SIZE);
+            List<Card> setAside = count.setAside() == 0 ? List.of() : decks.cardPage(h, deckId, true, 0, DECK_PAGE_SIZE);
+            List<Long> shown = Stream.concat(cards.stream(), setAside.stream()).map(Card::id).toList();
+            return new DeckPage(deck, cards, setAside, count, page, pageCount,
+                    reviews.statusesOf(h, learnerId, shown),
                     reviews.countsOf(h, learnerId, deckId),
                     decks.tree(h, learnerId).children(deck),
                     reviews.learner(h, learnerId).zone());
@@ -128,8 +147,15 @@ public final class StudyPages {
                             boolean practice, int targetSeconds) {
     }
 
-    public record DeckPage(Deck deck, List<Card> cards, Map<Long, CardStatus> statuses, DeckCounts counts,
-                           List<Deck> subDecks, ZoneId zone) {
+    /**
+     * @param cards    the page's cards still in the deck
+     * @param setAside the first {@link #DECK_PAGE_SIZE} cards set aside, whatever the page
+     * @param count    how many of the deck's own cards are in it and set aside
+     * @param statuses the learner's state of each card shown
+     */
+    public record DeckPage(Deck deck, List<Card> cards, List<Card> setAside, DeckRepository.CardCount count, int page,
+                           int pageCount, Map<Long, CardStatus> statuses, DeckCounts counts, List<Deck> subDecks,
+                           ZoneId zone) {
     }
 
     /** @param schedule null when the card has no scheduling state for the learner */
